@@ -1,0 +1,171 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { openConfiguredDatabase, systemContext } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { inTransaction } from '../context.ts';
+import { AppError } from '../core/errors.ts';
+import { translate } from '../core/messages.ts';
+import { DataDirBusyError } from '../db/data-dir-lock.ts';
+import { fieldErrorsFromZod } from '../http/problem.ts';
+import { createLogger } from '../http/server.ts';
+import { fillDemo } from '../modules/demo/index.ts';
+import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
+import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
+import { serve } from './serve.ts';
+
+const HELP = `Jaring — platform program jaring pengaman sosial
+
+Usage: jaring <command> [options]
+
+  serve                         start the API and web app (PORT, default 3000)
+  migrate                       apply database migrations and load regions
+  user add <username> --role <role> [--office <code>]... [--name <full name>]
+           [--organisation <name>] --password-stdin
+                                create a user; on an empty database this also creates
+                                the organisation (like the first-run page)
+  token create <username> [--name <label>]
+                                create an API token (printed once)
+  demo                          fill an empty database with the demo organisation
+  help                          this text
+
+Environment: DATABASE_URL (PostgreSQL) or JARING_DATA_DIR (embedded, default ./data),
+PORT, HOST, LOG_LEVEL.`;
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve();
+      case 'migrate':
+        return await withDatabase('migrate', async () => {
+          console.log('Database migrated; regions loaded.');
+        });
+      case 'user':
+        return await userCommand(rest);
+      case 'token':
+        return await tokenCommand(rest);
+      case 'demo':
+        return await withDatabase('demo', async (ctx) => {
+          const result = await fillDemo(ctx);
+          console.log(
+            `Demo organisation "${result.organisation.name}" created with offices YK01 (Kota Yogyakarta) and BD01 (Kabupaten Bandung).`,
+          );
+          console.log(`Users (password for all: ${result.password}):`);
+          for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
+        });
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${HELP}`);
+    return 2;
+  }
+  if (error instanceof DataDirBusyError) {
+    console.error(error.message);
+    return 1;
+  }
+  if (error instanceof AppError) {
+    console.error(`Error: ${translate(error.code, 'en', error.params)} (${error.code})`);
+    for (const fieldError of error.errors)
+      console.error(`  ${fieldError.field}: ${fieldError.message ?? translate(fieldError.code, 'en', fieldError.params)}`);
+    return 1;
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  return 1;
+}
+
+async function withDatabase(command: string, work: (ctx: ReturnType<typeof systemContext>) => Promise<void>): Promise<number> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const opened = await openConfiguredDatabase(config, command, (step, done, total) => {
+    if (step === 'regions' && done !== undefined && total !== undefined) process.stderr.write(`\rLoading regions ${done}/${total}`);
+    if (step === 'regions' && done === total) process.stderr.write('\n');
+  });
+  try {
+    await work(systemContext(opened.database, log, `cli:${command}`));
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+async function userCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      office: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      organisation: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+  });
+  const [sub, username] = positionals;
+  if (sub !== 'add' || !username)
+    throw new UsageError('Usage: jaring user add <username> --role <role> [--office <code>] --password-stdin');
+  if (!values['password-stdin'])
+    throw new UsageError('Give the password on standard input with --password-stdin (never on the command line).');
+  const password = await readStdin();
+  const parsed = createUserInputSchema.safeParse({
+    username,
+    fullName: values.name ?? username,
+    role: values.role,
+    password,
+    officeCodes: values.office ?? [],
+  });
+  if (!parsed.success) {
+    for (const fieldError of fieldErrorsFromZod(parsed.error, { username, role: values.role, password }, ''))
+      console.error(`  ${fieldError.field}: ${fieldError.message ?? translate(fieldError.code, 'en', fieldError.params)}`);
+    return 2;
+  }
+  return withDatabase('user add', async (ctx) => {
+    const user = await inTransaction(ctx, async (tx) => {
+      if (!(await getOrganisation(tx))) await createOrganisation(tx, ctx, { name: values.organisation ?? 'Jaring' });
+      return addUser(tx, ctx, parsed.data);
+    });
+    console.log(
+      `User ${user.username} (${user.role}) created${user.offices.length ? ` in ${user.offices.map((o) => o.code).join(', ')}` : ''}.`,
+    );
+  });
+}
+
+async function tokenCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+  const [sub, username] = positionals;
+  if (sub !== 'create' || !username) throw new UsageError('Usage: jaring token create <username> [--name <label>]');
+  const name = z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .parse(values.name ?? 'cli');
+  return withDatabase('token create', async (ctx) => {
+    const { token } = await createApiToken(ctx, username.toLowerCase(), name);
+    console.log(token);
+    console.error('Keep this token secret; it is shown only once. Use it as: Authorization: Bearer <token>');
+  });
+}

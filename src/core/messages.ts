@@ -1,0 +1,109 @@
+import type { Locale } from './locale.ts';
+
+type Text = Record<Locale, string>;
+
+/** Human texts of error codes, keyed by the stable code. `{name}` is replaced by params. */
+export const MESSAGES: Record<string, Text> = {
+  'common.validation_failed': {
+    id: 'Data yang dikirim belum benar. Periksa kolom yang ditandai.',
+    en: 'The data sent is not valid. Check the fields marked.',
+  },
+  'common.not_found': { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  'common.route_not_found': { id: 'Alamat API ini tidak ada.', en: 'This API address does not exist.' },
+  'common.malformed_json': {
+    id: 'Isi permintaan bukan JSON yang sah. Periksa tanda kutip dan koma.',
+    en: 'The request body is not valid JSON. Check quotes and commas.',
+  },
+  'common.body_too_large': {
+    id: 'Isi permintaan terlalu besar (batas {limit} bita).',
+    en: 'The request body is too large (limit {limit} bytes).',
+  },
+  'common.unsupported_media_type': {
+    id: 'Jenis isi permintaan tidak didukung; kirim application/json.',
+    en: 'Unsupported content type; send application/json.',
+  },
+  'common.bad_request': { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
+  'common.internal': {
+    id: 'Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin dengan kode {requestId}.',
+    en: 'Something went wrong on the server. Try again; if it repeats, tell your admin code {requestId}.',
+  },
+  'common.database_busy': {
+    id: 'Basis data sedang dipakai proses lain: {detail}',
+    en: 'The database is in use by another process: {detail}',
+  },
+  'auth.invalid_credentials': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  'auth.too_many_attempts': {
+    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {retryAfterMinutes} menit.',
+    en: 'Too many failed sign-in attempts. Try again in {retryAfterMinutes} minutes.',
+  },
+  'auth.unauthenticated': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  'auth.forbidden': { id: 'Peran Anda tidak diizinkan melakukan ini.', en: 'Your role is not allowed to do this.' },
+  'auth.out_of_scope': {
+    id: 'Data ini berada di luar wilayah kantor Anda.',
+    en: 'This record is outside your offices’ regions.',
+  },
+  'auth.csrf_missing': {
+    id: 'Token CSRF tidak ada atau salah. Muat ulang halaman lalu coba lagi.',
+    en: 'Missing or wrong CSRF token. Reload the page and try again.',
+  },
+  'auth.user_inactive': { id: 'Akun ini dinonaktifkan.', en: 'This account is deactivated.' },
+  'auth.cannot_deactivate_self': {
+    id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+    en: 'You cannot deactivate your own account.',
+  },
+  'setup.already_done': {
+    id: 'Organisasi sudah dibuat. Masuk dengan akun admin.',
+    en: 'The organisation has already been set up. Sign in as an admin.',
+  },
+  'setup.not_done': {
+    id: 'Organisasi belum dibuat. Buka aplikasi web untuk penyiapan awal.',
+    en: 'The organisation is not set up yet. Open the web app for first-run setup.',
+  },
+  'demo.not_empty': {
+    id: 'Basis data tidak kosong; data demo hanya dapat diisi ke basis data kosong.',
+    en: 'The database is not empty; demo data can only fill an empty database.',
+  },
+  'users.username_taken': { id: 'Nama pengguna "{username}" sudah dipakai.', en: 'Username "{username}" is taken.' },
+  'users.office_required': {
+    id: 'Peran ini perlu minimal satu kantor.',
+    en: 'This role needs at least one office.',
+  },
+  'users.unknown_office': { id: 'Kantor {code} tidak ada.', en: 'Office {code} does not exist.' },
+  'offices.code_taken': { id: 'Kode kantor "{code}" sudah dipakai.', en: 'Office code "{code}" is taken.' },
+  'offices.unknown_region': { id: 'Kode wilayah {code} tidak ada.', en: 'Region code {code} does not exist.' },
+  'regions.not_loaded': {
+    id: 'Data wilayah belum dimuat. Jalankan "npx jaring migrate".',
+    en: 'Region data is not loaded. Run "npx jaring migrate".',
+  },
+  'users.username_format': {
+    id: 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    en: 'Username: 3–40 characters of lower-case letters, digits, dot, underscore or hyphen.',
+  },
+  'users.last_admin': {
+    id: 'Harus tetap ada minimal satu admin aktif.',
+    en: 'At least one active admin must remain.',
+  },
+  'offices.code_format': {
+    id: 'Kode kantor 2–20 karakter: huruf besar, angka atau tanda hubung (contoh: YK01).',
+    en: 'Office code: 2–20 characters of capital letters, digits or hyphen (e.g. YK01).',
+  },
+  'regions.code_format': {
+    id: 'Kode wilayah Kemendagri, contoh 32, 32.04, 32.04.11 atau 32.04.11.2002.',
+    en: 'A Kemendagri region code, e.g. 32, 32.04, 32.04.11 or 32.04.11.2002.',
+  },
+  // Field-level codes (zod issues and our own).
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },
+  too_small: { id: 'Terlalu pendek atau kecil (minimal {minimum}).', en: 'Too short or small (minimum {minimum}).' },
+  too_big: { id: 'Terlalu panjang atau besar (maksimal {maximum}).', en: 'Too long or large (maximum {maximum}).' },
+  invalid_format: { id: 'Format tidak sesuai.', en: 'Wrong format.' },
+  invalid_value: { id: 'Nilai tidak diizinkan; pilih salah satu: {values}.', en: 'Value not allowed; choose one of: {values}.' },
+  unrecognized_keys: { id: 'Kolom tidak dikenal.', en: 'Unknown field.' },
+  invalid_union: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },
+  custom: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },
+};
+
+export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const text = MESSAGES[code]?.[locale] ?? MESSAGES['common.bad_request']?.[locale] ?? code;
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
+}

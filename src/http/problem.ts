@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { AppError, type FieldError } from '../core/errors.ts';
+import { type Locale, pickLocale } from '../core/locale.ts';
+import { translate } from '../core/messages.ts';
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance: string;
+  errors?: { field: string; code: string; message: string }[];
+  requestId?: string;
+};
+
+export const localeOf = (request: FastifyRequest): Locale => pickLocale(request.headers['accept-language']);
+
+export function problemFrom(error: AppError, request: FastifyRequest): Problem {
+  const locale = localeOf(request);
+  const detail = translate(error.code, locale, { ...error.params, requestId: request.id });
+  const problem: Problem = {
+    type: `urn:jaring:error:${error.code}`,
+    title: translate(error.code, 'en', { ...error.params, requestId: request.id }),
+    status: error.status,
+    code: error.code,
+    detail,
+    instance: request.url.split('?')[0] ?? request.url,
+  };
+  if (error.errors.length > 0) problem.errors = error.errors.map((fieldError) => localiseFieldError(fieldError, locale));
+  if (error.status >= 500) problem.requestId = request.id;
+  return problem;
+}
+
+function localiseFieldError(error: FieldError, locale: Locale) {
+  return { field: error.field, code: error.code, message: error.message ?? translate(error.code, locale, error.params) };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  return reply.code(problem.status).headers(headers).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** zod issues → our field errors. A missing value is reported as `required`. */
+export function fieldErrorsFromZod(error: z.ZodError, input: unknown, prefix: string): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    const field = [prefix, ...path].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ field: [field, key].filter(Boolean).join('.'), code: 'unrecognized_keys' });
+      continue;
+    }
+    if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
+      out.push({ field, code: 'required' });
+      continue;
+    }
+    if (issue.code === 'custom') {
+      const params = (issue.params ?? {}) as Record<string, unknown>;
+      out.push({ field, code: typeof params.code === 'string' ? params.code : 'custom', params });
+      continue;
+    }
+    const params: Record<string, unknown> = {};
+    if (issue.code === 'invalid_type') params.expected = issue.expected;
+    if (issue.code === 'too_small') params.minimum = issue.minimum;
+    if (issue.code === 'too_big') params.maximum = issue.maximum;
+    if (issue.code === 'invalid_value') params.values = issue.values.join(', ');
+    out.push({ field, code: issue.code, params });
+  }
+  return out;
+}
+
+function valueAt(input: unknown, path: string[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export const validationError = (errors: FieldError[]) => new AppError('common.validation_failed', 422, { errors });

@@ -1,0 +1,40 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Context } from '../context.ts';
+import type { Role } from '../core/roles.ts';
+
+/** Who may call a route: anyone, any signed-in user, or the listed roles. */
+export type RouteAuth = 'public' | 'authenticated' | readonly Role[];
+
+type AnySchema = z.ZodType;
+type Infer<S> = S extends AnySchema ? z.output<S> : undefined;
+
+export type RouteInput<B, Q, P> = { body: Infer<B>; query: Infer<Q>; params: Infer<P> };
+export type HttpParts = { request: FastifyRequest; reply: FastifyReply };
+
+export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends AnySchema = AnySchema> = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Fastify path syntax: /api/v1/regions/:code */
+  url: string;
+  summary: string;
+  tag: string;
+  auth: RouteAuth;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response: R;
+  successStatus?: 200 | 201 | 204;
+  handler: (ctx: Context, input: RouteInput<B, Q, P>, http: HttpParts) => Promise<z.input<R>>;
+};
+
+export type AnyRoute = RouteDefinition<AnySchema | undefined, AnySchema | undefined, AnySchema | undefined, AnySchema>;
+
+/** Identity function that gives a route definition its types. */
+export function defineRoute<
+  B extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  P extends AnySchema | undefined = undefined,
+  R extends AnySchema = AnySchema,
+>(route: RouteDefinition<B, Q, P, R>): AnyRoute {
+  return route as unknown as AnyRoute;
+}

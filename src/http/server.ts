@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { z } from 'zod';
+import type { Actor, Context } from '../context.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
+import { AppError } from '../core/errors.ts';
+import { uuidv7 } from '../core/ids.ts';
+import { maskPersonalData } from '../core/mask.ts';
+import type { Database } from '../db/database.ts';
+import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
+import { buildOpenApi, renderApiDocs } from './openapi.ts';
+import { fieldErrorsFromZod, localeOf, problemFrom, sendProblem, validationError } from './problem.ts';
+import type { AnyRoute } from './route.ts';
+import { allRoutes } from './routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    csrfToken?: string;
+  }
+}
+
+export const BODY_LIMIT_BYTES = 1_048_576;
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type ServerOptions = { database: Database; clock?: Clock; logger?: Logger; version?: string; serveWeb?: boolean };
+
+/** A logger that never writes passwords, tokens, cookies or NIK. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskPersonalData(req.url), id: req.id }),
+      err: (err: Error) => ({ type: err.name, message: maskPersonalData(err.message), stack: maskPersonalData(err.stack ?? '') }),
+    },
+  });
+}
+
+async function resolveActor(request: FastifyRequest, database: Database, clock: Clock): Promise<Actor> {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    const actor = await resolveApiToken(database.db, authorization.slice(7).trim(), clock.now());
+    if (!actor) throw new AppError('auth.unauthenticated', 401);
+    return actor;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return { kind: 'anonymous' };
+  const session = await resolveSession(database.db, cookie, clock.now());
+  if (!session) return { kind: 'anonymous' };
+  request.csrfToken = session.csrfToken;
+  return session.actor;
+}
+
+function authorise(route: AnyRoute, actor: Actor, request: FastifyRequest) {
+  if (route.auth === 'public') return;
+  if (actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
+  if (actor.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken)
+    throw new AppError('auth.csrf_missing', 403);
+  if (route.auth !== 'authenticated' && !route.auth.includes(actor.role)) throw new AppError('auth.forbidden', 403);
+}
+
+function parsePart(schema: z.ZodType | undefined, input: unknown, part: string) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input ?? (part === 'body' ? undefined : {}));
+  if (!result.success) throw validationError(fieldErrorsFromZod(result.error, input, part === 'body' ? '' : ''));
+  return result.data;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { database } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger('silent');
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => uuidv7(),
+  });
+  await app.register(fastifyCookie);
+
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError)
+      appError = new AppError('common.malformed_json', 400);
+    else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      appError = new AppError('common.body_too_large', 413, { params: { limit: BODY_LIMIT_BYTES } });
+    else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = new AppError('common.unsupported_media_type', 415);
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) appError = new AppError('common.bad_request', 400);
+    else {
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, { ...problemFrom(new AppError('common.internal', 503), request), status: 500 });
+    }
+    return sendProblem(reply, problemFrom(appError, request), appError.headers);
+  });
+
+  const routes = allRoutes();
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        const actor = await resolveActor(request, database, clock);
+        authorise(route, actor, request);
+        const ctx: Context = {
+          database,
+          db: database.db,
+          actor,
+          clock,
+          log: request.log as unknown as Logger,
+          locale: localeOf(request),
+          requestId: request.id,
+        };
+        const input = {
+          params: parsePart(route.params as z.ZodType | undefined, request.params, 'params'),
+          query: parsePart(route.query as z.ZodType | undefined, request.query, 'query'),
+          body: parsePart(route.body as z.ZodType | undefined, request.body, 'body'),
+        };
+        const result = await route.handler(ctx, input, { request, reply });
+        reply.header('cache-control', 'no-store');
+        return reply.code(route.successStatus ?? 200).send(result);
+      },
+    });
+  }
+
+  const openApi = buildOpenApi(routes, options.version ?? '0.1.0');
+  app.get('/api/health', async () => {
+    await database.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+    return { status: 'ok', database: database.kind };
+  });
+  app.get('/api/openapi.json', async () => openApi);
+  const docsHtml = renderApiDocs(openApi);
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsHtml));
+
+  const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
+  const indexHtml = serveWeb ? await readFile(`${WEB_DIST}index.html`, 'utf8') : null;
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: true });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !indexHtml)
+      return sendProblem(reply, problemFrom(new AppError('common.route_not_found', 404), request));
+    // Every other GET is a page of the single-page web app.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+  return app;
+}

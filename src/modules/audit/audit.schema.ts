@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const auditQuerySchema = z.strictObject({
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(100).optional(),
+  actor: z.string().max(40).optional(),
+  action: z.string().max(60).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditRecordSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  officeId: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditRecordView = z.infer<typeof auditRecordSchema>;
+
+export const auditPageSchema = z.object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() });

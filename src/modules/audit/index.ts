@@ -1,0 +1,2 @@
+export { auditRoutes } from './audit.routes.ts';
+export { listAuditTrail, recordAudit } from './audit.service.ts';

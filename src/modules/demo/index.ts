@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, DEMO_USERS, fillDemo } from './demo.service.ts';

@@ -1,0 +1,292 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { assertRole, type Context, inTransaction, type UserActor } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import type { Role } from '../../core/roles.ts';
+import { scopeFor } from '../../core/scope.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { getOrganisation, officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import type { CreateUserInput, ListUsersQuery, Me, UpdateUserInput, UserView } from './identity.schema.ts';
+import {
+  countActiveAdmins,
+  countLoginFailuresSince,
+  deleteLoginFailures,
+  deleteSessionByTokenHash,
+  deleteSessionsOfUser,
+  findApiTokenByHash,
+  findOfficeIdsOfUsers,
+  findSessionByTokenHash,
+  findUserById,
+  findUserByUsername,
+  insertApiToken,
+  insertLoginFailure,
+  insertSession,
+  insertUser,
+  listUserRows,
+  replaceUserOffices,
+  touchApiToken,
+  updateUser,
+} from './identity.store.ts';
+import type { UserRow } from './identity.tables.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+
+export const SESSION_HOURS = 12;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const LOGIN_MAX_FAILURES = 5;
+/** Roles that work in the field or a branch need an office; the admin may have none. */
+const ROLES_WITHOUT_OFFICE: readonly Role[] = ['admin'];
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const newSecret = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+async function buildActor(db: Queryable, user: UserRow, via: UserActor['via']): Promise<UserActor> {
+  const officeIds = (await findOfficeIdsOfUsers(db, [user.id])).get(user.id) ?? [];
+  const offices = (await officesWithRegions(db, officeIds)).filter((office) => office.active);
+  return {
+    kind: 'user',
+    id: user.id,
+    username: user.username,
+    fullName: user.full_name,
+    role: user.role,
+    offices: offices.map(({ id, code, name, regionCodes }) => ({ id, code, name, regionCodes })),
+    scope: scopeFor(user.role, offices),
+    via,
+  };
+}
+
+export async function login(ctx: Context, input: { username: string; password: string }) {
+  const now = ctx.clock.now();
+  const failures = await countLoginFailuresSince(ctx.db, input.username, new Date(now.getTime() - LOGIN_WINDOW_MS));
+  if (failures.count >= LOGIN_MAX_FAILURES && failures.oldest) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((failures.oldest.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+    throw new AppError('auth.too_many_attempts', 429, {
+      params: { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) },
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
+  }
+  const user = await findUserByUsername(ctx.db, input.username);
+  const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !passwordOk || !user.active) {
+    await inTransaction(ctx, async (tx) => {
+      await insertLoginFailure(tx, input.username, now);
+      await recordAudit(tx, ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id,
+        after: { username: input.username },
+      });
+    });
+    throw new AppError('auth.invalid_credentials', 401);
+  }
+  const token = newSecret();
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  const actor = await buildActor(ctx.db, user, 'session');
+  await inTransaction(ctx, async (tx) => {
+    await insertSession(tx, {
+      id: uuidv7(now.getTime()),
+      token_hash: sha256(token),
+      csrf_token: csrfToken,
+      user_id: user.id,
+      expires_at: expiresAt,
+    });
+    await deleteLoginFailures(tx, input.username);
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    );
+  });
+  return { token, expiresAt, me: await describeActor(ctx.db, actor, csrfToken) };
+}
+
+export async function logout(ctx: Context, token: string) {
+  await inTransaction(ctx, async (tx) => {
+    await deleteSessionByTokenHash(tx, sha256(token));
+    await recordAudit(tx, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.actor.kind === 'user' ? ctx.actor.id : undefined,
+    });
+  });
+}
+
+/** Cookie → actor and the session's CSRF token; null when unknown or expired. */
+export async function resolveSession(db: Queryable, token: string, now: Date) {
+  const session = await findSessionByTokenHash(db, sha256(token), now);
+  if (!session) return null;
+  const user = await findUserById(db, session.user_id);
+  if (!user?.active) return null;
+  return { actor: await buildActor(db, user, 'session'), csrfToken: session.csrf_token };
+}
+
+export async function resolveApiToken(db: Queryable, token: string, now: Date) {
+  const row = await findApiTokenByHash(db, sha256(token));
+  if (!row) return null;
+  const user = await findUserById(db, row.user_id);
+  if (!user?.active) return null;
+  await touchApiToken(db, row.id, now);
+  return buildActor(db, user, 'token');
+}
+
+export async function describeActor(db: Queryable, actor: UserActor, csrfToken: string | null): Promise<Me> {
+  return {
+    id: actor.id,
+    username: actor.username,
+    fullName: actor.fullName,
+    role: actor.role,
+    offices: actor.offices,
+    scope: actor.scope.kind === 'all' ? { kind: 'all' } : { kind: 'regions', regionCodes: actor.scope.regionCodes },
+    csrfToken,
+    organisation: await getOrganisation(db),
+  };
+}
+
+/** For `jaring token create`: the secret is shown once and stored only as a hash. */
+export async function createApiToken(ctx: Context, username: string, name: string) {
+  return inTransaction(ctx, async (tx) => {
+    const user = await findUserByUsername(tx, username);
+    if (!user) throw notFound('user', username);
+    const token = `jrg_${newSecret()}`;
+    const id = uuidv7(ctx.clock.now().getTime());
+    await insertApiToken(tx, { id, user_id: user.id, name, token_hash: sha256(token), token_prefix: token.slice(0, 8) });
+    await recordAudit(tx, ctx, {
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: id,
+      after: { username, name, prefix: token.slice(0, 8) },
+    });
+    return { id, token };
+  });
+}
+
+async function toUserViews(db: Queryable, rows: UserRow[]): Promise<UserView[]> {
+  const officeIdsByUser = await findOfficeIdsOfUsers(
+    db,
+    rows.map((row) => row.id),
+  );
+  const offices = await officesWithRegions(db, [...new Set([...officeIdsByUser.values()].flat())]);
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    active: row.active,
+    offices: offices.filter((o) => officeIdsByUser.get(row.id)?.includes(o.id)).map(({ id, code, name }) => ({ id, code, name })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+function assertOfficesFitRole(role: Role, officeIds: string[]) {
+  if (officeIds.length === 0 && !ROLES_WITHOUT_OFFICE.includes(role))
+    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'officeCodes', code: 'users.office_required' }] });
+}
+
+/** Inside a caller's transaction: used by the users screen, the CLI, setup and the demo. */
+export async function addUser(tx: Tx, ctx: Context, input: CreateUserInput): Promise<UserView> {
+  if (await findUserByUsername(tx, input.username)) throw conflict('users.username_taken', 'username', { username: input.username });
+  const officeIds = await resolveOfficeCodes(tx, input.officeCodes, 'officeCodes');
+  assertOfficesFitRole(input.role, officeIds);
+  const id = uuidv7(ctx.clock.now().getTime());
+  await insertUser(tx, {
+    id,
+    username: input.username,
+    full_name: input.fullName,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+  });
+  await replaceUserOffices(tx, id, officeIds);
+  const after = { username: input.username, fullName: input.fullName, role: input.role, officeCodes: input.officeCodes };
+  await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, officeId: officeIds[0] ?? null, after });
+  const [view] = await toUserViews(tx, [(await findUserById(tx, id)) as UserRow]);
+  return view as UserView;
+}
+
+export async function createUser(ctx: Context, input: CreateUserInput) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, (tx) => addUser(tx, ctx, input));
+}
+
+export async function changeUser(ctx: Context, id: string, input: UpdateUserInput) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findUserById(tx, id);
+    if (!before) throw notFound('user', id);
+    const [beforeView] = await toUserViews(tx, [before]);
+    if (input.active === false && ctx.actor.kind === 'user' && ctx.actor.id === id)
+      throw new AppError('auth.cannot_deactivate_self', 409, { errors: [{ field: 'active', code: 'auth.cannot_deactivate_self' }] });
+    const officeIds = input.officeCodes
+      ? await resolveOfficeCodes(tx, input.officeCodes, 'officeCodes')
+      : (beforeView?.offices.map((o) => o.id) ?? []);
+    assertOfficesFitRole(input.role ?? before.role, officeIds);
+    await updateUser(tx, id, { full_name: input.fullName, role: input.role, active: input.active, updated_at: ctx.clock.now() });
+    if (input.officeCodes) await replaceUserOffices(tx, id, officeIds);
+    if (input.active === false) await deleteSessionsOfUser(tx, id);
+    if (before.role === 'admin' && (await countActiveAdmins(tx)) === 0)
+      throw new AppError('common.validation_failed', 422, { errors: [{ field: 'role', code: 'users.last_admin' }] });
+    const [after] = await toUserViews(tx, [(await findUserById(tx, id)) as UserRow]);
+    await recordAudit(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: userAuditShape(beforeView),
+      after: userAuditShape(after),
+    });
+    return after as UserView;
+  });
+}
+
+const userAuditShape = (view: UserView | undefined) =>
+  view && {
+    username: view.username,
+    fullName: view.fullName,
+    role: view.role,
+    active: view.active,
+    officeCodes: view.offices.map((o) => o.code),
+  };
+
+export async function resetPassword(ctx: Context, id: string, password: string) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, async (tx) => {
+    const user = await findUserById(tx, id);
+    if (!user) throw notFound('user', id);
+    await updateUser(tx, id, { password_hash: await hashPassword(password), updated_at: ctx.clock.now() });
+    await deleteSessionsOfUser(tx, id);
+    await recordAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, after: { username: user.username } });
+    const [view] = await toUserViews(tx, [user]);
+    return view as UserView;
+  });
+}
+
+export async function listUsers(ctx: Context, query: ListUsersQuery) {
+  assertRole(ctx, ['admin', 'auditor']);
+  const officeId = query.office ? (await resolveOfficeCodes(ctx.db, [query.office], 'office'))[0] : undefined;
+  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const rows = await listUserRows(ctx.db, {
+    q: query.q,
+    role: query.role,
+    officeId,
+    active: query.active === undefined ? undefined : query.active === 'true',
+    userIdsInOffices: null,
+    afterUsername: after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: await toUserViews(ctx.db, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.username]) : null };
+}
+
+export async function getUser(ctx: Context, id: string) {
+  assertRole(ctx, ['admin', 'auditor']);
+  const row = await findUserById(ctx.db, id);
+  if (!row) throw notFound('user', id);
+  const [view] = await toUserViews(ctx.db, [row]);
+  return view as UserView;
+}

@@ -1,0 +1,119 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+import type { ApiTokenTable, AppUserTable, SessionTable } from './identity.tables.ts';
+
+export const findUserByUsername = (db: Queryable, username: string) =>
+  db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+export const findUserById = (db: Queryable, id: string) => db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function lockUser(db: Queryable, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function insertUser(db: Queryable, row: Insertable<AppUserTable>) {
+  await db.insertInto('app_user').values(row).execute();
+}
+
+export async function updateUser(db: Queryable, id: string, changes: Updateable<AppUserTable>) {
+  await db.updateTable('app_user').set(changes).where('id', '=', id).execute();
+}
+
+export async function replaceUserOffices(db: Queryable, userId: string, officeIds: string[]) {
+  await db.deleteFrom('user_office').where('user_id', '=', userId).execute();
+  if (officeIds.length > 0)
+    await db
+      .insertInto('user_office')
+      .values(officeIds.map((office_id) => ({ user_id: userId, office_id })))
+      .execute();
+}
+
+export async function findOfficeIdsOfUsers(db: Queryable, userIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db.selectFrom('user_office').selectAll().where('user_id', 'in', userIds).execute();
+  for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.office_id]);
+  return map;
+}
+
+export type UserFilter = {
+  q?: string;
+  role?: string;
+  officeId?: string;
+  active?: boolean;
+  userIdsInOffices: string[] | null;
+  afterUsername?: string;
+  limit: number;
+};
+
+export function listUserRows(db: Queryable, filter: UserFilter) {
+  let query = db.selectFrom('app_user').selectAll();
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('username', 'like', like), eb(eb.fn('lower', ['full_name']), 'like', like)]));
+  }
+  if (filter.role) query = query.where('role', '=', filter.role as AppUserTable['role']);
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  const officeId = filter.officeId;
+  if (officeId) query = query.where('id', 'in', (eb) => eb.selectFrom('user_office').select('user_id').where('office_id', '=', officeId));
+  if (filter.afterUsername) query = query.where('username', '>', filter.afterUsername);
+  return query.orderBy('username').limit(filter.limit).execute();
+}
+
+export const countUsers = async (db: Queryable) =>
+  Number(
+    (
+      await db
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export const countActiveAdmins = async (db: Queryable) =>
+  Number(
+    (
+      await db
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('role', '=', 'admin')
+        .where('active', '=', true)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export async function insertSession(db: Queryable, row: Insertable<SessionTable>) {
+  await db.insertInto('session').values(row).execute();
+}
+export const findSessionByTokenHash = (db: Queryable, tokenHash: string, now: Date) =>
+  db.selectFrom('session').selectAll().where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
+export async function deleteSessionByTokenHash(db: Queryable, tokenHash: string) {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+export async function deleteSessionsOfUser(db: Queryable, userId: string) {
+  await db.deleteFrom('session').where('user_id', '=', userId).execute();
+}
+
+export async function insertApiToken(db: Queryable, row: Insertable<ApiTokenTable>) {
+  await db.insertInto('api_token').values(row).execute();
+}
+export const findApiTokenByHash = (db: Queryable, tokenHash: string) =>
+  db.selectFrom('api_token').selectAll().where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+export async function touchApiToken(db: Queryable, id: string, now: Date) {
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+export async function countLoginFailuresSince(db: Queryable, username: string, since: Date) {
+  const row = await db
+    .selectFrom('login_failure')
+    .select([(eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('failed_at').as('oldest')])
+    .where('username', '=', username)
+    .where('failed_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), oldest: row.oldest as Date | null };
+}
+export async function insertLoginFailure(db: Queryable, username: string, at: Date) {
+  await db.insertInto('login_failure').values({ username, failed_at: at }).execute();
+}
+export async function deleteLoginFailures(db: Queryable, username: string) {
+  await db.deleteFrom('login_failure').where('username', '=', username).execute();
+}

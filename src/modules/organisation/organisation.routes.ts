@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { defineRoute } from '../../http/route.ts';
+import {
+  createOfficeInputSchema,
+  officeIdParamsSchema,
+  officeListSchema,
+  officeViewSchema,
+  organisationViewSchema,
+  updateOfficeInputSchema,
+  updateOrganisationInputSchema,
+} from './organisation.schema.ts';
+import { changeOffice, createOffice, getOffice, getOrganisation, listOffices, renameOrganisation } from './organisation.service.ts';
+
+const ALL_ROLES = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
+
+export const organisationRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/organisation',
+    tag: 'organisation',
+    summary: 'The organisation this deployment serves',
+    auth: 'authenticated',
+    response: organisationViewSchema,
+    handler: async (ctx) => {
+      const organisation = await getOrganisation(ctx.db);
+      if (!organisation) throw new AppError('setup.not_done', 409);
+      return organisation;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/organisation',
+    tag: 'organisation',
+    summary: 'Rename the organisation',
+    auth: ['admin'],
+    body: updateOrganisationInputSchema,
+    response: organisationViewSchema,
+    handler: (ctx, { body }) => renameOrganisation(ctx, body.name),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/offices',
+    tag: 'offices',
+    summary: 'Offices in your scope (all for admins)',
+    auth: ALL_ROLES,
+    query: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }),
+    response: officeListSchema,
+    handler: (ctx, { query }) => listOffices(ctx, query.includeInactive === 'true'),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/offices/:id',
+    tag: 'offices',
+    summary: 'One office with the regions it covers',
+    auth: ALL_ROLES,
+    params: officeIdParamsSchema,
+    response: officeViewSchema,
+    handler: (ctx, { params }) => getOffice(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/offices',
+    tag: 'offices',
+    summary: 'Create an office',
+    auth: ['admin'],
+    body: createOfficeInputSchema,
+    response: officeViewSchema,
+    successStatus: 201,
+    handler: (ctx, { body }) => createOffice(ctx, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/offices/:id',
+    tag: 'offices',
+    summary: 'Change an office: name, kind, home region, covered regions, active',
+    auth: ['admin'],
+    params: officeIdParamsSchema,
+    body: updateOfficeInputSchema,
+    response: officeViewSchema,
+    handler: (ctx, { params, body }) => changeOffice(ctx, params.id, body),
+  }),
+];

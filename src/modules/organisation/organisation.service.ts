@@ -1,0 +1,203 @@
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
+import type { CreateOfficeInput, OfficeView, UpdateOfficeInput } from './organisation.schema.ts';
+import {
+  findCoveredRegions,
+  findOfficeByCode,
+  findOfficeById,
+  findOfficesByCodes,
+  findOfficesByIds,
+  findOrganisation,
+  insertOffice,
+  insertOrganisation,
+  listOfficeRows,
+  replaceOfficeRegions,
+  updateOffice,
+  updateOrganisationName,
+} from './organisation.store.ts';
+import type { OfficeRow } from './organisation.tables.ts';
+
+export async function getOrganisation(db: Queryable) {
+  const row = await findOrganisation(db);
+  return row ? { id: row.id, name: row.name, isDemo: row.is_demo } : null;
+}
+
+export async function createOrganisation(tx: Tx, ctx: Context, input: { name: string; isDemo?: boolean }) {
+  if (await findOrganisation(tx)) throw new AppError('setup.already_done', 409);
+  const id = uuidv7(ctx.clock.now().getTime());
+  await insertOrganisation(tx, { id, name: input.name, is_demo: input.isDemo ?? false });
+  await recordAudit(tx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: input });
+  return { id, name: input.name, isDemo: input.isDemo ?? false };
+}
+
+export async function renameOrganisation(ctx: Context, name: string) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findOrganisation(tx);
+    if (!before) throw new AppError('setup.not_done', 409);
+    await updateOrganisationName(tx, before.id, name, ctx.clock.now());
+    await recordAudit(tx, ctx, {
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: before.id,
+      before: { name: before.name },
+      after: { name },
+    });
+    return { id: before.id, name, isDemo: before.is_demo };
+  });
+}
+
+async function toOfficeViews(db: Queryable, rows: OfficeRow[]): Promise<OfficeView[]> {
+  const covered = await findCoveredRegions(
+    db,
+    rows.map((row) => row.id),
+  );
+  const homeNames = new Map(
+    (
+      await findRegionsByCodes(
+        db,
+        rows.map((row) => row.region_code),
+      )
+    ).map((r) => [r.code, r.name]),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    regionCode: row.region_code,
+    regionName: homeNames.get(row.region_code) ?? null,
+    address: row.address,
+    active: row.active,
+    regions: covered.filter((c) => c.office_id === row.id).map((c) => ({ code: c.code, name: c.name, level: c.level })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  }));
+}
+
+async function assertRegionsExist(db: Queryable, codes: string[], field: string) {
+  const unknown = await unknownRegionCodes(db, codes);
+  if (unknown.length > 0)
+    throw new AppError('common.validation_failed', 422, {
+      errors: unknown.map((code) => ({ field, code: 'offices.unknown_region', params: { code } })),
+    });
+}
+
+/** Inside a caller's transaction: used by first-run setup and the demo as well. */
+export async function addOffice(tx: Tx, ctx: Context, input: CreateOfficeInput): Promise<OfficeView> {
+  if (await findOfficeByCode(tx, input.code)) throw conflict('offices.code_taken', 'code', { code: input.code });
+  await assertRegionsExist(tx, [input.regionCode], 'regionCode');
+  await assertRegionsExist(tx, input.coveredRegionCodes, 'coveredRegionCodes');
+  const id = uuidv7(ctx.clock.now().getTime());
+  await insertOffice(tx, {
+    id,
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    region_code: input.regionCode,
+    address: input.address ?? null,
+  });
+  await replaceOfficeRegions(tx, id, [...new Set(input.coveredRegionCodes)]);
+  await recordAudit(tx, ctx, {
+    action: 'office.create',
+    entityType: 'office',
+    entityId: id,
+    officeId: id,
+    regionCode: input.regionCode,
+    after: input,
+  });
+  const [view] = await toOfficeViews(tx, [(await findOfficeById(tx, id)) as OfficeRow]);
+  return view as OfficeView;
+}
+
+export async function createOffice(ctx: Context, input: CreateOfficeInput) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, (tx) => addOffice(tx, ctx, input));
+}
+
+export async function changeOffice(ctx: Context, id: string, input: UpdateOfficeInput) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findOfficeById(tx, id);
+    if (!before) throw notFound('office', id);
+    const [beforeView] = await toOfficeViews(tx, [before]);
+    if (input.regionCode) await assertRegionsExist(tx, [input.regionCode], 'regionCode');
+    if (input.coveredRegionCodes) await assertRegionsExist(tx, input.coveredRegionCodes, 'coveredRegionCodes');
+    await updateOffice(tx, id, {
+      name: input.name,
+      kind: input.kind,
+      region_code: input.regionCode,
+      address: input.address,
+      active: input.active,
+      updated_at: ctx.clock.now(),
+    });
+    if (input.coveredRegionCodes) await replaceOfficeRegions(tx, id, [...new Set(input.coveredRegionCodes)]);
+    const [after] = await toOfficeViews(tx, [(await findOfficeById(tx, id)) as OfficeRow]);
+    await recordAudit(tx, ctx, {
+      action: 'office.update',
+      entityType: 'office',
+      entityId: id,
+      officeId: id,
+      regionCode: after?.regionCode,
+      before: officeAuditShape(beforeView),
+      after: officeAuditShape(after),
+    });
+    return after as OfficeView;
+  });
+}
+
+const officeAuditShape = (view: OfficeView | undefined) =>
+  view && {
+    code: view.code,
+    name: view.name,
+    kind: view.kind,
+    regionCode: view.regionCode,
+    address: view.address,
+    active: view.active,
+    regions: view.regions.map((r) => r.code),
+  };
+
+export async function listOffices(ctx: Context, includeInactive: boolean) {
+  assertRole(ctx, ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor']);
+  const scope = actorScope(ctx);
+  const rows = await listOfficeRows(ctx.db, { ids: scope.kind === 'all' ? null : scope.officeIds, includeInactive });
+  return { items: await toOfficeViews(ctx.db, rows) };
+}
+
+export async function getOffice(ctx: Context, id: string) {
+  const scope = actorScope(ctx);
+  if (scope.kind !== 'all' && !scope.officeIds.includes(id)) throw notFound('office', id);
+  const row = await findOfficeById(ctx.db, id);
+  if (!row) throw notFound('office', id);
+  const [view] = await toOfficeViews(ctx.db, [row]);
+  return view as OfficeView;
+}
+
+/** For identity: the offices (with covered region codes) behind a user's office ids. */
+export async function officesWithRegions(db: Queryable, ids: string[]) {
+  const rows = await findOfficesByIds(db, ids);
+  const covered = await findCoveredRegions(db, ids);
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    active: row.active,
+    regionCodes: covered.filter((c) => c.office_id === row.id).map((c) => c.code),
+  }));
+}
+
+/** Office codes → ids; unknown codes are a validation error on `field`. */
+export async function resolveOfficeCodes(db: Queryable, codes: string[], field: string): Promise<string[]> {
+  const unique = [...new Set(codes)];
+  const rows = await findOfficesByCodes(db, unique);
+  const unknown = unique.filter((code) => !rows.some((row) => row.code === code));
+  if (unknown.length > 0)
+    throw new AppError('common.validation_failed', 422, {
+      errors: unknown.map((code) => ({ field, code: 'users.unknown_office', params: { code } })),
+    });
+  return rows.map((row) => row.id);
+}

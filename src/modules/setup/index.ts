@@ -1,0 +1,2 @@
+export { setupRoutes } from './setup.routes.ts';
+export { runFirstSetup, setupStatus } from './setup.service.ts';
