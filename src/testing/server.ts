@@ -40,10 +40,11 @@ export class ApiClient {
   ) {}
 
   async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}) {
-    const headers: Record<string, string> = { ...this.headers, ...extraHeaders };
+    const headers: Record<string, string> = { ...this.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    Object.assign(headers, extraHeaders);
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,

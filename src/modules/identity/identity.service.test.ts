@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import type { Context, UserActor } from '../../context.ts';
+import { inTransaction } from '../../context.ts';
+import { AppError } from '../../core/errors.ts';
+import { scopeFor } from '../../core/scope.ts';
+import { describeEachDatabase } from '../../testing/databases.ts';
+import { systemTestContext } from '../../testing/server.ts';
+import { listAuditTrail } from '../audit/index.ts';
+import { addOffice, createOrganisation } from '../organisation/index.ts';
+import { changeUser, createUser, login, resetPassword, resolveSession } from './identity.service.ts';
+
+const adminActor = (id = '01900000-0000-7000-8000-00000000000a'): UserActor => ({
+  kind: 'user',
+  id,
+  username: 'admin',
+  fullName: 'Admin',
+  role: 'admin',
+  offices: [],
+  scope: scopeFor('admin', []),
+  via: 'session',
+});
+
+async function expectAppError(promise: Promise<unknown>, code: string, status: number) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  expect((error as AppError).status).toBe(status);
+  return error as AppError;
+}
+
+describeEachDatabase('users and sessions', (getDatabase) => {
+  let system: Context;
+  let admin: Context;
+
+  beforeAll(async () => {
+    system = systemTestContext(getDatabase());
+    admin = { ...system, actor: adminActor() };
+    await inTransaction(system, async (tx) => {
+      await createOrganisation(tx, system, { name: 'Uji' });
+      await addOffice(tx, system, { code: 'BD01', name: 'Bandung', kind: 'branch', regionCode: '32.04', coveredRegionCodes: ['32.04'] });
+    });
+  });
+
+  it('creates a user with offices, audited in the same transaction, and refuses a taken username with 409', async () => {
+    const user = await createUser(admin, { username: 'siti', fullName: 'Siti Aminah', role: 'facilitator', password: 'rahasia-siti', officeCodes: ['BD01'] });
+    expect(user).toMatchObject({ username: 'siti', role: 'facilitator', active: true, offices: [{ code: 'BD01' }] });
+    const trail = await listAuditTrail(admin, { entityType: 'user', entityId: user.id, limit: 10 });
+    expect(trail.items.map((r) => r.action)).toEqual(['user.create']);
+    expect(JSON.stringify(trail.items[0]?.after)).not.toContain('rahasia-siti');
+
+    const error = await expectAppError(
+      createUser(admin, { username: 'siti', fullName: 'Lain', role: 'cashier', password: 'rahasia-lain', officeCodes: ['BD01'] }),
+      'users.username_taken',
+      409,
+    );
+    expect(error.errors[0]?.field).toBe('username');
+  });
+
+  it('writes nothing when a step fails: unknown office leaves no user and no audit record', async () => {
+    const before = await getDatabase().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const error = await expectAppError(
+      createUser(admin, { username: 'budi', fullName: 'Budi', role: 'cashier', password: 'rahasia-budi', officeCodes: ['ZZ99'] }),
+      'common.validation_failed',
+      422,
+    );
+    expect(error.errors).toEqual([{ field: 'officeCodes', code: 'users.unknown_office', params: { code: 'ZZ99' } }]);
+    const users = await getDatabase().db.selectFrom('app_user').select('username').where('username', '=', 'budi').execute();
+    expect(users).toEqual([]);
+    const after = await getDatabase().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('needs an office for every role but admin', async () => {
+    const error = await expectAppError(
+      createUser(admin, { username: 'kader1', fullName: 'Kader', role: 'cadre', password: 'rahasia-kader', officeCodes: [] }),
+      'common.validation_failed',
+      422,
+    );
+    expect(error.errors[0]).toMatchObject({ field: 'officeCodes', code: 'users.office_required' });
+  });
+
+  it('ends sessions and refuses sign-in when a user is deactivated; a reset password works', async () => {
+    const user = await createUser(admin, { username: 'dewi', fullName: 'Dewi', role: 'cashier', password: 'rahasia-dewi', officeCodes: ['BD01'] });
+    const session = await login(system, { username: 'dewi', password: 'rahasia-dewi' });
+    expect(await resolveSession(getDatabase().db, session.token, new Date())).not.toBeNull();
+
+    await changeUser(admin, user.id, { active: false });
+    expect(await resolveSession(getDatabase().db, session.token, new Date())).toBeNull();
+    await expectAppError(login(system, { username: 'dewi', password: 'rahasia-dewi' }), 'auth.invalid_credentials', 401);
+
+    await changeUser(admin, user.id, { active: true });
+    await resetPassword(admin, user.id, 'baru-rahasia-dewi');
+    await expectAppError(login(system, { username: 'dewi', password: 'rahasia-dewi' }), 'auth.invalid_credentials', 401);
+    expect((await login(system, { username: 'dewi', password: 'baru-rahasia-dewi' })).me.username).toBe('dewi');
+  });
+
+  it('never lets the last active admin go', async () => {
+    const only = await createUser(admin, { username: 'satu-admin', fullName: 'Admin Satu', role: 'admin', password: 'rahasia-admin', officeCodes: [] });
+    const error = await expectAppError(changeUser(admin, only.id, { role: 'auditor', officeCodes: ['BD01'] }), 'common.validation_failed', 422);
+    expect(error.errors[0]).toMatchObject({ field: 'role', code: 'users.last_admin' });
+    expect((await getDatabase().db.selectFrom('app_user').select('role').where('id', '=', only.id).executeTakeFirstOrThrow()).role).toBe('admin');
+  });
+
+  it('refuses non-admins user management', async () => {
+    const cashier: Context = { ...system, actor: { ...adminActor(), role: 'cashier', scope: scopeFor('cashier', []) } };
+    await expectAppError(
+      createUser(cashier, { username: 'x-user', fullName: 'X', role: 'cashier', password: 'rahasia-x', officeCodes: ['BD01'] }),
+      'auth.forbidden',
+      403,
+    );
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    const db = getDatabase().db;
+    await expect(sql`UPDATE audit_log SET action = 'forged'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    const forged = await db.selectFrom('audit_log').select('id').where('action', '=', 'forged').execute();
+    expect(forged).toEqual([]);
+  });
+});
