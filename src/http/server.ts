@@ -31,18 +31,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type ServerOptions = { database: Database; clock?: Clock; logger?: Logger; version?: string; serveWeb?: boolean };
 
 /** A logger that never writes passwords, tokens, cookies or NIK. */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.token'],
-      censor: '[redacted]',
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.token'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskPersonalData(req.url), id: req.id }),
+        err: (err: Error) => ({ type: err.name, message: maskPersonalData(err.message), stack: maskPersonalData(err.stack ?? '') }),
+      },
     },
-    serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskPersonalData(req.url), id: req.id }),
-      err: (err: Error) => ({ type: err.name, message: maskPersonalData(err.message), stack: maskPersonalData(err.stack ?? '') }),
-    },
-  });
+    destination,
+  );
 }
 
 async function resolveActor(request: FastifyRequest, database: Database, clock: Clock): Promise<Actor> {
