@@ -15,7 +15,9 @@ const pgUrl = process.env.BENCH_DATABASE_URL;
 function startAndTime(env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    });
     let output = '';
     const onData = async (chunk) => {
       output += chunk;
@@ -38,7 +40,9 @@ function startAndTime(env) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const report = (label, results) =>
   console.log(
-    `${label.padEnd(28)} median ${median(results.map((r) => r.ms)).toFixed(0).padStart(6)} ms ` +
+    `${label.padEnd(28)} median ${median(results.map((r) => r.ms))
+      .toFixed(0)
+      .padStart(6)} ms ` +
       `(min ${Math.min(...results.map((r) => r.ms)).toFixed(0)}, max ${Math.max(...results.map((r) => r.ms)).toFixed(0)}); ` +
       `peak RSS median ${median(results.map((r) => r.peakMiB)).toFixed(0)} MiB`,
   );

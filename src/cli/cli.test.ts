@@ -27,7 +27,10 @@ function jaring(args: string[], env: Record<string, string>, stdin?: string): Pr
 
 function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1' }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, ...env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1' },
+      stdio: 'pipe',
+    });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk;
@@ -53,7 +56,11 @@ describe('jaring CLI on the embedded database', () => {
   });
 
   it('adds the first admin from standard input, creating the organisation', async () => {
-    const run = await jaring(['user', 'add', 'ana', '--role', 'admin', '--name', 'Ana Wijaya', '--organisation', 'JKM Uji', '--password-stdin'], env, 'rahasia-ana\n');
+    const run = await jaring(
+      ['user', 'add', 'ana', '--role', 'admin', '--name', 'Ana Wijaya', '--organisation', 'JKM Uji', '--password-stdin'],
+      env,
+      'rahasia-ana\n',
+    );
     expect(run.stdout).toContain('User ana (admin) created');
     expect(run.code).toBe(0);
   });

@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../context.ts';
+import type { Database } from '../db/database.ts';
 import { addUser } from '../modules/identity/index.ts';
 import { createOrganisation } from '../modules/organisation/index.ts';
 import { openTestDatabase } from '../testing/databases.ts';
 import { systemTestContext } from '../testing/server.ts';
-import type { Database } from '../db/database.ts';
 import { buildServer, createLogger } from './server.ts';
 
 describe('logs carry no personal data or secrets', () => {
@@ -31,7 +31,11 @@ describe('logs carry no personal data or secrets', () => {
   it('masks a NIK in the URL and never writes the password, cookie or token', async () => {
     const app = await buildServer({ database, logger: createLogger('info', sink), serveWeb: false });
     await app.inject({ method: 'GET', url: '/api/v1/regions?q=3204110101900001' });
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'sangat-rahasia-99' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'sangat-rahasia-99' },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
     await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie, authorization: 'Bearer jrg_secret-token-value' } });
     await app.close();

@@ -46,7 +46,13 @@ describeEachDatabase('users and sessions', (getDatabase) => {
   });
 
   it('creates a user with offices, audited in the same transaction, and refuses a taken username with 409', async () => {
-    const user = await createUser(admin, { username: 'siti', fullName: 'Siti Aminah', role: 'facilitator', password: 'rahasia-siti', officeCodes: ['BD01'] });
+    const user = await createUser(admin, {
+      username: 'siti',
+      fullName: 'Siti Aminah',
+      role: 'facilitator',
+      password: 'rahasia-siti',
+      officeCodes: ['BD01'],
+    });
     expect(user).toMatchObject({ username: 'siti', role: 'facilitator', active: true, offices: [{ code: 'BD01' }] });
     const trail = await listAuditTrail(admin, { entityType: 'user', entityId: user.id, limit: 10 });
     expect(trail.items.map((r) => r.action)).toEqual(['user.create']);
@@ -61,7 +67,10 @@ describeEachDatabase('users and sessions', (getDatabase) => {
   });
 
   it('writes nothing when a step fails: unknown office leaves no user and no audit record', async () => {
-    const before = await getDatabase().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await getDatabase()
+      .db.selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const error = await expectAppError(
       createUser(admin, { username: 'budi', fullName: 'Budi', role: 'cashier', password: 'rahasia-budi', officeCodes: ['ZZ99'] }),
       'common.validation_failed',
@@ -70,7 +79,10 @@ describeEachDatabase('users and sessions', (getDatabase) => {
     expect(error.errors).toEqual([{ field: 'officeCodes', code: 'users.unknown_office', params: { code: 'ZZ99' } }]);
     const users = await getDatabase().db.selectFrom('app_user').select('username').where('username', '=', 'budi').execute();
     expect(users).toEqual([]);
-    const after = await getDatabase().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await getDatabase()
+      .db.selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -84,7 +96,13 @@ describeEachDatabase('users and sessions', (getDatabase) => {
   });
 
   it('ends sessions and refuses sign-in when a user is deactivated; a reset password works', async () => {
-    const user = await createUser(admin, { username: 'dewi', fullName: 'Dewi', role: 'cashier', password: 'rahasia-dewi', officeCodes: ['BD01'] });
+    const user = await createUser(admin, {
+      username: 'dewi',
+      fullName: 'Dewi',
+      role: 'cashier',
+      password: 'rahasia-dewi',
+      officeCodes: ['BD01'],
+    });
     const session = await login(system, { username: 'dewi', password: 'rahasia-dewi' });
     expect(await resolveSession(getDatabase().db, session.token, new Date())).not.toBeNull();
 
@@ -99,10 +117,22 @@ describeEachDatabase('users and sessions', (getDatabase) => {
   });
 
   it('never lets the last active admin go', async () => {
-    const only = await createUser(admin, { username: 'satu-admin', fullName: 'Admin Satu', role: 'admin', password: 'rahasia-admin', officeCodes: [] });
-    const error = await expectAppError(changeUser(admin, only.id, { role: 'auditor', officeCodes: ['BD01'] }), 'common.validation_failed', 422);
+    const only = await createUser(admin, {
+      username: 'satu-admin',
+      fullName: 'Admin Satu',
+      role: 'admin',
+      password: 'rahasia-admin',
+      officeCodes: [],
+    });
+    const error = await expectAppError(
+      changeUser(admin, only.id, { role: 'auditor', officeCodes: ['BD01'] }),
+      'common.validation_failed',
+      422,
+    );
     expect(error.errors[0]).toMatchObject({ field: 'role', code: 'users.last_admin' });
-    expect((await getDatabase().db.selectFrom('app_user').select('role').where('id', '=', only.id).executeTakeFirstOrThrow()).role).toBe('admin');
+    expect((await getDatabase().db.selectFrom('app_user').select('role').where('id', '=', only.id).executeTakeFirstOrThrow()).role).toBe(
+      'admin',
+    );
   });
 
   it('refuses non-admins user management', async () => {

@@ -48,16 +48,37 @@ describeEachDatabase('offices', (getDatabase) => {
   });
 
   it('refuses unknown region codes naming each one, and a taken code with 409', async () => {
-    const error = await createOffice(admin, { code: 'XX01', name: 'X', kind: 'unit', regionCode: '99.99', coveredRegionCodes: ['34.71'] }).catch((e: unknown) => e);
+    const error = await createOffice(admin, {
+      code: 'XX01',
+      name: 'X',
+      kind: 'unit',
+      regionCode: '99.99',
+      coveredRegionCodes: ['34.71'],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).errors).toEqual([{ field: 'regionCode', code: 'offices.unknown_region', params: { code: '99.99' } }]);
-    const taken = await createOffice(admin, { code: 'YK01', name: 'Lagi', kind: 'unit', regionCode: '34.71', coveredRegionCodes: ['34.71'] }).catch((e: unknown) => e);
+    const taken = await createOffice(admin, {
+      code: 'YK01',
+      name: 'Lagi',
+      kind: 'unit',
+      regionCode: '34.71',
+      coveredRegionCodes: ['34.71'],
+    }).catch((e: unknown) => e);
     expect((taken as AppError).status).toBe(409);
   });
 
   it('shows a manager only their own offices', async () => {
-    const bandung = await createOffice(admin, { code: 'BD01', name: 'Bandung', kind: 'branch', regionCode: '32.04', coveredRegionCodes: ['32.04'] });
-    const manager: Context = { ...admin, actor: actor('manager', [{ id: bandung.id, code: 'BD01', name: 'Bandung', regionCodes: ['32.04'] }]) };
+    const bandung = await createOffice(admin, {
+      code: 'BD01',
+      name: 'Bandung',
+      kind: 'branch',
+      regionCode: '32.04',
+      coveredRegionCodes: ['32.04'],
+    });
+    const manager: Context = {
+      ...admin,
+      actor: actor('manager', [{ id: bandung.id, code: 'BD01', name: 'Bandung', regionCodes: ['32.04'] }]),
+    };
     expect((await listOffices(manager, false)).items.map((o) => o.code)).toEqual(['BD01']);
     expect((await listOffices(admin, false)).items.map((o) => o.code).sort()).toEqual(['BD01', 'YK01']);
   });
@@ -66,7 +87,10 @@ describeEachDatabase('offices', (getDatabase) => {
     const offices = (await listOffices(admin, false)).items;
     const bandung = offices.find((o) => o.code === 'BD01');
     if (!bandung) throw new Error('no BD01');
-    const auditor: Context = { ...admin, actor: actor('auditor', [{ id: bandung.id, code: 'BD01', name: 'Bandung', regionCodes: ['32.04'] }]) };
+    const auditor: Context = {
+      ...admin,
+      actor: actor('auditor', [{ id: bandung.id, code: 'BD01', name: 'Bandung', regionCodes: ['32.04'] }]),
+    };
     const seen = await listAuditTrail(auditor, { entityType: 'office', limit: 50 });
     expect(seen.items.length).toBeGreaterThan(0);
     expect(seen.items.every((r) => r.regionCode === null || r.regionCode.startsWith('32.04'))).toBe(true);
