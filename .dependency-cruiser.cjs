@@ -5,14 +5,14 @@ module.exports = {
       name: 'core-is-pure',
       comment: 'src/core has no I/O: no database, no node:*, no other layers (the browser runs it offline).',
       severity: 'error',
-      from: { path: '^src/core/' },
+      from: { path: '^src/core/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^src/core/'] },
     },
     {
       name: 'rules-and-schemas-are-pure',
       comment: 'Schemas and rules import only zod and src/core (and other schemas), never the database or node:*.',
       severity: 'error',
-      from: { path: '\\.(rules|schema)\\.ts$' },
+      from: { path: '\\.(rules|schema)\\.ts$', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^src/core/', '\\.(schema|rules)\\.ts$', 'node_modules/zod'] },
     },
     {
