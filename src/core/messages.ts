@@ -91,6 +91,53 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Kode wilayah Kemendagri, contoh 32, 32.04, 32.04.11 atau 32.04.11.2002.',
     en: 'A Kemendagri region code, e.g. 32, 32.04, 32.04.11 or 32.04.11.2002.',
   },
+  'registry.nik_invalid': { id: 'NIK tidak sah. Lihat alasannya di bawah.', en: 'The NIK is not valid. See the reasons below.' },
+  'registry.nik_not_16_digits': { id: 'NIK harus 16 angka.', en: 'A NIK has exactly 16 digits.' },
+  'registry.kk_not_16_digits': { id: 'Nomor KK harus 16 angka.', en: 'A KK number has exactly 16 digits.' },
+  'registry.nik_day_invalid': {
+    id: 'Tanggal lahir di NIK ({day}) tidak mungkin: 01–31 untuk laki-laki, 41–71 untuk perempuan.',
+    en: 'The birth day in the NIK ({day}) is impossible: 01–31 for men, 41–71 for women.',
+  },
+  'registry.nik_month_invalid': {
+    id: 'Bulan lahir di NIK ({month}) harus 01–12.',
+    en: 'The birth month in the NIK ({month}) must be 01–12.',
+  },
+  'registry.nik_serial_zero': { id: 'Nomor urut NIK tidak boleh 0000.', en: 'The NIK serial cannot be 0000.' },
+  'registry.nik_date_not_real': {
+    id: 'Tanggal lahir di NIK ({date}) tidak ada di kalender.',
+    en: 'The birth date in the NIK ({date}) is not a real date.',
+  },
+  'registry.nik_birth_in_future': { id: 'Tanggal lahir di NIK ada di masa depan.', en: 'The birth date in the NIK lies in the future.' },
+  'registry.nik_birth_date_mismatch': {
+    id: 'Tanggal lahir {birthDate} tidak sesuai dengan NIK.',
+    en: 'Birth date {birthDate} does not match the NIK.',
+  },
+  'registry.nik_province_unknown': { id: 'Kode provinsi {code} di NIK tidak ada.', en: 'Province code {code} in the NIK does not exist.' },
+  'registry.nik_regency_unknown': {
+    id: 'Kode kabupaten/kota {code} di NIK sudah tidak ada (mungkin wilayah lama yang dimekarkan).',
+    en: 'Regency code {code} in the NIK no longer exists (perhaps an old region since split).',
+  },
+  'registry.nik_district_unknown': {
+    id: 'Kode kecamatan di NIK sudah tidak ada (mungkin wilayah lama).',
+    en: 'The district code in the NIK no longer exists (perhaps an old region).',
+  },
+  'registry.nik_taken': { id: 'NIK ini sudah terdaftar.', en: 'This NIK is already registered.' },
+  'registry.kk_taken': { id: 'Nomor KK ini sudah terdaftar.', en: 'This KK number is already registered.' },
+  'registry.nik_repeated': {
+    id: 'NIK ini sudah dipakai anggota ke-{row} di KK ini.',
+    en: 'This NIK is already used by member {row} of this KK.',
+  },
+  'registry.one_head_required': {
+    id: 'Satu KK harus punya tepat satu kepala keluarga (sekarang {count}).',
+    en: 'A household needs exactly one head (now {count}).',
+  },
+  'registry.sex_contradicts_nik': { id: 'Jenis kelamin tidak sesuai dengan NIK.', en: 'Sex does not match the NIK.' },
+  'registry.birth_date_contradicts_nik': { id: 'Tanggal lahir tidak sesuai dengan NIK.', en: 'Birth date does not match the NIK.' },
+  'registry.village_unknown': { id: 'Kode desa/kelurahan {code} tidak ada.', en: 'Village code {code} does not exist.' },
+  'registry.village_code_format': {
+    id: 'Kode desa/kelurahan 10 angka, contoh 32.04.11.2002.',
+    en: 'A village code has 10 digits, e.g. 32.04.11.2002.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

@@ -3,3 +3,6 @@ export const ROLES = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'he
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Roles that work with families by their identity numbers; others see NIK and KK masked. */
+export const ROLES_SEEING_IDENTIFIERS: readonly Role[] = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker'];

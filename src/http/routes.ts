@@ -2,10 +2,11 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { organisationRoutes } from '../modules/organisation/index.ts';
 import { regionRoutes } from '../modules/regions/index.ts';
+import { registryRoutes } from '../modules/registry/index.ts';
 import { setupRoutes } from '../modules/setup/index.ts';
 import type { AnyRoute } from './route.ts';
 
 /** Every /api/v1 route; the authorization matrix test walks this list. */
 export function allRoutes(): AnyRoute[] {
-  return [...setupRoutes, ...identityRoutes, ...organisationRoutes, ...regionRoutes, ...auditRoutes];
+  return [...setupRoutes, ...identityRoutes, ...organisationRoutes, ...regionRoutes, ...auditRoutes, ...registryRoutes];
 }

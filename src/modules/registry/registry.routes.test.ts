@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.ts';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+
+const household = (kk: string, nikHead: string, nikWife: string, village = '32.04.11.2002') => ({
+  kkNumber: kk,
+  villageCode: village,
+  address: 'Kp. Cibodas',
+  rt: '002',
+  rw: '005',
+  welfareDecile: 2,
+  cards: { kks: true, kis: true },
+  members: [
+    { nik: nikHead, fullName: 'Asep Sunandar', sex: 'M', birthPlace: 'Bandung', birthDate: '1985-03-12', relation: 'head' },
+    { nik: nikWife, fullName: 'Euis Komalasari', sex: 'F', birthPlace: 'Bandung', birthDate: '1988-07-01', relation: 'wife' },
+  ],
+});
+
+for (const kind of testDatabaseKinds()) {
+  describe(`registry over HTTP [${kind}]`, () => {
+    let server: TestServer;
+    const clock = fixedClock(new Date('2026-11-23T03:00:00Z'));
+    const as = async (username: string) => {
+      const client = new ApiClient(server.url);
+      await client.login(username, DEMO_PASSWORD);
+      return client;
+    };
+
+    beforeAll(async () => {
+      server = await startTestServer(kind, { clock, serveWeb: false });
+      await fillDemo(systemTestContext(server.database, clock));
+    });
+    afterAll(async () => server.close());
+
+    it('decodes a NIK exactly as the contract says', async () => {
+      const response = await new ApiClient(server.url).get('/api/v1/nik/3204114107880002');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        nik: '3204114107880002',
+        sex: 'F',
+        birthDate: '1988-07-01',
+        provinceCode: '32',
+        regencyCode: '32.04',
+        districtCode: '32.04.11',
+        serial: '0002',
+        provinceName: 'Jawa Barat',
+        regencyName: 'Kabupaten Bandung',
+        districtName: 'Katapang',
+        warnings: [],
+      });
+    });
+
+    it('warns, without rejecting, about a regency code that no longer exists (Merauke 91.01 → 93.01)', async () => {
+      const response = await new ApiClient(server.url, { 'accept-language': 'en' }).get('/api/v1/nik/9101011205900001');
+      expect(response.status).toBe(200);
+      expect(response.body.provinceName).toBe('Papua');
+      expect(response.body.regencyName).toBeNull();
+      expect(response.body.warnings).toEqual([{ code: 'registry.nik_regency_unknown', message: expect.stringContaining('91.01') }]);
+    });
+
+    it('refuses an invalid NIK with 422, code registry.nik_invalid and one error per reason', async () => {
+      const response = await new ApiClient(server.url).get('/api/v1/nik/3204113213900000');
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('registry.nik_invalid');
+      expect(response.body.errors.map((e: { code: string }) => e.code)).toEqual([
+        'registry.nik_day_invalid',
+        'registry.nik_month_invalid',
+        'registry.nik_serial_zero',
+      ]);
+      const province = await new ApiClient(server.url).get('/api/v1/nik/0004111205900001');
+      expect(province.body.errors).toEqual([
+        { field: 'nik', code: 'registry.nik_province_unknown', message: 'Kode provinsi 00 di NIK tidak ada.' },
+      ]);
+    });
+
+    it('registers a household and finds its members by NIK, KK and a misspelt name', async () => {
+      const facilitator = await as('pendamping');
+      const created = await facilitator.post('/api/v1/households', household('3204110101260001', '3204111203850001', '3204114107880002'));
+      expect(created.status).toBe(201);
+      expect(created.body.villagePath).toBe('Katapang, Katapang, Kabupaten Bandung, Jawa Barat');
+      expect(created.body.members.map((m: { fullName: string; relation: string }) => [m.fullName, m.relation])).toEqual([
+        ['Asep Sunandar', 'head'],
+        ['Euis Komalasari', 'wife'],
+      ]);
+
+      const byNik = await facilitator.get('/api/v1/persons?q=3204114107880002');
+      expect(byNik.body.items.map((p: { fullName: string }) => p.fullName)).toEqual(['Euis Komalasari']);
+      const byKk = await facilitator.get('/api/v1/persons?q=3204110101260001');
+      expect(byKk.body.items).toHaveLength(2);
+      const typo = await facilitator.get(`/api/v1/persons?q=${encodeURIComponent('euis komalasary')}&village=3204112002`);
+      expect(typo.body.items[0]?.fullName).toBe('Euis Komalasari');
+
+      const person = await facilitator.get(`/api/v1/persons/${byNik.body.items[0].id}`);
+      expect(person.body.household.kkNumber).toBe('3204110101260001');
+    });
+
+    it('answers a NIK registered twice with 409 naming the field, and writes nothing', async () => {
+      const facilitator = await as('pendamping');
+      const again = await facilitator.post('/api/v1/households', household('3204110101260002', '3204111203850001', '3204114107880003'));
+      expect(again.status).toBe(409);
+      expect(again.body.errors).toEqual([{ field: 'members.0.nik', code: 'registry.nik_taken', message: 'NIK ini sudah terdaftar.' }]);
+      const second = await facilitator.get('/api/v1/persons?q=3204114107880003');
+      expect(second.body.items).toEqual([]);
+    });
+
+    it('names each member field that contradicts its NIK', async () => {
+      const facilitator = await as('pendamping');
+      const body = household('3204110101260003', '3204111203850004', '3204114107880005');
+      body.members[1] = { ...body.members[1], sex: 'M', birthDate: '1989-07-01' } as (typeof body.members)[number];
+      const response = await facilitator.post('/api/v1/households', body);
+      expect(response.status).toBe(422);
+      expect(response.body.errors.map((e: { field: string; code: string }) => `${e.field} ${e.code}`)).toEqual([
+        'members.1.sex registry.sex_contradicts_nik',
+        'members.1.birthDate registry.birth_date_contradicts_nik',
+      ]);
+    });
+
+    it('keeps users inside their offices’ regions and masks NIK for auditors', async () => {
+      const facilitator = await as('pendamping'); // office BD01, Kabupaten Bandung
+      const outside = await facilitator.post(
+        '/api/v1/households',
+        household('3471010101260001', '3471011203850001', '3471014107880002', '34.71.01.1001'),
+      );
+      expect(outside.status).toBe(403);
+      expect(outside.body.code).toBe('auth.out_of_scope');
+
+      const manager = await as('manajer'); // office YK01, Kota Yogyakarta
+      expect((await manager.get('/api/v1/persons?q=asep')).body.items).toEqual([]);
+
+      const auditor = await as('auditor');
+      const seen = await auditor.get('/api/v1/persons?q=asep');
+      expect(seen.body.items[0]).toMatchObject({ nik: '3204********0001', nikMasked: true, kkNumber: '3204********0001' });
+    });
+  });
+}

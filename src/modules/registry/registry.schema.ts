@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+export const RELATIONS = [
+  'head',
+  'husband',
+  'wife',
+  'child',
+  'child_in_law',
+  'grandchild',
+  'parent',
+  'parent_in_law',
+  'other_family',
+  'other',
+] as const;
+/** The words on a Kartu Keluarga, as offices write them in their files. */
+export const RELATION_WORDS: Record<string, (typeof RELATIONS)[number]> = {
+  'KEPALA KELUARGA': 'head',
+  SUAMI: 'husband',
+  ISTRI: 'wife',
+  ANAK: 'child',
+  MENANTU: 'child_in_law',
+  CUCU: 'grandchild',
+  'ORANG TUA': 'parent',
+  MERTUA: 'parent_in_law',
+  'FAMILI LAIN': 'other_family',
+  LAINNYA: 'other',
+};
+
+const digits16 = (code: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d{16}$/.test(v), { params: { code } });
+export const villageCodeSchema = z
+  .string()
+  .trim()
+  .transform((v) => (/^\d{10}$/.test(v) ? `${v.slice(0, 2)}.${v.slice(2, 4)}.${v.slice(4, 6)}.${v.slice(6)}` : v))
+  .refine((v) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v), { params: { code: 'registry.village_code_format' } });
+
+export const memberInputSchema = z.strictObject({
+  nik: digits16('registry.nik_not_16_digits'),
+  fullName: z.string().trim().min(1).max(120),
+  sex: z.enum(['M', 'F']),
+  birthPlace: z.string().trim().max(80).default(''),
+  birthDate: z.iso.date(),
+  relation: z.enum(RELATIONS),
+});
+export type MemberInput = z.infer<typeof memberInputSchema>;
+
+export const householdInputSchema = z.strictObject({
+  kkNumber: digits16('registry.kk_not_16_digits'),
+  villageCode: villageCodeSchema,
+  address: z.string().trim().max(300).default(''),
+  rt: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/)
+    .optional(),
+  rw: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/)
+    .optional(),
+  welfareDecile: z.number().int().min(1).max(10).nullable().optional(),
+  cards: z.strictObject({ kks: z.boolean(), kis: z.boolean(), kip: z.boolean(), pkh: z.boolean() }).partial().default({}),
+  members: z.array(memberInputSchema).min(1).max(30),
+});
+export type HouseholdInput = z.infer<typeof householdInputSchema>;
+
+export const nikParamsSchema = z.strictObject({ nik: z.string().max(40) });
+export const nikQuerySchema = z.strictObject({ birthDate: z.iso.date().optional() });
+const warningSchema = z.object({ code: z.string(), message: z.string() });
+export const nikDecodedSchema = z.object({
+  nik: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthDate: z.string(),
+  provinceCode: z.string(),
+  regencyCode: z.string(),
+  districtCode: z.string(),
+  serial: z.string(),
+  provinceName: z.string().nullable(),
+  regencyName: z.string().nullable(),
+  districtName: z.string().nullable(),
+  warnings: z.array(warningSchema),
+});
+export type NikDecoded = z.infer<typeof nikDecodedSchema>;
+
+export const personViewSchema = z.object({
+  id: z.string(),
+  nik: z.string(),
+  nikMasked: z.boolean(),
+  fullName: z.string(),
+  sex: z.enum(['M', 'F']),
+  birthPlace: z.string(),
+  birthDate: z.string(),
+  relation: z.enum(RELATIONS),
+  householdId: z.string(),
+  kkNumber: z.string(),
+  villageCode: z.string(),
+  villageName: z.string().nullable(),
+  deceased: z.boolean(),
+  diedOn: z.string().nullable(),
+});
+export type PersonView = z.infer<typeof personViewSchema>;
+
+export const householdViewSchema = z.object({
+  id: z.string(),
+  kkNumber: z.string(),
+  villageCode: z.string(),
+  villagePath: z.string(),
+  address: z.string(),
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  welfareDecile: z.number().nullable(),
+  cards: z.object({ kks: z.boolean(), kis: z.boolean(), kip: z.boolean(), pkh: z.boolean() }),
+  members: z.array(personViewSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type HouseholdView = z.infer<typeof householdViewSchema>;
+
+export const personsQuerySchema = z.strictObject({
+  q: z.string().trim().min(2).max(80).optional(),
+  village: villageCodeSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type PersonsQuery = z.infer<typeof personsQuerySchema>;
+export const personPageSchema = z.object({ items: z.array(personViewSchema), nextCursor: z.string().nullable() });
+export const idParamsSchema = z.strictObject({ id: z.uuid() });

@@ -1,0 +1,245 @@
+import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { AppError, type FieldError, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { maskNik } from '../../core/mask.ts';
+import { translate } from '../../core/messages.ts';
+import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
+import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import type { Queryable } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findRegionsByCodes } from '../regions/index.ts';
+import { decodeNik } from './nik.rules.ts';
+import type { HouseholdInput, HouseholdView, NikDecoded, PersonsQuery, PersonView } from './registry.schema.ts';
+import {
+  findHouseholdById,
+  findHouseholdByKk,
+  findHouseholdsByIds,
+  findMembers,
+  findPersonById,
+  findPersonsByNiks,
+  insertHousehold,
+  insertPersons,
+  searchPersonRows,
+} from './registry.store.ts';
+import type { HouseholdRow, PersonRow } from './registry.tables.ts';
+
+const REGISTRY_WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
+const REGISTRY_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
+
+/** Decodes a NIK and checks its region codes against today's regions. */
+export async function decodeNikWithRegions(db: Queryable, nik: string, today: string, birthDate?: string, field = 'nik') {
+  const decoded = decodeNik(nik, { today, birthDate, field });
+  if (!decoded.ok) return { ok: false as const, errors: decoded.errors };
+  const { provinceCode, regencyCode, districtCode } = decoded.value;
+  const names = new Map((await findRegionsByCodes(db, [provinceCode, regencyCode, districtCode])).map((r) => [r.code, r.name]));
+  if (!names.has(provinceCode))
+    return {
+      ok: false as const,
+      errors: [{ field, code: 'registry.nik_province_unknown', params: { code: provinceCode } }] as FieldError[],
+    };
+  const warnings: string[] = [];
+  // Old codes stay valid on cards (Merauke 91.01 is now 93.01): warn, do not reject.
+  if (!names.has(regencyCode)) warnings.push('registry.nik_regency_unknown');
+  else if (!names.has(districtCode)) warnings.push('registry.nik_district_unknown');
+  return {
+    ok: true as const,
+    value: {
+      ...decoded.value,
+      provinceName: names.get(provinceCode) ?? null,
+      regencyName: names.get(regencyCode) ?? null,
+      districtName: names.get(districtCode) ?? null,
+    },
+    warnings,
+  };
+}
+
+export async function explainNik(ctx: Context, nik: string, birthDate?: string): Promise<NikDecoded> {
+  const result = await decodeNikWithRegions(ctx.db, nik, isoDate(ctx.clock.now()), birthDate);
+  if (!result.ok) throw new AppError('registry.nik_invalid', 422, { errors: result.errors });
+  return {
+    ...result.value,
+    warnings: result.warnings.map((code) => ({ code, message: translate(code, ctx.locale, { code: result.value.regencyCode }) })),
+  };
+}
+
+async function villageNames(db: Queryable, codes: string[]) {
+  const all = new Set<string>();
+  for (const code of codes) {
+    const parts = code.split('.');
+    for (let i = 1; i <= parts.length; i++) all.add(parts.slice(0, i).join('.'));
+  }
+  return new Map((await findRegionsByCodes(db, [...all])).map((r) => [r.code, r.name]));
+}
+
+function toPersonView(ctx: Context, row: PersonRow, household: HouseholdRow | undefined, names: Map<string, string>): PersonView {
+  const visible = seesIdentifiers(ctx);
+  const kk = household?.kk_number ?? '';
+  return {
+    id: row.id,
+    nik: visible ? row.nik : maskNik(row.nik),
+    nikMasked: !visible,
+    fullName: row.full_name,
+    sex: row.sex,
+    birthPlace: row.birth_place,
+    birthDate: row.birth_date,
+    relation: row.relation,
+    householdId: row.household_id,
+    kkNumber: visible ? kk : maskNik(kk),
+    villageCode: row.village_code,
+    villageName: names.get(row.village_code) ?? null,
+    deceased: row.died_on !== null,
+    diedOn: row.died_on,
+  };
+}
+
+async function toHouseholdView(ctx: Context, db: Queryable, household: HouseholdRow): Promise<HouseholdView> {
+  const members = await findMembers(db, household.id);
+  const names = await villageNames(db, [household.village_code]);
+  const parts = household.village_code.split('.');
+  const path = parts.map((_, i) => names.get(parts.slice(0, i + 1).join('.')) ?? '').reverse();
+  const visible = seesIdentifiers(ctx);
+  return {
+    id: household.id,
+    kkNumber: visible ? household.kk_number : maskNik(household.kk_number),
+    villageCode: household.village_code,
+    villagePath: path.filter(Boolean).join(', '),
+    address: household.address,
+    rt: household.rt,
+    rw: household.rw,
+    welfareDecile: household.welfare_decile,
+    cards: { kks: household.has_kks, kis: household.has_kis, kip: household.has_kip, pkh: household.has_pkh },
+    members: members.map((m) => toPersonView(ctx, m, household, names)),
+    createdAt: household.created_at.toISOString(),
+    updatedAt: household.updated_at.toISOString(),
+  };
+}
+
+/** Checks every member: a valid NIK that agrees with sex and birth date, one head, no NIK twice. */
+async function validateMembers(db: Queryable, input: HouseholdInput, today: string): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const heads = input.members.filter((m) => m.relation === 'head').length;
+  if (heads !== 1) errors.push({ field: 'members', code: 'registry.one_head_required', params: { count: heads } });
+  const seen = new Map<string, number>();
+  for (const [index, member] of input.members.entries()) {
+    const field = `members.${index}.nik`;
+    const earlier = seen.get(member.nik);
+    if (earlier !== undefined) errors.push({ field, code: 'registry.nik_repeated', params: { row: earlier + 1 } });
+    seen.set(member.nik, index);
+    const decoded = await decodeNikWithRegions(db, member.nik, today, undefined, field);
+    if (!decoded.ok) {
+      errors.push(...decoded.errors);
+      continue;
+    }
+    if (decoded.value.sex !== member.sex) errors.push({ field: `members.${index}.sex`, code: 'registry.sex_contradicts_nik' });
+    const century = decodeNik(member.nik, { today, birthDate: member.birthDate, field: `members.${index}.birthDate` });
+    if (!century.ok) errors.push({ field: `members.${index}.birthDate`, code: 'registry.birth_date_contradicts_nik' });
+  }
+  return errors;
+}
+
+export async function registerHousehold(ctx: Context, input: HouseholdInput): Promise<HouseholdView> {
+  assertRole(ctx, REGISTRY_WRITERS);
+  assertRegionInScope(ctx, input.villageCode);
+  return inTransaction(ctx, async (tx) => {
+    const [village] = await findRegionsByCodes(tx, [input.villageCode]);
+    if (village?.level !== 4)
+      throw new AppError('common.validation_failed', 422, {
+        errors: [{ field: 'villageCode', code: 'registry.village_unknown', params: { code: input.villageCode } }],
+      });
+    const errors = await validateMembers(tx, input, isoDate(ctx.clock.now()));
+    if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+    if (await findHouseholdByKk(tx, input.kkNumber))
+      throw new AppError('registry.kk_taken', 409, { errors: [{ field: 'kkNumber', code: 'registry.kk_taken' }] });
+    const taken = await findPersonsByNiks(
+      tx,
+      input.members.map((m) => m.nik),
+    );
+    if (taken.length > 0)
+      throw new AppError('registry.nik_taken', 409, {
+        errors: input.members.flatMap((m, i) =>
+          taken.some((t) => t.nik === m.nik) ? [{ field: `members.${i}.nik`, code: 'registry.nik_taken' }] : [],
+        ),
+      });
+    const now = ctx.clock.now();
+    const id = uuidv7(now.getTime());
+    await insertHousehold(tx, {
+      id,
+      kk_number: input.kkNumber,
+      village_code: input.villageCode,
+      address: input.address,
+      rt: input.rt ?? null,
+      rw: input.rw ?? null,
+      welfare_decile: input.welfareDecile ?? null,
+      has_kks: input.cards.kks ?? false,
+      has_kis: input.cards.kis ?? false,
+      has_kip: input.cards.kip ?? false,
+      has_pkh: input.cards.pkh ?? false,
+    });
+    await insertPersons(
+      tx,
+      input.members.map((m) => ({
+        id: uuidv7(now.getTime()),
+        nik: m.nik,
+        full_name: m.fullName,
+        sex: m.sex,
+        birth_place: m.birthPlace,
+        birth_date: m.birthDate,
+        household_id: id,
+        relation: m.relation,
+        village_code: input.villageCode,
+        died_on: null,
+      })),
+    );
+    await recordAudit(tx, ctx, {
+      action: 'household.register',
+      entityType: 'household',
+      entityId: id,
+      regionCode: input.villageCode,
+      after: input,
+    });
+    return toHouseholdView(ctx, tx, (await findHouseholdById(tx, id)) as HouseholdRow);
+  });
+}
+
+export async function getHousehold(ctx: Context, id: string): Promise<HouseholdView> {
+  assertRole(ctx, REGISTRY_READERS);
+  const household = await findHouseholdById(ctx.db, id);
+  if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', id);
+  return toHouseholdView(ctx, ctx.db, household);
+}
+
+export async function getPerson(ctx: Context, id: string): Promise<PersonView & { household: HouseholdView }> {
+  assertRole(ctx, REGISTRY_READERS);
+  const person = await findPersonById(ctx.db, id);
+  if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', id);
+  const household = (await findHouseholdById(ctx.db, person.household_id)) as HouseholdRow;
+  const view = await toHouseholdView(ctx, ctx.db, household);
+  const self = view.members.find((m) => m.id === id) as PersonView;
+  return { ...self, household: view };
+}
+
+export async function findPersons(ctx: Context, query: PersonsQuery) {
+  assertRole(ctx, REGISTRY_READERS);
+  const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+  const q = query.q?.replace(/\s+/g, ' ');
+  const isNumber = q !== undefined && /^\d{16}$/.test(q);
+  const rows = await searchPersonRows(ctx.db, {
+    nikOrKk: isNumber ? q : undefined,
+    name: isNumber ? undefined : q,
+    villageCode: query.village,
+    regionPatterns: regionLikePatterns(actorScope(ctx)),
+    offset,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const households = new Map((await findHouseholdsByIds(ctx.db, [...new Set(page.map((p) => p.household_id))])).map((h) => [h.id, h]));
+  const names = await villageNames(ctx.db, [...new Set(page.map((p) => p.village_code))]);
+  return {
+    items: page.map((row) => toPersonView(ctx, row, households.get(row.household_id), names)),
+    nextCursor: rows.length > query.limit ? encodeCursor([offset + query.limit]) : null,
+  };
+}

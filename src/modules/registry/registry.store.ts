@@ -1,0 +1,65 @@
+import { type Insertable, sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+import type { HouseholdTable, PersonTable } from './registry.tables.ts';
+
+export const findHouseholdById = (db: Queryable, id: string) =>
+  db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+export const findHouseholdByKk = (db: Queryable, kk: string) =>
+  db.selectFrom('household').selectAll().where('kk_number', '=', kk).executeTakeFirst();
+export const findHouseholdsByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('household').selectAll().where('id', 'in', ids).execute();
+
+export const findPersonById = (db: Queryable, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPersonsByNiks = (db: Queryable, niks: string[]) =>
+  niks.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('nik', 'in', niks).execute();
+export const findMembers = (db: Queryable, householdId: string) =>
+  db
+    .selectFrom('person')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy(sql`case relation when 'head' then 0 when 'husband' then 1 when 'wife' then 1 else 2 end`)
+    .orderBy('birth_date')
+    .execute();
+
+export async function insertHousehold(db: Queryable, row: Insertable<HouseholdTable>) {
+  await db.insertInto('household').values(row).execute();
+}
+export async function insertPersons(db: Queryable, rows: Insertable<PersonTable>[]) {
+  if (rows.length > 0) await db.insertInto('person').values(rows).execute();
+}
+
+export type PersonSearch = {
+  nikOrKk?: string;
+  name?: string;
+  villageCode?: string;
+  regionPatterns: string[] | null;
+  offset: number;
+  limit: number;
+};
+
+/** By NIK or KK number exactly, or by name tolerating typos (trigram similarity). */
+export function searchPersonRows(db: Queryable, search: PersonSearch) {
+  let query = db.selectFrom('person').selectAll('person');
+  const { nikOrKk, name, villageCode, regionPatterns } = search;
+  if (nikOrKk)
+    query = query.where((eb) =>
+      eb.or([
+        eb('person.nik', '=', nikOrKk),
+        eb('person.household_id', 'in', eb.selectFrom('household').select('id').where('kk_number', '=', nikOrKk)),
+      ]),
+    );
+  if (villageCode) query = query.where('person.village_code', '=', villageCode);
+  if (regionPatterns !== null)
+    query =
+      regionPatterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(regionPatterns.map((p) => eb('person.village_code', 'like', p))));
+  if (name) {
+    const needle = name.toLowerCase();
+    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query
+      .where((eb) => eb.or([eb(sql`lower(person.full_name)`, 'like', like), sql<boolean>`lower(person.full_name) % ${needle}`]))
+      .orderBy(sql`similarity(lower(person.full_name), ${needle})`, 'desc');
+  }
+  return query.orderBy('person.full_name').orderBy('person.id').offset(search.offset).limit(search.limit).execute();
+}

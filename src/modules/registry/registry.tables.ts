@@ -1,0 +1,49 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+
+export type Relation =
+  | 'head'
+  | 'husband'
+  | 'wife'
+  | 'child'
+  | 'child_in_law'
+  | 'grandchild'
+  | 'parent'
+  | 'parent_in_law'
+  | 'other_family'
+  | 'other';
+
+export type HouseholdTable = {
+  id: string;
+  kk_number: string;
+  village_code: string;
+  address: Generated<string>;
+  rt: string | null;
+  rw: string | null;
+  welfare_decile: number | null;
+  has_kks: Generated<boolean>;
+  has_kis: Generated<boolean>;
+  has_kip: Generated<boolean>;
+  has_pkh: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type PersonTable = {
+  id: string;
+  nik: string;
+  full_name: string;
+  sex: 'M' | 'F';
+  birth_place: Generated<string>;
+  birth_date: string;
+  household_id: string;
+  relation: Relation;
+  village_code: string;
+  died_on: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type HouseholdRow = Selectable<HouseholdTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type RegistryTables = { household: HouseholdTable; person: PersonTable };
