@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,29 @@ describe('jaring CLI on the embedded database', () => {
     const run = await jaring(['demo'], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('demo data can only fill an empty database');
+  });
+
+  it('imports households from CSV: all-or-nothing by default, rejects file with --skip-invalid, unchanged on re-run', async () => {
+    const header = 'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil';
+    const good = '3204110101260001,3204111203850001,Asep Sunandar,L,Bandung,12-03-1985,KEPALA KELUARGA,Kp. Cibodas,002,005,3204112002,2';
+    const bad = '3204110101260002,3204114107880002,Euis,L,Bandung,01-07-1988,KEPALA KELUARGA,Kp. Cibodas,002,005,3204112002,2';
+    const file = join(dataDir, 'keluarga.csv');
+    const rejects = join(dataDir, 'ditolak.csv');
+    writeFileSync(file, `${header}\n${good}\n${bad}\n`);
+
+    const strict = await jaring(['import', 'households', file], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('baris 3, kolom jenis_kelamin: jenis_kelamin tidak sesuai dengan NIK');
+    expect(strict.stdout).toContain('imported 0 households, 0 persons; 1 rows rejected; 0 unchanged');
+
+    const lenient = await jaring(['import', 'households', file, '--skip-invalid', '--rejects', rejects], env);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain('imported 1 households, 1 persons; 1 rows rejected; 0 unchanged');
+    expect(readFileSync(rejects, 'utf8')).toContain(`${bad},3,jenis_kelamin: jenis_kelamin tidak sesuai dengan NIK`);
+
+    const again = await jaring(['import', 'households', file, '--skip-invalid', '--rejects', rejects], env);
+    expect(again.stdout).toContain('imported 0 households, 0 persons; 1 rows rejected; 1 unchanged');
+    expect(again.stderr).toContain('Nothing new');
   });
 
   it('creates an API token, and while the server runs a CLI command stops with a message; Ctrl-C shuts down cleanly', async () => {

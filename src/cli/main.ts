@@ -11,6 +11,7 @@ import { createLogger } from '../http/server.ts';
 import { fillDemo } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
+import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
 import { serve } from './serve.ts';
 
 const HELP = `Jaring — platform program jaring pengaman sosial
@@ -25,6 +26,8 @@ Usage: jaring <command> [options]
                                 the organisation (like the first-run page)
   token create <username> [--name <label>]
                                 create an API token (printed once)
+  import households <file.csv> [--dry-run] [--skip-invalid --rejects <out.csv>]
+                                import households (DTKS layout, one row per person)
   demo                          fill an empty database with the demo organisation
   help                          this text
 
@@ -55,6 +58,14 @@ export async function main(argv: string[]): Promise<number> {
         return await userCommand(rest);
       case 'token':
         return await tokenCommand(rest);
+      case 'import': {
+        const options = parseImportArgs(rest);
+        let code = 0;
+        await withDatabase('import', async (ctx) => {
+          code = await runImport(ctx, options);
+        });
+        return code;
+      }
       case 'demo':
         return await withDatabase('demo', async (ctx) => {
           const result = await fillDemo(ctx);
@@ -79,7 +90,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function reportError(error: unknown): number {
-  if (error instanceof UsageError) {
+  const isArgsError = error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+  if (error instanceof UsageError || error instanceof ImportUsageError || isArgsError) {
     console.error(`${error.message}\n\n${HELP}`);
     return 2;
   }

@@ -1,34 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseCsvLine } from '../../core/csv.ts';
 import { parentCodeOf } from './regions.rules.ts';
 
 export const REGION_DATASET = { name: 'idn-area-data', version: '4.0.1' } as const;
 
 export type RegionRow = { code: string; parent: string | null; level: number; name: string };
-
-/** One CSV line with RFC 4180 quoting ("Lubuk Pakam I,II", "Soka""an"). */
-export function parseCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 function datasetDir(): string {
   const require = createRequire(import.meta.url);

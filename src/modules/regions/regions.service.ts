@@ -6,6 +6,7 @@ import { REGION_DATASET, readRegionDataset } from './regions.dataset.ts';
 import { LEVEL_NAMES, normaliseRegionCode, type RegionLevel, regionKind } from './regions.rules.ts';
 import type { RegionsQuery, RegionView } from './regions.schema.ts';
 import {
+  allRegionCodes,
   countChildren,
   countRegions,
   findChildRegions,
@@ -112,4 +113,4 @@ export async function unknownRegionCodes(db: Queryable, codes: string[]): Promis
   return unique.filter((code) => !found.has(code));
 }
 
-export { countRegions, findRegion, findRegionsByCodes };
+export { allRegionCodes, countRegions, findRegion, findRegionsByCodes };

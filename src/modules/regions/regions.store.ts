@@ -69,3 +69,8 @@ export async function countRegions(db: Queryable): Promise<Record<number, number
     .execute();
   return Object.fromEntries(rows.map((row) => [row.level, Number(row.n)]));
 }
+
+export async function allRegionCodes(db: Queryable): Promise<Set<string>> {
+  const rows = await db.selectFrom('region').select('code').execute();
+  return new Set(rows.map((row) => row.code));
+}

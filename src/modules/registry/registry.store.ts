@@ -63,3 +63,22 @@ export function searchPersonRows(db: Queryable, search: PersonSearch) {
   }
   return query.orderBy('person.full_name').orderBy('person.id').offset(search.offset).limit(search.limit).execute();
 }
+
+export const findHouseholdsByKks = (db: Queryable, kks: string[]) =>
+  kks.length === 0 ? Promise.resolve([]) : db.selectFrom('household').selectAll().where('kk_number', 'in', kks).execute();
+
+export async function insertHouseholds(db: Queryable, rows: Insertable<HouseholdTable>[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('household')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export async function insertPersonsInChunks(db: Queryable, rows: Insertable<PersonTable>[]) {
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insertInto('person')
+      .values(rows.slice(i, i + 2000))
+      .execute();
+}
