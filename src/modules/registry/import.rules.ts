@@ -1,6 +1,5 @@
 import { decodeNik } from './nik.rules.ts';
-import { RELATION_WORDS } from './registry.schema.ts';
-import type { Relation } from './registry.tables.ts';
+import { RELATION_WORDS, type Relation } from './registry.schema.ts';
 
 /** The DTKS-style layout offices keep: one row per person. */
 export const IMPORT_HEADER = [

@@ -12,6 +12,7 @@ export const RELATIONS = [
   'other_family',
   'other',
 ] as const;
+export type Relation = (typeof RELATIONS)[number];
 /** The words on a Kartu Keluarga, as offices write them in their files. */
 export const RELATION_WORDS: Record<string, (typeof RELATIONS)[number]> = {
   'KEPALA KELUARGA': 'head',
