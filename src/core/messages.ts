@@ -138,6 +138,22 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Kode desa/kelurahan 10 angka, contoh 32.04.11.2002.',
     en: 'A village code has 10 digits, e.g. 32.04.11.2002.',
   },
+  'registry.head_exists': {
+    id: 'KK ini sudah punya kepala keluarga; ganti kepala keluarga lebih dulu.',
+    en: 'This household already has a head; change the head first.',
+  },
+  'registry.already_deceased': { id: 'Kematian orang ini sudah dicatat.', en: 'This person’s death is already recorded.' },
+  'registry.death_date_impossible': {
+    id: 'Tanggal meninggal harus antara tanggal lahir dan hari ini.',
+    en: 'The date of death must lie between the birth date and today.',
+  },
+  'registry.person_deceased': { id: 'Orang ini sudah meninggal.', en: 'This person is deceased.' },
+  'registry.same_household': { id: 'Orang ini sudah di KK tersebut.', en: 'This person is already on that KK.' },
+  'registry.new_household_needs_head': {
+    id: 'KK baru: orang yang pindah menjadi kepala keluarga (hubungan "head").',
+    en: 'A new KK: the person moving becomes its head (relation "head").',
+  },
+  'registry.not_a_member': { id: 'Orang ini bukan anggota KK ini.', en: 'This person is not a member of this household.' },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

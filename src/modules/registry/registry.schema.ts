@@ -129,3 +129,23 @@ export const personsQuerySchema = z.strictObject({
 export type PersonsQuery = z.infer<typeof personsQuerySchema>;
 export const personPageSchema = z.object({ items: z.array(personViewSchema), nextCursor: z.string().nullable() });
 export const idParamsSchema = z.strictObject({ id: z.uuid() });
+
+export const addMemberInputSchema = z.strictObject({
+  event: z.enum(['birth', 'join']),
+  member: memberInputSchema,
+});
+export const deathInputSchema = z.strictObject({ diedOn: z.iso.date() });
+export const moveInputSchema = z.strictObject({
+  kkNumber: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{16}$/.test(v), { params: { code: 'registry.kk_not_16_digits' } }),
+  relation: z.enum(RELATIONS),
+  /** Needed only when the KK is new: where the new household lives. */
+  villageCode: villageCodeSchema.optional(),
+  address: z.string().trim().max(300).optional(),
+});
+export const newHeadInputSchema = z.strictObject({
+  personId: z.uuid(),
+  previousHeadRelation: z.enum(RELATIONS).exclude(['head']).default('other_family'),
+});

@@ -82,3 +82,17 @@ export async function insertPersonsInChunks(db: Queryable, rows: Insertable<Pers
       .values(rows.slice(i, i + 2000))
       .execute();
 }
+
+export async function lockHousehold(db: Queryable, id: string) {
+  return db.selectFrom('household').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function updatePerson(
+  db: Queryable,
+  id: string,
+  changes: Partial<Pick<PersonTable, 'relation' | 'household_id' | 'village_code' | 'died_on'>> & { updated_at: Date },
+) {
+  await db.updateTable('person').set(changes).where('id', '=', id).execute();
+}
+export async function touchHousehold(db: Queryable, id: string, now: Date) {
+  await db.updateTable('household').set({ updated_at: now }).where('id', '=', id).execute();
+}
