@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { csvCell } from '../core/csv.ts';
@@ -6,10 +8,11 @@ import { IMPORT_HEADER, importHouseholds } from '../modules/registry/index.ts';
 
 export class ImportUsageError extends Error {}
 
-function progressBar(done: number, total: number): string {
+function progress(phase: 'read' | 'write', done: number, total: number | null): string {
+  if (phase === 'read' || total === null) return `\rMembaca berkas: ${done} baris`;
   const width = 30;
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `\rMengimpor [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} KK`;
+  return `\rMenyimpan [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} orang`;
 }
 
 /** `jaring import households <file.csv> [--dry-run] [--skip-invalid --rejects <out.csv>]` */
@@ -30,29 +33,36 @@ export function parseImportArgs(args: string[]) {
 }
 
 export async function runImport(ctx: Context, options: ReturnType<typeof parseImportArgs>): Promise<number> {
-  const text = await readFile(options.file, 'utf8');
-  const lines = text.split(/\r?\n/);
+  const lines = createInterface({ input: createReadStream(options.file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const rejects = options.skipInvalid && options.rejects ? createWriteStream(options.rejects) : null;
+  rejects?.write(`${[...IMPORT_HEADER, 'baris', 'alasan'].join(',')}\n`);
+  const tty = process.stderr.isTTY;
+  let progressShown = false;
   const summary = await importHouseholds(ctx, lines, {
     dryRun: options.dryRun,
     skipInvalid: options.skipInvalid,
-    onProgress: (done, total) => process.stderr.write(progressBar(done, total) + (done === total ? '\n' : '')),
+    onProgress: (phase, done, total) => {
+      progressShown = true;
+      process.stderr.write(progress(phase, done, total) + (tty ? '' : '\n'));
+    },
+    onRejected: async (row) => {
+      if (rejects) {
+        if (!rejects.write(`${row.text},${row.line},${csvCell(row.reason)}\n`)) await once(rejects, 'drain');
+      } else for (const part of row.reason.split('; ')) console.error(`baris ${row.line}, kolom ${part.replace(': ', ': ')}`);
+    },
   });
-  const invalid = summary.problems.length > 0;
-  if (invalid && !options.skipInvalid) {
-    for (const p of summary.problems) console.error(`baris ${p.line}, kolom ${p.column}: ${p.reason}`);
+  if (progressShown && tty) process.stderr.write('\n');
+  if (rejects) {
+    rejects.end();
+    await once(rejects, 'finish');
+    if (summary.rejectedRows > 0) console.error(`${summary.rejectedRows} rejected rows written to ${options.rejects}`);
+  }
+  if (summary.rejectedRows > 0 && !options.skipInvalid) {
     console.error(
       `Nothing imported: ${summary.rejectedRows} invalid rows. Fix them, or import the valid households with --skip-invalid --rejects <out.csv>.`,
     );
     console.log(`imported 0 households, 0 persons; ${summary.rejectedRows} rows rejected; 0 unchanged`);
     return 1;
-  }
-  if (options.rejects && options.skipInvalid) {
-    const out = [
-      [...IMPORT_HEADER, 'baris', 'alasan'].join(','),
-      ...summary.rejectedLines.map((r) => `${r.text},${r.line},${csvCell(r.reason)}`),
-    ];
-    await writeFile(options.rejects, `${out.join('\n')}\n`);
-    if (summary.rejectedRows > 0) console.error(`${summary.rejectedRows} rejected rows written to ${options.rejects}`);
   }
   console.log(
     `imported ${summary.importedHouseholds} households, ${summary.importedPersons} persons; ${summary.rejectedRows} rows rejected; ${summary.unchangedPersons} unchanged`,
