@@ -1,0 +1,86 @@
+// Shared set-up of the browser journeys: real Chromium (Debian's package) driven by
+// playwright-core, against the real server started by src/testing/server.ts.
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const mode = process.env.JARING_E2E; // 'required' | 'off' | anything else = when available
+const found = existsSync(CHROMIUM_PATH);
+
+/** Skip the suites: turned off, or Chromium missing and not required. */
+export const skipBrowserTests = mode === 'off' || (!found && mode !== 'required');
+if (mode !== 'off' && !found) {
+  console.warn(
+    mode === 'required'
+      ? `Chromium not found at ${CHROMIUM_PATH}; JARING_E2E=required, so the browser tests fail.`
+      : `Chromium not found at ${CHROMIUM_PATH}; browser tests skipped (install the Debian "chromium" package, or set JARING_E2E=required to make this an error).`,
+  );
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!found)
+    throw new Error(
+      `JARING_E2E=required but Chromium was not found at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or unset JARING_E2E.`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 360, height: 740 };
+
+/** A fresh browser profile (no cookies, no stored language) at a given size. */
+export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'id-ID' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return { context, page };
+}
+
+/** Signs in through the login page (in Indonesian, the default) and waits for the home page. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await shown(page.getByRole('heading', { level: 2, name: /^Selamat datang, / }));
+}
+
+/** A link of the app's navigation (the side bar; behind the burger on a phone). */
+export const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+/** Waits until the locator is visible (what the user sees), failing after the default timeout. */
+export async function shown(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: 'visible' });
+  return locator;
+}
+
+/** Where an element is horizontally: wholly on screen, wholly off it (an off-canvas menu), or sliding. */
+export async function horizontalPlace(locator: Locator): Promise<'inside' | 'outside' | 'partly'> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.right <= 0 || box.left >= window.innerWidth) return 'outside';
+    return box.left >= 0 && box.right <= window.innerWidth ? 'inside' : 'partly';
+  });
+}
+
+/** Polls a condition of the page until it holds (the default timeout of 10 s). */
+export async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

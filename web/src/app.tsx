@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { setupQuery } from './api/queries.ts';
+import { useMe } from './auth/session.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { ErrorAlert } from './components/error-alert.tsx';
+import { PageLoader } from './components/page-loader.tsx';
+import { canOpen, type NavKey } from './nav.ts';
+import { HomePage } from './pages/home-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+
+// Pages an office user opens now and then load on demand.
+const SetupPage = lazy(() => import('./pages/setup-page.tsx').then((m) => ({ default: m.SetupPage })));
+const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const OfficesPage = lazy(() => import('./pages/offices-page.tsx').then((m) => ({ default: m.OfficesPage })));
+const RegionsPage = lazy(() => import('./pages/regions-page.tsx').then((m) => ({ default: m.RegionsPage })));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const OrganisationPage = lazy(() => import('./pages/organisation-page.tsx').then((m) => ({ default: m.OrganisationPage })));
+
+function RequireSession({ children }: { children: React.ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageLoader fullScreen />;
+  if (me.isError)
+    return (
+      <div style={{ padding: 16 }}>
+        <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+function RequireNav({ nav, children }: { nav: NavKey; children: React.ReactNode }) {
+  const me = useMe();
+  if (!me.data || !canOpen(me.data.role, nav)) return <NotFoundPage />;
+  return children;
+}
+
+export function App() {
+  const setup = useQuery(setupQuery);
+  const location = useLocation();
+  if (setup.isPending) return <PageLoader fullScreen />;
+  if (setup.isError)
+    return (
+      <div style={{ padding: 16 }}>
+        <ErrorAlert error={setup.error} onRetry={() => void setup.refetch()} />
+      </div>
+    );
+  const onSetup = location.pathname === '/setup';
+  if (setup.data.needed && !onSetup) return <Navigate to="/setup" replace />;
+  // Just set up (or opened again later): the login page says the organisation is ready.
+  if (!setup.data.needed && onSetup) return <Navigate to="/login" replace state={{ setupDone: true }} />;
+
+  return (
+    <Routes>
+      <Route path="/setup" element={<SetupPageRoute />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="users"
+          element={
+            <RequireNav nav="users">
+              <UsersPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="offices"
+          element={
+            <RequireNav nav="offices">
+              <OfficesPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="regions/:code?"
+          element={
+            <RequireNav nav="regions">
+              <RegionsPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireNav nav="audit">
+              <AuditPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="organisation"
+          element={
+            <RequireNav nav="organisation">
+              <OrganisationPage />
+            </RequireNav>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function SetupPageRoute() {
+  return (
+    <Suspense fallback={<PageLoader fullScreen />}>
+      <SetupPage />
+    </Suspense>
+  );
+}

@@ -1,0 +1,10 @@
+import { Group, Title } from '@mantine/core';
+
+export function PageHeader({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <Group justify="space-between" align="center" mb="md" gap="sm" wrap="wrap">
+      <Title order={2}>{title}</Title>
+      {children}
+    </Group>
+  );
+}

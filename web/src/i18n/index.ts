@@ -1,0 +1,49 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../../src/core/locale.ts';
+import { en } from './en.ts';
+import { type Dictionary, id } from './id.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Dictionary };
+  }
+}
+
+export const LANGUAGE_STORAGE_KEY = 'jaring.language';
+
+function storedLanguage(): Locale {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'id';
+  } catch {
+    // Storage can be blocked (private mode, policies): Bahasa Indonesia then.
+    return 'id';
+  }
+}
+
+const initial = storedLanguage();
+document.documentElement.lang = initial;
+
+void i18next.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'id',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export const i18n = i18next;
+
+/** The UI language, also sent to the API as Accept-Language. */
+export const currentLocale = (): Locale => (i18next.language === 'en' ? 'en' : 'id');
+
+export function setLanguage(locale: Locale) {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, locale);
+  } catch {
+    // Not remembered, but still switched for this page.
+  }
+  document.documentElement.lang = locale;
+  void i18next.changeLanguage(locale);
+}

@@ -1,0 +1,74 @@
+import { Alert, Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { organisationQuery, setupQuery } from '../api/queries.ts';
+import type { Organisation } from '../api/types.ts';
+import { ErrorAlert, FormError, fieldError } from '../components/error-alert.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { PageLoader } from '../components/page-loader.tsx';
+import { useToast } from '../components/toast.tsx';
+
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const organisation = useQuery(organisationQuery);
+  return (
+    <Stack gap="md" maw={640}>
+      <PageHeader title={t('organisation.title')} />
+      {organisation.isPending ? (
+        <PageLoader />
+      ) : organisation.isError ? (
+        <ErrorAlert error={organisation.error} onRetry={() => void organisation.refetch()} />
+      ) : (
+        <OrganisationForm organisation={organisation.data} />
+      )}
+    </Stack>
+  );
+}
+
+function OrganisationForm({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(organisation.name);
+  const save = useMutation({
+    mutationFn: () => api.patch<Organisation>('/api/v1/organisation', { name: name.trim() }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(organisationQuery.queryKey, saved);
+      for (const key of [['me'], setupQuery.queryKey, ['audit']]) void queryClient.invalidateQueries({ queryKey: key });
+      toast.success(t('organisation.saved'));
+    },
+  });
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (name.trim()) save.mutate();
+  };
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {organisation.isDemo && (
+            <Alert color="orange" variant="light">
+              {t('organisation.demoNote')}
+            </Alert>
+          )}
+          <FormError error={save.error} fields={['name']} />
+          <TextInput
+            label={t('organisation.name')}
+            required
+            value={name}
+            maxLength={160}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={name.trim() ? fieldError(save.error, 'name') : t('common.required')}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending} disabled={!name.trim() || name.trim() === organisation.name}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
