@@ -99,3 +99,20 @@ describeEachDatabase('household import', (getDatabase) => {
     expect(summary.importedHouseholds).toBe(0);
   });
 });
+
+describeEachDatabase('household import from a file stream', (getDatabase) => {
+  it('imports a file streamed line by line through readline', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { createReadStream } = await import('node:fs');
+    const { createInterface } = await import('node:readline');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'jaring-import-')), 'keluarga.csv');
+    writeFileSync(file, `${[HEADER, ...VALID].join('\n')}\n`);
+    const ctx = systemTestContext(getDatabase());
+    await inTransaction(ctx, (tx) => createOrganisation(tx, ctx, { name: 'Uji' }));
+    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+    const summary = await importHouseholds(ctx, lines, { dryRun: false, skipInvalid: false });
+    expect(summary).toMatchObject({ importedHouseholds: 3, importedPersons: 5, rejectedRows: 0 });
+  });
+});

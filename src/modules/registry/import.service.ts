@@ -47,6 +47,9 @@ export async function importHouseholds(
   lines: AsyncIterable<string> | Iterable<string>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
+  // Take the iterator before the first await: a readline interface drops lines emitted
+  // while nobody is iterating.
+  const source = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const importId = uuidv7(ctx.clock.now().getTime());
   const regions = await allRegionCodes(ctx.db);
@@ -61,7 +64,8 @@ export async function importHouseholds(
     options.onProgress?.('read', lineNo, null);
   };
   try {
-    for await (const text of lines) {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      const text = next.value;
       lineNo++;
       if (lineNo === 1) {
         const header = parseCsvLine(text.replace(/^\uFEFF/, '').trim()).map((h) => h.trim().toLowerCase());

@@ -41,11 +41,12 @@ export type PersonSearch = {
 export function searchPersonRows(db: Queryable, search: PersonSearch) {
   let query = db.selectFrom('person').selectAll('person');
   const { nikOrKk, name, villageCode, regionPatterns } = search;
+  // A NIK or a KK number (both 16 digits): two index lookups, never an OR across tables.
   if (nikOrKk)
     query = query.where((eb) =>
       eb.or([
         eb('person.nik', '=', nikOrKk),
-        eb('person.household_id', 'in', eb.selectFrom('household').select('id').where('kk_number', '=', nikOrKk)),
+        eb('person.household_id', '=', eb.selectFrom('household').select('id').where('kk_number', '=', nikOrKk).limit(1)),
       ]),
     );
   if (villageCode) query = query.where('person.village_code', '=', villageCode);
