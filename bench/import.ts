@@ -119,7 +119,7 @@ async function generate(file: string, count: number) {
   let rng = 42;
   const random = (n: number) => {
     rng = (rng * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return rng % n;
+    return Math.floor(rng / 65_536) % n;
   };
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   let person = 0;

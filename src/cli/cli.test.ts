@@ -145,6 +145,7 @@ describe('jaring CLI on the embedded database', () => {
       expect(run.stdout).toContain('JKM Demo');
       expect(run.stdout).toMatch(/manajer\s+manager/);
       expect(run.stdout).toContain('demo-jaring-2026');
+      expect(run.stdout).toContain('300 households with');
     } finally {
       rmSync(demoDir, { recursive: true, force: true });
     }

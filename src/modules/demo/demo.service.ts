@@ -3,6 +3,9 @@ import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
 import { addUser, countUsers } from '../identity/index.ts';
 import { addOffice, createOrganisation, getOrganisation } from '../organisation/index.ts';
+import { findRegionsByCodes } from '../regions/index.ts';
+import { importHouseholds } from '../registry/index.ts';
+import { demoFamilyLines } from './demo-families.ts';
 
 /** Documented in the README: every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'demo-jaring-2026';
@@ -18,9 +21,22 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; offic
   { username: 'auditor', fullName: 'Maria Ulfa', role: 'auditor', offices: ['YK01', 'BD01'] },
 ];
 
+/** Villages of the demo: Katapang and Soreang (Kabupaten Bandung), Kricak and Karangwaru (Kota Yogyakarta). */
+const DEMO_VILLAGES = [
+  '32.04.11.2001',
+  '32.04.11.2002',
+  '32.04.11.2004',
+  '32.04.10.2001',
+  '32.04.10.2002',
+  '34.71.01.1001',
+  '34.71.01.1002',
+  '34.71.02.1001',
+];
+export const DEMO_HOUSEHOLDS = 300;
+
 /** Fills an empty database with a JKM-like NGO; refuses a database that holds anything. */
 export async function fillDemo(ctx: Context) {
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     if ((await getOrganisation(tx)) || (await countUsers(tx)) > 0) throw new AppError('demo.not_empty', 409);
     const organisation = await createOrganisation(tx, ctx, { name: 'JKM Demo — Jaringan Kesejahteraan Masyarakat', isDemo: true });
     await addOffice(tx, ctx, {
@@ -49,4 +65,7 @@ export async function fillDemo(ctx: Context) {
       });
     return { organisation, users: DEMO_USERS.map((u) => ({ username: u.username, role: u.role })), password: DEMO_PASSWORD };
   });
+  const villages = (await findRegionsByCodes(ctx.db, DEMO_VILLAGES)).map((v) => ({ code: v.code, name: v.name }));
+  const families = await importHouseholds(ctx, demoFamilyLines(villages, DEMO_HOUSEHOLDS), { dryRun: false, skipInvalid: false });
+  return { ...result, households: families.importedHouseholds, persons: families.importedPersons };
 }
