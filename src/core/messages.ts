@@ -154,6 +154,20 @@ export const MESSAGES: Record<string, Text> = {
     en: 'A new KK: the person moving becomes its head (relation "head").',
   },
   'registry.not_a_member': { id: 'Orang ini bukan anggota KK ini.', en: 'This person is not a member of this household.' },
+  'groups.unknown_kind': { id: 'Jenis kelompok "{kind}" tidak dikenal.', en: 'Unknown group kind "{kind}".' },
+  'groups.not_a_facilitator': { id: 'Pengguna ini bukan pendamping aktif.', en: 'This user is not an active facilitator.' },
+  'groups.person_unknown': { id: 'Orang ini tidak ada di wilayah Anda.', en: 'This person is not in your regions.' },
+  'groups.already_member': { id: 'Orang ini sudah anggota kelompok ini.', en: 'This person is already a member of this group.' },
+  'groups.already_in_kind': {
+    id: 'Orang ini sudah anggota kelompok {kind} lain; satu orang hanya boleh di satu kelompok sejenis.',
+    en: 'This person is already in another {kind} group; one person may be in only one group of a kind.',
+  },
+  'groups.size_limit': {
+    id: 'Kelompok {kind} paling banyak {max} {countsId}; kelompok ini sudah penuh.',
+    en: 'A {kind} group has at most {max} {countsEn}; this group is full.',
+  },
+  'groups.officer_not_member': { id: 'Pengurus harus anggota aktif kelompok.', en: 'An officer must be an active member of the group.' },
+  'groups.attendee_not_member': { id: 'Peserta rapat harus anggota kelompok.', en: 'A meeting attendee must be a member of the group.' },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

@@ -1,8 +1,9 @@
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { GroupTables } from '../modules/groups/groups.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables.ts';
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
 import type { RegistryTables } from '../modules/registry/registry.tables.ts';
 
 /** Every table Kysely knows, composed from the modules' own table files. */
-export type Tables = RegionTables & OrganisationTables & IdentityTables & AuditTables & RegistryTables;
+export type Tables = RegionTables & OrganisationTables & IdentityTables & AuditTables & RegistryTables & GroupTables;

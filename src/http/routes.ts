@@ -1,4 +1,5 @@
 import { auditRoutes } from '../modules/audit/index.ts';
+import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { organisationRoutes } from '../modules/organisation/index.ts';
 import { regionRoutes } from '../modules/regions/index.ts';
@@ -8,5 +9,5 @@ import type { AnyRoute } from './route.ts';
 
 /** Every /api/v1 route; the authorization matrix test walks this list. */
 export function allRoutes(): AnyRoute[] {
-  return [...setupRoutes, ...identityRoutes, ...organisationRoutes, ...regionRoutes, ...auditRoutes, ...registryRoutes];
+  return [...setupRoutes, ...identityRoutes, ...organisationRoutes, ...regionRoutes, ...auditRoutes, ...registryRoutes, ...groupRoutes];
 }

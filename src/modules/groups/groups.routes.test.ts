@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`business groups over HTTP [${kind}]`, () => {
+    let server: TestServer;
+    let facilitator: ApiClient;
+    // Heads and wives of demo households in Katapang, by household.
+    let families: { householdId: string; personIds: string[] }[] = [];
+
+    beforeAll(async () => {
+      server = await startTestServer(kind, { serveWeb: false });
+      await fillDemo(systemTestContext(server.database));
+      facilitator = new ApiClient(server.url);
+      await facilitator.login('pendamping', DEMO_PASSWORD);
+      const people = await server.database.db
+        .selectFrom('person')
+        .select(['id', 'household_id'])
+        .where('village_code', '=', '32.04.11.2002')
+        .orderBy('household_id')
+        .orderBy('relation')
+        .execute();
+      const byHousehold = new Map<string, string[]>();
+      for (const p of people) byHousehold.set(p.household_id, [...(byHousehold.get(p.household_id) ?? []), p.id]);
+      families = [...byHousehold].map(([householdId, personIds]) => ({ householdId, personIds }));
+    });
+    afterAll(async () => server.close());
+
+    const form = (name: string, groupKind = 'kube') =>
+      facilitator.post('/api/v1/groups', {
+        kind: groupKind,
+        name,
+        officeCode: 'BD01',
+        villageCodes: ['3204112002'],
+        facilitatorUsername: 'pendamping',
+        formedOn: '2026-11-01',
+      });
+
+    it('keeps a KUBE to 10 families, counting a second member of a family once', async () => {
+      const created = await form('KUBE Mekar Sari');
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        kind: { code: 'kube', counts: 'households', minSize: 8, maxSize: 10 },
+        facilitator: { username: 'pendamping' },
+      });
+      const id = created.body.id as string;
+      const withTwo = families.find((f) => f.personIds.length >= 2);
+      if (!withTwo || families.length < 11) throw new Error('demo has too few families in Katapang');
+      const ten = [withTwo, ...families.filter((f) => f !== withTwo).slice(0, 9)];
+      for (const family of ten)
+        expect(
+          (await facilitator.post(`/api/v1/groups/${id}/members`, { personId: family.personIds[0], joinedOn: '2026-11-01' })).status,
+        ).toBe(201);
+      const spouse = await facilitator.post(`/api/v1/groups/${id}/members`, { personId: withTwo.personIds[1], joinedOn: '2026-11-02' });
+      expect(spouse.status).toBe(201);
+      expect(spouse.body.size).toEqual({ members: 11, households: 10 });
+
+      const eleventh = families.find((f) => !ten.includes(f)) as (typeof families)[number];
+      const full = await facilitator.post(`/api/v1/groups/${id}/members`, { personId: eleventh.personIds[0], joinedOn: '2026-11-03' });
+      expect(full.status).toBe(409);
+      expect(full.body).toMatchObject({
+        code: 'groups.size_limit',
+        detail: 'Kelompok KUBE / Keluarga Produktif paling banyak 10 keluarga; kelompok ini sudah penuh.',
+      });
+      expect(full.body.errors[0].field).toBe('personId');
+
+      const other = await form('KUBE Sejahtera');
+      const twice = await facilitator.post(`/api/v1/groups/${other.body.id}/members`, {
+        personId: ten[1]?.personIds[0],
+        joinedOn: '2026-11-03',
+      });
+      expect(twice.status).toBe(409);
+      expect(twice.body.code).toBe('groups.already_in_kind');
+      const jkm = await form('Kelompok Anggota JKM Katapang', 'jkm');
+      expect(
+        (await facilitator.post(`/api/v1/groups/${jkm.body.id}/members`, { personId: ten[1]?.personIds[0], joinedOn: '2026-11-03' }))
+          .status,
+      ).toBe(201);
+    });
+
+    it('appoints officers from members, records a musyawarah with attendance, and registers assets in exact rupiah', async () => {
+      const list = await facilitator.get('/api/v1/groups?kind=kube');
+      const group = list.body.items.find((g: { name: string }) => g.name === 'KUBE Mekar Sari');
+      const detail = await facilitator.get(`/api/v1/groups/${group.id}`);
+      const [ketua, bendahara] = detail.body.members as { personId: string }[];
+      const outsider = families.at(-1)?.personIds[0];
+      const wrong = await facilitator.request('PUT', `/api/v1/groups/${group.id}/officers`, { ketua: outsider });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors[0]).toMatchObject({ field: 'ketua', code: 'groups.officer_not_member' });
+      const officers = await facilitator.request('PUT', `/api/v1/groups/${group.id}/officers`, {
+        ketua: ketua?.personId,
+        bendahara: bendahara?.personId,
+      });
+      expect(officers.body.officers.map((o: { role: string }) => o.role).sort()).toEqual(['bendahara', 'ketua']);
+
+      const meeting = await facilitator.post(`/api/v1/groups/${group.id}/meetings`, {
+        heldOn: '2026-11-15',
+        place: 'Balai Desa Katapang',
+        agenda: 'Giliran modal bergulir berikutnya',
+        decisions: 'Modal berikutnya untuk usaha warung sembako',
+        attendance: [
+          { personId: ketua?.personId, present: true },
+          { personId: bendahara?.personId, present: false },
+        ],
+      });
+      expect(meeting.status).toBe(201);
+      expect(meeting.body.attendance.map((a: { present: boolean }) => a.present).sort()).toEqual([false, true]);
+      expect((await facilitator.get(`/api/v1/groups/${group.id}/meetings`)).body.items).toHaveLength(1);
+
+      expect(
+        (
+          await facilitator.post(`/api/v1/groups/${group.id}/assets`, {
+            item: 'Mesin penggiling padi',
+            valueRupiah: '2500000',
+            receivedOn: '2026-11-10',
+            sourceProgramme: 'KUBE Kemensos',
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (
+          await facilitator.post(`/api/v1/groups/${group.id}/assets`, {
+            item: 'Pupuk',
+            valueRupiah: 750_001,
+            receivedOn: '2026-11-11',
+            sourceProgramme: 'Dinas Pertanian',
+          })
+        ).status,
+      ).toBe(201);
+      const bad = await facilitator.post(`/api/v1/groups/${group.id}/assets`, {
+        item: 'Jaring',
+        valueRupiah: 12.5,
+        receivedOn: '2026-11-11',
+        sourceProgramme: 'x',
+      });
+      expect(bad.status).toBe(422);
+      expect((await facilitator.get(`/api/v1/groups/${group.id}`)).body.assetsTotalRupiah).toBe('3250001');
+    });
+
+    it('hides groups from users of other offices', async () => {
+      const manager = new ApiClient(server.url);
+      await manager.login('manajer', DEMO_PASSWORD); // Kota Yogyakarta
+      expect((await manager.get('/api/v1/groups')).body.items).toEqual([]);
+      const some = (await facilitator.get('/api/v1/groups')).body.items[0];
+      expect((await manager.get(`/api/v1/groups/${some.id}`)).status).toBe(404);
+    });
+  });
+}

@@ -1,0 +1,358 @@
+import type { z } from 'zod';
+import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resolveOfficeCodes } from '../organisation/index.ts';
+import { unknownRegionCodes } from '../regions/index.ts';
+import type {
+  addMemberInputSchema,
+  assetInputSchema,
+  CreateGroupInput,
+  GroupView,
+  MeetingInput,
+  officersInputSchema,
+} from './groups.schema.ts';
+import { OFFICER_ROLES } from './groups.schema.ts';
+import {
+  countActive,
+  findActiveMembershipOfKind,
+  findAssets,
+  findAttendance,
+  findFacilitator,
+  findGroup,
+  findGroupKind,
+  findGroupMembers,
+  findGroupVillages,
+  findMeetings,
+  findOfficers,
+  findPersonForGroup,
+  findUserById,
+  insertAsset,
+  insertGroup,
+  insertMeeting,
+  insertMember,
+  listGroupRows,
+  lockGroup,
+  markMemberLeft,
+  removeOfficer,
+  setOfficer,
+  sumAssets,
+} from './groups.store.ts';
+import type { BusinessGroupRow } from './groups.tables.ts';
+
+const MANAGERS = ['admin', 'manager', 'facilitator'] as const;
+const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
+const invalid = (field: string, code: string, params: Record<string, unknown> = {}) =>
+  new AppError('common.validation_failed', 422, { errors: [{ field, code, params }] });
+
+function inScope(ctx: Context, villages: string[]) {
+  const scope = actorScope(ctx);
+  return villages.some((v) => regionInScope(scope, v));
+}
+
+async function groupInScope(db: Queryable, ctx: Context, id: string, lock = false) {
+  const group = lock ? await lockGroup(db, id) : await findGroup(db, id);
+  if (!group) throw notFound('group', id);
+  const villages = await findGroupVillages(db, id);
+  if (!inScope(ctx, villages)) throw notFound('group', id);
+  return { group, villages };
+}
+
+async function toGroupView(db: Queryable, group: BusinessGroupRow, villages: string[]): Promise<GroupView> {
+  const kind = await findGroupKind(db, group.kind);
+  const members = await findGroupMembers(db, group.id);
+  const officers = await findOfficers(db, group.id);
+  const facilitator = group.facilitator_id ? await findUserById(db, group.facilitator_id) : undefined;
+  return {
+    id: group.id,
+    kind: {
+      code: group.kind,
+      name: kind?.name ?? group.kind,
+      counts: kind?.counts ?? 'members',
+      minSize: kind?.min_size ?? null,
+      maxSize: kind?.max_size ?? null,
+    },
+    name: group.name,
+    officeId: group.office_id,
+    villageCodes: villages,
+    facilitator: facilitator ? { id: facilitator.id, username: facilitator.username, fullName: facilitator.full_name } : null,
+    accountNumber: group.account_number,
+    formedOn: group.formed_on,
+    size: await countActive(db, group.id),
+    members: members.map((m) => ({
+      personId: m.person_id,
+      fullName: m.full_name,
+      householdId: m.household_id,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+    })),
+    officers: officers.map((o) => ({ role: o.role, personId: o.person_id, fullName: o.full_name })),
+    assetsTotalRupiah: await sumAssets(db, group.id),
+  };
+}
+
+export async function formGroup(ctx: Context, input: CreateGroupInput): Promise<GroupView> {
+  assertRole(ctx, MANAGERS);
+  for (const village of input.villageCodes) assertRegionInScope(ctx, village);
+  return inTransaction(ctx, async (tx) => {
+    const kind = await findGroupKind(tx, input.kind);
+    if (!kind) throw invalid('kind', 'groups.unknown_kind', { kind: input.kind });
+    const unknown = await unknownRegionCodes(tx, input.villageCodes);
+    if (unknown.length > 0) throw invalid('villageCodes', 'registry.village_unknown', { code: unknown.join(', ') });
+    const [officeId] = await resolveOfficeCodes(tx, [input.officeCode], 'officeCode');
+    let facilitatorId: string | null = null;
+    if (input.facilitatorUsername) {
+      const facilitator = await findFacilitator(tx, input.facilitatorUsername);
+      if (!facilitator?.active || facilitator.role !== 'facilitator') throw invalid('facilitatorUsername', 'groups.not_a_facilitator');
+      facilitatorId = facilitator.id;
+    }
+    const id = uuidv7(ctx.clock.now().getTime());
+    const villages = [...new Set(input.villageCodes)].sort();
+    await insertGroup(
+      tx,
+      {
+        id,
+        kind: kind.code,
+        name: input.name,
+        office_id: officeId as string,
+        region_code: villages[0] as string,
+        facilitator_id: facilitatorId,
+        account_number: input.accountNumber ?? null,
+        formed_on: input.formedOn,
+      },
+      villages,
+    );
+    await recordAudit(tx, ctx, {
+      action: 'group.create',
+      entityType: 'group',
+      entityId: id,
+      officeId,
+      regionCode: villages[0],
+      after: input,
+    });
+    return toGroupView(tx, (await findGroup(tx, id)) as BusinessGroupRow, villages);
+  });
+}
+
+export async function getGroup(ctx: Context, id: string) {
+  assertRole(ctx, READERS);
+  const { group, villages } = await groupInScope(ctx.db, ctx, id);
+  return toGroupView(ctx.db, group, villages);
+}
+
+export async function listGroups(ctx: Context, query: { kind?: string; village?: string; cursor?: string; limit: number }) {
+  assertRole(ctx, READERS);
+  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const rows = await listGroupRows(ctx.db, {
+    kind: query.kind,
+    village: query.village,
+    regionPatterns: regionLikePatterns(actorScope(ctx)),
+    afterId: after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const items = [];
+  for (const row of page) {
+    const view = await toGroupView(ctx.db, row, await findGroupVillages(ctx.db, row.id));
+    items.push({
+      id: view.id,
+      name: view.name,
+      kind: view.kind,
+      villageCodes: view.villageCodes,
+      formedOn: view.formedOn,
+      size: view.size,
+    });
+  }
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
+}
+
+/** A KUBE counts families (8–10), a USEP KM group counts members (30): limits are data of the kind. */
+export async function addGroupMember(ctx: Context, groupId: string, input: z.infer<typeof addMemberInputSchema>) {
+  assertRole(ctx, MANAGERS);
+  return inTransaction(ctx, async (tx) => {
+    const { group, villages } = await groupInScope(tx, ctx, groupId, true);
+    const person = await findPersonForGroup(tx, input.personId);
+    if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw invalid('personId', 'groups.person_unknown');
+    if (person.died_on !== null) throw invalid('personId', 'registry.person_deceased');
+    const kind = await findGroupKind(tx, group.kind);
+    const existing = await findActiveMembershipOfKind(tx, person.id, group.kind);
+    if (existing?.group_id === group.id)
+      throw new AppError('groups.already_member', 409, { errors: [{ field: 'personId', code: 'groups.already_member' }] });
+    if (existing)
+      throw new AppError('groups.already_in_kind', 409, {
+        params: { kind: kind?.name ?? group.kind },
+        errors: [{ field: 'personId', code: 'groups.already_in_kind', params: { kind: kind?.name ?? group.kind } }],
+      });
+    const size = await countActive(tx, group.id);
+    const members = await findGroupMembers(tx, group.id);
+    const newHousehold = !members.some((m) => m.left_on === null && m.household_id === person.household_id);
+    const after = kind?.counts === 'households' ? size.households + (newHousehold ? 1 : 0) : size.members + 1;
+    if (kind?.max_size != null && after > kind.max_size)
+      throw new AppError('groups.size_limit', 409, {
+        params: {
+          max: kind.max_size,
+          countsId: kind.counts === 'households' ? 'keluarga' : 'anggota',
+          countsEn: kind.counts,
+          kind: kind.name,
+        },
+        errors: [{ field: 'personId', code: 'groups.size_limit', params: { max: kind.max_size } }],
+      });
+    await insertMember(tx, {
+      group_id: group.id,
+      person_id: person.id,
+      household_id: person.household_id,
+      kind: group.kind,
+      joined_on: input.joinedOn,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'group.add_member',
+      entityType: 'group',
+      entityId: group.id,
+      regionCode: villages[0],
+      after: { personId: person.id, joinedOn: input.joinedOn },
+    });
+    return toGroupView(tx, group, villages);
+  });
+}
+
+export async function removeGroupMember(ctx: Context, groupId: string, personId: string, leftOn: string) {
+  assertRole(ctx, MANAGERS);
+  return inTransaction(ctx, async (tx) => {
+    const { group, villages } = await groupInScope(tx, ctx, groupId, true);
+    if ((await markMemberLeft(tx, groupId, personId, leftOn)) === 0) throw notFound('group member', personId);
+    await recordAudit(tx, ctx, {
+      action: 'group.remove_member',
+      entityType: 'group',
+      entityId: groupId,
+      regionCode: villages[0],
+      after: { personId, leftOn },
+    });
+    return toGroupView(tx, group, villages);
+  });
+}
+
+export async function appointOfficers(ctx: Context, groupId: string, input: z.infer<typeof officersInputSchema>) {
+  assertRole(ctx, MANAGERS);
+  return inTransaction(ctx, async (tx) => {
+    const { group, villages } = await groupInScope(tx, ctx, groupId, true);
+    const active = new Set((await findGroupMembers(tx, groupId)).filter((m) => m.left_on === null).map((m) => m.person_id));
+    const before = await findOfficers(tx, groupId);
+    for (const role of OFFICER_ROLES) {
+      const personId = input[role];
+      if (personId === undefined) continue;
+      if (personId === null) await removeOfficer(tx, groupId, role);
+      else if (!active.has(personId)) throw invalid(role, 'groups.officer_not_member');
+      else await setOfficer(tx, { group_id: groupId, role, person_id: personId });
+    }
+    await recordAudit(tx, ctx, {
+      action: 'group.officers',
+      entityType: 'group',
+      entityId: groupId,
+      regionCode: villages[0],
+      before: Object.fromEntries(before.map((o) => [o.role, o.person_id])),
+      after: input,
+    });
+    return toGroupView(tx, group, villages);
+  });
+}
+
+async function meetingViews(db: Queryable, groupId: string) {
+  const meetings = await findMeetings(db, groupId);
+  const attendance = await findAttendance(
+    db,
+    meetings.map((m) => m.id),
+  );
+  return meetings.map((m) => ({
+    id: m.id,
+    heldOn: m.held_on,
+    place: m.place,
+    agenda: m.agenda,
+    decisions: m.decisions,
+    minutes: m.minutes,
+    attendance: attendance
+      .filter((a) => a.meeting_id === m.id)
+      .map((a) => ({ personId: a.person_id, fullName: a.full_name, present: a.present })),
+  }));
+}
+
+/** A musyawarah: date, agenda, decisions, minutes and who attended. */
+export async function recordMeeting(ctx: Context, groupId: string, input: MeetingInput) {
+  assertRole(ctx, MANAGERS);
+  return inTransaction(ctx, async (tx: Tx) => {
+    const { villages } = await groupInScope(tx, ctx, groupId);
+    const members = new Set((await findGroupMembers(tx, groupId)).map((m) => m.person_id));
+    const strangers = input.attendance.map((a, i) => ({ ...a, i })).filter((a) => !members.has(a.personId));
+    if (strangers.length > 0)
+      throw new AppError('common.validation_failed', 422, {
+        errors: strangers.map((s) => ({ field: `attendance.${s.i}.personId`, code: 'groups.attendee_not_member' })),
+      });
+    const id = uuidv7(ctx.clock.now().getTime());
+    await insertMeeting(
+      tx,
+      {
+        id,
+        group_id: groupId,
+        held_on: input.heldOn,
+        place: input.place,
+        agenda: input.agenda,
+        decisions: input.decisions,
+        minutes: input.minutes,
+        recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      },
+      input.attendance,
+    );
+    await recordAudit(tx, ctx, {
+      action: 'group.meeting',
+      entityType: 'group_meeting',
+      entityId: id,
+      regionCode: villages[0],
+      after: input,
+    });
+    const views = await meetingViews(tx, groupId);
+    return views.find((v) => v.id === id) as (typeof views)[number];
+  });
+}
+
+export async function listMeetings(ctx: Context, groupId: string) {
+  assertRole(ctx, READERS);
+  await groupInScope(ctx.db, ctx, groupId);
+  return { items: await meetingViews(ctx.db, groupId) };
+}
+
+export async function registerAsset(ctx: Context, groupId: string, input: z.infer<typeof assetInputSchema>) {
+  assertRole(ctx, MANAGERS);
+  return inTransaction(ctx, async (tx) => {
+    const { villages } = await groupInScope(tx, ctx, groupId);
+    const id = uuidv7(ctx.clock.now().getTime());
+    await insertAsset(tx, {
+      id,
+      group_id: groupId,
+      item: input.item,
+      value_rupiah: input.valueRupiah,
+      received_on: input.receivedOn,
+      source_programme: input.sourceProgramme,
+    });
+    await recordAudit(tx, ctx, { action: 'group.asset', entityType: 'group', entityId: groupId, regionCode: villages[0], after: input });
+    return { id, item: input.item, valueRupiah: input.valueRupiah, receivedOn: input.receivedOn, sourceProgramme: input.sourceProgramme };
+  });
+}
+
+export async function listAssets(ctx: Context, groupId: string) {
+  assertRole(ctx, READERS);
+  await groupInScope(ctx.db, ctx, groupId);
+  const rows = await findAssets(ctx.db, groupId);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      item: r.item,
+      valueRupiah: r.value_rupiah,
+      receivedOn: r.received_on,
+      sourceProgramme: r.source_programme,
+    })),
+  };
+}

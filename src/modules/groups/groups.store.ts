@@ -1,0 +1,167 @@
+import { type Insertable, sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+import type { BusinessGroupTable, GroupAssetTable, GroupMeetingTable, GroupOfficerTable } from './groups.tables.ts';
+
+export const findGroupKind = (db: Queryable, code: string) =>
+  db.selectFrom('group_kind').selectAll().where('code', '=', code).executeTakeFirst();
+export const listGroupKinds = (db: Queryable) => db.selectFrom('group_kind').selectAll().orderBy('code').execute();
+
+export const findGroup = (db: Queryable, id: string) => db.selectFrom('business_group').selectAll().where('id', '=', id).executeTakeFirst();
+export const lockGroup = (db: Queryable, id: string) =>
+  db.selectFrom('business_group').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export async function insertGroup(db: Queryable, row: Insertable<BusinessGroupTable>, villageCodes: string[]) {
+  await db.insertInto('business_group').values(row).execute();
+  await db
+    .insertInto('group_village')
+    .values(villageCodes.map((village_code) => ({ group_id: row.id, village_code })))
+    .execute();
+}
+
+export const findGroupVillages = async (db: Queryable, groupId: string) =>
+  (await db.selectFrom('group_village').select('village_code').where('group_id', '=', groupId).orderBy('village_code').execute()).map(
+    (r) => r.village_code,
+  );
+
+export function findGroupMembers(db: Queryable, groupId: string) {
+  return db
+    .selectFrom('group_member as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['m.person_id', 'm.household_id', 'm.joined_on', 'm.left_on', 'p.full_name', 'p.village_code'])
+    .where('m.group_id', '=', groupId)
+    .orderBy('p.full_name')
+    .execute();
+}
+
+export async function countActive(db: Queryable, groupId: string) {
+  const row = await db
+    .selectFrom('group_member')
+    .select([(eb) => eb.fn.countAll<string>().as('members'), sql<string>`count(DISTINCT household_id)`.as('households')])
+    .where('group_id', '=', groupId)
+    .where('left_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { members: Number(row.members), households: Number(row.households) };
+}
+
+export const findActiveMembershipOfKind = (db: Queryable, personId: string, kind: string) =>
+  db
+    .selectFrom('group_member')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('kind', '=', kind)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+
+export async function insertMember(
+  db: Queryable,
+  row: { group_id: string; person_id: string; household_id: string; kind: string; joined_on: string },
+) {
+  await db
+    .insertInto('group_member')
+    .values({ ...row, left_on: null })
+    .onConflict((oc) => oc.columns(['group_id', 'person_id']).doUpdateSet({ joined_on: row.joined_on, left_on: null }))
+    .execute();
+}
+export async function markMemberLeft(db: Queryable, groupId: string, personId: string, leftOn: string) {
+  const result = await db
+    .updateTable('group_member')
+    .set({ left_on: leftOn })
+    .where('group_id', '=', groupId)
+    .where('person_id', '=', personId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findOfficers(db: Queryable, groupId: string) {
+  return db
+    .selectFrom('group_officer as o')
+    .innerJoin('person as p', 'p.id', 'o.person_id')
+    .select(['o.role', 'o.person_id', 'p.full_name'])
+    .where('o.group_id', '=', groupId)
+    .execute();
+}
+export async function setOfficer(db: Queryable, row: GroupOfficerTable) {
+  await db
+    .insertInto('group_officer')
+    .values(row)
+    .onConflict((oc) => oc.columns(['group_id', 'role']).doUpdateSet({ person_id: row.person_id }))
+    .execute();
+}
+export async function removeOfficer(db: Queryable, groupId: string, role: GroupOfficerTable['role']) {
+  await db.deleteFrom('group_officer').where('group_id', '=', groupId).where('role', '=', role).execute();
+}
+
+export async function insertMeeting(
+  db: Queryable,
+  row: Insertable<GroupMeetingTable>,
+  attendance: { personId: string; present: boolean }[],
+) {
+  await db.insertInto('group_meeting').values(row).execute();
+  if (attendance.length > 0)
+    await db
+      .insertInto('meeting_attendance')
+      .values(attendance.map((a) => ({ meeting_id: row.id, person_id: a.personId, present: a.present })))
+      .execute();
+}
+export const findMeetings = (db: Queryable, groupId: string) =>
+  db.selectFrom('group_meeting').selectAll().where('group_id', '=', groupId).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
+export function findAttendance(db: Queryable, meetingIds: string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting_attendance as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.meeting_id', 'a.person_id', 'a.present', 'p.full_name'])
+    .where('a.meeting_id', 'in', meetingIds)
+    .orderBy('p.full_name')
+    .execute();
+}
+
+export async function insertAsset(db: Queryable, row: Insertable<GroupAssetTable>) {
+  await db.insertInto('group_asset').values(row).execute();
+}
+export const findAssets = (db: Queryable, groupId: string) =>
+  db.selectFrom('group_asset').selectAll().where('group_id', '=', groupId).orderBy('received_on', 'desc').execute();
+export async function sumAssets(db: Queryable, groupId: string): Promise<string> {
+  const row = await db
+    .selectFrom('group_asset')
+    .select(sql<string>`coalesce(sum(value_rupiah), 0)::text`.as('total'))
+    .where('group_id', '=', groupId)
+    .executeTakeFirstOrThrow();
+  return row.total;
+}
+
+export const findPersonForGroup = (db: Queryable, personId: string) =>
+  db
+    .selectFrom('person')
+    .select(['id', 'household_id', 'village_code', 'full_name', 'died_on'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+export const findFacilitator = (db: Queryable, username: string) =>
+  db.selectFrom('app_user').select(['id', 'username', 'full_name', 'role', 'active']).where('username', '=', username).executeTakeFirst();
+export const findUserById = (db: Queryable, id: string) =>
+  db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('id', '=', id).executeTakeFirst();
+
+export function listGroupRows(
+  db: Queryable,
+  filter: { kind?: string; village?: string; regionPatterns: string[] | null; afterId?: string; limit: number },
+) {
+  let query = db.selectFrom('business_group as g').selectAll('g');
+  if (filter.kind) query = query.where('g.kind', '=', filter.kind);
+  const village = filter.village;
+  if (village)
+    query = query.where('g.id', 'in', (eb) => eb.selectFrom('group_village').select('group_id').where('village_code', '=', village));
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    query =
+      patterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where('g.id', 'in', (eb) =>
+            eb
+              .selectFrom('group_village')
+              .select('group_id')
+              .where((w) => w.or(patterns.map((p) => w('village_code', 'like', p)))),
+          );
+  if (filter.afterId) query = query.where('g.id', '>', filter.afterId);
+  return query.orderBy('g.id').limit(filter.limit).execute();
+}
