@@ -56,11 +56,9 @@ export function searchPersonRows(db: Queryable, search: PersonSearch) {
         ? query.where(sql<boolean>`false`)
         : query.where((eb) => eb.or(regionPatterns.map((p) => eb('person.village_code', 'like', p))));
   if (name) {
+    // Nearest names first by word similarity (typos and fragments), straight from the GiST index.
     const needle = name.toLowerCase();
-    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query
-      .where((eb) => eb.or([eb(sql`lower(person.full_name)`, 'like', like), sql<boolean>`lower(person.full_name) % ${needle}`]))
-      .orderBy(sql`similarity(lower(person.full_name), ${needle})`, 'desc');
+    query = query.where(sql<boolean>`${needle} <% lower(person.full_name)`).orderBy(sql`${needle} <<-> lower(person.full_name)`);
   }
   return query.orderBy('person.full_name').orderBy('person.id').offset(search.offset).limit(search.limit).execute();
 }
