@@ -3,7 +3,7 @@ import type { GroupTables } from '../modules/groups/groups.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables.ts';
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
-import type { RegistryTables } from '../modules/registry/registry.tables.ts';
+import type { BusinessTables, RegistryTables } from '../modules/registry/registry.tables.ts';
 
 /** Every table Kysely knows, composed from the modules' own table files. */
-export type Tables = RegionTables & OrganisationTables & IdentityTables & AuditTables & RegistryTables & GroupTables;
+export type Tables = RegionTables & OrganisationTables & IdentityTables & AuditTables & RegistryTables & BusinessTables & GroupTables;

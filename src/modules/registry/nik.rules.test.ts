@@ -5,6 +5,19 @@ import { decodeNik } from './nik.rules.ts';
 const today = '2026-11-23';
 
 describe('decodeNik', () => {
+  it('decodes the published example 3204110609970001: a man born 6 September 1997 in Katapang, Kab. Bandung', () => {
+    const decoded = decodeNik('3204110609970001', { today });
+    expect(decoded.ok && decoded.value).toEqual({
+      nik: '3204110609970001',
+      sex: 'M',
+      birthDate: '1997-09-06',
+      provinceCode: '32',
+      regencyCode: '32.04',
+      districtCode: '32.04.11',
+      serial: '0001',
+    });
+  });
+
   it('decodes a man born in 1990 in Katapang', () => {
     expect(decodeNik('3204111205900001', { today })).toEqual({
       ok: true,

@@ -117,6 +117,31 @@ for (const kind of testDatabaseKinds()) {
       ]);
     });
 
+    it('records a member’s business in whole rupiah and derives the monthly profit exactly', async () => {
+      const facilitator = await as('pendamping');
+      const asep = (await facilitator.get('/api/v1/persons?q=3204111203850001')).body.items[0];
+      const created = await facilitator.post(`/api/v1/persons/${asep.id}/businesses`, {
+        name: 'Warung Sembako Asep',
+        businessType: 'warung',
+        sector: 'trade',
+        startedOn: '2019-04-01',
+        capitalRupiah: '3000000',
+        monthlyRevenueRupiah: 4_500_000,
+        monthlyCostsRupiah: '3200001',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ capitalRupiah: '3000000', monthlyProfitRupiah: '1299999', sector: 'trade' });
+      const float = await facilitator.post(`/api/v1/persons/${asep.id}/businesses`, {
+        name: 'X',
+        businessType: 'x',
+        sector: 'trade',
+        capitalRupiah: 100.5,
+      });
+      expect(float.status).toBe(422);
+      expect(float.body.errors[0].field).toBe('capitalRupiah');
+      expect((await facilitator.get(`/api/v1/persons/${asep.id}/businesses`)).body.items).toHaveLength(1);
+    });
+
     it('keeps users inside their offices’ regions and masks NIK for auditors', async () => {
       const facilitator = await as('pendamping'); // office BD01, Kabupaten Bandung
       const outside = await facilitator.post(

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
+import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
 import {
   addMemberInputSchema,
+  businessInputSchema,
+  businessViewSchema,
   deathInputSchema,
   householdInputSchema,
   householdViewSchema,
@@ -118,5 +122,28 @@ export const registryRoutes = [
     body: moveInputSchema,
     response: householdViewSchema,
     handler: (ctx, { params, body }) => moveToHousehold(ctx, params.id, body),
+  }),
+
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/persons/:id/businesses',
+    tag: 'registry',
+    summary: 'Record a member’s business: type, sector, start, capital, monthly revenue and costs (whole rupiah)',
+    auth: WRITERS,
+    params: idParamsSchema,
+    body: businessInputSchema,
+    response: businessViewSchema,
+    successStatus: 201,
+    handler: (ctx, { params, body }) => recordBusiness(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/persons/:id/businesses',
+    tag: 'registry',
+    summary: 'A person’s businesses',
+    auth: READERS,
+    params: idParamsSchema,
+    response: z.object({ items: z.array(businessViewSchema) }),
+    handler: (ctx, { params }) => listBusinesses(ctx, params.id),
   }),
 ];

@@ -149,3 +149,39 @@ export const newHeadInputSchema = z.strictObject({
   personId: z.uuid(),
   previousHeadRelation: z.enum(RELATIONS).exclude(['head']).default('other_family'),
 });
+
+export const SECTORS = ['trade', 'food', 'agriculture', 'livestock', 'fishery', 'craft', 'services', 'manufacturing', 'other'] as const;
+/** Whole rupiah as a decimal string (or a safe integer): money is never a float. */
+export const rupiahSchema = z
+  .union([
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,15}$/),
+    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  ])
+  .transform(String);
+export const businessInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  businessType: z.string().trim().min(1).max(80),
+  sector: z.enum(SECTORS),
+  startedOn: z.iso.date().nullable().optional(),
+  capitalRupiah: rupiahSchema.default('0'),
+  monthlyRevenueRupiah: rupiahSchema.default('0'),
+  monthlyCostsRupiah: rupiahSchema.default('0'),
+});
+export type BusinessInput = z.infer<typeof businessInputSchema>;
+export const businessViewSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  businessType: z.string(),
+  sector: z.enum(SECTORS),
+  startedOn: z.string().nullable(),
+  capitalRupiah: z.string(),
+  monthlyRevenueRupiah: z.string(),
+  monthlyCostsRupiah: z.string(),
+  monthlyProfitRupiah: z.string(),
+  active: z.boolean(),
+});
+export type BusinessView = z.infer<typeof businessViewSchema>;

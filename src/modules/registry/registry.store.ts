@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import type { HouseholdTable, PersonTable } from './registry.tables.ts';
+import type { BusinessTable, HouseholdTable, PersonTable } from './registry.tables.ts';
 
 export const findHouseholdById = (db: Queryable, id: string) =>
   db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
@@ -95,3 +95,9 @@ export async function updatePerson(
 export async function touchHousehold(db: Queryable, id: string, now: Date) {
   await db.updateTable('household').set({ updated_at: now }).where('id', '=', id).execute();
 }
+
+export async function insertBusiness(db: Queryable, row: Insertable<BusinessTable>) {
+  await db.insertInto('business').values(row).execute();
+}
+export const findBusinessesOfPerson = (db: Queryable, personId: string) =>
+  db.selectFrom('business').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();

@@ -47,3 +47,20 @@ export type PersonTable = {
 export type HouseholdRow = Selectable<HouseholdTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type RegistryTables = { household: HouseholdTable; person: PersonTable };
+
+export type BusinessTable = {
+  id: string;
+  person_id: string;
+  village_code: string;
+  name: string;
+  business_type: string;
+  sector: string;
+  started_on: string | null;
+  capital_rupiah: ColumnType<string, string, string>;
+  monthly_revenue_rupiah: ColumnType<string, string, string>;
+  monthly_costs_rupiah: ColumnType<string, string, string>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type BusinessTables = { business: BusinessTable };

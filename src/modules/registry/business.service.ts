@@ -1,0 +1,65 @@
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { regionInScope } from '../../core/scope.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { BusinessInput, BusinessView } from './registry.schema.ts';
+import { findBusinessesOfPerson, findPersonById, insertBusiness } from './registry.store.ts';
+
+type BusinessRow = Awaited<ReturnType<typeof findBusinessesOfPerson>>[number];
+
+const toView = (row: BusinessRow): BusinessView => ({
+  id: row.id,
+  personId: row.person_id,
+  name: row.name,
+  businessType: row.business_type,
+  sector: row.sector as BusinessView['sector'],
+  startedOn: row.started_on,
+  capitalRupiah: row.capital_rupiah,
+  monthlyRevenueRupiah: row.monthly_revenue_rupiah,
+  monthlyCostsRupiah: row.monthly_costs_rupiah,
+  // Exact integer rupiah: BigInt, never a float. A loss shows as a negative amount.
+  monthlyProfitRupiah: (BigInt(row.monthly_revenue_rupiah) - BigInt(row.monthly_costs_rupiah)).toString(),
+  active: row.active,
+});
+
+async function personInScope(ctx: Context, personId: string) {
+  const person = await findPersonById(ctx.db, personId);
+  if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', personId);
+  return person;
+}
+
+export async function recordBusiness(ctx: Context, personId: string, input: BusinessInput): Promise<BusinessView> {
+  assertRole(ctx, ['admin', 'manager', 'facilitator', 'cadre', 'health_worker']);
+  const person = await personInScope(ctx, personId);
+  return inTransaction(ctx, async (tx) => {
+    const id = uuidv7(ctx.clock.now().getTime());
+    await insertBusiness(tx, {
+      id,
+      person_id: person.id,
+      village_code: person.village_code,
+      name: input.name,
+      business_type: input.businessType,
+      sector: input.sector,
+      started_on: input.startedOn ?? null,
+      capital_rupiah: input.capitalRupiah,
+      monthly_revenue_rupiah: input.monthlyRevenueRupiah,
+      monthly_costs_rupiah: input.monthlyCostsRupiah,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'business.create',
+      entityType: 'business',
+      entityId: id,
+      regionCode: person.village_code,
+      after: input,
+    });
+    const rows = await findBusinessesOfPerson(tx, person.id);
+    return toView(rows.find((r) => r.id === id) as BusinessRow);
+  });
+}
+
+export async function listBusinesses(ctx: Context, personId: string) {
+  assertRole(ctx, ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor']);
+  await personInScope(ctx, personId);
+  return { items: (await findBusinessesOfPerson(ctx.db, personId)).map(toView) };
+}
