@@ -21,3 +21,12 @@ export function maskPersonalData(value: unknown): unknown {
   }
   return value;
 }
+
+/** A name shown to roles that may not see it: "Euis Komalasari" → "E*** K***". */
+export function maskName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `${word.charAt(0)}***`)
+    .join(' ');
+}

@@ -142,6 +142,37 @@ for (const kind of testDatabaseKinds()) {
       expect((await facilitator.get(`/api/v1/persons/${asep.id}/businesses`)).body.items).toHaveLength(1);
     });
 
+    it('exports persons in scope as CSV in the import layout, masked for auditors', async () => {
+      const facilitator = await as('pendamping');
+      const response = await fetch(`${server.url}/api/v1/persons/export.csv?village=32.04.11.2002`, {
+        headers: { cookie: facilitator.cookie ?? '' },
+      });
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      const text = await response.text();
+      const [header, ...rows] = text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(header).toBe(
+        'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil,meninggal',
+      );
+      expect(rows).toContain(
+        '3204110101260001,3204111203850001,Asep Sunandar,L,Bandung,12-03-1985,KEPALA KELUARGA,Kp. Cibodas,002,005,32.04.11.2002,2,',
+      );
+
+      const auditor = await as('auditor');
+      const masked = await (
+        await fetch(`${server.url}/api/v1/persons/export.csv?village=32.04.11.2002`, { headers: { cookie: auditor.cookie ?? '' } })
+      ).text();
+      expect(masked).toContain('3204********0001,3204********0001,A*** S***,L,Bandung,12-03-1985,KEPALA KELUARGA');
+      expect(masked).not.toContain('Asep Sunandar');
+      expect(masked).not.toContain('3204111203850001');
+
+      const manager = await as('manajer');
+      const outside = await (await fetch(`${server.url}/api/v1/persons/export.csv`, { headers: { cookie: manager.cookie ?? '' } })).text();
+      expect(outside).not.toContain('32.04.11.2002');
+    });
+
     it('keeps users inside their offices’ regions and masks NIK for auditors', async () => {
       const facilitator = await as('pendamping'); // office BD01, Kabupaten Bandung
       const outside = await facilitator.post(

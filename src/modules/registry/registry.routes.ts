@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
+import { exportPersonsCsv } from './export.service.ts';
 import {
   addMemberInputSchema,
   businessInputSchema,
@@ -18,6 +19,7 @@ import {
   personPageSchema,
   personsQuerySchema,
   personViewSchema,
+  villageCodeSchema,
 } from './registry.schema.ts';
 import { explainNik, findPersons, getHousehold, getPerson, registerHousehold } from './registry.service.ts';
 
@@ -145,5 +147,19 @@ export const registryRoutes = [
     params: idParamsSchema,
     response: z.object({ items: z.array(businessViewSchema) }),
     handler: (ctx, { params }) => listBusinesses(ctx, params.id),
+  }),
+
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/persons/export.csv',
+    tag: 'registry',
+    summary: 'Persons in your scope as CSV in the import layout; NIK, KK and names masked for roles that may not see them',
+    auth: READERS,
+    query: z.strictObject({ village: villageCodeSchema.optional() }),
+    response: z.string(),
+    handler: async (ctx, { query }, { reply }) => {
+      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="penduduk.csv"');
+      return exportPersonsCsv(ctx, query.village) as unknown as string;
+    },
   }),
 ];

@@ -101,3 +101,38 @@ export async function insertBusiness(db: Queryable, row: Insertable<BusinessTabl
 }
 export const findBusinessesOfPerson = (db: Queryable, personId: string) =>
   db.selectFrom('business').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
+
+/** One page of persons with their household, for exports (keyset on person id). */
+export function findPersonsForExport(
+  db: Queryable,
+  filter: { regionPatterns: string[] | null; villageCode?: string; afterId: string | null; limit: number },
+) {
+  let query = db
+    .selectFrom('person as p')
+    .innerJoin('household as h', 'h.id', 'p.household_id')
+    .select([
+      'p.id',
+      'p.nik',
+      'p.full_name',
+      'p.sex',
+      'p.birth_place',
+      'p.birth_date',
+      'p.relation',
+      'p.died_on',
+      'h.kk_number',
+      'h.address',
+      'h.rt',
+      'h.rw',
+      'h.village_code',
+      'h.welfare_decile',
+    ]);
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    query =
+      patterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(patterns.map((p) => eb('p.village_code', 'like', p))));
+  if (filter.villageCode) query = query.where('p.village_code', '=', filter.villageCode);
+  if (filter.afterId) query = query.where('p.id', '>', filter.afterId);
+  return query.orderBy('p.id').limit(filter.limit).execute();
+}
