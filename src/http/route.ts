@@ -24,6 +24,8 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends Any
   params?: P;
   response: R;
   successStatus?: 200 | 201 | 204;
+  /** Bytes; for uploads larger than the default 1 MiB. */
+  bodyLimit?: number;
   handler: (ctx: Context, input: RouteInput<B, Q, P>, http: HttpParts) => Promise<z.input<R>>;
 };
 

@@ -88,6 +88,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: () => uuidv7(),
   });
   await app.register(fastifyCookie);
+  // CSV uploads (household import) arrive as text; their routes set their own body limit.
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     let appError: AppError;
@@ -110,6 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.route({
       method: route.method,
       url: route.url,
+      bodyLimit: route.bodyLimit,
       handler: async (request, reply) => {
         const actor = await resolveActor(request, database, clock);
         authorise(route, actor, request);

@@ -1,9 +1,10 @@
-import { type Context, inTransaction } from '../../context.ts';
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { parseCsvLine } from '../../core/csv.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { allRegionCodes } from '../regions/index.ts';
-import { IMPORT_HEADER, type ImportProblem, parseImportRow } from './import.rules.ts';
+import { IMPORT_HEADER, type ImportProblem, normaliseVillageCode, parseImportRow } from './import.rules.ts';
 import {
   checkStagedRows,
   dropStagedRows,
@@ -154,4 +155,32 @@ async function reportRejected(ctx: Context, importId: string, options: ImportOpt
     after = last.line;
   }
   return firstProblems;
+}
+
+/** The web app's upload: scope-checked, then the same import; the summary line as the CLI prints it. */
+export async function importHouseholdsFromUpload(ctx: Context, csv: string, options: { dryRun: boolean; skipInvalid: boolean }) {
+  assertRole(ctx, ['admin', 'manager', 'facilitator']);
+  const scope = actorScope(ctx);
+  const outOfScope: ImportProblem[] = [];
+  const lines = csv.split(/\r?\n/).filter((line, index) => {
+    if (index === 0 || !line.trim()) return true;
+    const village = normaliseVillageCode((parseCsvLine(line)[10] ?? '').trim());
+    if (village && !regionInScope(scope, village)) {
+      outOfScope.push({ line: index + 1, column: 'kode_desa', reason: `kode_desa ${village} di luar wilayah kantor Anda` });
+      return false;
+    }
+    return true;
+  });
+  // Out-of-scope rows count as invalid: without skipInvalid nothing may be written.
+  const blocked = outOfScope.length > 0 && !options.skipInvalid;
+  const imported = await importHouseholds(ctx, lines, { ...options, dryRun: options.dryRun || blocked });
+  const result = blocked ? { ...imported, importedHouseholds: 0, importedPersons: 0, unchangedPersons: 0, committed: false } : imported;
+  const rejectedRows = result.rejectedRows + outOfScope.length;
+  const problems = [...outOfScope, ...result.problems].sort((a, b) => a.line - b.line).slice(0, 1000);
+  return {
+    ...result,
+    rejectedRows,
+    problems,
+    summary: `imported ${result.importedHouseholds} households, ${result.importedPersons} persons; ${rejectedRows} rows rejected; ${result.unchangedPersons} unchanged`,
+  };
 }

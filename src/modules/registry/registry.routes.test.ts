@@ -173,6 +173,34 @@ for (const kind of testDatabaseKinds()) {
       expect(outside).not.toContain('32.04.11.2002');
     });
 
+    it('previews an uploaded CSV (dry run), lists invalid and out-of-scope rows, then imports on confirmation', async () => {
+      const facilitator = await as('pendamping');
+      const csv = [
+        'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil',
+        '3204110101260077,3204111506700077,Ujang Unggah,L,Garut,15-06-1970,KEPALA KELUARGA,Kp. Sukamaju,001,003,3204112002,',
+        '3204110101260078,3204111506700078,Salah Kelamin,P,Garut,15-06-1970,KEPALA KELUARGA,Kp. Sukamaju,001,003,3204112002,',
+        '3471010101260079,3471011506700079,Di Yogya,L,Sleman,15-06-1970,KEPALA KELUARGA,Jl. Magelang,001,003,34.71.01.1001,',
+      ].join('\n');
+      const upload = (query: string) =>
+        fetch(`${server.url}/api/v1/households/import?${query}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', cookie: facilitator.cookie ?? '', 'x-csrf-token': facilitator.csrfToken ?? '' },
+          body: csv,
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
+      const preview = await upload('dryRun=true');
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ committed: false, importedHouseholds: 0, rejectedRows: 2 });
+      expect(preview.body.problems.map((p: { line: number; column: string }) => `${p.line} ${p.column}`)).toEqual([
+        '3 jenis_kelamin',
+        '4 kode_desa',
+      ]);
+      const preview2 = await upload('dryRun=true&skipInvalid=true');
+      expect(preview2.body).toMatchObject({ committed: false, importedHouseholds: 1, importedPersons: 1 });
+      const confirmed = await upload('dryRun=false&skipInvalid=true');
+      expect(confirmed.body).toMatchObject({ committed: true, summary: 'imported 1 households, 1 persons; 2 rows rejected; 0 unchanged' });
+      expect((await facilitator.get('/api/v1/persons?q=3204111506700077')).body.items[0].fullName).toBe('Ujang Unggah');
+    });
+
     it('keeps users inside their offices’ regions and masks NIK for auditors', async () => {
       const facilitator = await as('pendamping'); // office BD01, Kabupaten Bandung
       const outside = await facilitator.post(

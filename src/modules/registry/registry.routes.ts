@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
 import { exportPersonsCsv } from './export.service.ts';
+import { importHouseholdsFromUpload } from './import.service.ts';
 import {
   addMemberInputSchema,
   businessInputSchema,
@@ -11,6 +12,8 @@ import {
   householdInputSchema,
   householdViewSchema,
   idParamsSchema,
+  importQuerySchema,
+  importResultSchema,
   moveInputSchema,
   newHeadInputSchema,
   nikDecodedSchema,
@@ -161,5 +164,21 @@ export const registryRoutes = [
       reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="penduduk.csv"');
       return exportPersonsCsv(ctx, query.village) as unknown as string;
     },
+  }),
+
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/households/import',
+    tag: 'registry',
+    summary:
+      'Import households from a CSV body (Content-Type: text/csv, DTKS layout). dryRun=true (default) previews; ' +
+      'dryRun=false writes, all-or-nothing unless skipInvalid=true',
+    auth: ['admin', 'manager', 'facilitator'],
+    query: importQuerySchema,
+    body: z.string().min(1).max(50_000_000),
+    bodyLimit: 52_428_800,
+    response: importResultSchema,
+    handler: (ctx, { query, body }) =>
+      importHouseholdsFromUpload(ctx, body, { dryRun: query.dryRun === 'true', skipInvalid: query.skipInvalid === 'true' }),
   }),
 ];

@@ -185,3 +185,17 @@ export const businessViewSchema = z.object({
   active: z.boolean(),
 });
 export type BusinessView = z.infer<typeof businessViewSchema>;
+
+export const importQuerySchema = z.strictObject({
+  dryRun: z.enum(['true', 'false']).default('true'),
+  skipInvalid: z.enum(['true', 'false']).default('false'),
+});
+export const importResultSchema = z.object({
+  importedHouseholds: z.number(),
+  importedPersons: z.number(),
+  rejectedRows: z.number(),
+  unchangedPersons: z.number(),
+  committed: z.boolean(),
+  problems: z.array(z.object({ line: z.number(), column: z.string(), reason: z.string() })),
+  summary: z.string(),
+});
