@@ -53,7 +53,8 @@ export class ApiClient {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
     const text = await response.text();
-    const json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    const json = text ? (isJson ? (JSON.parse(text) as Record<string, unknown>) : { text }) : null;
     return { status: response.status, headers: response.headers, body: json as Record<string, any> };
   }
 
