@@ -168,6 +168,12 @@ export const MESSAGES: Record<string, Text> = {
   },
   'groups.officer_not_member': { id: 'Pengurus harus anggota aktif kelompok.', en: 'An officer must be an active member of the group.' },
   'groups.attendee_not_member': { id: 'Peserta rapat harus anggota kelompok.', en: 'A meeting attendee must be a member of the group.' },
+  'registry.already_decided': { id: 'Pasangan ini sudah diputuskan.', en: 'This pair has already been decided.' },
+  'registry.same_person': { id: 'Pilih dua orang yang berbeda.', en: 'Choose two different persons.' },
+  'registry.keep_one_of_pair': {
+    id: 'Untuk penggabungan, pilih salah satu dari pasangan sebagai data yang dipertahankan.',
+    en: 'To merge, choose one of the pair as the record to keep.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

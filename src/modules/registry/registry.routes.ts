@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
+import { decideDuplicate, listDuplicateCandidates } from './duplicates.service.ts';
 import { exportPersonsCsv } from './export.service.ts';
 import { importHouseholdsFromUpload } from './import.service.ts';
 import {
@@ -9,6 +10,8 @@ import {
   businessInputSchema,
   businessViewSchema,
   deathInputSchema,
+  duplicateDecisionInputSchema,
+  duplicatesQuerySchema,
   householdInputSchema,
   householdViewSchema,
   idParamsSchema,
@@ -180,5 +183,39 @@ export const registryRoutes = [
     response: importResultSchema,
     handler: (ctx, { query, body }) =>
       importHouseholdsFromUpload(ctx, body, { dryRun: query.dryRun === 'true', skipInvalid: query.skipInvalid === 'true' }),
+  }),
+
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/registry/duplicates',
+    tag: 'registry',
+    summary: 'Possible duplicates (same name, birth date and village) awaiting a reviewer’s decision',
+    auth: ['admin', 'manager', 'facilitator', 'supervisor', 'auditor'],
+    query: duplicatesQuerySchema,
+    response: z.object({
+      items: z.array(
+        z.object({
+          a: personViewSchema.extend({ household: householdViewSchema }),
+          b: personViewSchema.extend({ household: householdViewSchema }),
+          reason: z.literal('same_name_birth_date_village'),
+        }),
+      ),
+    }),
+    handler: (ctx, { query }) => listDuplicateCandidates(ctx, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/registry/duplicates/decisions',
+    tag: 'registry',
+    summary: 'Decide a pair: merge (keep one record; the other points at it) or distinct',
+    auth: ['admin', 'manager'],
+    body: duplicateDecisionInputSchema,
+    response: z.object({
+      decision: z.enum(['merge', 'distinct']),
+      keptPersonId: z.string().nullable(),
+      mergedPersonId: z.string().nullable(),
+    }),
+    successStatus: 201,
+    handler: (ctx, { body }) => decideDuplicate(ctx, body),
   }),
 ];

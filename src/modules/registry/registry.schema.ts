@@ -199,3 +199,21 @@ export const importResultSchema = z.object({
   problems: z.array(z.object({ line: z.number(), column: z.string(), reason: z.string() })),
   summary: z.string(),
 });
+
+export const duplicatesQuerySchema = z.strictObject({
+  village: villageCodeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const duplicateDecisionInputSchema = z
+  .strictObject({
+    personIds: z.tuple([z.uuid(), z.uuid()]),
+    decision: z.enum(['merge', 'distinct']),
+    keepPersonId: z.uuid().optional(),
+    note: z.string().trim().max(500).default(''),
+  })
+  .refine((v) => v.personIds[0] !== v.personIds[1], { path: ['personIds'], params: { code: 'registry.same_person' } })
+  .refine((v) => v.decision !== 'merge' || (v.keepPersonId !== undefined && v.personIds.includes(v.keepPersonId)), {
+    path: ['keepPersonId'],
+    params: { code: 'registry.keep_one_of_pair' },
+  });
+export type DuplicateDecisionInput = z.infer<typeof duplicateDecisionInputSchema>;

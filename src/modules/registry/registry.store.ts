@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import type { BusinessTable, HouseholdTable, PersonTable } from './registry.tables.ts';
+import type { BusinessTable, DuplicateDecisionTable, HouseholdTable, PersonTable } from './registry.tables.ts';
 
 export const findHouseholdById = (db: Queryable, id: string) =>
   db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
@@ -39,7 +39,7 @@ export type PersonSearch = {
 
 /** By NIK or KK number exactly, or by name tolerating typos (trigram similarity). */
 export function searchPersonRows(db: Queryable, search: PersonSearch) {
-  let query = db.selectFrom('person').selectAll('person');
+  let query = db.selectFrom('person').selectAll('person').where('person.merged_into', 'is', null);
   const { nikOrKk, name, villageCode, regionPatterns } = search;
   // A NIK or a KK number (both 16 digits): two index lookups, never an OR across tables.
   if (nikOrKk)
@@ -135,4 +135,50 @@ export function findPersonsForExport(
   if (filter.villageCode) query = query.where('p.village_code', '=', filter.villageCode);
   if (filter.afterId) query = query.where('p.id', '>', filter.afterId);
   return query.orderBy('p.id').limit(filter.limit).execute();
+}
+
+/** Pairs with the same name (case-insensitive), birth date and village, not yet decided. */
+export function findDuplicateCandidates(db: Queryable, filter: { regionPatterns: string[] | null; villageCode?: string; limit: number }) {
+  let query = db
+    .selectFrom('person as a')
+    .innerJoin('person as b', (join) =>
+      join
+        .on(sql`lower(a.full_name)`, '=', sql`lower(b.full_name)`)
+        .onRef('a.birth_date', '=', 'b.birth_date')
+        .onRef('a.village_code', '=', 'b.village_code')
+        .onRef('a.id', '<', 'b.id'),
+    )
+    .select(['a.id as a_id', 'b.id as b_id'])
+    .where('a.merged_into', 'is', null)
+    .where('b.merged_into', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('duplicate_decision as d')
+            .select('d.person_a')
+            .whereRef('d.person_a', '=', 'a.id')
+            .whereRef('d.person_b', '=', 'b.id'),
+        ),
+      ),
+    );
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    query =
+      patterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(patterns.map((p) => eb('a.village_code', 'like', p))));
+  if (filter.villageCode) query = query.where('a.village_code', '=', filter.villageCode);
+  return query.orderBy('a.village_code').orderBy(sql`lower(a.full_name)`).limit(filter.limit).execute();
+}
+
+export async function insertDuplicateDecision(db: Queryable, row: Insertable<DuplicateDecisionTable>) {
+  await db.insertInto('duplicate_decision').values(row).execute();
+}
+export const findDuplicateDecision = (db: Queryable, a: string, b: string) =>
+  db.selectFrom('duplicate_decision').selectAll().where('person_a', '=', a).where('person_b', '=', b).executeTakeFirst();
+export async function markMerged(db: Queryable, personId: string, keptId: string, now: Date) {
+  await db.updateTable('person').set({ merged_into: keptId, updated_at: now }).where('id', '=', personId).execute();
+}
+export async function moveBusinesses(db: Queryable, fromPersonId: string, toPersonId: string, now: Date) {
+  await db.updateTable('business').set({ person_id: toPersonId, updated_at: now }).where('person_id', '=', fromPersonId).execute();
 }

@@ -41,6 +41,7 @@ export type PersonTable = {
   relation: Relation;
   village_code: string;
   died_on: string | null;
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
@@ -63,4 +64,13 @@ export type BusinessTable = {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
-export type BusinessTables = { business: BusinessTable };
+export type DuplicateDecisionTable = {
+  person_a: string;
+  person_b: string;
+  decision: 'merged' | 'distinct';
+  kept_person: string | null;
+  note: string;
+  decided_by: string | null;
+  decided_at: Date;
+};
+export type BusinessTables = { business: BusinessTable; duplicate_decision: DuplicateDecisionTable };
