@@ -108,6 +108,16 @@ for (const kind of testDatabaseKinds()) {
       expect(meeting.status).toBe(201);
       expect(meeting.body.attendance.map((a: { present: boolean }) => a.present).sort()).toEqual([false, true]);
       expect((await facilitator.get(`/api/v1/groups/${group.id}/meetings`)).body.items).toHaveLength(1);
+      const pdf = await fetch(`${server.url}/api/v1/groups/${group.id}/meetings/${meeting.body.id}/berita-acara.pdf`, {
+        headers: { cookie: facilitator.cookie ?? '' },
+      });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
 
       expect(
         (

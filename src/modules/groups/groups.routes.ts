@@ -12,6 +12,7 @@ import {
   groupViewSchema,
   leaveInputSchema,
   meetingInputSchema,
+  meetingParamsSchema,
   meetingViewSchema,
   officersInputSchema,
 } from './groups.schema.ts';
@@ -23,6 +24,7 @@ import {
   listAssets,
   listGroups,
   listMeetings,
+  meetingMinutesPdf,
   recordMeeting,
   registerAsset,
   removeGroupMember,
@@ -140,5 +142,20 @@ export const groupRoutes = [
     params: groupIdParamsSchema,
     response: z.object({ items: z.array(assetViewSchema) }),
     handler: (ctx, { params }) => listAssets(ctx, params.id),
+  }),
+
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/groups/:id/meetings/:meetingId/berita-acara.pdf',
+    tag: 'groups',
+    summary: 'The meeting’s minutes as a printable berita acara (PDF)',
+    auth: READERS,
+    params: meetingParamsSchema,
+    response: z.string(),
+    handler: async (ctx, { params }, { reply }) => {
+      const pdf = await meetingMinutesPdf(ctx, params.id, params.meetingId);
+      reply.type('application/pdf').header('content-disposition', `inline; filename="berita-acara-${params.meetingId}.pdf"`);
+      return pdf as unknown as string;
+    },
   }),
 ];

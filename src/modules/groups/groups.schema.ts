@@ -109,3 +109,4 @@ export const assetViewSchema = z.object({
 });
 export const groupIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const groupMemberParamsSchema = z.strictObject({ id: z.uuid(), personId: z.uuid() });
+export const meetingParamsSchema = z.strictObject({ id: z.uuid(), meetingId: z.uuid() });

@@ -7,7 +7,8 @@ import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveOfficeCodes } from '../organisation/index.ts';
-import { unknownRegionCodes } from '../regions/index.ts';
+import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
+import { renderBeritaAcara } from './berita-acara.ts';
 import type {
   addMemberInputSchema,
   assetInputSchema,
@@ -355,4 +356,23 @@ export async function listAssets(ctx: Context, groupId: string) {
       sourceProgramme: r.source_programme,
     })),
   };
+}
+
+export async function meetingMinutesPdf(ctx: Context, groupId: string, meetingId: string): Promise<Buffer> {
+  assertRole(ctx, READERS);
+  const { group, villages } = await groupInScope(ctx.db, ctx, groupId);
+  const view = await toGroupView(ctx.db, group, villages);
+  const meeting = (await meetingViews(ctx.db, groupId)).find((m) => m.id === meetingId);
+  if (!meeting) throw notFound('meeting', meetingId);
+  const names = new Map((await findRegionsByCodes(ctx.db, villages)).map((r) => [r.code, r.name]));
+  return renderBeritaAcara({
+    group: { name: view.name, kindName: view.kind.name, villages: villages.map((v) => `Desa/Kel. ${names.get(v) ?? v}`) },
+    meeting,
+    attendance: meeting.attendance,
+    officers: {
+      ketua: view.officers.find((o) => o.role === 'ketua')?.fullName,
+      sekretaris: view.officers.find((o) => o.role === 'sekretaris')?.fullName,
+    },
+    facilitator: view.facilitator?.fullName,
+  });
 }

@@ -1,0 +1,51 @@
+import PDFDocument from 'pdfkit';
+
+export type Pdf = InstanceType<typeof PDFDocument>;
+
+/** An A4 document in Helvetica; `render` draws, the promise gives the bytes. */
+export function renderPdf(render: (doc: Pdf) => void, options: { title: string; compress?: boolean }): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    compress: options.compress ?? true,
+    info: { Title: options.title, Producer: 'Jaring' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('Helvetica');
+  render(doc);
+  doc.end();
+  return done;
+}
+
+/** Rows of cells at fixed column widths; a new page when the page is full. */
+export function table(doc: Pdf, widths: number[], rows: string[][], header: string[]) {
+  const left = doc.page.margins.left;
+  const drawRow = (cells: string[], bold: boolean) => {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+    const y = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    let x = left;
+    let height = 0;
+    cells.forEach((cell, i) => {
+      const width = widths[i] ?? 100;
+      doc.text(cell, x + 3, y + 3, { width: width - 6 });
+      height = Math.max(height, doc.y - y + 3);
+      x += width;
+    });
+    x = left;
+    for (const width of widths) {
+      doc.rect(x, y, width, height).stroke();
+      x += width;
+    }
+    doc.x = left;
+    doc.y = y + height;
+  };
+  drawRow(header, true);
+  for (const row of rows) drawRow(row, false);
+  doc.font('Helvetica').fontSize(11).moveDown();
+}
