@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { csvCell } from '../core/csv.ts';
-import { IMPORT_HEADER, importHouseholds } from '../modules/registry/index.ts';
+import { IMPORT_HEADER, importHouseholds, xlsxLines } from '../modules/registry/index.ts';
 
 export class ImportUsageError extends Error {}
 
@@ -24,7 +24,7 @@ export function parseImportArgs(args: string[]) {
   });
   const [what, file] = positionals;
   if (what !== 'households' || !file)
-    throw new ImportUsageError('Usage: jaring import households <file.csv> [--dry-run] [--skip-invalid --rejects <out.csv>]');
+    throw new ImportUsageError('Usage: jaring import households <file.csv|file.xlsx> [--dry-run] [--skip-invalid --rejects <out.csv>]');
   if (values['skip-invalid'] && !values.rejects)
     throw new ImportUsageError('--skip-invalid needs --rejects <out.csv> to keep the rows it skips.');
   if (!/\.csv$/i.test(file))
@@ -33,7 +33,9 @@ export function parseImportArgs(args: string[]) {
 }
 
 export async function runImport(ctx: Context, options: ReturnType<typeof parseImportArgs>): Promise<number> {
-  const lines = createInterface({ input: createReadStream(options.file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = /\.xlsx$/i.test(options.file)
+    ? xlsxLines(options.file)
+    : createInterface({ input: createReadStream(options.file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
   const rejects = options.skipInvalid && options.rejects ? createWriteStream(options.rejects) : null;
   rejects?.write(`${[...IMPORT_HEADER, 'baris', 'alasan'].join(',')}\n`);
   const tty = process.stderr.isTTY;

@@ -158,11 +158,11 @@ async function reportRejected(ctx: Context, importId: string, options: ImportOpt
 }
 
 /** The web app's upload: scope-checked, then the same import; the summary line as the CLI prints it. */
-export async function importHouseholdsFromUpload(ctx: Context, csv: string, options: { dryRun: boolean; skipInvalid: boolean }) {
+export async function importHouseholdsFromUpload(ctx: Context, allLines: string[], options: { dryRun: boolean; skipInvalid: boolean }) {
   assertRole(ctx, ['admin', 'manager', 'facilitator']);
   const scope = actorScope(ctx);
   const outOfScope: ImportProblem[] = [];
-  const lines = csv.split(/\r?\n/).filter((line, index) => {
+  const lines = allLines.filter((line, index) => {
     if (index === 0 || !line.trim()) return true;
     const village = normaliseVillageCode((parseCsvLine(line)[10] ?? '').trim());
     if (village && !regionInScope(scope, village)) {

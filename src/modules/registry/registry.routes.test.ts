@@ -201,6 +201,69 @@ for (const kind of testDatabaseKinds()) {
       expect((await facilitator.get('/api/v1/persons?q=3204111506700077')).body.items[0].fullName).toBe('Ujang Unggah');
     });
 
+    it('exports Excel and imports an Excel upload', async () => {
+      const { default: ExcelJS } = await import('exceljs');
+      const { Readable } = await import('node:stream');
+      const { xlsxLines } = await import('./xlsx.ts');
+      const facilitator = await as('pendamping');
+      const exported = await fetch(`${server.url}/api/v1/persons/export.xlsx?village=32.04.11.2002`, {
+        headers: { cookie: facilitator.cookie ?? '' },
+      });
+      expect(exported.headers.get('content-type')).toContain('spreadsheetml');
+      const lines: string[] = [];
+      for await (const line of xlsxLines(Readable.from(Buffer.from(await exported.arrayBuffer())))) lines.push(line);
+      expect(lines[0]).toBe(
+        'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil,meninggal',
+      );
+      expect(lines).toContain(
+        '3204110101260001,3204111203850001,Asep Sunandar,L,Bandung,12-03-1985,KEPALA KELUARGA,Kp. Cibodas,002,005,32.04.11.2002,2,',
+      );
+
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('DTKS');
+      sheet.addRow([
+        'no_kk',
+        'nik',
+        'nama',
+        'jenis_kelamin',
+        'tempat_lahir',
+        'tanggal_lahir',
+        'hubungan_keluarga',
+        'alamat',
+        'rt',
+        'rw',
+        'kode_desa',
+        'desil',
+      ]);
+      sheet.addRow([
+        '3204110101260088',
+        '3204111506700088',
+        'Dari Excel',
+        'L',
+        'Garut',
+        new Date(Date.UTC(1970, 5, 15)),
+        'KEPALA KELUARGA',
+        'Kp. Excel',
+        '001',
+        '003',
+        3204112002,
+        3,
+      ]);
+      const upload = await fetch(`${server.url}/api/v1/households/import?dryRun=false`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          cookie: facilitator.cookie ?? '',
+          'x-csrf-token': facilitator.csrfToken ?? '',
+        },
+        body: Buffer.from(await workbook.xlsx.writeBuffer()),
+      });
+      const result = (await upload.json()) as Record<string, unknown>;
+      expect(result).toMatchObject({ committed: true, importedHouseholds: 1, importedPersons: 1, rejectedRows: 0 });
+      const person = (await facilitator.get('/api/v1/persons?q=3204111506700088')).body.items[0];
+      expect(person).toMatchObject({ fullName: 'Dari Excel', birthDate: '1970-06-15', villageCode: '32.04.11.2002' });
+    });
+
     it('keeps users inside their offices’ regions and masks NIK for auditors', async () => {
       const facilitator = await as('pendamping'); // office BD01, Kabupaten Bandung
       const outside = await facilitator.post(

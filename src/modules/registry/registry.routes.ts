@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
 import { decideDuplicate, listDuplicateCandidates } from './duplicates.service.ts';
-import { exportPersonsCsv } from './export.service.ts';
+import { exportPersonsCsv, exportPersonsXlsx } from './export.service.ts';
 import { importHouseholdsFromUpload } from './import.service.ts';
 import {
   addMemberInputSchema,
@@ -28,6 +29,7 @@ import {
   villageCodeSchema,
 } from './registry.schema.ts';
 import { explainNik, findPersons, getHousehold, getPerson, registerHousehold } from './registry.service.ts';
+import { xlsxLines } from './xlsx.ts';
 
 const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 const WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
@@ -168,21 +170,40 @@ export const registryRoutes = [
       return exportPersonsCsv(ctx, query.village) as unknown as string;
     },
   }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/persons/export.xlsx',
+    tag: 'registry',
+    summary: 'Persons in your scope as Excel in the import layout; masked like the CSV export',
+    auth: READERS,
+    query: z.strictObject({ village: villageCodeSchema.optional() }),
+    response: z.string(),
+    handler: async (ctx, { query }, { reply }) => {
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="penduduk.xlsx"');
+      return exportPersonsXlsx(ctx, query.village) as unknown as string;
+    },
+  }),
 
   defineRoute({
     method: 'POST',
     url: '/api/v1/households/import',
     tag: 'registry',
     summary:
-      'Import households from a CSV body (Content-Type: text/csv, DTKS layout). dryRun=true (default) previews; ' +
+      'Import households from a CSV body (text/csv) or an Excel file (xlsx), DTKS layout. dryRun=true (default) previews; ' +
       'dryRun=false writes, all-or-nothing unless skipInvalid=true',
     auth: ['admin', 'manager', 'facilitator'],
     query: importQuerySchema,
-    body: z.string().min(1).max(50_000_000),
+    body: z.union([z.string().min(1).max(50_000_000), z.instanceof(Buffer)]),
     bodyLimit: 52_428_800,
     response: importResultSchema,
-    handler: (ctx, { query, body }) =>
-      importHouseholdsFromUpload(ctx, body, { dryRun: query.dryRun === 'true', skipInvalid: query.skipInvalid === 'true' }),
+    handler: async (ctx, { query, body }) => {
+      const lines: string[] = [];
+      if (typeof body === 'string') lines.push(...body.split(/\r?\n/));
+      else for await (const line of xlsxLines(Readable.from(body))) lines.push(line);
+      return importHouseholdsFromUpload(ctx, lines, { dryRun: query.dryRun === 'true', skipInvalid: query.skipInvalid === 'true' });
+    },
   }),
 
   defineRoute({
