@@ -153,7 +153,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   const indexHtml = serveWeb ? await readFile(`${WEB_DIST}index.html`, 'utf8') : null;
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: true });
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: false, wildcard: true });
+    // The static plugin refuses the bare directory; the app's own entry page answers it.
+    app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml));
+  }
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !indexHtml)
