@@ -174,6 +174,19 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Untuk penggabungan, pilih salah satu dari pasangan sebagai data yang dipertahankan.',
     en: 'To merge, choose one of the pair as the record to keep.',
   },
+  'jkn.no_rate': { id: 'Tarif iuran untuk bulan {month} belum ada di tabel.', en: 'No contribution rate for {month} in the table.' },
+  'jkn.penalty.penalty_applies': {
+    id: 'Rawat inap dalam 45 hari setelah kepesertaan aktif kembali: denda {penalty} untuk {months} bulan tunggakan.',
+    en: 'Inpatient care within 45 days after reactivation: penalty {penalty} for {months} months in arrears.',
+  },
+  'jkn.penalty.capped': { id: 'Denda dibatasi paling banyak Rp30.000.000.', en: 'The penalty is capped at Rp30.000.000.' },
+  'jkn.penalty.outside_45_days': {
+    id: 'Tidak ada denda: pelayanan lebih dari 45 hari setelah aktif kembali.',
+    en: 'No penalty: care more than 45 days after reactivation.',
+  },
+  'jkn.penalty.outpatient_exempt': { id: 'Tidak ada denda untuk rawat jalan.', en: 'No penalty for outpatient care.' },
+  'jkn.penalty.pbi_exempt': { id: 'Peserta PBI tidak dikenai denda.', en: 'PBI participants pay no penalty.' },
+  'jkn.penalty.no_arrears': { id: 'Tidak ada tunggakan, tidak ada denda.', en: 'No arrears, no penalty.' },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

@@ -1,6 +1,7 @@
 import { auditRoutes } from '../modules/audit/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { jknRoutes } from '../modules/jkn/index.ts';
 import { organisationRoutes } from '../modules/organisation/index.ts';
 import { regionRoutes } from '../modules/regions/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
@@ -9,5 +10,14 @@ import type { AnyRoute } from './route.ts';
 
 /** Every /api/v1 route; the authorization matrix test walks this list. */
 export function allRoutes(): AnyRoute[] {
-  return [...setupRoutes, ...identityRoutes, ...organisationRoutes, ...regionRoutes, ...auditRoutes, ...registryRoutes, ...groupRoutes];
+  return [
+    ...setupRoutes,
+    ...identityRoutes,
+    ...organisationRoutes,
+    ...regionRoutes,
+    ...auditRoutes,
+    ...registryRoutes,
+    ...groupRoutes,
+    ...jknRoutes,
+  ];
 }

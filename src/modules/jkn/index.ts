@@ -1,0 +1,1 @@
+export { jknRoutes } from './jkn.routes.ts';

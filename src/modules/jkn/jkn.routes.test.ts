@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+
+describe('JKN quote contracts', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('pglite', { serveWeb: false });
+  });
+  afterAll(async () => server.close());
+
+  it('quotes contributions exactly as the contract says', async () => {
+    const response = await new ApiClient(server.url).post('/api/v1/jkn/quote', {
+      class: 'III',
+      persons: 3,
+      paidThrough: '2024-11',
+      asOf: '2025-01-15',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      status: 'inactive',
+      monthlyDue: '105000',
+      arrearsMonths: 1,
+      billedArrearsMonths: 1,
+      arrearsAmount: '105000',
+      currentMonthAmount: '105000',
+      reactivationTotal: '210000',
+      rehabEligible: false,
+    });
+  });
+
+  it('quotes the inpatient penalty with a reason in the request’s language', async () => {
+    const body = {
+      reactivatedOn: '2021-01-02',
+      admittedOn: '2021-02-16',
+      careType: 'inpatient',
+      inaCbgTariff: '10000000',
+      monthsInArrears: 6,
+      segment: 'PBPU',
+    };
+    const response = await new ApiClient(server.url, { 'accept-language': 'en' }).post('/api/v1/jkn/penalty-quote', body);
+    expect(response.body).toEqual({
+      penalty: '3000000',
+      reasonCode: 'jkn.penalty.penalty_applies',
+      reason: 'Inpatient care within 45 days after reactivation: penalty Rp3.000.000 for 6 months in arrears.',
+    });
+  });
+
+  it('names the field of bad input with 422', async () => {
+    const response = await new ApiClient(server.url).post('/api/v1/jkn/quote', {
+      class: 'IV',
+      persons: 0,
+      paidThrough: '2024-13',
+      asOf: '2025-01-15',
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['class', 'persons', 'paidThrough']);
+    const old = await new ApiClient(server.url).post('/api/v1/jkn/quote', {
+      class: 'I',
+      persons: 1,
+      paidThrough: '2019-12',
+      asOf: '2020-08-01',
+    });
+    expect(old.body.errors[0]).toMatchObject({ field: 'paidThrough', code: 'jkn.no_rate' });
+  });
+});

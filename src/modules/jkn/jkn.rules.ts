@@ -1,0 +1,98 @@
+import type { JknClass, RatePeriod } from './jkn.rates.ts';
+
+/** Months as YYYY-MM; arithmetic on a month index avoids time zones entirely. */
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+export function rateFor(table: RatePeriod[], jknClass: JknClass, month: string): number | null {
+  let rate: number | null = null;
+  for (const period of table) if (period.from <= month) rate = period.participantShare[jknClass];
+  return rate;
+}
+
+export type Quote = {
+  status: 'active' | 'inactive';
+  monthlyDue: number;
+  arrearsMonths: number;
+  billedArrearsMonths: number;
+  arrearsAmount: number;
+  currentMonthAmount: number;
+  reactivationTotal: number;
+  rehabEligible: boolean;
+};
+
+export const MAX_BILLED_ARREARS_MONTHS = 24;
+export const REHAB_MIN_MONTHS = 4;
+
+/**
+ * What a family owes as of a day. Months after `paidThrough` and before the current month are
+ * arrears; a month unpaid at its end makes the card inactive from the 1st of the next month.
+ * Reactivation needs the arrears (at most the latest 24 months) plus the current month, each
+ * month at its own rate. REHAB instalments apply to 4–24 billed months of arrears.
+ */
+export function quoteContributions(
+  table: RatePeriod[],
+  input: { jknClass: JknClass; persons: number; paidThrough: string; asOf: string },
+): { ok: true; quote: Quote } | { ok: false; month: string } {
+  const current = monthIndex(input.asOf.slice(0, 7));
+  const paid = monthIndex(input.paidThrough);
+  const arrearsMonths = Math.max(0, current - paid - 1);
+  const billed = Math.min(arrearsMonths, MAX_BILLED_ARREARS_MONTHS);
+  let arrearsAmount = 0;
+  for (let m = current - billed; m < current; m++) {
+    const rate = rateFor(table, input.jknClass, monthOf(m));
+    if (rate === null) return { ok: false, month: monthOf(m) };
+    arrearsAmount += rate * input.persons;
+  }
+  const currentRate = rateFor(table, input.jknClass, monthOf(current));
+  if (currentRate === null) return { ok: false, month: monthOf(current) };
+  const currentMonthAmount = paid >= current ? 0 : currentRate * input.persons;
+  return {
+    ok: true,
+    quote: {
+      status: arrearsMonths > 0 ? 'inactive' : 'active',
+      monthlyDue: currentRate * input.persons,
+      arrearsMonths,
+      billedArrearsMonths: billed,
+      arrearsAmount,
+      currentMonthAmount,
+      reactivationTotal: arrearsAmount + currentMonthAmount,
+      rehabEligible: billed >= REHAB_MIN_MONTHS && billed <= MAX_BILLED_ARREARS_MONTHS,
+    },
+  };
+}
+
+export const PENALTY_WINDOW_DAYS = 45;
+export const PENALTY_MAX_MONTHS = 12;
+export const PENALTY_CAP = 30_000_000;
+
+const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+/**
+ * Denda pelayanan: inpatient care within 45 days after reactivation costs rate × INA-CBG
+ * tariff × months in arrears (at most 12), capped at Rp30.000.000; PBI participants and
+ * outpatient care are exempt. Whole rupiah, rounded half up.
+ */
+export function quotePenalty(
+  rates: { from: string; permille: number }[],
+  input: {
+    reactivatedOn: string;
+    admittedOn: string;
+    careType: 'inpatient' | 'outpatient';
+    tariff: bigint;
+    monthsInArrears: number;
+    segment: 'PBPU' | 'PBI' | 'PPU';
+  },
+): { penalty: bigint; reason: string } {
+  if (input.segment === 'PBI') return { penalty: 0n, reason: 'pbi_exempt' };
+  if (input.careType !== 'inpatient') return { penalty: 0n, reason: 'outpatient_exempt' };
+  const gap = days(input.reactivatedOn, input.admittedOn);
+  if (gap < 0 || gap > PENALTY_WINDOW_DAYS) return { penalty: 0n, reason: 'outside_45_days' };
+  if (input.monthsInArrears <= 0) return { penalty: 0n, reason: 'no_arrears' };
+  let permille = 0;
+  for (const rate of rates) if (rate.from <= input.admittedOn) permille = rate.permille;
+  const months = BigInt(Math.min(input.monthsInArrears, PENALTY_MAX_MONTHS));
+  const raw = (input.tariff * months * BigInt(permille) * 2n + 1000n) / 2000n; // half up to the rupiah
+  const capped = raw > BigInt(PENALTY_CAP);
+  return { penalty: capped ? BigInt(PENALTY_CAP) : raw, reason: capped ? 'capped' : 'penalty_applies' };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'YYYY-MM' });
+export const quoteInputSchema = z.strictObject({
+  class: z.enum(['I', 'II', 'III']),
+  persons: z.number().int().min(1).max(30),
+  paidThrough: month,
+  asOf: z.iso.date(),
+});
+export const quoteViewSchema = z.object({
+  status: z.enum(['active', 'inactive']),
+  monthlyDue: z.string(),
+  arrearsMonths: z.number(),
+  billedArrearsMonths: z.number(),
+  arrearsAmount: z.string(),
+  currentMonthAmount: z.string(),
+  reactivationTotal: z.string(),
+  rehabEligible: z.boolean(),
+});
+export const penaltyInputSchema = z.strictObject({
+  reactivatedOn: z.iso.date(),
+  admittedOn: z.iso.date(),
+  careType: z.enum(['inpatient', 'outpatient']),
+  inaCbgTariff: z.string().regex(/^\d{1,13}$/),
+  monthsInArrears: z.number().int().min(0).max(600),
+  segment: z.enum(['PBPU', 'PBI', 'PPU']),
+});
+export const penaltyViewSchema = z.object({ penalty: z.string(), reason: z.string(), reasonCode: z.string() });
