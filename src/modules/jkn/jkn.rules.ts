@@ -1,4 +1,5 @@
-import type { JknClass, RatePeriod } from './jkn.rates.ts';
+export type JknClass = 'I' | 'II' | 'III';
+export type RatePeriod = { from: string; participantShare: Record<JknClass, number> };
 
 /** Months as YYYY-MM; arithmetic on a month index avoids time zones entirely. */
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
