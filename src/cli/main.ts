@@ -72,7 +72,9 @@ export async function main(argv: string[]): Promise<number> {
           console.log(
             `Demo organisation "${result.organisation.name}" created with offices YK01 (Kota Yogyakarta) and BD01 (Kabupaten Bandung).`,
           );
-          console.log(`${result.households} households with ${result.persons} persons registered in their villages.`);
+          console.log(
+            `${result.households} households with ${result.persons} persons registered in their villages; ${result.groups} business groups with a musyawarah each.`,
+          );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
         });

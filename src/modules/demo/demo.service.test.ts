@@ -36,6 +36,15 @@ describeEachDatabase('demo organisation', (getDatabase) => {
       .executeTakeFirstOrThrow();
     expect(Number(heads.n)).toBe(DEMO_HOUSEHOLDS);
 
+    expect(result.groups).toBe(3);
+    const groups = await getDatabase().db.selectFrom('business_group').select(['name', 'kind']).orderBy('name').execute();
+    expect(groups.map((g) => g.name)).toEqual(['KUBE Mekar Sari', 'KUBE Sauyunan', 'Kelompok Anggota JKM Kricak']);
+    const meetings = await getDatabase()
+      .db.selectFrom('group_meeting')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(meetings.n)).toBe(3);
+
     const again = await fillDemo(ctx).catch((e: unknown) => e);
     expect((again as AppError).code).toBe('demo.not_empty');
   });

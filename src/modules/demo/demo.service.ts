@@ -1,10 +1,11 @@
 import { type Context, inTransaction } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
+import { addGroupMember, appointOfficers, formGroup, recordMeeting } from '../groups/index.ts';
 import { addUser, countUsers } from '../identity/index.ts';
 import { addOffice, createOrganisation, getOrganisation } from '../organisation/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
-import { importHouseholds } from '../registry/index.ts';
+import { findHeadsInVillage, importHouseholds } from '../registry/index.ts';
 import { demoFamilyLines } from './demo-families.ts';
 
 /** Documented in the README: every demo account signs in with this password. */
@@ -67,5 +68,49 @@ export async function fillDemo(ctx: Context) {
   });
   const villages = (await findRegionsByCodes(ctx.db, DEMO_VILLAGES)).map((v) => ({ code: v.code, name: v.name }));
   const families = await importHouseholds(ctx, demoFamilyLines(villages, DEMO_HOUSEHOLDS), { dryRun: false, skipInvalid: false });
-  return { ...result, households: families.importedHouseholds, persons: families.importedPersons };
+  const groups = await fillDemoGroups(ctx);
+  return { ...result, households: families.importedHouseholds, persons: families.importedPersons, groups };
 }
+
+/** Two KUBE groups in Katapang and a JKM member group in Kricak, each with officers and a musyawarah. */
+async function fillDemoGroups(ctx: Context): Promise<number> {
+  const plans = [
+    { kind: 'kube', name: 'KUBE Mekar Sari', office: 'BD01', village: '32.04.11.2002', facilitator: 'pendamping', families: 9, skip: 0 },
+    { kind: 'kube', name: 'KUBE Sauyunan', office: 'BD01', village: '32.04.11.2002', facilitator: 'pendamping', families: 8, skip: 9 },
+    {
+      kind: 'jkm',
+      name: 'Kelompok Anggota JKM Kricak',
+      office: 'YK01',
+      village: '34.71.01.1001',
+      facilitator: undefined,
+      families: 12,
+      skip: 0,
+    },
+  ];
+  for (const plan of plans) {
+    const group = await formGroup(ctx, {
+      kind: plan.kind,
+      name: plan.name,
+      officeCode: plan.office,
+      villageCodes: [plan.village],
+      facilitatorUsername: plan.facilitator,
+      formedOn: '2026-07-01',
+    });
+    const heads = await findDemoHeads(ctx, plan.village, plan.skip, plan.families);
+    for (const personId of heads) await addGroupMember(ctx, group.id, { personId, joinedOn: '2026-07-01' });
+    const [ketua, sekretaris, bendahara] = heads;
+    await appointOfficers(ctx, group.id, { ketua, sekretaris, bendahara });
+    await recordMeeting(ctx, group.id, {
+      heldOn: '2026-10-05',
+      place: 'Balai RW 05',
+      agenda: 'Giliran penerima modal bergulir berikutnya; penggabungan usaha sejenis',
+      decisions: 'Modal bergulir berikutnya untuk dua anggota dengan usaha warung; usaha keripik digabung.',
+      minutes: 'Musyawarah dibuka oleh ketua, dihadiri pendamping. Anggota sepakat urutan giliran modal.',
+      attendance: heads.map((personId, index) => ({ personId, present: index % 4 !== 3 })),
+    });
+  }
+  return plans.length;
+}
+
+const findDemoHeads = async (ctx: Context, village: string, skip: number, count: number) =>
+  (await findHeadsInVillage(ctx.db, village, skip, count)).map((row) => row.id);

@@ -7,7 +7,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`business groups over HTTP [${kind}]`, () => {
     let server: TestServer;
     let facilitator: ApiClient;
-    // Heads and wives of demo households in Katapang, by household.
+    // Heads and wives of demo households in Sangkanhurip, by household.
     let families: { householdId: string; personIds: string[] }[] = [];
 
     beforeAll(async () => {
@@ -18,7 +18,7 @@ for (const kind of testDatabaseKinds()) {
       const people = await server.database.db
         .selectFrom('person')
         .select(['id', 'household_id'])
-        .where('village_code', '=', '32.04.11.2002')
+        .where('village_code', '=', '32.04.11.2001')
         .orderBy('household_id')
         .orderBy('relation')
         .execute();
@@ -33,13 +33,13 @@ for (const kind of testDatabaseKinds()) {
         kind: groupKind,
         name,
         officeCode: 'BD01',
-        villageCodes: ['3204112002'],
+        villageCodes: ['3204112001'],
         facilitatorUsername: 'pendamping',
         formedOn: '2026-11-01',
       });
 
     it('keeps a KUBE to 10 families, counting a second member of a family once', async () => {
-      const created = await form('KUBE Mekar Sari');
+      const created = await form('KUBE Uji Sangkanhurip');
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
         kind: { code: 'kube', counts: 'households', minSize: 8, maxSize: 10 },
@@ -47,7 +47,7 @@ for (const kind of testDatabaseKinds()) {
       });
       const id = created.body.id as string;
       const withTwo = families.find((f) => f.personIds.length >= 2);
-      if (!withTwo || families.length < 11) throw new Error('demo has too few families in Katapang');
+      if (!withTwo || families.length < 11) throw new Error('demo has too few families in Sangkanhurip');
       const ten = [withTwo, ...families.filter((f) => f !== withTwo).slice(0, 9)];
       for (const family of ten)
         expect(
@@ -66,14 +66,14 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(full.body.errors[0].field).toBe('personId');
 
-      const other = await form('KUBE Sejahtera');
+      const other = await form('KUBE Uji Kedua');
       const twice = await facilitator.post(`/api/v1/groups/${other.body.id}/members`, {
         personId: ten[1]?.personIds[0],
         joinedOn: '2026-11-03',
       });
       expect(twice.status).toBe(409);
       expect(twice.body.code).toBe('groups.already_in_kind');
-      const jkm = await form('Kelompok Anggota JKM Katapang', 'jkm');
+      const jkm = await form('Kelompok Anggota JKM Uji', 'jkm');
       expect(
         (await facilitator.post(`/api/v1/groups/${jkm.body.id}/members`, { personId: ten[1]?.personIds[0], joinedOn: '2026-11-03' }))
           .status,
@@ -82,7 +82,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('appoints officers from members, records a musyawarah with attendance, and registers assets in exact rupiah', async () => {
       const list = await facilitator.get('/api/v1/groups?kind=kube');
-      const group = list.body.items.find((g: { name: string }) => g.name === 'KUBE Mekar Sari');
+      const group = list.body.items.find((g: { name: string }) => g.name === 'KUBE Uji Sangkanhurip');
       const detail = await facilitator.get(`/api/v1/groups/${group.id}`);
       const [ketua, bendahara] = detail.body.members as { personId: string }[];
       const outsider = families.at(-1)?.personIds[0];
@@ -152,7 +152,9 @@ for (const kind of testDatabaseKinds()) {
     it('hides groups from users of other offices', async () => {
       const manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD); // Kota Yogyakarta
-      expect((await manager.get('/api/v1/groups')).body.items).toEqual([]);
+      const seen = (await manager.get('/api/v1/groups')).body.items as { villageCodes: string[] }[];
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((g) => g.villageCodes.every((v) => v.startsWith('34.71.')))).toBe(true);
       const some = (await facilitator.get('/api/v1/groups')).body.items[0];
       expect((await manager.get(`/api/v1/groups/${some.id}`)).status).toBe(404);
     });

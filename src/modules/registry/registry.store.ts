@@ -182,3 +182,17 @@ export async function markMerged(db: Queryable, personId: string, keptId: string
 export async function moveBusinesses(db: Queryable, fromPersonId: string, toPersonId: string, now: Date) {
   await db.updateTable('business').set({ person_id: toPersonId, updated_at: now }).where('person_id', '=', fromPersonId).execute();
 }
+
+/** Living heads of household in a village, oldest KK first (demo data, samples). */
+export const findHeadsInVillage = (db: Queryable, villageCode: string, offset: number, limit: number) =>
+  db
+    .selectFrom('person')
+    .innerJoin('household', 'household.id', 'person.household_id')
+    .select(['person.id', 'person.full_name'])
+    .where('person.village_code', '=', villageCode)
+    .where('person.relation', '=', 'head')
+    .where('person.died_on', 'is', null)
+    .orderBy('household.kk_number')
+    .offset(offset)
+    .limit(limit)
+    .execute();
