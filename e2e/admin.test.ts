@@ -23,7 +23,12 @@ describe.skipIf(skipBrowserTests)('admin work and the phone layout (Chromium)', 
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
+    const starting = startTestServer('pglite', { serveWeb: true });
+    browser = await launchBrowser().catch(async (error: unknown) => {
+      await (await starting).close();
+      throw error;
+    });
+    server = await starting;
     await runFirstSetup(systemTestContext(server.database), {
       organisationName: 'Koperasi Uji',
       office: { code: 'BD01', name: 'Kantor Cabang Bandung', kind: 'branch', regionCode: '32.04', coveredRegionCodes: ['32.04'] },
@@ -51,8 +56,8 @@ describe.skipIf(skipBrowserTests)('admin work and the phone layout (Chromium)', 
     await dialog.getByLabel('Kantor').click();
     await page.getByRole('option', { name: 'BD01 — Kantor Cabang Bandung' }).click();
     await page.keyboard.press('Escape');
-    await dialog.getByLabel(/^Kata sandi/).fill('kasir-sandi-2026');
-    await dialog.getByLabel('Ulangi kata sandi').fill('kasir-sandi-2026');
+    await dialog.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill('kasir-sandi-2026');
+    await dialog.getByRole('textbox', { name: 'Ulangi kata sandi', exact: true }).fill('kasir-sandi-2026');
     await dialog.getByRole('button', { name: 'Buat' }).click();
 
     await shown(page.getByText('Pengguna dewi.kasir dibuat.'));
@@ -68,7 +73,6 @@ describe.skipIf(skipBrowserTests)('admin work and the phone layout (Chromium)', 
     // The audit trail shows who did it.
     await navLink(page, 'Jejak Audit').click();
     await shown(page.getByTestId('audit-row').filter({ hasText: 'Pengguna dibuat' }).first());
-    await context.close();
 
     const cashier = await newPage(browser, DESKTOP);
     await signIn(cashier.page, server.url, 'dewi.kasir', 'kasir-sandi-2026');
@@ -79,6 +83,15 @@ describe.skipIf(skipBrowserTests)('admin work and the phone layout (Chromium)', 
     await shown(navLink(cashier.page, 'Kantor'));
     expect(await navLink(cashier.page, 'Pengguna').count()).toBe(0);
     await cashier.context.close();
+
+    // Deactivating asks first, then marks her inactive.
+    await navLink(page, 'Pengguna').click();
+    await page.getByRole('button', { name: 'Tindakan: dewi.kasir' }).click();
+    await page.getByRole('menuitem', { name: 'Nonaktifkan' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Nonaktifkan dewi.kasir?' });
+    await confirm.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await shown(page.getByTestId('user-row').filter({ hasText: 'dewi.kasir' }).getByText('Nonaktif'));
+    await context.close();
   });
 
   it('on a 360-px phone the home screen fits and the navigation opens from the burger', async () => {

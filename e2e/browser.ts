@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium; JARING_CHROMIUM_PATH points elsewhere (e.g. to try the skip and fail paths). */
+export const CHROMIUM_PATH = process.env.JARING_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const mode = process.env.JARING_E2E; // 'required' | 'off' | anything else = when available
 const found = existsSync(CHROMIUM_PATH);
 
@@ -53,7 +54,7 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ c
 export async function signIn(page: Page, baseUrl: string, username: string, password: string) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await shown(page.getByRole('heading', { level: 2, name: /^Selamat datang, / }));
 }

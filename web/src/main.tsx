@@ -1,21 +1,28 @@
 import '@mantine/core/styles.css';
 import './i18n/index.ts';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/client.ts';
 import { meQuery, rememberSession } from './api/queries.ts';
 import { App } from './app.tsx';
 import { sessionNotice } from './auth/session.ts';
 import { ToastProvider } from './components/toast.tsx';
+import { buildTheme } from './theme.ts';
 
-const theme = createTheme({
-  primaryColor: 'teal',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
-  defaultRadius: 'md',
-});
+function Themed({ children }: { children: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the language changes
+  const theme = useMemo(() => buildTheme(t), [t, i18n.language]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
 
 // A 401 anywhere but /auth/me means the session ended (expired, or signed out elsewhere):
 // forget it, and the router sends the user to the login page.
@@ -47,7 +54,7 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <Themed>
         <QueryClientProvider client={queryClient}>
           <ToastProvider>
             <BrowserRouter>
@@ -55,6 +62,6 @@ if (root)
             </BrowserRouter>
           </ToastProvider>
         </QueryClientProvider>
-      </MantineProvider>
+      </Themed>
     </StrictMode>,
   );

@@ -11,7 +11,6 @@ export const en: Dictionary = {
     language: 'Language',
     navigation: 'Navigation',
     openNavigation: 'Open navigation menu',
-    skipToContent: 'Skip to content',
   },
   nav: {
     home: 'Home',
@@ -39,8 +38,6 @@ export const en: Dictionary = {
     search: 'Search',
     loadMore: 'Load more',
     retry: 'Try again',
-    yes: 'Yes',
-    no: 'No',
     all: 'All',
     active: 'Active',
     inactive: 'Inactive',
@@ -50,10 +47,10 @@ export const en: Dictionary = {
     noResults: 'Nothing matches these filters.',
     error: 'Could not load the data.',
     networkError: 'Cannot reach the server. Check the connection and try again.',
-    saved: 'Saved.',
     required: 'Required.',
+    clear: 'Clear',
+    showPassword: 'Show or hide the password',
     clearFilters: 'Clear filters',
-    shown: '{{count}} shown',
   },
   auth: {
     title: 'Sign in to Jaring',
@@ -98,7 +95,6 @@ export const en: Dictionary = {
     scopeAll: 'Whole organisation',
     noOffices: 'Not linked to any office yet.',
     whatYouCanDo: 'What you can do',
-    open: 'Open',
   },
   users: {
     title: 'Users',
@@ -169,10 +165,6 @@ export const en: Dictionary = {
     all: 'Indonesia',
     searchPlaceholder: 'Search a region name, at least 2 letters',
     searchResults: 'Search results',
-    code: 'Code',
-    name: 'Name',
-    level: 'Level',
-    children: 'Regions below',
     noChildren: 'There are no regions below {{name}}.',
     childCount: '{{count}} regions below',
     levels: {

@@ -9,7 +9,6 @@ export const id = {
     language: 'Bahasa',
     navigation: 'Navigasi',
     openNavigation: 'Buka menu navigasi',
-    skipToContent: 'Lewati ke isi',
   },
   nav: {
     home: 'Beranda',
@@ -37,8 +36,6 @@ export const id = {
     search: 'Cari',
     loadMore: 'Muat lebih banyak',
     retry: 'Coba lagi',
-    yes: 'Ya',
-    no: 'Tidak',
     all: 'Semua',
     active: 'Aktif',
     inactive: 'Nonaktif',
@@ -48,10 +45,10 @@ export const id = {
     noResults: 'Tidak ada yang cocok dengan filter ini.',
     error: 'Gagal memuat data.',
     networkError: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.',
-    saved: 'Tersimpan.',
     required: 'Wajib diisi.',
+    clear: 'Kosongkan',
+    showPassword: 'Tampilkan atau sembunyikan kata sandi',
     clearFilters: 'Hapus filter',
-    shown: '{{count}} ditampilkan',
   },
   auth: {
     title: 'Masuk ke Jaring',
@@ -96,7 +93,6 @@ export const id = {
     scopeAll: 'Seluruh organisasi',
     noOffices: 'Belum terhubung ke kantor mana pun.',
     whatYouCanDo: 'Yang dapat Anda lakukan',
-    open: 'Buka',
   },
   users: {
     title: 'Pengguna',
@@ -167,10 +163,6 @@ export const id = {
     all: 'Indonesia',
     searchPlaceholder: 'Cari nama wilayah, minimal 2 huruf',
     searchResults: 'Hasil pencarian',
-    code: 'Kode',
-    name: 'Nama',
-    level: 'Tingkat',
-    children: 'Wilayah di bawahnya',
     noChildren: 'Tidak ada wilayah di bawah {{name}}.',
     childCount: '{{count}} wilayah di bawahnya',
     levels: {

@@ -71,7 +71,7 @@ export function SetupPage() {
               ]}
             />
 
-            <Divider label={t('setup.organisationSection')} labelPosition="left" />
+            <Divider label={<SectionLabel text={t('setup.organisationSection')} />} labelPosition="left" mt="xs" />
             <TextInput
               label={t('setup.organisationName')}
               placeholder={t('setup.organisationNameHint')}
@@ -83,7 +83,7 @@ export function SetupPage() {
               maxLength={160}
             />
 
-            <Divider label={t('setup.officeSection')} labelPosition="left" />
+            <Divider label={<SectionLabel text={t('setup.officeSection')} />} labelPosition="left" mt="xs" />
             <OfficeFields
               value={office}
               onChange={setOffice}
@@ -91,7 +91,7 @@ export function SetupPage() {
               errorOf={(field) => (checked && missingOffice[field] ? t('common.required') : undefined) ?? serverError(`office.${field}`)}
             />
 
-            <Divider label={t('setup.adminSection')} labelPosition="left" />
+            <Divider label={<SectionLabel text={t('setup.adminSection')} />} labelPosition="left" mt="xs" />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput
                 label={t('users.username')}
@@ -142,3 +142,9 @@ export function SetupPage() {
     </PublicFrame>
   );
 }
+
+const SectionLabel = ({ text }: { text: string }) => (
+  <Text size="sm" fw={700} c="teal.8">
+    {text}
+  </Text>
+);
