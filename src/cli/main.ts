@@ -12,6 +12,7 @@ import { fillDemo } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
+import { scheduleCommand } from './schedule.ts';
 import { serve } from './serve.ts';
 
 const HELP = `Jaring — platform program jaring pengaman sosial
@@ -28,6 +29,7 @@ Usage: jaring <command> [options]
                                 create an API token (printed once)
   import households <file.csv> [--dry-run] [--skip-invalid --rejects <out.csv>]
                                 import households (DTKS layout, one row per person)
+  schedule                      read a schedule request (JSON) on stdin, print the schedule
   demo                          fill an empty database with the demo organisation
   help                          this text
 
@@ -66,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
+      case 'schedule':
+        return await scheduleCommand(readStdin);
       case 'demo':
         return await withDatabase('demo', async (ctx) => {
           const result = await fillDemo(ctx);

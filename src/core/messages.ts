@@ -187,6 +187,15 @@ export const MESSAGES: Record<string, Text> = {
   'jkn.penalty.outpatient_exempt': { id: 'Tidak ada denda untuk rawat jalan.', en: 'No penalty for outpatient care.' },
   'jkn.penalty.pbi_exempt': { id: 'Peserta PBI tidak dikenai denda.', en: 'PBI participants pay no penalty.' },
   'jkn.penalty.no_arrears': { id: 'Tidak ada tunggakan, tidak ada denda.', en: 'No arrears, no penalty.' },
+  'financing.too_many_decimals': { id: 'Jumlah desimal melebihi currencyDigits.', en: 'More decimals than currencyDigits allows.' },
+  'financing.first_due_before_disbursement': {
+    id: 'Jatuh tempo pertama harus setelah tanggal pencairan.',
+    en: 'The first due date must be after disbursement.',
+  },
+  'financing.grace_too_long': {
+    id: 'Masa tenggang harus lebih pendek dari jumlah angsuran.',
+    en: 'A grace period must be shorter than the number of instalments.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

@@ -1,4 +1,5 @@
 import { auditRoutes } from '../modules/audit/index.ts';
+import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { jknRoutes } from '../modules/jkn/index.ts';
@@ -19,5 +20,6 @@ export function allRoutes(): AnyRoute[] {
     ...registryRoutes,
     ...groupRoutes,
     ...jknRoutes,
+    ...financingRoutes,
   ];
 }

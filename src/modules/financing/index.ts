@@ -1,0 +1,3 @@
+export { financingRoutes } from './financing.routes.ts';
+export { scheduleInputSchema } from './financing.schema.ts';
+export { previewSchedule } from './schedule.service.ts';
