@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './client.ts';
 import type { AuditPage, Me, OfficeView, Organisation, RegionDetail, RegionPage, SetupStatus, UserPage } from './types.ts';
 
@@ -34,6 +34,8 @@ export type UserFilters = { q?: string; role?: string; office?: string; active?:
 export function useUsers(filters: UserFilters) {
   return useInfiniteQuery({
     queryKey: ['users', filters],
+    // While a new filter loads, the old rows stay (no flash of a spinner on every keystroke).
+    placeholderData: keepPreviousData,
     queryFn: ({ pageParam }) => api.get<UserPage>('/api/v1/users', { ...filters, cursor: pageParam, limit: 25 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -85,6 +87,8 @@ export type AuditFilters = { entityType?: string; actor?: string; action?: strin
 export function useAudit(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', filters],
+    // While a new filter loads, the old rows stay (no flash of a spinner on every keystroke).
+    placeholderData: keepPreviousData,
     queryFn: ({ pageParam }) => api.get<AuditPage>('/api/v1/audit', { ...filters, cursor: pageParam, limit: 50 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
