@@ -18,6 +18,10 @@ const OfficesPage = lazy(() => import('./pages/offices-page.tsx').then((m) => ({
 const RegionsPage = lazy(() => import('./pages/regions-page.tsx').then((m) => ({ default: m.RegionsPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const OrganisationPage = lazy(() => import('./pages/organisation-page.tsx').then((m) => ({ default: m.OrganisationPage })));
+const PersonsPage = lazy(() => import('./pages/registry/persons-page.tsx').then((m) => ({ default: m.PersonsPage })));
+const PersonPage = lazy(() => import('./pages/registry/person-page.tsx').then((m) => ({ default: m.PersonPage })));
+const HouseholdNewPage = lazy(() => import('./pages/registry/household-new-page.tsx').then((m) => ({ default: m.HouseholdNewPage })));
+const HouseholdPage = lazy(() => import('./pages/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const me = useMe();
@@ -106,6 +110,38 @@ export function App() {
           element={
             <RequireNav nav="organisation">
               <OrganisationPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="persons"
+          element={
+            <RequireNav nav="persons">
+              <PersonsPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="persons/:id"
+          element={
+            <RequireNav nav="persons">
+              <PersonPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="households/new"
+          element={
+            <RequireNav nav="persons">
+              <HouseholdNewPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="households/:id"
+          element={
+            <RequireNav nav="persons">
+              <HouseholdPage />
             </RequireNav>
           }
         />

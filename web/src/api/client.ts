@@ -65,9 +65,16 @@ async function problemFrom(response: Response): Promise<ApiError> {
   }
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  /** A file sent as it is (an upload), with its own content type, instead of JSON. */
+  raw?: { body: Blob; contentType: string },
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -75,7 +82,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: NETWORK_ERROR, detail: '' });
@@ -89,4 +96,6 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, undefined, { body: file, contentType }),
 };

@@ -66,10 +66,10 @@ export function useRegionChildren(parent: string | null) {
   });
 }
 
-export const regionSearchQuery = (q: string, limit = 30) =>
+export const regionSearchQuery = (q: string, limit = 30, level?: number) =>
   queryOptions({
-    queryKey: ['regions', 'search', q, limit],
-    queryFn: () => api.get<RegionPage>('/api/v1/regions', { q, limit }),
+    queryKey: ['regions', 'search', q, limit, level],
+    queryFn: () => api.get<RegionPage>('/api/v1/regions', { q, limit, level }),
     enabled: q.trim().length >= 2,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -23,10 +23,15 @@ import { type NavKey, navFor } from '../nav.ts';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageLoader } from './page-loader.tsx';
+import { DuplicatesIcon, GroupsIcon, ImportIcon, PersonsIcon } from './registry-icons.tsx';
 import { useIsPhone } from './use-is-phone.ts';
 
 export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   home: () => <HomeIcon />,
+  persons: () => <PersonsIcon />,
+  groups: () => <GroupsIcon />,
+  import: () => <ImportIcon />,
+  duplicates: () => <DuplicatesIcon />,
   users: () => <UsersIcon />,
   offices: () => <OfficeIcon />,
   regions: () => <MapIcon />,

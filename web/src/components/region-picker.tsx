@@ -28,20 +28,20 @@ const labelOf = (option: Option) => (option.path ? `${option.name}, ${option.pat
  * Options for the pickers: the server's name search (or one region when a code is typed),
  * plus the selected regions so their labels show even before any search.
  */
-function useRegionOptions(search: string, selected: string[]) {
+function useRegionOptions(search: string, selected: string[], level?: RegionLevel) {
   const selectedDetails = useQueries({ queries: selected.map((code) => regionDetailQuery(code)) });
   // A single select shows the chosen region's label in its box: that is not a search.
   const showsSelected = selectedDetails.some((query) => query.data && labelOf(fromDetail(query.data)) === search);
   const [debounced] = useDebouncedValue(showsSelected ? '' : search.trim(), 250);
   const isCode = REGION_CODE.test(debounced);
-  const byName = useQuery({ ...regionSearchQuery(isCode ? '' : debounced) });
+  const byName = useQuery({ ...regionSearchQuery(isCode ? '' : debounced, 30, level) });
   const byCode = useQuery({ ...regionDetailQuery(isCode ? debounced : null), retry: false });
 
   const options = new Map<string, Option>();
   for (const query of selectedDetails) if (query.data) options.set(query.data.code, fromDetail(query.data));
   // What the dropdown lists: the search's results while searching, else the chosen regions.
   const listed = new Set<string>(debounced.length >= 2 ? [] : selected);
-  if (isCode && byCode.data) {
+  if (isCode && byCode.data && (!level || byCode.data.level === level)) {
     options.set(byCode.data.code, fromDetail(byCode.data));
     listed.add(byCode.data.code);
   }
@@ -76,13 +76,29 @@ function RegionOption({ option }: { option: Option | undefined }) {
   );
 }
 
-type CommonProps = { label: string; description?: string; error?: string; required?: boolean; 'data-testid'?: string };
+/** 1 province, 2 regency/city, 3 district, 4 village: a picker limited to one level offers only those. */
+type RegionLevel = 1 | 2 | 3 | 4;
+type CommonProps = {
+  label: string;
+  description?: string;
+  error?: string;
+  required?: boolean;
+  level?: RegionLevel;
+  placeholder?: string;
+  'data-testid'?: string;
+};
 
-export function RegionSelect({ value, onChange, ...props }: CommonProps & { value: string | null; onChange(code: string | null): void }) {
+export function RegionSelect({
+  value,
+  onChange,
+  level,
+  placeholder,
+  ...props
+}: CommonProps & { value: string | null; onChange(code: string | null): void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const selected = useMemo(() => (value ? [value] : []), [value]);
-  const { options, listed, searching, typedEnough } = useRegionOptions(search, selected);
+  const { options, listed, searching, typedEnough } = useRegionOptions(search, selected, level);
   const data = [...options.values()].map((option) => ({ value: option.code, label: labelOf(option) }));
   return (
     <Select
@@ -95,7 +111,7 @@ export function RegionSelect({ value, onChange, ...props }: CommonProps & { valu
       onSearchChange={setSearch}
       data={data}
       filter={({ options: all }) => all.filter((option) => 'value' in option && listed.has(option.value))}
-      placeholder={t('regions.pickerPlaceholder')}
+      placeholder={placeholder ?? t('regions.pickerPlaceholder')}
       nothingFoundMessage={searching ? t('app.loading') : typedEnough ? t('regions.pickerNothing') : t('regions.pickerTypeMore')}
       renderOption={({ option }) => <RegionOption option={options.get(option.value)} />}
       maxDropdownHeight={320}
@@ -104,10 +120,16 @@ export function RegionSelect({ value, onChange, ...props }: CommonProps & { valu
   );
 }
 
-export function RegionMultiSelect({ value, onChange, ...props }: CommonProps & { value: string[]; onChange(codes: string[]): void }) {
+export function RegionMultiSelect({
+  value,
+  onChange,
+  level,
+  placeholder,
+  ...props
+}: CommonProps & { value: string[]; onChange(codes: string[]): void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const { options, listed, searching, typedEnough } = useRegionOptions(search, value);
+  const { options, listed, searching, typedEnough } = useRegionOptions(search, value, level);
   const data = [...options.values()].map((option) => ({ value: option.code, label: labelOf(option) }));
   return (
     <MultiSelect
@@ -121,7 +143,7 @@ export function RegionMultiSelect({ value, onChange, ...props }: CommonProps & {
       data={data}
       filter={({ options: all }) => all.filter((option) => 'value' in option && listed.has(option.value))}
       hidePickedOptions
-      placeholder={value.length === 0 ? t('regions.pickerPlaceholder') : undefined}
+      placeholder={value.length === 0 ? (placeholder ?? t('regions.pickerPlaceholder')) : undefined}
       nothingFoundMessage={searching ? t('app.loading') : typedEnough ? t('regions.pickerNothing') : t('regions.pickerTypeMore')}
       renderOption={({ option }) => <RegionOption option={options.get(option.value)} />}
       maxDropdownHeight={320}

@@ -3,11 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
 import { en } from './en.ts';
 import { type Dictionary, id } from './id.ts';
+import { registryEn } from './registry.en.ts';
+import { type RegistryDictionary, registryId } from './registry.id.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary };
+    resources: { translation: Dictionary & RegistryDictionary };
   }
 }
 
@@ -25,8 +27,18 @@ function storedLanguage(): Locale {
 const initial = storedLanguage();
 document.documentElement.lang = initial;
 
+/** The app's dictionary plus a screen group's own (its `nav` and `navHint` add to the app's). */
+function merged(base: object, extra: object): object {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const existing = out[key];
+    out[key] = existing && typeof existing === 'object' && value && typeof value === 'object' ? merged(existing, value as object) : value;
+  }
+  return out;
+}
+
 void i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: merged(id, registryId) }, en: { translation: merged(en, registryEn) } },
   lng: initial,
   fallbackLng: 'id',
   initAsync: false,

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useSignedIn } from '../auth/session.ts';
 import { NAV_ICONS } from '../components/app-layout.tsx';
 import { canAdminister, navFor } from '../nav.ts';
+import { canChangeRegistry } from './registry/shared.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,6 +20,14 @@ export function HomePage() {
         return t('navHint.regions');
       case 'audit':
         return t('navHint.audit');
+      case 'persons':
+        return canChangeRegistry(me.role) ? t('navHint.persons') : t('navHint.personsReadOnly');
+      case 'groups':
+        return t('navHint.groups');
+      case 'import':
+        return t('navHint.import');
+      case 'duplicates':
+        return t('navHint.duplicates');
       default:
         return t('navHint.organisation');
     }
