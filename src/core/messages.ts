@@ -196,6 +196,21 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Masa tenggang harus lebih pendek dari jumlah angsuran.',
     en: 'A grace period must be shorter than the number of instalments.',
   },
+  'common.rate_limited': { id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', en: 'Too many requests. Try again shortly.' },
+  'cadres.already_cadre': { id: 'Orang ini sudah terdaftar sebagai kader.', en: 'This person is already a cadre.' },
+  'cadres.valid_until_before_letter': {
+    id: 'Masa berlaku harus setelah tanggal surat tugas.',
+    en: 'The card must be valid after the letter date.',
+  },
+  'cadres.card_forged': {
+    id: 'Kode kartu ini tidak dibuat oleh sistem kami (palsu atau rusak).',
+    en: 'This card code was not made by our system (forged or damaged).',
+  },
+  'cadres.card_unknown': { id: 'Kartu ini tidak terdaftar.', en: 'This card is not registered.' },
+  'cadres.card_replaced': {
+    id: 'Kartu ini sudah diganti dengan kartu baru dan tidak berlaku lagi.',
+    en: 'This card has been replaced by a new one and is no longer valid.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

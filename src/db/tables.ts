@@ -1,4 +1,5 @@
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { CadreTables } from '../modules/cadres/cadres.tables.ts';
 import type { GroupTables } from '../modules/groups/groups.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables.ts';
@@ -6,4 +7,11 @@ import type { RegionTables } from '../modules/regions/regions.tables.ts';
 import type { BusinessTables, RegistryTables } from '../modules/registry/registry.tables.ts';
 
 /** Every table Kysely knows, composed from the modules' own table files. */
-export type Tables = RegionTables & OrganisationTables & IdentityTables & AuditTables & RegistryTables & BusinessTables & GroupTables;
+export type Tables = RegionTables &
+  OrganisationTables &
+  IdentityTables &
+  AuditTables &
+  RegistryTables &
+  BusinessTables &
+  GroupTables &
+  CadreTables;

@@ -1,4 +1,5 @@
 import { auditRoutes } from '../modules/audit/index.ts';
+import { cadreRoutes } from '../modules/cadres/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
@@ -21,5 +22,6 @@ export function allRoutes(): AnyRoute[] {
     ...groupRoutes,
     ...jknRoutes,
     ...financingRoutes,
+    ...cadreRoutes,
   ];
 }

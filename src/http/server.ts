@@ -12,6 +12,7 @@ import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { maskPersonalData } from '../core/mask.ts';
 import type { Database } from '../db/database.ts';
+import { assertVerificationAllowed, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { fieldErrorsFromZod, localeOf, problemFrom, sendProblem, validationError } from './problem.ts';
@@ -86,6 +87,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => uuidv7(),
+    // Cadre card tokens (Ed25519-signed) travel in the path.
+    maxParamLength: 500,
+    // Router-level failures (e.g. a malformed URL) are problems too, never Fastify's own format.
+    frameworkErrors: (_error, request, reply) => sendProblem(reply, problemFrom(new AppError('common.bad_request', 400), request)),
   });
   await app.register(fastifyCookie);
   // CSV uploads (household import) arrive as text; their routes set their own body limit.
@@ -150,6 +155,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/openapi.json', async () => openApi);
   const docsHtml = renderApiDocs(openApi);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsHtml));
+
+  // The page a cadre card's QR code opens: server-rendered, no session, no app to load.
+  app.get<{ Params: { token: string } }>('/v/:token', async (request, reply) => {
+    assertVerificationAllowed(request.server, request.ip, clock.now().getTime());
+    const result = await verifyCadreCard(database.db, request.params.token.slice(0, 400), clock.now().toISOString().slice(0, 10), 'id');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderVerificationPage(result));
+  });
 
   const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
   const indexHtml = serveWeb ? await readFile(`${WEB_DIST}index.html`, 'utf8') : null;

@@ -1,0 +1,183 @@
+import type { z } from 'zod';
+import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import type { Locale } from '../../core/locale.ts';
+import { translate } from '../../core/messages.ts';
+import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import type { Queryable } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resolveOfficeCodes } from '../organisation/index.ts';
+import { unknownRegionCodes } from '../regions/index.ts';
+import type { registerCadreInputSchema } from './cadres.schema.ts';
+import {
+  bumpCardVersion,
+  findCadre,
+  findCadreByPerson,
+  findCadreVillages,
+  findSigningKeys,
+  insertCadre,
+  insertSigningKeysOnce,
+  listCadreRows,
+  updateCadreStatus,
+} from './cadres.store.ts';
+import type { CadreStatus } from './cadres.tables.ts';
+import { generateSigningKeys, loadSigningKeys, readCardToken, type SigningKeys, signCardToken } from './card-token.ts';
+
+const MANAGERS = ['admin', 'manager'] as const;
+
+let cachedKeys: { pem: string; keys: SigningKeys } | null = null;
+async function signingKeys(db: Queryable): Promise<SigningKeys> {
+  let pems = await findSigningKeys(db);
+  if (!pems) {
+    await insertSigningKeysOnce(db, generateSigningKeys());
+    pems = await findSigningKeys(db);
+  }
+  if (!pems) throw new Error('cadre card keys missing');
+  if (cachedKeys?.pem !== pems.publicPem) cachedKeys = { pem: pems.publicPem, keys: loadSigningKeys(pems) };
+  return cachedKeys.keys;
+}
+
+async function cadreView(db: Queryable, id: string) {
+  const row = await findCadre(db, id);
+  if (!row) return null;
+  const villages = await findCadreVillages(db, id);
+  return {
+    id: row.id,
+    personId: row.person_id,
+    name: row.full_name,
+    officeCode: row.office_code,
+    phone: row.phone,
+    photoUrl: row.photo_url,
+    letterNumber: row.letter_number,
+    letterDate: row.letter_date,
+    signedBy: row.signed_by,
+    validUntil: row.valid_until,
+    status: row.status,
+    villages: villages.map((v) => ({ code: v.village_code, name: v.name })),
+  };
+}
+
+async function cadreInScope(ctx: Context, id: string) {
+  const view = await cadreView(ctx.db, id);
+  if (!view || !view.villages.some((v) => regionInScope(actorScope(ctx), v.code))) throw notFound('cadre', id);
+  return view;
+}
+
+export async function registerCadre(ctx: Context, input: z.infer<typeof registerCadreInputSchema>) {
+  assertRole(ctx, MANAGERS);
+  for (const village of input.villageCodes) assertRegionInScope(ctx, village);
+  if (input.validUntil < input.letterDate)
+    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'validUntil', code: 'cadres.valid_until_before_letter' }] });
+  const id = await inTransaction(ctx, async (tx) => {
+    const unknown = await unknownRegionCodes(tx, input.villageCodes);
+    if (unknown.length > 0)
+      throw new AppError('common.validation_failed', 422, {
+        errors: [{ field: 'villageCodes', code: 'registry.village_unknown', params: { code: unknown.join(', ') } }],
+      });
+    const [officeId] = await resolveOfficeCodes(tx, [input.officeCode], 'officeCode');
+    if (await findCadreByPerson(tx, input.personId))
+      throw new AppError('cadres.already_cadre', 409, { errors: [{ field: 'personId', code: 'cadres.already_cadre' }] });
+    const cadreId = uuidv7(ctx.clock.now().getTime());
+    await insertCadre(
+      tx,
+      {
+        id: cadreId,
+        person_id: input.personId,
+        office_id: officeId as string,
+        phone: input.phone,
+        photo_url: input.photoUrl ?? null,
+        letter_number: input.letterNumber,
+        letter_date: input.letterDate,
+        signed_by: input.signedBy,
+        valid_until: input.validUntil,
+      },
+      [...new Set(input.villageCodes)],
+    );
+    await recordAudit(tx, ctx, {
+      action: 'cadre.register',
+      entityType: 'cadre',
+      entityId: cadreId,
+      officeId,
+      regionCode: input.villageCodes[0],
+      after: input,
+    });
+    return cadreId;
+  });
+  return (await cadreView(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof cadreView>>>;
+}
+
+export async function getCadre(ctx: Context, id: string) {
+  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  return cadreInScope(ctx, id);
+}
+
+export async function listCadres(ctx: Context) {
+  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor']);
+  const rows = await listCadreRows(ctx.db, regionLikePatterns(actorScope(ctx)));
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.full_name, status: r.status, letterNumber: r.letter_number, validUntil: r.valid_until })),
+  };
+}
+
+/** A new card: the version goes up, so any earlier card of this cadre stops verifying. */
+export async function issueCadreCard(ctx: Context, id: string) {
+  assertRole(ctx, MANAGERS);
+  await cadreInScope(ctx, id);
+  const keys = await signingKeys(ctx.db);
+  return inTransaction(ctx, async (tx) => {
+    const version = await bumpCardVersion(tx, id, ctx.clock.now());
+    await recordAudit(tx, ctx, { action: 'cadre.issue_card', entityType: 'cadre', entityId: id, after: { cardVersion: version } });
+    const token = signCardToken(keys, { c: id, v: version });
+    return { token, verifyPath: `/v/${token}`, cardVersion: version };
+  });
+}
+
+export async function changeCadreStatus(ctx: Context, id: string, status: CadreStatus) {
+  assertRole(ctx, MANAGERS);
+  const before = await cadreInScope(ctx, id);
+  await inTransaction(ctx, async (tx) => {
+    await updateCadreStatus(tx, id, status, ctx.clock.now());
+    await recordAudit(tx, ctx, {
+      action: 'cadre.status',
+      entityType: 'cadre',
+      entityId: id,
+      before: { status: before.status },
+      after: { status },
+    });
+  });
+  return cadreInScope(ctx, id);
+}
+
+export type Verification =
+  | {
+      valid: true;
+      status: CadreStatus;
+      name: string;
+      photoUrl: string | null;
+      letterNumber: string;
+      area: string;
+      validUntil: string;
+      expired: boolean;
+    }
+  | { valid: false; reason: string };
+
+/** What anyone scanning a card may see: no session, no personal identifiers beyond the card itself. */
+export async function verifyCadreCard(db: Queryable, token: string, today: string, locale: Locale): Promise<Verification> {
+  const payload = readCardToken(await signingKeys(db), token);
+  if (!payload) return { valid: false, reason: translate('cadres.card_forged', locale) };
+  const row = await findCadre(db, payload.c);
+  if (!row) return { valid: false, reason: translate('cadres.card_unknown', locale) };
+  if (row.card_version !== payload.v) return { valid: false, reason: translate('cadres.card_replaced', locale) };
+  const villages = await findCadreVillages(db, row.id);
+  return {
+    valid: true,
+    status: row.status,
+    name: row.full_name,
+    photoUrl: row.photo_url,
+    letterNumber: row.letter_number,
+    area: villages.map((v) => v.name).join(', '),
+    validUntil: row.valid_until,
+    expired: row.valid_until < today,
+  };
+}

@@ -1,0 +1,46 @@
+import { formatDateLong } from '../../core/format.ts';
+import type { Verification } from './cadres.service.ts';
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The public page a card's QR code opens: Bahasa Indonesia, readable on a cheap phone, loud when something is wrong. */
+export function renderVerificationPage(result: Verification): string {
+  let banner: { tone: 'ok' | 'bad'; title: string; text: string };
+  if (!result.valid)
+    banner = {
+      tone: 'bad',
+      title: 'AWAS: KARTU TIDAK SAH',
+      text: `${result.reason} Jangan serahkan uang atau data pribadi. Laporkan ke kantor BPJS Kesehatan atau kantor kami.`,
+    };
+  else if (result.status === 'revoked')
+    banner = {
+      tone: 'bad',
+      title: 'AWAS: KARTU DICABUT',
+      text: 'Orang ini bukan lagi kader JKN. Jangan serahkan iuran atau data pribadi kepadanya.',
+    };
+  else if (result.status === 'suspended')
+    banner = {
+      tone: 'bad',
+      title: 'AWAS: KADER DIBEKUKAN',
+      text: 'Tugas kader ini sedang dihentikan sementara. Jangan serahkan iuran kepadanya.',
+    };
+  else if (result.expired)
+    banner = { tone: 'bad', title: 'AWAS: KARTU KEDALUWARSA', text: 'Surat tugas kader ini sudah habis masa berlakunya.' };
+  else banner = { tone: 'ok', title: 'KADER JKN TERVERIFIKASI', text: 'Kartu ini asli dan kader ini sedang bertugas.' };
+  const details = result.valid
+    ? `<dl>
+<dt>Nama</dt><dd>${escape(result.name)}</dd>
+<dt>Nomor surat tugas</dt><dd>${escape(result.letterNumber)}</dd>
+<dt>Wilayah tugas</dt><dd>${escape(result.area)}</dd>
+<dt>Berlaku sampai</dt><dd>${escape(formatDateLong(result.validUntil))}</dd>
+</dl>${result.photoUrl ? `<img src="${escape(result.photoUrl)}" alt="Foto ${escape(result.name)}">` : ''}`
+    : '';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Verifikasi Kader JKN</title><meta name="robots" content="noindex"><style>
+body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:32rem;margin:auto;line-height:1.4}
+.banner{padding:16px;border-radius:8px;color:#fff;margin-bottom:16px}.ok{background:#2b8a3e}.bad{background:#c92a2a}
+.banner h1{margin:0 0 8px;font-size:1.4rem}dt{font-weight:600;margin-top:8px}dd{margin:0}img{max-width:160px;margin-top:12px;border-radius:8px}
+</style></head><body><div class="banner ${banner.tone}" role="alert"><h1>${escape(banner.title)}</h1><p>${escape(banner.text)}</p></div>${details}
+<p><small>Halaman resmi verifikasi kartu kader JKN-KIS. Kartu palsu tidak dapat lolos pemeriksaan ini.</small></p></body></html>`;
+}
