@@ -12,6 +12,10 @@ import { useIsPhone } from '../components/use-is-phone.ts';
 
 const ENTITY_TYPES = ['user', 'office', 'organisation', 'api_token'] as const;
 
+/** Failures stand out; changes and creations are told apart at a glance. */
+const actionColor = (action: string) =>
+  action.endsWith('_failed') ? 'red' : action.endsWith('.create') ? 'teal' : action.startsWith('auth.') ? 'gray' : 'blue';
+
 function useFormatTime() {
   const { i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'medium' });
@@ -46,7 +50,7 @@ export function AuditPage() {
     });
   const entityLabel = (type: string) => t(`audit.entityTypes.${type}` as 'audit.entityTypes.user', { defaultValue: type });
   const actionBadge = (action: string) => (
-    <Badge variant="light" title={action} style={{ textTransform: 'none' }}>
+    <Badge variant="light" color={actionColor(action)} title={action} style={{ textTransform: 'none' }}>
       {t(`audit.actions.${action.replaceAll('.', '_')}` as 'audit.actions.auth_login', { defaultValue: action })}
     </Badge>
   );
