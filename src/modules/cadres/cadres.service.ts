@@ -60,7 +60,7 @@ async function cadreView(db: Queryable, id: string) {
 
 async function cadreInScope(ctx: Context, id: string) {
   const view = await cadreView(ctx.db, id);
-  if (!view || !view.villages.some((v) => regionInScope(actorScope(ctx), v.code))) throw notFound('cadre', id);
+  if (!view?.villages.some((v) => regionInScope(actorScope(ctx), v.code))) throw notFound('cadre', id);
   return view;
 }
 
