@@ -22,6 +22,7 @@ const PersonsPage = lazy(() => import('./pages/registry/persons-page.tsx').then(
 const PersonPage = lazy(() => import('./pages/registry/person-page.tsx').then((m) => ({ default: m.PersonPage })));
 const HouseholdNewPage = lazy(() => import('./pages/registry/household-new-page.tsx').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdPage = lazy(() => import('./pages/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })));
+const ImportPage = lazy(() => import('./pages/registry/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const me = useMe();
@@ -134,6 +135,14 @@ export function App() {
           element={
             <RequireNav nav="persons">
               <HouseholdNewPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="households/import"
+          element={
+            <RequireNav nav="import">
+              <ImportPage />
             </RequireNav>
           }
         />

@@ -65,7 +65,11 @@ export function useRelationOptions(exclude: Relation[] = []) {
 export function RelationBadge({ relation }: { relation: Relation }) {
   const { t } = useTranslation();
   return (
-    <Badge variant={relation === 'head' ? 'filled' : 'light'} color="teal" style={{ textTransform: 'none' }}>
+    <Badge
+      variant={relation === 'head' ? 'filled' : 'light'}
+      color="teal"
+      style={{ textTransform: 'none', flexShrink: 0, maxWidth: 'none' }}
+    >
       {t(`registry.relations.${relation}`)}
     </Badge>
   );
