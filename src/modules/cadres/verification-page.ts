@@ -1,7 +1,7 @@
 import { formatDateLong } from '../../core/format.ts';
 import type { Verification } from './cadres.service.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The public page a card's QR code opens: Bahasa Indonesia, readable on a cheap phone, loud when something is wrong. */
@@ -30,17 +30,17 @@ export function renderVerificationPage(result: Verification): string {
   else banner = { tone: 'ok', title: 'KADER JKN TERVERIFIKASI', text: 'Kartu ini asli dan kader ini sedang bertugas.' };
   const details = result.valid
     ? `<dl>
-<dt>Nama</dt><dd>${escape(result.name)}</dd>
-<dt>Nomor surat tugas</dt><dd>${escape(result.letterNumber)}</dd>
-<dt>Wilayah tugas</dt><dd>${escape(result.area)}</dd>
-<dt>Berlaku sampai</dt><dd>${escape(formatDateLong(result.validUntil))}</dd>
-</dl>${result.photoUrl ? `<img src="${escape(result.photoUrl)}" alt="Foto ${escape(result.name)}">` : ''}`
+<dt>Nama</dt><dd>${escapeHtml(result.name)}</dd>
+<dt>Nomor surat tugas</dt><dd>${escapeHtml(result.letterNumber)}</dd>
+<dt>Wilayah tugas</dt><dd>${escapeHtml(result.area)}</dd>
+<dt>Berlaku sampai</dt><dd>${escapeHtml(formatDateLong(result.validUntil))}</dd>
+</dl>${result.photoUrl ? `<img src="${escapeHtml(result.photoUrl)}" alt="Foto ${escapeHtml(result.name)}">` : ''}`
     : '';
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Verifikasi Kader JKN</title><meta name="robots" content="noindex"><style>
 body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:32rem;margin:auto;line-height:1.4}
 .banner{padding:16px;border-radius:8px;color:#fff;margin-bottom:16px}.ok{background:#2b8a3e}.bad{background:#c92a2a}
 .banner h1{margin:0 0 8px;font-size:1.4rem}dt{font-weight:600;margin-top:8px}dd{margin:0}img{max-width:160px;margin-top:12px;border-radius:8px}
-</style></head><body><div class="banner ${banner.tone}" role="alert"><h1>${escape(banner.title)}</h1><p>${escape(banner.text)}</p></div>${details}
+</style></head><body><div class="banner ${banner.tone}" role="alert"><h1>${escapeHtml(banner.title)}</h1><p>${escapeHtml(banner.text)}</p></div>${details}
 <p><small>Halaman resmi verifikasi kartu kader JKN-KIS. Kartu palsu tidak dapat lolos pemeriksaan ini.</small></p></body></html>`;
 }
