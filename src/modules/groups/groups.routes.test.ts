@@ -149,6 +149,22 @@ for (const kind of testDatabaseKinds()) {
       expect((await facilitator.get(`/api/v1/groups/${group.id}`)).body.assetsTotalRupiah).toBe('3250001');
     });
 
+    it('exports groups in scope as CSV, the chair masked for auditors', async () => {
+      const csv = await (await fetch(`${server.url}/api/v1/groups/export.csv`, { headers: { cookie: facilitator.cookie ?? '' } })).text();
+      const lines = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe('jenis,nama,kode_desa,dibentuk,anggota,keluarga,ketua,pendamping,aset_rupiah');
+      expect(lines.some((l) => l.startsWith('kube,KUBE Mekar Sari,32.04.11.2002,2026-07-01,9,9,'))).toBe(true);
+      expect(lines.some((l) => l.includes('Kricak'))).toBe(false);
+      const auditor = new ApiClient(server.url);
+      await auditor.login('auditor', DEMO_PASSWORD);
+      const masked = await (await fetch(`${server.url}/api/v1/groups/export.csv`, { headers: { cookie: auditor.cookie ?? '' } })).text();
+      const mekarSari = masked.split('\n').find((l) => l.includes('KUBE Mekar Sari')) ?? '';
+      expect(mekarSari.split(',')[6]).toMatch(/^(\S\*\*\*\s?)+$/);
+    });
+
     it('hides groups from users of other offices', async () => {
       const manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD); // Kota Yogyakarta

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_TYPES } from '../../export/table-export.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   addMemberInputSchema,
@@ -19,6 +20,7 @@ import {
 import {
   addGroupMember,
   appointOfficers,
+  exportGroups,
   formGroup,
   getGroup,
   listAssets,
@@ -33,7 +35,24 @@ import {
 const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 const MANAGERS = ['admin', 'manager', 'facilitator'] as const;
 
+const exportRoutes = (['csv', 'xlsx'] as const).map((format) =>
+  defineRoute({
+    method: 'GET',
+    url: `/api/v1/groups/export.${format}`,
+    tag: 'groups',
+    summary: `Groups in your scope, one row each (${format.toUpperCase()})`,
+    auth: READERS,
+    query: z.strictObject({ village: z.string().max(20).optional() }),
+    response: z.string(),
+    handler: async (ctx, { query }, { reply }) => {
+      reply.type(EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="kelompok.${format}"`);
+      return exportGroups(ctx, format, query.village) as unknown as string;
+    },
+  }),
+);
+
 export const groupRoutes = [
+  ...exportRoutes,
   defineRoute({
     method: 'POST',
     url: '/api/v1/groups',

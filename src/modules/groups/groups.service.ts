@@ -3,8 +3,11 @@ import { actorScope, assertRegionInScope, assertRole, type Context, inTransactio
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { maskName } from '../../core/mask.ts';
+import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
+import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { recordAudit } from '../audit/index.ts';
 import { resolveOfficeCodes } from '../organisation/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
@@ -375,4 +378,38 @@ export async function meetingMinutesPdf(ctx: Context, groupId: string, meetingId
     },
     facilitator: view.facilitator?.fullName,
   });
+}
+
+export const GROUP_EXPORT_HEADER = ['jenis', 'nama', 'kode_desa', 'dibentuk', 'anggota', 'keluarga', 'ketua', 'pendamping', 'aset_rupiah'];
+
+/** Groups in scope, one row each; the chair's name masked for roles that may not see names. */
+export function exportGroups(ctx: Context, format: ExportFormat, village?: string) {
+  assertRole(ctx, READERS);
+  const visible = ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
+  async function* pages(): AsyncGenerator<string[][]> {
+    let afterId: string | undefined;
+    for (;;) {
+      const rows = await listGroupRows(ctx.db, { village, regionPatterns: regionLikePatterns(actorScope(ctx)), afterId, limit: 500 });
+      if (rows.length === 0) return;
+      const page: string[][] = [];
+      for (const row of rows) {
+        const view = await toGroupView(ctx.db, row, await findGroupVillages(ctx.db, row.id));
+        const chair = view.officers.find((o) => o.role === 'ketua')?.fullName ?? '';
+        page.push([
+          view.kind.code,
+          view.name,
+          view.villageCodes.join(' '),
+          view.formedOn,
+          String(view.size.members),
+          String(view.size.households),
+          visible ? chair : maskName(chair),
+          view.facilitator?.fullName ?? '',
+          view.assetsTotalRupiah,
+        ]);
+      }
+      yield page;
+      afterId = rows.at(-1)?.id;
+    }
+  }
+  return exportStream(format, 'kelompok', GROUP_EXPORT_HEADER, pages());
 }

@@ -264,6 +264,24 @@ for (const kind of testDatabaseKinds()) {
       expect(person).toMatchObject({ fullName: 'Dari Excel', birthDate: '1970-06-15', villageCode: '32.04.11.2002' });
     });
 
+    it('exports households with head and size, masked for auditors', async () => {
+      const facilitator = await as('pendamping');
+      const csv = await (
+        await fetch(`${server.url}/api/v1/households/export.csv?village=32.04.11.2002`, { headers: { cookie: facilitator.cookie ?? '' } })
+      ).text();
+      const lines = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe('no_kk,kode_desa,alamat,rt,rw,desil,kks,kis,kip,pkh,kepala_keluarga,jumlah_anggota');
+      expect(lines).toContain('3204110101260001,32.04.11.2002,Kp. Cibodas,002,005,2,Y,Y,T,T,Asep Sunandar,2');
+      const auditor = await as('auditor');
+      const masked = await (
+        await fetch(`${server.url}/api/v1/households/export.csv?village=32.04.11.2002`, { headers: { cookie: auditor.cookie ?? '' } })
+      ).text();
+      expect(masked).toContain('3204********0001,32.04.11.2002,Kp. Cibodas,002,005,2,Y,Y,T,T,A*** S***,2');
+    });
+
     it('keeps users inside their offices’ regions and masks NIK for auditors', async () => {
       const facilitator = await as('pendamping'); // office BD01, Kabupaten Bandung
       const outside = await facilitator.post(

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import type { Context } from '../../context.ts';
+import { EXPORT_TYPES, type ExportFormat } from '../../export/table-export.ts';
 import { defineRoute } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
 import { decideDuplicate, listDuplicateCandidates } from './duplicates.service.ts';
-import { exportPersonsCsv, exportPersonsXlsx } from './export.service.ts';
+import { exportHouseholds, exportPersons } from './export.service.ts';
 import { importHouseholdsFromUpload } from './import.service.ts';
 import {
   addMemberInputSchema,
@@ -30,6 +32,30 @@ import {
 } from './registry.schema.ts';
 import { explainNik, findPersons, getHousehold, getPerson, registerHousehold } from './registry.service.ts';
 import { xlsxLines } from './xlsx.ts';
+
+/** GET <base>.csv and <base>.xlsx for one exporter. */
+function exportRoutes(
+  base: string,
+  filename: string,
+  summary: string,
+  exporter: (ctx: Context, format: ExportFormat, village?: string) => unknown,
+) {
+  return (['csv', 'xlsx'] as const).map((format) =>
+    defineRoute({
+      method: 'GET',
+      url: `${base}.${format}`,
+      tag: 'registry',
+      summary: `${summary} (${format.toUpperCase()})`,
+      auth: READERS,
+      query: z.strictObject({ village: villageCodeSchema.optional() }),
+      response: z.string(),
+      handler: async (ctx, { query }, { reply }) => {
+        reply.type(EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="${filename}.${format}"`);
+        return exporter(ctx, format, query.village) as string;
+      },
+    }),
+  );
+}
 
 const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 const WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
@@ -157,35 +183,18 @@ export const registryRoutes = [
     handler: (ctx, { params }) => listBusinesses(ctx, params.id),
   }),
 
-  defineRoute({
-    method: 'GET',
-    url: '/api/v1/persons/export.csv',
-    tag: 'registry',
-    summary: 'Persons in your scope as CSV in the import layout; NIK, KK and names masked for roles that may not see them',
-    auth: READERS,
-    query: z.strictObject({ village: villageCodeSchema.optional() }),
-    response: z.string(),
-    handler: async (ctx, { query }, { reply }) => {
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="penduduk.csv"');
-      return exportPersonsCsv(ctx, query.village) as unknown as string;
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/api/v1/persons/export.xlsx',
-    tag: 'registry',
-    summary: 'Persons in your scope as Excel in the import layout; masked like the CSV export',
-    auth: READERS,
-    query: z.strictObject({ village: villageCodeSchema.optional() }),
-    response: z.string(),
-    handler: async (ctx, { query }, { reply }) => {
-      reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="penduduk.xlsx"');
-      return exportPersonsXlsx(ctx, query.village) as unknown as string;
-    },
-  }),
-
+  ...exportRoutes(
+    '/api/v1/persons/export',
+    'penduduk',
+    'Persons in your scope in the import layout plus meninggal; NIK, KK and names masked for roles that may not see them',
+    exportPersons,
+  ),
+  ...exportRoutes(
+    '/api/v1/households/export',
+    'keluarga',
+    'Households in your scope: KK, place, decile, cards, head and size (masked like persons)',
+    exportHouseholds,
+  ),
   defineRoute({
     method: 'POST',
     url: '/api/v1/households/import',

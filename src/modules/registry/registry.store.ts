@@ -196,3 +196,38 @@ export const findHeadsInVillage = (db: Queryable, villageCode: string, offset: n
     .offset(offset)
     .limit(limit)
     .execute();
+
+export function findHouseholdsForExport(
+  db: Queryable,
+  filter: { regionPatterns: string[] | null; villageCode?: string; afterKk: string | null; limit: number },
+) {
+  let query = db
+    .selectFrom('household as h')
+    .selectAll('h')
+    .select((eb) => [
+      eb
+        .selectFrom('person as p')
+        .select('p.full_name')
+        .whereRef('p.household_id', '=', 'h.id')
+        .where('p.relation', '=', 'head')
+        .where('p.died_on', 'is', null)
+        .limit(1)
+        .as('head_name'),
+      eb
+        .selectFrom('person as p')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('p.household_id', '=', 'h.id')
+        .where('p.died_on', 'is', null)
+        .where('p.merged_into', 'is', null)
+        .as('members'),
+    ]);
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    query =
+      patterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(patterns.map((p) => eb('h.village_code', 'like', p))));
+  if (filter.villageCode) query = query.where('h.village_code', '=', filter.villageCode);
+  if (filter.afterKk) query = query.where('h.kk_number', '>', filter.afterKk);
+  return query.orderBy('h.kk_number').limit(filter.limit).execute();
+}

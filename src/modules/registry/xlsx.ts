@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvCell } from '../../core/csv.ts';
 
@@ -33,22 +33,4 @@ export async function* xlsxLines(input: string | Readable): AsyncGenerator<strin
     }
     return; // only the first sheet
   }
-}
-
-/** Writes rows (already split into cells) as a one-sheet .xlsx stream; NIK/KK stay text. */
-export function xlsxStream(sheetName: string, header: string[], rows: AsyncIterable<string[][]>): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName);
-  void (async () => {
-    try {
-      sheet.addRow(header).commit();
-      for await (const page of rows) for (const cells of page) sheet.addRow(cells).commit();
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return out;
 }
