@@ -88,7 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => uuidv7(),
     // Cadre card tokens (Ed25519-signed) travel in the path.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Router-level failures (e.g. a malformed URL) are problems too, never Fastify's own format.
     frameworkErrors: (_error, request, reply) => sendProblem(reply, problemFrom(new AppError('common.bad_request', 400), request)),
   });
