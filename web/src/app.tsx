@@ -23,6 +23,9 @@ const PersonPage = lazy(() => import('./pages/registry/person-page.tsx').then((m
 const HouseholdNewPage = lazy(() => import('./pages/registry/household-new-page.tsx').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdPage = lazy(() => import('./pages/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })));
 const ImportPage = lazy(() => import('./pages/registry/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
+const GroupNewPage = lazy(() => import('./pages/groups/group-new-page.tsx').then((m) => ({ default: m.GroupNewPage })));
+const GroupPage = lazy(() => import('./pages/groups/group-page.tsx').then((m) => ({ default: m.GroupPage })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const me = useMe();
@@ -151,6 +154,30 @@ export function App() {
           element={
             <RequireNav nav="persons">
               <HouseholdPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="groups"
+          element={
+            <RequireNav nav="groups">
+              <GroupsPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="groups/new"
+          element={
+            <RequireNav nav="groups">
+              <GroupNewPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="groups/:id"
+          element={
+            <RequireNav nav="groups">
+              <GroupPage />
             </RequireNav>
           }
         />
