@@ -23,6 +23,7 @@ const PersonPage = lazy(() => import('./pages/registry/person-page.tsx').then((m
 const HouseholdNewPage = lazy(() => import('./pages/registry/household-new-page.tsx').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdPage = lazy(() => import('./pages/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })));
 const ImportPage = lazy(() => import('./pages/registry/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const DuplicatesPage = lazy(() => import('./pages/registry/duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
 const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
 const GroupNewPage = lazy(() => import('./pages/groups/group-new-page.tsx').then((m) => ({ default: m.GroupNewPage })));
 const GroupPage = lazy(() => import('./pages/groups/group-page.tsx').then((m) => ({ default: m.GroupPage })));
@@ -178,6 +179,14 @@ export function App() {
           element={
             <RequireNav nav="groups">
               <GroupPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="duplicates"
+          element={
+            <RequireNav nav="duplicates">
+              <DuplicatesPage />
             </RequireNav>
           }
         />

@@ -307,6 +307,7 @@ export const registryEn: RegistryDictionary = {
     merged: 'Records merged.',
     markedDistinct: 'Marked as two different people.',
     chooseKeep: 'Choose the record to keep.',
+    otherMembers: 'Others on this KK: {{names}}',
     readOnly: 'Only admins and managers can decide.',
   },
 };

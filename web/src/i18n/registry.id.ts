@@ -309,6 +309,7 @@ export const registryId = {
     merged: 'Data digabungkan.',
     markedDistinct: 'Ditandai sebagai dua orang berbeda.',
     chooseKeep: 'Pilih data yang dipertahankan.',
+    otherMembers: 'Anggota lain di KK ini: {{names}}',
     readOnly: 'Hanya admin dan manajer yang dapat memutuskan.',
   },
 };
