@@ -66,6 +66,7 @@ export const registryEn: RegistryDictionary = {
     district: '{{name}} district',
     region: 'First registered in: {{place}}.',
     regionUnknown: 'Region {{code}} could not be checked yet.',
+    registered: 'This NIK is already registered to',
     filledFromNik: 'Filled from the NIK; change it if the ID card differs.',
     sexContradicts: 'The NIK says {{sex}}. Check the NIK or the sex.',
     dateContradicts: 'The date of birth does not match the NIK. Check the NIK or the date.',

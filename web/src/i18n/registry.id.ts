@@ -67,6 +67,7 @@ export const registryId = {
     district: 'Kec. {{name}}',
     region: 'Wilayah pertama kali terdaftar: {{place}}.',
     regionUnknown: 'Wilayah kode {{code}} belum dapat dicek.',
+    registered: 'NIK ini sudah terdaftar atas nama',
     filledFromNik: 'Terisi dari NIK; ubah bila KTP berbeda.',
     sexContradicts: 'NIK menunjukkan {{sex}}. Periksa lagi NIK atau jenis kelamin.',
     dateContradicts: 'Tanggal lahir tidak sesuai dengan NIK. Periksa lagi NIK atau tanggal lahir.',

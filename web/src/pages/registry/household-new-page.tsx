@@ -13,7 +13,7 @@ import { RegionSelect } from '../../components/region-picker.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { emptyMember, type MEMBER_FIELDS, type MemberDraft, MemberFields, memberBody, missingMemberFields } from './member-fields.tsx';
-import { canChangeRegistry } from './shared.tsx';
+import { canChangeRegistry, scrollToFirstError } from './shared.tsx';
 
 const CARDS = ['kks', 'kis', 'kip', 'pkh'] as const;
 type Card = (typeof CARDS)[number];
@@ -60,6 +60,7 @@ function HouseholdForm() {
       toast.success(t('household.registered', { kk: household.kkNumber }));
       void navigate(`/households/${household.id}`);
     },
+    onError: scrollToFirstError,
   });
 
   const kkDigits = kkNumber.trim();
@@ -79,6 +80,7 @@ function HouseholdForm() {
     event.preventDefault();
     setChecked(true);
     if (localOk) save.mutate();
+    else scrollToFirstError();
   };
 
   // A problem of the members as a whole (e.g. not exactly one head), not of one field.

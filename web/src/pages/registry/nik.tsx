@@ -1,11 +1,13 @@
 // The NIK, explained while it is typed: the digits are decoded in the browser (instant, offline),
 // then the server names the region they encode and warns about codes that no longer exist.
-import { Group, List, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { translate } from '../../../../src/core/messages.ts';
 import { decodeNik, type NikParts } from '../../../../src/modules/registry/nik.rules.ts';
-import { nikQuery } from '../../api/registry.ts';
+import { api } from '../../api/client.ts';
+import { nikQuery, type PersonPage } from '../../api/registry.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { todayIso, useFormatDate } from './shared.tsx';
 
@@ -49,6 +51,13 @@ export function NikFeedback({ check, testId }: { check: NikCheck; testId?: strin
   const formatDate = useFormatDate();
   const valid = check.state === 'valid' ? check.parts : null;
   const region = useQuery(nikQuery(valid?.nik ?? null));
+  // Already on the registry? Said before saving, with a link to the record.
+  const registered = useQuery({
+    queryKey: ['persons', 'byNik', valid?.nik ?? null],
+    queryFn: () => api.get<PersonPage>('/api/v1/persons', { q: valid?.nik, limit: 5 }),
+    enabled: Boolean(valid),
+    select: (page) => page.items.find((person) => person.nik === valid?.nik) ?? null,
+  });
   if (check.state === 'empty')
     return (
       <Text size="xs" c="dimmed">
@@ -86,6 +95,14 @@ export function NikFeedback({ check, testId }: { check: NikCheck; testId?: strin
           </Text>
         ) : null}
       </Group>
+      {registered.data && (
+        <Text size="xs" c="orange.8" data-testid={testId ? `${testId}-registered` : undefined}>
+          {t('nik.registered')}{' '}
+          <Anchor component={Link} to={`/persons/${registered.data.id}`} size="xs" target="_blank">
+            {registered.data.fullName} ({registered.data.villageName ?? registered.data.villageCode})
+          </Anchor>
+        </Text>
+      )}
       {(region.data?.warnings.length ?? 0) > 0 && (
         <List size="xs" c="orange.8" spacing={0}>
           {region.data?.warnings.map((warning) => (

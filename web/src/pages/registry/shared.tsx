@@ -79,7 +79,7 @@ export function DeceasedBadge({ diedOn }: { diedOn: string | null }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
-    <Badge variant="outline" color="gray" style={{ textTransform: 'none' }} data-testid="deceased-badge">
+    <Badge variant="outline" color="gray" style={{ textTransform: 'none', flexShrink: 0, maxWidth: 'none' }} data-testid="deceased-badge">
       {diedOn ? t('registry.deceasedOn', { date: formatDate(diedOn) }) : t('registry.deceased')}
     </Badge>
   );
@@ -121,4 +121,11 @@ export function SexAndAge({ sex, birthDate }: { sex: 'M' | 'F'; birthDate: strin
       </Text>
     </Group>
   );
+}
+
+/** After a refused submit: bring the first field marked in red into view (long forms on a phone). */
+export function scrollToFirstError() {
+  window.setTimeout(() => {
+    document.querySelector('[aria-invalid="true"], [data-error="true"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, 50);
 }
