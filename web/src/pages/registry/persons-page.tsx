@@ -57,7 +57,6 @@ export function PersonsPage() {
           onChange={(event) => setParam('q', event.currentTarget.value)}
           type="search"
           autoComplete="off"
-          data-autofocus
         />
         <RegionSelect
           label={t('registry.village')}
