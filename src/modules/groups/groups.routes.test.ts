@@ -64,7 +64,12 @@ for (const kind of testDatabaseKinds()) {
         code: 'groups.size_limit',
         detail: 'Kelompok KUBE / Keluarga Produktif paling banyak 10 keluarga; kelompok ini sudah penuh.',
       });
-      expect(full.body.errors[0].field).toBe('personId');
+      expect(full.body.errors[0]).toMatchObject({
+        field: 'personId',
+        message: 'Kelompok KUBE / Keluarga Produktif paling banyak 10 keluarga; kelompok ini sudah penuh.',
+      });
+      const kinds = await facilitator.get('/api/v1/groups/kinds');
+      expect(kinds.body.items).toContainEqual({ code: 'usep_km', name: 'USEP KM', counts: 'members', minSize: 30, maxSize: 30 });
 
       const other = await form('KUBE Uji Kedua');
       const twice = await facilitator.post(`/api/v1/groups/${other.body.id}/members`, {

@@ -25,6 +25,7 @@ import {
   getGroup,
   listAssets,
   listGroups,
+  listKinds,
   listMeetings,
   meetingMinutesPdf,
   recordMeeting,
@@ -53,6 +54,25 @@ const exportRoutes = (['csv', 'xlsx'] as const).map((format) =>
 
 export const groupRoutes = [
   ...exportRoutes,
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/groups/kinds',
+    tag: 'groups',
+    summary: 'Group kinds with what their size limits count and the limits',
+    auth: READERS,
+    response: z.object({
+      items: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          counts: z.enum(['households', 'members']),
+          minSize: z.number().nullable(),
+          maxSize: z.number().nullable(),
+        }),
+      ),
+    }),
+    handler: (ctx) => listKinds(ctx),
+  }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/groups',

@@ -39,6 +39,7 @@ import {
   insertGroup,
   insertMeeting,
   insertMember,
+  listGroupKinds,
   listGroupRows,
   lockGroup,
   markMemberLeft,
@@ -204,7 +205,18 @@ export async function addGroupMember(ctx: Context, groupId: string, input: z.inf
           countsEn: kind.counts,
           kind: kind.name,
         },
-        errors: [{ field: 'personId', code: 'groups.size_limit', params: { max: kind.max_size } }],
+        errors: [
+          {
+            field: 'personId',
+            code: 'groups.size_limit',
+            params: {
+              max: kind.max_size,
+              countsId: kind.counts === 'households' ? 'keluarga' : 'anggota',
+              countsEn: kind.counts,
+              kind: kind.name,
+            },
+          },
+        ],
       });
     await insertMember(tx, {
       group_id: group.id,
@@ -412,4 +424,10 @@ export function exportGroups(ctx: Context, format: ExportFormat, village?: strin
     }
   }
   return exportStream(format, 'kelompok', GROUP_EXPORT_HEADER, pages());
+}
+
+export async function listKinds(ctx: Context) {
+  assertRole(ctx, READERS);
+  const kinds = await listGroupKinds(ctx.db);
+  return { items: kinds.map((k) => ({ code: k.code, name: k.name, counts: k.counts, minSize: k.min_size, maxSize: k.max_size })) };
 }
