@@ -1,10 +1,5 @@
 import { z } from 'zod';
-
-const villageCode = z
-  .string()
-  .trim()
-  .transform((v) => (/^\d{10}$/.test(v) ? `${v.slice(0, 2)}.${v.slice(2, 4)}.${v.slice(4, 6)}.${v.slice(6)}` : v))
-  .refine((v) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v), { params: { code: 'registry.village_code_format' } });
+import { villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
 
 export const registerCadreInputSchema = z.strictObject({
   personId: z.uuid(),

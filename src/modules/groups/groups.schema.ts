@@ -1,10 +1,6 @@
 import { z } from 'zod';
+import { rupiahSchema, villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
 
-const villageCode = z
-  .string()
-  .trim()
-  .transform((v) => (/^\d{10}$/.test(v) ? `${v.slice(0, 2)}.${v.slice(2, 4)}.${v.slice(4, 6)}.${v.slice(6)}` : v))
-  .refine((v) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(v), { params: { code: 'registry.village_code_format' } });
 export const OFFICER_ROLES = ['ketua', 'sekretaris', 'bendahara'] as const;
 
 export const createGroupInputSchema = z.strictObject({
@@ -39,16 +35,7 @@ export const meetingInputSchema = z.strictObject({
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 export const assetInputSchema = z.strictObject({
   item: z.string().trim().min(1).max(200),
-  // Whole rupiah as a decimal string (or a safe integer); money is never a float.
-  valueRupiah: z
-    .union([
-      z
-        .string()
-        .trim()
-        .regex(/^\d{1,15}$/),
-      z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    ])
-    .transform(String),
+  valueRupiah: rupiahSchema,
   receivedOn: z.iso.date(),
   sourceProgramme: z.string().trim().min(1).max(120),
 });
