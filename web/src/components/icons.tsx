@@ -1,7 +1,7 @@
 // A handful of line icons (no icon package: the bundle stays small and offline).
-type IconProps = { size?: number };
+export type IconProps = { size?: number };
 
-function Icon({ size = 18, children }: IconProps & { children: React.ReactNode }) {
+export function Icon({ size = 18, children }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       width={size}

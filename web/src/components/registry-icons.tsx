@@ -1,23 +1,5 @@
 // Line icons of the registry and group screens, drawn like those of icons.tsx.
-type IconProps = { size?: number };
-
-function Icon({ size = 18, children }: IconProps & { children: React.ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon, type IconProps } from './icons.tsx';
 
 /** A family card: people on a card. */
 export const PersonsIcon = (p: IconProps) => (
