@@ -94,6 +94,19 @@ export const assetViewSchema = z.object({
   receivedOn: z.string(),
   sourceProgramme: z.string(),
 });
+export const facilitatorsQuerySchema = z.strictObject({
+  office: z.string().trim().toUpperCase().min(2).max(20).optional().describe('Only facilitators of this office (its code)'),
+});
+export const facilitatorListSchema = z.object({
+  items: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      officeCodes: z.array(z.string()).describe('The facilitator’s offices that lie in the caller’s scope'),
+    }),
+  ),
+});
+export type FacilitatorItem = z.infer<typeof facilitatorListSchema>['items'][number];
 export const groupIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const groupMemberParamsSchema = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 export const meetingParamsSchema = z.strictObject({ id: z.uuid(), meetingId: z.uuid() });

@@ -5,17 +5,19 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { maskName } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
-import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import { officeInScope, regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveOfficeCodes } from '../organisation/index.ts';
+import { activeUsersWithRole } from '../identity/index.ts';
+import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
 import { renderBeritaAcara } from './berita-acara.ts';
 import type {
   addMemberInputSchema,
   assetInputSchema,
   CreateGroupInput,
+  FacilitatorItem,
   GroupView,
   MeetingInput,
   officersInputSchema,
@@ -141,6 +143,34 @@ export async function formGroup(ctx: Context, input: CreateGroupInput): Promise<
     });
     return toGroupView(tx, (await findGroup(tx, id)) as BusinessGroupRow, villages);
   });
+}
+
+/**
+ * Facilitators a group can be given: active users of role facilitator with an office in the
+ * caller's scope (an office of the caller, or one covering a region the caller covers). Managers
+ * may not list users, so this is their list; it names only the in-scope offices.
+ */
+export async function listFacilitators(ctx: Context, query: { office?: string }): Promise<{ items: FacilitatorItem[] }> {
+  assertRole(ctx, MANAGERS);
+  const scope = actorScope(ctx);
+  const [officeId] = query.office ? await resolveOfficeCodes(ctx.db, [query.office], 'office') : [];
+  const users = await activeUsersWithRole(ctx.db, 'facilitator');
+  const offices = await officesWithRegions(ctx.db, [...new Set(users.flatMap((user) => user.officeIds))]);
+  const visible = new Map(
+    offices
+      .filter((o) => o.active && (officeInScope(scope, o.id) || o.regionCodes.some((code) => regionInScope(scope, code))))
+      .map((o) => [o.id, o.code]),
+  );
+  const items = users
+    .map((user) => ({ user, officeIds: user.officeIds.filter((id) => visible.has(id)) }))
+    .filter(({ officeIds }) => (officeId ? officeIds.includes(officeId) : scope.kind === 'all' || officeIds.length > 0))
+    .map(({ user, officeIds }) => ({
+      username: user.username,
+      displayName: user.fullName,
+      officeCodes: officeIds.map((id) => visible.get(id) as string).sort(),
+    }));
+  items.sort((a, b) => a.displayName.localeCompare(b.displayName, 'id') || a.username.localeCompare(b.username));
+  return { items };
 }
 
 export async function getGroup(ctx: Context, id: string) {

@@ -15,6 +15,7 @@ import {
   deleteLoginFailures,
   deleteSessionByTokenHash,
   deleteSessionsOfUser,
+  findActiveUsersOfRole,
   findApiTokenByHash,
   findOfficeIdsOfUsers,
   findSessionByTokenHash,
@@ -289,4 +290,14 @@ export async function getUser(ctx: Context, id: string) {
   if (!row) throw notFound('user', id);
   const [view] = await toUserViews(ctx.db, [row]);
   return view as UserView;
+}
+
+/** For other modules (the groups' facilitator list): active users of a role with their office ids; scope is the caller's to apply. */
+export async function activeUsersWithRole(db: Queryable, role: Role) {
+  const rows = await findActiveUsersOfRole(db, role);
+  const officeIds = await findOfficeIdsOfUsers(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ id: row.id, username: row.username, fullName: row.full_name, officeIds: officeIds.get(row.id) ?? [] }));
 }

@@ -6,6 +6,10 @@ export const findUserByUsername = (db: Queryable, username: string) =>
   db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
 export const findUserById = (db: Queryable, id: string) => db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** Active users of one role, for lists other modules offer (a group's facilitator). */
+export const findActiveUsersOfRole = (db: Queryable, role: AppUserTable['role']) =>
+  db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('role', '=', role).where('active', '=', true).execute();
+
 export async function lockUser(db: Queryable, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

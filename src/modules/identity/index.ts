@@ -1,4 +1,4 @@
 export { identityRoutes, SESSION_COOKIE } from './identity.routes.ts';
 export { type CreateUserInput, createUserInputSchema } from './identity.schema.ts';
-export { addUser, createApiToken, resolveApiToken, resolveSession } from './identity.service.ts';
+export { activeUsersWithRole, addUser, createApiToken, resolveApiToken, resolveSession } from './identity.service.ts';
 export { countUsers } from './identity.store.ts';

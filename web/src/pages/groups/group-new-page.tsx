@@ -1,10 +1,11 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import type { FacilitatorItem } from '../../../../src/modules/groups/groups.schema.ts';
 import { api } from '../../api/client.ts';
-import { useOffices, useUsers } from '../../api/queries.ts';
+import { useOffices } from '../../api/queries.ts';
 import { GROUP_KINDS, type GroupView, useInvalidateRegistry } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
@@ -162,41 +163,41 @@ function GroupForm() {
   );
 }
 
-/** An admin picks from the facilitators; other roles (who cannot list users) type the username. */
-function FacilitatorField(props: { value: string; onChange(username: string): void; error?: string }) {
+/**
+ * The active facilitators in the user's scope (`GET /api/v1/groups/facilitators`, open to
+ * managers and facilitators, who may not list users); a facilitator starts as themselves.
+ */
+function FacilitatorField({ value, onChange, error }: { value: string; onChange(username: string): void; error?: string }) {
   const { t } = useTranslation();
   const me = useSignedIn();
-  if (me.role === 'admin') return <FacilitatorSelect {...props} />;
-  return (
-    <TextInput
-      label={t('groups.facilitator')}
-      description={t('groups.facilitatorHint')}
-      value={props.value}
-      onChange={(event) => props.onChange(event.currentTarget.value.toLowerCase())}
-      error={props.error}
-      autoCapitalize="none"
-      maxLength={40}
-    />
-  );
-}
-
-function FacilitatorSelect({ value, onChange, error }: { value: string; onChange(username: string): void; error?: string }) {
-  const { t } = useTranslation();
-  const facilitators = useUsers({ role: 'facilitator', active: 'true' });
+  const facilitators = useQuery({
+    queryKey: ['groups', 'facilitators'],
+    queryFn: () => api.get<{ items: FacilitatorItem[] }>('/api/v1/groups/facilitators'),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+  const items = facilitators.data ?? [];
+  const options = items.map((facilitator) => ({
+    value: facilitator.username,
+    label: `${facilitator.displayName} (${facilitator.username}) · ${facilitator.officeCodes.join(', ')}`,
+  }));
+  // Until the list arrives (or should it lack them), a facilitator still sees their own name.
+  if (me.role === 'facilitator' && value === me.username && !items.some((facilitator) => facilitator.username === me.username))
+    options.unshift({ value: me.username, label: `${me.fullName} (${me.username})` });
   return (
     <Select
       label={t('groups.facilitator')}
+      description={t('groups.facilitatorHint')}
       placeholder={t('groups.noFacilitator')}
-      data={(facilitators.data?.pages.flatMap((page) => page.items) ?? []).map((user) => ({
-        value: user.username,
-        label: `${user.fullName} (${user.username})`,
-      }))}
+      data={options}
       value={value || null}
       onChange={(username) => onChange(username ?? '')}
-      error={error}
+      error={error ?? (facilitators.isError ? t('groups.facilitatorsFailed') : undefined)}
+      nothingFoundMessage={facilitators.isPending ? t('app.loading') : t('groups.noFacilitators')}
       clearable
       searchable
       comboboxProps={{ withinPortal: true }}
+      data-testid="group-facilitator"
     />
   );
 }
