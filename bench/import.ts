@@ -23,7 +23,12 @@ import { IMPORT_HEADER, importHouseholds } from '../src/modules/registry/index.t
 import { findPersons } from '../src/modules/registry/registry.service.ts';
 
 const { values } = parseArgs({
-  options: { persons: { type: 'string', default: '100000' }, pglite: { type: 'boolean' }, 'generate-only': { type: 'string' } },
+  options: {
+    persons: { type: 'string', default: '100000' },
+    pglite: { type: 'boolean' },
+    keep: { type: 'boolean' },
+    'generate-only': { type: 'string' },
+  },
 });
 const persons = Number(values.persons);
 
@@ -185,14 +190,21 @@ const ctx: Context = {
 };
 
 const started = performance.now();
+const phases: { readDone?: string; firstWrite?: string } = {};
 const summary = await importHouseholds(
   ctx,
   createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY }),
   {
     dryRun: false,
     skipInvalid: true,
+    onProgress: (phase) => {
+      const at = ((performance.now() - started) / 1000).toFixed(1);
+      if (phase === 'read') phases.readDone = at;
+      else phases.firstWrite ??= at;
+    },
   },
 );
+console.log(`phases: read+stage until ${phases.readDone} s, checks until ${phases.firstWrite} s (first write chunk)`);
 const seconds = (performance.now() - started) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`imported ${summary.importedHouseholds} households, ${summary.importedPersons} persons; ${summary.rejectedRows} rows rejected`);
@@ -212,7 +224,7 @@ async function timeQueries(label: string, queries: string[]) {
 const sample = readFileSync(file, 'utf8')
   .split('\n')
   .slice(1, 20_001)
-  .filter((_, i) => i % 100 === 0);
+  .filter((l, i) => l.trim() !== '' && i % 100 === 0);
 await timeQueries(
   'by NIK',
   sample.map((l) => l.split(',')[1] as string),
@@ -227,7 +239,8 @@ await timeQueries(
 );
 
 await database.close();
-if (!values.pglite) {
+if (values.keep && !values.pglite) console.log(`kept database ${dbName} (drop it when done)`);
+else if (!values.pglite) {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);

@@ -57,12 +57,18 @@ export async function importHouseholds(
   let lineNo = 0;
   let buffer: StagedRow[] = [];
   let headerOk = false;
+  // One chunk is written while the next is parsed: the database and this process work at
+  // the same time. At most one write is in flight, so memory stays at two chunks.
+  let staging: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await staging;
     if (buffer.length === 0) return;
     const rows = buffer;
+    const readSoFar = lineNo;
     buffer = [];
-    await inTransaction(ctx, (tx) => stageRows(tx, importId, rows));
-    options.onProgress?.('read', lineNo, null);
+    staging = inTransaction(ctx, (tx) => stageRows(tx, importId, rows)).then(() => options.onProgress?.('read', readSoFar, null));
+    // Failures surface at the next flush (awaited above); until then nobody would see them.
+    staging.catch(() => {});
   };
   try {
     for (let next = await source.next(); !next.done; next = await source.next()) {
@@ -94,6 +100,7 @@ export async function importHouseholds(
       return { importedHouseholds: 0, importedPersons: 0, rejectedRows: 1, unchangedPersons: 0, problems: [problem], committed: false };
     }
     await flush();
+    await staging;
     await inTransaction(ctx, (tx) => checkStagedRows(tx, importId));
     const summary = await stagedSummary(ctx.db, importId);
     const problems = await reportRejected(ctx, importId, options);
@@ -133,6 +140,7 @@ export async function importHouseholds(
     }
     return { ...result, importedHouseholds, importedPersons, committed: true };
   } finally {
+    await staging.catch(() => {});
     await dropStagedRows(ctx.db, importId);
   }
 }

@@ -35,6 +35,9 @@ const reject = (db: Queryable, importId: string, reason: ReturnType<typeof sql>,
 
 /** The checks that need the whole file or the database, as set-based statements. */
 export async function checkStagedRows(db: Queryable, importId: string) {
+  // Fresh statistics: autovacuum has not yet seen the rows just staged, and the plans
+  // below (and the chunked writes after) depend on knowing there are many.
+  await sql`ANALYZE registry_import_row`.execute(db);
   // A NIK twice in the file: both rows.
   await reject(
     db,
@@ -111,18 +114,22 @@ export async function nextKkBatch(db: Queryable, importId: string, afterKk: stri
   return rows.rows.map((r) => r.kk);
 }
 
-/** Writes the households and persons of a KK range [fromKk, toKk]; returns the counts. */
+/**
+ * Writes the households and persons of a KK range [fromKk, toKk]; returns the counts.
+ * The household side is bounded by the range too, so each chunk reads only its own KKs
+ * through the index instead of joining the whole (growing) household table.
+ */
 export async function writeKkRange(db: Queryable, importId: string, fromKk: string, toKk: string) {
   const households = await sql`
     INSERT INTO household (id, kk_number, village_code, address, rt, rw, welfare_decile)
     SELECT jaring_uuidv7(), r.kk, r.village_code, coalesce(r.address, ''), r.rt, r.rw, r.decile
     FROM registry_import_row r
     WHERE r.import_id = ${importId} AND r.status = 'new' AND r.relation = 'head' AND r.kk BETWEEN ${fromKk} AND ${toKk}
-      AND NOT EXISTS (SELECT 1 FROM household h WHERE h.kk_number = r.kk)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM household h WHERE h.kk_number = r.kk AND h.kk_number BETWEEN ${fromKk} AND ${toKk})`.execute(db);
   const persons = await sql`
     INSERT INTO person (id, nik, full_name, sex, birth_place, birth_date, household_id, relation, village_code)
     SELECT jaring_uuidv7(), r.nik, r.full_name, r.sex, coalesce(r.birth_place, ''), r.birth_date, h.id, r.relation, h.village_code
-    FROM registry_import_row r JOIN household h ON h.kk_number = r.kk
+    FROM registry_import_row r JOIN household h ON h.kk_number = r.kk AND h.kk_number BETWEEN ${fromKk} AND ${toKk}
     WHERE r.import_id = ${importId} AND r.status = 'new' AND r.kk BETWEEN ${fromKk} AND ${toKk}`.execute(db);
   return { households: Number(households.numAffectedRows ?? 0), persons: Number(persons.numAffectedRows ?? 0) };
 }
