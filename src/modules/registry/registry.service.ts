@@ -21,6 +21,7 @@ import {
   insertHousehold,
   insertPersons,
   searchPersonRows,
+  searchPersonRowsByName,
 } from './registry.store.ts';
 import type { HouseholdRow, PersonRow } from './registry.tables.ts';
 
@@ -227,14 +228,15 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
   const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
   const q = query.q?.replace(/\s+/g, ' ');
   const isNumber = q !== undefined && /^\d{16}$/.test(q);
-  const rows = await searchPersonRows(ctx.db, {
+  const search = {
     nikOrKk: isNumber ? q : undefined,
     name: isNumber ? undefined : q,
     villageCode: query.village,
     regionPatterns: regionLikePatterns(actorScope(ctx)),
     offset,
     limit: query.limit + 1,
-  });
+  };
+  const rows = search.name ? await inTransaction(ctx, (tx) => searchPersonRowsByName(tx, search)) : await searchPersonRows(ctx.db, search);
   const page = rows.slice(0, query.limit);
   const households = new Map((await findHouseholdsByIds(ctx.db, [...new Set(page.map((p) => p.household_id))])).map((h) => [h.id, h]));
   const names = await villageNames(ctx.db, [...new Set(page.map((p) => p.village_code))]);
