@@ -12,3 +12,8 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void } {
     },
   };
 }
+
+/** Today's business date (YYYY-MM-DD) in Western Indonesia Time (UTC+7, no daylight saving). */
+export function businessDate(clock: Clock): string {
+  return new Date(clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import type { Locale } from './locale.ts';
+import { MONEY_MESSAGES } from './messages.money.ts';
 
 type Text = Record<Locale, string>;
 
@@ -221,6 +222,7 @@ export const MESSAGES: Record<string, Text> = {
   unrecognized_keys: { id: 'Kolom tidak dikenal.', en: 'Unknown field.' },
   invalid_union: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },
   custom: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },
+  ...MONEY_MESSAGES,
 };
 
 export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

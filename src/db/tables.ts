@@ -1,6 +1,7 @@
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CadreTables } from '../modules/cadres/cadres.tables.ts';
 import type { GroupTables } from '../modules/groups/groups.tables.ts';
+import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables.ts';
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
@@ -14,4 +15,5 @@ export type Tables = RegionTables &
   RegistryTables &
   BusinessTables &
   GroupTables &
-  CadreTables;
+  CadreTables &
+  LedgerTables;

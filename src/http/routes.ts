@@ -3,6 +3,7 @@ import { cadreRoutes } from '../modules/cadres/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
+import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { jknRoutes } from '../modules/jkn/index.ts';
 import { organisationRoutes } from '../modules/organisation/index.ts';
 import { regionRoutes } from '../modules/regions/index.ts';
@@ -23,5 +24,6 @@ export function allRoutes(): AnyRoute[] {
     ...jknRoutes,
     ...financingRoutes,
     ...cadreRoutes,
+    ...ledgerRoutes,
   ];
 }

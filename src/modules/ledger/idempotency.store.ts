@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { actorName, type Context } from '../../context.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Tx } from '../../db/database.ts';
+
+/** A stable hash of a request body: keys sorted, so the same content hashes the same. */
+export function requestHash(operation: string, body: unknown): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
+    return value;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify([operation, canonical(body)]))
+    .digest('hex');
+}
+
+export type IdempotentRequest = { key: string; operation: string; body: unknown };
+
+/**
+ * Runs money-moving work at most once per (actor, key), inside the caller's transaction.
+ * The key row is inserted first: a concurrent request with the same key waits on it and
+ * then sees the stored response. The same key with another body is refused with 409.
+ */
+export async function once<T>(
+  tx: Tx,
+  ctx: Context,
+  request: IdempotentRequest,
+  work: () => Promise<T>,
+): Promise<{ replayed: boolean; response: T }> {
+  const actor = actorName(ctx.actor);
+  const hash = requestHash(request.operation, request.body);
+  const claimed = await sql<{ key: string }>`
+    INSERT INTO idempotency_record (actor, key, operation, request_hash) VALUES (${actor}, ${request.key}, ${request.operation}, ${hash})
+    ON CONFLICT (actor, key) DO NOTHING RETURNING key`.execute(tx);
+  if (claimed.rows.length === 0) {
+    const existing = await tx
+      .selectFrom('idempotency_record')
+      .select(['operation', 'request_hash', 'response'])
+      .where('actor', '=', actor)
+      .where('key', '=', request.key)
+      .executeTakeFirstOrThrow();
+    if (existing.request_hash !== hash || existing.operation !== request.operation)
+      throw new AppError('idempotency.key_reused', 409, {
+        errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_reused' }],
+      });
+    return { replayed: true, response: existing.response as T };
+  }
+  const response = await work();
+  await tx
+    .updateTable('idempotency_record')
+    .set({ status_code: 201, response: JSON.stringify(response) })
+    .where('actor', '=', actor)
+    .where('key', '=', request.key)
+    .execute();
+  return { replayed: false, response };
+}

@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`ledger and funds [${kind}]`, () => {
+    let server: TestServer;
+    let manager: ApiClient;
+    let fundId: string;
+
+    beforeAll(async () => {
+      server = await startTestServer(kind, { serveWeb: false });
+      await fillDemo(systemTestContext(server.database));
+      manager = new ApiClient(server.url);
+      await manager.login('manajer', DEMO_PASSWORD); // YK01
+    });
+    afterAll(async () => server.close());
+
+    const trialBalance = async (asOf = '2026-12-31') => (await manager.get(`/api/v1/ledger/trial-balance?asOf=${asOf}`)).body;
+
+    it('defines a fund whose initial capital is posted as cash against fund capital', async () => {
+      const created = await manager.post('/api/v1/funds', {
+        code: 'USEP-YK-26',
+        name: 'Stimulus USEP Kota Yogyakarta 2026',
+        kind: 'stimulus',
+        source: 'APBD Kota Yogyakarta 2026',
+        officeCode: 'YK01',
+        initialCapital: '50000000',
+        capitalDate: '2026-01-10',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ code: 'USEP-YK-26', capital: '50000000', cash: '50000000', outstanding: '0' });
+      fundId = created.body.id;
+      expect(await trialBalance()).toMatchObject({
+        debit: '50000000',
+        credit: '50000000',
+        accounts: [
+          { code: '1.1.02', name: 'Kas di bank', debit: '50000000', credit: '0' },
+          { code: '3.2.02', debit: '0', credit: '50000000' },
+        ],
+      });
+      expect((await trialBalance('2026-01-09')).debit).toBe('0');
+      const again = await manager.post('/api/v1/funds', {
+        code: 'usep-yk-26',
+        name: 'x',
+        kind: 'stimulus',
+        source: 'x',
+        officeCode: 'YK01',
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.errors[0].field).toBe('code');
+    });
+
+    it('posts a balanced manual entry, refuses an unbalanced one naming the totals, and reverses by counter-entry', async () => {
+      const unbalanced = await manager.post('/api/v1/ledger/entries', {
+        officeCode: 'YK01',
+        entryDate: '2026-02-01',
+        memo: 'Biaya ATK',
+        lines: [
+          { accountCode: '5.2.02', debit: '150000' },
+          { accountCode: '1.1.02', credit: '149999', fundCode: 'USEP-YK-26' },
+        ],
+      });
+      expect(unbalanced.status).toBe(422);
+      expect(unbalanced.body.errors).toEqual([
+        { field: 'lines', code: 'ledger.unbalanced', message: 'Debit 150000 tidak sama dengan kredit 149999.' },
+      ]);
+      const header = await manager.post('/api/v1/ledger/entries', {
+        officeCode: 'YK01',
+        entryDate: '2026-02-01',
+        memo: 'Salah akun',
+        lines: [
+          { accountCode: '5.2', debit: '1' },
+          { accountCode: '1.1.02', credit: '1' },
+        ],
+      });
+      expect(header.status).toBe(422);
+      expect(header.body.errors[0].field).toBe('lines.0.accountCode');
+
+      const posted = await manager.post('/api/v1/ledger/entries', {
+        officeCode: 'YK01',
+        entryDate: '2026-02-01',
+        memo: 'Biaya ATK Februari',
+        lines: [
+          { accountCode: '5.2.02', debit: '150000' },
+          { accountCode: '1.1.02', credit: '150000', fundCode: 'USEP-YK-26' },
+        ],
+      });
+      expect(posted.status).toBe(201);
+      expect((await manager.get(`/api/v1/funds/${fundId}`)).body.cash).toBe('49850000');
+
+      const statement = await manager.get('/api/v1/ledger/accounts/1.1.02/statement?from=2026-01-01&to=2026-12-31');
+      expect(statement.body).toMatchObject({ opening: '0', closing: '49850000' });
+      expect(statement.body.lines.map((l: { balance: string }) => l.balance)).toEqual(['50000000', '49850000']);
+
+      const reversed = await manager.post(`/api/v1/ledger/entries/${posted.body.id}/reverse`, {
+        reason: 'dobel input',
+        entryDate: '2026-02-02',
+      });
+      expect(reversed.status).toBe(201);
+      expect(reversed.body).toMatchObject({
+        reversesId: posted.body.id,
+        lines: [
+          { accountCode: '5.2.02', debit: '0', credit: '150000' },
+          { accountCode: '1.1.02', debit: '150000' },
+        ],
+      });
+      expect((await manager.post(`/api/v1/ledger/entries/${posted.body.id}/reverse`, { reason: 'lagi' })).status).toBe(409);
+      const after = await trialBalance();
+      expect(after.debit).toBe(after.credit);
+      expect(after.accounts.find((a: { code: string }) => a.code === '5.2.02')).toMatchObject({ debit: '0', credit: '0' });
+    });
+
+    it('the database itself refuses an unbalanced entry and any change to posted lines', async () => {
+      const db = server.database.db;
+      const office = await db.selectFrom('office').select('id').where('code', '=', 'YK01').executeTakeFirstOrThrow();
+      const entryId = '01900000-0000-7000-8000-000000000001';
+      await expect(
+        db.transaction().execute(async (tx) => {
+          await sql`INSERT INTO journal_entry (id, office_id, entry_date, memo, source_type, created_by)
+                    VALUES (${entryId}, ${office.id}, '2026-03-01', 'tidak seimbang', 'manual', 'test')`.execute(tx);
+          await sql`INSERT INTO journal_line (entry_id, line_no, account_code, office_id, entry_date, debit) VALUES
+                    (${entryId}, 1, '1.1.01', ${office.id}, '2026-03-01', 1000)`.execute(tx);
+          await sql`INSERT INTO journal_line (entry_id, line_no, account_code, office_id, entry_date, credit) VALUES
+                    (${entryId}, 2, '4.2.02', ${office.id}, '2026-03-01', 999)`.execute(tx);
+        }),
+      ).rejects.toThrow(/unbalanced/);
+      expect(await db.selectFrom('journal_entry').select('id').where('id', '=', entryId).executeTakeFirst()).toBeUndefined();
+      await expect(sql`UPDATE journal_line SET debit = debit + 1`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM journal_entry`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`TRUNCATE journal_line`.execute(db)).rejects.toThrow(/append-only/);
+    });
+
+    it('keeps the ledger to its readers and the fund to its office', async () => {
+      const cashier = new ApiClient(server.url);
+      await cashier.login('kasir', DEMO_PASSWORD);
+      expect((await cashier.get('/api/v1/ledger/trial-balance?asOf=2026-12-31')).status).toBe(200);
+      expect(
+        (await cashier.post('/api/v1/ledger/entries', { officeCode: 'YK01', entryDate: '2026-02-01', memo: 'x', lines: [] })).status,
+      ).toBe(403);
+      const facilitator = new ApiClient(server.url);
+      await facilitator.login('pendamping', DEMO_PASSWORD); // BD01
+      expect((await facilitator.get(`/api/v1/funds/${fundId}`)).status).toBe(404);
+      expect((await facilitator.get('/api/v1/funds')).body.items).toEqual([]);
+      expect((await manager.get('/api/v1/ledger/trial-balance?asOf=2026-13-01')).status).toBe(422);
+    });
+  });
+}

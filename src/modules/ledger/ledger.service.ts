@@ -1,0 +1,404 @@
+import type { z } from 'zod';
+import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { officeInScope } from '../../core/scope.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
+import type {
+  accountViewSchema,
+  createFundInputSchema,
+  entryViewSchema,
+  fundViewSchema,
+  manualEntryInputSchema,
+  statementQuerySchema,
+  statementSchema,
+  trialBalanceQuerySchema,
+  trialBalanceSchema,
+} from './ledger.schema.ts';
+import {
+  accountLines,
+  accountTotals,
+  entryLines,
+  findAccount,
+  findEntry,
+  findFund,
+  findFundByCode,
+  findReversal,
+  fundCash,
+  fundPositions,
+  insertEntry,
+  listAccountRows,
+  listFundRows,
+} from './ledger.store.ts';
+
+export const LEDGER_READERS = ['admin', 'manager', 'cashier', 'supervisor', 'auditor'] as const;
+export const LEDGER_KEEPERS = ['admin', 'manager'] as const;
+
+export type PostEntryInput = {
+  officeId: string;
+  entryDate: string;
+  memo: string;
+  source: { type: string; id: string | null };
+  lines: PostingLine[];
+  reversesId?: string | null;
+};
+
+/**
+ * Posts one balanced entry inside the caller's transaction: the one way money moves.
+ * Checked here first for a readable error; the database checks again at commit.
+ */
+export async function postEntry(tx: Tx, ctx: Context, input: PostEntryInput): Promise<string> {
+  const lines = compactLines(input.lines);
+  const problems = entryProblems(lines);
+  if (problems.length > 0)
+    throw new AppError('ledger.entry_invalid', 422, {
+      errors: problems.map((p) => ({ field: 'lines', code: p.code, params: jsonable(p) })),
+    });
+  const id = uuidv7(ctx.clock.now().getTime());
+  await insertEntry(
+    tx,
+    {
+      id,
+      officeId: input.officeId,
+      entryDate: input.entryDate,
+      memo: input.memo,
+      source: input.source,
+      reversesId: input.reversesId,
+      createdBy: actorName(ctx.actor),
+    },
+    lines,
+  );
+  return id;
+}
+
+const jsonable = (value: object) =>
+  Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
+
+/** The counter-entry of a posted entry; an entry is reversed once. */
+export async function reverseEntry(
+  tx: Tx,
+  ctx: Context,
+  entryId: string,
+  input: { memo: string; entryDate: string; source?: { type: string; id: string | null } },
+) {
+  const entry = await findEntry(tx, entryId);
+  if (!entry) throw notFound('journal_entry', entryId);
+  if (entry.reverses_id) throw conflict('ledger.reversal_of_reversal', 'id');
+  if (await findReversal(tx, entryId)) throw conflict('ledger.already_reversed', 'id');
+  const lines = (await entryLines(tx, entryId)).map((l) => ({
+    accountCode: l.account_code,
+    debit: BigInt(l.debit),
+    credit: BigInt(l.credit),
+    fundId: l.fund_id,
+    party: l.party_type && l.party_id ? { type: l.party_type, id: l.party_id } : null,
+  }));
+  return postEntry(tx, ctx, {
+    officeId: entry.office_id,
+    entryDate: input.entryDate,
+    memo: input.memo,
+    source: input.source ?? { type: entry.source_type, id: entry.source_id },
+    lines: reversedLines(lines),
+    reversesId: entryId,
+  });
+}
+
+const accountName = (ctx: Context, row: { name_id: string; name_en: string }) => (ctx.locale === 'en' ? row.name_en : row.name_id);
+
+export async function listAccounts(ctx: Context): Promise<{ items: z.infer<typeof accountViewSchema>[] }> {
+  assertRole(ctx, LEDGER_READERS);
+  const rows = await listAccountRows(ctx.db);
+  return {
+    items: rows.map((r) => ({
+      code: r.code,
+      name: accountName(ctx, r),
+      type: r.type,
+      parentCode: r.parent_code,
+      postable: r.postable,
+      scheme: r.scheme,
+      contra: r.contra,
+    })),
+  };
+}
+
+/** The offices a query covers: one named office (in scope) or every office in scope (null = all). */
+async function officeFilter(ctx: Context, officeCode: string | undefined): Promise<string[] | null> {
+  const scope = actorScope(ctx);
+  if (officeCode) {
+    const [id] = await resolveOfficeCodes(ctx.db, [officeCode], 'office');
+    if (!id || !officeInScope(scope, id)) throw forbidden();
+    return [id];
+  }
+  return scope.kind === 'all' ? null : scope.officeIds;
+}
+
+export async function trialBalance(
+  ctx: Context,
+  query: z.infer<typeof trialBalanceQuerySchema>,
+): Promise<z.infer<typeof trialBalanceSchema>> {
+  assertRole(ctx, LEDGER_READERS);
+  const officeIds = await officeFilter(ctx, query.office);
+  const [accounts, totals] = await Promise.all([listAccountRows(ctx.db), accountTotals(ctx.db, query.asOf, officeIds)]);
+  const byCode = new Map(totals.map((t) => [t.account_code, t]));
+  let debit = 0n;
+  let credit = 0n;
+  const rows = accounts.flatMap((account) => {
+    const t = byCode.get(account.code);
+    if (!t) return [];
+    const sides = trialBalanceSides(BigInt(t.debit), BigInt(t.credit));
+    debit += sides.debit;
+    credit += sides.credit;
+    return [
+      {
+        code: account.code,
+        name: accountName(ctx, account),
+        type: account.type,
+        debit: sides.debit.toString(),
+        credit: sides.credit.toString(),
+      },
+    ];
+  });
+  return { asOf: query.asOf, office: query.office ?? null, debit: debit.toString(), credit: credit.toString(), accounts: rows };
+}
+
+export async function accountStatement(
+  ctx: Context,
+  code: string,
+  query: z.infer<typeof statementQuerySchema>,
+): Promise<z.infer<typeof statementSchema>> {
+  assertRole(ctx, LEDGER_READERS);
+  if (query.to < query.from) throw invalid('ledger.period_reversed', 'to');
+  const account = await findAccount(ctx.db, code);
+  if (!account) throw notFound('ledger_account', code);
+  const officeIds = await officeFilter(ctx, query.office);
+  const [offset, carried] = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : ['0', null];
+  const { opening, rows } = await accountLines(ctx.db, code, query, officeIds, { offset: Number(offset), limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const openingBalance = naturalBalance(account.type, account.contra, BigInt(opening.debit), BigInt(opening.credit));
+  let balance = carried === null ? openingBalance : BigInt(carried);
+  const lines = page.map((row) => {
+    balance += naturalBalance(account.type, account.contra, BigInt(row.debit), BigInt(row.credit));
+    return {
+      entryId: row.entry_id,
+      date: row.entry_date,
+      memo: row.memo,
+      sourceType: row.source_type,
+      debit: row.debit,
+      credit: row.credit,
+      balance: balance.toString(),
+    };
+  });
+  const more = rows.length > query.limit;
+  return {
+    account: {
+      code: account.code,
+      name: accountName(ctx, account),
+      type: account.type,
+      parentCode: account.parent_code,
+      postable: account.postable,
+      scheme: account.scheme,
+      contra: account.contra,
+    },
+    from: query.from,
+    to: query.to,
+    opening: openingBalance.toString(),
+    closing: more ? null : balance.toString(),
+    lines,
+    nextCursor: more ? encodeCursor([String(Number(offset) + query.limit), balance.toString()]) : null,
+  };
+}
+
+export async function getEntry(ctx: Context, id: string): Promise<z.infer<typeof entryViewSchema>> {
+  assertRole(ctx, LEDGER_READERS);
+  return entryView(ctx, ctx.db, id);
+}
+
+async function entryView(ctx: Context, db: Queryable, id: string): Promise<z.infer<typeof entryViewSchema>> {
+  const entry = await findEntry(db, id);
+  if (!entry || !officeInScope(actorScope(ctx), entry.office_id)) throw notFound('journal_entry', id);
+  const [lines, accounts, reversal, [office]] = await Promise.all([
+    entryLines(db, id),
+    listAccountRows(db),
+    findReversal(db, id),
+    officesWithRegions(db, [entry.office_id]),
+  ]);
+  const funds = new Map<string, string>();
+  for (const fundId of new Set(lines.flatMap((l) => (l.fund_id ? [l.fund_id] : []))))
+    funds.set(fundId, (await findFund(db, fundId))?.code ?? '');
+  const names = new Map(accounts.map((a) => [a.code, accountName(ctx, a)]));
+  return {
+    id: entry.id,
+    officeCode: office?.code ?? '',
+    entryDate: entry.entry_date,
+    memo: entry.memo,
+    sourceType: entry.source_type,
+    sourceId: entry.source_id,
+    reversesId: entry.reverses_id,
+    reversedById: reversal?.id ?? null,
+    createdBy: entry.created_by,
+    lines: lines.map((l) => ({
+      accountCode: l.account_code,
+      accountName: names.get(l.account_code) ?? l.account_code,
+      debit: l.debit,
+      credit: l.credit,
+      fundCode: l.fund_id ? (funds.get(l.fund_id) ?? null) : null,
+    })),
+  };
+}
+
+/** A journal entry typed by an accountant (adjustments, opening balances, expenses). */
+export async function postManualEntry(ctx: Context, input: z.infer<typeof manualEntryInputSchema>) {
+  assertRole(ctx, LEDGER_KEEPERS);
+  const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
+  if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
+  const errors = input.lines.flatMap((line, i) =>
+    (line.debit === undefined) === (line.credit === undefined) || (line.debit ?? line.credit) === '0'
+      ? [{ field: `lines.${i}`, code: 'ledger.line_amount_invalid', params: { line: i + 1 } }]
+      : [],
+  );
+  if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+  const id = await inTransaction(ctx, async (tx) => {
+    const lines: PostingLine[] = [];
+    for (const [i, line] of input.lines.entries()) {
+      const account = await findAccount(tx, line.accountCode);
+      if (!account || !account.postable || !account.active)
+        throw invalid('ledger.account_not_postable', `lines.${i}.accountCode`, { code: line.accountCode });
+      const fund = line.fundCode ? await findFundByCode(tx, line.fundCode) : undefined;
+      if (line.fundCode && !fund) throw invalid('ledger.unknown_fund', `lines.${i}.fundCode`, { code: line.fundCode });
+      lines.push({
+        accountCode: line.accountCode,
+        debit: BigInt(line.debit ?? 0),
+        credit: BigInt(line.credit ?? 0),
+        fundId: fund?.id ?? null,
+      });
+    }
+    const entryId = await postEntry(tx, ctx, {
+      officeId,
+      entryDate: input.entryDate,
+      memo: input.memo,
+      source: { type: 'manual', id: null },
+      lines,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'ledger.entry_post',
+      entityType: 'journal_entry',
+      entityId: entryId,
+      officeId,
+      after: { memo: input.memo, lines: input.lines },
+    });
+    return entryId;
+  });
+  return entryView(ctx, ctx.db, id);
+}
+
+export async function reverseManualEntry(ctx: Context, id: string, input: { reason: string; entryDate?: string }) {
+  assertRole(ctx, LEDGER_KEEPERS);
+  const entry = await findEntry(ctx.db, id);
+  if (!entry || !officeInScope(actorScope(ctx), entry.office_id)) throw notFound('journal_entry', id);
+  // Entries of financings, savings and collections are reversed through their own operation.
+  if (entry.source_type !== 'manual' && entry.source_type !== 'fund')
+    throw conflict('ledger.reverse_through_source', 'id', { source: entry.source_type });
+  const reversalId = await inTransaction(ctx, async (tx) => {
+    const reversal = await reverseEntry(tx, ctx, id, {
+      memo: `Koreksi: ${input.reason}`,
+      entryDate: input.entryDate ?? businessDate(ctx.clock),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'ledger.entry_reverse',
+      entityType: 'journal_entry',
+      entityId: id,
+      officeId: entry.office_id,
+      after: { reversalId: reversal, reason: input.reason },
+    });
+    return reversal;
+  });
+  return entryView(ctx, ctx.db, reversalId);
+}
+
+// ---- Funds ----
+
+export async function createFund(ctx: Context, input: z.infer<typeof createFundInputSchema>) {
+  assertRole(ctx, LEDGER_KEEPERS);
+  const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
+  if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
+  if ((input.kind === 'group_revolving') !== (input.groupId !== undefined)) throw invalid('ledger.fund_group_required', 'groupId');
+  const id = await inTransaction(ctx, async (tx) => {
+    if (await findFundByCode(tx, input.code)) throw conflict('ledger.fund_code_taken', 'code', { code: input.code });
+    const fundId = uuidv7(ctx.clock.now().getTime());
+    await tx
+      .insertInto('fund')
+      .values({
+        id: fundId,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        source: input.source,
+        office_id: officeId,
+        group_id: input.groupId ?? null,
+      })
+      .execute();
+    const capital = BigInt(input.initialCapital);
+    if (capital > 0n)
+      await postEntry(tx, ctx, {
+        officeId,
+        entryDate: input.capitalDate ?? businessDate(ctx.clock),
+        memo: `Modal awal dana ${input.code}: ${input.source}`,
+        source: { type: 'fund', id: fundId },
+        lines: [
+          { accountCode: input.cashAccount, debit: capital, fundId },
+          { accountCode: input.kind === 'own_capital' ? '3.2.01' : '3.2.02', credit: capital, fundId },
+        ],
+      });
+    await recordAudit(tx, ctx, { action: 'fund.create', entityType: 'fund', entityId: fundId, officeId, after: input });
+    return fundId;
+  });
+  return getFund(ctx, id);
+}
+
+export async function listFunds(ctx: Context): Promise<{ items: z.infer<typeof fundViewSchema>[] }> {
+  assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
+  const scope = actorScope(ctx);
+  const rows = await listFundRows(ctx.db, scope.kind === 'all' ? null : scope.officeIds);
+  return { items: await fundViews(ctx.db, rows) };
+}
+
+export async function getFund(ctx: Context, id: string) {
+  assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
+  const fund = await findFund(ctx.db, id);
+  if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', id);
+  const [view] = await fundViews(ctx.db, [fund]);
+  return view as z.infer<typeof fundViewSchema>;
+}
+
+async function fundViews(db: Queryable, rows: Awaited<ReturnType<typeof listFundRows>>) {
+  const [positions, offices] = await Promise.all([
+    fundPositions(
+      db,
+      rows.map((r) => r.id),
+    ),
+    officesWithRegions(db, [...new Set(rows.map((r) => r.office_id))]),
+  ]);
+  return rows.map((r) => {
+    const p = positions.find((x) => x.fund_id === r.id);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      source: r.source,
+      officeCode: offices.find((o) => o.id === r.office_id)?.code ?? '',
+      groupId: r.group_id,
+      active: r.active,
+      capital: p?.capital ?? '0',
+      cash: p?.cash ?? '0',
+      outstanding: p?.outstanding ?? '0',
+    };
+  });
+}
+
+/** What a fund can lend now; call with the fund locked (lockFund) before a disbursement. */
+export const availableCash = (db: Queryable, fundId: string) => fundCash(db, fundId);

@@ -1,0 +1,69 @@
+import type { ColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+/** bigint columns come back as strings from both drivers; we write bigint or string. */
+type Money = ColumnType<string, bigint | string, never>;
+
+export type LedgerAccountTable = {
+  code: string;
+  name_id: string;
+  name_en: string;
+  type: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+  parent_code: string | null;
+  postable: boolean;
+  scheme: 'both' | 'conventional' | 'sharia';
+  contra: boolean;
+  active: boolean;
+  created_at: CreatedAt;
+};
+export type FundTable = {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'own_capital' | 'stimulus' | 'group_revolving';
+  source: string;
+  office_id: string;
+  group_id: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+};
+export type JournalEntryTable = {
+  id: string;
+  office_id: string;
+  entry_date: ColumnType<string, string, never>;
+  memo: string;
+  source_type: string;
+  source_id: string | null;
+  reverses_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+};
+export type JournalLineTable = {
+  entry_id: string;
+  line_no: number;
+  account_code: string;
+  office_id: string;
+  entry_date: ColumnType<string, string, never>;
+  debit: Money;
+  credit: Money;
+  fund_id: string | null;
+  party_type: string | null;
+  party_id: string | null;
+};
+export type IdempotencyRecordTable = {
+  actor: string;
+  key: string;
+  operation: string;
+  request_hash: string;
+  status_code: number | null;
+  response: unknown;
+  created_at: CreatedAt;
+};
+
+export type LedgerTables = {
+  ledger_account: LedgerAccountTable;
+  fund: FundTable;
+  journal_entry: JournalEntryTable;
+  journal_line: JournalLineTable;
+  idempotency_record: IdempotencyRecordTable;
+};
