@@ -26,7 +26,7 @@ describe.skipIf(skipBrowserTests)('import: a manager previews a CSV with a bad r
     await server?.close();
   });
 
-  it('sees the bad row by line, skips it, confirms, and finds the imported person', async () => {
+  it('sees the bad row by line (in either language), skips it, confirms, and finds the imported person', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
     await navLink(page, 'Impor').click();
@@ -41,6 +41,11 @@ describe.skipIf(skipBrowserTests)('import: a manager previews a CSV with a bad r
     const problems = preview.getByTestId('import-problem');
     expect(await problems.count()).toBe(1);
     expect(await problems.first().locator('td').allInnerTexts()).toEqual(['4', 'jenis_kelamin', 'jenis_kelamin harus L atau P']);
+    // The problem follows the UI language (from its code), without uploading again.
+    await page.getByText('EN', { exact: true }).click();
+    await shown(problems.first().getByText('jenis_kelamin (sex) must be L or P'));
+    await page.getByText('ID', { exact: true }).click();
+    await shown(problems.first().getByText('jenis_kelamin harus L atau P'));
     await shown(preview.getByText('Ada baris bermasalah. Perbaiki berkas lalu unggah lagi, atau impor baris yang sah saja.'));
 
     await preview.getByRole('button', { name: 'Impor yang sah saja, lewati 1 baris' }).click();

@@ -87,13 +87,13 @@ describe('jaring CLI on the embedded database', () => {
 
     const strict = await jaring(['import', 'households', file], env);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('baris 3, kolom jenis_kelamin: jenis_kelamin tidak sesuai dengan NIK');
+    expect(strict.stderr).toContain('baris 3, kolom jenis_kelamin: Jenis kelamin tidak sesuai dengan NIK.');
     expect(strict.stdout).toContain('imported 0 households, 0 persons; 1 rows rejected; 0 unchanged');
 
     const lenient = await jaring(['import', 'households', file, '--skip-invalid', '--rejects', rejects], env);
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toContain('imported 1 households, 1 persons; 1 rows rejected; 0 unchanged');
-    expect(readFileSync(rejects, 'utf8')).toContain(`${bad},3,jenis_kelamin: jenis_kelamin tidak sesuai dengan NIK`);
+    expect(readFileSync(rejects, 'utf8')).toContain(`${bad},3,jenis_kelamin: Jenis kelamin tidak sesuai dengan NIK.`);
 
     const again = await jaring(['import', 'households', file, '--skip-invalid', '--rejects', rejects], env);
     expect(again.stdout).toContain('imported 0 households, 0 persons; 1 rows rejected; 1 unchanged');

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { csvCell } from '../core/csv.ts';
+import { translate } from '../core/messages.ts';
 import { IMPORT_HEADER, importHouseholds, xlsxLines } from '../modules/registry/index.ts';
 
 export class ImportUsageError extends Error {}
@@ -50,7 +51,7 @@ export async function runImport(ctx: Context, options: ReturnType<typeof parseIm
     onRejected: async (row) => {
       if (rejects) {
         if (!rejects.write(`${row.text},${row.line},${csvCell(row.reason)}\n`)) await once(rejects, 'drain');
-      } else for (const part of row.reason.split('; ')) console.error(`baris ${row.line}, kolom ${part.replace(': ', ': ')}`);
+      } else for (const problem of row.problems) console.error(translate('import.problem_at', ctx.locale, problem));
     },
   });
   if (progressShown && tty) process.stderr.write('\n');

@@ -155,6 +155,42 @@ export const MESSAGES: Record<string, Text> = {
     en: 'A new KK: the person moving becomes its head (relation "head").',
   },
   'registry.not_a_member': { id: 'Orang ini bukan anggota KK ini.', en: 'This person is not a member of this household.' },
+  // Household import problems (one per row and column); the Indonesian texts name the file's columns.
+  'import.header_invalid': { id: 'header harus persis: {expected}', en: 'The header must be exactly: {expected}' },
+  'import.column_count': { id: 'harus {expected} kolom, ada {found}', en: 'expected {expected} columns, found {found}' },
+  'import.name_required': { id: 'nama wajib diisi', en: 'nama (name) is required' },
+  'import.sex_invalid': { id: 'jenis_kelamin harus L atau P', en: 'jenis_kelamin (sex) must be L or P' },
+  'import.birth_date_invalid': {
+    id: 'tanggal_lahir harus DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada',
+    en: 'tanggal_lahir (birth date) must be DD-MM-YYYY or YYYY-MM-DD and a real date',
+  },
+  'import.relation_unknown': {
+    id: 'hubungan_keluarga tidak dikenal: "{value}"',
+    en: 'Unknown hubungan_keluarga (relation to the head): "{value}"',
+  },
+  'import.rt_invalid': { id: 'rt harus angka', en: 'rt must be a number' },
+  'import.rw_invalid': { id: 'rw harus angka', en: 'rw must be a number' },
+  'import.decile_invalid': { id: 'desil harus 1–10 atau kosong', en: 'desil (welfare decile) must be 1–10 or empty' },
+  'import.nik_duplicate_in_file': { id: 'NIK ganda di berkas', en: 'The NIK appears more than once in the file' },
+  'import.nik_registered_differently': {
+    id: 'NIK sudah terdaftar dengan data atau KK berbeda',
+    en: 'The NIK is already registered with other data or on another KK',
+  },
+  'import.one_head_required': {
+    id: 'KK harus punya tepat satu KEPALA KELUARGA',
+    en: 'A KK must have exactly one KEPALA KELUARGA (head of household)',
+  },
+  'import.kk_village_mismatch': { id: 'baris satu KK berbeda kode_desa', en: 'Rows of one KK have different kode_desa' },
+  'import.kk_registered_other_village': { id: 'KK sudah terdaftar di desa lain', en: 'The KK is already registered in another village' },
+  'import.household_has_invalid_row': {
+    id: 'KK {kk} punya baris lain yang tidak sah',
+    en: 'KK {kk} has another row that is not valid',
+  },
+  'import.village_out_of_scope': {
+    id: 'kode_desa {code} di luar wilayah kantor Anda',
+    en: 'kode_desa {code} is outside your offices’ regions',
+  },
+  'import.problem_at': { id: 'baris {line}, kolom {column}: {reason}', en: 'line {line}, column {column}: {reason}' },
   'groups.unknown_kind': { id: 'Jenis kelompok "{kind}" tidak dikenal.', en: 'Unknown group kind "{kind}".' },
   'groups.not_a_facilitator': { id: 'Pengguna ini bukan pendamping aktif.', en: 'This user is not an active facilitator.' },
   'groups.person_unknown': { id: 'Orang ini tidak ada di wilayah Anda.', en: 'This person is not in your regions.' },

@@ -1,3 +1,5 @@
+import type { Locale } from '../../core/locale.ts';
+import { translate } from '../../core/messages.ts';
 import { decodeNik } from './nik.rules.ts';
 import { RELATION_WORDS, type Relation } from './registry.schema.ts';
 
@@ -17,7 +19,18 @@ export const IMPORT_HEADER = [
   'desil',
 ] as const;
 
-export type ImportProblem = { line: number; column: string; reason: string };
+/**
+ * A problem with one row. `code` is a key of the message catalogue (src/core/messages.ts)
+ * and `params` fill its text, so the problem is stored and sent without a language.
+ */
+export type ImportIssue = { line: number; column: string; code: string; params: Record<string, string | number> };
+/** An issue as reported: with its text in the reader's language. */
+export type ImportProblem = ImportIssue & { reason: string };
+
+export const describeIssue = (issue: ImportIssue, locale: Locale): ImportProblem => ({
+  ...issue,
+  reason: translate(issue.code, locale, issue.params),
+});
 
 export type ImportRow = {
   line: number;
@@ -69,44 +82,43 @@ export function parseImportRow(
   line: number,
   regions: { has(code: string): boolean },
   today: string,
-): { row: ImportRow; problems: [] } | { row: null; problems: ImportProblem[] } {
-  const problems: ImportProblem[] = [];
+): { row: ImportRow; problems: [] } | { row: null; problems: ImportIssue[] } {
+  const problems: ImportIssue[] = [];
   const cell = (name: (typeof IMPORT_HEADER)[number]) => (cells[IMPORT_HEADER.indexOf(name)] ?? '').trim();
-  const problem = (column: string, reason: string) => problems.push({ line, column, reason });
+  const problem = (column: string, code: string, params: ImportIssue['params'] = {}) => problems.push({ line, column, code, params });
 
-  if (cells.length !== IMPORT_HEADER.length) problem('*', `expected ${IMPORT_HEADER.length} columns, found ${cells.length}`);
+  if (cells.length !== IMPORT_HEADER.length) problem('*', 'import.column_count', { expected: IMPORT_HEADER.length, found: cells.length });
   const kk = cell('no_kk');
-  if (!/^\d{16}$/.test(kk)) problem('no_kk', 'Nomor KK harus 16 angka');
+  if (!/^\d{16}$/.test(kk)) problem('no_kk', 'registry.kk_not_16_digits');
   const fullName = cell('nama');
-  if (!fullName) problem('nama', 'nama wajib diisi');
+  if (!fullName) problem('nama', 'import.name_required');
   const sexWord = cell('jenis_kelamin').toUpperCase();
   const sex = sexWord === 'L' ? 'M' : sexWord === 'P' ? 'F' : null;
-  if (!sex) problem('jenis_kelamin', 'jenis_kelamin harus L atau P');
+  if (!sex) problem('jenis_kelamin', 'import.sex_invalid');
   const birthDate = parseDate(cell('tanggal_lahir'));
-  if (!birthDate) problem('tanggal_lahir', 'tanggal_lahir harus DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada');
+  if (!birthDate) problem('tanggal_lahir', 'import.birth_date_invalid');
   const relation = RELATION_WORDS[cell('hubungan_keluarga').toUpperCase().replace(/\s+/g, ' ')];
-  if (!relation) problem('hubungan_keluarga', `hubungan_keluarga tidak dikenal: "${cell('hubungan_keluarga')}"`);
+  if (!relation) problem('hubungan_keluarga', 'import.relation_unknown', { value: cell('hubungan_keluarga') });
   const villageCode = normaliseVillageCode(cell('kode_desa'));
-  if (!villageCode || !regions.has(villageCode)) problem('kode_desa', `kode_desa ${cell('kode_desa')} tidak ada`);
+  if (!villageCode) problem('kode_desa', 'registry.village_code_format');
+  else if (!regions.has(villageCode)) problem('kode_desa', 'registry.village_unknown', { code: villageCode });
   const rt = cell('rt') || null;
   const rw = cell('rw') || null;
-  if (rt && !/^\d{1,3}$/.test(rt)) problem('rt', 'rt harus angka');
-  if (rw && !/^\d{1,3}$/.test(rw)) problem('rw', 'rw harus angka');
+  if (rt && !/^\d{1,3}$/.test(rt)) problem('rt', 'import.rt_invalid');
+  if (rw && !/^\d{1,3}$/.test(rw)) problem('rw', 'import.rw_invalid');
   const decileText = cell('desil');
   const decile = decileText === '' ? null : Number(decileText);
-  if (decile !== null && !(Number.isInteger(decile) && decile >= 1 && decile <= 10)) problem('desil', 'desil harus 1–10 atau kosong');
+  if (decile !== null && !(Number.isInteger(decile) && decile >= 1 && decile <= 10)) problem('desil', 'import.decile_invalid');
 
   const nik = cell('nik');
   const decoded = decodeNik(nik, { today, birthDate: birthDate ?? undefined });
   if (!decoded.ok) {
+    // The NIK decoder's own codes (registry.nik_*), shared with the household form.
     for (const error of decoded.errors)
-      problem(
-        error.field === 'birthDate' ? 'tanggal_lahir' : 'nik',
-        error.field === 'birthDate' ? 'tanggal_lahir tidak sesuai dengan NIK' : nikReason(error.code),
-      );
+      problem(error.field === 'birthDate' ? 'tanggal_lahir' : 'nik', error.code, stringParams(error.params));
   } else {
-    if (!regions.has(decoded.value.provinceCode)) problem('nik', `kode provinsi ${decoded.value.provinceCode} di NIK tidak ada`);
-    if (sex && decoded.value.sex !== sex) problem('jenis_kelamin', 'jenis_kelamin tidak sesuai dengan NIK');
+    if (!regions.has(decoded.value.provinceCode)) problem('nik', 'registry.nik_province_unknown', { code: decoded.value.provinceCode });
+    if (sex && decoded.value.sex !== sex) problem('jenis_kelamin', 'registry.sex_contradicts_nik');
   }
   if (problems.length > 0 || !sex || !birthDate || !relation || !villageCode) return { row: null, problems };
   return {
@@ -129,15 +141,6 @@ export function parseImportRow(
   };
 }
 
-function nikReason(code: string): string {
-  return (
-    {
-      'registry.nik_not_16_digits': 'NIK harus 16 angka',
-      'registry.nik_day_invalid': 'tanggal di NIK tidak mungkin (01–31 laki-laki, 41–71 perempuan)',
-      'registry.nik_month_invalid': 'bulan di NIK harus 01–12',
-      'registry.nik_serial_zero': 'nomor urut NIK tidak boleh 0000',
-      'registry.nik_date_not_real': 'tanggal lahir di NIK tidak ada di kalender',
-      'registry.nik_birth_in_future': 'tanggal lahir di NIK di masa depan',
-    }[code] ?? code
-  );
+function stringParams(params: Record<string, unknown> = {}): ImportIssue['params'] {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? value : String(value)]));
 }

@@ -1,9 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type Context, inTransaction } from '../../context.ts';
+import { fixedClock } from '../../core/clock.ts';
+import { MESSAGES } from '../../core/messages.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { createOrganisation } from '../organisation/index.ts';
-import { IMPORT_HEADER } from './import.rules.ts';
+import { IMPORT_HEADER, type ImportProblem } from './import.rules.ts';
 import { importHouseholds } from './import.service.ts';
 
 const HEADER = IMPORT_HEADER.join(',');
@@ -32,15 +34,19 @@ describeEachDatabase('household import', (getDatabase) => {
     ];
     const summary = await importHouseholds(ctx, lines, { dryRun: false, skipInvalid: false });
     expect(summary.committed).toBe(false);
-    expect(summary.problems.map((p) => `${p.line} ${p.column}`)).toEqual([
-      '7 nik',
-      '7 nik',
-      '7 nik',
-      '8 kode_desa',
-      '8 desil',
-      '8 jenis_kelamin',
+    expect(summary.problems.map((p) => `${p.line} ${p.column} ${p.code}`)).toEqual([
+      '7 nik registry.nik_day_invalid',
+      '7 nik registry.nik_month_invalid',
+      '7 nik registry.nik_serial_zero',
+      '8 kode_desa registry.village_unknown',
+      '8 desil import.decile_invalid',
+      '8 jenis_kelamin registry.sex_contradicts_nik',
     ]);
-    expect(summary.problems[3]?.reason).toBe('kode_desa 32.04.11.9999 tidak ada');
+    expect(summary.problems[0]).toMatchObject({ params: { day: '32' }, reason: expect.stringContaining('(32)') });
+    expect(summary.problems[3]).toMatchObject({
+      params: { code: '32.04.11.9999' },
+      reason: 'Kode desa/kelurahan 32.04.11.9999 tidak ada.',
+    });
     const count = await getDatabase()
       .db.selectFrom('person')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -88,15 +94,164 @@ describeEachDatabase('household import', (getDatabase) => {
     expect(summary).toMatchObject({ importedHouseholds: 1, importedPersons: 1, rejectedRows: 3 });
     expect(rejected).toEqual([
       [3, 'no_kk: KK 3204110101260030 punya baris lain yang tidak sah'],
-      [4, 'jenis_kelamin: jenis_kelamin tidak sesuai dengan NIK'],
+      [4, 'jenis_kelamin: Jenis kelamin tidak sesuai dengan NIK.'],
       [5, 'nik: NIK sudah terdaftar dengan data atau KK berbeda'],
     ]);
   });
 
+  it('gives every kind of invalid row a stable code and params, with its text in the context’s language', async () => {
+    // Each row is the head of its own new KK unless the case needs otherwise; NIK 320411 120385 (12-03-1985, a man).
+    // row(n) is line n of the file.
+    const row = (line: number, change: Partial<Record<(typeof IMPORT_HEADER)[number], string>> = {}) =>
+      IMPORT_HEADER.map(
+        (column) =>
+          change[column] ??
+          {
+            no_kk: `32041101012611${String(line).padStart(2, '0')}`,
+            nik: `32041112038501${String(line).padStart(2, '0')}`,
+            nama: `Warga ${line}`,
+            jenis_kelamin: 'L',
+            tempat_lahir: 'Bandung',
+            tanggal_lahir: '12-03-1985',
+            hubungan_keluarga: 'KEPALA KELUARGA',
+            alamat: 'Kp. Uji',
+            rt: '001',
+            rw: '002',
+            kode_desa: '32.04.11.2002',
+            desil: '3',
+          }[column],
+      ).join(',');
+    const lines = [
+      HEADER,
+      `${row(2)},lebih`,
+      row(3, { no_kk: '12345' }),
+      row(4, { nama: '' }),
+      row(5, { jenis_kelamin: 'X' }),
+      row(6, { tanggal_lahir: '31-02-1985' }),
+      row(7, { hubungan_keluarga: 'SEPUPU' }),
+      row(8, { kode_desa: '3204' }),
+      row(9, { kode_desa: '32.04.11.9999' }),
+      row(10, { rt: 'A1' }),
+      row(11, { rw: '1234' }),
+      row(12, { desil: '11' }),
+      row(13, { nik: '32041112038' }),
+      row(14, { nik: '3204113503850022' }),
+      row(15, { nik: '3204111213850023' }),
+      row(16, { nik: '3204111203850000' }),
+      row(17, { nik: '3204113102850025' }),
+      row(18, { tanggal_lahir: '13-03-1985' }),
+      row(19, { nik: '1004011203850027' }),
+      row(20, { jenis_kelamin: 'P' }),
+      // The same NIK twice in the file; a NIK registered (Asep, first test) on another KK.
+      row(21, { nik: '3204111203850199' }),
+      row(22, { nik: '3204111203850199' }),
+      row(23, { nik: '3204111203850001' }),
+      // Two heads on one KK; a KK without a head.
+      row(24),
+      row(25, { no_kk: '3204110101261124' }),
+      row(26, { hubungan_keluarga: 'ANAK' }),
+      // One KK in two villages; a registered KK (Ujang's, Katapang) with a member from Kota Yogyakarta.
+      row(27),
+      row(28, { no_kk: '3204110101261127', hubungan_keluarga: 'ANAK', kode_desa: '32.04.11.2001' }),
+      row(29, { no_kk: '3204110101260002', hubungan_keluarga: 'ANAK', kode_desa: '34.71.01.1001' }),
+      // A sound head whose household has a bad row.
+      row(30),
+      row(31, { no_kk: '3204110101261130', hubungan_keluarga: 'ANAK', rt: 'x' }),
+    ];
+    const rejected: { line: number; reason: string; problems: ImportProblem[] }[] = [];
+    const summary = await importHouseholds(ctx, lines, {
+      dryRun: true,
+      skipInvalid: true,
+      onRejected: (r) => void rejected.push(r),
+    });
+    const shown = (p: ImportProblem) => [p.line, p.column, p.code, p.params];
+    expect(summary.problems.map(shown)).toEqual([
+      [2, '*', 'import.column_count', { expected: 12, found: 13 }],
+      [3, 'no_kk', 'registry.kk_not_16_digits', {}],
+      [4, 'nama', 'import.name_required', {}],
+      [5, 'jenis_kelamin', 'import.sex_invalid', {}],
+      [6, 'tanggal_lahir', 'import.birth_date_invalid', {}],
+      [7, 'hubungan_keluarga', 'import.relation_unknown', { value: 'SEPUPU' }],
+      [7, 'hubungan_keluarga', 'import.one_head_required', {}],
+      [8, 'kode_desa', 'registry.village_code_format', {}],
+      [9, 'kode_desa', 'registry.village_unknown', { code: '32.04.11.9999' }],
+      [10, 'rt', 'import.rt_invalid', {}],
+      [11, 'rw', 'import.rw_invalid', {}],
+      [12, 'desil', 'import.decile_invalid', {}],
+      [13, 'nik', 'registry.nik_not_16_digits', {}],
+      [14, 'nik', 'registry.nik_day_invalid', { day: '35' }],
+      [15, 'nik', 'registry.nik_month_invalid', { month: '13' }],
+      [16, 'nik', 'registry.nik_serial_zero', {}],
+      [17, 'nik', 'registry.nik_date_not_real', { date: '31-02-85' }],
+      [18, 'tanggal_lahir', 'registry.nik_birth_date_mismatch', { birthDate: '1985-03-13' }],
+      [19, 'nik', 'registry.nik_province_unknown', { code: '10' }],
+      [20, 'jenis_kelamin', 'registry.sex_contradicts_nik', {}],
+      [21, 'nik', 'import.nik_duplicate_in_file', {}],
+      [22, 'nik', 'import.nik_duplicate_in_file', {}],
+      [23, 'nik', 'import.nik_registered_differently', {}],
+      [24, 'hubungan_keluarga', 'import.one_head_required', {}],
+      [25, 'hubungan_keluarga', 'import.one_head_required', {}],
+      [26, 'hubungan_keluarga', 'import.one_head_required', {}],
+      [27, 'kode_desa', 'import.kk_village_mismatch', {}],
+      [28, 'kode_desa', 'import.kk_village_mismatch', {}],
+      [29, 'kode_desa', 'import.kk_registered_other_village', {}],
+      [30, 'no_kk', 'import.household_has_invalid_row', { kk: '3204110101261130' }],
+      [31, 'rt', 'import.rt_invalid', {}],
+    ]);
+    expect(summary).toMatchObject({ rejectedRows: 30, importedPersons: 0 });
+    // Every code has a text in both languages, and the texts are in the context's language (Bahasa Indonesia).
+    for (const p of summary.problems) expect(Object.keys(MESSAGES[p.code] ?? {})).toEqual(['id', 'en']);
+    expect(summary.problems.find((p) => p.line === 7)?.reason).toBe('hubungan_keluarga tidak dikenal: "SEPUPU"');
+    expect(summary.problems.find((p) => p.line === 30)?.reason).toBe('KK 3204110101261130 punya baris lain yang tidak sah');
+    expect(rejected.find((r) => r.line === 7)?.reason).toBe(
+      'hubungan_keluarga: hubungan_keluarga tidak dikenal: "SEPUPU"; hubungan_keluarga: KK harus punya tepat satu KEPALA KELUARGA',
+    );
+
+    const english = await importHouseholds({ ...ctx, locale: 'en' }, lines, { dryRun: true, skipInvalid: true });
+    expect(english.problems.map(shown)).toEqual(summary.problems.map(shown));
+    const reasonsEn = new Map(english.problems.map((p) => [`${p.line} ${p.code}`, p.reason]));
+    expect(reasonsEn.get('2 import.column_count')).toBe('expected 12 columns, found 13');
+    expect(reasonsEn.get('5 import.sex_invalid')).toBe('jenis_kelamin (sex) must be L or P');
+    expect(reasonsEn.get('9 registry.village_unknown')).toBe('Village code 32.04.11.9999 does not exist.');
+    expect(reasonsEn.get('14 registry.nik_day_invalid')).toBe(
+      'The birth day in the NIK (35) is impossible: 01–31 for men, 41–71 for women.',
+    );
+    expect(reasonsEn.get('21 import.nik_duplicate_in_file')).toBe('The NIK appears more than once in the file');
+    expect(reasonsEn.get('24 import.one_head_required')).toBe('A KK must have exactly one KEPALA KELUARGA (head of household)');
+    expect(reasonsEn.get('30 import.household_has_invalid_row')).toBe('KK 3204110101261130 has another row that is not valid');
+    for (const p of english.problems)
+      expect(p.reason).toBe(MESSAGES[p.code]?.en.replace(/\{(\w+)\}/g, (_, k: string) => String(p.params[k])));
+  });
+
+  it('refuses a NIK whose birth date lies after today (the clock’s)', async () => {
+    // 29-02-00 can only be 2000 (1900 was no leap year): in the future on 1 January 1999.
+    const before2000 = { ...ctx, clock: fixedClock(new Date('1999-01-01T00:00:00Z')) };
+    const line = '3204110101269901,3204112902000001,Anak Kabisat,L,Bandung,,KEPALA KELUARGA,x,1,1,32.04.11.2002,';
+    const summary = await importHouseholds(before2000, [HEADER, line], { dryRun: true, skipInvalid: false });
+    expect(summary.problems.map((p) => `${p.column} ${p.code}`)).toEqual([
+      'tanggal_lahir import.birth_date_invalid',
+      'nik registry.nik_birth_in_future',
+    ]);
+  });
+
   it('refuses a file whose header is not the DTKS layout', async () => {
-    const summary = await importHouseholds(ctx, ['kk,nik,nama', '1,2,3'], { dryRun: false, skipInvalid: true });
-    expect(summary.problems[0]).toMatchObject({ line: 1, column: '*' });
+    const rejected: string[] = [];
+    const summary = await importHouseholds(ctx, ['kk,nik,nama', '1,2,3'], {
+      dryRun: false,
+      skipInvalid: true,
+      onRejected: (r) => void rejected.push(r.reason),
+    });
+    expect(summary.problems[0]).toMatchObject({
+      line: 1,
+      column: '*',
+      code: 'import.header_invalid',
+      params: { expected: HEADER },
+      reason: `header harus persis: ${HEADER}`,
+    });
+    expect(rejected).toEqual([`*: header harus persis: ${HEADER}`]);
     expect(summary.importedHouseholds).toBe(0);
+    const english = await importHouseholds({ ...ctx, locale: 'en' }, ['kk,nik,nama'], { dryRun: true, skipInvalid: false });
+    expect(english.problems[0]?.reason).toBe(`The header must be exactly: ${HEADER}`);
   });
 });
 

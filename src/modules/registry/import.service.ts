@@ -4,7 +4,14 @@ import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { allRegionCodes } from '../regions/index.ts';
-import { IMPORT_HEADER, type ImportProblem, normaliseVillageCode, parseImportRow } from './import.rules.ts';
+import {
+  describeIssue,
+  IMPORT_HEADER,
+  type ImportIssue,
+  type ImportProblem,
+  normaliseVillageCode,
+  parseImportRow,
+} from './import.rules.ts';
 import {
   checkStagedRows,
   dropStagedRows,
@@ -21,15 +28,18 @@ export type ImportOptions = {
   dryRun: boolean;
   skipInvalid: boolean;
   onProgress?: (phase: 'read' | 'write', done: number, total: number | null) => void;
-  /** Receives rejected rows in line order, however many there are (listing or rejects file). */
-  onRejected?: (rejected: { line: number; text: string; reason: string }) => void | Promise<void>;
+  /**
+   * Receives rejected rows in line order, however many there are (listing or rejects file):
+   * each problem with its text in ctx.locale, and `reason`, all of them as `column: text; …`.
+   */
+  onRejected?: (rejected: { line: number; text: string; reason: string; problems: ImportProblem[] }) => void | Promise<void>;
 };
 export type ImportSummary = {
   importedHouseholds: number;
   importedPersons: number;
   rejectedRows: number;
   unchangedPersons: number;
-  /** The first problems (up to 1,000), for screens and tests; onRejected sees all. */
+  /** The first problems (up to 1,000) with code, params and text in ctx.locale, for screens and tests; onRejected sees all. */
   problems: ImportProblem[];
   committed: boolean;
 };
@@ -90,13 +100,16 @@ export async function importHouseholds(
         nik: (cells[1] ?? '').trim(),
         relation: RELATION_WORDS[(cells[6] ?? '').trim().toUpperCase().replace(/\s+/g, ' ')] ?? null,
         row: parsed.row,
-        problem: parsed.row ? null : parsed.problems.map((p) => `${p.column}: ${p.reason}`).join('; '),
+        problems: parsed.row ? null : parsed.problems.map(({ column, code, params }) => ({ column, code, params })),
       });
       if (buffer.length >= STAGE_CHUNK) await flush();
     }
     if (!headerOk) {
-      const problem = { line: 1, column: '*', reason: `header harus persis: ${IMPORT_HEADER.join(',')}` };
-      await options.onRejected?.({ line: 1, text: '', reason: `${problem.column}: ${problem.reason}` });
+      const problem = describeIssue(
+        { line: 1, column: '*', code: 'import.header_invalid', params: { expected: IMPORT_HEADER.join(',') } },
+        ctx.locale,
+      );
+      await options.onRejected?.({ line: 1, text: '', reason: joinReasons([problem]), problems: [problem] });
       return { importedHouseholds: 0, importedPersons: 0, rejectedRows: 1, unchangedPersons: 0, problems: [problem], committed: false };
     }
     await flush();
@@ -151,12 +164,9 @@ async function reportRejected(ctx: Context, importId: string, options: ImportOpt
   for (;;) {
     const rows = await stagedProblems(ctx.db, importId, after, 5_000);
     for (const row of rows) {
-      await options.onRejected?.({ line: row.line, text: row.raw, reason: row.problem });
-      for (const part of row.problem.split('; ')) {
-        if (firstProblems.length >= 1_000) break;
-        const cut = part.indexOf(': ');
-        firstProblems.push({ line: row.line, column: part.slice(0, cut), reason: part.slice(cut + 2) });
-      }
+      const problems = row.problems.map((staged) => describeIssue({ line: row.line, ...staged }, ctx.locale));
+      await options.onRejected?.({ line: row.line, text: row.raw, reason: joinReasons(problems), problems });
+      firstProblems.push(...problems.slice(0, 1_000 - firstProblems.length));
     }
     const last = rows.at(-1);
     if (!last) break;
@@ -165,26 +175,31 @@ async function reportRejected(ctx: Context, importId: string, options: ImportOpt
   return firstProblems;
 }
 
+const joinReasons = (problems: ImportProblem[]) => problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
+
 /** The web app's upload: scope-checked, then the same import; the summary line as the CLI prints it. */
 export async function importHouseholdsFromUpload(ctx: Context, allLines: string[], options: { dryRun: boolean; skipInvalid: boolean }) {
   assertRole(ctx, ['admin', 'manager', 'facilitator']);
   const scope = actorScope(ctx);
-  const outOfScope: ImportProblem[] = [];
-  const lines = allLines.filter((line, index) => {
-    if (index === 0 || !line.trim()) return true;
+  const outOfScope: ImportIssue[] = [];
+  // An out-of-scope row becomes a blank line, skipped but counted, so later rows keep their line numbers.
+  const lines = allLines.map((line, index) => {
+    if (index === 0 || !line.trim()) return line;
     const village = normaliseVillageCode((parseCsvLine(line)[10] ?? '').trim());
     if (village && !regionInScope(scope, village)) {
-      outOfScope.push({ line: index + 1, column: 'kode_desa', reason: `kode_desa ${village} di luar wilayah kantor Anda` });
-      return false;
+      outOfScope.push({ line: index + 1, column: 'kode_desa', code: 'import.village_out_of_scope', params: { code: village } });
+      return '';
     }
-    return true;
+    return line;
   });
   // Out-of-scope rows count as invalid: without skipInvalid nothing may be written.
   const blocked = outOfScope.length > 0 && !options.skipInvalid;
   const imported = await importHouseholds(ctx, lines, { ...options, dryRun: options.dryRun || blocked });
   const result = blocked ? { ...imported, importedHouseholds: 0, importedPersons: 0, unchangedPersons: 0, committed: false } : imported;
   const rejectedRows = result.rejectedRows + outOfScope.length;
-  const problems = [...outOfScope, ...result.problems].sort((a, b) => a.line - b.line).slice(0, 1000);
+  const problems = [...outOfScope.map((issue) => describeIssue(issue, ctx.locale)), ...result.problems]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, 1000);
   return {
     ...result,
     rejectedRows,

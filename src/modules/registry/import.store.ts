@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import type { ImportRow } from './import.rules.ts';
+import type { ImportIssue, ImportRow } from './import.rules.ts';
+
+/**
+ * A staged problem. The `problem` column holds a JSON array of them: codes and params,
+ * no language, so the same staged file can be reported in Indonesian or English.
+ */
+export type StagedProblem = Omit<ImportIssue, 'line'>;
 
 export type StagedRow = {
   line: number;
@@ -9,8 +15,10 @@ export type StagedRow = {
   nik: string;
   relation: string | null;
   row: ImportRow | null;
-  problem: string | null;
+  problems: StagedProblem[] | null;
 };
+
+const problemsJson = (r: StagedRow) => (r.problems ? JSON.stringify(r.problems) : null);
 
 /** Bulk insert into staging with unnest: one statement per chunk on both drivers. */
 export async function stageRows(db: Queryable, importId: string, rows: StagedRow[]) {
@@ -25,12 +33,19 @@ export async function stageRows(db: Queryable, importId: string, rows: StagedRow
                 ${col((r) => r.relation)}::text[], ${col((r) => r.row?.address ?? null)}::text[],
                 ${col((r) => r.row?.rt ?? null)}::text[], ${col((r) => r.row?.rw ?? null)}::text[],
                 ${col((r) => r.row?.villageCode ?? null)}::text[], ${col((r) => r.row?.decile ?? null)}::smallint[],
-                ${col((r) => r.problem)}::text[]) AS t(line, raw, kk, nik, full_name, sex, birth_place, birth_date, relation,
+                ${col(problemsJson)}::text[]) AS t(line, raw, kk, nik, full_name, sex, birth_place, birth_date, relation,
                                                        address, rt, rw, village_code, decile, p)`.execute(db);
 }
 
-const reject = (db: Queryable, importId: string, reason: ReturnType<typeof sql>, where: ReturnType<typeof sql>) =>
-  sql`UPDATE registry_import_row r SET status = 'rejected', problem = coalesce(r.problem || '; ', '') || ${reason}
+const reject = (
+  db: Queryable,
+  importId: string,
+  problem: { column: string; code: string; params?: ReturnType<typeof sql> },
+  where: ReturnType<typeof sql>,
+) =>
+  sql`UPDATE registry_import_row r SET status = 'rejected',
+        problem = (coalesce(r.problem::jsonb, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
+          'column', ${problem.column}::text, 'code', ${problem.code}::text, 'params', ${problem.params ?? sql`'{}'::jsonb`})))::text
       WHERE r.import_id = ${importId} AND ${where}`.execute(db);
 
 /** The checks that need the whole file or the database, as set-based statements. */
@@ -42,7 +57,7 @@ export async function checkStagedRows(db: Queryable, importId: string) {
   await reject(
     db,
     importId,
-    sql`'nik: NIK ganda di berkas'`,
+    { column: 'nik', code: 'import.nik_duplicate_in_file' },
     sql`r.nik IN (SELECT nik FROM registry_import_row WHERE import_id = ${importId} GROUP BY nik HAVING count(*) > 1)`,
   );
   // Already registered: the same person on the same KK is unchanged; anything else is a duplicate.
@@ -53,14 +68,14 @@ export async function checkStagedRows(db: Queryable, importId: string) {
   await reject(
     db,
     importId,
-    sql`'nik: NIK sudah terdaftar dengan data atau KK berbeda'`,
+    { column: 'nik', code: 'import.nik_registered_differently' },
     sql`r.status = 'new' AND EXISTS (SELECT 1 FROM person p WHERE p.nik = r.nik)`,
   );
   // Exactly one living head per KK, counting a head already registered on that KK.
   await reject(
     db,
     importId,
-    sql`'hubungan_keluarga: KK harus punya tepat satu KEPALA KELUARGA'`,
+    { column: 'hubungan_keluarga', code: 'import.one_head_required' },
     sql`r.kk IN (
       SELECT s.kk FROM registry_import_row s WHERE s.import_id = ${importId}
       GROUP BY s.kk
@@ -71,20 +86,20 @@ export async function checkStagedRows(db: Queryable, importId: string) {
   await reject(
     db,
     importId,
-    sql`'kode_desa: baris satu KK berbeda kode_desa'`,
+    { column: 'kode_desa', code: 'import.kk_village_mismatch' },
     sql`r.kk IN (SELECT kk FROM registry_import_row WHERE import_id = ${importId} AND village_code IS NOT NULL GROUP BY kk HAVING count(DISTINCT village_code) > 1)`,
   );
   await reject(
     db,
     importId,
-    sql`'kode_desa: KK sudah terdaftar di desa lain'`,
+    { column: 'kode_desa', code: 'import.kk_registered_other_village' },
     sql`r.status = 'new' AND EXISTS (SELECT 1 FROM household h WHERE h.kk_number = r.kk AND h.village_code <> r.village_code)`,
   );
   // A household is imported whole or not at all.
   await reject(
     db,
     importId,
-    sql`'no_kk: KK ' || r.kk || ' punya baris lain yang tidak sah'`,
+    { column: 'no_kk', code: 'import.household_has_invalid_row', params: sql`jsonb_build_object('kk', r.kk)` },
     sql`r.status <> 'rejected' AND r.kk IN (SELECT kk FROM registry_import_row WHERE import_id = ${importId} AND status = 'rejected')`,
   );
 }
@@ -103,7 +118,7 @@ export async function stagedProblems(db: Queryable, importId: string, afterLine:
   const rows = await sql<{ line: number; raw: string; problem: string }>`
     SELECT line, raw, problem FROM registry_import_row
     WHERE import_id = ${importId} AND status = 'rejected' AND line > ${afterLine} ORDER BY line LIMIT ${limit}`.execute(db);
-  return rows.rows;
+  return rows.rows.map((row) => ({ line: row.line, raw: row.raw, problems: JSON.parse(row.problem) as StagedProblem[] }));
 }
 
 /** The next KKs (in order) that have rows to write. */

@@ -201,6 +201,47 @@ for (const kind of testDatabaseKinds()) {
       expect((await facilitator.get('/api/v1/persons?q=3204111506700077')).body.items[0].fullName).toBe('Ujang Unggah');
     });
 
+    it('reports import problems with their codes and, for Accept-Language: en, in English', async () => {
+      const facilitator = await as('pendamping');
+      const csv = [
+        'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil',
+        '3471010101260081,3471011506700081,Di Yogya,L,Sleman,15-06-1970,KEPALA KELUARGA,Jl. Magelang,001,003,34.71.01.1001,',
+        '3204110101260082,3204111506700082,Salah Kelamin,P,Garut,15-06-1970,KEPALA KELUARGA,Kp. Sukamaju,001,003,3204112002,',
+        '3204110101260083,3204111506700083,Tanpa Desil,L,Garut,15-06-1970,KEPALA KELUARGA,Kp. Sukamaju,001,003,3204112002,12',
+      ].join('\n');
+      const preview = async (language: string) => {
+        const response = await fetch(`${server.url}/api/v1/households/import?dryRun=true`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/csv',
+            'accept-language': language,
+            cookie: facilitator.cookie ?? '',
+            'x-csrf-token': facilitator.csrfToken ?? '',
+          },
+          body: csv,
+        });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { problems: unknown[] }).problems;
+      };
+      // The out-of-scope row keeps its place: the rows after it keep their line numbers.
+      expect(await preview('en')).toEqual([
+        {
+          line: 2,
+          column: 'kode_desa',
+          code: 'import.village_out_of_scope',
+          params: { code: '34.71.01.1001' },
+          reason: 'kode_desa 34.71.01.1001 is outside your offices’ regions',
+        },
+        { line: 3, column: 'jenis_kelamin', code: 'registry.sex_contradicts_nik', params: {}, reason: 'Sex does not match the NIK.' },
+        { line: 4, column: 'desil', code: 'import.decile_invalid', params: {}, reason: 'desil (welfare decile) must be 1–10 or empty' },
+      ]);
+      expect(((await preview('id,en;q=0.5')) as { reason: string }[]).map((p) => p.reason)).toEqual([
+        'kode_desa 34.71.01.1001 di luar wilayah kantor Anda',
+        'Jenis kelamin tidak sesuai dengan NIK.',
+        'desil harus 1–10 atau kosong',
+      ]);
+    });
+
     it('exports Excel and imports an Excel upload', async () => {
       const { default: ExcelJS } = await import('exceljs');
       const { Readable } = await import('node:stream');

@@ -196,7 +196,16 @@ export const importResultSchema = z.object({
   rejectedRows: z.number(),
   unchangedPersons: z.number(),
   committed: z.boolean(),
-  problems: z.array(z.object({ line: z.number(), column: z.string(), reason: z.string() })),
+  /** `code` and `params` are a message of src/core/messages.ts; `reason` is its text in the request's language. */
+  problems: z.array(
+    z.object({
+      line: z.number(),
+      column: z.string(),
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      reason: z.string(),
+    }),
+  ),
   summary: z.string(),
 });
 

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { MESSAGES, translate } from '../../../../src/core/messages.ts';
 import { api } from '../../api/client.ts';
 import { exportUrl, type ImportResult, useInvalidateRegistry } from '../../api/registry.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
@@ -11,6 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { DownloadIcon, FileIcon } from '../../components/registry-icons.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { currentLocale } from '../../i18n/index.ts';
 
 const HEADER = 'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil';
 const SAMPLE = [
@@ -150,7 +152,12 @@ function Preview({ result, onImport, error, onAnother }: { result: ImportResult;
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const [all, setAll] = useState(false);
-  const problems = all ? result.problems : result.problems.slice(0, FIRST_PROBLEMS);
+  // Each problem from its code in the UI's language: the server's text keeps the language of the upload.
+  const locale = currentLocale();
+  const problems = (all ? result.problems : result.problems.slice(0, FIRST_PROBLEMS)).map((problem) => ({
+    ...problem,
+    reason: problem.code in MESSAGES ? translate(problem.code, locale, problem.params) : problem.reason,
+  }));
   const rejected = result.rejectedRows > 0;
   return (
     <Stack gap="sm" data-testid="import-preview">
@@ -178,13 +185,7 @@ function Preview({ result, onImport, error, onAnother }: { result: ImportResult;
           {isPhone ? (
             <Stack gap={6} data-testid="import-problems">
               {problems.map((problem) => (
-                <Paper
-                  key={`${problem.line}-${problem.column}-${problem.reason}`}
-                  withBorder
-                  radius="sm"
-                  p="xs"
-                  data-testid="import-problem"
-                >
+                <Paper key={`${problem.line}-${problem.column}-${problem.code}`} withBorder radius="sm" p="xs" data-testid="import-problem">
                   <Text size="xs" c="dimmed">
                     {t('importer.line')} {problem.line} · {problem.column}
                   </Text>
@@ -204,7 +205,7 @@ function Preview({ result, onImport, error, onAnother }: { result: ImportResult;
                 </Table.Thead>
                 <Table.Tbody>
                   {problems.map((problem) => (
-                    <Table.Tr key={`${problem.line}-${problem.column}-${problem.reason}`} data-testid="import-problem">
+                    <Table.Tr key={`${problem.line}-${problem.column}-${problem.code}`} data-testid="import-problem">
                       <Table.Td>{problem.line}</Table.Td>
                       <Table.Td>
                         <Code>{problem.column}</Code>
