@@ -32,6 +32,76 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Dana bergulir kelompok harus menyebut kelompoknya (dan hanya jenis itu).',
     en: 'A group revolving fund must name its group (and only that kind may).',
   },
+  'financing.maker_checker': {
+    id: 'Pengaju tidak boleh menyetujui pengajuannya sendiri; minta pengguna lain untuk memutuskan.',
+    en: 'The maker cannot approve their own application; ask another user to decide.',
+  },
+  'financing.fund_insufficient': {
+    id: 'Kas dana tidak cukup: tersedia {available}, dibutuhkan {needed}. Pengajuan tetap di antrean.',
+    en: 'The fund lacks cash: {available} available, {needed} needed. The application stays in the queue.',
+  },
+  'financing.wrong_status': {
+    id: 'Status pembiayaan {status}; tindakan ini perlu status {expected}.',
+    en: 'The financing is {status}; this needs {expected}.',
+  },
+  'financing.overpayment': {
+    id: 'Jumlah melebihi sisa kewajiban ({owed}). Masukkan paling banyak sisa kewajiban.',
+    en: 'The amount exceeds what is owed ({owed}). Enter at most what is owed.',
+  },
+  'financing.person_unknown': { id: 'Anggota ini tidak ada di wilayah Anda.', en: 'This member is not in your regions.' },
+  'financing.person_deceased': { id: 'Anggota ini tercatat meninggal.', en: 'This member is recorded as deceased.' },
+  'financing.product_unknown': { id: 'Produk {code} tidak dikenal atau tidak aktif.', en: 'Product {code} is unknown or inactive.' },
+  'financing.product_code_taken': { id: 'Kode produk {code} sudah dipakai.', en: 'Product code {code} is already used.' },
+  'financing.amount_outside_product': { id: 'Plafon produk ini Rp{min} sampai Rp{max}.', en: 'This product lends Rp{min} to Rp{max}.' },
+  'financing.term_outside_product': {
+    id: 'Jangka produk ini {min} sampai {max} angsuran.',
+    en: 'This product runs {min} to {max} instalments.',
+  },
+  'financing.capital_share_required': {
+    id: 'Musyarakah: isi porsi modal LKM (%).',
+    en: 'Musyarakah: enter the LKM’s capital share (%).',
+  },
+  'financing.max_below_min': { id: 'Batas atas harus ≥ batas bawah.', en: 'The maximum must be ≥ the minimum.' },
+  'financing.nisbah_for_sharing_only': {
+    id: 'Nisbah hanya untuk mudharabah dan musyarakah, dan wajib untuk keduanya.',
+    en: 'A nisbah applies to mudharabah and musyarakah only, and is required for them.',
+  },
+  'financing.no_interest_in_sharia': {
+    id: 'Produk syariah ini tidak memakai bunga; kosongkan ratePercent.',
+    en: 'This sharia product takes no interest; leave ratePercent empty.',
+  },
+  'financing.reason_required': { id: 'Tuliskan alasan penolakan.', en: 'Write the reason for rejecting.' },
+  'financing.disbursed_before_application': {
+    id: 'Tanggal pencairan sebelum tanggal pengajuan.',
+    en: 'Disbursement date before the application date.',
+  },
+  'financing.paid_before_disbursement': { id: 'Tanggal bayar sebelum tanggal pencairan.', en: 'Payment date before disbursement.' },
+  'cash_drawer.already_open': {
+    id: 'Anda masih punya laci kas yang terbuka (tanggal {date}). Tutup laci itu dulu sebelum membuka yang baru.',
+    en: 'You still have a cash drawer open (dated {date}). Close it before opening a new one.',
+  },
+  'cash_drawer.closed': {
+    id: 'Laci kas ini sudah ditutup (tanggal {date}); tidak dapat menerima transaksi lagi.',
+    en: 'This cash drawer is closed (dated {date}); it takes no more transactions.',
+  },
+  'cash_drawer.not_holder': {
+    id: 'Hanya pemegang laci kas ini yang dapat mencatat transaksinya.',
+    en: 'Only the holder of this cash drawer can record its transactions.',
+  },
+  'cash_drawer.office_required': {
+    id: 'Pilih kantor untuk laci kas ini (Anda terdaftar di beberapa kantor).',
+    en: 'Choose the office of this cash drawer (you work at several offices).',
+  },
+  'cash_drawer.date_in_future': { id: 'Tanggal {date} belum tiba.', en: 'The date {date} has not come yet.' },
+  'cash_drawer.amount_positive': { id: 'Jumlah harus lebih dari nol.', en: 'The amount must be above zero.' },
+  'cash_drawer.insufficient_cash': {
+    id: 'Kas di laci hanya {available}; tidak cukup untuk membayar {amount}.',
+    en: 'The drawer holds only {available}; not enough to pay {amount}.',
+  },
+  'cash_drawer.account_not_allowed': {
+    id: 'Akun {code} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
+    en: 'Account {code} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
+  },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',

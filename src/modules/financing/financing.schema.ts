@@ -46,3 +46,176 @@ export const scheduleViewSchema = z.object({
   totalInterest: money,
   total: money,
 });
+
+// ---- Products and the financing lifecycle ----
+
+const rupiah = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}$/, 'rupiah');
+const percentText = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/);
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{2,20}$/);
+
+export const PRODUCT_KIND_VALUES = ['flat', 'annuity', 'equal_principal', 'murabahah', 'mudharabah', 'musyarakah', 'qardh'] as const;
+export const productInputSchema = z.strictObject({
+  code,
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(PRODUCT_KIND_VALUES),
+  ratePercent: percentText.default('0'),
+  memberNisbahPercent: percentText.optional(),
+  frequency: z.enum(['weekly', 'fortnightly', 'monthly']),
+  minAmount: rupiah,
+  maxAmount: rupiah,
+  minInstallments: z.number().int().min(1).max(520),
+  maxInstallments: z.number().int().min(1).max(520),
+  graceOnPrincipal: z.number().int().min(0).max(52).default(0),
+  graceOnProfit: z.number().int().min(0).max(52).default(0),
+  rounding: z.enum(['half-up', 'half-even']).default('half-up'),
+  inMultiplesOf: rupiah.optional(),
+  penaltyPerMilleDaily: percentText.default('0'),
+  penaltyCapPercent: percentText.default('0'),
+  allocationOrder: z
+    .array(z.enum(['penalty', 'profit', 'principal']))
+    .length(3)
+    .refine((order) => new Set(order).size === 3, 'each once')
+    .default(['penalty', 'profit', 'principal']),
+});
+export const productViewSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(PRODUCT_KIND_VALUES),
+  scheme: z.enum(['conventional', 'sharia']),
+  ratePercent: z.string(),
+  memberNisbahPercent: z.string().nullable(),
+  frequency: z.enum(['weekly', 'fortnightly', 'monthly']),
+  minAmount: z.string(),
+  maxAmount: z.string(),
+  minInstallments: z.number(),
+  maxInstallments: z.number(),
+  graceOnPrincipal: z.number(),
+  graceOnProfit: z.number(),
+  rounding: z.string(),
+  inMultiplesOf: z.string().nullable(),
+  penaltyPerMilleDaily: z.string(),
+  penaltyCapPercent: z.string(),
+  allocationOrder: z.array(z.string()),
+  active: z.boolean(),
+});
+export const productListSchema = z.object({ items: z.array(productViewSchema) });
+
+export const applicationInputSchema = z.strictObject({
+  personId: z.uuid(),
+  productCode: code,
+  fundCode: code,
+  principal: rupiah,
+  installments: z.number().int().min(1).max(520),
+  purpose: z.string().trim().min(3).max(500),
+  groupId: z.uuid().optional(),
+  businessId: z.uuid().optional(),
+  groupRecommendation: z.string().trim().max(1000).optional(),
+  healthNotes: z.string().trim().max(1000).optional(),
+  lkmCapitalPercent: percentText.optional(),
+  appliedOn: z.iso.date().optional(),
+});
+export const decisionInputSchema = z.strictObject({ note: z.string().trim().max(500).optional() });
+export const disbursementInputSchema = z.strictObject({
+  disbursedOn: z.iso.date(),
+  method: z.enum(['cash', 'transfer']),
+  firstDueDate: z.iso.date().optional(),
+});
+export const repaymentInputSchema = z.strictObject({
+  amount: rupiah.refine((v) => BigInt(v) > 0n, 'positive'),
+  paidOn: z.iso.date().optional(),
+  channel: z.enum(['counter', 'group_meeting', 'field']).default('counter'),
+});
+export const reversalInputSchema = z.strictObject({ reason: z.string().trim().min(3).max(300) });
+export const financingIdParamsSchema = z.strictObject({ id: z.uuid() });
+export const repaymentParamsSchema = z.strictObject({ id: z.uuid(), repaymentId: z.uuid() });
+export const financingsQuerySchema = z.strictObject({
+  status: z.enum(['applied', 'approved', 'rejected', 'disbursed', 'closed', 'written_off']).optional(),
+  fund: code.optional(),
+  person: z.uuid().optional(),
+  group: z.uuid().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const instalmentView = z.object({
+  n: z.number(),
+  dueDate: z.string(),
+  principal: z.string(),
+  profit: z.string(),
+  penalty: z.string(),
+  total: z.string(),
+  paid: z.string(),
+  status: z.enum(['paid', 'partial', 'due', 'overdue', 'projected']),
+});
+export const repaymentViewSchema = z.object({
+  id: z.string(),
+  financingId: z.string(),
+  paidOn: z.string(),
+  amount: z.string(),
+  principal: z.string(),
+  profit: z.string(),
+  penalty: z.string(),
+  channel: z.string(),
+  receivedBy: z.string(),
+  journalEntryId: z.string(),
+  reversed: z.boolean(),
+  reversalReason: z.string().nullable(),
+  outstandingAfter: z.string().optional(),
+});
+export const financingViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(['applied', 'approved', 'rejected', 'disbursed', 'closed', 'written_off']),
+  person: z.object({ id: z.string(), name: z.string(), nik: z.string(), villageCode: z.string() }),
+  officeCode: z.string(),
+  fundCode: z.string(),
+  product: z.object({ code: z.string(), name: z.string(), kind: z.string(), scheme: z.string() }),
+  groupId: z.string().nullable(),
+  businessId: z.string().nullable(),
+  principal: z.string(),
+  installments: z.number(),
+  purpose: z.string(),
+  groupRecommendation: z.string().nullable(),
+  healthNotes: z.string().nullable(),
+  appliedOn: z.string(),
+  createdBy: z.string(),
+  decidedBy: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  disbursedOn: z.string().nullable(),
+  disbursementMethod: z.string().nullable(),
+  outstanding: z.object({ principal: z.string(), profit: z.string(), penalty: z.string(), total: z.string() }),
+  daysPastDue: z.number(),
+  qualityClass: z.number(),
+  totals: z.object({ principal: z.string(), profit: z.string(), total: z.string() }),
+  schedule: z.array(instalmentView),
+  repayments: z.array(repaymentViewSchema),
+});
+export const financingListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      status: z.string(),
+      personName: z.string(),
+      productCode: z.string(),
+      fundCode: z.string(),
+      principal: z.string(),
+      outstanding: z.string(),
+      daysPastDue: z.number(),
+      qualityClass: z.number(),
+      appliedOn: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});

@@ -2,4 +2,4 @@ export { once, requestHash } from './idempotency.store.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
 export type { PostingLine } from './ledger.rules.ts';
 export { availableCash, createFund, type PostEntryInput, postEntry, reverseEntry, trialBalance } from './ledger.service.ts';
-export { lockFund } from './ledger.store.ts';
+export { findFund as findFundById, findFundByCode, lockFund } from './ledger.store.ts';

@@ -1,0 +1,132 @@
+import { type Insertable, sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+import type {
+  FinancingInstallmentTable,
+  FinancingProductTable,
+  FinancingRepaymentTable,
+  FinancingStatus,
+  FinancingTable,
+} from './financing.tables.ts';
+
+export const insertProduct = (db: Queryable, row: Insertable<FinancingProductTable>) =>
+  db.insertInto('financing_product').values(row).execute();
+export const listProductRows = (db: Queryable) => db.selectFrom('financing_product').selectAll().orderBy('code').execute();
+export const findProductByCode = (db: Queryable, code: string) =>
+  db.selectFrom('financing_product').selectAll().where('code', '=', code).executeTakeFirst();
+export const findProductById = (db: Queryable, id: string) =>
+  db.selectFrom('financing_product').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+export const insertFinancing = (db: Queryable, row: Insertable<FinancingTable>) => db.insertInto('financing').values(row).execute();
+export const findFinancing = (db: Queryable, id: string) => db.selectFrom('financing').selectAll().where('id', '=', id).executeTakeFirst();
+/** The member-side row locked for the length of the posting transaction. */
+export const lockFinancing = (db: Queryable, id: string) =>
+  db.selectFrom('financing').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export function updateFinancing(db: Queryable, id: string, changes: Partial<Record<keyof FinancingTable, unknown>>) {
+  return db
+    .updateTable('financing')
+    .set({ ...(changes as object), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertInstallments(db: Queryable, rows: Insertable<FinancingInstallmentTable>[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('financing_installment')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+export const installmentsOf = (db: Queryable, financingId: string) =>
+  db.selectFrom('financing_installment').selectAll().where('financing_id', '=', financingId).orderBy('n').execute();
+
+/** Adds (or, with negative numbers, takes back) what a repayment paid on one instalment. */
+export function addToInstallmentPaid(
+  db: Queryable,
+  financingId: string,
+  n: number,
+  paid: { principal: bigint; profit: bigint; penalty: bigint },
+) {
+  return sql`UPDATE financing_installment
+             SET principal_paid = principal_paid + ${paid.principal.toString()}::bigint,
+                 profit_paid = profit_paid + ${paid.profit.toString()}::bigint,
+                 penalty_paid = penalty_paid + ${paid.penalty.toString()}::bigint
+             WHERE financing_id = ${financingId} AND n = ${n}`.execute(db);
+}
+
+export const insertRepayment = (db: Queryable, row: Insertable<FinancingRepaymentTable>) =>
+  db.insertInto('financing_repayment').values(row).execute();
+export const repaymentsOf = (db: Queryable, financingId: string) =>
+  db.selectFrom('financing_repayment').selectAll().where('financing_id', '=', financingId).orderBy('created_at').orderBy('id').execute();
+export const findRepayment = (db: Queryable, id: string) =>
+  db.selectFrom('financing_repayment').selectAll().where('id', '=', id).executeTakeFirst();
+export const markRepaymentReversed = (db: Queryable, id: string, entryId: string, reason: string) =>
+  db.updateTable('financing_repayment').set({ reversal_entry_id: entryId, reversal_reason: reason }).where('id', '=', id).execute();
+
+export type FinancingFilter = {
+  status?: FinancingStatus;
+  fundId?: string;
+  personId?: string;
+  groupId?: string;
+  regionPatterns: string[] | null;
+  offset: number;
+  limit: number;
+};
+export function listFinancingRows(db: Queryable, filter: FinancingFilter) {
+  let query = db
+    .selectFrom('financing as f')
+    .innerJoin('person as p', 'p.id', 'f.person_id')
+    .innerJoin('financing_product as fp', 'fp.id', 'f.product_id')
+    .innerJoin('fund as fu', 'fu.id', 'f.fund_id')
+    .select([
+      'f.id',
+      'f.number',
+      'f.status',
+      'p.full_name',
+      'fp.code as product_code',
+      'fu.code as fund_code',
+      'f.principal',
+      'f.outstanding_principal',
+      'f.outstanding_profit',
+      'f.outstanding_penalty',
+      'f.days_past_due',
+      'f.quality_class',
+      'f.applied_on',
+    ]);
+  if (filter.status) query = query.where('f.status', '=', filter.status);
+  if (filter.fundId) query = query.where('f.fund_id', '=', filter.fundId);
+  if (filter.personId) query = query.where('f.person_id', '=', filter.personId);
+  if (filter.groupId) query = query.where('f.group_id', '=', filter.groupId);
+  if (filter.regionPatterns)
+    query =
+      filter.regionPatterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or((filter.regionPatterns as string[]).map((p) => eb('f.region_code', 'like', p))));
+  return query.orderBy('f.id', 'desc').offset(filter.offset).limit(filter.limit).execute();
+}
+
+/** Approved applications waiting for money in a fund, first approved first. */
+export const queuedApplications = (db: Queryable, fundId: string) =>
+  db
+    .selectFrom('financing as f')
+    .innerJoin('person as p', 'p.id', 'f.person_id')
+    .select(['f.id', 'f.number', 'f.principal', 'f.decided_at', 'p.full_name'])
+    .where('f.fund_id', '=', fundId)
+    .where('f.status', '=', 'approved')
+    .orderBy('f.decided_at')
+    .orderBy('f.id')
+    .execute();
+
+/** Instalment amounts still to come into a fund, by due date (overdue ones flagged). */
+export const fundInflows = (db: Queryable, fundId: string) =>
+  sql<{ financing_id: string; number: string; full_name: string; due_date: string; amount: string }>`
+    SELECT i.financing_id, f.number, p.full_name, i.due_date,
+           (i.principal - i.principal_paid + i.profit - i.profit_paid)::text AS amount
+    FROM financing_installment i
+    JOIN financing f ON f.id = i.financing_id
+    JOIN person p ON p.id = f.person_id
+    WHERE f.fund_id = ${fundId} AND f.status = 'disbursed'
+      AND (i.principal_paid < i.principal OR i.profit_paid < i.profit)
+    ORDER BY i.due_date, i.financing_id, i.n`
+    .execute(db)
+    .then((r) => r.rows);

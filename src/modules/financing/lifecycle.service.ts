@@ -1,0 +1,491 @@
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { maskNik } from '../../core/mask.ts';
+import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
+import { officeInScope, regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { availableCash, findFundByCode, findFundById, lockFund, postEntry } from '../ledger/index.ts';
+import { officesWithRegions } from '../organisation/index.ts';
+import { findPersonById } from '../registry/index.ts';
+import type {
+  applicationInputSchema,
+  disbursementInputSchema,
+  financingListSchema,
+  financingsQuerySchema,
+  financingViewSchema,
+  productInputSchema,
+  productViewSchema,
+} from './financing.schema.ts';
+import {
+  findFinancing,
+  findProductByCode,
+  findProductById,
+  insertFinancing,
+  insertInstallments,
+  insertProduct,
+  installmentsOf,
+  listFinancingRows,
+  listProductRows,
+  lockFinancing,
+  repaymentsOf,
+  updateFinancing,
+} from './financing.store.ts';
+import type { FinancingProductTable, FinancingTable } from './financing.tables.ts';
+import { type ProductKind, type ProductTerms, productSchedule, SHARIA_KINDS } from './products.rules.ts';
+import { daysPastDue } from './repayment.rules.ts';
+
+export const FINANCING_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor'] as const;
+export const PRODUCT_KEEPERS = ['admin', 'manager'] as const;
+export const MAKERS = ['admin', 'manager', 'cashier', 'facilitator'] as const;
+export const APPROVERS = ['admin', 'manager'] as const;
+export const DISBURSERS = ['admin', 'manager', 'cashier'] as const;
+export const COLLECTORS = ['admin', 'manager', 'cashier', 'facilitator'] as const;
+
+export type ProductRow = Selectable<FinancingProductTable>;
+export type FinancingRow = Selectable<FinancingTable>;
+
+const schemeOf = (kind: ProductKind) => (SHARIA_KINDS.includes(kind) ? 'sharia' : 'conventional');
+
+export const termsOf = (product: ProductRow): ProductTerms => ({
+  kind: product.kind,
+  ratePercent: product.rate_percent,
+  frequency: product.frequency,
+  graceOnPrincipal: product.grace_on_principal,
+  graceOnProfit: product.grace_on_profit,
+  rounding: product.rounding,
+  inMultiplesOf: product.in_multiples_of === null ? null : BigInt(product.in_multiples_of),
+});
+
+function productView(row: ProductRow): z.infer<typeof productViewSchema> {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    scheme: schemeOf(row.kind),
+    ratePercent: row.rate_percent,
+    memberNisbahPercent: row.member_nisbah_percent,
+    frequency: row.frequency,
+    minAmount: row.min_amount,
+    maxAmount: row.max_amount,
+    minInstallments: row.min_installments,
+    maxInstallments: row.max_installments,
+    graceOnPrincipal: row.grace_on_principal,
+    graceOnProfit: row.grace_on_profit,
+    rounding: row.rounding,
+    inMultiplesOf: row.in_multiples_of,
+    penaltyPerMilleDaily: row.penalty_per_mille_daily,
+    penaltyCapPercent: row.penalty_cap_percent,
+    allocationOrder: row.allocation_order,
+    active: row.active,
+  };
+}
+
+export async function defineProduct(ctx: Context, input: z.infer<typeof productInputSchema>) {
+  assertRole(ctx, PRODUCT_KEEPERS);
+  const errors = [];
+  if (BigInt(input.maxAmount) < BigInt(input.minAmount)) errors.push({ field: 'maxAmount', code: 'financing.max_below_min' });
+  if (input.maxInstallments < input.minInstallments) errors.push({ field: 'maxInstallments', code: 'financing.max_below_min' });
+  const sharesProfit = input.kind === 'mudharabah' || input.kind === 'musyarakah';
+  if (sharesProfit !== (input.memberNisbahPercent !== undefined))
+    errors.push({ field: 'memberNisbahPercent', code: 'financing.nisbah_for_sharing_only' });
+  if (['murabahah', 'mudharabah', 'musyarakah', 'qardh'].includes(input.kind) && input.ratePercent !== '0' && input.kind !== 'murabahah')
+    errors.push({ field: 'ratePercent', code: 'financing.no_interest_in_sharia' });
+  if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+  const id = uuidv7(ctx.clock.now().getTime());
+  await inTransaction(ctx, async (tx) => {
+    if (await findProductByCode(tx, input.code)) throw conflict('financing.product_code_taken', 'code', { code: input.code });
+    await insertProduct(tx, {
+      id,
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      rate_percent: input.ratePercent,
+      member_nisbah_percent: input.memberNisbahPercent ?? null,
+      frequency: input.frequency,
+      min_amount: input.minAmount,
+      max_amount: input.maxAmount,
+      min_installments: input.minInstallments,
+      max_installments: input.maxInstallments,
+      grace_on_principal: input.graceOnPrincipal,
+      grace_on_profit: input.graceOnProfit,
+      rounding: input.rounding,
+      in_multiples_of: input.inMultiplesOf ?? null,
+      penalty_per_mille_daily: input.penaltyPerMilleDaily,
+      penalty_cap_percent: input.penaltyCapPercent,
+      allocation_order: input.allocationOrder,
+    });
+    await recordAudit(tx, ctx, { action: 'financing.product_define', entityType: 'financing_product', entityId: id, after: input });
+  });
+  return productView(await findProductById(ctx.db, id));
+}
+
+export async function listProducts(ctx: Context) {
+  assertRole(ctx, FINANCING_READERS);
+  return { items: (await listProductRows(ctx.db)).map(productView) };
+}
+
+/** Application for a member: validated against the product, the fund and the caller's scope. */
+export async function applyForFinancing(ctx: Context, input: z.infer<typeof applicationInputSchema>) {
+  assertRole(ctx, MAKERS);
+  const scope = actorScope(ctx);
+  const [person, product, fund] = await Promise.all([
+    findPersonById(ctx.db, input.personId),
+    findProductByCode(ctx.db, input.productCode),
+    findFundByCode(ctx.db, input.fundCode),
+  ]);
+  if (!person || person.merged_into || !regionInScope(scope, person.village_code)) throw invalid('financing.person_unknown', 'personId');
+  if (person.died_on) throw invalid('financing.person_deceased', 'personId');
+  if (!product?.active) throw invalid('financing.product_unknown', 'productCode', { code: input.productCode });
+  if (!fund?.active || !officeInScope(scope, fund.office_id)) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
+  const principal = BigInt(input.principal);
+  const errors = [];
+  if (principal < BigInt(product.min_amount) || principal > BigInt(product.max_amount))
+    errors.push({
+      field: 'principal',
+      code: 'financing.amount_outside_product',
+      params: { min: product.min_amount, max: product.max_amount },
+    });
+  if (input.installments < product.min_installments || input.installments > product.max_installments)
+    errors.push({
+      field: 'installments',
+      code: 'financing.term_outside_product',
+      params: { min: product.min_installments, max: product.max_installments },
+    });
+  if (product.kind === 'musyarakah' && input.lkmCapitalPercent === undefined)
+    errors.push({ field: 'lkmCapitalPercent', code: 'financing.capital_share_required' });
+  if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+  const now = ctx.clock.now();
+  const id = uuidv7(now.getTime());
+  const [office] = await officesWithRegions(ctx.db, [fund.office_id]);
+  const number = `${office?.code ?? 'PB'}-${businessDate(ctx.clock).slice(0, 4)}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
+  await inTransaction(ctx, async (tx) => {
+    await insertFinancing(tx, {
+      id,
+      number,
+      person_id: person.id,
+      office_id: fund.office_id,
+      region_code: person.village_code,
+      fund_id: fund.id,
+      product_id: product.id,
+      group_id: input.groupId ?? null,
+      business_id: input.businessId ?? null,
+      facilitator_id: ctx.actor.kind === 'user' && ctx.actor.role === 'facilitator' ? ctx.actor.id : null,
+      status: 'applied',
+      principal,
+      installments: input.installments,
+      lkm_capital_percent: input.lkmCapitalPercent ?? null,
+      purpose: input.purpose,
+      group_recommendation: input.groupRecommendation ?? null,
+      health_notes: input.healthNotes ?? null,
+      applied_on: input.appliedOn ?? businessDate(ctx.clock),
+      created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      created_by_name: actorName(ctx.actor),
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      disbursed_on: null,
+      disbursement_method: null,
+      first_due_date: null,
+      closed_on: null,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'financing.apply',
+      entityType: 'financing',
+      entityId: id,
+      officeId: fund.office_id,
+      regionCode: person.village_code,
+      after: { number, product: product.code, fund: fund.code, principal: input.principal, installments: input.installments },
+    });
+  });
+  return getFinancing(ctx, id);
+}
+
+async function financingInScope(ctx: Context, db: Queryable, id: string, lock = false) {
+  const row = lock ? await lockFinancing(db, id) : await findFinancing(db, id);
+  if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
+  return row;
+}
+
+function assertStatus(row: FinancingRow, allowed: FinancingRow['status'][]) {
+  if (!allowed.includes(row.status))
+    throw conflict('financing.wrong_status', 'status', { status: row.status, expected: allowed.join(', ') });
+}
+
+/** Maker-checker: whoever created the application cannot decide on it. */
+export async function decideApplication(ctx: Context, id: string, decision: 'approve' | 'reject', note?: string) {
+  assertRole(ctx, APPROVERS);
+  await inTransaction(ctx, async (tx) => {
+    const row = await financingInScope(ctx, tx, id, true);
+    assertStatus(row, ['applied']);
+    if (ctx.actor.kind === 'user' && row.created_by === ctx.actor.id)
+      throw new AppError('financing.maker_checker', 403, { errors: [{ field: 'id', code: 'financing.maker_checker' }] });
+    if (decision === 'reject' && !note) throw invalid('financing.reason_required', 'note');
+    await updateFinancing(tx, id, {
+      status: decision === 'approve' ? 'approved' : 'rejected',
+      decided_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      decided_at: ctx.clock.now(),
+      decision_note: note ?? null,
+    });
+    await recordAudit(tx, ctx, {
+      action: `financing.${decision}`,
+      entityType: 'financing',
+      entityId: id,
+      officeId: row.office_id,
+      after: { note: note ?? null },
+    });
+  });
+  return getFinancing(ctx, id);
+}
+
+const RECEIVABLE: Record<ProductKind, string> = {
+  flat: '1.2.01',
+  annuity: '1.2.01',
+  equal_principal: '1.2.01',
+  murabahah: '1.2.02',
+  mudharabah: '1.2.04',
+  musyarakah: '1.2.05',
+  qardh: '1.2.06',
+};
+export const receivableAccount = (kind: ProductKind) => RECEIVABLE[kind];
+export const cashAccount = (method: 'cash' | 'transfer') => (method === 'cash' ? '1.1.01' : '1.1.02');
+
+/**
+ * Disbursement from the fund: the fund row is locked so that two disbursements cannot
+ * together overdraw it; without enough cash the application stays approved, in the queue.
+ */
+export async function disburse(ctx: Context, id: string, input: z.infer<typeof disbursementInputSchema>) {
+  assertRole(ctx, DISBURSERS);
+  await inTransaction(ctx, async (tx) => {
+    const row = await financingInScope(ctx, tx, id, true);
+    assertStatus(row, ['approved']);
+    if (input.disbursedOn < row.applied_on) throw invalid('financing.disbursed_before_application', 'disbursedOn');
+    if (input.firstDueDate && input.firstDueDate <= input.disbursedOn)
+      throw invalid('financing.first_due_before_disbursement', 'firstDueDate');
+    await lockFund(tx, row.fund_id);
+    const principal = BigInt(row.principal);
+    const cash = await availableCash(tx, row.fund_id);
+    if (cash < principal)
+      throw new AppError('financing.fund_insufficient', 409, {
+        params: { available: cash.toString(), needed: principal.toString() },
+        errors: [
+          { field: 'fundCode', code: 'financing.fund_insufficient', params: { available: cash.toString(), needed: principal.toString() } },
+        ],
+      });
+    const product = await findProductById(tx, row.product_id);
+    const schedule = productSchedule(termsOf(product), {
+      principal,
+      installments: row.installments,
+      disbursementDate: input.disbursedOn,
+      firstDueDate: input.firstDueDate ?? null,
+    });
+    await insertInstallments(
+      tx,
+      schedule.map((s) => ({
+        financing_id: id,
+        n: s.n,
+        due_date: s.dueDate,
+        principal: s.principal,
+        profit: s.profit,
+        reported_profit: null,
+      })),
+    );
+    const totalProfit = schedule.reduce((sum, s) => sum + s.profit, 0n);
+    const party = { type: 'financing', id };
+    const fundId = row.fund_id;
+    const lines =
+      product.kind === 'murabahah'
+        ? [
+            { accountCode: '1.2.02', debit: principal + totalProfit, fundId, party },
+            { accountCode: '1.2.03', credit: totalProfit, fundId, party },
+            { accountCode: cashAccount(input.method), credit: principal, fundId },
+          ]
+        : [
+            { accountCode: receivableAccount(product.kind), debit: principal, fundId, party },
+            { accountCode: cashAccount(input.method), credit: principal, fundId },
+          ];
+    await postEntry(tx, ctx, {
+      officeId: row.office_id,
+      entryDate: input.disbursedOn,
+      memo: `Pencairan ${row.number}`,
+      source: { type: 'financing.disbursement', id },
+      lines,
+    });
+    await updateFinancing(tx, id, {
+      status: 'disbursed',
+      disbursed_on: input.disbursedOn,
+      disbursement_method: input.method,
+      first_due_date: schedule[0]?.dueDate ?? null,
+      outstanding_principal: principal,
+      outstanding_profit: totalProfit,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'financing.disburse',
+      entityType: 'financing',
+      entityId: id,
+      officeId: row.office_id,
+      after: { principal: principal.toString(), method: input.method, disbursedOn: input.disbursedOn },
+    });
+  });
+  return getFinancing(ctx, id);
+}
+
+export async function getFinancing(ctx: Context, id: string): Promise<z.infer<typeof financingViewSchema>> {
+  assertRole(ctx, FINANCING_READERS);
+  return financingView(ctx, ctx.db, await financingInScope(ctx, ctx.db, id));
+}
+
+export async function financingView(ctx: Context, db: Queryable, row: FinancingRow): Promise<z.infer<typeof financingViewSchema>> {
+  const [person, product, fund, [office], installments, repayments] = await Promise.all([
+    findPersonById(db, row.person_id),
+    findProductById(db, row.product_id),
+    findFundById(db, row.fund_id),
+    officesWithRegions(db, [row.office_id]),
+    installmentsOf(db, row.id),
+    repaymentsOf(db, row.id),
+  ]);
+  const today = businessDate(ctx.clock);
+  const seesIdentifiers = ctx.actor.kind === 'system' || (ctx.actor.kind === 'user' && ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role));
+  const projected =
+    installments.length > 0
+      ? null
+      : productSchedule(termsOf(product), {
+          principal: BigInt(row.principal),
+          installments: row.installments,
+          disbursementDate: row.applied_on,
+          firstDueDate: null,
+        });
+  const schedule = projected
+    ? projected.map((s) => ({
+        n: s.n,
+        dueDate: s.dueDate,
+        principal: s.principal.toString(),
+        profit: s.profit.toString(),
+        penalty: '0',
+        total: (s.principal + s.profit).toString(),
+        paid: '0',
+        status: 'projected' as const,
+      }))
+    : installments.map((i) => {
+        const total = BigInt(i.principal) + BigInt(i.profit) + BigInt(i.penalty);
+        const paid = BigInt(i.principal_paid) + BigInt(i.profit_paid) + BigInt(i.penalty_paid);
+        const status = paid >= total ? 'paid' : i.due_date < today ? 'overdue' : paid > 0n ? 'partial' : 'due';
+        return {
+          n: i.n,
+          dueDate: i.due_date,
+          principal: i.principal,
+          profit: i.profit,
+          penalty: String(i.penalty),
+          total: total.toString(),
+          paid: paid.toString(),
+          status: status as 'paid' | 'overdue' | 'partial' | 'due',
+        };
+      });
+  const totalPrincipal = schedule.reduce((s, i) => s + BigInt(i.principal), 0n);
+  const totalProfit = schedule.reduce((s, i) => s + BigInt(i.profit), 0n);
+  const op = BigInt(row.outstanding_principal);
+  const opr = BigInt(row.outstanding_profit);
+  const ope = BigInt(row.outstanding_penalty);
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    person: {
+      id: row.person_id,
+      name: person?.full_name ?? '',
+      nik: person ? (seesIdentifiers ? person.nik : maskNik(person.nik)) : '',
+      villageCode: row.region_code,
+    },
+    officeCode: office?.code ?? '',
+    fundCode: fund?.code ?? '',
+    product: { code: product.code, name: product.name, kind: product.kind, scheme: schemeOf(product.kind) },
+    groupId: row.group_id,
+    businessId: row.business_id,
+    principal: row.principal,
+    installments: row.installments,
+    purpose: row.purpose,
+    groupRecommendation: row.group_recommendation,
+    healthNotes: row.health_notes,
+    appliedOn: row.applied_on,
+    createdBy: row.created_by_name,
+    decidedBy: row.decided_by,
+    decisionNote: row.decision_note,
+    disbursedOn: row.disbursed_on,
+    disbursementMethod: row.disbursement_method,
+    outstanding: { principal: op.toString(), profit: opr.toString(), penalty: ope.toString(), total: (op + opr + ope).toString() },
+    daysPastDue:
+      row.status === 'disbursed'
+        ? daysPastDue(
+            installments.map((i) => ({
+              n: i.n,
+              dueDate: i.due_date,
+              principal: BigInt(i.principal),
+              profit: BigInt(i.profit),
+              penalty: BigInt(i.penalty),
+              principalPaid: BigInt(i.principal_paid),
+              profitPaid: BigInt(i.profit_paid),
+              penaltyPaid: BigInt(i.penalty_paid),
+            })),
+            today,
+          )
+        : 0,
+    qualityClass: row.quality_class,
+    totals: { principal: totalPrincipal.toString(), profit: totalProfit.toString(), total: (totalPrincipal + totalProfit).toString() },
+    schedule,
+    repayments: repayments.map((r) => ({
+      id: r.id,
+      financingId: r.financing_id,
+      paidOn: r.paid_on,
+      amount: r.amount,
+      principal: r.principal,
+      profit: r.profit,
+      penalty: r.penalty,
+      channel: r.channel,
+      receivedBy: r.received_by,
+      journalEntryId: r.journal_entry_id,
+      reversed: r.reversal_entry_id !== null,
+      reversalReason: r.reversal_reason,
+    })),
+  };
+}
+
+export async function listFinancings(
+  ctx: Context,
+  query: z.infer<typeof financingsQuerySchema>,
+): Promise<z.infer<typeof financingListSchema>> {
+  assertRole(ctx, FINANCING_READERS);
+  const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+  const fund = query.fund ? await findFundByCode(ctx.db, query.fund) : undefined;
+  if (query.fund && !fund) return { items: [], nextCursor: null };
+  const rows = await listFinancingRows(ctx.db, {
+    status: query.status,
+    fundId: fund?.id,
+    personId: query.person,
+    groupId: query.group,
+    regionPatterns: regionLikePatterns(actorScope(ctx)),
+    offset,
+    limit: query.limit + 1,
+  });
+  return {
+    items: rows.slice(0, query.limit).map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      personName: r.full_name,
+      productCode: r.product_code,
+      fundCode: r.fund_code,
+      principal: r.principal,
+      outstanding: (BigInt(r.outstanding_principal) + BigInt(r.outstanding_profit) + BigInt(r.outstanding_penalty)).toString(),
+      daysPastDue: r.days_past_due,
+      qualityClass: r.quality_class,
+      appliedOn: r.applied_on,
+    })),
+    nextCursor: rows.length > query.limit ? encodeCursor([String(offset + query.limit)]) : null,
+  };
+}

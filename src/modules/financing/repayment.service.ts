@@ -1,0 +1,255 @@
+import type { z } from 'zod';
+import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { regionInScope } from '../../core/scope.ts';
+import type { Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
+import {
+  addToInstallmentPaid,
+  findProductById,
+  findRepayment,
+  insertRepayment,
+  installmentsOf,
+  lockFinancing,
+  markRepaymentReversed,
+  updateFinancing,
+} from './financing.store.ts';
+import { COLLECTORS, type FinancingRow, receivableAccount } from './lifecycle.service.ts';
+import type { ProductKind } from './products.rules.ts';
+import { type Allocation, allocateRepayment, type Component, type InstalmentDue, sumAllocation, totalOwed } from './repayment.rules.ts';
+
+type RepaymentView = z.infer<typeof repaymentViewSchema>;
+
+const INCOME: Record<ProductKind, string | null> = {
+  flat: '4.1.01',
+  annuity: '4.1.01',
+  equal_principal: '4.1.01',
+  murabahah: '4.1.02',
+  mudharabah: '4.1.03',
+  musyarakah: '4.1.04',
+  qardh: null,
+};
+// Late charges of sharia products are not income: they go to the benevolence fund.
+const penaltyAccount = (kind: ProductKind) => (kind === 'flat' || kind === 'annuity' || kind === 'equal_principal' ? '4.2.01' : '2.2.02');
+const collectionCash = (channel: 'counter' | 'group_meeting' | 'field') => (channel === 'counter' ? '1.1.01' : '1.1.03');
+
+/** The journal lines of a repayment split into principal, profit and penalty. */
+export function repaymentLines(
+  kind: ProductKind,
+  row: Pick<FinancingRow, 'id' | 'fund_id'>,
+  cashAccount: string,
+  paid: { principal: bigint; profit: bigint; penalty: bigint },
+): PostingLine[] {
+  const fundId = row.fund_id;
+  const party = { type: 'financing', id: row.id };
+  const total = paid.principal + paid.profit + paid.penalty;
+  const income = INCOME[kind];
+  const lines: PostingLine[] = [{ accountCode: cashAccount, debit: total, fundId }];
+  if (kind === 'murabahah') {
+    // The receivable holds cost + margin; paying margin also earns it out of the deferred account.
+    lines.push({ accountCode: '1.2.02', credit: paid.principal + paid.profit, fundId, party });
+    lines.push({ accountCode: '1.2.03', debit: paid.profit, fundId, party });
+    lines.push({ accountCode: '4.1.02', credit: paid.profit, fundId });
+  } else {
+    lines.push({ accountCode: receivableAccount(kind), credit: paid.principal, fundId, party });
+    if (income) lines.push({ accountCode: income, credit: paid.profit, fundId });
+  }
+  lines.push({ accountCode: penaltyAccount(kind), credit: paid.penalty, fundId });
+  return lines;
+}
+
+const dueOf = (rows: Awaited<ReturnType<typeof installmentsOf>>): InstalmentDue[] =>
+  rows.map((i) => ({
+    n: i.n,
+    dueDate: i.due_date,
+    principal: BigInt(i.principal),
+    profit: BigInt(i.profit),
+    penalty: BigInt(i.penalty),
+    principalPaid: BigInt(i.principal_paid),
+    profitPaid: BigInt(i.profit_paid),
+    penaltyPaid: BigInt(i.penalty_paid),
+  }));
+
+async function lockedFinancing(ctx: Context, tx: Tx, id: string) {
+  const row = await lockFinancing(tx, id);
+  if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
+  return row;
+}
+
+/**
+ * A repayment at the counter or collected in the field: at most once per Idempotency-Key,
+ * with the financing row locked, allocated oldest instalment first in the product's order,
+ * posted on the ledger into the fund, in one transaction.
+ */
+export async function repay(ctx: Context, id: string, input: z.infer<typeof repaymentInputSchema>, idempotencyKey: string | undefined) {
+  assertRole(ctx, COLLECTORS);
+  if (!idempotencyKey)
+    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
+  const { response } = await inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `financing.repayment:${id}`, body: input }, async () => {
+      const row = await lockedFinancing(ctx, tx, id);
+      if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
+      const paidOn = input.paidOn ?? businessDate(ctx.clock);
+      if (row.disbursed_on && paidOn < row.disbursed_on) throw invalid('financing.paid_before_disbursement', 'paidOn');
+      const product = await findProductById(tx, row.product_id);
+      const dues = dueOf(await installmentsOf(tx, id));
+      const amount = BigInt(input.amount);
+      const { allocation, left } = allocateRepayment(amount, dues, product.allocation_order as Component[]);
+      if (left > 0n) throw invalid('financing.overpayment', 'amount', { owed: totalOwed(dues).toString() });
+      for (const part of allocation) await addToInstallmentPaid(tx, id, part.n, part);
+      const paid = sumAllocation(allocation);
+      const repaymentId = uuidv7(ctx.clock.now().getTime());
+      const entryId = await postEntry(tx, ctx, {
+        officeId: row.office_id,
+        entryDate: paidOn,
+        memo: `Angsuran ${row.number}`,
+        source: { type: 'financing.repayment', id: repaymentId },
+        lines: repaymentLines(product.kind, row, collectionCash(input.channel), paid),
+      });
+      const outstanding = {
+        principal: BigInt(row.outstanding_principal) - paid.principal,
+        profit: BigInt(row.outstanding_profit) - paid.profit,
+        penalty: BigInt(row.outstanding_penalty) - paid.penalty,
+      };
+      const settled = totalOwed(dues) === amount;
+      await updateFinancing(tx, id, {
+        outstanding_principal: outstanding.principal,
+        outstanding_profit: outstanding.profit,
+        outstanding_penalty: outstanding.penalty < 0n ? 0n : outstanding.penalty,
+        ...(settled ? { status: 'closed', closed_on: paidOn, days_past_due: 0, overdue_amount: 0n } : {}),
+      });
+      await insertRepayment(tx, {
+        id: repaymentId,
+        financing_id: id,
+        paid_on: paidOn,
+        amount,
+        principal: paid.principal,
+        profit: paid.profit,
+        penalty: paid.penalty,
+        allocation: JSON.stringify(
+          allocation.map((a) => ({
+            n: a.n,
+            principal: a.principal.toString(),
+            profit: a.profit.toString(),
+            penalty: a.penalty.toString(),
+          })),
+        ),
+        channel: input.channel,
+        received_by: actorName(ctx.actor),
+        journal_entry_id: entryId,
+        reversal_entry_id: null,
+        reversal_reason: null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'financing.repay',
+        entityType: 'financing',
+        entityId: id,
+        officeId: row.office_id,
+        after: { repaymentId, amount: input.amount, paidOn, channel: input.channel },
+      });
+      const view: RepaymentView = {
+        id: repaymentId,
+        financingId: id,
+        paidOn,
+        amount: amount.toString(),
+        principal: paid.principal.toString(),
+        profit: paid.profit.toString(),
+        penalty: paid.penalty.toString(),
+        channel: input.channel,
+        receivedBy: actorName(ctx.actor),
+        journalEntryId: entryId,
+        reversed: false,
+        reversalReason: null,
+        outstandingAfter: (outstanding.principal + outstanding.profit).toString(),
+      };
+      return view;
+    }),
+  );
+  return response;
+}
+
+/** A wrong repayment is undone by a counter-entry; the instalments get back what it paid. */
+export async function reverseRepayment(ctx: Context, id: string, repaymentId: string, reason: string) {
+  assertRole(ctx, ['admin', 'manager']);
+  await inTransaction(ctx, async (tx) => {
+    const row = await lockedFinancing(ctx, tx, id);
+    const repayment = await findRepayment(tx, repaymentId);
+    if (!repayment || repayment.financing_id !== id) throw notFound('repayment', repaymentId);
+    if (repayment.reversal_entry_id) throw conflict('ledger.already_reversed', 'repaymentId');
+    if (row.status !== 'disbursed' && row.status !== 'closed')
+      throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed, closed' });
+    const entryId = await reverseEntry(tx, ctx, repayment.journal_entry_id, {
+      memo: `Koreksi angsuran ${row.number}: ${reason}`,
+      entryDate: businessDate(ctx.clock),
+      source: { type: 'financing.repayment_reversal', id: repaymentId },
+    });
+    const allocation = repayment.allocation as { n: number; principal: string; profit: string; penalty: string }[];
+    for (const part of allocation)
+      await addToInstallmentPaid(tx, id, part.n, {
+        principal: -BigInt(part.principal),
+        profit: -BigInt(part.profit),
+        penalty: -BigInt(part.penalty),
+      });
+    await markRepaymentReversed(tx, repaymentId, entryId, reason);
+    await updateFinancing(tx, id, {
+      outstanding_principal: BigInt(row.outstanding_principal) + BigInt(repayment.principal),
+      outstanding_profit: BigInt(row.outstanding_profit) + BigInt(repayment.profit),
+      outstanding_penalty: BigInt(row.outstanding_penalty) + BigInt(repayment.penalty),
+      ...(row.status === 'closed' ? { status: 'disbursed', closed_on: null } : {}),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'financing.repayment_reverse',
+      entityType: 'financing',
+      entityId: id,
+      officeId: row.office_id,
+      after: { repaymentId, reason },
+    });
+  });
+}
+
+/** Write-off: the outstanding principal leaves the books as an expense; the member's debt stays on record. */
+export async function writeOff(ctx: Context, id: string, reason: string) {
+  assertRole(ctx, ['admin', 'manager']);
+  await inTransaction(ctx, async (tx) => {
+    const row = await lockedFinancing(ctx, tx, id);
+    if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
+    const product = await findProductById(tx, row.product_id);
+    const principal = BigInt(row.outstanding_principal);
+    const profit = BigInt(row.outstanding_profit);
+    const party = { type: 'financing', id };
+    const fundId = row.fund_id;
+    const lines: PostingLine[] =
+      product.kind === 'murabahah'
+        ? [
+            { accountCode: '5.1.01', debit: principal, fundId },
+            { accountCode: '1.2.03', debit: profit, fundId, party },
+            { accountCode: '1.2.02', credit: principal + profit, fundId, party },
+          ]
+        : [
+            { accountCode: '5.1.01', debit: principal, fundId },
+            { accountCode: receivableAccount(product.kind), credit: principal, fundId, party },
+          ];
+    if (principal > 0n)
+      await postEntry(tx, ctx, {
+        officeId: row.office_id,
+        entryDate: businessDate(ctx.clock),
+        memo: `Hapus buku ${row.number}: ${reason}`,
+        source: { type: 'financing.write_off', id },
+        lines,
+      });
+    await updateFinancing(tx, id, { status: 'written_off', closed_on: businessDate(ctx.clock), decision_note: reason });
+    await recordAudit(tx, ctx, {
+      action: 'financing.write_off',
+      entityType: 'financing',
+      entityId: id,
+      officeId: row.office_id,
+      after: { reason, principal: principal.toString() },
+    });
+  });
+}
+
+export type { Allocation };
