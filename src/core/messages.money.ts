@@ -102,6 +102,32 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Akun {code} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
     en: 'Account {code} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
   },
+  'cash_drawer.already_open': {
+    id: 'Anda masih punya laci kas yang terbuka (tanggal {date}). Tutup laci itu dulu sebelum membuka yang baru.',
+    en: 'You still have a cash drawer open (dated {date}). Close it before opening a new one.',
+  },
+  'cash_drawer.closed': {
+    id: 'Laci kas ini sudah ditutup (tanggal {date}); tidak dapat menerima transaksi lagi.',
+    en: 'This cash drawer is closed (dated {date}); it takes no more transactions.',
+  },
+  'cash_drawer.not_holder': {
+    id: 'Hanya pemegang laci kas ini yang dapat mencatat transaksinya.',
+    en: 'Only the holder of this cash drawer can record its transactions.',
+  },
+  'cash_drawer.office_required': {
+    id: 'Pilih kantor untuk laci kas ini (Anda terdaftar di beberapa kantor).',
+    en: 'Choose the office of this cash drawer (you work at several offices).',
+  },
+  'cash_drawer.date_in_future': { id: 'Tanggal {date} belum tiba.', en: 'The date {date} has not come yet.' },
+  'cash_drawer.amount_positive': { id: 'Jumlah harus lebih dari nol.', en: 'The amount must be above zero.' },
+  'cash_drawer.insufficient_cash': {
+    id: 'Kas di laci hanya {available}; tidak cukup untuk membayar {amount}.',
+    en: 'The drawer holds only {available}; not enough to pay {amount}.',
+  },
+  'cash_drawer.account_not_allowed': {
+    id: 'Akun {code} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
+    en: 'Account {code} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
+  },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',
@@ -109,5 +135,9 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   'idempotency.key_required': {
     id: 'Header Idempotency-Key wajib untuk transaksi uang (mis. UUID baru per transaksi).',
     en: 'The Idempotency-Key header is required for money transactions (e.g. a new UUID per transaction).',
+  },
+  'idempotency.key_invalid': {
+    id: 'Header Idempotency-Key paling banyak 200 karakter, tanpa spasi.',
+    en: 'The Idempotency-Key header is at most 200 characters, without spaces.',
   },
 };

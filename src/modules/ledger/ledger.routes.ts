@@ -1,4 +1,5 @@
 import { defineRoute } from '../../http/route.ts';
+import { cashDrawerRoutes } from './cash-drawer.routes.ts';
 import {
   accountCodeParamsSchema,
   accountListSchema,
@@ -28,6 +29,7 @@ import {
   reverseManualEntry,
   trialBalance,
 } from './ledger.service.ts';
+import { statementRoutes } from './statements.routes.ts';
 
 const FUND_READERS = [...LEDGER_READERS, 'facilitator'] as const;
 
@@ -125,4 +127,6 @@ export const ledgerRoutes = [
     response: fundViewSchema,
     handler: (ctx, { params }) => getFund(ctx, params.id),
   }),
+  ...statementRoutes,
+  ...cashDrawerRoutes,
 ];

@@ -60,10 +60,30 @@ export type IdempotencyRecordTable = {
   created_at: CreatedAt;
 };
 
+export type CashDrawerTable = {
+  id: string;
+  office_id: string;
+  cashier_id: string;
+  business_date: ColumnType<string, string, never>;
+  opening_float: ColumnType<string, bigint | string, never>;
+  status: ColumnType<'open' | 'closed', 'open' | undefined, 'closed'>;
+  opened_by: string;
+  closed_at: ColumnType<Date | null, never, Date>;
+  closed_by: ColumnType<string | null, never, string>;
+  expected_cash: ColumnType<string | null, never, bigint | string>;
+  counted_cash: ColumnType<string | null, never, bigint | string>;
+  difference: ColumnType<string | null, never, bigint | string>;
+  difference_entry_id: ColumnType<string | null, never, string | null>;
+  closing_note: ColumnType<string | null, never, string | null>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+
 export type LedgerTables = {
   ledger_account: LedgerAccountTable;
   fund: FundTable;
   journal_entry: JournalEntryTable;
   journal_line: JournalLineTable;
   idempotency_record: IdempotencyRecordTable;
+  cash_drawer: CashDrawerTable;
 };

@@ -1,0 +1,301 @@
+import type { z } from 'zod';
+import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { formatRupiah } from '../../core/format.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import type { Role } from '../../core/roles.ts';
+import { officeInScope } from '../../core/scope.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { resolveOfficeCodes } from '../organisation/index.ts';
+import { countDifference, DRAWER_PARTY, drawerCounterAccountAllowed, expectedCash, movementLines } from './cash-drawer.rules.ts';
+import type {
+  closeDrawerInputSchema,
+  DrawerDetail,
+  DrawerMovement,
+  DrawerView,
+  drawerListQuerySchema,
+  drawerMovementInputSchema,
+  MovementResult,
+  openDrawerInputSchema,
+} from './cash-drawer.schema.ts';
+import {
+  COUNT_SOURCE,
+  closeDrawerRow,
+  counterLines,
+  type DrawerRow,
+  drawerCashLines,
+  drawerFlows,
+  findDrawer,
+  findOpenDrawerOf,
+  insertDrawer,
+  listDrawerRows,
+  lockDrawer,
+} from './cash-drawer.store.ts';
+import { once } from './idempotency.store.ts';
+import { accountNameIn } from './ledger.access.ts';
+import { LEDGER_READERS, postEntry } from './ledger.service.ts';
+import { findAccount, findFundByCode, listAccountRows } from './ledger.store.ts';
+
+/** Who keeps a drawer: cashiers, and the managers and admins who stand in for them. */
+export const DRAWER_HOLDERS = ['admin', 'manager', 'cashier'] as const satisfies readonly Role[];
+const DRAWER_SUPERVISORS: readonly Role[] = ['admin', 'manager'];
+
+function signedInUser(ctx: Context) {
+  if (ctx.actor.kind !== 'user') throw forbidden();
+  return ctx.actor;
+}
+
+/** Opens the caller's drawer for a business day at one of their offices, with the float counted. */
+export async function openDrawer(ctx: Context, input: z.infer<typeof openDrawerInputSchema>): Promise<DrawerDetail> {
+  assertRole(ctx, DRAWER_HOLDERS);
+  const user = signedInUser(ctx);
+  let officeId: string;
+  if (input.officeCode) {
+    const [id] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
+    if (!id || !officeInScope(actorScope(ctx), id)) throw forbidden();
+    officeId = id;
+  } else {
+    const [only, ...more] = user.offices;
+    if (!only || more.length > 0) throw invalid('cash_drawer.office_required', 'officeCode');
+    officeId = only.id;
+  }
+  const today = businessDate(ctx.clock);
+  const day = input.businessDate ?? today;
+  if (day > today) throw invalid('cash_drawer.date_in_future', 'businessDate', { date: day });
+  const id = uuidv7(ctx.clock.now().getTime());
+  await inTransaction(ctx, async (tx) => {
+    const opened = await insertDrawer(tx, {
+      id,
+      officeId,
+      cashierId: user.id,
+      businessDate: day,
+      openingFloat: BigInt(input.openingFloat),
+      openedBy: actorName(ctx.actor),
+    });
+    if (!opened) {
+      const existing = await findOpenDrawerOf(tx, user.id);
+      throw conflict('cash_drawer.already_open', 'businessDate', { date: existing?.business_date ?? '', id: existing?.id ?? '' });
+    }
+    await recordAudit(tx, ctx, {
+      action: 'cash_drawer.open',
+      entityType: 'cash_drawer',
+      entityId: id,
+      officeId,
+      after: { businessDate: day, openingFloat: input.openingFloat },
+    });
+  });
+  return getDrawer(ctx, id);
+}
+
+/** Drawers in the caller's scope; a cashier sees only their own. */
+export async function listDrawers(ctx: Context, query: z.infer<typeof drawerListQuerySchema>): Promise<{ items: DrawerView[] }> {
+  assertRole(ctx, LEDGER_READERS);
+  const scope = actorScope(ctx);
+  let officeIds = scope.kind === 'all' ? null : scope.officeIds;
+  if (query.office) {
+    const [id] = await resolveOfficeCodes(ctx.db, [query.office], 'office');
+    if (!id || !officeInScope(scope, id)) throw forbidden();
+    officeIds = [id];
+  }
+  const cashierId = ctx.actor.kind === 'user' && ctx.actor.role === 'cashier' ? ctx.actor.id : undefined;
+  const rows = await listDrawerRows(ctx.db, { officeIds, cashierId, status: query.status, date: query.date, limit: query.limit });
+  const flows = await drawerFlows(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((row) => drawerView(row, flows.get(row.id))) };
+}
+
+const visibleTo = (ctx: Context, row: { office_id: string; cashier_id: string }) =>
+  officeInScope(actorScope(ctx), row.office_id) &&
+  !(ctx.actor.kind === 'user' && ctx.actor.role === 'cashier' && row.cashier_id !== ctx.actor.id);
+
+/** One drawer: what it should hold now, and every cash movement through it. */
+export async function getDrawer(ctx: Context, id: string): Promise<DrawerDetail> {
+  assertRole(ctx, LEDGER_READERS);
+  const row = await findDrawer(ctx.db, id);
+  if (!row || !visibleTo(ctx, row)) throw notFound('cash_drawer', id);
+  const [flows, movements] = await Promise.all([drawerFlows(ctx.db, [id]), drawerMovements(ctx, ctx.db, id)]);
+  return { ...drawerView(row, flows.get(id)), movements };
+}
+
+function drawerView(row: DrawerRow, flow: { cashIn: bigint; cashOut: bigint } | undefined): DrawerView {
+  const cashIn = flow?.cashIn ?? 0n;
+  const cashOut = flow?.cashOut ?? 0n;
+  const expected = row.expected_cash ?? expectedCash(BigInt(row.opening_float), cashIn, cashOut).toString();
+  return {
+    id: row.id,
+    officeCode: row.office_code,
+    cashier: { id: row.cashier_id, username: row.cashier_username, fullName: row.cashier_full_name },
+    businessDate: row.business_date,
+    status: row.status,
+    openingFloat: row.opening_float,
+    cashIn: cashIn.toString(),
+    cashOut: cashOut.toString(),
+    expectedCash: expected,
+    countedCash: row.counted_cash,
+    difference: row.difference,
+    differenceEntryId: row.difference_entry_id,
+    closingNote: row.closing_note,
+    openedBy: row.opened_by,
+    openedAt: row.created_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closedBy: row.closed_by,
+  };
+}
+
+async function drawerMovements(ctx: Context, db: Queryable, drawerId: string, onlyEntry?: string): Promise<DrawerMovement[]> {
+  const lines = (await drawerCashLines(db, drawerId)).filter((l) => !onlyEntry || l.entry_id === onlyEntry);
+  const [others, accounts] = await Promise.all([
+    counterLines(
+      db,
+      drawerId,
+      lines.map((l) => l.entry_id),
+    ),
+    listAccountRows(db),
+  ]);
+  const names = new Map(accounts.map((a) => [a.code, accountNameIn(ctx.locale, a)]));
+  return lines.map((line) => {
+    const codes = [...new Set(others.filter((o) => o.entry_id === line.entry_id).map((o) => o.account_code))];
+    const debit = BigInt(line.debit);
+    return {
+      entryId: line.entry_id,
+      date: line.entry_date,
+      memo: line.memo,
+      sourceType: line.source_type,
+      direction: debit > 0n ? 'in' : 'out',
+      amount: (debit > 0n ? debit : BigInt(line.credit)).toString(),
+      accounts: codes.map((code) => ({ code, name: names.get(code) ?? code })),
+      createdBy: line.created_by,
+      createdAt: line.created_at.toISOString(),
+    };
+  });
+}
+
+/** The drawer locked, open, and held by the caller (only the holder moves its cash). */
+async function lockedOpenDrawer(ctx: Context, tx: Tx, id: string, options: { holderOnly: boolean }) {
+  const row = await lockDrawer(tx, id);
+  if (!row || !visibleTo(ctx, row)) throw notFound('cash_drawer', id);
+  const user = signedInUser(ctx);
+  const holder = row.cashier_id === user.id;
+  if (!holder && (options.holderOnly || !DRAWER_SUPERVISORS.includes(user.role))) throw new AppError('cash_drawer.not_holder', 403);
+  if (row.status !== 'open') throw conflict('cash_drawer.closed', 'id', { date: row.business_date });
+  return row;
+}
+
+async function drawerExpected(tx: Tx, row: { id: string; opening_float: string }) {
+  const flow = (await drawerFlows(tx, [row.id])).get(row.id);
+  return expectedCash(BigInt(row.opening_float), flow?.cashIn ?? 0n, flow?.cashOut ?? 0n);
+}
+
+/**
+ * A receipt or payment at the counter not covered by another operation (a fee, a petty
+ * expense, cash fetched from the bank): one balanced entry, its cash side on 1.1.01 tagged
+ * with the drawer. At most once per idempotency key.
+ */
+export async function recordDrawerMovement(
+  ctx: Context,
+  drawerId: string,
+  input: z.infer<typeof drawerMovementInputSchema>,
+  idempotencyKey: string,
+): Promise<{ replayed: boolean; response: MovementResult }> {
+  assertRole(ctx, DRAWER_HOLDERS);
+  return inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `cash_drawer.movement:${drawerId}`, body: input }, async () => {
+      const drawer = await lockedOpenDrawer(ctx, tx, drawerId, { holderOnly: true });
+      const account = await findAccount(tx, input.accountCode);
+      if (!account?.postable || !account.active) throw invalid('ledger.account_not_postable', 'accountCode', { code: input.accountCode });
+      if (!drawerCounterAccountAllowed(account.code))
+        throw invalid('cash_drawer.account_not_allowed', 'accountCode', { code: account.code });
+      const fund = input.fundCode ? await findFundByCode(tx, input.fundCode) : undefined;
+      if (input.fundCode && !fund) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
+      const amount = BigInt(input.amount);
+      const before = await drawerExpected(tx, drawer);
+      if (input.direction === 'out' && amount > before)
+        throw conflict('cash_drawer.insufficient_cash', 'amount', { available: formatRupiah(before), amount: formatRupiah(input.amount) });
+      const entryId = await postEntry(tx, ctx, {
+        officeId: drawer.office_id,
+        entryDate: drawer.business_date,
+        memo: input.memo,
+        source: { type: 'cash_drawer', id: drawerId },
+        lines: movementLines(drawerId, { direction: input.direction, accountCode: account.code, amount, fundId: fund?.id ?? null }),
+      });
+      const [movement] = await drawerMovements(ctx, tx, drawerId, entryId);
+      if (!movement) throw new Error(`movement ${entryId} not found after posting`);
+      return {
+        drawerId,
+        movement,
+        expectedCash: (input.direction === 'in' ? before + amount : before - amount).toString(),
+      };
+    }),
+  );
+}
+
+/**
+ * Counts and closes a drawer: the difference between what the journal says it holds and what
+ * was counted is posted (shortage 5.2.01, overage 4.2.03), and the drawer takes no more postings.
+ */
+export async function closeDrawer(
+  ctx: Context,
+  drawerId: string,
+  input: z.infer<typeof closeDrawerInputSchema>,
+  idempotencyKey: string,
+): Promise<{ replayed: boolean; response: DrawerDetail }> {
+  assertRole(ctx, DRAWER_HOLDERS);
+  const result = await inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `cash_drawer.close:${drawerId}`, body: input }, async () => {
+      const drawer = await lockedOpenDrawer(ctx, tx, drawerId, { holderOnly: false });
+      const expected = await drawerExpected(tx, drawer);
+      const counted = BigInt(input.countedCash);
+      const { difference, lines } = countDifference(drawerId, expected, counted);
+      const entryId =
+        lines.length === 0
+          ? null
+          : await postEntry(tx, ctx, {
+              officeId: drawer.office_id,
+              entryDate: drawer.business_date,
+              memo: `${difference < 0n ? 'Selisih kurang' : 'Selisih lebih'} kas laci ${drawer.business_date}${input.note ? `: ${input.note}` : ''}`,
+              source: { type: COUNT_SOURCE, id: drawerId },
+              lines,
+            });
+      await closeDrawerRow(tx, drawerId, {
+        closedAt: ctx.clock.now(),
+        closedBy: actorName(ctx.actor),
+        expected,
+        counted,
+        difference,
+        entryId,
+        note: input.note || null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'cash_drawer.close',
+        entityType: 'cash_drawer',
+        entityId: drawerId,
+        officeId: drawer.office_id,
+        before: { status: 'open', expectedCash: expected.toString() },
+        after: { status: 'closed', countedCash: input.countedCash, difference: difference.toString(), entryId, note: input.note ?? null },
+      });
+      const row = await findDrawer(tx, drawerId);
+      if (!row) throw notFound('cash_drawer', drawerId);
+      const [flows, movements] = await Promise.all([drawerFlows(tx, [drawerId]), drawerMovements(ctx, tx, drawerId)]);
+      return { ...drawerView(row, flows.get(drawerId)), movements };
+    }),
+  );
+  return result;
+}
+
+/**
+ * The drawer a user has open now, for operations at the counter (e.g. a repayment in cash) to
+ * tag their 1.1.01 line with `{ type: 'cash_drawer', id }`. Pass `forUpdate` inside the posting
+ * transaction so the drawer cannot be closed between the check and the posting.
+ */
+export async function openDrawerOf(
+  db: Queryable,
+  userId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ id: string; officeId: string; businessDate: string; party: { type: typeof DRAWER_PARTY; id: string } } | null> {
+  const row = await findOpenDrawerOf(db, userId, options);
+  return row ? { id: row.id, officeId: row.office_id, businessDate: row.business_date, party: { type: DRAWER_PARTY, id: row.id } } : null;
+}

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+import { DRAWER_PARTY, TELLER_CASH } from './cash-drawer.rules.ts';
+
+/** The source type of the entry posting a closing count's difference. */
+export const COUNT_SOURCE = 'cash_drawer_count';
+
+const drawerColumns = [
+  'd.id',
+  'd.office_id',
+  'd.cashier_id',
+  'd.business_date',
+  'd.opening_float',
+  'd.status',
+  'd.opened_by',
+  'd.closed_at',
+  'd.closed_by',
+  'd.expected_cash',
+  'd.counted_cash',
+  'd.difference',
+  'd.difference_entry_id',
+  'd.closing_note',
+  'd.created_at',
+  'o.code as office_code',
+  'u.username as cashier_username',
+  'u.full_name as cashier_full_name',
+] as const;
+
+const drawers = (db: Queryable) =>
+  db
+    .selectFrom('cash_drawer as d')
+    .innerJoin('office as o', 'o.id', 'd.office_id')
+    .innerJoin('app_user as u', 'u.id', 'd.cashier_id')
+    .select(drawerColumns);
+
+export type DrawerRow = Awaited<ReturnType<typeof findDrawer>> & {};
+
+/**
+ * Opens a drawer unless the cashier already has one open: the partial unique index decides,
+ * so two concurrent opens cannot both succeed. Returns false when one is open.
+ */
+export async function insertDrawer(
+  db: Queryable,
+  row: { id: string; officeId: string; cashierId: string; businessDate: string; openingFloat: bigint; openedBy: string },
+): Promise<boolean> {
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO cash_drawer (id, office_id, cashier_id, business_date, opening_float, opened_by)
+    VALUES (${row.id}, ${row.officeId}, ${row.cashierId}, ${row.businessDate}, ${row.openingFloat.toString()}, ${row.openedBy})
+    ON CONFLICT (cashier_id) WHERE status = 'open' DO NOTHING
+    RETURNING id`.execute(db);
+  return inserted.rows.length > 0;
+}
+
+export const findDrawer = (db: Queryable, id: string) => drawers(db).where('d.id', '=', id).executeTakeFirst();
+
+/** Locks the drawer row: a movement and the closing count never interleave. */
+export const lockDrawer = (db: Queryable, id: string) =>
+  db.selectFrom('cash_drawer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export function findOpenDrawerOf(db: Queryable, cashierId: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.selectFrom('cash_drawer').selectAll().where('cashier_id', '=', cashierId).where('status', '=', 'open');
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function listDrawerRows(
+  db: Queryable,
+  filter: { officeIds: string[] | null; cashierId?: string; status?: 'open' | 'closed'; date?: string; limit: number },
+) {
+  let query = drawers(db).orderBy('d.business_date', 'desc').orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(filter.limit);
+  if (filter.officeIds)
+    query = filter.officeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('d.office_id', 'in', filter.officeIds);
+  if (filter.cashierId) query = query.where('d.cashier_id', '=', filter.cashierId);
+  if (filter.status) query = query.where('d.status', '=', filter.status);
+  if (filter.date) query = query.where('d.business_date', '=', filter.date);
+  return query.execute();
+}
+
+/** Per drawer: teller cash received and paid through it, the closing difference left out. */
+export async function drawerFlows(db: Queryable, drawerIds: string[]) {
+  if (drawerIds.length === 0) return new Map<string, { cashIn: bigint; cashOut: bigint }>();
+  const rows = await db
+    .selectFrom('journal_line as l')
+    .innerJoin('journal_entry as e', 'e.id', 'l.entry_id')
+    .select(['l.party_id', sql<string>`coalesce(sum(l.debit), 0)`.as('cash_in'), sql<string>`coalesce(sum(l.credit), 0)`.as('cash_out')])
+    .where('l.party_type', '=', DRAWER_PARTY)
+    .where('l.party_id', 'in', drawerIds)
+    .where('l.account_code', '=', TELLER_CASH)
+    .where('e.source_type', '<>', COUNT_SOURCE)
+    .groupBy('l.party_id')
+    .execute();
+  return new Map(rows.map((r) => [r.party_id as string, { cashIn: BigInt(r.cash_in), cashOut: BigInt(r.cash_out) }]));
+}
+
+/** Every teller-cash line of a drawer with its entry, in the order they were posted. */
+export const drawerCashLines = (db: Queryable, drawerId: string) =>
+  db
+    .selectFrom('journal_line as l')
+    .innerJoin('journal_entry as e', 'e.id', 'l.entry_id')
+    .select(['l.entry_id', 'l.line_no', 'l.entry_date', 'l.debit', 'l.credit', 'e.memo', 'e.source_type', 'e.created_by', 'e.created_at'])
+    .where('l.party_type', '=', DRAWER_PARTY)
+    .where('l.party_id', '=', drawerId)
+    .where('l.account_code', '=', TELLER_CASH)
+    .orderBy('e.created_at')
+    .orderBy('l.entry_id')
+    .orderBy('l.line_no')
+    .execute();
+
+/** The other lines of those entries: the accounts the cash came from or went to. */
+export async function counterLines(db: Queryable, drawerId: string, entryIds: string[]) {
+  if (entryIds.length === 0) return [];
+  return db
+    .selectFrom('journal_line')
+    .select(['entry_id', 'account_code'])
+    .where('entry_id', 'in', entryIds)
+    .where((eb) => eb.or([eb('party_id', 'is distinct from', drawerId), eb('account_code', '<>', TELLER_CASH)]))
+    .orderBy('entry_id')
+    .orderBy('line_no')
+    .execute();
+}
+
+export const closeDrawerRow = (
+  db: Queryable,
+  id: string,
+  values: {
+    closedAt: Date;
+    closedBy: string;
+    expected: bigint;
+    counted: bigint;
+    difference: bigint;
+    entryId: string | null;
+    note: string | null;
+  },
+) =>
+  db
+    .updateTable('cash_drawer')
+    .set({
+      status: 'closed',
+      closed_at: values.closedAt,
+      closed_by: values.closedBy,
+      expected_cash: values.expected,
+      counted_cash: values.counted,
+      difference: values.difference,
+      difference_entry_id: values.entryId,
+      closing_note: values.note,
+      updated_at: values.closedAt,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
