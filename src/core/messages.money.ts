@@ -102,32 +102,6 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Akun {code} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
     en: 'Account {code} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
   },
-  'cash_drawer.already_open': {
-    id: 'Anda masih punya laci kas yang terbuka (tanggal {date}). Tutup laci itu dulu sebelum membuka yang baru.',
-    en: 'You still have a cash drawer open (dated {date}). Close it before opening a new one.',
-  },
-  'cash_drawer.closed': {
-    id: 'Laci kas ini sudah ditutup (tanggal {date}); tidak dapat menerima transaksi lagi.',
-    en: 'This cash drawer is closed (dated {date}); it takes no more transactions.',
-  },
-  'cash_drawer.not_holder': {
-    id: 'Hanya pemegang laci kas ini yang dapat mencatat transaksinya.',
-    en: 'Only the holder of this cash drawer can record its transactions.',
-  },
-  'cash_drawer.office_required': {
-    id: 'Pilih kantor untuk laci kas ini (Anda terdaftar di beberapa kantor).',
-    en: 'Choose the office of this cash drawer (you work at several offices).',
-  },
-  'cash_drawer.date_in_future': { id: 'Tanggal {date} belum tiba.', en: 'The date {date} has not come yet.' },
-  'cash_drawer.amount_positive': { id: 'Jumlah harus lebih dari nol.', en: 'The amount must be above zero.' },
-  'cash_drawer.insufficient_cash': {
-    id: 'Kas di laci hanya {available}; tidak cukup untuk membayar {amount}.',
-    en: 'The drawer holds only {available}; not enough to pay {amount}.',
-  },
-  'cash_drawer.account_not_allowed': {
-    id: 'Akun {code} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
-    en: 'Account {code} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
-  },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',
@@ -139,5 +113,41 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   'idempotency.key_invalid': {
     id: 'Header Idempotency-Key paling banyak 200 karakter, tanpa spasi.',
     en: 'The Idempotency-Key header is at most 200 characters, without spaces.',
+  },
+  'savings.amount_invalid': { id: 'Jumlah harus rupiah bulat lebih dari nol.', en: 'The amount must be whole rupiah above zero.' },
+  'savings.account_exists': {
+    id: 'Anggota ini sudah punya rekening simpanan jenis ini yang masih aktif ({number}).',
+    en: 'This member already has an open savings account of this kind ({number}).',
+  },
+  'savings.person_deceased': {
+    id: 'Warga ini tercatat meninggal; rekening simpanan tidak dapat dibuka.',
+    en: 'This person is recorded as deceased; no savings account can be opened.',
+  },
+  'savings.account_closed': { id: 'Rekening simpanan ini sudah ditutup.', en: 'This savings account is closed.' },
+  'savings.pokok_already_paid': {
+    id: 'Simpanan pokok sudah dibayar; simpanan pokok dibayar sekali saat masuk anggota.',
+    en: 'Simpanan pokok is already paid; it is paid once, on joining.',
+  },
+  'savings.pokok_amount': { id: 'Simpanan pokok sebesar {amount}.', en: 'Simpanan pokok is {amount}.' },
+  'savings.wajib_amount': {
+    id: 'Simpanan wajib dibayar per periode: kelipatan {amount}.',
+    en: 'Simpanan wajib is paid per period: a multiple of {amount}.',
+  },
+  'savings.not_withdrawable': {
+    id: 'Simpanan pokok dan wajib tidak dapat ditarik selama masih anggota; dikembalikan saat keluar anggota.',
+    en: 'Simpanan pokok and wajib cannot be withdrawn while a member; they are paid back on leaving.',
+  },
+  'savings.insufficient_balance': {
+    id: 'Saldo tidak cukup: saldo {balance}.',
+    en: 'Insufficient balance: the balance is {balance}.',
+  },
+  'savings.already_reversed': { id: 'Transaksi ini sudah dikoreksi.', en: 'This movement has already been reversed.' },
+  'savings.reversal_of_reversal': {
+    id: 'Transaksi koreksi tidak dapat dikoreksi lagi; catat transaksi baru.',
+    en: 'A reversal cannot be reversed; record a new movement.',
+  },
+  'savings.not_a_member': {
+    id: 'Warga ini tidak punya rekening simpanan aktif.',
+    en: 'This person has no open savings account.',
   },
 };

@@ -2,11 +2,12 @@ import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CadreTables } from '../modules/cadres/cadres.tables.ts';
 import type { FinancingTables } from '../modules/financing/financing.tables.ts';
 import type { GroupTables } from '../modules/groups/groups.tables.ts';
-import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables.ts';
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
 import type { BusinessTables, RegistryTables } from '../modules/registry/registry.tables.ts';
+import type { SavingsTables } from '../modules/savings/savings.tables.ts';
 
 /** Every table Kysely knows, composed from the modules' own table files. */
 export type Tables = RegionTables &
@@ -18,4 +19,5 @@ export type Tables = RegionTables &
   GroupTables &
   CadreTables &
   LedgerTables &
-  FinancingTables;
+  FinancingTables &
+  SavingsTables;

@@ -3,11 +3,12 @@ import { cadreRoutes } from '../modules/cadres/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
-import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { jknRoutes } from '../modules/jkn/index.ts';
+import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { organisationRoutes } from '../modules/organisation/index.ts';
 import { regionRoutes } from '../modules/regions/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
+import { savingsRoutes } from '../modules/savings/index.ts';
 import { setupRoutes } from '../modules/setup/index.ts';
 import type { AnyRoute } from './route.ts';
 
@@ -25,5 +26,6 @@ export function allRoutes(): AnyRoute[] {
     ...financingRoutes,
     ...cadreRoutes,
     ...ledgerRoutes,
+    ...savingsRoutes,
   ];
 }

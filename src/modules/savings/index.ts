@@ -1,0 +1,2 @@
+export { savingsRoutes } from './savings.routes.ts';
+export { depositSavings, openSavingsAccount, withdrawSavings } from './savings.service.ts';

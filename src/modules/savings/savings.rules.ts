@@ -1,0 +1,110 @@
+/** Pure rules of member savings (simpanan): amounts are integer rupiah as bigint. */
+import { formatRupiah } from '../../core/format.ts';
+
+export const SAVINGS_KINDS = ['pokok', 'wajib', 'sukarela'] as const;
+export type SavingsKind = (typeof SAVINGS_KINDS)[number];
+
+/** Where each kind sits in the chart of accounts (migrations/0010_ledger.sql). */
+export const SAVINGS_LEDGER_ACCOUNT: Record<SavingsKind, string> = {
+  pokok: '3.1.01',
+  wajib: '3.1.02',
+  sukarela: '2.1.01',
+};
+export const TELLER_CASH = '1.1.01';
+export const SAVINGS_PARTY = 'savings_account';
+
+/** Simpanan Pokok, Simpanan Wajib, Simpanan Sukarela: the letters on the passbook. */
+export const KIND_CODE: Record<SavingsKind, string> = { pokok: 'SP', wajib: 'SW', sukarela: 'SS' };
+
+export type SavingsSettings = { pokokAmount: bigint; wajibAmount: bigint };
+/** Defaults until an admin sets the institution's own (UU 25/1992: the AD/ART fixes them). */
+export const DEFAULT_SETTINGS: SavingsSettings = { pokokAmount: 50_000n, wajibAmount: 10_000n };
+
+export function formatAccountNumber(officeCode: string, kind: SavingsKind, sequence: number): string {
+  return `${officeCode}-${KIND_CODE[kind]}-${String(sequence).padStart(6, '0')}`;
+}
+
+export function parseAccountNumber(number: string): { officeCode: string; kind: SavingsKind; sequence: number } | null {
+  const match = /^([A-Z0-9-]{2,20})-(SP|SW|SS)-(\d{6,})$/.exec(number);
+  if (!match) return null;
+  const kind = SAVINGS_KINDS.find((k) => KIND_CODE[k] === match[2]);
+  return kind ? { officeCode: match[1] as string, kind, sequence: Number(match[3]) } : null;
+}
+
+export type SavingsProblem = { code: string; status: 409 | 422; params?: Record<string, string> };
+
+/**
+ * Why a deposit cannot be taken, or null. Pokok is paid once, in the set amount; wajib in
+ * whole periods (one or more months at once); sukarela any amount.
+ */
+export function depositProblem(
+  kind: SavingsKind,
+  account: { balance: bigint; open: boolean },
+  amount: bigint,
+  settings: SavingsSettings,
+): SavingsProblem | null {
+  if (!account.open) return { code: 'savings.account_closed', status: 409 };
+  if (amount <= 0n) return { code: 'savings.amount_invalid', status: 422 };
+  if (kind === 'pokok') {
+    if (account.balance > 0n) return { code: 'savings.pokok_already_paid', status: 409 };
+    if (amount !== settings.pokokAmount)
+      return { code: 'savings.pokok_amount', status: 422, params: { amount: formatRupiah(settings.pokokAmount) } };
+  }
+  if (kind === 'wajib' && amount % settings.wajibAmount !== 0n)
+    return { code: 'savings.wajib_amount', status: 422, params: { amount: formatRupiah(settings.wajibAmount) } };
+  return null;
+}
+
+/** Why a withdrawal cannot be paid, or null. Pokok and wajib come back only when a member leaves. */
+export function withdrawalProblem(kind: SavingsKind, account: { balance: bigint; open: boolean }, amount: bigint): SavingsProblem | null {
+  if (!account.open) return { code: 'savings.account_closed', status: 409 };
+  if (amount <= 0n) return { code: 'savings.amount_invalid', status: 422 };
+  if (kind !== 'sukarela') return { code: 'savings.not_withdrawable', status: 409 };
+  if (amount > account.balance)
+    return { code: 'savings.insufficient_balance', status: 409, params: { balance: formatRupiah(account.balance) } };
+  return null;
+}
+
+/** Why a movement cannot be undone by a counter-movement, or null. */
+export function reversalProblem(
+  movement: { type: MovementType; amount: bigint; reversed: boolean },
+  account: { balance: bigint; open: boolean },
+): SavingsProblem | null {
+  if (movement.type === 'reversal') return { code: 'savings.reversal_of_reversal', status: 409 };
+  if (movement.reversed) return { code: 'savings.already_reversed', status: 409 };
+  if (movement.type === 'closure' || !account.open) return { code: 'savings.account_closed', status: 409 };
+  // Undoing a deposit whose money was already withdrawn would overdraw the member.
+  if (account.balance - movement.amount < 0n)
+    return { code: 'savings.insufficient_balance', status: 409, params: { balance: formatRupiah(account.balance) } };
+  return null;
+}
+
+export type MovementType = 'deposit' | 'withdrawal' | 'reversal' | 'closure';
+export type PostingLine = { accountCode: string; debit?: bigint; credit?: bigint; party?: { type: string; id: string } | null };
+
+/**
+ * The journal lines of a movement of `amount` (signed: + into the account) between teller
+ * cash and the kind's account; the member-side line names the savings account.
+ */
+export function movementLines(kind: SavingsKind, accountId: string, amount: bigint): PostingLine[] {
+  const savings = { accountCode: SAVINGS_LEDGER_ACCOUNT[kind], party: { type: SAVINGS_PARTY, id: accountId } };
+  const size = amount < 0n ? -amount : amount;
+  return amount > 0n
+    ? [
+        { accountCode: TELLER_CASH, debit: size },
+        { ...savings, credit: size },
+      ]
+    : [
+        { ...savings, debit: size },
+        { accountCode: TELLER_CASH, credit: size },
+      ];
+}
+
+/** Running balances of signed movements from an opening balance. */
+export function runningBalances(opening: bigint, amounts: bigint[]): bigint[] {
+  let balance = opening;
+  return amounts.map((amount) => {
+    balance += amount;
+    return balance;
+  });
+}

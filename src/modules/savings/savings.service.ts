@@ -1,0 +1,473 @@
+import type { z } from 'zod';
+import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { type AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { maskName, maskNik } from '../../core/mask.ts';
+import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
+import { officeInScope, regionInScope } from '../../core/scope.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { once, postEntry, reverseEntry } from '../ledger/index.ts';
+import { resolveOfficeCodes } from '../organisation/index.ts';
+import { renderPassbook } from './passbook.ts';
+import {
+  DEFAULT_SETTINGS,
+  depositProblem,
+  formatAccountNumber,
+  type MovementType,
+  movementLines,
+  reversalProblem,
+  type SavingsKind,
+  type SavingsProblem,
+  type SavingsSettings,
+  withdrawalProblem,
+} from './savings.rules.ts';
+import type {
+  accountDetailSchema,
+  accountListSchema,
+  accountsQuerySchema,
+  leaveResultSchema,
+  MovementInput,
+  MovementResult,
+  OpenAccountInput,
+  SavingsAccountView,
+  SavingsMovementView,
+  statementQuerySchema,
+} from './savings.schema.ts';
+import {
+  type AccountWithNames,
+  allMovements,
+  findAccount,
+  findMovement,
+  findMovementById,
+  findOpenAccountOfKind,
+  findPerson,
+  findSettings,
+  insertAccount,
+  insertMovement,
+  listAccounts,
+  listMovements,
+  lockAccount,
+  lockOpenAccountsOfPerson,
+  nextAccountSequence,
+  reversalsOf,
+  saveSettings,
+  updateAccountAfterMovement,
+} from './savings.store.ts';
+import type { SavingsAccountRow, SavingsMovementRow } from './savings.tables.ts';
+
+/** Tellers take and pay out money; corrections need a manager (a cashier does not undo their own entries). */
+export const SAVINGS_TELLERS = ['admin', 'manager', 'cashier'] as const;
+export const SAVINGS_CORRECTORS = ['admin', 'manager'] as const;
+export const SAVINGS_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor'] as const;
+
+const KIND_NAME: Record<SavingsKind, string> = { pokok: 'simpanan pokok', wajib: 'simpanan wajib', sukarela: 'simpanan sukarela' };
+
+const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
+
+// ---- Settings ----
+
+async function settingsOf(db: Queryable): Promise<SavingsSettings> {
+  const stored = await findSettings(db);
+  return stored ? { pokokAmount: BigInt(stored.pokokAmount), wajibAmount: BigInt(stored.wajibAmount) } : DEFAULT_SETTINGS;
+}
+const settingsView = (s: SavingsSettings) => ({ pokokAmount: s.pokokAmount.toString(), wajibAmount: s.wajibAmount.toString() });
+
+export async function getSavingsSettings(ctx: Context) {
+  assertRole(ctx, SAVINGS_READERS);
+  return settingsView(await settingsOf(ctx.db));
+}
+
+/** The institution's amounts of simpanan pokok and of one period of simpanan wajib. */
+export async function changeSavingsSettings(ctx: Context, input: { pokokAmount: string; wajibAmount: string }) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, async (tx) => {
+    const before = settingsView(await settingsOf(tx));
+    await saveSettings(tx, input);
+    await recordAudit(tx, ctx, {
+      action: 'savings.settings_change',
+      entityType: 'setting',
+      entityId: 'savings_amounts',
+      before,
+      after: input,
+    });
+    return settingsView(await settingsOf(tx));
+  });
+}
+
+// ---- Views ----
+
+function accountView(ctx: Context, row: AccountWithNames): SavingsAccountView {
+  const visible = seesIdentifiers(ctx);
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    balance: row.balance,
+    withdrawable: row.kind === 'sukarela' && row.status === 'open',
+    person: { id: row.person_id, fullName: row.full_name, nik: visible ? row.nik : maskNik(row.nik), nikMasked: !visible },
+    officeCode: row.office_code,
+    officeName: row.office_name,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    movementCount: row.movement_count,
+  };
+}
+
+function movementView(row: SavingsMovementRow, reversedById: string | null): SavingsMovementView {
+  return {
+    id: row.id,
+    seq: row.seq,
+    type: row.type,
+    amount: row.amount,
+    balanceAfter: row.balance_after,
+    valueDate: row.value_date,
+    note: row.note,
+    entryId: row.entry_id,
+    reversesId: row.reverses_id,
+    reversedById,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The account if it belongs to an office in the caller's scope; otherwise it does not exist for them. */
+async function accountInScope(ctx: Context, db: Queryable, id: string): Promise<AccountWithNames> {
+  const account = await findAccount(db, id);
+  if (!account || !officeInScope(actorScope(ctx), account.office_id)) throw notFound('savings_account', id);
+  return account;
+}
+
+async function personInScope(ctx: Context, db: Queryable, id: string) {
+  const person = await findPerson(db, id);
+  if (!person || person.merged_into || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', id);
+  return person;
+}
+
+function problemError(problem: SavingsProblem, field: string): AppError {
+  return problem.status === 409 ? conflict(problem.code, field, problem.params) : invalid(problem.code, field, problem.params);
+}
+
+// ---- Accounts ----
+
+export async function openSavingsAccount(ctx: Context, input: OpenAccountInput): Promise<SavingsAccountView> {
+  assertRole(ctx, SAVINGS_TELLERS);
+  const person = await personInScope(ctx, ctx.db, input.personId);
+  if (person.died_on) throw conflict('savings.person_deceased', 'personId');
+  const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
+  if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
+  const id = await inTransaction(ctx, async (tx) => {
+    const existing = await findOpenAccountOfKind(tx, person.id, input.kind);
+    if (existing) throw conflict('savings.account_exists', 'kind', { number: existing.number });
+    const accountId = uuidv7(ctx.clock.now().getTime());
+    const number = formatAccountNumber(input.officeCode, input.kind, await nextAccountSequence(tx, officeId, input.kind));
+    const inserted = await insertAccount(tx, {
+      id: accountId,
+      number,
+      person_id: person.id,
+      office_id: officeId,
+      region_code: person.village_code,
+      kind: input.kind,
+      opened_on: businessDate(ctx.clock),
+      created_by: actorName(ctx.actor),
+    });
+    // A concurrent opening of the same kind got there first.
+    if (!inserted) throw conflict('savings.account_exists', 'kind', { number: '' });
+    await recordAudit(tx, ctx, {
+      action: 'savings.account_open',
+      entityType: 'savings_account',
+      entityId: accountId,
+      officeId,
+      regionCode: person.village_code,
+      after: { number, kind: input.kind, personId: person.id },
+    });
+    return accountId;
+  });
+  return accountView(ctx, await accountInScope(ctx, ctx.db, id));
+}
+
+export async function listSavingsAccounts(
+  ctx: Context,
+  query: z.infer<typeof accountsQuerySchema>,
+): Promise<z.infer<typeof accountListSchema>> {
+  assertRole(ctx, SAVINGS_READERS);
+  const scope = actorScope(ctx);
+  let officeIds = scope.kind === 'all' ? null : scope.officeIds;
+  if (query.office) {
+    const [id] = await resolveOfficeCodes(ctx.db, [query.office], 'office');
+    if (!id || !officeInScope(scope, id)) throw forbidden();
+    officeIds = [id];
+  }
+  const afterNumber = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const rows = await listAccounts(ctx.db, { personId: query.person, officeIds, afterNumber, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => accountView(ctx, row)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.number]) : null,
+  };
+}
+
+/** The account with its statement: movements newest first, each with the balance after it. */
+export async function getSavingsAccount(
+  ctx: Context,
+  id: string,
+  query: z.infer<typeof statementQuerySchema>,
+): Promise<z.infer<typeof accountDetailSchema>> {
+  assertRole(ctx, SAVINGS_READERS);
+  const account = await accountInScope(ctx, ctx.db, id);
+  const beforeSeq = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
+  if (beforeSeq !== undefined && !Number.isInteger(beforeSeq)) throw invalid('invalid_format', 'cursor');
+  const rows = await listMovements(ctx.db, id, { beforeSeq, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const reversals = await reversalsOf(
+    ctx.db,
+    page.map((m) => m.id),
+  );
+  const last = page.at(-1);
+  return {
+    ...accountView(ctx, account),
+    movements: page.map((m) => movementView(m, reversals.get(m.id) ?? null)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.seq]) : null,
+  };
+}
+
+// ---- Money movements ----
+
+type NewMovement = {
+  type: MovementType;
+  amount: bigint;
+  note: string | null;
+  memo: string;
+  reverses?: SavingsMovementRow;
+  close?: boolean;
+};
+
+/**
+ * Posts one movement on a locked account: the journal entry (or counter-entry), the movement
+ * row with the running balance, the account's new balance, the audit record.
+ */
+async function postMovement(tx: Tx, ctx: Context, account: SavingsAccountRow, movement: NewMovement): Promise<MovementResult> {
+  const now = ctx.clock.now();
+  const movementId = uuidv7(now.getTime());
+  const valueDate = businessDate(ctx.clock);
+  const source = { type: 'savings_movement', id: movementId };
+  const entryId = movement.reverses
+    ? await reverseEntry(tx, ctx, movement.reverses.entry_id, { memo: movement.memo, entryDate: valueDate, source })
+    : await postEntry(tx, ctx, {
+        officeId: account.office_id,
+        entryDate: valueDate,
+        memo: movement.memo,
+        source,
+        lines: movementLines(account.kind, account.id, movement.amount),
+      });
+  const balance = BigInt(account.balance) + movement.amount;
+  const seq = account.movement_count + 1;
+  await insertMovement(tx, {
+    id: movementId,
+    account_id: account.id,
+    seq,
+    type: movement.type,
+    amount: movement.amount,
+    balance_after: balance,
+    entry_id: entryId,
+    value_date: valueDate,
+    note: movement.note,
+    reverses_id: movement.reverses?.id ?? null,
+    created_by: actorName(ctx.actor),
+  });
+  await updateAccountAfterMovement(tx, account.id, {
+    balance,
+    movementCount: seq,
+    closedOn: movement.close ? valueDate : undefined,
+    now,
+  });
+  await recordAudit(tx, ctx, {
+    action: `savings.${movement.type}`,
+    entityType: 'savings_account',
+    entityId: account.id,
+    officeId: account.office_id,
+    regionCode: account.region_code,
+    before: { balance: account.balance },
+    after: {
+      movementId,
+      entryId,
+      amount: movement.amount.toString(),
+      balance: balance.toString(),
+      note: movement.note,
+      reversesId: movement.reverses?.id ?? null,
+    },
+  });
+  const [view, row] = await Promise.all([accountInScope(ctx, tx, account.id), findMovementById(tx, movementId)]);
+  return { account: accountView(ctx, view), movement: movementView(row, null) };
+}
+
+export type Idempotent<T> = { replayed: boolean; response: T };
+
+async function lockedAccount(tx: Tx, id: string): Promise<SavingsAccountRow> {
+  const account = await lockAccount(tx, id);
+  if (!account) throw notFound('savings_account', id);
+  return account;
+}
+
+export async function depositSavings(ctx: Context, id: string, key: string, input: MovementInput): Promise<Idempotent<MovementResult>> {
+  assertRole(ctx, SAVINGS_TELLERS);
+  await accountInScope(ctx, ctx.db, id);
+  return inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key, operation: 'savings.deposit', body: { accountId: id, ...input } }, async () => {
+      const account = await lockedAccount(tx, id);
+      const amount = BigInt(input.amount);
+      const problem = depositProblem(
+        account.kind,
+        { balance: BigInt(account.balance), open: account.status === 'open' },
+        amount,
+        await settingsOf(tx),
+      );
+      if (problem) throw problemError(problem, 'amount');
+      return postMovement(tx, ctx, account, {
+        type: 'deposit',
+        amount,
+        note: input.note ?? null,
+        memo: `Setoran ${KIND_NAME[account.kind]} ${account.number}`,
+      });
+    }),
+  );
+}
+
+export async function withdrawSavings(ctx: Context, id: string, key: string, input: MovementInput): Promise<Idempotent<MovementResult>> {
+  assertRole(ctx, SAVINGS_TELLERS);
+  await accountInScope(ctx, ctx.db, id);
+  return inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key, operation: 'savings.withdrawal', body: { accountId: id, ...input } }, async () => {
+      const account = await lockedAccount(tx, id);
+      const amount = BigInt(input.amount);
+      const problem = withdrawalProblem(account.kind, { balance: BigInt(account.balance), open: account.status === 'open' }, amount);
+      if (problem) throw problemError(problem, 'amount');
+      return postMovement(tx, ctx, account, {
+        type: 'withdrawal',
+        amount: -amount,
+        note: input.note ?? null,
+        memo: `Penarikan ${KIND_NAME[account.kind]} ${account.number}`,
+      });
+    }),
+  );
+}
+
+/** A wrong movement undone by a counter-movement and counter-entry; nothing is deleted. */
+export async function reverseSavingsMovement(
+  ctx: Context,
+  id: string,
+  movementId: string,
+  key: string,
+  input: { reason: string },
+): Promise<Idempotent<MovementResult>> {
+  assertRole(ctx, SAVINGS_CORRECTORS);
+  await accountInScope(ctx, ctx.db, id);
+  return inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key, operation: 'savings.reversal', body: { accountId: id, movementId, ...input } }, async () => {
+      const account = await lockedAccount(tx, id);
+      const movement = await findMovement(tx, id, movementId);
+      if (!movement) throw notFound('savings_movement', movementId);
+      const reversed = (await reversalsOf(tx, [movementId])).has(movementId);
+      const amount = BigInt(movement.amount);
+      const problem = reversalProblem(
+        { type: movement.type, amount, reversed },
+        { balance: BigInt(account.balance), open: account.status === 'open' },
+      );
+      if (problem) throw problemError(problem, 'movementId');
+      return postMovement(tx, ctx, account, {
+        type: 'reversal',
+        amount: -amount,
+        note: input.reason,
+        memo: `Koreksi ${KIND_NAME[account.kind]} ${account.number}: ${input.reason}`,
+        reverses: movement,
+      });
+    }),
+  );
+}
+
+/**
+ * A member leaves: every open savings account of the person is paid back in cash (pokok and
+ * wajib, which are not withdrawable while a member, and any sukarela) and closed.
+ */
+export async function leaveMembership(
+  ctx: Context,
+  personId: string,
+  key: string,
+  input: { reason: string },
+): Promise<Idempotent<z.infer<typeof leaveResultSchema>>> {
+  assertRole(ctx, SAVINGS_TELLERS);
+  await personInScope(ctx, ctx.db, personId);
+  return inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key, operation: 'savings.leave', body: { personId, ...input } }, async () => {
+      const accounts = await lockOpenAccountsOfPerson(tx, personId);
+      if (accounts.length === 0) throw conflict('savings.not_a_member', 'personId');
+      const scope = actorScope(ctx);
+      if (accounts.some((a) => !officeInScope(scope, a.office_id))) throw forbidden();
+      let paidOut = 0n;
+      const results: { account: SavingsAccountView; movement: SavingsMovementView | null }[] = [];
+      for (const account of accounts) {
+        const balance = BigInt(account.balance);
+        if (balance > 0n) {
+          paidOut += balance;
+          results.push(
+            await postMovement(tx, ctx, account, {
+              type: 'closure',
+              amount: -balance,
+              note: input.reason,
+              memo: `Pengembalian ${KIND_NAME[account.kind]} ${account.number} (keluar anggota)`,
+              close: true,
+            }),
+          );
+        } else {
+          await updateAccountAfterMovement(tx, account.id, {
+            balance: 0n,
+            movementCount: account.movement_count,
+            closedOn: businessDate(ctx.clock),
+            now: ctx.clock.now(),
+          });
+          results.push({ account: accountView(ctx, await accountInScope(ctx, tx, account.id)), movement: null });
+        }
+      }
+      await recordAudit(tx, ctx, {
+        action: 'savings.leave',
+        entityType: 'person',
+        entityId: personId,
+        after: { reason: input.reason, paidOut: paidOut.toString(), accounts: accounts.map((a) => a.number) },
+      });
+      return { personId, paidOut: paidOut.toString(), accounts: results };
+    }),
+  );
+}
+
+// ---- Passbook ----
+
+/** The buku tabungan: every movement oldest first with the balance after it. */
+export async function savingsPassbookPdf(ctx: Context, id: string): Promise<Buffer> {
+  assertRole(ctx, SAVINGS_READERS);
+  const account = await accountInScope(ctx, ctx.db, id);
+  const visible = seesIdentifiers(ctx);
+  const movements = await allMovements(ctx.db, id);
+  return renderPassbook({
+    number: account.number,
+    kind: account.kind,
+    status: account.status,
+    memberName: visible ? account.full_name : maskName(account.full_name),
+    nik: visible ? account.nik : maskNik(account.nik),
+    office: `${account.office_code} — ${account.office_name}`,
+    openedOn: account.opened_on,
+    closedOn: account.closed_on,
+    balance: account.balance,
+    movements: movements.map((m) => ({
+      seq: m.seq,
+      date: m.value_date,
+      type: m.type,
+      amount: m.amount,
+      balanceAfter: m.balance_after,
+      note: m.note,
+    })),
+  });
+}

@@ -1,0 +1,135 @@
+import { type Insertable, sql } from 'kysely';
+import type { Queryable, Tx } from '../../db/database.ts';
+import type { SavingsKind } from './savings.rules.ts';
+import type { SavingsAccountTable, SavingsMovementTable } from './savings.tables.ts';
+
+const SETTINGS_KEY = 'savings_amounts';
+
+export async function findSettings(db: Queryable) {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  return (row?.value as { pokokAmount: string; wajibAmount: string } | undefined) ?? null;
+}
+
+export async function saveSettings(db: Queryable, value: { pokokAmount: string; wajibAmount: string }) {
+  await sql`INSERT INTO setting (key, value) VALUES (${SETTINGS_KEY}, ${JSON.stringify(value)}::jsonb)
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);
+}
+
+/** The registry's person as savings needs it (read only). */
+export const findPerson = (db: Queryable, id: string) =>
+  db
+    .selectFrom('person')
+    .select(['id', 'full_name', 'nik', 'village_code', 'died_on', 'merged_into'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** The next number of an office's accounts of a kind; the row is touched only on opening. */
+export async function nextAccountSequence(tx: Tx, officeId: string, kind: SavingsKind): Promise<number> {
+  const result = await sql<{ last_value: number }>`
+    INSERT INTO savings_account_sequence (office_id, kind, last_value) VALUES (${officeId}, ${kind}, 1)
+    ON CONFLICT (office_id, kind) DO UPDATE SET last_value = savings_account_sequence.last_value + 1
+    RETURNING last_value`.execute(tx);
+  return Number(result.rows[0]?.last_value);
+}
+
+/** Inserts the account unless the person already has an open one of the kind (then false). */
+export async function insertAccount(tx: Tx, row: Insertable<SavingsAccountTable>): Promise<boolean> {
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO savings_account (id, number, person_id, office_id, region_code, kind, opened_on, created_by)
+    VALUES (${row.id}, ${row.number}, ${row.person_id}, ${row.office_id}, ${row.region_code}, ${row.kind}, ${row.opened_on}, ${row.created_by})
+    ON CONFLICT (person_id, kind) WHERE status = 'open' DO NOTHING
+    RETURNING id`.execute(tx);
+  return inserted.rows.length > 0;
+}
+
+export const findOpenAccountOfKind = (db: Queryable, personId: string, kind: SavingsKind) =>
+  db
+    .selectFrom('savings_account')
+    .select(['id', 'number'])
+    .where('person_id', '=', personId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+
+const accountWithNames = (db: Queryable) =>
+  db
+    .selectFrom('savings_account as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .innerJoin('office as o', 'o.id', 'a.office_id')
+    .selectAll('a')
+    .select(['p.full_name', 'p.nik', 'o.code as office_code', 'o.name as office_name']);
+export type AccountWithNames = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
+export const findAccount = (db: Queryable, id: string) => accountWithNames(db).where('a.id', '=', id).executeTakeFirst();
+
+/** Locks the member's own account row for the posting transaction (no other row is locked). */
+export const lockAccount = (tx: Tx, id: string) =>
+  tx.selectFrom('savings_account').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const lockOpenAccountsOfPerson = (tx: Tx, personId: string) =>
+  tx
+    .selectFrom('savings_account')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+
+export async function updateAccountAfterMovement(
+  tx: Tx,
+  id: string,
+  change: { balance: bigint; movementCount: number; closedOn?: string; now: Date },
+) {
+  await tx
+    .updateTable('savings_account')
+    .set({
+      balance: change.balance,
+      movement_count: change.movementCount,
+      ...(change.closedOn ? { status: 'closed' as const, closed_on: change.closedOn } : {}),
+      updated_at: change.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertMovement(tx: Tx, row: Insertable<SavingsMovementTable>) {
+  await tx.insertInto('savings_movement').values(row).execute();
+}
+
+export const findMovement = (db: Queryable, accountId: string, id: string) =>
+  db.selectFrom('savings_movement').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+
+export const findMovementById = (db: Queryable, id: string) =>
+  db.selectFrom('savings_movement').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+/** Movements newest first, below a sequence number when paging back. */
+export function listMovements(db: Queryable, accountId: string, page: { beforeSeq?: number; limit: number }) {
+  let query = db.selectFrom('savings_movement').selectAll().where('account_id', '=', accountId);
+  if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
+  return query.orderBy('seq', 'desc').limit(page.limit).execute();
+}
+
+/** Every movement of an account, oldest first (the passbook). */
+export const allMovements = (db: Queryable, accountId: string) =>
+  db.selectFrom('savings_movement').selectAll().where('account_id', '=', accountId).orderBy('seq').execute();
+
+/** Which of these movements were reversed, and by which movement. */
+export async function reversalsOf(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('savings_movement').select(['id', 'reverses_id']).where('reverses_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.reverses_id as string, r.id]));
+}
+
+/** Accounts in the given offices (null: all), by number, after a number when paging. */
+export function listAccounts(
+  db: Queryable,
+  filter: { personId?: string; officeIds: string[] | null; afterNumber?: string; limit: number },
+) {
+  let query = accountWithNames(db);
+  if (filter.personId) query = query.where('a.person_id', '=', filter.personId);
+  if (filter.officeIds)
+    query = filter.officeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('a.office_id', 'in', filter.officeIds);
+  if (filter.afterNumber) query = query.where('a.number', '>', filter.afterNumber);
+  return query.orderBy('a.number').limit(filter.limit).execute();
+}
