@@ -12,6 +12,12 @@ export function formatDateLong(iso: string): string {
   return `${DAYS[weekday]}, ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** "15 Februari 2026": the date on letters, receipts and agreements. */
+export function formatDate(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 export function formatDateShort(iso: string): string {
   const { y, m, d } = parts(iso);
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
