@@ -11,6 +11,7 @@ import { createLogger } from '../http/server.ts';
 import { fillDemo } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
+import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
 import { scheduleCommand } from './schedule.ts';
 import { serve } from './serve.ts';
@@ -30,6 +31,8 @@ Usage: jaring <command> [options]
   import households <file.csv> [--dry-run] [--skip-invalid --rejects <out.csv>]
                                 import households (DTKS layout, one row per person)
   schedule                      read a schedule request (JSON) on stdin, print the schedule
+  close-day --date <YYYY-MM-DD> close a business day: late charges, days past due, quality
+                                classes, portfolio at risk (safe to re-run; resumes if cut off)
   demo                          fill an empty database with the demo organisation
   help                          this text
 
@@ -70,6 +73,13 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'schedule':
         return await scheduleCommand(readStdin);
+      case 'close-day': {
+        let code = 0;
+        await withDatabase('close-day', async (ctx) => {
+          code = await closeDayCommand(ctx, rest);
+        });
+        return code;
+      }
       case 'demo':
         return await withDatabase('demo', async (ctx) => {
           const result = await fillDemo(ctx);
@@ -98,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(error: unknown): number {
   const isArgsError = error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-  if (error instanceof UsageError || error instanceof ImportUsageError || isArgsError) {
+  if (error instanceof UsageError || error instanceof ImportUsageError || error instanceof CloseDayUsageError || isArgsError) {
     console.error(`${error.message}\n\n${HELP}`);
     return 2;
   }

@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
+import { closeDay, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
 import {
   applicationInputSchema,
+  closeDayInputSchema,
+  closeDayResultSchema,
   decisionInputSchema,
   disbursementInputSchema,
   financingIdParamsSchema,
   financingListSchema,
   financingsQuerySchema,
   financingViewSchema,
+  portfolioQuerySchema,
+  portfolioViewSchema,
   productInputSchema,
   productListSchema,
   productViewSchema,
+  qualityRuleInputSchema,
+  queueQuerySchema,
+  queueViewSchema,
   repaymentInputSchema,
   repaymentParamsSchema,
   repaymentViewSchema,
@@ -33,6 +41,7 @@ import {
   MAKERS,
   PRODUCT_KEEPERS,
 } from './lifecycle.service.ts';
+import { revolvingQueue } from './queue.service.ts';
 import { repay, reverseRepayment, writeOff } from './repayment.service.ts';
 import { previewSchedule } from './schedule.service.ts';
 
@@ -166,5 +175,45 @@ export const financingRoutes = [
       await writeOff(ctx, params.id, body.reason);
       return getFinancing(ctx, params.id);
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financing/queue',
+    tag: 'financing',
+    summary: 'The revolving queue of a fund: who waits, when each is expected to be financed, whom each overdue financing holds up',
+    auth: FINANCING_READERS,
+    query: queueQuerySchema,
+    response: queueViewSchema,
+    handler: (ctx, { query }) => revolvingQueue(ctx, query.fund),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/financing/close-day',
+    tag: 'financing',
+    summary: 'Close a business day (idempotent; resumes a run that was cut off)',
+    auth: ['admin'],
+    body: closeDayInputSchema,
+    response: closeDayResultSchema,
+    handler: (ctx, { body }) => closeDay(ctx, body.date),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/financing/settings/quality-rule',
+    tag: 'financing',
+    summary: 'Choose the quality-class rule: bank (POJK 40/2019) or LKM (POJK 62/2015)',
+    auth: ['admin'],
+    body: qualityRuleInputSchema,
+    response: qualityRuleInputSchema,
+    handler: (ctx, { body }) => setQualityRule(ctx, body.rule),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financing/portfolio',
+    tag: 'financing',
+    summary: 'Portfolio at risk (PAR1/30/90), quality classes and provisions of a closed day, by office, fund, group or facilitator',
+    auth: PAR_READERS,
+    query: portfolioQuerySchema,
+    response: portfolioViewSchema,
+    handler: (ctx, { query }) => portfolioAtRisk(ctx, query),
   }),
 ];

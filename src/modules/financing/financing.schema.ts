@@ -219,3 +219,53 @@ export const financingListSchema = z.object({
   ),
   nextCursor: z.string().nullable(),
 });
+
+export const queueQuerySchema = z.strictObject({ fund: code });
+const queuedView = z.object({ financingId: z.string(), number: z.string(), memberName: z.string() });
+export const queueViewSchema = z.object({
+  fundCode: z.string(),
+  asOf: z.string(),
+  cash: z.string(),
+  waiting: z.array(
+    queuedView.extend({
+      position: z.number(),
+      amount: z.string(),
+      approvedAt: z.string().nullable(),
+      cumulativeNeed: z.string(),
+      expectedOn: z.string().nullable(),
+    }),
+  ),
+  overdue: z.array(queuedView.extend({ overdueAmount: z.string(), holdingUp: z.array(queuedView) })),
+});
+export const closeDayInputSchema = z.strictObject({ date: z.iso.date() });
+export const closeDayResultSchema = z.object({
+  date: z.string(),
+  alreadyClosed: z.boolean(),
+  stepsRun: z.array(z.string()),
+  financings: z.number(),
+});
+export const qualityRuleInputSchema = z.strictObject({ rule: z.enum(['bank', 'lkm']) });
+export const portfolioQuerySchema = z.strictObject({
+  date: z.iso.date().optional(),
+  by: z.enum(['office', 'fund', 'group', 'facilitator']).default('office'),
+});
+export const portfolioViewSchema = z.object({
+  date: z.string(),
+  by: z.string(),
+  rows: z.array(
+    z.object({
+      key: z.string().nullable(),
+      label: z.string().nullable(),
+      financings: z.number(),
+      outstanding: z.string(),
+      atRisk1: z.string(),
+      atRisk30: z.string(),
+      atRisk90: z.string(),
+      par1Percent: z.string(),
+      par30Percent: z.string(),
+      par90Percent: z.string(),
+      byClass: z.array(z.string()),
+      provision: z.string(),
+    }),
+  ),
+});

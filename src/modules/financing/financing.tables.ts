@@ -105,7 +105,23 @@ export type CloseDayRunTable = {
   steps_done: ColumnType<string[], string[] | undefined, string[]>;
 };
 
+export type PortfolioSnapshotTable = {
+  business_date: string;
+  office_id: string;
+  fund_id: string;
+  group_id: string | null;
+  facilitator_id: string | null;
+  financings: number;
+  outstanding: string;
+  at_risk_1: string;
+  at_risk_30: string;
+  at_risk_90: string;
+  by_class: string[];
+  provision: string;
+};
+
 export type FinancingTables = {
+  portfolio_snapshot: PortfolioSnapshotTable;
   financing_product: FinancingProductTable;
   financing: FinancingTable;
   financing_installment: FinancingInstallmentTable;

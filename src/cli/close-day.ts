@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import type { Context } from '../context.ts';
+import { closeDay } from '../modules/financing/index.ts';
+
+export class CloseDayUsageError extends Error {}
+
+/** `jaring close-day --date YYYY-MM-DD`: progress on stderr, the result on stdout. */
+export async function closeDayCommand(ctx: Context, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { date: { type: 'string' } }, strict: true });
+  if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new CloseDayUsageError('close-day needs --date YYYY-MM-DD');
+  // Test aid: stop (without exiting) once a step has committed, so a test can kill the process there.
+  const pauseAfter = process.env.JARING_CLOSE_DAY_PAUSE_AFTER;
+  const result = await closeDay(ctx, values.date, {
+    onStep: async (step, done, total) => {
+      process.stderr.write(`close-day ${values.date}: ${step} ${done}/${total}\n`);
+      if (step === pauseAfter && done === total) {
+        process.stderr.write(`paused after ${step}\n`);
+        await new Promise(() => {});
+      }
+    },
+  });
+  if (result.alreadyClosed) console.log(`${result.date} was already closed; nothing changed.`);
+  else console.log(`${result.date} closed: ${result.financings} active financings; steps ${result.stepsRun.join(', ') || 'none left'}.`);
+  return 0;
+}

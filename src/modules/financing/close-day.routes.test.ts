@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.ts';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`close of day, portfolio at risk and the revolving queue [${kind}]`, () => {
+    let server: TestServer;
+    let manager: ApiClient;
+    let cashier: ApiClient;
+    let admin: ApiClient;
+    const ids: Record<string, string> = {};
+
+    beforeAll(async () => {
+      // Business date 2026-03-01 (WIB).
+      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-01T03:00:00Z')) });
+      await fillDemo(systemTestContext(server.database));
+      [manager, cashier, admin] = [new ApiClient(server.url), new ApiClient(server.url), new ApiClient(server.url)];
+      await manager.login('manajer', DEMO_PASSWORD);
+      await cashier.login('kasir', DEMO_PASSWORD);
+      await admin.login('admin', DEMO_PASSWORD);
+      const persons = await server.database.db
+        .selectFrom('person')
+        .select('id')
+        .where('village_code', 'like', '34.71.%')
+        .where('relation', '=', 'head')
+        .orderBy('nik')
+        .limit(4)
+        .execute();
+      await manager.post('/api/v1/financing/products', {
+        code: 'FLAT10D',
+        name: 'Flat 10% dengan denda',
+        kind: 'flat',
+        ratePercent: '10',
+        frequency: 'monthly',
+        minAmount: '1000000',
+        maxAmount: '50000000',
+        minInstallments: 3,
+        maxInstallments: 24,
+        penaltyPerMilleDaily: '1',
+        penaltyCapPercent: '10',
+      });
+      await manager.post('/api/v1/funds', {
+        code: 'DANA-YK',
+        name: 'Dana bergulir',
+        kind: 'own_capital',
+        source: 'Modal LKM',
+        officeCode: 'YK01',
+        initialCapital: '20000000',
+        capitalDate: '2026-01-02',
+      });
+      for (const [index, name] of ['A', 'B', 'C', 'D'].entries()) {
+        const applied = await cashier.post('/api/v1/financings', {
+          personId: persons[index]?.id,
+          productCode: 'FLAT10D',
+          fundCode: 'DANA-YK',
+          principal: name === 'D' ? '4000000' : '6000000',
+          installments: 6,
+          purpose: 'Modal usaha',
+          appliedOn: '2026-01-05',
+        });
+        ids[name] = applied.body.id;
+        await manager.post(`/api/v1/financings/${applied.body.id}/approve`, {});
+        if (name !== 'D')
+          await cashier.post(`/api/v1/financings/${applied.body.id}/disburse`, { disbursedOn: '2026-01-15', method: 'transfer' });
+      }
+      const paid = await cashier.request(
+        'POST',
+        `/api/v1/financings/${ids.A}/repayments`,
+        { amount: '1050000', paidOn: '2026-02-15' },
+        { 'idempotency-key': 'a-feb' },
+      );
+      expect(paid.status).toBe(201);
+    });
+    afterAll(async () => server.close());
+
+    it('closes a day once: days past due, quality class, late charges; a second run changes nothing', async () => {
+      expect((await manager.post('/api/v1/financing/close-day', { date: '2026-03-01' })).status).toBe(403);
+      const closed = await admin.post('/api/v1/financing/close-day', { date: '2026-03-01' });
+      expect(closed.body).toEqual({
+        date: '2026-03-01',
+        alreadyClosed: false,
+        stepsRun: ['penalties', 'arrears', 'snapshot'],
+        financings: 3,
+      });
+      const b = (await cashier.get(`/api/v1/financings/${ids.B}`)).body;
+      expect(b).toMatchObject({ daysPastDue: 14, qualityClass: 2, outstanding: { penalty: '14700' } });
+      expect(b.schedule[0]).toMatchObject({ penalty: '14700', status: 'overdue' });
+      expect((await cashier.get(`/api/v1/financings/${ids.A}`)).body).toMatchObject({ daysPastDue: 0, qualityClass: 1 });
+      const again = await admin.post('/api/v1/financing/close-day', { date: '2026-03-01' });
+      expect(again.body).toMatchObject({ alreadyClosed: true, stepsRun: [] });
+      expect((await cashier.get(`/api/v1/financings/${ids.B}`)).body.outstanding.penalty).toBe('14700');
+    });
+
+    it('reports portfolio at risk by office from the snapshot', async () => {
+      const par = (await manager.get('/api/v1/financing/portfolio?by=office')).body;
+      expect(par.date).toBe('2026-03-01');
+      expect(par.rows).toEqual([
+        expect.objectContaining({
+          label: 'YK01',
+          financings: 3,
+          outstanding: '17000000',
+          atRisk1: '12000000',
+          atRisk30: '0',
+          par1Percent: '70.59',
+          byClass: ['5000000', '12000000', '0', '0', '0'],
+        }),
+      ]);
+      // Provision: 0.5% of 5,000,000 + 3% of 12,000,000.
+      expect(par.rows[0].provision).toBe('385000');
+    });
+
+    it('a late payment pays the late charge first, into penalty income', async () => {
+      const paid = await cashier.request(
+        'POST',
+        `/api/v1/financings/${ids.B}/repayments`,
+        { amount: '1064700' },
+        { 'idempotency-key': 'b-mar' },
+      );
+      expect(paid.body).toMatchObject({ penalty: '14700', profit: '50000', principal: '1000000', paidOn: '2026-03-01' });
+      const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-03-01')).body;
+      expect(trial.accounts.find((a: { code: string }) => a.code === '4.2.01')).toMatchObject({ credit: '14700' });
+    });
+
+    it('shows the queue: when each waiting member is expected to be financed and whom an overdue financing holds up', async () => {
+      const queue = (await cashier.get('/api/v1/financing/queue?fund=DANA-YK')).body;
+      // Cash: 20,000,000 − 18,000,000 + 1,050,000 (A) + 1,064,700 (B) = 4,114,700: D (4,000,000) can be financed now.
+      expect(queue.cash).toBe('4114700');
+      expect(queue.waiting).toEqual([
+        expect.objectContaining({ position: 1, financingId: ids.D, amount: '4000000', expectedOn: '2026-03-01' }),
+      ]);
+      expect(queue.overdue).toEqual([expect.objectContaining({ financingId: ids.C, overdueAmount: '1050000', holdingUp: [] })]);
+    });
+  });
+}

@@ -1,0 +1,137 @@
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { AppError, invalid } from '../../core/errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findFundById } from '../ledger/index.ts';
+import { officesWithRegions } from '../organisation/index.ts';
+import {
+  accruePenalties,
+  activeIdChunks,
+  finishRun,
+  lastFinishedRun,
+  markStep,
+  portfolioBy,
+  qualityRuleSetting,
+  saveQualityRuleSetting,
+  startRun,
+  updateArrears,
+  writeSnapshot,
+} from './close-day.store.ts';
+import { PROVISION_PER_MILLE, type QualityRuleName, ruleOn } from './quality.rules.ts';
+
+const CHUNK = 50_000;
+export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot'] as const;
+type Step = (typeof CLOSE_DAY_STEPS)[number];
+
+/** The quality-class thresholds of the dated rule as one SQL CASE over days past due (a.dpd). */
+function qualitySql(rule: QualityRuleName, date: string) {
+  const dated = ruleOn(rule, date);
+  const frequencyCase = (['weekly', 'fortnightly', 'monthly'] as const)
+    .map((frequency) => {
+      const steps = dated.thresholds(frequency);
+      const whens = steps
+        .filter((t) => Number.isFinite(t.maxDays))
+        .map((t) => `WHEN a.dpd <= ${t.maxDays} THEN ${t.quality}`)
+        .join(' ');
+      return `WHEN '${frequency}' THEN CASE ${whens} ELSE ${steps.at(-1)?.quality ?? 5} END`;
+    })
+    .join(' ');
+  return `CASE p.frequency ${frequencyCase} END`;
+}
+
+export type CloseDayResult = { date: string; alreadyClosed: boolean; stepsRun: Step[]; financings: number };
+
+/**
+ * Close of day for a business date: late charges, days past due and quality classes, and
+ * the portfolio snapshot. Every step is a function of the date (running it again writes
+ * the same values) and is marked done when it commits, so a killed run resumes where it
+ * stopped and a finished date is left alone.
+ */
+export async function closeDay(
+  ctx: Context,
+  date: string,
+  options: { onStep?: (step: Step, done: number, total: number) => void | Promise<void> } = {},
+): Promise<CloseDayResult> {
+  assertRole(ctx, ['admin']);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('close_day.date_invalid', 'date');
+  const run = await startRun(ctx.db, date);
+  if (run.finished_at) return { date, alreadyClosed: true, stepsRun: [], financings: 0 };
+  const rule = await qualityRuleSetting(ctx.db);
+  const chunks = await activeIdChunks(ctx.db, CHUNK);
+  const stepsRun: Step[] = [];
+  for (const step of CLOSE_DAY_STEPS) {
+    if (run.steps_done.includes(step)) continue;
+    if (step === 'snapshot') {
+      await inTransaction(ctx, async (tx) => {
+        await writeSnapshot(tx, date, PROVISION_PER_MILLE);
+        await markStep(tx, date, step);
+      });
+      await options.onStep?.(step, 1, 1);
+    } else {
+      for (const [index, range] of chunks.entries()) {
+        await inTransaction(ctx, (tx) =>
+          step === 'penalties' ? accruePenalties(tx, date, range) : updateArrears(tx, date, range, qualitySql(rule, date)),
+        );
+        await options.onStep?.(step, index + 1, chunks.length);
+      }
+      await markStep(ctx.db, date, step);
+    }
+    stepsRun.push(step);
+  }
+  await inTransaction(ctx, async (tx) => {
+    await finishRun(tx, date);
+    await recordAudit(tx, ctx, { action: 'financing.close_day', entityType: 'close_day', after: { date, steps: stepsRun, rule } });
+  });
+  return { date, alreadyClosed: false, stepsRun, financings: chunks.reduce((sum, c) => sum + c.count, 0) };
+}
+
+export async function setQualityRule(ctx: Context, rule: QualityRuleName) {
+  assertRole(ctx, ['admin']);
+  await inTransaction(ctx, async (tx) => {
+    await saveQualityRuleSetting(tx, rule);
+    await recordAudit(tx, ctx, { action: 'setting.quality_rule', entityType: 'setting', after: { rule } });
+  });
+  return { rule };
+}
+
+export const PAR_READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cashier'] as const;
+
+/** Portfolio at risk of the latest closed day (or a given one), by office, fund, group or facilitator. */
+export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 'office' | 'fund' | 'group' | 'facilitator' }) {
+  assertRole(ctx, PAR_READERS);
+  const date = query.date ?? (await lastFinishedRun(ctx.db))?.business_date;
+  if (!date) throw new AppError('close_day.none_yet', 404);
+  const scope = actorScope(ctx);
+  const rows = await portfolioBy(ctx.db, date, query.by, scope.kind === 'all' ? null : scope.officeIds);
+  // Percent with two decimals, rounded half-up in integers.
+  const ratio = (part: string, whole: string) => {
+    if (BigInt(whole) === 0n) return '0.00';
+    const basis = (BigInt(part) * 20000n + BigInt(whole)) / (2n * BigInt(whole));
+    return `${basis / 100n}.${(basis % 100n).toString().padStart(2, '0')}`;
+  };
+  const labels = new Map<string, string>();
+  if (query.by === 'office')
+    for (const o of await officesWithRegions(
+      ctx.db,
+      rows.flatMap((r) => (r.key ? [r.key] : [])),
+    ))
+      labels.set(o.id, o.code);
+  if (query.by === 'fund') for (const r of rows) if (r.key) labels.set(r.key, (await findFundById(ctx.db, r.key))?.code ?? r.key);
+  return {
+    date,
+    by: query.by,
+    rows: rows.map((r) => ({
+      key: r.key,
+      label: r.key ? (labels.get(r.key) ?? null) : null,
+      financings: r.financings,
+      outstanding: r.outstanding,
+      atRisk1: r.at_risk_1,
+      atRisk30: r.at_risk_30,
+      atRisk90: r.at_risk_90,
+      par1Percent: ratio(r.at_risk_1, r.outstanding),
+      par30Percent: ratio(r.at_risk_30, r.outstanding),
+      par90Percent: ratio(r.at_risk_90, r.outstanding),
+      byClass: [r.class_1, r.class_2, r.class_3, r.class_4, r.class_5],
+      provision: r.provision,
+    })),
+  };
+}

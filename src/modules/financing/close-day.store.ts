@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+
+export async function startRun(db: Queryable, date: string) {
+  await sql`INSERT INTO close_day_run (business_date) VALUES (${date}) ON CONFLICT (business_date) DO NOTHING`.execute(db);
+  return db.selectFrom('close_day_run').selectAll().where('business_date', '=', date).executeTakeFirstOrThrow();
+}
+export const markStep = (db: Queryable, date: string, step: string) =>
+  sql`UPDATE close_day_run SET steps_done = array_append(steps_done, ${step}) WHERE business_date = ${date} AND NOT (${step} = ANY (steps_done))`.execute(
+    db,
+  );
+export const finishRun = (db: Queryable, date: string) =>
+  sql`UPDATE close_day_run SET finished_at = now() WHERE business_date = ${date}`.execute(db);
+export const lastFinishedRun = (db: Queryable) =>
+  db
+    .selectFrom('close_day_run')
+    .select('business_date')
+    .where('finished_at', 'is not', null)
+    .orderBy('business_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Active financings' id range, for chunked set-based steps. */
+export async function activeIdChunks(db: Queryable, size: number): Promise<{ from: string; to: string; count: number }[]> {
+  const rows = await sql<{ from: string; to: string; count: number }>`
+    SELECT min(id::text) AS from, max(id::text) AS to, count(*)::int AS count FROM (
+      SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${size} AS chunk FROM financing WHERE status = 'disbursed'
+    ) s GROUP BY chunk ORDER BY chunk`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * Late charges as of a date: per overdue instalment, per mille of its amount per day late,
+ * capped at a percentage of it. A function of the date, never an increment, so re-running
+ * the same date changes nothing; GREATEST keeps a charge from shrinking after part-payment.
+ */
+export const accruePenalties = (db: Queryable, date: string, range: { from: string; to: string }) =>
+  sql`
+    UPDATE financing_installment i
+    SET penalty = GREATEST(i.penalty, LEAST(
+          floor((i.principal + i.profit) * p.penalty_per_mille_daily * (${date}::date - i.due_date) / 1000),
+          CASE WHEN p.penalty_cap_percent > 0 THEN floor((i.principal + i.profit) * p.penalty_cap_percent / 100) ELSE 'Infinity'::numeric END
+        )::bigint)
+    FROM financing f JOIN financing_product p ON p.id = f.product_id
+    WHERE f.id = i.financing_id AND f.status = 'disbursed' AND f.id BETWEEN ${range.from}::uuid AND ${range.to}::uuid
+      AND p.penalty_per_mille_daily > 0 AND i.due_date < ${date}::date
+      AND (i.principal_paid < i.principal OR i.profit_paid < i.profit)`.execute(db);
+
+/** Days past due, overdue amount, outstanding penalty and quality class as of a date. */
+/** `classSql`: a CASE over a.dpd and p.frequency built from the dated quality rule (trusted text, no input). */
+export const updateArrears = (db: Queryable, date: string, range: { from: string; to: string }, classSql: string) =>
+  sql`
+    UPDATE financing f
+    SET days_past_due = a.dpd, overdue_amount = a.overdue, outstanding_penalty = a.penalty,
+        quality_class = (SELECT ${sql.raw(classSql)} FROM financing_product p WHERE p.id = f.product_id)
+    FROM (
+      SELECT i.financing_id,
+             coalesce(${date}::date - min(i.due_date) FILTER (WHERE i.due_date < ${date}::date AND (i.principal_paid < i.principal OR i.profit_paid < i.profit)), 0) AS dpd,
+             coalesce(sum(i.principal - i.principal_paid + i.profit - i.profit_paid) FILTER (WHERE i.due_date < ${date}::date), 0)::bigint AS overdue,
+             coalesce(sum(i.penalty - i.penalty_paid), 0)::bigint AS penalty
+      FROM financing_installment i
+      WHERE i.financing_id BETWEEN ${range.from}::uuid AND ${range.to}::uuid
+      GROUP BY i.financing_id
+    ) a
+    WHERE f.id = a.financing_id AND f.status = 'disbursed'`.execute(db);
+
+/** The portfolio picture of a date by office, fund, group and facilitator, rewritten whole. */
+export async function writeSnapshot(db: Queryable, date: string, provisionPerMille: Record<number, number>) {
+  const provision = sql.raw(
+    `CASE f.quality_class ${Object.entries(provisionPerMille)
+      .map(([q, pm]) => `WHEN ${Number(q)} THEN ${Number(pm)}`)
+      .join(' ')} END`,
+  );
+  await sql`DELETE FROM portfolio_snapshot WHERE business_date = ${date}`.execute(db);
+  await sql`
+    INSERT INTO portfolio_snapshot (business_date, office_id, fund_id, group_id, facilitator_id, financings, outstanding,
+                                    at_risk_1, at_risk_30, at_risk_90, by_class, provision)
+    SELECT ${date}::date, f.office_id, f.fund_id, f.group_id, f.facilitator_id, count(*)::int, sum(f.outstanding_principal),
+           coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 1), 0),
+           coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 30), 0),
+           coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 90), 0),
+           ARRAY[coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 1), 0),
+                 coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 2), 0),
+                 coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 3), 0),
+                 coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 4), 0),
+                 coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 5), 0)]::bigint[],
+           sum(floor(f.outstanding_principal * ${provision} / 1000))::bigint
+    FROM financing f WHERE f.status = 'disbursed'
+    GROUP BY f.office_id, f.fund_id, f.group_id, f.facilitator_id`.execute(db);
+}
+
+export type SnapshotTotals = {
+  financings: number;
+  outstanding: string;
+  at_risk_1: string;
+  at_risk_30: string;
+  at_risk_90: string;
+  provision: string;
+};
+/** Portfolio at risk of a date, grouped by one dimension, limited to some offices (null = all). */
+export async function portfolioBy(
+  db: Queryable,
+  date: string,
+  dimension: 'office' | 'fund' | 'group' | 'facilitator',
+  officeIds: string[] | null,
+) {
+  const key = sql.raw({ office: 's.office_id', fund: 's.fund_id', group: 's.group_id', facilitator: 's.facilitator_id' }[dimension]);
+  const scope = officeIds === null ? sql`true` : officeIds.length === 0 ? sql`false` : sql`s.office_id IN (${sql.join(officeIds)})`;
+  const rows = await sql<
+    SnapshotTotals & { key: string | null; class_1: string; class_2: string; class_3: string; class_4: string; class_5: string }
+  >`
+    SELECT ${key}::text AS key, sum(financings)::int AS financings, sum(outstanding)::text AS outstanding,
+           sum(at_risk_1)::text AS at_risk_1, sum(at_risk_30)::text AS at_risk_30, sum(at_risk_90)::text AS at_risk_90,
+           sum(provision)::text AS provision,
+           sum(by_class[1])::text AS class_1, sum(by_class[2])::text AS class_2, sum(by_class[3])::text AS class_3,
+           sum(by_class[4])::text AS class_4, sum(by_class[5])::text AS class_5
+    FROM portfolio_snapshot s WHERE s.business_date = ${date} AND ${scope}
+    GROUP BY ${key} ORDER BY sum(outstanding) DESC`.execute(db);
+  return rows.rows;
+}
+
+const QUALITY_RULE_KEY = 'financing.quality_rule';
+export async function qualityRuleSetting(db: Queryable): Promise<'bank' | 'lkm'> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', QUALITY_RULE_KEY).executeTakeFirst();
+  return row?.value === 'lkm' ? 'lkm' : 'bank';
+}
+export const saveQualityRuleSetting = (db: Queryable, rule: 'bank' | 'lkm') =>
+  sql`INSERT INTO setting (key, value) VALUES (${QUALITY_RULE_KEY}, ${JSON.stringify(rule)}::jsonb)
+      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);

@@ -1,0 +1,52 @@
+import { actorScope, assertRole, type Context } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { notFound } from '../../core/errors.ts';
+import { officeInScope } from '../../core/scope.ts';
+import { availableCash, findFundByCode } from '../ledger/index.ts';
+import { fundInflows, queuedApplications } from './financing.store.ts';
+import { FINANCING_READERS } from './lifecycle.service.ts';
+import { heldUpBy, projectQueue } from './queue.rules.ts';
+
+/** The fund's waiting line with expected financing dates, and who each overdue financing holds up. */
+export async function revolvingQueue(ctx: Context, fundCode: string) {
+  assertRole(ctx, FINANCING_READERS);
+  const fund = await findFundByCode(ctx.db, fundCode);
+  if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', fundCode);
+  const today = businessDate(ctx.clock);
+  const [cash, waiting, due] = await Promise.all([
+    availableCash(ctx.db, fund.id),
+    queuedApplications(ctx.db, fund.id),
+    fundInflows(ctx.db, fund.id),
+  ]);
+  const queue = waiting.map((w) => ({ id: w.id, amount: BigInt(w.principal) }));
+  const inflows = due.map((d) => ({ financingId: d.financing_id, dueDate: d.due_date, amount: BigInt(d.amount) }));
+  const projection = new Map(projectQueue(cash, inflows, queue, today).map((p) => [p.id, p]));
+  const byId = new Map(waiting.map((w) => [w.id, w]));
+  const names = new Map(due.map((d) => [d.financing_id, { number: d.number, name: d.full_name }]));
+  return {
+    fundCode: fund.code,
+    asOf: today,
+    cash: cash.toString(),
+    waiting: waiting.map((w, index) => ({
+      position: index + 1,
+      financingId: w.id,
+      number: w.number,
+      memberName: w.full_name,
+      amount: w.principal,
+      approvedAt: w.decided_at ? new Date(w.decided_at).toISOString() : null,
+      cumulativeNeed: (projection.get(w.id)?.cumulativeNeed ?? 0n).toString(),
+      expectedOn: projection.get(w.id)?.expectedOn ?? null,
+    })),
+    overdue: heldUpBy(cash, inflows, queue, today).map((h) => ({
+      financingId: h.financingId,
+      number: names.get(h.financingId)?.number ?? '',
+      memberName: names.get(h.financingId)?.name ?? '',
+      overdueAmount: h.overdue.toString(),
+      holdingUp: h.holdingUp.map((id) => ({
+        financingId: id,
+        number: byId.get(id)?.number ?? '',
+        memberName: byId.get(id)?.full_name ?? '',
+      })),
+    })),
+  };
+}
