@@ -17,7 +17,11 @@ import { systemTestContext } from '../testing/server.ts';
 const BIN = fileURLToPath(new URL('../../bin/jaring.mjs', import.meta.url));
 
 /** Runs the CLI; with `killWhen`, sends SIGKILL as soon as stderr contains that text. */
-function jaring(args: string[], env: Record<string, string>, killWhen?: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+function jaring(
+  args: string[],
+  env: Record<string, string>,
+  killWhen?: string,
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
     let stdout = '';
@@ -83,10 +87,32 @@ for (const kind of testDatabaseKinds()) {
         penaltyCapPercent: '10',
         allocationOrder: ['penalty', 'profit', 'principal'],
       });
-      await createFund(ctx, { code: 'DANA', name: 'Dana', kind: 'own_capital', source: 'Modal', officeCode: 'YK01', initialCapital: '100000000', cashAccount: '1.1.02', capitalDate: '2026-01-02' });
-      const persons = await database.db.selectFrom('person').select('id').where('village_code', 'like', '34.71.%').where('relation', '=', 'head').limit(5).execute();
+      await createFund(ctx, {
+        code: 'DANA',
+        name: 'Dana',
+        kind: 'own_capital',
+        source: 'Modal',
+        officeCode: 'YK01',
+        initialCapital: '100000000',
+        cashAccount: '1.1.02',
+        capitalDate: '2026-01-02',
+      });
+      const persons = await database.db
+        .selectFrom('person')
+        .select('id')
+        .where('village_code', 'like', '34.71.%')
+        .where('relation', '=', 'head')
+        .limit(5)
+        .execute();
       for (const person of persons) {
-        const applied = await applyForFinancing(ctx, { personId: person.id, productCode: 'FLAT10D', fundCode: 'DANA', principal: '6000000', installments: 6, purpose: 'Modal usaha' });
+        const applied = await applyForFinancing(ctx, {
+          personId: person.id,
+          productCode: 'FLAT10D',
+          fundCode: 'DANA',
+          principal: '6000000',
+          installments: 6,
+          purpose: 'Modal usaha',
+        });
         await decideApplication(ctx, applied.id, 'approve');
         await disburse(ctx, applied.id, { disbursedOn: '2026-01-15', method: 'transfer' });
       }
@@ -95,7 +121,11 @@ for (const kind of testDatabaseKinds()) {
     afterAll(async () => cleanup());
 
     it('is killed in the middle of its first step, then re-runs it without charging twice and finishes; a third run changes nothing', async () => {
-      const killed = await jaring(['close-day', '--date', '2026-03-01'], { ...env, JARING_CLOSE_DAY_PAUSE_AFTER: 'penalties' }, 'paused after penalties');
+      const killed = await jaring(
+        ['close-day', '--date', '2026-03-01'],
+        { ...env, JARING_CLOSE_DAY_PAUSE_AFTER: 'penalties' },
+        'paused after penalties',
+      );
       expect(killed.signal).toBe('SIGKILL');
       let database = await open();
       const halfway = await database.db.selectFrom('close_day_run').selectAll().executeTakeFirstOrThrow();
@@ -114,8 +144,13 @@ for (const kind of testDatabaseKinds()) {
       expect(again.stdout).toContain('already closed; nothing changed');
 
       database = await open();
-      const financings = await database.db.selectFrom('financing').select(['days_past_due', 'quality_class', 'outstanding_penalty', 'overdue_amount']).execute();
-      expect(financings).toEqual(Array(5).fill({ days_past_due: 14, quality_class: 2, outstanding_penalty: '14700', overdue_amount: '1050000' }));
+      const financings = await database.db
+        .selectFrom('financing')
+        .select(['days_past_due', 'quality_class', 'outstanding_penalty', 'overdue_amount'])
+        .execute();
+      expect(financings).toEqual(
+        Array(5).fill({ days_past_due: 14, quality_class: 2, outstanding_penalty: '14700', overdue_amount: '1050000' }),
+      );
       const snapshot = await database.db.selectFrom('portfolio_snapshot').selectAll().execute();
       expect(snapshot.map((s) => [s.financings, s.outstanding, s.at_risk_1])).toEqual([[5, '30000000', '30000000']]);
       await database.close();

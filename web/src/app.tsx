@@ -27,6 +27,7 @@ const DuplicatesPage = lazy(() => import('./pages/registry/duplicates-page.tsx')
 const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
 const GroupNewPage = lazy(() => import('./pages/groups/group-new-page.tsx').then((m) => ({ default: m.GroupNewPage })));
 const GroupPage = lazy(() => import('./pages/groups/group-page.tsx').then((m) => ({ default: m.GroupPage })));
+const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const me = useMe();
@@ -179,6 +180,14 @@ export function App() {
           element={
             <RequireNav nav="groups">
               <GroupPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="savings/:id"
+          element={
+            <RequireNav nav="persons">
+              <SavingsAccountPage />
             </RequireNav>
           }
         />

@@ -71,8 +71,10 @@ export async function request<T>(
   body?: unknown,
   /** A file sent as it is (an upload), with its own content type, instead of JSON. */
   raw?: { body: Blob; contentType: string },
+  /** More headers, e.g. the Idempotency-Key of a money transaction. */
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale(), ...extraHeaders };
   if (raw) headers['content-type'] = raw.contentType;
   else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -5,11 +5,13 @@ import { en } from './en.ts';
 import { type Dictionary, id } from './id.ts';
 import { registryEn } from './registry.en.ts';
 import { type RegistryDictionary, registryId } from './registry.id.ts';
+import { savingsEn } from './savings.en.ts';
+import { type SavingsDictionary, savingsId } from './savings.id.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & RegistryDictionary };
+    resources: { translation: Dictionary & RegistryDictionary & SavingsDictionary };
   }
 }
 
@@ -38,7 +40,10 @@ function merged(base: object, extra: object): object {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { id: { translation: merged(id, registryId) }, en: { translation: merged(en, registryEn) } },
+  resources: {
+    id: { translation: merged(merged(id, registryId), savingsId) },
+    en: { translation: merged(merged(en, registryEn), savingsEn) },
+  },
   lng: initial,
   fallbackLng: 'id',
   initAsync: false,

@@ -12,6 +12,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { SavingsSection } from '../savings/savings-section.tsx';
 import { HouseholdMembers } from './household-page.tsx';
 import { BusinessModal, DeathModal, MoveModal } from './person-modals.tsx';
 import { canChangeRegistry, DeceasedBadge, Detail, GroupedDigits, RelationBadge, SexAndAge, useFormatDate } from './shared.tsx';
@@ -115,6 +116,8 @@ function PersonView({ person }: { person: PersonDetail }) {
         )}
       </Group>
       <Businesses personId={person.id} />
+
+      <SavingsSection personId={person.id} deceased={person.deceased} />
 
       {dialog === 'death' && <DeathModal person={person} onClose={close} />}
       {dialog === 'move' && <MoveModal person={person} onClose={close} />}
