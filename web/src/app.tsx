@@ -27,6 +27,26 @@ const DuplicatesPage = lazy(() => import('./pages/registry/duplicates-page.tsx')
 const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
 const GroupNewPage = lazy(() => import('./pages/groups/group-new-page.tsx').then((m) => ({ default: m.GroupNewPage })));
 const GroupPage = lazy(() => import('./pages/groups/group-page.tsx').then((m) => ({ default: m.GroupPage })));
+const AccountsPage = lazy(() => import('./pages/ledger/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })));
+const TrialBalancePage = lazy(() => import('./pages/ledger/trial-balance-page.tsx').then((m) => ({ default: m.TrialBalancePage })));
+const AccountStatementPage = lazy(() =>
+  import('./pages/ledger/account-statement-page.tsx').then((m) => ({ default: m.AccountStatementPage })),
+);
+const ReportsPage = lazy(() => import('./pages/ledger/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+const JournalPage = lazy(() => import('./pages/ledger/journal-page.tsx').then((m) => ({ default: m.JournalPage })));
+const FundsPage = lazy(() => import('./pages/ledger/funds-page.tsx').then((m) => ({ default: m.FundsPage })));
+const CashDrawerPage = lazy(() => import('./pages/ledger/cash-drawer-page.tsx').then((m) => ({ default: m.CashDrawerPage })));
+
+// The finance pages: one route each, opened when the role's navigation has it.
+const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
+  { nav: 'accounts', path: 'finance/accounts', page: <AccountsPage /> },
+  { nav: 'trialBalance', path: 'finance/trial-balance', page: <TrialBalancePage /> },
+  { nav: 'accountStatement', path: 'finance/ledger', page: <AccountStatementPage /> },
+  { nav: 'reports', path: 'finance/reports', page: <ReportsPage /> },
+  { nav: 'journal', path: 'finance/journal', page: <JournalPage /> },
+  { nav: 'funds', path: 'finance/funds', page: <FundsPage /> },
+  { nav: 'cashDrawer', path: 'finance/cash-drawer', page: <CashDrawerPage /> },
+];
 const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -199,6 +219,9 @@ export function App() {
             </RequireNav>
           }
         />
+        {FINANCE_PAGES.map(({ nav, path, page }) => (
+          <Route key={path} path={path} element={<RequireNav nav={nav}>{page}</RequireNav>} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

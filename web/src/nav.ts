@@ -1,7 +1,20 @@
 import type { Role } from '../../src/core/roles.ts';
 
-export type NavKey = 'home' | 'persons' | 'groups' | 'import' | 'duplicates' | 'users' | 'offices' | 'regions' | 'audit' | 'organisation';
-export type NavItem = { key: NavKey; path: string };
+export type NavKey =
+  | 'home'
+  | 'persons'
+  | 'groups'
+  | 'import'
+  | 'duplicates'
+  | 'users'
+  | 'offices'
+  | 'regions'
+  | 'audit'
+  | 'organisation'
+  | FinanceNavKey;
+type FinanceNavKey = 'accounts' | 'trialBalance' | 'accountStatement' | 'reports' | 'journal' | 'funds' | 'cashDrawer';
+/** `section`: the items under a heading of the navigation (Keuangan). */
+export type NavItem = { key: NavKey; path: string; section?: 'finance' };
 
 const ITEMS: Record<NavKey, NavItem> = {
   home: { key: 'home', path: '/' },
@@ -14,13 +27,26 @@ const ITEMS: Record<NavKey, NavItem> = {
   regions: { key: 'regions', path: '/regions' },
   audit: { key: 'audit', path: '/audit' },
   organisation: { key: 'organisation', path: '/organisation' },
+  accounts: { key: 'accounts', path: '/finance/accounts', section: 'finance' },
+  trialBalance: { key: 'trialBalance', path: '/finance/trial-balance', section: 'finance' },
+  accountStatement: { key: 'accountStatement', path: '/finance/ledger', section: 'finance' },
+  reports: { key: 'reports', path: '/finance/reports', section: 'finance' },
+  journal: { key: 'journal', path: '/finance/journal', section: 'finance' },
+  funds: { key: 'funds', path: '/finance/funds', section: 'finance' },
+  cashDrawer: { key: 'cashDrawer', path: '/finance/cash-drawer', section: 'finance' },
 };
 
+// The finance pages by role (the ledger's readers; journals for its keepers; drawers for those who hold one).
+const FINANCE_READ: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountStatement', 'reports', 'funds'];
+const FINANCE_KEEP: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountStatement', 'reports', 'journal', 'funds', 'cashDrawer'];
+
 const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
-  admin: ['home', 'persons', 'groups', 'import', 'duplicates', 'users', 'offices', 'regions', 'audit', 'organisation'],
-  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions'],
+  admin: ['home', 'persons', 'groups', 'import', 'duplicates', 'users', 'offices', 'regions', 'audit', 'organisation', ...FINANCE_KEEP],
+  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions', ...FINANCE_KEEP],
+  cashier: ['home', 'persons', 'groups', 'offices', 'regions', 'cashDrawer', ...FINANCE_READ],
   facilitator: ['home', 'persons', 'groups', 'import', 'offices', 'regions'],
-  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit'],
+  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCE_READ],
+  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', ...FINANCE_READ],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 
@@ -31,3 +57,6 @@ export const canOpen = (role: Role, key: NavKey) => navFor(role).some((item) => 
 
 /** Roles that may change users, offices and the organisation (the rest only read). */
 export const canAdminister = (role: Role) => role === 'admin';
+
+/** Roles that post journals and define funds (the ledger's keepers). */
+export const canKeepLedger = (role: Role) => role === 'admin' || role === 'manager';

@@ -15,13 +15,14 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Fragment, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { BookIcon, ChartIcon, CoinsIcon, DrawerIcon, JournalIcon, ReportIcon, ScaleIcon } from './ledger-icons.tsx';
 import { PageLoader } from './page-loader.tsx';
 import { DuplicatesIcon, GroupsIcon, ImportIcon, PersonsIcon } from './registry-icons.tsx';
 import { useIsPhone } from './use-is-phone.ts';
@@ -37,6 +38,13 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   regions: () => <MapIcon />,
   audit: () => <HistoryIcon />,
   organisation: () => <SettingsIcon />,
+  accounts: () => <ChartIcon />,
+  trialBalance: () => <ScaleIcon />,
+  accountStatement: () => <BookIcon />,
+  reports: () => <ReportIcon />,
+  journal: () => <JournalIcon />,
+  funds: () => <CoinsIcon />,
+  cashDrawer: () => <DrawerIcon />,
 };
 
 const initials = (name: string) =>
@@ -117,19 +125,25 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label={t('app.navigation')} inert={isPhone && !opened}>
         <AppShell.Section grow component={ScrollArea}>
-          {navFor(me.role).map((item) => (
-            <NavLink
-              key={item.key}
-              component={Link}
-              to={item.path}
-              label={t(`nav.${item.key}`)}
-              leftSection={NAV_ICONS[item.key]()}
-              active={isActive(item.path)}
-              onClick={close}
-              variant="light"
-              color="teal"
-              style={{ borderRadius: 6 }}
-            />
+          {navFor(me.role).map((item, index, items) => (
+            <Fragment key={item.key}>
+              {item.section && items[index - 1]?.section !== item.section && (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                  {t(`navSection.${item.section}`)}
+                </Text>
+              )}
+              <NavLink
+                component={Link}
+                to={item.path}
+                label={t(`nav.${item.key}`)}
+                leftSection={NAV_ICONS[item.key]()}
+                active={isActive(item.path)}
+                onClick={close}
+                variant="light"
+                color="teal"
+                style={{ borderRadius: 6 }}
+              />
+            </Fragment>
           ))}
         </AppShell.Section>
         <AppShell.Section>

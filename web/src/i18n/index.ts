@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
 import { en } from './en.ts';
 import { type Dictionary, id } from './id.ts';
+import { ledgerEn } from './ledger.en.ts';
+import { type LedgerDictionary, ledgerId } from './ledger.id.ts';
 import { registryEn } from './registry.en.ts';
 import { type RegistryDictionary, registryId } from './registry.id.ts';
 import { savingsEn } from './savings.en.ts';
@@ -11,7 +13,7 @@ import { type SavingsDictionary, savingsId } from './savings.id.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & RegistryDictionary & SavingsDictionary };
+    resources: { translation: Dictionary & RegistryDictionary & LedgerDictionary & SavingsDictionary };
   }
 }
 
@@ -41,8 +43,8 @@ function merged(base: object, extra: object): object {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    id: { translation: merged(merged(id, registryId), savingsId) },
-    en: { translation: merged(merged(en, registryEn), savingsEn) },
+    id: { translation: merged(merged(merged(id, registryId), ledgerId), savingsId) },
+    en: { translation: merged(merged(merged(en, registryEn), ledgerEn), savingsEn) },
   },
   lng: initial,
   fallbackLng: 'id',

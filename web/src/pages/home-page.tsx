@@ -28,6 +28,14 @@ export function HomePage() {
         return t('navHint.import');
       case 'duplicates':
         return t('navHint.duplicates');
+      case 'accounts':
+      case 'trialBalance':
+      case 'accountStatement':
+      case 'reports':
+      case 'journal':
+      case 'funds':
+      case 'cashDrawer':
+        return t(`navHint.${key}`);
       default:
         return t('navHint.organisation');
     }

@@ -1,0 +1,215 @@
+import { ActionIcon, Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { type EntryView, useFunds } from '../../api/ledger.ts';
+import { useOffices } from '../../api/queries.ts';
+import { useSignedIn } from '../../auth/session.ts';
+import { FormError, fieldError } from '../../components/error-alert.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { formatRupiah, RupiahInput, rupiahMinus, rupiahSum } from '../../components/rupiah-input.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { todayIso } from '../registry/shared.tsx';
+import { Amount, useAccountChoices } from './ledger-shared.tsx';
+
+type Line = { key: number; accountCode: string | null; debit: string; credit: string; fundCode: string | null };
+
+/** A manual journal entry: lines added and removed freely, totals live, posted only when it balances. */
+export function JournalPage() {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const offices = useOffices();
+  const funds = useFunds();
+  const accounts = useAccountChoices();
+  const nextKey = useRef(3);
+  const blank = (key: number): Line => ({ key, accountCode: null, debit: '', credit: '', fundCode: null });
+  const [officeCode, setOfficeCode] = useState<string | null>(me.offices[0]?.code ?? null);
+  const [entryDate, setEntryDate] = useState(todayIso());
+  const [memo, setMemo] = useState('');
+  const [lines, setLines] = useState<Line[]>([blank(1), blank(2)]);
+  const [checked, setChecked] = useState(false);
+
+  const debit = rupiahSum(lines.map((line) => line.debit));
+  const credit = rupiahSum(lines.map((line) => line.credit));
+  const difference = rupiahMinus(debit, credit);
+  const balanced = difference === '0' && debit !== '0';
+  const filled = lines.filter((line) => line.accountCode && (line.debit || line.credit));
+
+  const post = useMutation({
+    mutationFn: () =>
+      api.post<EntryView>('/api/v1/ledger/entries', {
+        officeCode,
+        entryDate,
+        memo,
+        lines: filled.map((line) => ({
+          accountCode: line.accountCode,
+          ...(line.debit ? { debit: line.debit } : { credit: line.credit }),
+          ...(line.fundCode ? { fundCode: line.fundCode } : {}),
+        })),
+      }),
+    onSuccess: async (entry) => {
+      toast.success(t('ledger.posted', { memo: entry.memo }));
+      await queryClient.invalidateQueries({ queryKey: ['ledger'] });
+      setMemo('');
+      setLines([blank(nextKey.current++), blank(nextKey.current++)]);
+      setChecked(false);
+    },
+  });
+
+  const change = (key: number, patch: Partial<Line>) => {
+    post.reset();
+    setLines((all) => all.map((line) => (line.key === key ? { ...line, ...patch } : line)));
+  };
+
+  return (
+    <Stack gap="md" maw={960}>
+      <PageHeader title={t('ledger.journalTitle')} />
+      <Text size="sm" c="dimmed">
+        {t('ledger.journalIntro')}
+      </Text>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setChecked(true);
+          if (officeCode && entryDate && memo.trim().length >= 3 && balanced && filled.length >= 2) post.mutate();
+        }}
+      >
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <Select
+              label={t('ledger.office')}
+              data={(offices.data ?? []).map((office) => ({ value: office.code, label: `${office.code} · ${office.name}` }))}
+              value={officeCode}
+              onChange={setOfficeCode}
+              required
+              error={(checked && !officeCode ? t('common.required') : undefined) ?? fieldError(post.error, 'officeCode')}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <TextInput
+              type="date"
+              label={t('ledger.date')}
+              value={entryDate}
+              onChange={(event) => setEntryDate(event.currentTarget.value)}
+              required
+              error={fieldError(post.error, 'entryDate')}
+            />
+            <TextInput
+              label={t('ledger.memo')}
+              placeholder={t('ledger.memoHint')}
+              value={memo}
+              onChange={(event) => setMemo(event.currentTarget.value)}
+              required
+              error={(checked && memo.trim().length < 3 ? t('common.required') : undefined) ?? fieldError(post.error, 'memo')}
+            />
+          </SimpleGrid>
+
+          <Text fw={600}>{t('ledger.lines')}</Text>
+          <Stack gap="xs" data-testid="journal-lines">
+            {lines.map((line, index) => (
+              <Paper key={line.key} withBorder p="xs" radius="md" data-testid="journal-line">
+                <Group gap="xs" align="flex-end" wrap="wrap">
+                  <Select
+                    label={t('ledger.line', { n: index + 1 })}
+                    placeholder={t('ledger.chooseAccount')}
+                    data={accounts.data}
+                    value={line.accountCode}
+                    onChange={(code) => change(line.key, { accountCode: code })}
+                    searchable
+                    style={{ flex: '2 1 240px' }}
+                    error={fieldError(post.error, `lines.${filled.indexOf(line)}.accountCode`)}
+                    comboboxProps={{ withinPortal: true }}
+                  />
+                  <div style={{ flex: '1 1 130px' }}>
+                    <RupiahInput
+                      label={t('ledger.debit')}
+                      value={line.debit}
+                      onChange={(digits) => change(line.key, { debit: digits, credit: digits ? '' : line.credit })}
+                    />
+                  </div>
+                  <div style={{ flex: '1 1 130px' }}>
+                    <RupiahInput
+                      label={t('ledger.credit')}
+                      value={line.credit}
+                      onChange={(digits) => change(line.key, { credit: digits, debit: digits ? '' : line.debit })}
+                    />
+                  </div>
+                  {(funds.data?.length ?? 0) > 0 && (
+                    <Select
+                      label={t('ledger.fund')}
+                      placeholder={t('ledger.noFund')}
+                      data={(funds.data ?? []).map((fund) => ({ value: fund.code, label: fund.code }))}
+                      value={line.fundCode}
+                      onChange={(code) => change(line.key, { fundCode: code })}
+                      clearable
+                      style={{ flex: '1 1 120px' }}
+                      comboboxProps={{ withinPortal: true }}
+                    />
+                  )}
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    mb={2}
+                    aria-label={t('ledger.removeLine', { n: index + 1 })}
+                    disabled={lines.length <= 2}
+                    onClick={() => setLines((all) => all.filter((other) => other.key !== line.key))}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+          <Group>
+            <Button
+              variant="light"
+              leftSection={<PlusIcon size={16} />}
+              onClick={() => setLines((all) => [...all, blank(nextKey.current++)])}
+            >
+              {t('ledger.addLine')}
+            </Button>
+          </Group>
+
+          <Paper withBorder p="sm" radius="md" bg="gray.0">
+            <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+              <Group justify="space-between">
+                <Text size="sm">{t('ledger.totalDebit')}</Text>
+                <Amount value={debit} bold testId="journal-debit" />
+              </Group>
+              <Group justify="space-between">
+                <Text size="sm">{t('ledger.totalCredit')}</Text>
+                <Amount value={credit} bold testId="journal-credit" />
+              </Group>
+              <Group justify="space-between">
+                <Text size="sm">{t('ledger.difference')}</Text>
+                <Amount value={difference} bold />
+              </Group>
+            </SimpleGrid>
+          </Paper>
+          {balanced ? (
+            <Alert color="teal" variant="light" py={6}>
+              {t('ledger.isBalanced')}
+            </Alert>
+          ) : (
+            (debit !== '0' || credit !== '0') && (
+              <Alert color="red" variant="filled" role="alert" data-testid="journal-unbalanced">
+                {t('ledger.notBalanced', { amount: formatRupiah(difference.replace('-', '')) })}
+              </Alert>
+            )
+          )}
+          <FormError error={post.error} fields={['officeCode', 'entryDate', 'memo']} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={post.isPending} disabled={!balanced}>
+              {t('ledger.post')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+// Pieces shared by the finance screens: amounts, the office filter, account choices, URL state.
+import { Badge, Select, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { type Account, type AccountType, accountsQuery } from '../../api/ledger.ts';
+import { useOffices } from '../../api/queries.ts';
+import { formatRupiah } from '../../components/rupiah-input.tsx';
+
+/** Whole rupiah, right-aligned in tabular figures; negatives in red. */
+export function Amount({ value, bold, testId }: { value: string; bold?: boolean; testId?: string }) {
+  return (
+    <Text
+      span
+      size="sm"
+      fw={bold ? 700 : undefined}
+      c={value.startsWith('-') ? 'red.8' : undefined}
+      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+      data-testid={testId}
+    >
+      {formatRupiah(value)}
+    </Text>
+  );
+}
+
+/** A filter kept in the page's address, so a link or a reload shows the same figures. */
+export function useParamState(key: string, fallback: string): [string, (value: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const value = params.get(key) ?? fallback;
+  const set = (next: string | null) =>
+    setParams(
+      (old) => {
+        const copy = new URLSearchParams(old);
+        if (next) copy.set(key, next);
+        else copy.delete(key);
+        return copy;
+      },
+      { replace: true },
+    );
+  return [value, set];
+}
+
+/** The offices in the user's scope; empty means all of them. */
+export function OfficeFilter({ value, onChange }: { value: string; onChange(code: string | null): void }) {
+  const { t } = useTranslation();
+  const offices = useOffices();
+  return (
+    <Select
+      label={t('ledger.office')}
+      placeholder={t('ledger.allOffices')}
+      data={(offices.data ?? []).map((office) => ({ value: office.code, label: `${office.code} · ${office.name}` }))}
+      value={value || null}
+      onChange={onChange}
+      clearable
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+export function DateField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
+  return <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} required />;
+}
+
+/** Postable, active accounts as choices "4.2.02 · Pendapatan administrasi". */
+export function useAccountChoices(filter: (account: Account) => boolean = () => true) {
+  const accounts = useQuery(accountsQuery);
+  const data = (accounts.data ?? [])
+    .filter((account) => account.postable && filter(account))
+    .map((account) => ({ value: account.code, label: `${account.code} · ${account.name}` }));
+  return { data, query: accounts };
+}
+
+const TYPE_COLORS: Record<AccountType, string> = { asset: 'teal', liability: 'orange', equity: 'grape', income: 'blue', expense: 'red' };
+
+export function TypeBadge({ type }: { type: AccountType }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={TYPE_COLORS[type]} style={{ textTransform: 'none' }}>
+      {t(`ledger.types.${type}`)}
+    </Badge>
+  );
+}
+
+export const firstOfYear = (iso: string) => `${iso.slice(0, 4)}-01-01`;
