@@ -326,5 +326,17 @@ for (const kind of testDatabaseKinds()) {
       expect(wrong.body.errors[0]).toMatchObject({ code: 'savings.pokok_amount', message: 'Simpanan pokok sebesar Rp100.000.' });
       expect((await deposit(opened.body.id, '100000')).status).toBe(201);
     });
+
+    it('counts savings cash in the teller’s open cash drawer', async () => {
+      const drawer = await cashier.post('/api/v1/cash-drawers', { openingFloat: '1000000' });
+      expect(drawer.status).toBe(201);
+      const opened = await cashier.post('/api/v1/savings/accounts', { personId: persons[3], kind: 'sukarela', officeCode: 'YK01' });
+      expect((await deposit(opened.body.id, '40000')).status).toBe(201);
+      expect((await withdraw(opened.body.id, '15000')).status).toBe(201);
+      const counted = (await cashier.get(`/api/v1/cash-drawers/${drawer.body.id}`)).body;
+      expect(counted).toMatchObject({ cashIn: '40000', cashOut: '15000', expectedCash: '1025000' });
+      const tb = await trialBalance();
+      expect(tb.debit).toBe(tb.credit);
+    });
   });
 }

@@ -76,6 +76,9 @@ describe('savings rules: the cases a cashier meets', () => {
       { accountCode: '2.1.01', debit: 75_000n, party: { type: 'savings_account', id: ACCOUNT } },
       { accountCode: '1.1.01', credit: 75_000n },
     ]);
+    // At a teller with an open cash drawer, the cash line is the drawer's.
+    const drawer = { type: 'cash_drawer', id: '01900000-0000-7000-8000-0000000000dd' };
+    expect(movementLines('sukarela', ACCOUNT, 5_000n, drawer)[0]).toEqual({ accountCode: '1.1.01', debit: 5_000n, party: drawer });
   });
 
   it('numbers accounts by office, kind and sequence', () => {
@@ -91,20 +94,22 @@ describe('savings rules: properties', () => {
 
   it('every movement is one balanced cash line and one party-tagged line that moves the member by the amount', () => {
     fc.assert(
-      fc.property(kind, amount, fc.boolean(), (k, size, inward) => {
+      fc.property(kind, amount, fc.boolean(), fc.option(fc.uuid()), (k, size, inward, drawerId) => {
         const signed = inward ? size : -size;
-        const lines = movementLines(k, ACCOUNT, signed);
+        const drawer = drawerId ? { type: 'cash_drawer', id: drawerId } : null;
+        const lines = movementLines(k, ACCOUNT, signed, drawer);
         const debit = lines.reduce((sum, l) => sum + (l.debit ?? 0n), 0n);
         const credit = lines.reduce((sum, l) => sum + (l.credit ?? 0n), 0n);
         expect(debit).toBe(credit);
         expect(debit).toBe(size);
-        const member = lines.filter((l) => l.party);
+        const member = lines.filter((l) => l.party?.type === 'savings_account');
         expect(member).toHaveLength(1);
         expect(member[0]?.accountCode).toBe(SAVINGS_LEDGER_ACCOUNT[k]);
         // Liability and equity accounts grow by credits: the member's balance moves by `signed`.
         expect((member[0]?.credit ?? 0n) - (member[0]?.debit ?? 0n)).toBe(signed);
         const cash = lines.find((l) => l.accountCode === TELLER_CASH);
         expect((cash?.debit ?? 0n) - (cash?.credit ?? 0n)).toBe(signed);
+        expect(cash?.party ?? null).toEqual(drawer);
       }),
     );
   });

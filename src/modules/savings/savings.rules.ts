@@ -84,19 +84,26 @@ export type PostingLine = { accountCode: string; debit?: bigint; credit?: bigint
 
 /**
  * The journal lines of a movement of `amount` (signed: + into the account) between teller
- * cash and the kind's account; the member-side line names the savings account.
+ * cash and the kind's account; the member-side line names the savings account, the cash line
+ * the teller's open cash drawer when there is one.
  */
-export function movementLines(kind: SavingsKind, accountId: string, amount: bigint): PostingLine[] {
+export function movementLines(
+  kind: SavingsKind,
+  accountId: string,
+  amount: bigint,
+  cashParty: { type: string; id: string } | null = null,
+): PostingLine[] {
   const savings = { accountCode: SAVINGS_LEDGER_ACCOUNT[kind], party: { type: SAVINGS_PARTY, id: accountId } };
+  const cash = cashParty ? { accountCode: TELLER_CASH, party: cashParty } : { accountCode: TELLER_CASH };
   const size = amount < 0n ? -amount : amount;
   return amount > 0n
     ? [
-        { accountCode: TELLER_CASH, debit: size },
+        { ...cash, debit: size },
         { ...savings, credit: size },
       ]
     : [
         { ...savings, debit: size },
-        { accountCode: TELLER_CASH, credit: size },
+        { ...cash, credit: size },
       ];
 }
 

@@ -9,7 +9,7 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { officeInScope, regionInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { once, postEntry, reverseEntry } from '../ledger/index.ts';
+import { once, openDrawerOf, postEntry, reverseEntry } from '../ledger/index.ts';
 import { resolveOfficeCodes } from '../organisation/index.ts';
 import { renderPassbook } from './passbook.ts';
 import {
@@ -255,6 +255,10 @@ async function postMovement(tx: Tx, ctx: Context, account: SavingsAccountRow, mo
   const movementId = uuidv7(now.getTime());
   const valueDate = businessDate(ctx.clock);
   const source = { type: 'savings_movement', id: movementId };
+  // Cash at the counter goes through the teller's open drawer at this office, if any, so the
+  // drawer's count includes it. A reversal mirrors the original entry, drawer tag included.
+  const drawer = !movement.reverses && ctx.actor.kind === 'user' ? await openDrawerOf(tx, ctx.actor.id, { forUpdate: true }) : null;
+  const cashParty = drawer && drawer.officeId === account.office_id ? drawer.party : null;
   const entryId = movement.reverses
     ? await reverseEntry(tx, ctx, movement.reverses.entry_id, { memo: movement.memo, entryDate: valueDate, source })
     : await postEntry(tx, ctx, {
@@ -262,7 +266,7 @@ async function postMovement(tx: Tx, ctx: Context, account: SavingsAccountRow, mo
         entryDate: valueDate,
         memo: movement.memo,
         source,
-        lines: movementLines(account.kind, account.id, movement.amount),
+        lines: movementLines(account.kind, account.id, movement.amount, cashParty),
       });
   const balance = BigInt(account.balance) + movement.amount;
   const seq = account.movement_count + 1;
@@ -299,6 +303,7 @@ async function postMovement(tx: Tx, ctx: Context, account: SavingsAccountRow, mo
       balance: balance.toString(),
       note: movement.note,
       reversesId: movement.reverses?.id ?? null,
+      cashDrawerId: cashParty?.id ?? null,
     },
   });
   const [view, row] = await Promise.all([accountInScope(ctx, tx, account.id), findMovementById(tx, movementId)]);
