@@ -8,7 +8,7 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo } from '../modules/demo/index.ts';
+import { fillDemo, fillDemoMoney } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
@@ -88,6 +88,10 @@ export async function main(argv: string[]): Promise<number> {
           );
           console.log(
             `${result.households} households with ${result.persons} persons registered in their villages; ${result.groups} business groups with a musyawarah each.`,
+          );
+          const money = await fillDemoMoney(ctx);
+          console.log(
+            `${money.products} financing products, ${money.funds} funds and ${money.financings} financings (waiting, queued, repaying, in arrears, closed, written off); the day is closed.`,
           );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);

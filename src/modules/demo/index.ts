@@ -1,1 +1,2 @@
 export { DEMO_PASSWORD, DEMO_USERS, fillDemo } from './demo.service.ts';
+export { fillDemoMoney } from './demo-money.ts';

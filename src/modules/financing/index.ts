@@ -2,3 +2,9 @@ export { closeDay } from './close-day.service.ts';
 export { financingRoutes } from './financing.routes.ts';
 export { scheduleInputSchema } from './financing.schema.ts';
 export { previewSchedule } from './schedule.service.ts';
+
+import { applyForFinancing, decideApplication, defineProduct, disburse, getFinancing } from './lifecycle.service.ts';
+import { repay, writeOff } from './repayment.service.ts';
+
+/** The lifecycle operations, for the demo and benchmarks (the HTTP routes use the same). */
+export const financingDemoApi = { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff };

@@ -1,0 +1,112 @@
+// Close of day over N active financings on PostgreSQL (default 1,000,000), each with six
+// monthly instalments, a tenth of them in arrears. The data is generated set-based in SQL
+// (members are the demo's persons, reused); only closeDay itself is timed.
+// Usage: npm run bench:close-day -- [--financings N] [--keep]
+// Last line: financings=N seconds=S
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import pino from 'pino';
+import type { Context } from '../src/context.ts';
+import { fixedClock } from '../src/core/clock.ts';
+import { openPostgres } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { fillDemo } from '../src/modules/demo/index.ts';
+import { closeDay } from '../src/modules/financing/index.ts';
+import { defineProduct } from '../src/modules/financing/lifecycle.service.ts';
+import { createFund } from '../src/modules/ledger/index.ts';
+import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
+
+const { values } = parseArgs({ options: { financings: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
+const count = Number(values.financings);
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `jaring_bench_cd_${Date.now()}`;
+const admin = new pg.Client({ connectionString: baseUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+await admin.end();
+const url = new URL(baseUrl);
+url.pathname = `/${dbName}`;
+const database = await openPostgres(url.toString(), 4);
+await migrate(database);
+await ensureRegionsLoaded(database);
+const ctx: Context = {
+  database,
+  db: database.db,
+  actor: { kind: 'system', name: 'bench' },
+  clock: fixedClock(new Date('2026-01-05T03:00:00Z')),
+  log: pino({ level: 'silent' }),
+  locale: 'id',
+};
+await fillDemo(ctx);
+await defineProduct(ctx, {
+  code: 'BENCH',
+  name: 'Bench flat',
+  kind: 'flat',
+  ratePercent: '12',
+  frequency: 'monthly',
+  minAmount: '1000000',
+  maxAmount: '100000000',
+  minInstallments: 1,
+  maxInstallments: 24,
+  graceOnPrincipal: 0,
+  graceOnProfit: 0,
+  rounding: 'half-up',
+  penaltyPerMilleDaily: '1',
+  penaltyCapPercent: '10',
+  allocationOrder: ['penalty', 'profit', 'principal'],
+});
+await createFund(ctx, {
+  code: 'BENCH',
+  name: 'Bench',
+  kind: 'own_capital',
+  source: 'bench',
+  officeCode: 'YK01',
+  initialCapital: '0',
+  cashAccount: '1.1.02',
+});
+
+const generating = performance.now();
+await sql`
+  INSERT INTO financing (id, number, person_id, office_id, region_code, fund_id, product_id, status, principal, installments,
+                         purpose, applied_on, created_by_name, disbursed_on, disbursement_method, first_due_date,
+                         outstanding_principal, outstanding_profit)
+  SELECT gen_random_uuid(), 'B-' || g, p.id, f.office_id, p.village_code, f.id, pr.id, 'disbursed', 6000000, 6,
+         'bench', d.disbursed - 10, 'bench', d.disbursed, 'transfer', (d.disbursed + interval '1 month')::date, 6000000, 360000
+  FROM generate_series(1, ${count}) g
+  CROSS JOIN LATERAL (SELECT ('2025-10-01'::date + (g % 120))::date AS disbursed) d
+  JOIN (SELECT id, village_code, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n FROM person) p ON p.k = g % p.n
+  CROSS JOIN (SELECT id, office_id FROM fund WHERE code = 'BENCH') f
+  CROSS JOIN (SELECT id FROM financing_product WHERE code = 'BENCH') pr`.execute(database.db);
+// Six instalments each; every instalment due before 2026-03-01 is paid, except for one financing in ten.
+await sql`
+  INSERT INTO financing_installment (financing_id, n, due_date, principal, profit, principal_paid, profit_paid)
+  SELECT f.id, n, (f.disbursed_on + make_interval(months => n))::date, 1000000, 60000,
+         CASE WHEN (f.disbursed_on + make_interval(months => n))::date < '2026-03-01' AND right(f.number, 1) <> '7' THEN 1000000 ELSE 0 END,
+         CASE WHEN (f.disbursed_on + make_interval(months => n))::date < '2026-03-01' AND right(f.number, 1) <> '7' THEN 60000 ELSE 0 END
+  FROM financing f CROSS JOIN generate_series(1, 6) n`.execute(database.db);
+await sql`ANALYZE`.execute(database.db);
+console.log(`generated ${count} financings with ${count * 6} instalments in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+
+const started = performance.now();
+const result = await closeDay(ctx, '2026-03-01', {
+  onStep: (step, done, total) => {
+    if (done === total) console.log(`  ${step} done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+const picture = await sql<{ in_arrears: number; par30: string }>`
+  SELECT count(*) FILTER (WHERE days_past_due > 0)::int AS in_arrears,
+         sum(outstanding_principal) FILTER (WHERE days_past_due >= 30)::text AS par30 FROM financing`.execute(database.db);
+console.log(
+  `in arrears: ${picture.rows[0]?.in_arrears}; outstanding 30+ days: ${picture.rows[0]?.par30}; steps ${result.stepsRun.join(', ')}`,
+);
+await database.close();
+if (values.keep) console.log(`kept database ${dbName}`);
+else {
+  const cleanup = new pg.Client({ connectionString: baseUrl });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await cleanup.end();
+}
+console.log(`financings=${result.financings} seconds=${seconds.toFixed(1)}`);
