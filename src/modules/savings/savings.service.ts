@@ -11,6 +11,7 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once, openDrawerOf, postEntry, reverseEntry } from '../ledger/index.ts';
 import { resolveOfficeCodes } from '../organisation/index.ts';
+import { findPersonById } from '../registry/index.ts';
 import { renderPassbook } from './passbook.ts';
 import {
   DEFAULT_SETTINGS,
@@ -43,7 +44,6 @@ import {
   findMovement,
   findMovementById,
   findOpenAccountOfKind,
-  findPerson,
   findSettings,
   insertAccount,
   insertMovement,
@@ -142,7 +142,7 @@ async function accountInScope(ctx: Context, db: Queryable, id: string): Promise<
 }
 
 async function personInScope(ctx: Context, db: Queryable, id: string) {
-  const person = await findPerson(db, id);
+  const person = await findPersonById(db, id);
   if (!person || person.merged_into || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', id);
   return person;
 }

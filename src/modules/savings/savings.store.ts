@@ -15,14 +15,6 @@ export async function saveSettings(db: Queryable, value: { pokokAmount: string; 
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);
 }
 
-/** The registry's person as savings needs it (read only). */
-export const findPerson = (db: Queryable, id: string) =>
-  db
-    .selectFrom('person')
-    .select(['id', 'full_name', 'nik', 'village_code', 'died_on', 'merged_into'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-
 /** The next number of an office's accounts of a kind; the row is touched only on opening. */
 export async function nextAccountSequence(tx: Tx, officeId: string, kind: SavingsKind): Promise<number> {
   const result = await sql<{ last_value: number }>`
