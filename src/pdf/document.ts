@@ -2,11 +2,14 @@ import PDFDocument from 'pdfkit';
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
-/** An A4 document in Helvetica; `render` draws, the promise gives the bytes. */
-export function renderPdf(render: (doc: Pdf) => void, options: { title: string; compress?: boolean }): Promise<Buffer> {
+export type PageOptions = { size?: 'A4' | 'A5'; layout?: 'portrait' | 'landscape'; margin?: number };
+
+/** A document in Helvetica (A4 portrait unless told); `render` draws, the promise gives the bytes. */
+export function renderPdf(render: (doc: Pdf) => void, options: { title: string; compress?: boolean } & PageOptions): Promise<Buffer> {
   const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
+    size: options.size ?? 'A4',
+    layout: options.layout ?? 'portrait',
+    margin: options.margin ?? 56,
     compress: options.compress ?? true,
     info: { Title: options.title, Producer: 'Jaring' },
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { closeDay, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
+import { financingDocumentRoutes } from './documents.routes.ts';
 import {
   applicationInputSchema,
   closeDayInputSchema,
@@ -216,4 +217,5 @@ export const financingRoutes = [
     response: portfolioViewSchema,
     handler: (ctx, { query }) => portfolioAtRisk(ctx, query),
   }),
+  ...financingDocumentRoutes,
 ];

@@ -1,2 +1,2 @@
 export { groupRoutes } from './groups.routes.ts';
-export { addGroupMember, appointOfficers, formGroup, recordMeeting } from './groups.service.ts';
+export { addGroupMember, appointOfficers, formGroup, getGroup, recordMeeting } from './groups.service.ts';
