@@ -90,8 +90,8 @@ console.log(`generated ${count} financings with ${count * 6} instalments in ${((
 
 const started = performance.now();
 const result = await closeDay(ctx, '2026-03-01', {
-  onStep: (step, done, total) => {
-    if (done === total) console.log(`  ${step} done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  onStep: (step) => {
+    console.log(`  ${step} done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   },
 });
 const seconds = (performance.now() - started) / 1000;

@@ -102,6 +102,17 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Akun {code} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
     en: 'Account {code} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
   },
+  'financing.not_profit_sharing': {
+    id: 'Hasil usaha hanya dilaporkan untuk pembiayaan mudharabah atau musyarakah.',
+    en: 'Business results are reported for mudharabah or musyarakah financing only.',
+  },
+  'financing.no_such_instalment': { id: 'Angsuran ke-{n} tidak ada.', en: 'There is no instalment {n}.' },
+  'financing.result_already_reported': {
+    id: 'Hasil usaha periode angsuran ke-{n} sudah dilaporkan.',
+    en: 'The business result for instalment {n} has already been reported.',
+  },
+  'close_day.date_invalid': { id: 'Tanggal tutup hari tidak sah (YYYY-MM-DD).', en: 'Invalid close-of-day date (YYYY-MM-DD).' },
+  'close_day.none_yet': { id: 'Belum ada hari yang ditutup.', en: 'No business day has been closed yet.' },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',

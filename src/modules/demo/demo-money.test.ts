@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { trialBalance } from '../ledger/index.ts';

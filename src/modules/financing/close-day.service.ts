@@ -5,7 +5,7 @@ import { findFundById } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import {
   accruePenalties,
-  activeIdChunks,
+  countActive,
   finishRun,
   lastFinishedRun,
   markStep,
@@ -18,7 +18,6 @@ import {
 } from './close-day.store.ts';
 import { PROVISION_PER_MILLE, type QualityRuleName, ruleOn } from './quality.rules.ts';
 
-const CHUNK = 50_000;
 export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot'] as const;
 type Step = (typeof CLOSE_DAY_STEPS)[number];
 
@@ -49,39 +48,31 @@ export type CloseDayResult = { date: string; alreadyClosed: boolean; stepsRun: S
 export async function closeDay(
   ctx: Context,
   date: string,
-  options: { onStep?: (step: Step, done: number, total: number) => void | Promise<void> } = {},
+  options: { onStep?: (step: Step) => void | Promise<void> } = {},
 ): Promise<CloseDayResult> {
   assertRole(ctx, ['admin']);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('close_day.date_invalid', 'date');
   const run = await startRun(ctx.db, date);
   if (run.finished_at) return { date, alreadyClosed: true, stepsRun: [], financings: 0 };
   const rule = await qualityRuleSetting(ctx.db);
-  const chunks = await activeIdChunks(ctx.db, CHUNK);
+  const financings = await countActive(ctx.db);
   const stepsRun: Step[] = [];
   for (const step of CLOSE_DAY_STEPS) {
     if (run.steps_done.includes(step)) continue;
-    if (step === 'snapshot') {
-      await inTransaction(ctx, async (tx) => {
-        await writeSnapshot(tx, date, PROVISION_PER_MILLE);
-        await markStep(tx, date, step);
-      });
-      await options.onStep?.(step, 1, 1);
-    } else {
-      for (const [index, range] of chunks.entries()) {
-        await inTransaction(ctx, (tx) =>
-          step === 'penalties' ? accruePenalties(tx, date, range) : updateArrears(tx, date, range, qualitySql(rule, date)),
-        );
-        await options.onStep?.(step, index + 1, chunks.length);
-      }
-      await markStep(ctx.db, date, step);
-    }
+    await inTransaction(ctx, async (tx) => {
+      if (step === 'penalties') await accruePenalties(tx, date);
+      else if (step === 'arrears') await updateArrears(tx, date, qualitySql(rule, date));
+      else await writeSnapshot(tx, date, PROVISION_PER_MILLE);
+      await markStep(tx, date, step);
+    });
+    await options.onStep?.(step);
     stepsRun.push(step);
   }
   await inTransaction(ctx, async (tx) => {
     await finishRun(tx, date);
     await recordAudit(tx, ctx, { action: 'financing.close_day', entityType: 'close_day', after: { date, steps: stepsRun, rule } });
   });
-  return { date, alreadyClosed: false, stepsRun, financings: chunks.reduce((sum, c) => sum + c.count, 0) };
+  return { date, alreadyClosed: false, stepsRun, financings };
 }
 
 export async function setQualityRule(ctx: Context, rule: QualityRuleName) {

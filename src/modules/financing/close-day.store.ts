@@ -20,36 +20,40 @@ export const lastFinishedRun = (db: Queryable) =>
     .limit(1)
     .executeTakeFirst();
 
-/** Active financings' id range, for chunked set-based steps. */
-export async function activeIdChunks(db: Queryable, size: number): Promise<{ from: string; to: string; count: number }[]> {
-  const rows = await sql<{ from: string; to: string; count: number }>`
-    SELECT min(id::text) AS from, max(id::text) AS to, count(*)::int AS count FROM (
-      SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${size} AS chunk FROM financing WHERE status = 'disbursed'
-    ) s GROUP BY chunk ORDER BY chunk`.execute(db);
-  return rows.rows;
+export async function countActive(db: Queryable): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM financing WHERE status = 'disbursed'`.execute(db);
+  return row.rows[0]?.n ?? 0;
 }
 
 /**
  * Late charges as of a date: per overdue instalment, per mille of its amount per day late,
  * capped at a percentage of it. A function of the date, never an increment, so re-running
- * the same date changes nothing; GREATEST keeps a charge from shrinking after part-payment.
+ * the same date changes nothing; a charge never shrinks after part-payment. Driven by the
+ * partial index of unpaid instalments, and only rows whose charge grows are written.
  */
-export const accruePenalties = (db: Queryable, date: string, range: { from: string; to: string }) =>
+export const accruePenalties = (db: Queryable, date: string) =>
   sql`
-    UPDATE financing_installment i
-    SET penalty = GREATEST(i.penalty, LEAST(
-          floor((i.principal + i.profit) * p.penalty_per_mille_daily * (${date}::date - i.due_date) / 1000),
-          CASE WHEN p.penalty_cap_percent > 0 THEN floor((i.principal + i.profit) * p.penalty_cap_percent / 100) ELSE 'Infinity'::numeric END
-        )::bigint)
-    FROM financing f JOIN financing_product p ON p.id = f.product_id
-    WHERE f.id = i.financing_id AND f.status = 'disbursed' AND f.id BETWEEN ${range.from}::uuid AND ${range.to}::uuid
-      AND p.penalty_per_mille_daily > 0 AND i.due_date < ${date}::date
-      AND (i.principal_paid < i.principal OR i.profit_paid < i.profit)`.execute(db);
+    UPDATE financing_installment i SET penalty = c.charge
+    FROM (
+      SELECT i.financing_id, i.n, LEAST(
+               floor((i.principal + i.profit) * p.penalty_per_mille_daily * (${date}::date - i.due_date) / 1000),
+               CASE WHEN p.penalty_cap_percent > 0 THEN floor((i.principal + i.profit) * p.penalty_cap_percent / 100) ELSE 'Infinity'::numeric END
+             )::bigint AS charge
+      FROM financing_installment i
+      JOIN financing f ON f.id = i.financing_id AND f.status = 'disbursed'
+      JOIN financing_product p ON p.id = f.product_id AND p.penalty_per_mille_daily > 0
+      WHERE i.due_date < ${date}::date AND (i.principal_paid < i.principal OR i.profit_paid < i.profit)
+    ) c
+    WHERE i.financing_id = c.financing_id AND i.n = c.n AND c.charge > i.penalty`.execute(db);
 
-/** Days past due, overdue amount, outstanding penalty and quality class as of a date. */
-/** `classSql`: a CASE over a.dpd and p.frequency built from the dated quality rule (trusted text, no input). */
-export const updateArrears = (db: Queryable, date: string, range: { from: string; to: string }, classSql: string) =>
-  sql`
+/**
+ * Days past due, overdue amount, outstanding late charges and quality class as of a date.
+ * Only financings with something overdue (found through the partial index of unpaid
+ * instalments) are computed; those whose arrears were cleared go back to current. Rows
+ * whose values do not change are not written.
+ */
+export async function updateArrears(db: Queryable, date: string, classSql: string) {
+  await sql`
     UPDATE financing f
     SET days_past_due = a.dpd, overdue_amount = a.overdue, outstanding_penalty = a.penalty,
         quality_class = (SELECT ${sql.raw(classSql)} FROM financing_product p WHERE p.id = f.product_id)
@@ -59,10 +63,15 @@ export const updateArrears = (db: Queryable, date: string, range: { from: string
              coalesce(sum(i.principal - i.principal_paid + i.profit - i.profit_paid) FILTER (WHERE i.due_date < ${date}::date), 0)::bigint AS overdue,
              coalesce(sum(i.penalty - i.penalty_paid), 0)::bigint AS penalty
       FROM financing_installment i
-      WHERE i.financing_id BETWEEN ${range.from}::uuid AND ${range.to}::uuid
+      WHERE i.financing_id IN (
+        SELECT financing_id FROM financing_installment
+        WHERE due_date < ${date}::date AND (principal_paid < principal OR profit_paid < profit)
+        UNION SELECT id FROM financing WHERE status = 'disbursed' AND (days_past_due > 0 OR outstanding_penalty > 0))
       GROUP BY i.financing_id
     ) a
-    WHERE f.id = a.financing_id AND f.status = 'disbursed'`.execute(db);
+    WHERE f.id = a.financing_id AND f.status = 'disbursed'
+      AND (f.days_past_due, f.overdue_amount, f.outstanding_penalty) IS DISTINCT FROM (a.dpd, a.overdue, a.penalty)`.execute(db);
+}
 
 /** The portfolio picture of a date by office, fund, group and facilitator, rewritten whole. */
 export async function writeSnapshot(db: Queryable, date: string, provisionPerMille: Record<number, number>) {

@@ -26,6 +26,7 @@ import {
   reversalInputSchema,
   scheduleInputSchema,
   scheduleViewSchema,
+  businessResultInputSchema,
 } from './financing.schema.ts';
 import {
   APPROVERS,
@@ -42,6 +43,7 @@ import {
   MAKERS,
   PRODUCT_KEEPERS,
 } from './lifecycle.service.ts';
+import { reportBusinessResult } from './profit-report.service.ts';
 import { revolvingQueue } from './queue.service.ts';
 import { repay, reverseRepayment, writeOff } from './repayment.service.ts';
 import { previewSchedule } from './schedule.service.ts';
@@ -218,4 +220,16 @@ export const financingRoutes = [
     handler: (ctx, { query }) => portfolioAtRisk(ctx, query),
   }),
   ...financingDocumentRoutes,
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/financings/:id/business-results',
+    tag: 'financing',
+    summary:
+      'Mudharabah/musyarakah: the business result of an instalment period (profit shared by nisbah; a loss borne by the fund or by capital shares)',
+    auth: COLLECTORS,
+    params: financingIdParamsSchema,
+    body: businessResultInputSchema,
+    response: financingViewSchema,
+    handler: (ctx, { params, body }) => reportBusinessResult(ctx, params.id, body),
+  }),
 ];

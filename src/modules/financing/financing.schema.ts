@@ -269,3 +269,12 @@ export const portfolioViewSchema = z.object({
     }),
   ),
 });
+
+export const businessResultInputSchema = z.strictObject({
+  n: z.number().int().min(1),
+  result: z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,15}$/),
+  negligent: z.boolean().optional(),
+});

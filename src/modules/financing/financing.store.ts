@@ -130,3 +130,12 @@ export const fundInflows = (db: Queryable, fundId: string) =>
     ORDER BY i.due_date, i.financing_id, i.n`
     .execute(db)
     .then((r) => r.rows);
+
+export function setInstallmentTerms(
+  db: Queryable,
+  financingId: string,
+  n: number,
+  terms: { principal?: bigint; profit?: bigint; reported_profit?: bigint },
+) {
+  return db.updateTable('financing_installment').set(terms).where('financing_id', '=', financingId).where('n', '=', n).execute();
+}

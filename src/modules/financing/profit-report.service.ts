@@ -1,0 +1,77 @@
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { regionInScope } from '../../core/scope.ts';
+import { recordAudit } from '../audit/index.ts';
+import { postEntry } from '../ledger/index.ts';
+import { findProductById, installmentsOf, lockFinancing, setInstallmentTerms, updateFinancing } from './financing.store.ts';
+import { COLLECTORS, getFinancing, receivableAccount } from './lifecycle.service.ts';
+import { lossShare, profitShare } from './products.rules.ts';
+
+/**
+ * Mudharabah / musyarakah: the member reports the business's result for an instalment's
+ * period. A profit is shared by nisbah and the LKM's share becomes that instalment's
+ * profit due. A loss is borne by the fund (mudharabah, unless the member was negligent) or
+ * by capital shares (musyarakah): the fund's part is written off the principal still owed,
+ * from the last instalments back.
+ */
+export async function reportBusinessResult(ctx: Context, id: string, input: { n: number; result: string; negligent?: boolean }) {
+  assertRole(ctx, COLLECTORS);
+  await inTransaction(ctx, async (tx) => {
+    const row = await lockFinancing(tx, id);
+    if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
+    const product = await findProductById(tx, row.product_id);
+    if (product.kind !== 'mudharabah' && product.kind !== 'musyarakah') throw conflict('financing.not_profit_sharing', 'id');
+    if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
+    const instalments = await installmentsOf(tx, id);
+    const target = instalments.find((i) => i.n === input.n);
+    if (!target) throw invalid('financing.no_such_instalment', 'n', { n: input.n });
+    if (target.reported_profit !== null) throw conflict('financing.result_already_reported', 'n', { n: input.n });
+    const result = BigInt(input.result);
+    if (result >= 0n) {
+      const share = profitShare(result, product.member_nisbah_percent ?? '0', product.rounding);
+      await setInstallmentTerms(tx, id, input.n, { profit: share.lkm, reported_profit: result });
+      await updateFinancing(tx, id, { outstanding_profit: BigInt(row.outstanding_profit) + share.lkm });
+    } else {
+      const loss = lossShare(
+        product.kind,
+        -result,
+        { negligent: input.negligent, lkmCapitalPercent: row.lkm_capital_percent ?? undefined },
+        product.rounding,
+      );
+      const outstanding = BigInt(row.outstanding_principal);
+      let absorbed = loss.lkm < outstanding ? loss.lkm : outstanding;
+      await setInstallmentTerms(tx, id, input.n, { reported_profit: result });
+      for (const instalment of [...instalments].reverse()) {
+        if (absorbed === 0n) break;
+        const unpaid = BigInt(instalment.principal) - BigInt(instalment.principal_paid);
+        const cut = unpaid < absorbed ? unpaid : absorbed;
+        if (cut === 0n) continue;
+        await setInstallmentTerms(tx, id, instalment.n, { principal: BigInt(instalment.principal) - cut });
+        absorbed -= cut;
+      }
+      const borne = (loss.lkm < outstanding ? loss.lkm : outstanding) - absorbed;
+      if (borne > 0n) {
+        await postEntry(tx, ctx, {
+          officeId: row.office_id,
+          entryDate: businessDate(ctx.clock),
+          memo: `Kerugian usaha ${row.number} angsuran ${input.n} ditanggung dana`,
+          source: { type: 'financing.loss', id },
+          lines: [
+            { accountCode: '5.1.02', debit: borne, fundId: row.fund_id },
+            { accountCode: receivableAccount(product.kind), credit: borne, fundId: row.fund_id, party: { type: 'financing', id } },
+          ],
+        });
+        await updateFinancing(tx, id, { outstanding_principal: outstanding - borne });
+      }
+    }
+    await recordAudit(tx, ctx, {
+      action: 'financing.business_result',
+      entityType: 'financing',
+      entityId: id,
+      officeId: row.office_id,
+      after: input,
+    });
+  });
+  return getFinancing(ctx, id);
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`mudharabah profit sharing and loss [${kind}]`, () => {
+    let server: TestServer;
+    let manager: ApiClient;
+    let cashier: ApiClient;
+    let id: string;
+
+    beforeAll(async () => {
+      server = await startTestServer(kind, { serveWeb: false });
+      await fillDemo(systemTestContext(server.database));
+      [manager, cashier] = [new ApiClient(server.url), new ApiClient(server.url)];
+      await manager.login('manajer', DEMO_PASSWORD);
+      await cashier.login('kasir', DEMO_PASSWORD);
+      const person = await server.database.db
+        .selectFrom('person')
+        .select('id')
+        .where('village_code', 'like', '34.71.%')
+        .where('relation', '=', 'head')
+        .executeTakeFirstOrThrow();
+      await manager.post('/api/v1/financing/products', {
+        code: 'MDH60',
+        name: 'Mudharabah 40:60',
+        kind: 'mudharabah',
+        memberNisbahPercent: '60',
+        frequency: 'monthly',
+        minAmount: '1000000',
+        maxAmount: '50000000',
+        minInstallments: 3,
+        maxInstallments: 24,
+      });
+      await manager.post('/api/v1/funds', {
+        code: 'DANA-S',
+        name: 'Dana syariah',
+        kind: 'own_capital',
+        source: 'Modal',
+        officeCode: 'YK01',
+        initialCapital: '10000000',
+        capitalDate: '2026-01-02',
+      });
+      const applied = await cashier.post('/api/v1/financings', {
+        personId: person.id,
+        productCode: 'MDH60',
+        fundCode: 'DANA-S',
+        principal: '6000000',
+        installments: 6,
+        purpose: 'Usaha konveksi',
+        appliedOn: '2026-01-05',
+      });
+      id = applied.body.id;
+      await manager.post(`/api/v1/financings/${id}/approve`, {});
+      await cashier.post(`/api/v1/financings/${id}/disburse`, { disbursedOn: '2026-01-15', method: 'transfer' });
+    });
+    afterAll(async () => server.close());
+
+    it('profit Rp2.000.000 at 40:60: the LKM is due Rp800.000, earned as mudharabah profit share when paid', async () => {
+      const reported = await cashier.post(`/api/v1/financings/${id}/business-results`, { n: 1, result: '2000000' });
+      expect(reported.status).toBe(200);
+      expect(reported.body.schedule[0]).toMatchObject({ principal: '1000000', profit: '800000', total: '1800000' });
+      expect((await cashier.post(`/api/v1/financings/${id}/business-results`, { n: 1, result: '1' })).status).toBe(409);
+      const paid = await cashier.request(
+        'POST',
+        `/api/v1/financings/${id}/repayments`,
+        { amount: '1800000', paidOn: '2026-02-15' },
+        { 'idempotency-key': 'mdh-1' },
+      );
+      expect(paid.body).toMatchObject({ principal: '1000000', profit: '800000' });
+      const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-12-31')).body;
+      expect(trial.accounts.find((a: { code: string }) => a.code === '4.1.03')).toMatchObject({ credit: '800000' });
+    });
+
+    it('a loss is borne by the fund (principal owed falls) unless the member was negligent', async () => {
+      const loss = await cashier.post(`/api/v1/financings/${id}/business-results`, { n: 2, result: '-500000' });
+      expect(loss.body.outstanding.principal).toBe('4500000');
+      expect(loss.body.schedule[5]).toMatchObject({ principal: '500000' });
+      const negligent = await cashier.post(`/api/v1/financings/${id}/business-results`, { n: 3, result: '-300000', negligent: true });
+      expect(negligent.body.outstanding.principal).toBe('4500000');
+      const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2099-12-31')).body;
+      expect(trial.accounts.find((a: { code: string }) => a.code === '5.1.02')).toMatchObject({ debit: '500000' });
+      expect(trial.debit).toBe(trial.credit);
+    });
+  });
+}
