@@ -4,6 +4,7 @@ import { closeDay, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-
 import { financingDocumentRoutes } from './documents.routes.ts';
 import {
   applicationInputSchema,
+  businessResultInputSchema,
   closeDayInputSchema,
   closeDayResultSchema,
   decisionInputSchema,
@@ -26,7 +27,6 @@ import {
   reversalInputSchema,
   scheduleInputSchema,
   scheduleViewSchema,
-  businessResultInputSchema,
 } from './financing.schema.ts';
 import {
   APPROVERS,
