@@ -208,5 +208,20 @@ for (const kind of testDatabaseKinds()) {
       const trial = (await admin.get('/api/v1/ledger/trial-balance?asOf=2026-12-31')).body;
       expect(trial.debit).toBe(trial.credit);
     });
+    it('a repayment at the counter goes into the open drawer of the cashier', async () => {
+      const drawer = await cashier.post('/api/v1/cash-drawers', { openingFloat: '500000' });
+      expect(drawer.status).toBe(201);
+      const list = (await cashier.get('/api/v1/financings?status=disbursed')).body.items;
+      const target = list.find((f: { principal: string }) => f.principal === '6000000');
+      const paid = await cashier.request(
+        'POST',
+        `/api/v1/financings/${target.id}/repayments`,
+        { amount: '70000', channel: 'counter' },
+        { 'idempotency-key': 'drawer-1' },
+      );
+      expect(paid.status).toBe(201);
+      const view = (await cashier.get(`/api/v1/cash-drawers/${drawer.body.id}`)).body;
+      expect(view.expectedCash).toBe('570000');
+    });
   });
 }

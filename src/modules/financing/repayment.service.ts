@@ -6,7 +6,7 @@ import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { once, openDrawerOf, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
 import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
 import {
   addToInstallmentPaid,
@@ -43,12 +43,13 @@ export function repaymentLines(
   row: Pick<FinancingRow, 'id' | 'fund_id'>,
   cashAccount: string,
   paid: { principal: bigint; profit: bigint; penalty: bigint },
+  cashParty: { type: string; id: string } | null = null,
 ): PostingLine[] {
   const fundId = row.fund_id;
   const party = { type: 'financing', id: row.id };
   const total = paid.principal + paid.profit + paid.penalty;
   const income = INCOME[kind];
-  const lines: PostingLine[] = [{ accountCode: cashAccount, debit: total, fundId }];
+  const lines: PostingLine[] = [{ accountCode: cashAccount, debit: total, fundId, party: cashParty }];
   if (kind === 'murabahah') {
     // The receivable holds cost + margin; paying margin also earns it out of the deferred account.
     lines.push({ accountCode: '1.2.02', credit: paid.principal + paid.profit, fundId, party });
@@ -102,13 +103,22 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
       if (left > 0n) throw invalid('financing.overpayment', 'amount', { owed: totalOwed(dues).toString() });
       for (const part of allocation) await addToInstallmentPaid(tx, id, part.n, part);
       const paid = sumAllocation(allocation);
+      // Cash at the counter goes through the cashier's open drawer (if any) so its count includes it.
+      const drawer =
+        input.channel === 'counter' && ctx.actor.kind === 'user' ? await openDrawerOf(tx, ctx.actor.id, { forUpdate: true }) : null;
       const repaymentId = uuidv7(ctx.clock.now().getTime());
       const entryId = await postEntry(tx, ctx, {
         officeId: row.office_id,
         entryDate: paidOn,
         memo: `Angsuran ${row.number}`,
         source: { type: 'financing.repayment', id: repaymentId },
-        lines: repaymentLines(product.kind, row, collectionCash(input.channel), paid),
+        lines: repaymentLines(
+          product.kind,
+          row,
+          collectionCash(input.channel),
+          paid,
+          drawer && drawer.officeId === row.office_id ? drawer.party : null,
+        ),
       });
       const outstanding = {
         principal: BigInt(row.outstanding_principal) - paid.principal,
