@@ -113,6 +113,7 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   'close_day.date_invalid': { id: 'Tanggal tutup hari tidak sah (YYYY-MM-DD).', en: 'Invalid close-of-day date (YYYY-MM-DD).' },
   'close_day.none_yet': { id: 'Belum ada hari yang ditutup.', en: 'No business day has been closed yet.' },
+  'financing.nothing_to_reschedule': { id: 'Tidak ada pokok tersisa untuk dijadwal ulang.', en: 'No principal left to reschedule.' },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',

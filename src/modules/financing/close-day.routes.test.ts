@@ -132,5 +132,24 @@ for (const kind of testDatabaseKinds()) {
       ]);
       expect(queue.overdue).toEqual([expect.objectContaining({ financingId: ids.C, overdueAmount: '1050000', holdingUp: [] })]);
     });
+    it('reschedules a financing in arrears over new instalments from today, keeping what was paid', async () => {
+      expect(
+        (await cashier.post(`/api/v1/financings/${ids.C}/reschedule`, { installments: 10, reason: 'Usaha terdampak banjir' })).status,
+      ).toBe(403);
+      const rescheduled = await manager.post(`/api/v1/financings/${ids.C}/reschedule`, {
+        installments: 10,
+        reason: 'Usaha terdampak banjir',
+      });
+      expect(rescheduled.status).toBe(200);
+      const view = rescheduled.body;
+      expect(view.schedule).toHaveLength(16);
+      expect(view.schedule.slice(0, 6).every((i: { principal: string; profit: string }) => i.principal === '0' && i.profit === '0')).toBe(
+        true,
+      );
+      expect(view.outstanding.penalty).toBe('14700');
+      expect(view.schedule[6]).toMatchObject({ n: 7, dueDate: '2026-04-01', principal: '600000', profit: '50000' });
+      expect(view.outstanding).toMatchObject({ principal: '6000000', profit: '500000' });
+      expect(view.daysPastDue).toBe(0);
+    });
   });
 }

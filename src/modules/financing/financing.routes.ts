@@ -24,6 +24,7 @@ import {
   repaymentInputSchema,
   repaymentParamsSchema,
   repaymentViewSchema,
+  rescheduleInputSchema,
   reversalInputSchema,
   scheduleInputSchema,
   scheduleViewSchema,
@@ -46,6 +47,7 @@ import {
 import { reportBusinessResult } from './profit-report.service.ts';
 import { revolvingQueue } from './queue.service.ts';
 import { repay, reverseRepayment, writeOff } from './repayment.service.ts';
+import { reschedule } from './reschedule.service.ts';
 import { previewSchedule } from './schedule.service.ts';
 
 const idempotencyKey = (headers: Record<string, unknown>) => {
@@ -231,5 +233,16 @@ export const financingRoutes = [
     body: businessResultInputSchema,
     response: financingViewSchema,
     handler: (ctx, { params, body }) => reportBusinessResult(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/financings/:id/reschedule',
+    tag: 'financing',
+    summary: 'Reschedule: the principal still owed over new instalments from today; paid instalments stay as they were',
+    auth: ['admin', 'manager'],
+    params: financingIdParamsSchema,
+    body: rescheduleInputSchema,
+    response: financingViewSchema,
+    handler: (ctx, { params, body }) => reschedule(ctx, params.id, body),
   }),
 ];

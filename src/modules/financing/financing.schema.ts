@@ -278,3 +278,9 @@ export const businessResultInputSchema = z.strictObject({
     .regex(/^-?\d{1,15}$/),
   negligent: z.boolean().optional(),
 });
+
+export const rescheduleInputSchema = z.strictObject({
+  installments: z.number().int().min(1).max(520),
+  firstDueDate: z.iso.date().optional(),
+  reason: z.string().trim().min(3).max(300),
+});
