@@ -58,6 +58,7 @@ export function repaymentLines(
   } else {
     lines.push({ accountCode: receivableAccount(kind), credit: paid.principal, fundId, party });
     if (income) lines.push({ accountCode: income, credit: paid.profit, fundId });
+    else if (paid.profit > 0n) throw new Error(`a ${kind} instalment carries no profit`);
   }
   lines.push({ accountCode: penaltyAccount(kind), credit: paid.penalty, fundId });
   return lines;

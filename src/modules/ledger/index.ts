@@ -2,6 +2,6 @@ export { DRAWER_PARTY } from './cash-drawer.rules.ts';
 export { openDrawerOf } from './cash-drawer.service.ts';
 export { once, requestHash } from './idempotency.store.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
-export type { PostingLine } from './ledger.rules.ts';
+export { compactLines, entryProblems, type PostingLine } from './ledger.rules.ts';
 export { availableCash, createFund, type PostEntryInput, postEntry, reverseEntry, trialBalance } from './ledger.service.ts';
 export { findFund as findFundById, findFundByCode, lockFund } from './ledger.store.ts';
