@@ -37,6 +37,21 @@ const JournalPage = lazy(() => import('./pages/ledger/journal-page.tsx').then((m
 const FundsPage = lazy(() => import('./pages/ledger/funds-page.tsx').then((m) => ({ default: m.FundsPage })));
 const CashDrawerPage = lazy(() => import('./pages/ledger/cash-drawer-page.tsx').then((m) => ({ default: m.CashDrawerPage })));
 
+const FinancingsPage = lazy(() => import('./pages/financing/financings-page.tsx').then((m) => ({ default: m.FinancingsPage })));
+const FinancingPage = lazy(() => import('./pages/financing/financing-page.tsx').then((m) => ({ default: m.FinancingPage })));
+const ApplicationPage = lazy(() => import('./pages/financing/application-page.tsx').then((m) => ({ default: m.ApplicationPage })));
+const ProductsPage = lazy(() => import('./pages/financing/products-page.tsx').then((m) => ({ default: m.ProductsPage })));
+const ProductNewPage = lazy(() => import('./pages/financing/product-new-page.tsx').then((m) => ({ default: m.ProductNewPage })));
+
+// The financing pages, opened when the role's navigation has financing.
+const FINANCING_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
+  { nav: 'financings', path: 'financings', page: <FinancingsPage /> },
+  { nav: 'financings', path: 'financings/new', page: <ApplicationPage /> },
+  { nav: 'financings', path: 'financings/:id', page: <FinancingPage /> },
+  { nav: 'financingProducts', path: 'financing/products', page: <ProductsPage /> },
+  { nav: 'financingProducts', path: 'financing/products/new', page: <ProductNewPage /> },
+];
+
 // The finance pages: one route each, opened when the role's navigation has it.
 const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
   { nav: 'accounts', path: 'finance/accounts', page: <AccountsPage /> },
@@ -219,7 +234,7 @@ export function App() {
             </RequireNav>
           }
         />
-        {FINANCE_PAGES.map(({ nav, path, page }) => (
+        {[...FINANCING_PAGES, ...FINANCE_PAGES].map(({ nav, path, page }) => (
           <Route key={path} path={path} element={<RequireNav nav={nav}>{page}</RequireNav>} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

@@ -11,10 +11,12 @@ export type NavKey =
   | 'regions'
   | 'audit'
   | 'organisation'
+  | FinancingNavKey
   | FinanceNavKey;
+type FinancingNavKey = 'financings' | 'financingProducts';
 type FinanceNavKey = 'accounts' | 'trialBalance' | 'accountStatement' | 'reports' | 'journal' | 'funds' | 'cashDrawer';
 /** `section`: the items under a heading of the navigation (Keuangan). */
-export type NavItem = { key: NavKey; path: string; section?: 'finance' };
+export type NavItem = { key: NavKey; path: string; section?: 'financing' | 'finance' };
 
 const ITEMS: Record<NavKey, NavItem> = {
   home: { key: 'home', path: '/' },
@@ -27,6 +29,8 @@ const ITEMS: Record<NavKey, NavItem> = {
   regions: { key: 'regions', path: '/regions' },
   audit: { key: 'audit', path: '/audit' },
   organisation: { key: 'organisation', path: '/organisation' },
+  financings: { key: 'financings', path: '/financings', section: 'financing' },
+  financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   accounts: { key: 'accounts', path: '/finance/accounts', section: 'finance' },
   trialBalance: { key: 'trialBalance', path: '/finance/trial-balance', section: 'finance' },
   accountStatement: { key: 'accountStatement', path: '/finance/ledger', section: 'finance' },
@@ -40,13 +44,29 @@ const ITEMS: Record<NavKey, NavItem> = {
 const FINANCE_READ: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountStatement', 'reports', 'funds'];
 const FINANCE_KEEP: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountStatement', 'reports', 'journal', 'funds', 'cashDrawer'];
 
+// The financing pages: every role that reads financings (DOMAIN.md section 3).
+const FINANCING: FinancingNavKey[] = ['financings', 'financingProducts'];
+
 const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
-  admin: ['home', 'persons', 'groups', 'import', 'duplicates', 'users', 'offices', 'regions', 'audit', 'organisation', ...FINANCE_KEEP],
-  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions', ...FINANCE_KEEP],
-  cashier: ['home', 'persons', 'groups', 'offices', 'regions', 'cashDrawer', ...FINANCE_READ],
-  facilitator: ['home', 'persons', 'groups', 'import', 'offices', 'regions'],
-  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCE_READ],
-  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', ...FINANCE_READ],
+  admin: [
+    'home',
+    'persons',
+    'groups',
+    'import',
+    'duplicates',
+    'users',
+    'offices',
+    'regions',
+    'audit',
+    'organisation',
+    ...FINANCING,
+    ...FINANCE_KEEP,
+  ],
+  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions', ...FINANCING, ...FINANCE_KEEP],
+  cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, 'cashDrawer', ...FINANCE_READ],
+  facilitator: ['home', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING],
+  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...FINANCE_READ],
+  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', ...FINANCING, ...FINANCE_READ],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

@@ -148,12 +148,21 @@ describe('perjanjian and akad', () => {
     const text = mudharabah.articles.map((a) => a.text).join(' ');
     expect(text).toContain('nisbah 60% untuk PIHAK KEDUA dan 40% untuk PIHAK PERTAMA');
     expect(text).toContain('ditanggung PIHAK PERTAMA sebagai pemilik modal, kecuali kerugian karena kelalaian');
+    const fromDatabase = buildAgreement({
+      ...agreementFacts,
+      ratePercent: '20.0000',
+      penaltyPerMilleDaily: '1.5000',
+      penaltyCapPercent: '10.0000',
+    });
+    const written = fromDatabase.articles.map((a) => a.text).join(' ');
+    expect(written).toContain('yaitu 20% dari harga perolehan');
+    expect(written).toContain('denda 1.5 per mil per hari dari angsuran tertunggak, paling banyak 10% dari angsuran itu');
     const musyarakah = buildAgreement({
       ...agreementFacts,
       kind: 'musyarakah',
       ratePercent: '0',
-      memberNisbahPercent: '62.5',
-      lkmCapitalPercent: '70',
+      memberNisbahPercent: '62.5000',
+      lkmCapitalPercent: '70.0000',
     });
     const shares = musyarakah.articles.map((a) => a.text).join(' ');
     expect(shares).toContain('nisbah 62.5% untuk PIHAK KEDUA dan 37.5% untuk PIHAK PERTAMA');

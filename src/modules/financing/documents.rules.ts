@@ -335,7 +335,19 @@ function articlesOf(facts: AgreementFacts): { heading: string; text: string }[] 
   }
 }
 
-export function buildAgreement(facts: AgreementFacts): Agreement {
+/** A percentage as people write it: the database's "20.0000" is "20", "62.5000" is "62.5". */
+export const percentText = (value: string) => (value.includes('.') ? value.replace(/\.?0+$/, '') : value);
+
+export function buildAgreement(input: AgreementFacts): Agreement {
+  const pct = (value: string | null) => (value === null ? null : percentText(value));
+  const facts: AgreementFacts = {
+    ...input,
+    ratePercent: percentText(input.ratePercent),
+    memberNisbahPercent: pct(input.memberNisbahPercent),
+    lkmCapitalPercent: pct(input.lkmCapitalPercent),
+    penaltyPerMilleDaily: percentText(input.penaltyPerMilleDaily),
+    penaltyCapPercent: percentText(input.penaltyCapPercent),
+  };
   const sharia = isSharia(facts.kind);
   const deed = sharia ? 'akad' : 'perjanjian';
   const sharesProfit = facts.kind === 'mudharabah' || facts.kind === 'musyarakah';

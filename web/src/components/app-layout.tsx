@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
+import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { BookIcon, ChartIcon, CoinsIcon, DrawerIcon, JournalIcon, ReportIcon, ScaleIcon } from './ledger-icons.tsx';
@@ -38,6 +39,8 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   regions: () => <MapIcon />,
   audit: () => <HistoryIcon />,
   organisation: () => <SettingsIcon />,
+  financings: () => <FinancingIcon />,
+  financingProducts: () => <ProductIcon />,
   accounts: () => <ChartIcon />,
   trialBalance: () => <ScaleIcon />,
   accountStatement: () => <BookIcon />,

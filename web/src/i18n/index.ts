@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
 import { en } from './en.ts';
+import { financingEn } from './financing.en.ts';
+import { type FinancingDictionary, financingId } from './financing.id.ts';
 import { type Dictionary, id } from './id.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { type LedgerDictionary, ledgerId } from './ledger.id.ts';
@@ -13,7 +15,7 @@ import { type SavingsDictionary, savingsId } from './savings.id.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & RegistryDictionary & LedgerDictionary & SavingsDictionary };
+    resources: { translation: Dictionary & RegistryDictionary & LedgerDictionary & SavingsDictionary & FinancingDictionary };
   }
 }
 
@@ -43,8 +45,8 @@ function merged(base: object, extra: object): object {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    id: { translation: merged(merged(merged(id, registryId), ledgerId), savingsId) },
-    en: { translation: merged(merged(merged(en, registryEn), ledgerEn), savingsEn) },
+    id: { translation: merged(merged(merged(merged(id, registryId), ledgerId), savingsId), financingId) },
+    en: { translation: merged(merged(merged(merged(en, registryEn), ledgerEn), savingsEn), financingEn) },
   },
   lng: initial,
   fallbackLng: 'id',

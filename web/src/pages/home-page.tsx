@@ -28,6 +28,8 @@ export function HomePage() {
         return t('navHint.import');
       case 'duplicates':
         return t('navHint.duplicates');
+      case 'financings':
+      case 'financingProducts':
       case 'accounts':
       case 'trialBalance':
       case 'accountStatement':

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -378,7 +379,7 @@ function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose
   );
 }
 
-function differenceText(t: ReturnType<typeof useTranslation>['t'], difference: string) {
+function differenceText(t: TFunction, difference: string) {
   if (difference === '0') return t('ledger.exact');
   return difference.startsWith('-')
     ? t('ledger.shortage', { amount: formatRupiah(difference.slice(1)) })

@@ -1,0 +1,81 @@
+// The financing screens' API shapes (types only, from the server's zod schemas), queries and PDF links.
+import { keepPreviousData, queryOptions, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  applicationInputSchema,
+  financingListSchema,
+  financingViewSchema,
+  PRODUCT_KIND_VALUES,
+  productInputSchema,
+  productViewSchema,
+  repaymentViewSchema,
+} from '../../../src/modules/financing/financing.schema.ts';
+import { api } from './client.ts';
+
+export type Product = z.infer<typeof productViewSchema>;
+export type ProductKind = (typeof PRODUCT_KIND_VALUES)[number];
+export type ProductInput = z.input<typeof productInputSchema>;
+export type ApplicationInput = z.input<typeof applicationInputSchema>;
+export type Financing = z.infer<typeof financingViewSchema>;
+export type FinancingStatus = Financing['status'];
+export type FinancingListItem = z.infer<typeof financingListSchema>['items'][number];
+export type Instalment = Financing['schedule'][number];
+export type Repayment = z.infer<typeof repaymentViewSchema>;
+export type Channel = 'counter' | 'group_meeting' | 'field';
+
+// Records (not lists) so that a kind or status added on the server is a compile error here.
+const KIND_ORDER: Record<ProductKind, number> = {
+  flat: 0,
+  annuity: 1,
+  equal_principal: 2,
+  murabahah: 3,
+  mudharabah: 4,
+  musyarakah: 5,
+  qardh: 6,
+};
+export const PRODUCT_KINDS = (Object.keys(KIND_ORDER) as ProductKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
+const STATUS_ORDER: Record<FinancingStatus, number> = { applied: 0, approved: 1, disbursed: 2, closed: 3, rejected: 4, written_off: 5 };
+export const FINANCING_STATUSES = (Object.keys(STATUS_ORDER) as FinancingStatus[]).sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b]);
+export const CHANNELS: Channel[] = ['counter', 'group_meeting', 'field'];
+export const isShariaKind = (kind: string) => ['murabahah', 'mudharabah', 'musyarakah', 'qardh'].includes(kind);
+export const sharesProfit = (kind: string) => kind === 'mudharabah' || kind === 'musyarakah';
+
+export const productsQuery = queryOptions({
+  queryKey: ['financing', 'products'],
+  queryFn: () => api.get<{ items: Product[] }>('/api/v1/financing/products'),
+  select: (data) => data.items,
+  staleTime: 60_000,
+});
+
+export type FinancingFilters = { status?: string; fund?: string; person?: string; group?: string };
+
+export function useFinancings(filters: FinancingFilters) {
+  return useInfiniteQuery({
+    queryKey: ['financing', 'list', filters],
+    placeholderData: keepPreviousData,
+    queryFn: ({ pageParam }) =>
+      api.get<z.infer<typeof financingListSchema>>('/api/v1/financings', { ...filters, cursor: pageParam, limit: 25 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export const financingQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['financing', 'detail', id],
+    queryFn: () => api.get<Financing>(`/api/v1/financings/${encodeURIComponent(id)}`),
+  });
+
+/** After a change: the financing, the lists, and the funds whose cash moved. */
+export function useInvalidateFinancing() {
+  const queryClient = useQueryClient();
+  return () => Promise.all(['financing', 'ledger'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))).then(() => undefined);
+}
+
+const base = (id: string) => `/api/v1/financings/${encodeURIComponent(id)}`;
+export const receiptUrl = (financingId: string, repaymentId: string) =>
+  `${base(financingId)}/repayments/${encodeURIComponent(repaymentId)}/receipt.pdf`;
+export const agreementUrl = (financingId: string) => `${base(financingId)}/agreement.pdf`;
+export const passbookUrl = (financingId: string) => `${base(financingId)}/passbook.pdf`;
+export const collectionSheetUrl = (groupId: string, date: string) =>
+  `/api/v1/groups/${encodeURIComponent(groupId)}/collection-sheet.pdf?date=${encodeURIComponent(date)}`;

@@ -1,0 +1,265 @@
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import { PRODUCT_KINDS, type Product, type ProductKind, sharesProfit, useInvalidateFinancing } from '../../api/financing.ts';
+import { useSignedIn } from '../../auth/session.ts';
+import { FormError, fieldError } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { RupiahInput } from '../../components/rupiah-input.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
+import { canKeepProducts } from './shared.tsx';
+
+const FIELDS = [
+  'code',
+  'name',
+  'kind',
+  'ratePercent',
+  'memberNisbahPercent',
+  'frequency',
+  'minAmount',
+  'maxAmount',
+  'minInstallments',
+  'maxInstallments',
+  'graceOnPrincipal',
+  'graceOnProfit',
+  'penaltyPerMilleDaily',
+  'penaltyCapPercent',
+] as const;
+type Field = (typeof FIELDS)[number];
+const FREQUENCIES = ['monthly', 'fortnightly', 'weekly'] as const;
+const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
+
+export function ProductNewPage() {
+  const me = useSignedIn();
+  if (!canKeepProducts(me.role)) return <NotFoundPage />;
+  return <ProductForm />;
+}
+
+function ProductForm() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const invalidate = useInvalidateFinancing();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<ProductKind>('flat');
+  const [rate, setRate] = useState('');
+  const [nisbah, setNisbah] = useState('');
+  const [frequency, setFrequency] = useState<(typeof FREQUENCIES)[number]>('monthly');
+  const [minAmount, setMinAmount] = useState('');
+  const [maxAmount, setMaxAmount] = useState('');
+  const [minN, setMinN] = useState<number | string>(3);
+  const [maxN, setMaxN] = useState<number | string>(24);
+  const [graceP, setGraceP] = useState<number | string>(0);
+  const [graceI, setGraceI] = useState<number | string>(0);
+  const [penalty, setPenalty] = useState('0');
+  const [penaltyCap, setPenaltyCap] = useState('0');
+  const [checked, setChecked] = useState(false);
+  // Mudharabah and musyarakah share profit by nisbah; qardh takes nothing; the rest take a rate or a margin.
+  const takesRate = !sharesProfit(kind) && kind !== 'qardh';
+  const takesNisbah = sharesProfit(kind);
+
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<Product>('/api/v1/financing/products', {
+        code: code.trim().toUpperCase(),
+        name: name.trim(),
+        kind,
+        ratePercent: takesRate ? rate.trim() : '0',
+        memberNisbahPercent: takesNisbah ? nisbah.trim() : undefined,
+        frequency,
+        minAmount,
+        maxAmount,
+        minInstallments: Number(minN),
+        maxInstallments: Number(maxN),
+        graceOnPrincipal: Number(graceP),
+        graceOnProfit: Number(graceI),
+        penaltyPerMilleDaily: penalty.trim() || '0',
+        penaltyCapPercent: penaltyCap.trim() || '0',
+      }),
+    onSuccess: async (product) => {
+      await invalidate();
+      toast.success(t('financing.products.created', { code: product.code }));
+      void navigate('/financing/products');
+    },
+  });
+
+  const required = t('common.required');
+  const local: Partial<Record<Field, string>> = {
+    ...(/^[A-Za-z0-9-]{2,20}$/.test(code.trim()) ? {} : { code: code.trim() ? t('financing.products.codeHint') : required }),
+    ...(name.trim() ? {} : { name: required }),
+    ...(!takesRate || PERCENT.test(rate.trim()) ? {} : { ratePercent: required }),
+    ...(!takesNisbah || PERCENT.test(nisbah.trim()) ? {} : { memberNisbahPercent: required }),
+    ...(minAmount ? {} : { minAmount: required }),
+    ...(maxAmount ? {} : { maxAmount: required }),
+    ...(Number(minN) >= 1 ? {} : { minInstallments: required }),
+    ...(Number(maxN) >= 1 ? {} : { maxInstallments: required }),
+  };
+  const errorOf = (field: Field) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (Object.keys(local).length === 0) save.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={760}>
+        <PageHeader title={t('financing.products.newTitle')} />
+        <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t('financing.products.code')}
+                description={t('financing.products.codeHint')}
+                required
+                value={code}
+                onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
+                error={errorOf('code')}
+                maxLength={20}
+              />
+              <TextInput
+                label={t('financing.products.name')}
+                required
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={errorOf('name')}
+                maxLength={120}
+              />
+              <Select
+                label={t('financing.products.kind')}
+                required
+                data={PRODUCT_KINDS.map((k) => ({ value: k, label: t(`financing.kinds.${k}`) }))}
+                value={kind}
+                onChange={(value) => value && setKind(value as ProductKind)}
+                allowDeselect={false}
+                error={errorOf('kind')}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={t('financing.products.frequency')}
+                required
+                data={FREQUENCIES.map((f) => ({ value: f, label: t(`financing.frequencies.${f}`) }))}
+                value={frequency}
+                onChange={(value) => value && setFrequency(value as (typeof FREQUENCIES)[number])}
+                allowDeselect={false}
+                error={errorOf('frequency')}
+                comboboxProps={{ withinPortal: true }}
+              />
+              {takesRate && (
+                <TextInput
+                  label={kind === 'murabahah' ? t('financing.products.margin') : t('financing.products.rate')}
+                  required
+                  value={rate}
+                  onChange={(e) => setRate(e.currentTarget.value.replace(',', '.'))}
+                  error={errorOf('ratePercent')}
+                  inputMode="decimal"
+                  rightSection="%"
+                />
+              )}
+              {takesNisbah && (
+                <TextInput
+                  label={t('financing.products.nisbah')}
+                  description={t('financing.products.nisbahHint')}
+                  required
+                  value={nisbah}
+                  onChange={(e) => setNisbah(e.currentTarget.value.replace(',', '.'))}
+                  error={errorOf('memberNisbahPercent')}
+                  inputMode="decimal"
+                  rightSection="%"
+                />
+              )}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <RupiahInput
+                label={t('financing.products.minAmount')}
+                required
+                value={minAmount}
+                onChange={setMinAmount}
+                error={errorOf('minAmount')}
+              />
+              <RupiahInput
+                label={t('financing.products.maxAmount')}
+                required
+                value={maxAmount}
+                onChange={setMaxAmount}
+                error={errorOf('maxAmount')}
+              />
+              <NumberInput
+                label={t('financing.products.minInstallments')}
+                required
+                min={1}
+                max={520}
+                allowDecimal={false}
+                value={minN}
+                onChange={setMinN}
+                error={errorOf('minInstallments')}
+              />
+              <NumberInput
+                label={t('financing.products.maxInstallments')}
+                required
+                min={1}
+                max={520}
+                allowDecimal={false}
+                value={maxN}
+                onChange={setMaxN}
+                error={errorOf('maxInstallments')}
+              />
+              <NumberInput
+                label={t('financing.products.graceOnPrincipal')}
+                min={0}
+                max={52}
+                allowDecimal={false}
+                value={graceP}
+                onChange={setGraceP}
+                error={errorOf('graceOnPrincipal')}
+              />
+              <NumberInput
+                label={t('financing.products.graceOnProfit')}
+                min={0}
+                max={52}
+                allowDecimal={false}
+                value={graceI}
+                onChange={setGraceI}
+                error={errorOf('graceOnProfit')}
+              />
+              <TextInput
+                label={t('financing.products.penalty')}
+                value={penalty}
+                onChange={(e) => setPenalty(e.currentTarget.value.replace(',', '.'))}
+                error={errorOf('penaltyPerMilleDaily')}
+                inputMode="decimal"
+              />
+              <TextInput
+                label={t('financing.products.penaltyCap')}
+                value={penaltyCap}
+                onChange={(e) => setPenaltyCap(e.currentTarget.value.replace(',', '.'))}
+                error={errorOf('penaltyCapPercent')}
+                inputMode="decimal"
+                rightSection="%"
+              />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+        <FormError error={save.error} fields={[...FIELDS]} />
+        {checked && Object.keys(local).length > 0 && (
+          <Text size="sm" c="red" role="alert">
+            {t('household.checkMarked')}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" component={Link} to="/financing/products">
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('financing.products.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+// Small pieces shared by the financing screens: who may do what, badges, labels.
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FinancingStatus, Instalment } from '../../api/financing.ts';
+import type { Role } from '../../api/types.ts';
+
+// The server decides again on every request (lifecycle.service.ts); these only hide what would be refused.
+const has = (roles: Role[]) => (role: Role) => roles.includes(role);
+export const canKeepProducts = has(['admin', 'manager']);
+export const canApply = has(['admin', 'manager', 'cashier', 'facilitator']);
+export const canDecide = has(['admin', 'manager']);
+export const canDisburse = has(['admin', 'manager', 'cashier']);
+export const canCollect = has(['admin', 'manager', 'cashier', 'facilitator']);
+export const canReverse = has(['admin', 'manager']);
+
+const STATUS_COLOURS: Record<FinancingStatus, string> = {
+  applied: 'blue',
+  approved: 'orange',
+  rejected: 'gray',
+  disbursed: 'teal',
+  closed: 'green',
+  written_off: 'red',
+};
+
+export function StatusBadge({ status }: { status: FinancingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOURS[status]} variant="light" style={{ textTransform: 'none', flexShrink: 0 }} data-testid="financing-status">
+      {t(`financing.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+const INSTALMENT_COLOURS: Record<Instalment['status'], string> = {
+  paid: 'green',
+  partial: 'yellow',
+  due: 'gray',
+  overdue: 'red',
+  projected: 'blue',
+};
+
+export function InstalmentBadge({ status }: { status: Instalment['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={INSTALMENT_COLOURS[status]}
+      variant={status === 'overdue' ? 'filled' : 'light'}
+      size="sm"
+      style={{ textTransform: 'none' }}
+    >
+      {t(`financing.detail.instalmentStatuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** What the second part of an instalment is called: interest, margin, profit share. */
+export function useProfitLabel() {
+  const { t } = useTranslation();
+  return (kind: string) =>
+    kind === 'murabahah'
+      ? t('financing.profit.murabahah')
+      : kind === 'mudharabah' || kind === 'musyarakah'
+        ? t('financing.profit.sharing')
+        : kind === 'qardh'
+          ? t('financing.profit.qardh')
+          : t('financing.profit.conventional');
+}
