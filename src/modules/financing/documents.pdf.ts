@@ -129,14 +129,14 @@ export function renderReceipt(receipt: Receipt, options: { compress?: boolean } 
       for (const [label, value] of receipt.fields) particular(doc, label, value, 105);
       doc.moveDown(0.4);
       const boxY = doc.y;
-      doc
-        .font('Helvetica-Bold')
-        .fontSize(14)
-        .text(receipt.amount, left + 8, boxY + 6, { width: 150 });
+      // The figures never wrap: the words take what is left of the box.
+      doc.font('Helvetica-Bold').fontSize(14);
+      const figures = Math.max(150, doc.widthOfString(receipt.amount) + 4);
+      doc.text(receipt.amount, left + 8, boxY + 6, { width: figures, lineBreak: false });
       doc
         .font('Helvetica-Oblique')
         .fontSize(9.5)
-        .text(`Terbilang: ${receipt.amountWords}`, left + 165, boxY + 8, { width: width - 173 });
+        .text(`Terbilang: ${receipt.amountWords}`, left + 15 + figures, boxY + 8, { width: width - 23 - figures });
       const boxBottom = Math.max(doc.y, boxY + 26) + 6;
       doc
         .rect(left, boxY, width, boxBottom - boxY)

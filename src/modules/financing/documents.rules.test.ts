@@ -77,15 +77,17 @@ describe('kuitansi', () => {
   });
 
   it('prints as an A5 PDF whose text carries the words and the stamp', async () => {
-    const pdf = await renderReceipt(buildReceipt({ ...receiptFacts, reversed: true, reversalReason: 'salah anggota' }), {
+    const longest = { productName: 'Modal usaha mikro untuk pedagang pasar tradisional (flat 10% setahun)', amount: '987654321987654' };
+    const pdf = await renderReceipt(buildReceipt({ ...receiptFacts, ...longest, reversed: true, reversalReason: 'salah anggota' }), {
       compress: false,
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 419\.53\]/);
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
     const text = pdfText(pdf);
     expect(text).toContain('KUITANSI PEMBAYARAN ANGSURAN');
-    expect(text).toContain('Rp1.100.000');
-    expect(text).toContain('satu juta seratus ribu rupiah');
+    expect(text).toContain('Rp987.654.321.987.654');
+    expect(text).toContain('sembilan ratus delapan puluh tujuh triliun');
     expect(text).toContain('DIBATALKAN');
     expect(text).toContain('( Dewi Lestari )');
   });
