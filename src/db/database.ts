@@ -54,6 +54,9 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
         oid === INT8 || oid === NUMERIC || oid === DATE ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (restart, DROP DATABASE … FORCE) is reported on the
+  // pool; without a listener that would crash the process. The next query reconnects.
+  pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
   return {
