@@ -265,7 +265,7 @@ export async function postManualEntry(ctx: Context, input: z.infer<typeof manual
     const lines: PostingLine[] = [];
     for (const [i, line] of input.lines.entries()) {
       const account = await findAccount(tx, line.accountCode);
-      if (!account || !account.postable || !account.active)
+      if (!account?.postable || !account.active)
         throw invalid('ledger.account_not_postable', `lines.${i}.accountCode`, { code: line.accountCode });
       const fund = line.fundCode ? await findFundByCode(tx, line.fundCode) : undefined;
       if (line.fundCode && !fund) throw invalid('ledger.unknown_fund', `lines.${i}.fundCode`, { code: line.fundCode });
