@@ -42,6 +42,8 @@ const FinancingPage = lazy(() => import('./pages/financing/financing-page.tsx').
 const ApplicationPage = lazy(() => import('./pages/financing/application-page.tsx').then((m) => ({ default: m.ApplicationPage })));
 const ProductsPage = lazy(() => import('./pages/financing/products-page.tsx').then((m) => ({ default: m.ProductsPage })));
 const ProductNewPage = lazy(() => import('./pages/financing/product-new-page.tsx').then((m) => ({ default: m.ProductNewPage })));
+const PortfolioPage = lazy(() => import('./pages/portfolio/portfolio-page.tsx').then((m) => ({ default: m.PortfolioPage })));
+const QueuePage = lazy(() => import('./pages/portfolio/queue-page.tsx').then((m) => ({ default: m.QueuePage })));
 
 // The financing pages, opened when the role's navigation has financing.
 const FINANCING_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
@@ -50,6 +52,8 @@ const FINANCING_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = 
   { nav: 'financings', path: 'financings/:id', page: <FinancingPage /> },
   { nav: 'financingProducts', path: 'financing/products', page: <ProductsPage /> },
   { nav: 'financingProducts', path: 'financing/products/new', page: <ProductNewPage /> },
+  { nav: 'portfolio', path: 'financing/portfolio', page: <PortfolioPage /> },
+  { nav: 'revolvingQueue', path: 'financing/queue', page: <QueuePage /> },
 ];
 
 // The finance pages: one route each, opened when the role's navigation has it.

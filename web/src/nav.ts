@@ -13,7 +13,7 @@ export type NavKey =
   | 'organisation'
   | FinancingNavKey
   | FinanceNavKey;
-type FinancingNavKey = 'financings' | 'financingProducts';
+type FinancingNavKey = 'financings' | 'financingProducts' | 'portfolio' | 'revolvingQueue';
 type FinanceNavKey = 'accounts' | 'trialBalance' | 'accountStatement' | 'reports' | 'journal' | 'funds' | 'cashDrawer';
 /** `section`: the items under a heading of the navigation (Keuangan). */
 export type NavItem = { key: NavKey; path: string; section?: 'financing' | 'finance' };
@@ -31,6 +31,8 @@ const ITEMS: Record<NavKey, NavItem> = {
   organisation: { key: 'organisation', path: '/organisation' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
+  portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
+  revolvingQueue: { key: 'revolvingQueue', path: '/financing/queue', section: 'financing' },
   accounts: { key: 'accounts', path: '/finance/accounts', section: 'finance' },
   trialBalance: { key: 'trialBalance', path: '/finance/trial-balance', section: 'finance' },
   accountStatement: { key: 'accountStatement', path: '/finance/ledger', section: 'finance' },
@@ -46,6 +48,8 @@ const FINANCE_KEEP: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountState
 
 // The financing pages: every role that reads financings (DOMAIN.md section 3).
 const FINANCING: FinancingNavKey[] = ['financings', 'financingProducts'];
+// Portfolio at risk and the revolving queue: for the readers of PAR and of funds (not facilitators).
+const PORTFOLIO: FinancingNavKey[] = ['portfolio', 'revolvingQueue'];
 
 const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
   admin: [
@@ -60,13 +64,14 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'audit',
     'organisation',
     ...FINANCING,
+    ...PORTFOLIO,
     ...FINANCE_KEEP,
   ],
-  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions', ...FINANCING, ...FINANCE_KEEP],
-  cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, 'cashDrawer', ...FINANCE_READ],
+  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, ...FINANCE_KEEP],
+  cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
   facilitator: ['home', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING],
-  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...FINANCE_READ],
-  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', ...FINANCING, ...FINANCE_READ],
+  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
+  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

@@ -25,6 +25,7 @@ import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, SettingsIcon, U
 import { LanguageSwitch } from './language-switch.tsx';
 import { BookIcon, ChartIcon, CoinsIcon, DrawerIcon, JournalIcon, ReportIcon, ScaleIcon } from './ledger-icons.tsx';
 import { PageLoader } from './page-loader.tsx';
+import { GaugeIcon, QueueIcon } from './portfolio-icons.tsx';
 import { DuplicatesIcon, GroupsIcon, ImportIcon, PersonsIcon } from './registry-icons.tsx';
 import { useIsPhone } from './use-is-phone.ts';
 
@@ -41,6 +42,8 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   organisation: () => <SettingsIcon />,
   financings: () => <FinancingIcon />,
   financingProducts: () => <ProductIcon />,
+  portfolio: () => <GaugeIcon />,
+  revolvingQueue: () => <QueueIcon />,
   accounts: () => <ChartIcon />,
   trialBalance: () => <ScaleIcon />,
   accountStatement: () => <BookIcon />,

@@ -7,6 +7,8 @@ import { type FinancingDictionary, financingId } from './financing.id.ts';
 import { type Dictionary, id } from './id.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { type LedgerDictionary, ledgerId } from './ledger.id.ts';
+import { portfolioEn } from './portfolio.en.ts';
+import { type PortfolioDictionary, portfolioId } from './portfolio.id.ts';
 import { registryEn } from './registry.en.ts';
 import { type RegistryDictionary, registryId } from './registry.id.ts';
 import { savingsEn } from './savings.en.ts';
@@ -15,7 +17,9 @@ import { type SavingsDictionary, savingsId } from './savings.id.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Dictionary & RegistryDictionary & LedgerDictionary & SavingsDictionary & FinancingDictionary };
+    resources: {
+      translation: Dictionary & RegistryDictionary & LedgerDictionary & SavingsDictionary & FinancingDictionary & PortfolioDictionary;
+    };
   }
 }
 
@@ -45,8 +49,8 @@ function merged(base: object, extra: object): object {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    id: { translation: merged(merged(merged(merged(id, registryId), ledgerId), savingsId), financingId) },
-    en: { translation: merged(merged(merged(merged(en, registryEn), ledgerEn), savingsEn), financingEn) },
+    id: { translation: merged(merged(merged(merged(merged(id, registryId), ledgerId), savingsId), financingId), portfolioId) },
+    en: { translation: merged(merged(merged(merged(merged(en, registryEn), ledgerEn), savingsEn), financingEn), portfolioEn) },
   },
   lng: initial,
   fallbackLng: 'id',

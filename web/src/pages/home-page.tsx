@@ -30,6 +30,8 @@ export function HomePage() {
         return t('navHint.duplicates');
       case 'financings':
       case 'financingProducts':
+      case 'portfolio':
+      case 'revolvingQueue':
       case 'accounts':
       case 'trialBalance':
       case 'accountStatement':

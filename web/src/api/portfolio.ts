@@ -1,0 +1,48 @@
+// The portfolio screens' API shapes (types only, from the server's zod schemas) and queries:
+// portfolio at risk of a closed day, the revolving queue of a fund, close of day.
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  closeDayResultSchema,
+  portfolioQuerySchema,
+  portfolioViewSchema,
+  queueViewSchema,
+} from '../../../src/modules/financing/financing.schema.ts';
+import { api } from './client.ts';
+
+export type PortfolioView = z.infer<typeof portfolioViewSchema>;
+export type PortfolioRow = PortfolioView['rows'][number];
+export type Dimension = z.output<typeof portfolioQuerySchema>['by'];
+export type QueueView = z.infer<typeof queueViewSchema>;
+export type CloseDayResult = z.infer<typeof closeDayResultSchema>;
+
+// A record (not a list) so that a dimension added on the server is a compile error here.
+const DIMENSION_ORDER: Record<Dimension, number> = { office: 0, fund: 1, group: 2, facilitator: 3 };
+export const DIMENSIONS = (Object.keys(DIMENSION_ORDER) as Dimension[]).sort((a, b) => DIMENSION_ORDER[a] - DIMENSION_ORDER[b]);
+export const isDimension = (value: string): value is Dimension => value in DIMENSION_ORDER;
+
+/** The error of the portfolio before any day was closed (404). */
+export const NO_CLOSED_DAY = 'close_day.none_yet';
+
+export const portfolioQuery = (by: Dimension, date: string | null) =>
+  queryOptions({
+    queryKey: ['financing', 'portfolio', by, date],
+    queryFn: () => api.get<PortfolioView>('/api/v1/financing/portfolio', { by, date }),
+    placeholderData: keepPreviousData,
+  });
+
+export const queueQuery = (fund: string | null) =>
+  queryOptions({
+    queryKey: ['financing', 'queue', fund],
+    queryFn: () => api.get<QueueView>('/api/v1/financing/queue', { fund }),
+    enabled: Boolean(fund),
+  });
+
+/** Close a business day (admin); the portfolio and the queue are read again afterwards. */
+export function useCloseDay() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (date: string) => api.post<CloseDayResult>('/api/v1/financing/close-day', { date }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['financing'] }),
+  });
+}
