@@ -121,7 +121,7 @@ export async function accountLines(
   return { opening: openingRow, rows };
 }
 
-/** Cash (teller and bank) held by a fund: what it can lend now. */
+/** Cash held by a fund (teller, bank, collected in the field): what it can lend now. */
 export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
   const row = await db
     .selectFrom('journal_line')
@@ -131,7 +131,8 @@ export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
     .executeTakeFirstOrThrow();
   return BigInt(row.cash);
 }
-export const CASH_ACCOUNTS = ['1.1.01', '1.1.02'];
+// Teller cash, bank, and cash collected in the field not yet brought in: all the fund's to lend.
+export const CASH_ACCOUNTS = ['1.1.01', '1.1.02', '1.1.03'];
 
 /** Per fund: cash and total lent out (financing receivable net of deferred margin). */
 export async function fundPositions(db: Queryable, fundIds: string[]) {
@@ -140,7 +141,7 @@ export async function fundPositions(db: Queryable, fundIds: string[]) {
     .selectFrom('journal_line')
     .select([
       'fund_id',
-      sql<string>`coalesce(sum(debit - credit) FILTER (WHERE account_code IN ('1.1.01', '1.1.02')), 0)`.as('cash'),
+      sql<string>`coalesce(sum(debit - credit) FILTER (WHERE account_code IN ('1.1.01', '1.1.02', '1.1.03')), 0)`.as('cash'),
       sql<string>`coalesce(sum(debit - credit) FILTER (WHERE account_code LIKE '1.2.%' AND account_code <> '1.2.09'), 0)`.as('outstanding'),
       sql<string>`coalesce(sum(credit - debit) FILTER (WHERE account_code LIKE '3.2.%'), 0)`.as('capital'),
     ])
