@@ -248,6 +248,18 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Kartu ini sudah diganti dengan kartu baru dan tidak berlaku lagi.',
     en: 'This card has been replaced by a new one and is no longer valid.',
   },
+  'cadres.not_active': {
+    id: 'Kader ini tidak aktif ({status}); aktifkan dulu.',
+    en: 'This cadre is not active ({status}); reactivate them first.',
+  },
+  'cadres.user_not_cadre': {
+    id: 'Pengguna {username} tidak ada atau bukan pengguna berperan kader.',
+    en: 'User {username} does not exist or is not a cadre-role user.',
+  },
+  'cadres.user_has_cadre': {
+    id: 'Pengguna {username} sudah terhubung ke kader lain.',
+    en: 'User {username} is already linked to another cadre.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

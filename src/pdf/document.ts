@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
-export type PageOptions = { size?: 'A4' | 'A5'; layout?: 'portrait' | 'landscape'; margin?: number };
+/** A named paper size, or [width, height] in points (an ID card is 242.65 × 153.07). */
+export type PageOptions = { size?: 'A4' | 'A5' | [number, number]; layout?: 'portrait' | 'landscape'; margin?: number };
 
 /** A document in Helvetica (A4 portrait unless told); `render` draws, the promise gives the bytes. */
 export function renderPdf(render: (doc: Pdf) => void, options: { title: string; compress?: boolean } & PageOptions): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
+import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
 
@@ -52,10 +53,30 @@ for (const kind of testDatabaseKinds()) {
       expect(await page.text()).toContain('KADER JKN TERVERIFIKASI');
     });
 
+    it('prints the current card as a card-sized PDF without replacing it', async () => {
+      const response = await fetch(`${server.url}/api/v1/cadres/${cadreId}/card.pdf`, { headers: { cookie: manager.cookie ?? '' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const text = pdfText(Buffer.from(await response.arrayBuffer()));
+      expect(text).toContain('KADER JKN-KIS');
+      expect(text).toContain((await manager.get(`/api/v1/cadres/${cadreId}`)).body.name);
+      expect(text).toContain('123/ST/KC-YK/2026');
+      expect(text).toContain(new URL(server.url).host);
+      expect((await manager.get(`/api/v1/cadres/${cadreId}`)).body.cardVersion).toBe(1);
+      expect((await new ApiClient(server.url).get(`/api/v1/public/cadres/verify/${token}`)).body.valid).toBe(true);
+      const supervisor = new ApiClient(server.url);
+      await supervisor.login('pembina', DEMO_PASSWORD);
+      expect((await supervisor.get(`/api/v1/cadres/${cadreId}/card.pdf`)).status).toBe(403);
+    });
+
     it('refuses a forged or altered token', async () => {
       const [body, signature] = token.split('.') as [string, string];
       const forgedPayload = Buffer.from(JSON.stringify({ c: cadreId, v: 99 })).toString('base64url');
-      for (const forged of [`${forgedPayload}.${signature}`, `${body}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`, 'bukan-token']) {
+      for (const forged of [
+        `${forgedPayload}.${signature}`,
+        `${body}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`,
+        'bukan-token',
+      ]) {
         const response = await new ApiClient(server.url).get(`/api/v1/public/cadres/verify/${encodeURIComponent(forged)}`);
         expect(response.body).toEqual({ valid: false, reason: 'Kode kartu ini tidak dibuat oleh sistem kami (palsu atau rusak).' });
       }

@@ -11,7 +11,7 @@ import {
   registerCadreInputSchema,
   tokenParamsSchema,
 } from './cadres.schema.ts';
-import { changeCadreStatus, getCadre, issueCadreCard, listCadres, registerCadre, verifyCadreCard } from './cadres.service.ts';
+import { cadreCardPdf, changeCadreStatus, getCadre, issueCadreCard, listCadres, registerCadre, verifyCadreCard } from './cadres.service.ts';
 
 /** Public lookups are rate-limited per client so that nobody can enumerate cards; one limiter per server. */
 const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>();
@@ -42,8 +42,8 @@ export const cadreRoutes = [
     method: 'GET',
     url: '/api/v1/cadres',
     tag: 'cadres',
-    summary: 'Cadres in your scope',
-    auth: ['admin', 'manager', 'supervisor', 'auditor'],
+    summary: 'Cadres in your scope (a cadre sees their own record)',
+    auth: ['admin', 'manager', 'supervisor', 'auditor', 'cadre'],
     response: z.object({
       items: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), letterNumber: z.string(), validUntil: z.string() })),
     }),
@@ -69,6 +69,20 @@ export const cadreRoutes = [
     response: cardViewSchema,
     successStatus: 201,
     handler: (ctx, { params }) => issueCadreCard(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/cadres/:id/card.pdf',
+    tag: 'cadres',
+    summary: 'The printable ID card (credit-card size, PDF): the current card, or a first one issued now; its QR code opens /v/{token}',
+    auth: ['admin', 'manager'],
+    params: cadreIdParamsSchema,
+    response: z.string(),
+    handler: async (ctx, { params }, { request, reply }) => {
+      const pdf = await cadreCardPdf(ctx, params.id, `${request.protocol}://${request.host}`);
+      reply.type('application/pdf').header('content-disposition', `inline; filename="kartu-kader-${params.id}.pdf"`);
+      return pdf as unknown as string;
+    },
   }),
   defineRoute({
     method: 'PATCH',

@@ -14,6 +14,8 @@ export const registerCadreInputSchema = z.strictObject({
   signedBy: z.string().trim().min(1).max(120),
   validUntil: z.iso.date(),
   villageCodes: z.array(villageCode).min(1).max(50),
+  /** The cadre-role user this cadre signs in as: they then read their own record, card data and families. */
+  username: z.string().trim().min(1).max(60).optional(),
 });
 export const cadreStatusInputSchema = z.strictObject({ status: z.enum(['active', 'suspended', 'revoked']) });
 export const cadreViewSchema = z.object({
@@ -28,6 +30,8 @@ export const cadreViewSchema = z.object({
   signedBy: z.string(),
   validUntil: z.string(),
   status: z.enum(['active', 'suspended', 'revoked']),
+  /** 0 until a card is issued; each new card adds one. */
+  cardVersion: z.number(),
   villages: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export const cardViewSchema = z.object({ token: z.string(), verifyPath: z.string(), cardVersion: z.number() });

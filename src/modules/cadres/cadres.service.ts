@@ -1,19 +1,22 @@
 import type { z } from 'zod';
 import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Locale } from '../../core/locale.ts';
 import { translate } from '../../core/messages.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveOfficeCodes } from '../organisation/index.ts';
+import { activeUsersWithRole } from '../identity/index.ts';
+import { getOrganisation, resolveOfficeCodes } from '../organisation/index.ts';
 import { unknownRegionCodes } from '../regions/index.ts';
 import type { registerCadreInputSchema } from './cadres.schema.ts';
 import {
   bumpCardVersion,
+  claimFirstCardVersion,
   findCadre,
   findCadreByPerson,
+  findCadreByUser,
   findCadreVillages,
   findSigningKeys,
   insertCadre,
@@ -22,6 +25,8 @@ import {
   updateCadreStatus,
 } from './cadres.store.ts';
 import type { CadreStatus } from './cadres.tables.ts';
+import { renderCadreCard } from './card.pdf.ts';
+import { cardVerifyUrl } from './card.rules.ts';
 import { generateSigningKeys, loadSigningKeys, readCardToken, type SigningKeys, signCardToken } from './card-token.ts';
 
 const MANAGERS = ['admin', 'manager'] as const;
@@ -42,7 +47,7 @@ async function cadreView(db: Queryable, id: string) {
   const row = await findCadre(db, id);
   if (!row) return null;
   const villages = await findCadreVillages(db, id);
-  return {
+  const view = {
     id: row.id,
     personId: row.person_id,
     name: row.full_name,
@@ -54,13 +59,19 @@ async function cadreView(db: Queryable, id: string) {
     signedBy: row.signed_by,
     validUntil: row.valid_until,
     status: row.status,
+    cardVersion: row.card_version,
     villages: villages.map((v) => ({ code: v.village_code, name: v.name })),
   };
+  return { ...view, officeName: row.office_name, userId: row.user_id };
 }
+/** The cadre as the API shows it (no account link, no office name). */
+const publicView = ({ userId: _u, officeName: _o, ...view }: NonNullable<Awaited<ReturnType<typeof cadreView>>>) => view;
 
-async function cadreInScope(ctx: Context, id: string) {
+/** The cadre when the actor may see it: in scope, and for a cadre-role user only their own record. */
+export async function cadreInScope(ctx: Context, id: string) {
   const view = await cadreView(ctx.db, id);
   if (!view?.villages.some((v) => regionInScope(actorScope(ctx), v.code))) throw notFound('cadre', id);
+  if (ctx.actor.kind === 'user' && ctx.actor.role === 'cadre' && view.userId !== ctx.actor.id) throw notFound('cadre', id);
   return view;
 }
 
@@ -78,6 +89,13 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
     const [officeId] = await resolveOfficeCodes(tx, [input.officeCode], 'officeCode');
     if (await findCadreByPerson(tx, input.personId))
       throw new AppError('cadres.already_cadre', 409, { errors: [{ field: 'personId', code: 'cadres.already_cadre' }] });
+    let userId: string | null = null;
+    if (input.username !== undefined) {
+      const user = (await activeUsersWithRole(tx, 'cadre')).find((u) => u.username === input.username);
+      if (!user) throw invalid('cadres.user_not_cadre', 'username', { username: input.username });
+      if (await findCadreByUser(tx, user.id)) throw conflict('cadres.user_has_cadre', 'username', { username: input.username });
+      userId = user.id;
+    }
     const cadreId = uuidv7(ctx.clock.now().getTime());
     await insertCadre(
       tx,
@@ -85,6 +103,7 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
         id: cadreId,
         person_id: input.personId,
         office_id: officeId as string,
+        user_id: userId,
         phone: input.phone,
         photo_url: input.photoUrl ?? null,
         letter_number: input.letterNumber,
@@ -104,20 +123,54 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
     });
     return cadreId;
   });
-  return (await cadreView(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof cadreView>>>;
+  return publicView((await cadreView(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof cadreView>>>);
 }
 
 export async function getCadre(ctx: Context, id: string) {
   assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
-  return cadreInScope(ctx, id);
+  return publicView(await cadreInScope(ctx, id));
 }
 
+/** Cadres in scope; a cadre-role user sees only their own record. */
 export async function listCadres(ctx: Context) {
-  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor']);
-  const rows = await listCadreRows(ctx.db, regionLikePatterns(actorScope(ctx)));
+  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  const ownUser = ctx.actor.kind === 'user' && ctx.actor.role === 'cadre' ? ctx.actor.id : undefined;
+  const rows = await listCadreRows(ctx.db, regionLikePatterns(actorScope(ctx)), ownUser);
   return {
     items: rows.map((r) => ({ id: r.id, name: r.full_name, status: r.status, letterNumber: r.letter_number, validUntil: r.valid_until })),
   };
+}
+
+/**
+ * The printable ID card (PDF): the current card's token, or a first card issued now; its QR
+ * code opens the public verification page on `origin`. Only an active cadre gets a card.
+ */
+export async function cadreCardPdf(ctx: Context, id: string, origin: string) {
+  assertRole(ctx, MANAGERS);
+  const cadre = await cadreInScope(ctx, id);
+  if (cadre.status !== 'active') throw new AppError('cadres.not_active', 409, { params: { status: cadre.status } });
+  const keys = await signingKeys(ctx.db);
+  let version = cadre.cardVersion;
+  if (version === 0)
+    version = await inTransaction(ctx, async (tx) => {
+      const first = await claimFirstCardVersion(tx, id, ctx.clock.now());
+      if (first === null) return (await findCadre(tx, id))?.card_version ?? 0;
+      await recordAudit(tx, ctx, { action: 'cadre.issue_card', entityType: 'cadre', entityId: id, after: { cardVersion: first } });
+      return first;
+    });
+  const organisation = await getOrganisation(ctx.db);
+  return renderCadreCard({
+    organisation: organisation?.name ?? '',
+    office: cadre.officeName,
+    name: cadre.name,
+    hasPhoto: false, // a remote photo is not fetched: the printed card has a box to paste it in
+    letterNumber: cadre.letterNumber,
+    letterDate: cadre.letterDate,
+    signedBy: cadre.signedBy,
+    area: cadre.villages.map((v) => v.name).join(', '),
+    validUntil: cadre.validUntil,
+    verifyUrl: cardVerifyUrl(origin, signCardToken(keys, { c: id, v: version })),
+  });
 }
 
 /** A new card: the version goes up, so any earlier card of this cadre stops verifying. */
@@ -146,7 +199,7 @@ export async function changeCadreStatus(ctx: Context, id: string, status: CadreS
       after: { status },
     });
   });
-  return cadreInScope(ctx, id);
+  return publicView(await cadreInScope(ctx, id));
 }
 
 export type Verification =

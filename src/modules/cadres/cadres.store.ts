@@ -35,6 +35,8 @@ export function findCadre(db: Queryable, id: string) {
 }
 export const findCadreByPerson = (db: Queryable, personId: string) =>
   db.selectFrom('cadre').select('id').where('person_id', '=', personId).executeTakeFirst();
+export const findCadreByUser = (db: Queryable, userId: string) =>
+  db.selectFrom('cadre').select(['id', 'status']).where('user_id', '=', userId).executeTakeFirst();
 
 export async function findCadreVillages(db: Queryable, cadreId: string) {
   return db
@@ -55,12 +57,24 @@ export async function bumpCardVersion(db: Queryable, id: string, now: Date): Pro
     .executeTakeFirstOrThrow();
   return row.card_version;
 }
+/** The first card of a cadre (version 0 → 1); null when another request issued it first. */
+export async function claimFirstCardVersion(db: Queryable, id: string, now: Date): Promise<number | null> {
+  const row = await db
+    .updateTable('cadre')
+    .set({ card_version: 1, updated_at: now })
+    .where('id', '=', id)
+    .where('card_version', '=', 0)
+    .returning('card_version')
+    .executeTakeFirst();
+  return row?.card_version ?? null;
+}
 export async function updateCadreStatus(db: Queryable, id: string, status: CadreStatus, now: Date) {
   await db.updateTable('cadre').set({ status, updated_at: now }).where('id', '=', id).execute();
 }
 
-export function listCadreRows(db: Queryable, regionPatterns: string[] | null) {
+export function listCadreRows(db: Queryable, regionPatterns: string[] | null, userId?: string) {
   let query = db.selectFrom('cadre as c').innerJoin('person as p', 'p.id', 'c.person_id').selectAll('c').select(['p.full_name']);
+  if (userId !== undefined) query = query.where('c.user_id', '=', userId);
   if (regionPatterns !== null)
     query =
       regionPatterns.length === 0
