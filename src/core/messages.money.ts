@@ -114,6 +114,29 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   'close_day.date_invalid': { id: 'Tanggal tutup hari tidak sah (YYYY-MM-DD).', en: 'Invalid close-of-day date (YYYY-MM-DD).' },
   'close_day.none_yet': { id: 'Belum ada hari yang ditutup.', en: 'No business day has been closed yet.' },
   'financing.nothing_to_reschedule': { id: 'Tidak ada pokok tersisa untuk dijadwal ulang.', en: 'No principal left to reschedule.' },
+  'contributions.family_unknown': { id: 'Keluarga ini tidak ada di wilayah Anda.', en: 'This family is not in your regions.' },
+  'contributions.not_your_family': {
+    id: 'Keluarga ini tidak didampingi kader ini; tugaskan dulu keluarganya ke kader.',
+    en: 'This family is not assigned to this cadre; assign it first.',
+  },
+  'contributions.cadre_not_active': { id: 'Kader berstatus {status}; tidak boleh menerima iuran.', en: 'The cadre is {status} and may not collect.' },
+  'contributions.paid_through_unknown': {
+    id: 'Bulan terakhir lunas keluarga ini belum dicatat; catat dulu (mis. dari aplikasi BPJS).',
+    en: 'The month this family is paid through is not recorded yet; record it first.',
+  },
+  'contributions.no_paying_members': {
+    id: 'Keluarga ini tidak punya peserta PBPU (mandiri) yang membayar iuran.',
+    en: 'This family has no PBPU (self-paying) participants.',
+  },
+  'contributions.amount_wrong': {
+    id: 'Iuran {months} bulan mulai {first} adalah {expected}; periksa jumlah yang diterima.',
+    en: 'Contributions for {months} months from {first} are {expected}; check the amount received.',
+  },
+  'contributions.deposit_exceeds_cash': {
+    id: 'Setoran melebihi uang iuran yang dipegang kader ({held}).',
+    en: 'The deposit exceeds the contributions the cadre holds ({held}).',
+  },
+  'contributions.visit_in_future': { id: 'Tanggal kunjungan belum terjadi.', en: 'The visit date is in the future.' },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',

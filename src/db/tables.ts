@@ -1,5 +1,6 @@
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CadreTables } from '../modules/cadres/cadres.tables.ts';
+import type { ContributionTables } from '../modules/contributions/contributions.tables.ts';
 import type { FinancingTables } from '../modules/financing/financing.tables.ts';
 import type { GroupTables } from '../modules/groups/groups.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
@@ -20,4 +21,5 @@ export type Tables = RegionTables &
   CadreTables &
   LedgerTables &
   FinancingTables &
-  SavingsTables;
+  SavingsTables &
+  ContributionTables;

@@ -1,5 +1,6 @@
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
+import { contributionRoutes } from '../modules/contributions/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
@@ -26,6 +27,7 @@ export function allRoutes(): AnyRoute[] {
     ...financingRoutes,
     ...cadreRoutes,
     ...ledgerRoutes,
+    ...contributionRoutes,
     ...savingsRoutes,
   ];
 }

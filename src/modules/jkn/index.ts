@@ -1,1 +1,2 @@
+export { jknRateOf, quoteFamily } from './jkn.family.ts';
 export { jknRoutes } from './jkn.routes.ts';

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.ts';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`JKN contributions collected by a cadre, cash held, deposits, visits, worklist, performance [${kind}]`, () => {
+    let server: TestServer;
+    let manager: ApiClient;
+    let cadreId: string;
+    let family: string;
+    let behind: string;
+    const key = (k: string) => ({ 'idempotency-key': k });
+
+    beforeAll(async () => {
+      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
+      await fillDemo(systemTestContext(server.database));
+      manager = new ApiClient(server.url);
+      await manager.login('manajer', DEMO_PASSWORD);
+      const db = server.database.db;
+      const heads = await db
+        .selectFrom('person')
+        .select(['id', 'household_id'])
+        .where('village_code', '=', '34.71.01.1001')
+        .where('relation', '=', 'head')
+        .orderBy('nik')
+        .limit(3)
+        .execute();
+      const cadre = await manager.post('/api/v1/cadres', {
+        personId: heads[0]?.id,
+        officeCode: 'YK01',
+        phone: '081234567890',
+        letterNumber: '7/ST/2026',
+        letterDate: '2026-01-05',
+        signedBy: 'Kepala Cabang',
+        validUntil: '2027-01-04',
+        villageCodes: ['34.71.01.1001'],
+      });
+      expect(cadre.status).toBe(201);
+      cadreId = cadre.body.id;
+      family = heads[1]?.household_id as string;
+      behind = heads[2]?.household_id as string;
+      for (const household of [family, behind])
+        await db.insertInto('cadre_family').values({ household_id: household, cadre_id: cadreId, assigned_by: 'test' }).execute();
+      const members = await db
+        .selectFrom('person')
+        .select(['id', 'household_id'])
+        .where('household_id', 'in', [family, behind])
+        .orderBy('nik')
+        .execute();
+      let card = 1_000_000_000_000;
+      const familyMembers = members.filter((m) => m.household_id === family).slice(0, 2);
+      const behindMember = members.find((m) => m.household_id === behind);
+      for (const [person, jknClass] of [...familyMembers.map((m) => [m.id, 'III'] as const), [behindMember?.id as string, 'II'] as const])
+        await db
+          .insertInto('jkn_participant')
+          .values({
+            person_id: person,
+            card_number: String(card++),
+            segment: 'PBPU',
+            jkn_class: jknClass,
+            status: 'active',
+            status_recorded_on: '2026-01-01',
+          })
+          .execute();
+      await manager.request('PUT', `/api/v1/households/${behind}/jkn-account`, { paidThrough: '2025-06' });
+    });
+    afterAll(async () => server.close());
+
+    it('shows what a family owes, collects exactly those months once, and prints the receipt', async () => {
+      const dues = await manager.request('PUT', `/api/v1/households/${family}/jkn-account`, { paidThrough: '2025-12' });
+      expect(dues.body).toMatchObject({ persons: 2, jknClass: 'III', paidThrough: '2025-12' });
+      expect(dues.body.quote).toMatchObject({
+        status: 'inactive',
+        arrearsMonths: 2,
+        arrearsAmount: 140000,
+        currentMonthAmount: 70000,
+        reactivationTotal: 210000,
+        rehabEligible: false,
+      });
+
+      const wrong = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: family, months: 3, amount: '200000' },
+        key('c-0'),
+      );
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors[0]).toMatchObject({ field: 'amount', code: 'contributions.amount_wrong' });
+      expect(wrong.body.errors[0].message).toContain('Rp210.000');
+
+      const paid = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: family, months: 3, amount: '210000' },
+        key('c-1'),
+      );
+      expect(paid.status).toBe(201);
+      expect(paid.body).toMatchObject({
+        firstMonth: '2026-01',
+        lastMonth: '2026-03',
+        amount: '210000',
+        amountInWords: 'dua ratus sepuluh ribu rupiah',
+        paidOn: '2026-03-10',
+      });
+      const replay = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: family, months: 3, amount: '210000' },
+        key('c-1'),
+      );
+      expect(replay.body).toEqual(paid.body);
+      expect((await manager.get(`/api/v1/households/${family}/jkn-dues`)).body.quote).toMatchObject({ status: 'active', arrearsMonths: 0 });
+
+      const receipt = await fetch(`${server.url}${paid.body.receiptPath}`, { headers: { cookie: manager.cookie ?? '' } });
+      expect(receipt.status).toBe(200);
+      expect(receipt.headers.get('content-type')).toBe('application/pdf');
+    });
+
+    it('knows how much cash the cadre holds and since when, flags it when held too long, and settles it by deposit', async () => {
+      expect((await manager.get(`/api/v1/cadres/${cadreId}/cash`)).body).toMatchObject({
+        held: '210000',
+        since: '2026-03-10',
+        daysHeld: 0,
+        flagged: false,
+      });
+      expect((await manager.get(`/api/v1/cadres/${cadreId}/cash?asOf=2026-03-15`)).body).toMatchObject({ daysHeld: 5, flagged: true });
+      const tooMuch = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/deposits`,
+        { amount: '300000', channel: 'bank', reference: 'BRI 001' },
+        key('d-0'),
+      );
+      expect(tooMuch.status).toBe(409);
+      const deposit = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/deposits`,
+        { amount: '210000', channel: 'bank', reference: 'BRI 001' },
+        key('d-1'),
+      );
+      expect(deposit.body).toMatchObject({ heldAfter: '0' });
+      expect((await manager.get(`/api/v1/cadres/${cadreId}/cash`)).body).toMatchObject({ held: '0', since: null, flagged: false });
+      const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-12-31')).body;
+      expect(trial.debit).toBe(trial.credit);
+      expect(trial.accounts.find((a: { code: string }) => a.code === '1.1.03')).toMatchObject({ debit: '0', credit: '0' });
+    });
+
+    it('records visits to its own families only, and puts the family most in arrears first on the worklist', async () => {
+      const visit = await manager.post(`/api/v1/cadres/${cadreId}/visits`, {
+        householdId: family,
+        kind: 'reminder',
+        outcome: 'Bersedia membayar bulan depan',
+      });
+      expect(visit.status).toBe(201);
+      const stranger = await server.database.db
+        .selectFrom('household')
+        .select('id')
+        .where('village_code', '=', '34.71.01.1002')
+        .executeTakeFirstOrThrow();
+      expect(
+        (await manager.post(`/api/v1/cadres/${cadreId}/visits`, { householdId: stranger.id, kind: 'reminder', outcome: 'x' })).status,
+      ).toBe(409);
+      const list = (await manager.get(`/api/v1/cadres/${cadreId}/worklist`)).body.items;
+      expect(list.map((f: { householdId: string }) => f.householdId)).toEqual([behind, family]);
+      expect(list[0]).toMatchObject({ arrearsMonths: 8, lastVisitOn: null });
+      expect(list[1]).toMatchObject({ arrearsMonths: 0, lastVisitOn: '2026-03-10', daysSinceVisit: 0 });
+    });
+
+    it('sums up the cadre’s month with the incentive', async () => {
+      const month = (await manager.get(`/api/v1/cadres/${cadreId}/performance?month=2026-03`)).body;
+      // Due in March: 2 × Rp35.000 (class III) + 1 × Rp100.000 (class II). Arrears collected: Jan and Feb of the 3 months paid.
+      expect(month).toMatchObject({
+        familiesAssigned: 2,
+        familiesVisited: 1,
+        payments: 1,
+        collected: '210000',
+        due: '170000',
+        collectabilityPercent: '123.53',
+        arrearsCollected: '140000',
+        incentive: '35000',
+        cashHeld: '0',
+      });
+    });
+  });
+}

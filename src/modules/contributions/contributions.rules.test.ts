@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addMonths, amountForMonths, cashHeldSince, incentive } from './contributions.rules.ts';
+
+const perpres64 = (month: string) => (month < '2020-07' ? null : month < '2021-01' ? 25_500 : 35_000);
+
+describe('contributions', () => {
+  it('prices each month at its own rate (class III participant share, 3 persons)', () => {
+    expect(amountForMonths(perpres64, 3, '2020-11', 4)).toBe(2 * 25_500 * 3 + 2 * 35_000 * 3);
+    expect(amountForMonths(perpres64, 1, '2020-05', 2)).toBeNull();
+    expect(addMonths('2024-11', 3)).toBe('2025-02');
+  });
+  it('dates held cash from the oldest collection deposits have not covered', () => {
+    const collections = [
+      { paidOn: '2026-03-02', amount: 105_000n },
+      { paidOn: '2026-03-05', amount: 70_000n },
+      { paidOn: '2026-03-09', amount: 35_000n },
+    ];
+    expect(cashHeldSince(collections, 0n)).toEqual({ held: 210_000n, since: '2026-03-02' });
+    expect(cashHeldSince(collections, 105_000n)).toEqual({ held: 105_000n, since: '2026-03-05' });
+    expect(cashHeldSince(collections, 140_000n)).toEqual({ held: 70_000n, since: '2026-03-05' });
+    expect(cashHeldSince(collections, 210_000n)).toEqual({ held: 0n, since: null });
+  });
+  it('held cash is always what was collected minus what was deposited', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 1n, max: 10_000_000n }), { maxLength: 20 }), fc.nat(100), (amounts, percent) => {
+        const total = amounts.reduce((a, b) => a + b, 0n);
+        const deposited = (total * BigInt(percent)) / 100n;
+        const collections = amounts.map((amount, i) => ({ paidOn: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, amount }));
+        expect(cashHeldSince(collections, deposited).held).toBe(total - deposited);
+      }),
+    );
+  });
+  it('computes incentives by either rule', () => {
+    expect(incentive({ kind: 'share_of_arrears', percent: 25 }, { arrearsCollected: 350_001, participantsPaid: 0, recruits: 0 })).toBe(
+      87_500,
+    );
+    expect(
+      incentive({ kind: 'fees', perParticipant: 2_000, perRecruit: 10_000 }, { arrearsCollected: 0, participantsPaid: 40, recruits: 3 }),
+    ).toBe(110_000);
+  });
+});

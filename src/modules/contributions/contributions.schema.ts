@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { rupiahSchema } from '../registry/registry.schema.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const idParamsSchema = z.strictObject({ id: z.uuid() });
+export const paidThroughInputSchema = z.strictObject({ paidThrough: month });
+export const asOfQuerySchema = z.strictObject({ asOf: z.iso.date().optional() });
+export const monthQuerySchema = z.strictObject({ month });
+export const limitQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+const quoteSchema = z.object({
+  status: z.enum(['active', 'inactive']),
+  monthlyDue: z.number(),
+  arrearsMonths: z.number(),
+  billedArrearsMonths: z.number(),
+  arrearsAmount: z.number(),
+  currentMonthAmount: z.number(),
+  reactivationTotal: z.number(),
+  rehabEligible: z.boolean(),
+});
+export const familyDuesSchema = z.object({
+  householdId: z.string(),
+  kkNumber: z.string(),
+  persons: z.number(),
+  jknClass: z.string().nullable(),
+  paidThrough: z.string().nullable(),
+  quote: quoteSchema.nullable(),
+});
+export const collectInputSchema = z.strictObject({
+  householdId: z.uuid(),
+  months: z.number().int().min(1).max(36),
+  amount: rupiahSchema,
+  paidOn: z.iso.date().optional(),
+});
+export const contributionViewSchema = z.object({
+  id: z.string(),
+  receiptNumber: z.string(),
+  householdId: z.string(),
+  firstMonth: z.string(),
+  lastMonth: z.string(),
+  months: z.number(),
+  amount: z.string(),
+  amountInWords: z.string(),
+  paidOn: z.string(),
+  receivedBy: z.string(),
+  receiptPath: z.string(),
+});
+export const cashViewSchema = z.object({
+  cadreId: z.string(),
+  held: z.string(),
+  since: z.string().nullable(),
+  daysHeld: z.number(),
+  limitDays: z.number(),
+  flagged: z.boolean(),
+});
+export const depositInputSchema = z.strictObject({
+  amount: rupiahSchema,
+  depositedOn: z.iso.date().optional(),
+  channel: z.enum(['bank', 'payment_point', 'office']),
+  reference: z.string().trim().min(1).max(120),
+});
+export const depositViewSchema = z.object({
+  id: z.string(),
+  amount: z.string(),
+  depositedOn: z.string(),
+  channel: z.string(),
+  reference: z.string(),
+  heldAfter: z.string(),
+});
+export const VISIT_KINDS = ['socialisation', 'reminder', 'complaint', 'recruitment', 'follow_up'] as const;
+export const visitInputSchema = z.strictObject({
+  householdId: z.uuid(),
+  visitedOn: z.iso.date().optional(),
+  kind: z.enum(VISIT_KINDS),
+  outcome: z.string().trim().min(1).max(300),
+  notes: z.string().trim().max(1000).optional(),
+});
+export const visitViewSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  visitedOn: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  outcome: z.string(),
+  notes: z.string().nullable(),
+});
+export const visitListSchema = z.object({ items: z.array(visitViewSchema) });
+export const worklistSchema = z.object({
+  asOf: z.string(),
+  items: z.array(
+    z.object({
+      householdId: z.string(),
+      kkNumber: z.string(),
+      headName: z.string().nullable(),
+      paidThrough: z.string().nullable(),
+      arrearsMonths: z.number().nullable(),
+      reactivationTotal: z.string().nullable(),
+      lastVisitOn: z.string().nullable(),
+      daysSinceVisit: z.number().nullable(),
+    }),
+  ),
+});
+export const performanceSchema = z.object({
+  cadreId: z.string(),
+  month: z.string(),
+  familiesAssigned: z.number(),
+  familiesVisited: z.number(),
+  visits: z.number(),
+  recruited: z.number(),
+  payments: z.number(),
+  collected: z.string(),
+  due: z.string(),
+  collectabilityPercent: z.string(),
+  arrearsCollected: z.string(),
+  cashHeld: z.string(),
+  cashHeldFlagged: z.boolean(),
+  incentiveRule: z.union([
+    z.object({ kind: z.literal('share_of_arrears'), percent: z.number() }),
+    z.object({ kind: z.literal('fees'), perParticipant: z.number(), perRecruit: z.number() }),
+  ]),
+  incentive: z.string(),
+});

@@ -1,0 +1,407 @@
+import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
+import { formatDate, formatRupiah } from '../../core/format.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { officeInScope, regionInScope } from '../../core/scope.ts';
+import { terbilangRupiah } from '../../core/terbilang.ts';
+import type { Queryable } from '../../db/database.ts';
+import { renderPdf } from '../../pdf/document.ts';
+import { recordAudit } from '../audit/index.ts';
+import { jknRateOf, quoteFamily } from '../jkn/index.ts';
+import { once, postEntry } from '../ledger/index.ts';
+import { addMonths, amountForMonths, cashHeldSince, DEFAULT_INCENTIVE, incentive, monthsBetween } from './contributions.rules.ts';
+import {
+  cadreOfFamily,
+  collectionsOf,
+  depositedBy,
+  familiesOfCadre,
+  familyAccount,
+  findCadreRow,
+  findHousehold,
+  findPayment,
+  insertDeposit,
+  insertPayment,
+  insertVisit,
+  lockCadreRow,
+  lockFamilyAccount,
+  monthFigures,
+  payingMembers,
+  paymentsInMonth,
+  upsertFamilyAccount,
+  visitsOf,
+} from './contributions.store.ts';
+
+export const COLLECTORS = ['admin', 'manager', 'cadre'] as const;
+export const READERS = ['admin', 'manager', 'cadre', 'supervisor', 'auditor'] as const;
+/** Cash held longer than this many days is flagged. */
+export const CASH_HOLDING_LIMIT_DAYS = 3;
+const CADRE_PARTY = 'cadre';
+
+/** A cadre the caller may act for: their own record (cadre role) or one at an office in scope. */
+async function cadreFor(ctx: Context, db: Queryable, cadreId: string) {
+  const row = await findCadreRow(db, cadreId);
+  const own = ctx.actor.kind === 'user' && ctx.actor.role === 'cadre';
+  if (!row || (own ? row.user_id !== (ctx.actor.kind === 'user' ? ctx.actor.id : null) : !officeInScope(actorScope(ctx), row.office_id)))
+    throw notFound('cadre', cadreId);
+  return row;
+}
+
+async function familyOf(ctx: Context, db: Queryable, cadreId: string, householdId: string) {
+  const household = await findHousehold(db, householdId);
+  if (!household || (ctx.actor.kind === 'user' && ctx.actor.role !== 'cadre' && !regionInScope(actorScope(ctx), household.village_code)))
+    throw invalid('contributions.family_unknown', 'householdId');
+  const assigned = await cadreOfFamily(db, householdId);
+  if (assigned?.cadre_id !== cadreId) throw conflict('contributions.not_your_family', 'householdId');
+  return household;
+}
+
+/** The family's paying members (PBPU), their class and what they owe as of a day. */
+async function familyDues(db: Queryable, householdId: string, paidThrough: string | null, asOf: string) {
+  const members = await payingMembers(db, householdId);
+  const jknClass = members[0]?.jkn_class ?? null;
+  const quote = jknClass && paidThrough ? quoteFamily({ jknClass, persons: members.length, paidThrough, asOf }) : null;
+  return { persons: members.length, jknClass, paidThrough, quote };
+}
+
+export async function setPaidThrough(ctx: Context, householdId: string, paidThrough: string) {
+  assertRole(ctx, ['admin', 'manager', 'cadre']);
+  await inTransaction(ctx, async (tx) => {
+    const household = await findHousehold(tx, householdId);
+    if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', householdId);
+    await upsertFamilyAccount(tx, householdId, paidThrough);
+    await recordAudit(tx, ctx, {
+      action: 'jkn.paid_through',
+      entityType: 'household',
+      entityId: householdId,
+      regionCode: household.village_code,
+      after: { paidThrough },
+    });
+  });
+  return getFamilyDues(ctx, householdId);
+}
+
+export async function getFamilyDues(ctx: Context, householdId: string, asOf?: string) {
+  assertRole(ctx, READERS);
+  const household = await findHousehold(ctx.db, householdId);
+  if (!household || (ctx.actor.kind === 'user' && ctx.actor.role !== 'cadre' && !regionInScope(actorScope(ctx), household.village_code)))
+    throw notFound('household', householdId);
+  const account = await familyAccount(ctx.db, householdId);
+  const dues = await familyDues(ctx.db, householdId, account?.paid_through ?? null, asOf ?? businessDate(ctx.clock));
+  return { householdId, kkNumber: household.kk_number, ...dues };
+}
+
+/**
+ * A cadre collects a family's contributions for `months` months from the month after the
+ * paid-through month: the amount must be exactly those months at their rates. Cash goes to
+ * the cadre's cash in transit (1.1.03) against contributions held for BPJS (2.2.01). Once per
+ * Idempotency-Key.
+ */
+export async function collectContribution(
+  ctx: Context,
+  cadreId: string,
+  input: { householdId: string; months: number; amount: string; paidOn?: string },
+  idempotencyKey: string | undefined,
+) {
+  assertRole(ctx, COLLECTORS);
+  if (!idempotencyKey)
+    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
+  const { response } = await inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `jkn.contribution:${cadreId}`, body: input }, async () => {
+      const cadre = await cadreFor(ctx, tx, cadreId);
+      if (cadre.status !== 'active') throw conflict('contributions.cadre_not_active', 'cadreId', { status: cadre.status });
+      const household = await familyOf(ctx, tx, cadreId, input.householdId);
+      const account = await lockFamilyAccount(tx, input.householdId);
+      if (!account) throw conflict('contributions.paid_through_unknown', 'householdId');
+      const members = await payingMembers(tx, input.householdId);
+      const jknClass = members[0]?.jkn_class;
+      if (!jknClass) throw conflict('contributions.no_paying_members', 'householdId');
+      const firstMonth = addMonths(account.paid_through, 1);
+      const expected = amountForMonths((month) => jknRateOf(jknClass, month), members.length, firstMonth, input.months);
+      if (expected === null) throw invalid('jkn.no_rate', 'months', { month: firstMonth });
+      if (BigInt(input.amount) !== BigInt(expected))
+        throw invalid('contributions.amount_wrong', 'amount', {
+          expected: formatRupiah(BigInt(expected)),
+          months: input.months,
+          first: firstMonth,
+        });
+      const paidOn = input.paidOn ?? businessDate(ctx.clock);
+      const id = uuidv7(ctx.clock.now().getTime());
+      const receiptNumber = `IUR-${paidOn.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
+      const entryId = await postEntry(tx, ctx, {
+        officeId: cadre.office_id,
+        entryDate: paidOn,
+        memo: `Iuran JKN KK ${household.kk_number.slice(0, 6)}… ${firstMonth} (${input.months} bln)`,
+        source: { type: 'jkn.contribution', id },
+        lines: [
+          { accountCode: '1.1.03', debit: BigInt(expected), party: { type: CADRE_PARTY, id: cadreId } },
+          { accountCode: '2.2.01', credit: BigInt(expected), party: { type: 'household', id: input.householdId } },
+        ],
+      });
+      const lastMonth = addMonths(firstMonth, input.months - 1);
+      await insertPayment(tx, {
+        id,
+        household_id: input.householdId,
+        cadre_id: cadreId,
+        office_id: cadre.office_id,
+        first_month: firstMonth,
+        months: input.months,
+        amount: BigInt(expected),
+        paid_on: paidOn,
+        receipt_number: receiptNumber,
+        received_by: actorName(ctx.actor),
+        journal_entry_id: entryId,
+      });
+      await upsertFamilyAccount(tx, input.householdId, lastMonth);
+      await recordAudit(tx, ctx, {
+        action: 'jkn.contribution_collect',
+        entityType: 'household',
+        entityId: input.householdId,
+        officeId: cadre.office_id,
+        after: { paymentId: id, firstMonth, months: input.months, amount: String(expected) },
+      });
+      return {
+        id,
+        receiptNumber,
+        householdId: input.householdId,
+        firstMonth,
+        lastMonth,
+        months: input.months,
+        amount: String(expected),
+        amountInWords: terbilangRupiah(expected),
+        paidOn,
+        receivedBy: actorName(ctx.actor),
+        receiptPath: `/api/v1/contributions/${id}/receipt.pdf`,
+      };
+    }),
+  );
+  return response;
+}
+
+export async function contributionReceiptPdf(ctx: Context, paymentId: string): Promise<Buffer> {
+  assertRole(ctx, READERS);
+  const payment = await findPayment(ctx.db, paymentId);
+  if (!payment) throw notFound('contribution', paymentId);
+  await cadreFor(ctx, ctx.db, payment.cadre_id);
+  const household = await findHousehold(ctx.db, payment.household_id);
+  const lastMonth = addMonths(payment.first_month, payment.months - 1);
+  return renderPdf(
+    (doc) => {
+      doc.font('Helvetica-Bold').fontSize(14).text('KUITANSI IURAN JKN-KIS', { align: 'center' });
+      doc.font('Helvetica').fontSize(10).moveDown(0.5);
+      doc.text(`No. ${payment.receipt_number}`, { align: 'center' }).moveDown();
+      const line = (label: string, value: string) => doc.text(`${label.padEnd(22, ' ')}: ${value}`);
+      line('Telah terima dari', `Keluarga KK ${household?.kk_number ?? ''}`);
+      line('Uang sejumlah', formatRupiah(BigInt(payment.amount)));
+      line('Terbilang', terbilangRupiah(payment.amount));
+      line('Untuk', `Iuran JKN-KIS ${payment.months} bulan (${payment.first_month} s.d. ${lastMonth})`);
+      line('Tanggal', formatDate(payment.paid_on));
+      line('Diterima oleh', payment.received_by);
+      doc.moveDown(2).text('Kuitansi ini sah tanpa tanda tangan basah; simpan sebagai bukti pembayaran.', { align: 'left' });
+    },
+    { title: `Kuitansi ${payment.receipt_number}`, size: 'A5' },
+  );
+}
+
+/** Cash the cadre holds (collected, not yet deposited), since when, and whether it is held too long. */
+export async function cadreCash(ctx: Context, cadreId: string, asOf?: string) {
+  assertRole(ctx, READERS);
+  await cadreFor(ctx, ctx.db, cadreId);
+  const today = asOf ?? businessDate(ctx.clock);
+  const [collections, deposited] = await Promise.all([collectionsOf(ctx.db, cadreId), depositedBy(ctx.db, cadreId)]);
+  const { held, since } = cashHeldSince(
+    collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
+    deposited,
+  );
+  const daysHeld = since ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`)) / 86_400_000) : 0;
+  return {
+    cadreId,
+    held: held.toString(),
+    since,
+    daysHeld,
+    limitDays: CASH_HOLDING_LIMIT_DAYS,
+    flagged: held > 0n && daysHeld > CASH_HOLDING_LIMIT_DAYS,
+  };
+}
+
+/** The cadre deposits collected cash at a bank or payment point: the contributions leave the books. */
+export async function depositCash(
+  ctx: Context,
+  cadreId: string,
+  input: { amount: string; depositedOn?: string; channel: 'bank' | 'payment_point' | 'office'; reference: string },
+  idempotencyKey: string | undefined,
+) {
+  assertRole(ctx, COLLECTORS);
+  if (!idempotencyKey)
+    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
+  const { response } = await inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `jkn.deposit:${cadreId}`, body: input }, async () => {
+      const cadre = await cadreFor(ctx, tx, cadreId);
+      await lockCadreRow(tx, cadreId);
+      const [collections, deposited] = await Promise.all([collectionsOf(tx, cadreId), depositedBy(tx, cadreId)]);
+      const held = collections.reduce((sum, c) => sum + BigInt(c.amount), 0n) - deposited;
+      const amount = BigInt(input.amount);
+      if (amount > held) throw conflict('contributions.deposit_exceeds_cash', 'amount', { held: formatRupiah(held) });
+      const depositedOn = input.depositedOn ?? businessDate(ctx.clock);
+      const id = uuidv7(ctx.clock.now().getTime());
+      const entryId = await postEntry(tx, ctx, {
+        officeId: cadre.office_id,
+        entryDate: depositedOn,
+        memo: `Setoran iuran JKN kader (${input.channel}: ${input.reference})`,
+        source: { type: 'jkn.deposit', id },
+        lines: [
+          { accountCode: '2.2.01', debit: amount },
+          { accountCode: '1.1.03', credit: amount, party: { type: CADRE_PARTY, id: cadreId } },
+        ],
+      });
+      await insertDeposit(tx, {
+        id,
+        cadre_id: cadreId,
+        office_id: cadre.office_id,
+        deposited_on: depositedOn,
+        amount,
+        channel: input.channel,
+        reference: input.reference,
+        recorded_by: actorName(ctx.actor),
+        journal_entry_id: entryId,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'jkn.deposit',
+        entityType: 'cadre',
+        entityId: cadreId,
+        officeId: cadre.office_id,
+        after: { amount: input.amount, channel: input.channel, reference: input.reference },
+      });
+      return {
+        id,
+        amount: input.amount,
+        depositedOn,
+        channel: input.channel,
+        reference: input.reference,
+        heldAfter: (held - amount).toString(),
+      };
+    }),
+  );
+  return response;
+}
+
+export async function recordVisit(
+  ctx: Context,
+  cadreId: string,
+  input: {
+    householdId: string;
+    visitedOn?: string;
+    kind: 'socialisation' | 'reminder' | 'complaint' | 'recruitment' | 'follow_up';
+    outcome: string;
+    notes?: string;
+  },
+) {
+  assertRole(ctx, COLLECTORS);
+  const id = uuidv7(ctx.clock.now().getTime());
+  const visitedOn = input.visitedOn ?? businessDate(ctx.clock);
+  if (visitedOn > businessDate(ctx.clock)) throw invalid('contributions.visit_in_future', 'visitedOn');
+  await inTransaction(ctx, async (tx) => {
+    const cadre = await cadreFor(ctx, tx, cadreId);
+    await familyOf(ctx, tx, cadreId, input.householdId);
+    await insertVisit(tx, {
+      id,
+      cadre_id: cadreId,
+      household_id: input.householdId,
+      visited_on: visitedOn,
+      kind: input.kind,
+      outcome: input.outcome,
+      notes: input.notes ?? null,
+      recorded_by: actorName(ctx.actor),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'jkn.visit',
+      entityType: 'household',
+      entityId: input.householdId,
+      officeId: cadre.office_id,
+      after: { kind: input.kind, visitedOn },
+    });
+  });
+  return { id, householdId: input.householdId, visitedOn, kind: input.kind, outcome: input.outcome, notes: input.notes ?? null };
+}
+
+export async function listVisits(ctx: Context, cadreId: string, limit: number) {
+  assertRole(ctx, READERS);
+  await cadreFor(ctx, ctx.db, cadreId);
+  const rows = await visitsOf(ctx.db, cadreId, limit);
+  return {
+    items: rows.map((v) => ({
+      id: v.id,
+      householdId: v.household_id,
+      visitedOn: v.visited_on,
+      kind: v.kind,
+      outcome: v.outcome,
+      notes: v.notes,
+    })),
+  };
+}
+
+/** Today's worklist: families most in arrears first, then the longest unvisited. */
+export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
+  assertRole(ctx, READERS);
+  await cadreFor(ctx, ctx.db, cadreId);
+  const today = asOf ?? businessDate(ctx.clock);
+  const families = await familiesOfCadre(ctx.db, cadreId);
+  const items = families.map((f) => {
+    const quote =
+      f.jkn_class && f.paid_through && f.persons > 0
+        ? quoteFamily({ jknClass: f.jkn_class as 'I' | 'II' | 'III', persons: f.persons, paidThrough: f.paid_through, asOf: today })
+        : null;
+    return {
+      householdId: f.household_id,
+      kkNumber: f.kk_number,
+      headName: f.head_name,
+      paidThrough: f.paid_through,
+      arrearsMonths: quote?.arrearsMonths ?? null,
+      reactivationTotal: quote ? String(quote.reactivationTotal) : null,
+      lastVisitOn: f.last_visit,
+      daysSinceVisit: f.last_visit
+        ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.last_visit}T00:00:00Z`)) / 86_400_000)
+        : null,
+    };
+  });
+  items.sort((a, b) => (b.arrearsMonths ?? -1) - (a.arrearsMonths ?? -1) || (a.lastVisitOn ?? '').localeCompare(b.lastVisitOn ?? ''));
+  return { asOf: today, items };
+}
+
+/** A cadre's month: visits, recruits, collected against due, collectability, cash held, incentive. */
+export async function performance(ctx: Context, cadreId: string, month: string) {
+  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  await cadreFor(ctx, ctx.db, cadreId);
+  const [figures, families, payments, cash] = await Promise.all([
+    monthFigures(ctx.db, cadreId, month),
+    familiesOfCadre(ctx.db, cadreId),
+    paymentsInMonth(ctx.db, cadreId, month),
+    cadreCash(ctx, cadreId),
+  ]);
+  let due = 0;
+  for (const f of families) if (f.jkn_class && f.persons > 0) due += (jknRateOf(f.jkn_class as 'I' | 'II' | 'III', month) ?? 0) * f.persons;
+  // Arrears collected: the share of each payment that covered months before the month it was paid in.
+  let arrearsCollected = 0;
+  for (const p of payments) {
+    const arrearsMonths = Math.max(0, Math.min(p.months, monthsBetween(p.first_month, p.paid_on.slice(0, 7))));
+    arrearsCollected += Math.floor((Number(p.amount) * arrearsMonths) / p.months);
+  }
+  const collected = Number(figures.collected);
+  return {
+    cadreId,
+    month,
+    familiesAssigned: families.length,
+    familiesVisited: figures.visited,
+    visits: figures.visits,
+    recruited: figures.recruited,
+    payments: figures.payments,
+    collected: String(collected),
+    due: String(due),
+    collectabilityPercent: due === 0 ? '0.00' : ((collected * 100) / due).toFixed(2),
+    arrearsCollected: String(arrearsCollected),
+    cashHeld: cash.held,
+    cashHeldFlagged: cash.flagged,
+    incentiveRule: DEFAULT_INCENTIVE,
+    incentive: String(incentive(DEFAULT_INCENTIVE, { arrearsCollected, participantsPaid: figures.payments, recruits: figures.recruited })),
+  };
+}

@@ -1,0 +1,1 @@
+export { contributionRoutes } from './contributions.routes.ts';
