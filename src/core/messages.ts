@@ -260,6 +260,19 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Pengguna {username} sudah terhubung ke kader lain.',
     en: 'User {username} is already linked to another cadre.',
   },
+  'cadres.training_in_future': { id: 'Tanggal pelatihan belum lewat.', en: 'The training date is in the future.' },
+  'cadres.family_outside_area': {
+    id: 'Keluarga ini tidak tinggal di desa/kelurahan tugas kader.',
+    en: 'This family does not live in one of the cadre’s villages.',
+  },
+  'cadres.family_has_cadre': {
+    id: 'Keluarga ini sudah didampingi kader lain ({cadre}). Lepaskan dulu dari kader itu.',
+    en: 'This family already has another cadre ({cadre}). Take it off that cadre first.',
+  },
+  'cadre.caseload_full': {
+    id: 'Kader ini sudah mendampingi {count} keluarga; batasnya {cap}.',
+    en: 'This cadre already looks after {count} families; the cap is {cap}.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

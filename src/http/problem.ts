@@ -12,6 +12,8 @@ export type Problem = {
   detail: string;
   instance: string;
   errors?: { field: string; code: string; message: string }[];
+  /** The values in `detail` (a cap, a count, a name), for clients that build their own text. */
+  params?: Record<string, unknown>;
   requestId?: string;
 };
 
@@ -28,6 +30,7 @@ export function problemFrom(error: AppError, request: FastifyRequest): Problem {
     detail,
     instance: request.url.split('?')[0] ?? request.url,
   };
+  if (Object.keys(error.params).length > 0 && error.status < 500) problem.params = error.params;
   if (error.errors.length > 0) problem.errors = error.errors.map((fieldError) => localiseFieldError(fieldError, locale));
   if (error.status >= 500) problem.requestId = request.id;
   return problem;

@@ -3,15 +3,45 @@ import { AppError } from '../../core/errors.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
+  assignFamiliesInputSchema,
+  assignFamiliesResultSchema,
   cadreIdParamsSchema,
+  cadreSettingsInputSchema,
+  cadreSettingsSchema,
   cadreStatusInputSchema,
   cadreViewSchema,
   cardViewSchema,
+  familiesQuerySchema,
+  familyPageSchema,
+  familyParamsSchema,
   publicVerificationSchema,
   registerCadreInputSchema,
   tokenParamsSchema,
+  trainingInputSchema,
+  trainingListSchema,
+  trainingViewSchema,
 } from './cadres.schema.ts';
-import { cadreCardPdf, changeCadreStatus, getCadre, issueCadreCard, listCadres, registerCadre, verifyCadreCard } from './cadres.service.ts';
+import {
+  cadreCardPdf,
+  changeCadreStatus,
+  getCadre,
+  issueCadreCard,
+  listCadres,
+  MANAGERS,
+  READERS,
+  registerCadre,
+  verifyCadreCard,
+} from './cadres.service.ts';
+import {
+  assignFamilies,
+  cardOrigin,
+  getCadreSettings,
+  listCadreFamilies,
+  listCadreTrainings,
+  recordCadreTraining,
+  unassignFamily,
+  updateCadreSettings,
+} from './caseload.service.ts';
 
 /** Public lookups are rate-limited per client so that nobody can enumerate cards; one limiter per server. */
 const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>();
@@ -51,6 +81,25 @@ export const cadreRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    url: '/api/v1/cadres/settings',
+    tag: 'cadres',
+    summary: 'Cadre settings: the caseload cap (families per cadre, default 500) and the origin printed in card QR codes',
+    auth: ['admin'],
+    response: cadreSettingsSchema,
+    handler: (ctx) => getCadreSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/cadres/settings',
+    tag: 'cadres',
+    summary: 'Change the caseload cap and the card origin (audited)',
+    auth: ['admin'],
+    body: cadreSettingsInputSchema,
+    response: cadreSettingsSchema,
+    handler: (ctx, { body }) => updateCadreSettings(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/api/v1/cadres/:id',
     tag: 'cadres',
     summary: 'One cadre',
@@ -79,7 +128,7 @@ export const cadreRoutes = [
     params: cadreIdParamsSchema,
     response: z.string(),
     handler: async (ctx, { params }, { request, reply }) => {
-      const pdf = await cadreCardPdf(ctx, params.id, `${request.protocol}://${request.host}`);
+      const pdf = await cadreCardPdf(ctx, params.id, await cardOrigin(ctx, `${request.protocol}://${request.host}`));
       reply.type('application/pdf').header('content-disposition', `inline; filename="kartu-kader-${params.id}.pdf"`);
       return pdf as unknown as string;
     },
@@ -94,6 +143,65 @@ export const cadreRoutes = [
     body: cadreStatusInputSchema,
     response: cadreViewSchema,
     handler: (ctx, { params, body }) => changeCadreStatus(ctx, params.id, body.status),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/cadres/:id/trainings',
+    tag: 'cadres',
+    summary: 'Record a training the cadre attended: title, organiser, date, hours, certificate number (audited)',
+    auth: MANAGERS,
+    params: cadreIdParamsSchema,
+    body: trainingInputSchema,
+    response: trainingViewSchema,
+    successStatus: 201,
+    handler: (ctx, { params, body }) => recordCadreTraining(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/cadres/:id/trainings',
+    tag: 'cadres',
+    summary: 'The cadre’s trainings, latest first, with the total hours',
+    auth: READERS,
+    params: cadreIdParamsSchema,
+    response: trainingListSchema,
+    handler: (ctx, { params }) => listCadreTrainings(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/cadres/:id/families',
+    tag: 'cadres',
+    summary:
+      'Assign families (households) to the cadre: in your scope and the cadre’s villages, no other cadre, within the caseload cap (409 cadre.caseload_full)',
+    auth: MANAGERS,
+    params: cadreIdParamsSchema,
+    body: assignFamiliesInputSchema,
+    response: assignFamiliesResultSchema,
+    handler: (ctx, { params, body }) => assignFamilies(ctx, params.id, body.householdIds),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/cadres/:id/families',
+    tag: 'cadres',
+    summary: 'The cadre’s families, a page at a time, with the caseload and its cap',
+    auth: READERS,
+    params: cadreIdParamsSchema,
+    query: familiesQuerySchema,
+    response: familyPageSchema,
+    handler: (ctx, { params, query }) => listCadreFamilies(ctx, params.id, query),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/cadres/:id/families/:householdId',
+    tag: 'cadres',
+    summary: 'Take a family off the cadre’s caseload',
+    auth: MANAGERS,
+    params: familyParamsSchema,
+    response: z.null(),
+    successStatus: 204,
+    handler: async (ctx, { params }) => {
+      await unassignFamily(ctx, params.id, params.householdId);
+      return null;
+    },
   }),
   defineRoute({
     method: 'GET',

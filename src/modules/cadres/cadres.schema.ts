@@ -50,3 +50,61 @@ export const publicVerificationSchema = z.union([
 ]);
 export const cadreIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const tokenParamsSchema = z.strictObject({ token: z.string().max(400) });
+
+const tenths = (value: number) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9;
+export const trainingInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  organiser: z.string().trim().min(1).max(200),
+  heldOn: z.iso.date(),
+  hours: z.number().positive().max(999).refine(tenths, { error: 'invalid_format' }),
+  certificateNumber: z.string().trim().min(1).max(80).optional(),
+});
+export type TrainingInput = z.infer<typeof trainingInputSchema>;
+export const trainingViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  organiser: z.string(),
+  heldOn: z.string(),
+  hours: z.number(),
+  certificateNumber: z.string().nullable(),
+  recordedBy: z.string(),
+});
+export const trainingListSchema = z.object({ items: z.array(trainingViewSchema), totalHours: z.number() });
+
+export const cadreSettingsSchema = z.object({
+  /** Families one cadre may look after (about 500 in the programme). */
+  caseloadCap: z.number(),
+  /** Origin printed in cards' QR codes (https://jaring.example.id); null: the origin the request came in on. */
+  cardOrigin: z.string().nullable(),
+});
+export type CadreSettings = z.infer<typeof cadreSettingsSchema>;
+export const cadreSettingsInputSchema = z.strictObject({
+  caseloadCap: z.number().int().min(1).max(10_000),
+  cardOrigin: z
+    .url({ protocol: /^https?$/ })
+    .max(200)
+    .refine((url) => new URL(url).origin === url.replace(/\/$/, ''), { error: 'invalid_format' })
+    .nullable()
+    .optional(),
+});
+
+export const assignFamiliesInputSchema = z.strictObject({ householdIds: z.array(z.uuid()).min(1).max(100) });
+export const caseloadSchema = z.object({ count: z.number(), cap: z.number() });
+export const assignFamiliesResultSchema = z.object({ assigned: z.number(), caseload: caseloadSchema });
+export const familyParamsSchema = z.strictObject({ id: z.uuid(), householdId: z.uuid() });
+export const familiesQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export const familyViewSchema = z.object({
+  householdId: z.string(),
+  kkNumber: z.string(),
+  headName: z.string().nullable(),
+  villageCode: z.string(),
+  villageName: z.string().nullable(),
+  address: z.string(),
+  members: z.number(),
+  jknParticipants: z.number(),
+  assignedAt: z.string(),
+});
+export const familyPageSchema = z.object({ items: z.array(familyViewSchema), nextCursor: z.string().nullable(), caseload: caseloadSchema });

@@ -29,7 +29,8 @@ import { renderCadreCard } from './card.pdf.ts';
 import { cardVerifyUrl } from './card.rules.ts';
 import { generateSigningKeys, loadSigningKeys, readCardToken, type SigningKeys, signCardToken } from './card-token.ts';
 
-const MANAGERS = ['admin', 'manager'] as const;
+export const MANAGERS = ['admin', 'manager'] as const;
+export const READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cadre'] as const;
 
 let cachedKeys: { pem: string; keys: SigningKeys } | null = null;
 async function signingKeys(db: Queryable): Promise<SigningKeys> {

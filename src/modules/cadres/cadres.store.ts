@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import type { CadreStatus, CadreTable } from './cadres.tables.ts';
+import type { CadreFamilyTable, CadreStatus, CadreTable, CadreTrainingTable } from './cadres.tables.ts';
 
 const KEY_SETTING = 'cadre_card_signing_keys';
 
@@ -86,4 +86,107 @@ export function listCadreRows(db: Queryable, regionPatterns: string[] | null, us
               .where((w) => w.or(regionPatterns.map((p) => w('village_code', 'like', p)))),
           );
   return query.orderBy('p.full_name').limit(500).execute();
+}
+
+export async function insertTraining(db: Queryable, row: Insertable<CadreTrainingTable>) {
+  await db.insertInto('cadre_training').values(row).execute();
+}
+export const findTrainings = (db: Queryable, cadreId: string) =>
+  db.selectFrom('cadre_training').selectAll().where('cadre_id', '=', cadreId).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
+
+const SETTINGS_KEY = 'cadre_settings';
+export async function findCadreSettings(db: Queryable) {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  return (row?.value as Record<string, unknown> | undefined) ?? null;
+}
+export async function saveCadreSettings(db: Queryable, value: Record<string, unknown>, now: Date) {
+  await sql`INSERT INTO setting (key, value, updated_at) VALUES (${SETTINGS_KEY}, ${JSON.stringify(value)}::jsonb, ${now})
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(db);
+}
+
+/** Serialises assignments to one cadre, so that two requests cannot both fill the last places. */
+export const lockCadre = (db: Queryable, id: string) =>
+  db.selectFrom('cadre').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+
+/** The households asked for, with the cadre each already has (if any). */
+export function findHouseholdsWithCadre(db: Queryable, ids: string[]) {
+  return db
+    .selectFrom('household as h')
+    .leftJoin('cadre_family as f', 'f.household_id', 'h.id')
+    .leftJoin('cadre as c', 'c.id', 'f.cadre_id')
+    .leftJoin('person as p', 'p.id', 'c.person_id')
+    .select(['h.id', 'h.kk_number', 'h.village_code', 'f.cadre_id', 'p.full_name as cadre_name'])
+    .where('h.id', 'in', ids)
+    .execute();
+}
+export async function countFamilies(db: Queryable, cadreId: string): Promise<number> {
+  const row = await db
+    .selectFrom('cadre_family')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('cadre_id', '=', cadreId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+/** Inserts the new assignments; a household another request took meanwhile is skipped, and the caller sees fewer rows back. */
+export async function insertFamilies(db: Queryable, rows: Insertable<CadreFamilyTable>[]): Promise<number> {
+  const inserted = await db
+    .insertInto('cadre_family')
+    .values(rows)
+    .onConflict((oc) => oc.column('household_id').doNothing())
+    .returning('household_id')
+    .execute();
+  return inserted.length;
+}
+export async function deleteFamily(db: Queryable, cadreId: string, householdId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('cadre_family')
+    .where('cadre_id', '=', cadreId)
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+export const findFamilyOfCadre = (db: Queryable, cadreId: string, householdId: string) =>
+  db.selectFrom('cadre_family').selectAll().where('cadre_id', '=', cadreId).where('household_id', '=', householdId).executeTakeFirst();
+
+/** One page of a cadre's families in household-id order (UUIDv7: the order they were registered), after `afterId`. */
+export function findFamilyPage(db: Queryable, cadreId: string, afterId: string | undefined, limit: number) {
+  let query = db
+    .selectFrom('cadre_family as f')
+    .innerJoin('household as h', 'h.id', 'f.household_id')
+    .leftJoin('region as r', 'r.code', 'h.village_code')
+    .select([
+      'h.id',
+      'h.kk_number',
+      'h.village_code',
+      'h.address',
+      'r.name as village_name',
+      'f.assigned_at',
+      (eb) =>
+        eb
+          .selectFrom('person as p')
+          .select('p.full_name')
+          .whereRef('p.household_id', '=', 'h.id')
+          .where('p.relation', '=', 'head')
+          .where('p.died_on', 'is', null)
+          .limit(1)
+          .as('head_name'),
+      (eb) =>
+        eb
+          .selectFrom('person as p')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('p.household_id', '=', 'h.id')
+          .where('p.died_on', 'is', null)
+          .as('members'),
+      (eb) =>
+        eb
+          .selectFrom('jkn_participant as j')
+          .innerJoin('person as p', 'p.id', 'j.person_id')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('p.household_id', '=', 'h.id')
+          .where('p.died_on', 'is', null)
+          .as('participants'),
+    ])
+    .where('f.cadre_id', '=', cadreId);
+  if (afterId !== undefined) query = query.where('h.id', '>', afterId);
+  return query.orderBy('h.id').limit(limit).execute();
 }
