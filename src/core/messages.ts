@@ -273,6 +273,23 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Kader ini sudah mendampingi {count} keluarga; batasnya {cap}.',
     en: 'This cadre already looks after {count} families; the cap is {cap}.',
   },
+  'cadres.date_in_future': { id: 'Tanggal ini belum lewat.', en: 'This date is in the future.' },
+  'cadres.jkn_card_taken': {
+    id: 'Nomor kartu JKN-KIS ini sudah tercatat untuk orang lain.',
+    en: 'This JKN-KIS card number is already recorded for someone else.',
+  },
+  'cadres.jkn_class_differs': {
+    id: 'Satu keluarga harus satu kelas: anggota lain di kelas {class}. Pilih kelas {class}, atau pindahkan seluruh keluarga.',
+    en: 'A family is in one class: other members are in class {class}. Choose class {class}, or move the whole family.',
+  },
+  'cadres.jkn_pbi_class': {
+    id: 'Peserta PBI selalu di kelas III.',
+    en: 'PBI participants are always in class III.',
+  },
+  'cadres.family_already_registered': {
+    id: 'Keluarga ini sudah terdaftar JKN-KIS atau rekrutmennya sudah dicatat.',
+    en: 'This family is already registered with JKN-KIS or its recruitment is recorded.',
+  },
   // Field-level codes (zod issues and our own).
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis data salah: harus {expected}.', en: 'Wrong type: expected {expected}.' },

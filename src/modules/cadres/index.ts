@@ -1,3 +1,7 @@
-export { assertVerificationAllowed, cadreRoutes } from './cadres.routes.ts';
+import { cadreRoutes as cardAndCaseloadRoutes } from './cadres.routes.ts';
+import { participantRoutes } from './participants.routes.ts';
+
+export { assertVerificationAllowed } from './cadres.routes.ts';
 export { verifyCadreCard } from './cadres.service.ts';
 export { renderVerificationPage } from './verification-page.ts';
+export const cadreRoutes = [...cardAndCaseloadRoutes, ...participantRoutes];
