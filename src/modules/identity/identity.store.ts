@@ -102,8 +102,18 @@ export async function insertApiToken(db: Queryable, row: Insertable<ApiTokenTabl
 }
 export const findApiTokenByHash = (db: Queryable, tokenHash: string) =>
   db.selectFrom('api_token').selectAll().where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+/**
+ * Records when a token was last used, at most once a minute: every request of an
+ * integration otherwise rewrote (and flushed to disk) the same row.
+ */
 export async function touchApiToken(db: Queryable, id: string, now: Date) {
-  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', id).execute();
+  const minuteAgo = new Date(now.getTime() - 60_000);
+  await db
+    .updateTable('api_token')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', minuteAgo)]))
+    .execute();
 }
 
 export async function countLoginFailuresSince(db: Queryable, username: string, since: Date) {
