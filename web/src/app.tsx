@@ -66,6 +66,8 @@ const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
   { nav: 'funds', path: 'finance/funds', page: <FundsPage /> },
   { nav: 'cashDrawer', path: 'finance/cash-drawer', page: <CashDrawerPage /> },
 ];
+const CadresPage = lazy(() => import('./pages/cadres/cadres-page.tsx').then((m) => ({ default: m.CadresPage })));
+const CadrePage = lazy(() => import('./pages/cadres/cadre-page.tsx').then((m) => ({ default: m.CadrePage })));
 const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -155,6 +157,22 @@ export function App() {
           element={
             <RequireNav nav="organisation">
               <OrganisationPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="cadres"
+          element={
+            <RequireNav nav="cadres">
+              <CadresPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="cadres/:id"
+          element={
+            <RequireNav nav="cadres">
+              <CadrePage />
             </RequireNav>
           }
         />

@@ -11,6 +11,7 @@ export type NavKey =
   | 'regions'
   | 'audit'
   | 'organisation'
+  | 'cadres'
   | FinancingNavKey
   | FinanceNavKey;
 type FinancingNavKey = 'financings' | 'financingProducts' | 'portfolio' | 'revolvingQueue';
@@ -29,6 +30,7 @@ const ITEMS: Record<NavKey, NavItem> = {
   regions: { key: 'regions', path: '/regions' },
   audit: { key: 'audit', path: '/audit' },
   organisation: { key: 'organisation', path: '/organisation' },
+  cadres: { key: 'cadres', path: '/cadres' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
@@ -63,15 +65,30 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'regions',
     'audit',
     'organisation',
+    'cadres',
     ...FINANCING,
     ...PORTFOLIO,
     ...FINANCE_KEEP,
   ],
-  manager: ['home', 'persons', 'groups', 'import', 'duplicates', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, ...FINANCE_KEEP],
+  manager: [
+    'home',
+    'persons',
+    'groups',
+    'import',
+    'duplicates',
+    'offices',
+    'regions',
+    'cadres',
+    ...FINANCING,
+    ...PORTFOLIO,
+    ...FINANCE_KEEP,
+  ],
   cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
   facilitator: ['home', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING],
-  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
-  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
+  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', 'cadres', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
+  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', 'cadres', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
+  // A cadre sees their own record: card data, trainings and the families they look after.
+  cadre: ['home', 'persons', 'groups', 'cadres', 'offices', 'regions'],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

@@ -6,6 +6,7 @@ import {
   assignFamiliesInputSchema,
   assignFamiliesResultSchema,
   cadreIdParamsSchema,
+  cadreListSchema,
   cadreSettingsInputSchema,
   cadreSettingsSchema,
   cadreStatusInputSchema,
@@ -74,9 +75,7 @@ export const cadreRoutes = [
     tag: 'cadres',
     summary: 'Cadres in your scope (a cadre sees their own record)',
     auth: ['admin', 'manager', 'supervisor', 'auditor', 'cadre'],
-    response: z.object({
-      items: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), letterNumber: z.string(), validUntil: z.string() })),
-    }),
+    response: cadreListSchema,
     handler: (ctx) => listCadres(ctx),
   }),
   defineRoute({

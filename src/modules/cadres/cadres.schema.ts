@@ -34,6 +34,9 @@ export const cadreViewSchema = z.object({
   cardVersion: z.number(),
   villages: z.array(z.object({ code: z.string(), name: z.string() })),
 });
+export const cadreListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), letterNumber: z.string(), validUntil: z.string() })),
+});
 export const cardViewSchema = z.object({ token: z.string(), verifyPath: z.string(), cardVersion: z.number() });
 export const publicVerificationSchema = z.union([
   z.object({

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
+import { CadreCardIcon } from './cadre-icons.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -40,6 +41,7 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   regions: () => <MapIcon />,
   audit: () => <HistoryIcon />,
   organisation: () => <SettingsIcon />,
+  cadres: () => <CadreCardIcon />,
   financings: () => <FinancingIcon />,
   financingProducts: () => <ProductIcon />,
   portfolio: () => <GaugeIcon />,

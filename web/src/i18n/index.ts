@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
+import { cadresEn } from './cadres.en.ts';
+import { type CadresDictionary, cadresId } from './cadres.id.ts';
 import { en } from './en.ts';
 import { financingEn } from './financing.en.ts';
 import { type FinancingDictionary, financingId } from './financing.id.ts';
@@ -18,7 +20,13 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: Dictionary & RegistryDictionary & LedgerDictionary & SavingsDictionary & FinancingDictionary & PortfolioDictionary;
+      translation: Dictionary &
+        RegistryDictionary &
+        LedgerDictionary &
+        SavingsDictionary &
+        FinancingDictionary &
+        PortfolioDictionary &
+        CadresDictionary;
     };
   }
 }
@@ -49,8 +57,8 @@ function merged(base: object, extra: object): object {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    id: { translation: merged(merged(merged(merged(merged(id, registryId), ledgerId), savingsId), financingId), portfolioId) },
-    en: { translation: merged(merged(merged(merged(merged(en, registryEn), ledgerEn), savingsEn), financingEn), portfolioEn) },
+    id: { translation: [registryId, ledgerId, savingsId, financingId, portfolioId, cadresId].reduce(merged, id) },
+    en: { translation: [registryEn, ledgerEn, savingsEn, financingEn, portfolioEn, cadresEn].reduce(merged, en) },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -39,6 +39,7 @@ export function HomePage() {
       case 'journal':
       case 'funds':
       case 'cashDrawer':
+      case 'cadres':
         return t(`navHint.${key}`);
       default:
         return t('navHint.organisation');

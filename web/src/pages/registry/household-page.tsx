@@ -27,6 +27,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { HouseholdJknSection } from '../cadres/household-jkn-section.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { emptyMember, MEMBER_FIELDS, MemberFields, memberBody, missingMemberFields } from './member-fields.tsx';
 import {
@@ -126,6 +127,7 @@ function HouseholdDetail({ household }: { household: HouseholdView }) {
         {t('household.membersSection', { count: household.members.length })}
       </Title>
       <HouseholdMembers household={household} />
+      <HouseholdJknSection householdId={household.id} />
 
       {dialog === 'member' && <AddMemberModal household={household} onClose={close} />}
       {dialog === 'head' && <ChangeHeadModal household={household} onClose={close} />}
