@@ -119,7 +119,10 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Keluarga ini tidak didampingi kader ini; tugaskan dulu keluarganya ke kader.',
     en: 'This family is not assigned to this cadre; assign it first.',
   },
-  'contributions.cadre_not_active': { id: 'Kader berstatus {status}; tidak boleh menerima iuran.', en: 'The cadre is {status} and may not collect.' },
+  'contributions.cadre_not_active': {
+    id: 'Kader berstatus {status}; tidak boleh menerima iuran.',
+    en: 'The cadre is {status} and may not collect.',
+  },
   'contributions.paid_through_unknown': {
     id: 'Bulan terakhir lunas keluarga ini belum dicatat; catat dulu (mis. dari aplikasi BPJS).',
     en: 'The month this family is paid through is not recorded yet; record it first.',
