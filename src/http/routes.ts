@@ -11,6 +11,7 @@ import { regionRoutes } from '../modules/regions/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
 import { savingsRoutes } from '../modules/savings/index.ts';
 import { setupRoutes } from '../modules/setup/index.ts';
+import { syncRoutes } from '../modules/sync/index.ts';
 import type { AnyRoute } from './route.ts';
 
 /** Every /api/v1 route; the authorization matrix test walks this list. */
@@ -28,6 +29,7 @@ export function allRoutes(): AnyRoute[] {
     ...cadreRoutes,
     ...ledgerRoutes,
     ...contributionRoutes,
+    ...syncRoutes,
     ...savingsRoutes,
   ];
 }

@@ -5,7 +5,7 @@ import { formatDate, formatRupiah } from '../../core/format.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope, regionInScope } from '../../core/scope.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf, quoteFamily } from '../jkn/index.ts';
@@ -295,12 +295,14 @@ export async function recordVisit(
     outcome: string;
     notes?: string;
   },
+  idempotencyKey?: string,
 ) {
   assertRole(ctx, COLLECTORS);
   const id = uuidv7(ctx.clock.now().getTime());
   const visitedOn = input.visitedOn ?? businessDate(ctx.clock);
   if (visitedOn > businessDate(ctx.clock)) throw invalid('contributions.visit_in_future', 'visitedOn');
-  await inTransaction(ctx, async (tx) => {
+  const view = { id, householdId: input.householdId, visitedOn, kind: input.kind, outcome: input.outcome, notes: input.notes ?? null };
+  const record = async (tx: Tx) => {
     const cadre = await cadreFor(ctx, tx, cadreId);
     await familyOf(ctx, tx, cadreId, input.householdId);
     await insertVisit(tx, {
@@ -320,8 +322,14 @@ export async function recordVisit(
       officeId: cadre.office_id,
       after: { kind: input.kind, visitedOn },
     });
-  });
-  return { id, householdId: input.householdId, visitedOn, kind: input.kind, outcome: input.outcome, notes: input.notes ?? null };
+    return view;
+  };
+  // A visit synced from the field app carries a key: a replay records nothing new.
+  if (!idempotencyKey) return inTransaction(ctx, record);
+  const { response } = await inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `jkn.visit:${cadreId}`, body: input }, () => record(tx)),
+  );
+  return response;
 }
 
 export async function listVisits(ctx: Context, cadreId: string, limit: number) {

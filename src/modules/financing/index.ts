@@ -8,3 +8,4 @@ import { repay, writeOff } from './repayment.service.ts';
 
 /** The lifecycle operations, for the demo and benchmarks (the HTTP routes use the same). */
 export const financingDemoApi = { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff };
+export { repay } from './repayment.service.ts';
