@@ -8,7 +8,7 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo, fillDemoMoney } from '../modules/demo/index.ts';
+import { fillDemo, fillDemoCadres, fillDemoMoney } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
@@ -93,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
           console.log(
             `${money.products} financing products, ${money.funds} funds and ${money.financings} financings (waiting, queued, repaying, in arrears, closed, written off); the day is closed.`,
           );
+          const cadres = await fillDemoCadres(ctx);
+          console.log(`A JKN-KIS cadre (user kader) with a printable card and ${cadres.families} families, several in arrears.`);
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
         });

@@ -1,2 +1,2 @@
 export { contributionRoutes } from './contributions.routes.ts';
-export { collectContribution, getFamilyDues, recordVisit, worklist } from './contributions.service.ts';
+export { collectContribution, getFamilyDues, recordVisit, setPaidThrough, worklist } from './contributions.service.ts';

@@ -1,2 +1,3 @@
 export { DEMO_PASSWORD, DEMO_USERS, fillDemo } from './demo.service.ts';
+export { fillDemoCadres } from './demo-cadres.ts';
 export { fillDemoMoney } from './demo-money.ts';

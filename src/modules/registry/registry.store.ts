@@ -202,7 +202,7 @@ export const findHeadsInVillage = (db: Queryable, villageCode: string, offset: n
   db
     .selectFrom('person')
     .innerJoin('household', 'household.id', 'person.household_id')
-    .select(['person.id', 'person.full_name'])
+    .select(['person.id', 'person.full_name', 'person.household_id'])
     .where('person.village_code', '=', villageCode)
     .where('person.relation', '=', 'head')
     .where('person.died_on', 'is', null)
