@@ -1,6 +1,7 @@
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
+import { fieldRoutes } from '../modules/field/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
@@ -30,6 +31,7 @@ export function allRoutes(): AnyRoute[] {
     ...ledgerRoutes,
     ...contributionRoutes,
     ...syncRoutes,
+    ...fieldRoutes,
     ...savingsRoutes,
   ];
 }

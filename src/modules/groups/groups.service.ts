@@ -10,6 +10,7 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeUsersWithRole } from '../identity/index.ts';
+import { once } from '../ledger/index.ts';
 import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
 import { renderBeritaAcara } from './berita-acara.ts';
@@ -326,42 +327,51 @@ async function meetingViews(db: Queryable, groupId: string) {
   }));
 }
 
-/** A musyawarah: date, agenda, decisions, minutes and who attended. */
-export async function recordMeeting(ctx: Context, groupId: string, input: MeetingInput) {
+/**
+ * A musyawarah: date, agenda, decisions, minutes and who attended. With an idempotency key
+ * (attendance recorded offline and synced), a repeat returns the first meeting.
+ */
+export async function recordMeeting(ctx: Context, groupId: string, input: MeetingInput, idempotencyKey?: string) {
   assertRole(ctx, MANAGERS);
   return inTransaction(ctx, async (tx: Tx) => {
-    const { villages } = await groupInScope(tx, ctx, groupId);
-    const members = new Set((await findGroupMembers(tx, groupId)).map((m) => m.person_id));
-    const strangers = input.attendance.map((a, i) => ({ ...a, i })).filter((a) => !members.has(a.personId));
-    if (strangers.length > 0)
-      throw new AppError('common.validation_failed', 422, {
-        errors: strangers.map((s) => ({ field: `attendance.${s.i}.personId`, code: 'groups.attendee_not_member' })),
-      });
-    const id = uuidv7(ctx.clock.now().getTime());
-    await insertMeeting(
-      tx,
-      {
-        id,
-        group_id: groupId,
-        held_on: input.heldOn,
-        place: input.place,
-        agenda: input.agenda,
-        decisions: input.decisions,
-        minutes: input.minutes,
-        recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      },
-      input.attendance,
-    );
-    await recordAudit(tx, ctx, {
-      action: 'group.meeting',
-      entityType: 'group_meeting',
-      entityId: id,
-      regionCode: villages[0],
-      after: input,
-    });
-    const views = await meetingViews(tx, groupId);
-    return views.find((v) => v.id === id) as (typeof views)[number];
+    if (!idempotencyKey) return insertMeetingOf(ctx, tx, groupId, input);
+    const request = { key: idempotencyKey, operation: `group.meeting:${groupId}`, body: input };
+    return (await once(tx, ctx, request, () => insertMeetingOf(ctx, tx, groupId, input))).response;
   });
+}
+
+async function insertMeetingOf(ctx: Context, tx: Tx, groupId: string, input: MeetingInput) {
+  const { villages } = await groupInScope(tx, ctx, groupId);
+  const members = new Set((await findGroupMembers(tx, groupId)).map((m) => m.person_id));
+  const strangers = input.attendance.map((a, i) => ({ ...a, i })).filter((a) => !members.has(a.personId));
+  if (strangers.length > 0)
+    throw new AppError('common.validation_failed', 422, {
+      errors: strangers.map((s) => ({ field: `attendance.${s.i}.personId`, code: 'groups.attendee_not_member' })),
+    });
+  const id = uuidv7(ctx.clock.now().getTime());
+  await insertMeeting(
+    tx,
+    {
+      id,
+      group_id: groupId,
+      held_on: input.heldOn,
+      place: input.place,
+      agenda: input.agenda,
+      decisions: input.decisions,
+      minutes: input.minutes,
+      recorded_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    },
+    input.attendance,
+  );
+  await recordAudit(tx, ctx, {
+    action: 'group.meeting',
+    entityType: 'group_meeting',
+    entityId: id,
+    regionCode: villages[0],
+    after: input,
+  });
+  const views = await meetingViews(tx, groupId);
+  return views.find((v) => v.id === id) as (typeof views)[number];
 }
 
 export async function listMeetings(ctx: Context, groupId: string) {
