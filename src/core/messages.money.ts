@@ -140,10 +140,6 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The deposit exceeds the contributions the cadre holds ({held}).',
   },
   'contributions.visit_in_future': { id: 'Tanggal kunjungan belum terjadi.', en: 'The visit date is in the future.' },
-  'sync.payload_invalid': {
-    id: 'Data operasi tidak lengkap atau salah: {fields}.',
-    en: 'The operation data is incomplete or wrong: {fields}.',
-  },
   'idempotency.key_reused': {
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk transaksi baru.',
     en: 'This Idempotency-Key was used for a different request. Use a new key for a new transaction.',

@@ -1,5 +1,5 @@
 import type { Locale } from './locale.ts';
-import { FIELD_MESSAGES } from './messages.field.ts';
+import { SYNC_MESSAGES } from './messages.sync.ts';
 import { MONEY_MESSAGES } from './messages.money.ts';
 
 type Text = Record<Locale, string>;
@@ -302,7 +302,7 @@ export const MESSAGES: Record<string, Text> = {
   invalid_union: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },
   custom: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },
   ...MONEY_MESSAGES,
-  ...FIELD_MESSAGES,
+  ...SYNC_MESSAGES,
 };
 
 export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

@@ -1,7 +1,6 @@
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
-import { fieldRoutes } from '../modules/field/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
@@ -31,7 +30,6 @@ export function allRoutes(): AnyRoute[] {
     ...ledgerRoutes,
     ...contributionRoutes,
     ...syncRoutes,
-    ...fieldRoutes,
     ...savingsRoutes,
   ];
 }

@@ -91,6 +91,11 @@ export const worklistSchema = z.object({
       householdId: z.string(),
       kkNumber: z.string(),
       headName: z.string().nullable(),
+      jknClass: z.string().nullable(),
+      /** Members paying as PBPU (mandiri): the persons the monthly due is for. */
+      persons: z.number(),
+      /** This month's contribution for the family, in rupiah (null without a JKN class or account). */
+      monthlyDue: z.string().nullable(),
       paidThrough: z.string().nullable(),
       arrearsMonths: z.number().nullable(),
       reactivationTotal: z.string().nullable(),

@@ -1,43 +1,28 @@
-import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
-import { pushInputSchema, syncBundle, syncPush } from './sync.service.ts';
+import { bundleQuerySchema, bundleSchema, pushInputSchema, pushViewSchema } from './sync.schema.ts';
+import { FIELD_WORKERS, syncBundle, syncPush } from './sync.service.ts';
 
 export const syncRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/sync/bundle',
     tag: 'sync',
-    summary: "The field worker's offline data: a cadre's families and dues, a facilitator's groups and amounts due",
-    auth: ['cadre', 'facilitator', 'manager', 'admin'],
-    response: z.object({
-      generatedAt: z.string(),
-      asOf: z.string(),
-      dueUntil: z.string(),
-      cadreId: z.string().nullable(),
-      families: z.array(z.record(z.string(), z.unknown())),
-      groups: z.array(z.object({ groupId: z.string(), name: z.string(), members: z.array(z.record(z.string(), z.unknown())) })),
-    }),
-    handler: (ctx) => syncBundle(ctx),
+    summary:
+      "The field worker's offline data: a cadre's families and dues; a facilitator's groups (?group= for a manager or admin) with each member's running financings, due by ?until= (default today + 7 days) and outstanding",
+    auth: FIELD_WORKERS,
+    query: bundleQuerySchema,
+    response: bundleSchema,
+    handler: (ctx, { query }) => syncBundle(ctx, query),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/sync/push',
     tag: 'sync',
     summary:
-      'Apply ops recorded offline (repayment, contribution, visit): one result each — applied, duplicate or rejected with a code and message',
-    auth: ['cadre', 'facilitator', 'manager', 'admin'],
+      'Apply ops recorded offline (repayment, attendance, contribution, visit), in order and each on its own, once per op id: applied, duplicate (with the first result) or rejected with a code and a message in the request language',
+    auth: FIELD_WORKERS,
     body: pushInputSchema,
-    response: z.object({
-      results: z.array(
-        z.object({
-          id: z.string(),
-          status: z.enum(['applied', 'duplicate', 'rejected']),
-          code: z.string().optional(),
-          message: z.string().optional(),
-          result: z.unknown().optional(),
-        }),
-      ),
-    }),
+    response: pushViewSchema,
     handler: (ctx, { body }) => syncPush(ctx, body),
   }),
 ];

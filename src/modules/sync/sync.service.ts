@@ -1,142 +1,239 @@
-import { z } from 'zod';
-import { actorName, assertRole, type Context } from '../../context.ts';
+import type { z } from 'zod';
+import { actorName, actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { formatRupiah } from '../../core/format.ts';
 import { translate } from '../../core/messages.ts';
-import { collectContribution, getFamilyDues, recordVisit, worklist } from '../contributions/index.ts';
+import type { Role } from '../../core/roles.ts';
+import { regionInScope } from '../../core/scope.ts';
+import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { repay } from '../financing/index.ts';
-import { cadreOfUser, facilitatorSheet, seenOp } from './sync.store.ts';
+import { getGroup, recordMeeting } from '../groups/index.ts';
+import { addDays, MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
+import {
+  attendancePayloadSchema,
+  type Bundle,
+  type BundleQuery,
+  contributionPayloadSchema,
+  type PushInput,
+  type PushResult,
+  repaymentPayloadSchema,
+  type SheetFinancing,
+  type SheetGroup,
+  visitPayloadSchema,
+} from './sync.schema.ts';
+import { cadreOfUser, findAppliedOp, findDisbursedFinancingsOfGroups, findGroupIdsOfFacilitator, findInstalmentsOf } from './sync.store.ts';
 
-const WORKERS = ['cadre', 'facilitator', 'manager', 'admin'] as const;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** Who takes work offline: cadres (families), facilitators (groups), and managers or admins (any group, by ?group=). */
+export const FIELD_WORKERS: readonly Role[] = ['cadre', 'facilitator', 'manager', 'admin'];
+
+/** Days ahead the sheet looks by default: the coming week's meetings. */
+const SHEET_DAYS_AHEAD = 7;
 
 /**
- * What a field worker needs offline: a cadre's families with their dues (most in arrears
- * first), a facilitator's groups with each member's amount due in the coming week. Compact:
- * short keys would save more, but 500 families stay well under 300 KB gzipped as it is.
+ * What a field worker needs offline: a cadre's families with their dues (most in arrears and
+ * longest unvisited first), a facilitator's groups with each member's running financings and
+ * what is due by the next meetings. 500 families stay well under 300 KB gzipped
+ * (`npm run bench:bundle`).
  */
-export async function syncBundle(ctx: Context) {
-  assertRole(ctx, WORKERS);
+export async function syncBundle(ctx: Context, query: BundleQuery): Promise<Bundle> {
+  assertRole(ctx, FIELD_WORKERS);
   if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
   const today = businessDate(ctx.clock);
-  const cadre = await cadreOfUser(ctx.db, ctx.actor.id);
-  const families = cadre
-    ? await Promise.all(
-        (await worklist(ctx, cadre.id, today)).items.map(async (f) => {
-          const dues = await getFamilyDues(ctx, f.householdId, today);
-          return { ...f, persons: dues.persons, jknClass: dues.jknClass, monthlyDue: dues.quote?.monthlyDue ?? null };
-        }),
-      )
-    : [];
-  const until = addDays(today, 7);
-  const rows = await facilitatorSheet(ctx.db, ctx.actor.id, until);
-  const groups = new Map<
-    string,
-    { groupId: string; name: string; members: { financingId: string; number: string; member: string; due: string; outstanding: string }[] }
-  >();
-  for (const r of rows) {
-    const group = groups.get(r.group_id) ?? { groupId: r.group_id, name: r.group_name, members: [] };
-    group.members.push({ financingId: r.financing_id, number: r.number, member: r.member, due: r.due, outstanding: r.outstanding });
-    groups.set(r.group_id, group);
-  }
-  return {
-    generatedAt: ctx.clock.now().toISOString(),
-    asOf: today,
-    dueUntil: until,
-    cadreId: cadre?.id ?? null,
-    families,
-    groups: [...groups.values()],
-  };
+  const until = query.until ?? addDays(today, SHEET_DAYS_AHEAD);
+  const cadre = ctx.actor.role === 'cadre' || !query.group ? await cadreOfUser(ctx.db, ctx.actor.id) : undefined;
+  const families = cadre ? (await worklist(ctx, cadre.id, today)).items : [];
+  const groups = ctx.actor.role === 'cadre' ? [] : await groupSheets(ctx, query.group, today, until);
+  return { generatedAt: ctx.clock.now().toISOString(), asOf: today, dueUntil: until, cadreId: cadre?.id ?? null, families, groups };
 }
 
-const repaymentPayload = z.strictObject({ financingId: z.uuid(), amount: z.string().regex(/^\d{1,15}$/), paidOn: z.iso.date().optional() });
-const contributionPayload = z.strictObject({
-  cadreId: z.uuid(),
-  householdId: z.uuid(),
-  months: z.number().int().min(1).max(36),
-  amount: z.string().regex(/^\d{1,15}$/),
-});
-const visitPayload = z.strictObject({
-  cadreId: z.uuid(),
-  householdId: z.uuid(),
-  kind: z.enum(['socialisation', 'reminder', 'complaint', 'recruitment', 'follow_up']),
-  outcome: z.string().trim().min(1).max(300),
-  notes: z.string().trim().max(1000).optional(),
-  visitedOn: z.iso.date().optional(),
-});
-export const pushInputSchema = z.strictObject({
-  ops: z
-    .array(
-      z.strictObject({
-        id: z.uuid(),
-        type: z.enum(['repayment', 'contribution', 'visit']),
-        recordedAt: z.iso.datetime({ offset: true }),
-        payload: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .max(500),
-});
-export type PushResult = { id: string; status: 'applied' | 'duplicate' | 'rejected'; code?: string; message?: string; result?: unknown };
-
-/**
- * Applies ops recorded offline, each on its own, through the same services as the screens.
- * Each op's id is its idempotency key: an op seen before has no effect ("duplicate"), in any
- * order and however often it is pushed. A refused op comes back with a code and a message
- * in the worker's language, and the worker's device keeps it until they resolve it.
- */
-export async function syncPush(ctx: Context, input: z.infer<typeof pushInputSchema>): Promise<{ results: PushResult[] }> {
-  assertRole(ctx, WORKERS);
-  const results: PushResult[] = [];
-  for (const op of input.ops) {
-    const key = `sync:${op.id}`;
-    const seen = await seenOp(ctx.db, actorName(ctx.actor), key);
-    if (seen?.response) {
-      results.push({ id: op.id, status: 'duplicate', result: seen.response });
-      continue;
-    }
-    try {
-      const day = op.recordedAt.slice(0, 10);
-      let result: unknown;
-      if (op.type === 'repayment') {
-        const p = repaymentPayload.parse(op.payload);
-        result = await repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? day, channel: 'field' }, key);
-      } else if (op.type === 'contribution') {
-        const p = contributionPayload.parse(op.payload);
-        result = await collectContribution(
-          ctx,
-          p.cadreId,
-          { householdId: p.householdId, months: p.months, amount: p.amount, paidOn: day },
-          key,
-        );
-      } else {
-        const p = visitPayload.parse(op.payload);
-        result = await recordVisit(
-          ctx,
-          p.cadreId,
-          { householdId: p.householdId, kind: p.kind, outcome: p.outcome, notes: p.notes, visitedOn: p.visitedOn ?? day },
-          key,
-        );
+/** The collection sheets of the caller's groups (or of the one named), for meetings up to `until`. */
+async function groupSheets(ctx: Context, groupId: string | undefined, today: string, until: string): Promise<SheetGroup[]> {
+  const me = ctx.actor.kind === 'user' ? ctx.actor : null;
+  const groups = [];
+  if (groupId) {
+    const group = await getGroup(ctx, groupId);
+    // A facilitator downloads only the groups they facilitate.
+    if (me?.role === 'facilitator' && group.facilitator?.id !== me.id) throw notFound('group', groupId);
+    groups.push(group);
+  } else if (me) {
+    for (const id of await findGroupIdsOfFacilitator(ctx.db, me.id)) {
+      try {
+        groups.push(await getGroup(ctx, id));
+      } catch (error) {
+        // A group whose villages left the facilitator's offices is not theirs to collect any more.
+        if (!(error instanceof AppError && error.status === 404)) throw error;
       }
-      results.push({ id: op.id, status: 'applied', result });
-    } catch (error) {
-      if (error instanceof z.ZodError) {
-        results.push({
-          id: op.id,
-          status: 'rejected',
-          code: 'sync.payload_invalid',
-          message: translate('sync.payload_invalid', ctx.locale, { fields: error.issues.map((i) => i.path.join('.')).join(', ') }),
-        });
-      } else if (error instanceof AppError) {
-        const first = error.errors[0];
-        const code = first?.code && first.code !== 'common.validation_failed' ? first.code : error.code;
-        results.push({
-          id: op.id,
-          status: 'rejected',
-          code,
-          message: translate(code, ctx.locale, { ...error.params, ...(first?.params ?? {}) }),
-        });
-      } else throw error;
     }
   }
+  const scope = actorScope(ctx);
+  const financings = (
+    await findDisbursedFinancingsOfGroups(
+      ctx.db,
+      groups.map((g) => g.id),
+    )
+  ).filter((f) => regionInScope(scope, f.region_code));
+  const instalments = await findInstalmentsOf(
+    ctx.db,
+    financings.map((f) => f.id),
+  );
+  const byFinancing = new Map<string, typeof instalments>();
+  for (const i of instalments) {
+    const list = byFinancing.get(i.financing_id);
+    if (list) list.push(i);
+    else byFinancing.set(i.financing_id, [i]);
+  }
+  return groups.map((group) => {
+    const rows: SheetFinancing[] = financings
+      .filter((f) => f.group_id === group.id)
+      .map((f) => ({
+        financingId: f.id,
+        number: f.number,
+        personId: f.person_id,
+        memberName: f.full_name,
+        productName: f.product_name,
+        daysPastDue: f.days_past_due,
+        ...memberDue(
+          (byFinancing.get(f.id) ?? []).map((i) => ({
+            n: i.n,
+            dueDate: i.due_date,
+            principal: BigInt(i.principal),
+            profit: BigInt(i.profit),
+            penalty: BigInt(i.penalty),
+            principalPaid: BigInt(i.principal_paid),
+            profitPaid: BigInt(i.profit_paid),
+            penaltyPaid: BigInt(i.penalty_paid),
+          })),
+          today,
+          until,
+        ),
+      }));
+    return {
+      groupId: group.id,
+      name: group.name,
+      villageCodes: group.villageCodes,
+      members: group.members.filter((m) => m.leftOn === null).map((m) => ({ personId: m.personId, name: m.fullName })),
+      financings: rows,
+      dueNow: rows.reduce((sum, r) => sum + BigInt(r.dueNow), 0n).toString(),
+    };
+  });
+}
+
+type Op = PushInput['ops'][number];
+
+/**
+ * One kind of op recorded offline: its payload, and how it is applied through the module that
+ * owns it (the same use case as the web screens) under the op's own idempotency key.
+ */
+type OpHandler = {
+  schema: z.ZodType;
+  /** What a not-found error means for this kind, e.g. an unknown financing. */
+  unknownCode: string;
+  apply(ctx: Context, payload: never, op: Op, key: string): Promise<unknown>;
+};
+const handler = <S extends z.ZodType>(h: {
+  schema: S;
+  unknownCode: string;
+  apply(ctx: Context, payload: z.output<S>, op: Op, key: string): Promise<unknown>;
+}): OpHandler => h as OpHandler;
+
+/** The worker's own day of recording (the phone's offset), when the payload names none. */
+const dayOf = (op: Op) => op.recordedAt.slice(0, 10);
+
+const HANDLERS: Record<string, OpHandler> = {
+  // Money a facilitator collected at the group meeting, booked to cash in transit.
+  repayment: handler({
+    schema: repaymentPayloadSchema,
+    unknownCode: 'sync.financing_unknown',
+    apply: (ctx, p, op, key) => repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key),
+  }),
+  // Who came to the meeting: every active member on the phone's list, present or not.
+  attendance: handler({
+    schema: attendancePayloadSchema,
+    unknownCode: 'sync.group_unknown',
+    apply: async (ctx, p, op, key) => {
+      const group = await getGroup(ctx, p.groupId);
+      const present = new Set(p.personIds);
+      const members = group.members.filter((m) => m.leftOn === null).map((m) => m.personId);
+      const attendance = [
+        ...members.map((personId) => ({ personId, present: present.has(personId) })),
+        // Someone not (or no longer) a member is refused by the groups module, naming them.
+        ...p.personIds.filter((id) => !members.includes(id)).map((personId) => ({ personId, present: true })),
+      ];
+      const agenda = p.agenda ?? 'Pertemuan rutin kelompok (kehadiran dicatat di lapangan)';
+      const heldOn = p.heldOn ?? dayOf(op);
+      const meeting = await recordMeeting(ctx, p.groupId, { heldOn, place: '', agenda, decisions: '', minutes: '', attendance }, key);
+      return { meetingId: meeting.id, heldOn: meeting.heldOn, present: present.size };
+    },
+  }),
+  // JKN contributions a cadre collected from a family.
+  contribution: handler({
+    schema: contributionPayloadSchema,
+    unknownCode: 'sync.family_unknown',
+    apply: (ctx, p, op, key) =>
+      collectContribution(ctx, p.cadreId, { householdId: p.householdId, months: p.months, amount: p.amount, paidOn: dayOf(op) }, key),
+  }),
+  // A cadre's visit to a family.
+  visit: handler({
+    schema: visitPayloadSchema,
+    unknownCode: 'sync.family_unknown',
+    apply: (ctx, p, op, key) =>
+      recordVisit(
+        ctx,
+        p.cadreId,
+        { householdId: p.householdId, kind: p.kind, outcome: p.outcome, notes: p.notes, visitedOn: p.visitedOn ?? dayOf(op) },
+        key,
+      ),
+  }),
+};
+
+export const SYNC_OP_TYPES = Object.keys(HANDLERS);
+
+/** The rejection of one op: the most specific code, its text in the worker's language. */
+function rejection(ctx: Context, id: string, error: AppError, unknownCode: string): PushResult {
+  const first = error.errors[0];
+  let code = first?.code && error.code === 'common.validation_failed' ? first.code : error.code;
+  if (code === 'common.not_found') code = unknownCode;
+  const params: Record<string, unknown> = { ...error.params, ...(first?.params ?? {}) };
+  for (const name of MONEY_PARAMS) {
+    const value = params[name];
+    if (typeof value === 'string' && /^\d+$/.test(value)) params[name] = formatRupiah(value);
+  }
+  return { id, status: 'rejected', code, message: translate(code, ctx.locale, params) };
+}
+
+async function applyOne(ctx: Context, op: Op): Promise<PushResult> {
+  const { id } = op;
+  const kind = HANDLERS[op.type];
+  if (!kind) return { id, status: 'rejected', code: 'sync.type_unknown', message: translate('sync.type_unknown', ctx.locale, op) };
+  const parsed = kind.schema.safeParse(op.payload);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'payload'))].join(', ');
+    return { id, status: 'rejected', code: 'sync.payload_invalid', message: translate('sync.payload_invalid', ctx.locale, { fields }) };
+  }
+  const key = opKey(id);
+  const seen = await findAppliedOp(ctx.db, actorName(ctx.actor), key);
+  if (seen) return { id, status: 'duplicate', result: seen.response };
+  try {
+    return { id, status: 'applied', result: await kind.apply(ctx, parsed.data as never, op, key) };
+  } catch (error) {
+    if (error instanceof AppError) return rejection(ctx, id, error, kind.unknownCode);
+    // Not the worker's doing: nothing was recorded (its transaction rolled back), so the phone may push it again.
+    ctx.log.error({ err: error, opId: id, type: op.type }, 'sync op failed');
+    return { id, status: 'rejected', code: 'common.internal', message: translate('common.internal', ctx.locale, { requestId: ctx.requestId }) };
+  }
+}
+
+/**
+ * Applies ops recorded offline, in order and each on its own: one rejection does not stop the
+ * rest. Each runs under the idempotency key `sync:<id>`, so a push sent again (a sync cut off
+ * half-way, a double tap, the same ops in another order) answers "duplicate" with the first
+ * result and records nothing twice. A rejected op is not stored: corrected, it may be pushed
+ * again under the same id.
+ */
+export async function syncPush(ctx: Context, input: PushInput): Promise<{ results: PushResult[] }> {
+  assertRole(ctx, FIELD_WORKERS);
+  const results: PushResult[] = [];
+  for (const op of input.ops) results.push(await applyOne(ctx, op));
   return { results };
 }

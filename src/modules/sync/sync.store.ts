@@ -1,23 +1,47 @@
-import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
 
 export const cadreOfUser = (db: Queryable, userId: string) =>
   db.selectFrom('cadre').select(['id', 'status']).where('user_id', '=', userId).executeTakeFirst();
 
-export const seenOp = (db: Queryable, actor: string, key: string) =>
-  db.selectFrom('idempotency_record').select(['response']).where('actor', '=', actor).where('key', '=', key).executeTakeFirst();
+/** The stored first answer of an op already applied under this actor and key, if any. */
+export const findAppliedOp = (db: Queryable, actor: string, key: string) =>
+  db
+    .selectFrom('idempotency_record')
+    .select(['operation', 'response'])
+    .where('actor', '=', actor)
+    .where('key', '=', key)
+    .where('response', 'is not', null)
+    .executeTakeFirst();
 
-/** The facilitator's groups with each member's disbursed financing and what is due by a date. */
-export const facilitatorSheet = (db: Queryable, userId: string, until: string) =>
-  sql<{ group_id: string; group_name: string; financing_id: string; number: string; member: string; due: string; outstanding: string }>`
-    SELECT g.id AS group_id, g.name AS group_name, f.id AS financing_id, f.number, p.full_name AS member,
-           (SELECT coalesce(sum(i.principal - i.principal_paid + i.profit - i.profit_paid + i.penalty - i.penalty_paid), 0)
-              FROM financing_installment i WHERE i.financing_id = f.id AND i.due_date <= ${until}::date)::text AS due,
-           (f.outstanding_principal + f.outstanding_profit + f.outstanding_penalty)::text AS outstanding
-    FROM business_group g
-    JOIN financing f ON f.group_id = g.id AND f.status = 'disbursed'
-    JOIN person p ON p.id = f.person_id
-    WHERE g.facilitator_id = ${userId}
-    ORDER BY g.name, p.full_name`
-    .execute(db)
-    .then((r) => r.rows);
+/** The groups a user facilitates, by name. */
+export const findGroupIdsOfFacilitator = async (db: Queryable, userId: string) =>
+  (await db.selectFrom('business_group').select('id').where('facilitator_id', '=', userId).orderBy('name').orderBy('id').execute()).map(
+    (r) => r.id,
+  );
+
+/** Running (disbursed) financings of the groups' members, with the member's name and the product. */
+export function findDisbursedFinancingsOfGroups(db: Queryable, groupIds: string[]) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('financing as f')
+    .innerJoin('person as p', 'p.id', 'f.person_id')
+    .innerJoin('financing_product as pr', 'pr.id', 'f.product_id')
+    .select(['f.id', 'f.number', 'f.group_id', 'f.person_id', 'f.region_code', 'f.days_past_due', 'p.full_name', 'pr.name as product_name'])
+    .where('f.group_id', 'in', groupIds)
+    .where('f.status', '=', 'disbursed')
+    .orderBy('p.full_name')
+    .orderBy('f.number')
+    .execute();
+}
+
+/** Every instalment of the financings, in one query. */
+export function findInstalmentsOf(db: Queryable, financingIds: string[]) {
+  if (financingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('financing_installment')
+    .select(['financing_id', 'n', 'due_date', 'principal', 'profit', 'penalty', 'principal_paid', 'profit_paid', 'penalty_paid'])
+    .where('financing_id', 'in', financingIds)
+    .orderBy('financing_id')
+    .orderBy('n')
+    .execute();
+}

@@ -63,7 +63,7 @@ for (const kind of testDatabaseKinds()) {
       expect(bundle.status).toBe(200);
       expect(bundle.body).toMatchObject({ cadreId, asOf: '2026-03-10', groups: [] });
       expect(bundle.body.families).toEqual([
-        expect.objectContaining({ householdId: family, arrearsMonths: 1, persons: 1, jknClass: 'III', monthlyDue: 35000 }),
+        expect.objectContaining({ householdId: family, arrearsMonths: 1, persons: 1, jknClass: 'III', monthlyDue: '35000' }),
       ]);
     });
 

@@ -57,8 +57,8 @@ export function memberDue(instalments: SheetInstalment[], today: string, until: 
 export const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The Idempotency-Key of an operation recorded on a phone: its clientId, in its own namespace. */
-export const fieldKey = (clientId: string) => `field:${clientId}`;
+/** The Idempotency-Key of an op recorded on a phone: its id, in its own namespace. */
+export const opKey = (opId: string) => `sync:${opId}`;
 
 /** Money parameters of refusal messages, shown as rupiah ("Rp1.210.000") rather than bare digits. */
 export const MONEY_PARAMS = ['owed', 'available', 'needed', 'held', 'balance'] as const;

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
 const cid = (n: number) => `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 
 for (const kind of testDatabaseKinds()) {
-  describe(`field app: a facilitator's sheet and offline sync, exactly once [${kind}]`, () => {
+  describe(`offline sync: a facilitator's meeting sheets and pushed ops, exactly once [${kind}]`, () => {
     let server: TestServer;
     let admin: ApiClient;
     let manager: ApiClient;
@@ -30,7 +30,11 @@ for (const kind of testDatabaseKinds()) {
         .where('source_type', '=', 'financing.repayment')
         .where('source_id', 'in', server.database.db.selectFrom('financing_repayment').select('id').where('financing_id', '=', financingId))
         .execute();
-    const sync = (client: ApiClient, operations: unknown[]) => client.post('/api/v1/field/sync', { operations });
+    /** Ops as the field app pushes them, written here as {clientId, kind, ...payload} for brevity. */
+    const asOp = ({ clientId, kind, ...payload }: Record<string, unknown>) =>
+      clientId === undefined ? { type: kind, payload } : { id: clientId, type: kind, recordedAt: '2026-03-10T09:00:00+07:00', payload };
+    const sync = (client: ApiClient, operations: Record<string, unknown>[]) =>
+      client.post('/api/v1/sync/push', { ops: operations.map(asOp) });
 
     beforeAll(async () => {
       // Tuesday 10 March 2026, 10:00 WIB: the sheet looks to 17 March.
@@ -144,9 +148,9 @@ for (const kind of testDatabaseKinds()) {
     afterAll(async () => server.close());
 
     it("gives the facilitator their group's sheet: due this week, overdue and outstanding per member", async () => {
-      const sheet = await facilitator.get('/api/v1/field/facilitator/sheet');
+      const sheet = await facilitator.get('/api/v1/sync/bundle');
       expect(sheet.status).toBe(200);
-      expect(sheet.body).toMatchObject({ asOf: '2026-03-10', until: '2026-03-17', generatedAt: '2026-03-10T03:00:00.000Z' });
+      expect(sheet.body).toMatchObject({ asOf: '2026-03-10', dueUntil: '2026-03-17', generatedAt: '2026-03-10T03:00:00.000Z' });
       expect(sheet.body.groups).toHaveLength(1);
       const [group] = sheet.body.groups;
       expect(group).toMatchObject({ groupId, name: 'Kelompok Lapangan Karangwaru', villageCodes: ['34.71.02.1001'] });
@@ -164,7 +168,7 @@ for (const kind of testDatabaseKinds()) {
         outstanding: '13200000',
       });
       expect(group.dueNow).toBe((2_200_000 + 2_200_000 + 2_100_000).toString());
-      const later = await facilitator.get('/api/v1/field/facilitator/sheet?until=2026-03-14');
+      const later = await facilitator.get('/api/v1/sync/bundle?until=2026-03-14');
       expect(later.body.groups[0].financings.find((f: { financingId: string }) => f.financingId === financings[0])).toMatchObject({
         instalment: { n: 1 },
         dueNow: '1100000',
@@ -173,7 +177,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('counts late charges after a close of day', async () => {
       expect((await admin.post('/api/v1/financing/close-day', { date: '2026-03-09' })).status).toBe(200);
-      const sheet = (await facilitator.get('/api/v1/field/facilitator/sheet')).body;
+      const sheet = (await facilitator.get('/api/v1/sync/bundle')).body;
       const row = sheet.groups[0].financings.find((f: { financingId: string }) => f.financingId === financings[1]);
       const view = (await manager.get(`/api/v1/financings/${financings[1]}`)).body;
       const penalty = view.schedule.reduce((sum: bigint, i: { penalty?: string }) => sum + BigInt(i.penalty ?? '0'), 0n);
@@ -183,22 +187,22 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('scopes the sheet: a manager names a group; a facilitator gets only their own', async () => {
-      expect((await manager.get('/api/v1/field/facilitator/sheet')).body.groups).toEqual([]);
-      const named = await manager.get(`/api/v1/field/facilitator/sheet?group=${otherGroupId}`);
+      expect((await manager.get('/api/v1/sync/bundle')).body.groups).toEqual([]);
+      const named = await manager.get(`/api/v1/sync/bundle?group=${otherGroupId}`);
       expect(named.status).toBe(200);
       expect(named.body.groups[0]).toMatchObject({ groupId: otherGroupId, financings: [expect.objectContaining({ personId: outsider })] });
-      expect((await facilitator.get(`/api/v1/field/facilitator/sheet?group=${otherGroupId}`)).status).toBe(404);
-      expect((await facilitator.get(`/api/v1/field/facilitator/sheet?group=${groupId}`)).body.groups).toHaveLength(1);
+      expect((await facilitator.get(`/api/v1/sync/bundle?group=${otherGroupId}`)).status).toBe(404);
+      expect((await facilitator.get(`/api/v1/sync/bundle?group=${groupId}`)).body.groups).toHaveLength(1);
       // The demo facilitator of Katapang sees their two KUBE groups, which have no financing.
       const demo = new ApiClient(server.url);
       await demo.login('pendamping', DEMO_PASSWORD);
-      const theirs = (await demo.get('/api/v1/field/facilitator/sheet')).body.groups;
+      const theirs = (await demo.get('/api/v1/sync/bundle')).body.groups;
       expect(theirs.map((g: { name: string }) => g.name)).toEqual(['KUBE Mekar Sari', 'KUBE Sauyunan']);
       expect(theirs[0].members.length).toBeGreaterThan(0);
       const cashier = new ApiClient(server.url);
       await cashier.login('kasir', DEMO_PASSWORD);
-      expect((await cashier.get('/api/v1/field/facilitator/sheet')).status).toBe(403);
-      expect((await facilitator.get('/api/v1/field/facilitator/sheet?until=17-03-2026')).status).toBe(422);
+      expect((await cashier.get('/api/v1/sync/bundle')).status).toBe(403);
+      expect((await facilitator.get('/api/v1/sync/bundle?until=17-03-2026')).status).toBe(422);
     });
 
     it('applies a repayment once: the same sync sent again answers duplicate with the first result', async () => {
@@ -207,7 +211,7 @@ for (const kind of testDatabaseKinds()) {
       expect(first.status).toBe(200);
       expect(first.body.results).toEqual([
         {
-          clientId: cid(1),
+          id: cid(1),
           status: 'applied',
           result: expect.objectContaining({
             financingId: financings[0],
@@ -220,8 +224,8 @@ for (const kind of testDatabaseKinds()) {
       for (let i = 0; i < 2; i++) {
         const again = await sync(facilitator, [operation, operation]);
         expect(again.body.results).toEqual([
-          { clientId: cid(1), status: 'duplicate', result: first.body.results[0].result },
-          { clientId: cid(1), status: 'duplicate', result: first.body.results[0].result },
+          { id: cid(1), status: 'duplicate', result: first.body.results[0].result },
+          { id: cid(1), status: 'duplicate', result: first.body.results[0].result },
         ]);
       }
       const repayments = await repaymentsOf(financings[0] as string);
@@ -237,17 +241,17 @@ for (const kind of testDatabaseKinds()) {
       const over = { clientId: cid(2), kind: 'repayment', financingId: financings[2], amount: '99000000', paidOn: '2026-03-10' };
       const id = (await sync(facilitator, [over])).body.results[0];
       expect(id).toEqual({
-        clientId: cid(2),
-        status: 'refused',
+        id: cid(2),
+        status: 'rejected',
         code: 'financing.overpayment',
-        reason: 'Jumlah melebihi sisa kewajiban (Rp6.300.000). Masukkan paling banyak sisa kewajiban.',
+        message: 'Jumlah melebihi sisa kewajiban (Rp6.300.000). Masukkan paling banyak sisa kewajiban.',
       });
       const en = (await sync(facilitatorEn, [over])).body.results[0];
-      expect(en.reason).toBe('The amount exceeds what is owed (Rp6.300.000). Enter at most what is owed.');
+      expect(en.message).toBe('The amount exceeds what is owed (Rp6.300.000). Enter at most what is owed.');
       expect(await repaymentsOf(financings[2] as string)).toHaveLength(0);
       // The worker edits the amount on the phone and sends the same operation again.
       const corrected = (await sync(facilitator, [{ ...over, amount: '1050000' }])).body.results[0];
-      expect(corrected).toMatchObject({ clientId: cid(2), status: 'applied', result: { amount: '1050000' } });
+      expect(corrected).toMatchObject({ id: cid(2), status: 'applied', result: { amount: '1050000' } });
       expect(await repaymentsOf(financings[2] as string)).toHaveLength(1);
     });
 
@@ -264,7 +268,7 @@ for (const kind of testDatabaseKinds()) {
         },
         { clientId: cid(12), kind: 'repayment', financingId: financings[1], amount: '1100000', paidOn: '2026-03-10' },
         { clientId: cid(13), kind: 'repayment', financingId: financings[1], amount: '1.100.000', paidOn: '2026-03-10' },
-        { clientId: cid(14), kind: 'visit', householdId: members[0] },
+        { clientId: cid(14), kind: 'meeting_minutes', householdId: members[0] },
         { clientId: cid(15), kind: 'attendance', groupId, heldOn: '2026-03-10', personIds: [members[0], members[2]] },
         { clientId: cid(16), kind: 'attendance', groupId, heldOn: '2026-03-10', personIds: [outsider] },
         { clientId: cid(17), kind: 'repayment', financingId: financings[1], amount: '50000', paidOn: '2026-01-01' },
@@ -273,33 +277,33 @@ for (const kind of testDatabaseKinds()) {
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       const results = response.body.results;
       expect(results.map((r: { status: string; code?: string }) => [r.status, r.code])).toEqual([
-        ['refused', 'financing.overpayment'],
-        ['refused', 'field.financing_unknown'],
+        ['rejected', 'financing.overpayment'],
+        ['rejected', 'sync.financing_unknown'],
         ['applied', undefined],
-        ['refused', 'field.operation_invalid'],
-        ['refused', 'field.kind_unknown'],
+        ['rejected', 'sync.payload_invalid'],
+        ['rejected', 'sync.type_unknown'],
         ['applied', undefined],
-        ['refused', 'groups.attendee_not_member'],
-        ['refused', 'financing.paid_before_disbursement'],
+        ['rejected', 'groups.attendee_not_member'],
+        ['rejected', 'financing.paid_before_disbursement'],
       ]);
-      expect(results[1].reason).toContain('Pembiayaan ini tidak ditemukan');
-      expect(results[3].reason).toBe('Data catatan tidak lengkap atau salah: amount.');
-      expect(results[4].reason).toContain('"visit"');
-      expect(results[6].reason).toBe('Peserta rapat harus anggota kelompok.');
+      expect(results[1].message).toContain('Pembiayaan ini tidak ditemukan');
+      expect(results[3].message).toBe('Data catatan tidak lengkap atau salah: amount.');
+      expect(results[4].message).toContain('"meeting_minutes"');
+      expect(results[6].message).toBe('Peserta rapat harus anggota kelompok.');
       expect(results[5].result).toMatchObject({ heldOn: '2026-03-10', present: 2 });
       expect(await repaymentsOf(financings[1] as string)).toHaveLength(before.length + 1);
 
       // Sent again (say the connection dropped before the answer came): nothing new happens.
       const again = (await sync(facilitator, batch)).body.results;
       expect(again.map((r: { status: string }) => r.status)).toEqual([
-        'refused',
-        'refused',
+        'rejected',
+        'rejected',
         'duplicate',
-        'refused',
-        'refused',
+        'rejected',
+        'rejected',
         'duplicate',
-        'refused',
-        'refused',
+        'rejected',
+        'rejected',
       ]);
       expect(await repaymentsOf(financings[1] as string)).toHaveLength(before.length + 1);
       const meetings = (await manager.get(`/api/v1/groups/${groupId}/meetings`)).body.items;
@@ -312,7 +316,7 @@ for (const kind of testDatabaseKinds()) {
       expect(meetings[0].attendance).toHaveLength(members.length);
     });
 
-    it('checks the batch: at most 200 operations, each with a clientId; only field workers', async () => {
+    it('checks the batch: at most 200 operations, each with an id; only field workers', async () => {
       const many = Array.from({ length: 201 }, (_, i) => ({
         clientId: cid(1000 + i),
         kind: 'repayment',
@@ -325,7 +329,7 @@ for (const kind of testDatabaseKinds()) {
       expect((await sync(facilitator, [])).status).toBe(422);
       const cashier = new ApiClient(server.url);
       await cashier.login('kasir', DEMO_PASSWORD);
-      expect((await sync(cashier, [many[0]])).status).toBe(403);
+      expect((await sync(cashier, [many[0] as Record<string, unknown>])).status).toBe(403);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, memberDue, type SheetInstalment } from './field.rules.ts';
+import { addDays, memberDue, type SheetInstalment } from './sync.rules.ts';
 
 const instalment = (n: number, dueDate: string, paid = 0n, penalty = 0n, penaltyPaid = 0n): SheetInstalment => ({
   n,

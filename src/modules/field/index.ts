@@ -1,1 +1,0 @@
-export { fieldRoutes } from './field.routes.ts';
