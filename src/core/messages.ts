@@ -1,6 +1,6 @@
 import type { Locale } from './locale.ts';
-import { SYNC_MESSAGES } from './messages.sync.ts';
 import { MONEY_MESSAGES } from './messages.money.ts';
+import { SYNC_MESSAGES } from './messages.sync.ts';
 
 type Text = Record<Locale, string>;
 

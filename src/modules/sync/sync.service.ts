@@ -145,7 +145,8 @@ const HANDLERS: Record<string, OpHandler> = {
   repayment: handler({
     schema: repaymentPayloadSchema,
     unknownCode: 'sync.financing_unknown',
-    apply: (ctx, p, op, key) => repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key),
+    apply: (ctx, p, op, key) =>
+      repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key),
   }),
   // Who came to the meeting: every active member on the phone's list, present or not.
   attendance: handler({
@@ -220,7 +221,12 @@ async function applyOne(ctx: Context, op: Op): Promise<PushResult> {
     if (error instanceof AppError) return rejection(ctx, id, error, kind.unknownCode);
     // Not the worker's doing: nothing was recorded (its transaction rolled back), so the phone may push it again.
     ctx.log.error({ err: error, opId: id, type: op.type }, 'sync op failed');
-    return { id, status: 'rejected', code: 'common.internal', message: translate('common.internal', ctx.locale, { requestId: ctx.requestId }) };
+    return {
+      id,
+      status: 'rejected',
+      code: 'common.internal',
+      message: translate('common.internal', ctx.locale, { requestId: ctx.requestId }),
+    };
   }
 }
 
