@@ -84,7 +84,16 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('warns loudly once a cadre is revoked, and an old card stops verifying after a new one is issued', async () => {
-      expect((await manager.patch(`/api/v1/cadres/${cadreId}/status`, { status: 'revoked' })).body.status).toBe('revoked');
+      const reason = 'Surat tugas dicabut: iuran tidak disetor';
+      expect((await manager.patch(`/api/v1/cadres/${cadreId}/status`, { status: 'revoked', reason })).body.status).toBe('revoked');
+      const audit = await server.database.db
+        .selectFrom('audit_log')
+        .select(['before', 'after'])
+        .where('action', '=', 'cadre.status')
+        .where('entity_id', '=', cadreId)
+        .executeTakeFirstOrThrow();
+      expect(audit).toEqual({ before: { status: 'active' }, after: { status: 'revoked', reason } });
+      expect((await manager.patch(`/api/v1/cadres/${cadreId}/status`, { status: 'suspended', reason: '' })).status).toBe(422);
       expect((await new ApiClient(server.url).get(`/api/v1/public/cadres/verify/${token}`)).body).toMatchObject({
         valid: true,
         status: 'revoked',

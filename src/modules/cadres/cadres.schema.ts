@@ -17,7 +17,11 @@ export const registerCadreInputSchema = z.strictObject({
   /** The cadre-role user this cadre signs in as: they then read their own record, card data and families. */
   username: z.string().trim().min(1).max(60).optional(),
 });
-export const cadreStatusInputSchema = z.strictObject({ status: z.enum(['active', 'suspended', 'revoked']) });
+export const cadreStatusInputSchema = z.strictObject({
+  status: z.enum(['active', 'suspended', 'revoked']),
+  /** Why (a complaint, misuse of cash, the letter withdrawn): kept in the audit log. */
+  reason: z.string().trim().min(1).max(300).optional(),
+});
 export const cadreViewSchema = z.object({
   id: z.string(),
   personId: z.string(),

@@ -187,7 +187,7 @@ export async function issueCadreCard(ctx: Context, id: string) {
   });
 }
 
-export async function changeCadreStatus(ctx: Context, id: string, status: CadreStatus) {
+export async function changeCadreStatus(ctx: Context, id: string, status: CadreStatus, reason?: string) {
   assertRole(ctx, MANAGERS);
   const before = await cadreInScope(ctx, id);
   await inTransaction(ctx, async (tx) => {
@@ -197,7 +197,7 @@ export async function changeCadreStatus(ctx: Context, id: string, status: CadreS
       entityType: 'cadre',
       entityId: id,
       before: { status: before.status },
-      after: { status },
+      after: { status, ...(reason === undefined ? {} : { reason }) },
     });
   });
   return publicView(await cadreInScope(ctx, id));
