@@ -69,6 +69,8 @@ const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
 const CadresPage = lazy(() => import('./pages/cadres/cadres-page.tsx').then((m) => ({ default: m.CadresPage })));
 const CadrePage = lazy(() => import('./pages/cadres/cadre-page.tsx').then((m) => ({ default: m.CadrePage })));
 const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
+// The offline field app: its own shell, opened without the setup and session checks (they need the server).
+const FieldApp = lazy(() => import('./field/field-app.tsx').then((m) => ({ default: m.FieldApp })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
   const me = useMe();
@@ -94,6 +96,24 @@ function RequireNav({ nav, children }: { nav: NavKey; children: React.ReactNode 
 }
 
 export function App() {
+  const { pathname } = useLocation();
+  if (pathname === '/field' || pathname.startsWith('/field/'))
+    return (
+      <Routes>
+        <Route
+          path="/field/*"
+          element={
+            <Suspense fallback={<PageLoader fullScreen />}>
+              <FieldApp />
+            </Suspense>
+          }
+        />
+      </Routes>
+    );
+  return <OfficeApp />;
+}
+
+function OfficeApp() {
   const setup = useQuery(setupQuery);
   const location = useLocation();
   if (setup.isPending) return <PageLoader fullScreen />;

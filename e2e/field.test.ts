@@ -1,0 +1,282 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDate, systemClock } from '../src/core/clock.ts';
+import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { eventually, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record offline and the outbox syncs once (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let payer: { id: string; name: string };
+  let overpayer: { id: string; name: string };
+  const groupName = 'Kelompok Lapangan Karangwaru';
+  let groupId: string;
+
+  const repaymentsOf = (financingId: string) =>
+    server.database.db.selectFrom('financing_repayment').selectAll().where('financing_id', '=', financingId).execute();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
+    await fillDemo(systemTestContext(server.database));
+    await fillDemoCadres(systemTestContext(server.database));
+    const admin = new ApiClient(server.url);
+    await admin.login('admin', DEMO_PASSWORD);
+    const manager = new ApiClient(server.url);
+    await manager.login('manajer', DEMO_PASSWORD);
+    const ok = (response: { status: number; body: unknown }, what: string) => {
+      if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body as Record<string, any>;
+    };
+    ok(
+      await admin.post('/api/v1/users', {
+        username: 'fasil.kricak',
+        fullName: 'Sri Wahyuni',
+        role: 'facilitator',
+        password: DEMO_PASSWORD,
+        officeCodes: ['YK01'],
+      }),
+      'facilitator',
+    );
+    const heads = await server.database.db
+      .selectFrom('person')
+      .select(['id', 'full_name'])
+      .where('village_code', '=', '34.71.02.1001')
+      .where('relation', '=', 'head')
+      .orderBy('nik')
+      .limit(2)
+      .execute();
+    const group = ok(
+      await admin.post('/api/v1/groups', {
+        kind: 'jkm',
+        name: groupName,
+        officeCode: 'YK01',
+        villageCodes: ['34.71.02.1001'],
+        facilitatorUsername: 'fasil.kricak',
+        formedOn: '2026-01-02',
+      }),
+      'group',
+    );
+    groupId = group.id as string;
+    for (const head of heads)
+      ok(await admin.post(`/api/v1/groups/${group.id}/members`, { personId: head.id, joinedOn: '2026-01-02' }), 'member');
+    ok(
+      await manager.post('/api/v1/financing/products', {
+        code: 'FLAT10',
+        name: 'Modal usaha flat 10%',
+        kind: 'flat',
+        ratePercent: '10',
+        frequency: 'monthly',
+        minAmount: '1000000',
+        maxAmount: '50000000',
+        minInstallments: 3,
+        maxInstallments: 24,
+      }),
+      'product',
+    );
+    const today = businessDate(systemClock);
+    ok(
+      await manager.post('/api/v1/funds', {
+        code: 'USEP-KRW',
+        name: 'Stimulus USEP Karangwaru',
+        kind: 'stimulus',
+        source: 'APBD Kota Yogyakarta',
+        officeCode: 'YK01',
+        initialCapital: '50000000',
+        capitalDate: shift(today, -60),
+      }),
+      'fund',
+    );
+    // Disbursed five weeks ago: the first instalment (Rp1.100.000) is due, nothing paid yet.
+    const financings = [];
+    for (const head of heads) {
+      const applied = ok(
+        await admin.post('/api/v1/financings', {
+          personId: head.id,
+          productCode: 'FLAT10',
+          fundCode: 'USEP-KRW',
+          principal: '12000000',
+          installments: 12,
+          purpose: 'Modal warung',
+          appliedOn: shift(today, -40),
+          groupId: group.id,
+        }),
+        'application',
+      );
+      ok(await manager.post(`/api/v1/financings/${applied.id}/approve`, {}), 'approval');
+      ok(
+        await manager.post(`/api/v1/financings/${applied.id}/disburse`, { disbursedOn: shift(today, -35), method: 'cash' }),
+        'disbursement',
+      );
+      financings.push({ id: applied.id as string, name: head.full_name });
+    }
+    [payer, overpayer] = financings as [typeof payer, typeof overpayer];
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('downloads, opens with no connection, records two payments, and syncs them by itself: one applied, one refused with its reason', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, server.url, 'fasil.kricak', DEMO_PASSWORD);
+    await page.goto(`${server.url}/field`);
+    await shown(page.getByText('Jaring Lapangan', { exact: true }));
+    await shown(page.getByRole('status').getByText('Daring'));
+    // The service worker takes the page over once it has cached the shell.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await eventually(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls /field');
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/field.webmanifest');
+
+    await page.getByRole('button', { name: 'Unduh data' }).click();
+    await shown(page.getByTestId('downloaded-at'));
+    await shown(page.getByRole('link', { name: groupName }));
+
+    // No signal: the page still opens, from the service worker, with the downloaded data.
+    await context.setOffline(true);
+    await shown(page.getByRole('status').getByText('Luring'));
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await shown(page.getByRole('status').getByText('Luring'));
+    await page.getByRole('link', { name: groupName }).click();
+    await shown(page.getByRole('heading', { name: groupName }));
+
+    const pay = async (member: string, amount?: string) => {
+      const card = page.getByRole('article', { name: member });
+      await card.getByRole('button', { name: 'Catat pembayaran' }).click();
+      const dialog = await shown(page.getByRole('dialog'));
+      const input = dialog.getByRole('textbox', { name: /Jumlah diterima/ });
+      expect(await input.inputValue()).toBe('1.100.000');
+      if (amount) {
+        await input.fill(amount);
+        await shown(dialog.getByText(/Melebihi sisa kewajiban \(Rp13\.200\.000\)/));
+      }
+      await dialog.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await pay(payer.name);
+    await pay(overpayer.name, '99000000');
+    await shown(page.getByRole('article', { name: payer.name }).getByText('Dicatat Rp1.100.000'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.getByRole('link', { name: /Kotak keluar/ }).click();
+    await shown(page.getByRole('heading', { name: 'Menunggu dikirim (2)' }));
+    expect(await page.getByTestId('outbox-waiting').getByRole('article').count()).toBe(2);
+    expect(await repaymentsOf(payer.id)).toHaveLength(0);
+
+    // Signal again: the outbox empties by itself.
+    await context.setOffline(false);
+    await shown(page.getByRole('heading', { name: 'Terkirim (1)' }));
+    await shown(page.getByRole('heading', { name: 'Ditolak server (1)' }));
+    const refused = page.getByTestId('outbox-refused').getByRole('article');
+    await shown(refused.getByText('Jumlah melebihi sisa kewajiban (Rp13.200.000). Masukkan paling banyak sisa kewajiban.'));
+    await shown(page.getByRole('status').getByText('Daring'));
+    const recorded = await repaymentsOf(payer.id);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ amount: '1100000', channel: 'group_meeting', received_by: 'fasil.kricak' });
+    expect(await repaymentsOf(overpayer.id)).toHaveLength(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // The refusal stays until the worker resolves it: after a reload, corrected and sent again.
+    await page.reload();
+    await shown(refused.getByText(/Jumlah melebihi sisa kewajiban/));
+    await refused.getByRole('button', { name: 'Ubah jumlah' }).click();
+    await refused.getByRole('textbox', { name: /Jumlah diterima/ }).fill('1100000');
+    await refused.getByRole('button', { name: 'Kirim ulang' }).click();
+    await shown(page.getByRole('heading', { name: 'Terkirim (2)' }));
+    expect(await page.getByTestId('outbox-refused').count()).toBe(0);
+    expect(await repaymentsOf(overpayer.id)).toHaveLength(1);
+    expect(await repaymentsOf(payer.id)).toHaveLength(1);
+
+    // Online, a record goes at once: who came to today's meeting.
+    await page.getByRole('link', { name: 'Kelompok', exact: true }).click();
+    await page.getByRole('link', { name: groupName }).click();
+    await page.getByRole('button', { name: 'Catat kehadiran' }).click();
+    const attendance = await shown(page.getByRole('dialog'));
+    await attendance.getByRole('checkbox', { name: payer.name }).check();
+    await attendance.getByRole('button', { name: 'Simpan kehadiran (1 hadir)' }).click();
+    await attendance.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: /Kotak keluar/ }).click();
+    await shown(page.getByRole('heading', { name: 'Terkirim (3)' }));
+    const meetings = await server.database.db.selectFrom('group_meeting').select('id').where('group_id', '=', groupId).execute();
+    expect(meetings).toHaveLength(1);
+    await context.close();
+  });
+
+  it('a cadre records a visit and a contribution with no signal; back online, each is recorded exactly once', async () => {
+    const db = server.database.db;
+    const kader = new ApiClient(server.url);
+    await kader.login('kader', DEMO_PASSWORD);
+    const cadreId = (await kader.get('/api/v1/sync/bundle')).body.cadreId as string;
+    const worklist = (await kader.get(`/api/v1/cadres/${cadreId}/worklist`)).body.items as {
+      householdId: string;
+      headName: string;
+      arrearsMonths: number;
+    }[];
+    // Two months behind at Rp35.000 a month (class III, one person).
+    const family = worklist.find((f) => f.arrearsMonths === 2);
+    if (!family) throw new Error(`no family two months behind: ${JSON.stringify(worklist)}`);
+    const paymentsOf = () => db.selectFrom('jkn_contribution_payment').selectAll().where('household_id', '=', family.householdId).execute();
+    const visitsOf = () => db.selectFrom('cadre_visit').selectAll().where('household_id', '=', family.householdId).execute();
+    const [paymentsBefore, visitsBefore] = [await paymentsOf(), await visitsOf()];
+
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, server.url, 'kader', DEMO_PASSWORD);
+    await page.goto(`${server.url}/field`);
+    await shown(page.getByRole('status').getByText('Daring'));
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await eventually(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls /field');
+    await page.getByRole('button', { name: 'Unduh data' }).click();
+    await shown(page.getByTestId('downloaded-at'));
+    await shown(page.getByRole('link', { name: 'Keluarga', exact: true }));
+    const card = page.getByRole('link', { name: family.headName });
+    await shown(card.getByText('Tunggakan 2 bulan'));
+
+    await context.setOffline(true);
+    await page.reload();
+    await shown(page.getByRole('status').getByText('Luring'));
+    await page.getByRole('link', { name: family.headName }).click();
+    await shown(page.getByRole('heading', { name: family.headName }));
+    // To reactivate: two months in arrears and the current one.
+    await shown(page.getByText('Rp105.000'));
+
+    await page.getByRole('button', { name: 'Catat kunjungan' }).click();
+    const visit = await shown(page.getByRole('dialog'));
+    await visit.getByRole('textbox', { name: 'Hasil kunjungan' }).fill('Membayar tunggakan dan iuran bulan ini');
+    await visit.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
+    await visit.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Catat iuran' }).click();
+    const payment = await shown(page.getByRole('dialog'));
+    expect(await payment.getByRole('textbox', { name: /Jumlah diterima/ }).inputValue()).toBe('105.000');
+    await payment.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
+    await payment.waitFor({ state: 'hidden' });
+    await shown(page.getByText('Iuran dicatat 3 bulan'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.getByRole('link', { name: /Kotak keluar/ }).click();
+    await shown(page.getByRole('heading', { name: 'Menunggu dikirim (2)' }));
+    expect(await paymentsOf()).toHaveLength(paymentsBefore.length);
+    expect(await visitsOf()).toHaveLength(visitsBefore.length);
+
+    // Signal again: both go by themselves, once.
+    await context.setOffline(false);
+    await shown(page.getByRole('heading', { name: 'Terkirim (2)' }));
+    const payments = await paymentsOf();
+    expect(payments).toHaveLength(paymentsBefore.length + 1);
+    expect(payments.at(-1)).toMatchObject({ amount: '105000', months: 3 });
+    expect(await visitsOf()).toHaveLength(visitsBefore.length + 1);
+    const dues = (await kader.get(`/api/v1/households/${family.householdId}/jkn-dues`)).body;
+    expect(dues.paidThrough).toBe(businessDate(systemClock).slice(0, 7));
+
+    // Sending again and reloading records nothing more.
+    await page.getByRole('button', { name: 'Kirim sekarang' }).click();
+    await page.reload();
+    await shown(page.getByRole('heading', { name: 'Terkirim (2)' }));
+    expect(await paymentsOf()).toHaveLength(paymentsBefore.length + 1);
+    expect(await visitsOf()).toHaveLength(visitsBefore.length + 1);
+    await context.close();
+  });
+});

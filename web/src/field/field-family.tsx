@@ -1,0 +1,306 @@
+import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { businessDate, systemClock } from '../../../src/core/clock.ts';
+import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
+import type { BundleFamily } from '../../../src/modules/sync/sync.schema.ts';
+import { RupiahInput } from '../components/rupiah-input.tsx';
+import { useToast } from '../components/toast.tsx';
+import { recordContribution, recordVisit, useField, type VisitKind } from './field-store.ts';
+import { useFieldText } from './field-text.ts';
+import { monthsRecordedSince, visitsRecordedSince } from './outbox.ts';
+
+const VISIT_KINDS: VisitKind[] = ['reminder', 'socialisation', 'recruitment', 'complaint', 'follow_up'];
+/** The first families shown; the search finds the rest (a caseload is up to 500). */
+const SHOWN = 60;
+
+export const familyName = (family: BundleFamily) => family.headName ?? `KK ${family.kkNumber}`;
+
+/** A cadre's families, most in arrears and longest unvisited first, with a search. */
+export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
+  const ft = useFieldText();
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLowerCase();
+  const matching = needle
+    ? families.filter((f) => (f.headName ?? '').toLowerCase().includes(needle) || f.kkNumber.includes(needle))
+    : families;
+  if (families.length === 0) return <Text c="dimmed">{ft('noFamilies')}</Text>;
+  return (
+    <Stack gap="sm">
+      <TextInput
+        size="md"
+        type="search"
+        aria-label={ft('searchFamilies')}
+        placeholder={ft('searchFamilies')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+      />
+      <Text size="sm" c="dimmed">
+        {ft('familiesShown', { shown: Math.min(matching.length, SHOWN), total: families.length })}
+      </Text>
+      {matching.length === 0 ? <Text c="dimmed">{ft('noMatch')}</Text> : null}
+      {matching.slice(0, SHOWN).map((family) => (
+        <Card
+          key={family.householdId}
+          withBorder
+          padding="sm"
+          component={Link}
+          to={`/field/families/${family.householdId}`}
+          aria-label={familyName(family)}
+          style={{ minHeight: 64 }}
+        >
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text fw={700}>{familyName(family)}</Text>
+              <Text size="xs" c="dimmed">
+                {family.daysSinceVisit === null ? ft('neverVisited') : ft('lastVisit', visitParams(family))}
+              </Text>
+            </Stack>
+            <ArrearsBadge family={family} />
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+const visitParams = (family: BundleFamily) => ({
+  date: family.lastVisitOn ? formatDateShort(family.lastVisitOn) : '',
+  days: family.daysSinceVisit ?? 0,
+});
+
+function ArrearsBadge({ family }: { family: BundleFamily }) {
+  const ft = useFieldText();
+  if (family.arrearsMonths === null) return null;
+  return family.arrearsMonths > 0 ? (
+    <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
+      {ft('arrears', { months: family.arrearsMonths })}
+    </Badge>
+  ) : (
+    <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
+      {ft('paidUp', { month: family.paidThrough ?? '' })}
+    </Badge>
+  );
+}
+
+/** One family at the door: their dues, and a visit or a payment recorded into the outbox. */
+export function FieldFamilyScreen() {
+  const { id } = useParams();
+  const field = useField();
+  const ft = useFieldText();
+  const [visiting, setVisiting] = useState(false);
+  const [paying, setPaying] = useState(false);
+  const stored = field.bundle;
+  const family = stored?.bundle.families.find((f) => f.householdId === id);
+  const cadreId = stored?.bundle.cadreId;
+  const back = (
+    <Anchor component={Link} to="/field" size="md" py={8} display="inline-block">
+      ← {ft('back')}
+    </Anchor>
+  );
+  if (!stored || !family || !cadreId)
+    return (
+      <Stack>
+        {back}
+        <Text>{ft('familyNotFound')}</Text>
+      </Stack>
+    );
+  const months = monthsRecordedSince(field.outbox, family.householdId, stored.downloadedAt);
+  const visits = visitsRecordedSince(field.outbox, family.householdId, stored.downloadedAt);
+  return (
+    <Stack gap="sm">
+      {back}
+      <Title order={1} size="h3">
+        {familyName(family)}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {family.jknClass
+          ? ft('familySummary', { kk: family.kkNumber, jknClass: family.jknClass, persons: family.persons })
+          : ft('noJkn', { kk: family.kkNumber })}
+      </Text>
+      <Card withBorder padding="sm">
+        <Stack gap={6}>
+          <Group justify="space-between">
+            <ArrearsBadge family={family} />
+            {months > 0 ? (
+              <Badge color="orange" variant="light">
+                {ft('recordedMonths', { months })}
+              </Badge>
+            ) : null}
+          </Group>
+          {family.monthlyDue ? <Figure label={ft('monthlyDue')} value={formatRupiah(family.monthlyDue)} /> : null}
+          {family.reactivationTotal && family.arrearsMonths ? (
+            <Figure label={ft('reactivation')} value={formatRupiah(family.reactivationTotal)} strong />
+          ) : null}
+          <Text size="sm" c="dimmed">
+            {family.daysSinceVisit === null ? ft('neverVisited') : ft('lastVisit', visitParams(family))}
+            {visits > 0 ? ` · ${ft('recordedVisits')}` : ''}
+          </Text>
+        </Stack>
+      </Card>
+      <Button size="lg" fullWidth onClick={() => setVisiting(true)}>
+        {ft('recordVisit')}
+      </Button>
+      {family.monthlyDue ? (
+        <Button size="lg" fullWidth variant="light" onClick={() => setPaying(true)}>
+          {ft('recordContribution')}
+        </Button>
+      ) : null}
+      {visiting ? <VisitModal cadreId={cadreId} family={family} onClose={() => setVisiting(false)} /> : null}
+      {paying ? <ContributionModal cadreId={cadreId} family={family} onClose={() => setPaying(false)} /> : null}
+    </Stack>
+  );
+}
+
+function Figure({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size={strong ? 'lg' : 'sm'} fw={strong ? 800 : 600}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+function VisitModal({ cadreId, family, onClose }: { cadreId: string; family: BundleFamily; onClose: () => void }) {
+  const ft = useFieldText();
+  const toast = useToast();
+  const [kind, setKind] = useState<VisitKind>(family.arrearsMonths ? 'reminder' : 'socialisation');
+  const [outcome, setOutcome] = useState('');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    if (!outcome.trim()) {
+      setError(ft('outcomeRequired'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await recordVisit(cadreId, family, kind, outcome.trim(), notes);
+      toast.success(ft('saved'));
+      onClose();
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={ft('visitTitle', { name: familyName(family) })} centered>
+      <Stack gap="sm">
+        <Select
+          label={ft('visitKind')}
+          size="md"
+          allowDeselect={false}
+          data={VISIT_KINDS.map((k) => ({ value: k, label: ft(`visit_${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as VisitKind)}
+        />
+        <TextInput
+          label={ft('outcome')}
+          size="md"
+          required
+          maxLength={300}
+          value={outcome}
+          error={error}
+          onChange={(e) => {
+            setOutcome(e.currentTarget.value);
+            setError(undefined);
+          }}
+        />
+        <Textarea
+          label={ft('notes')}
+          maxLength={1000}
+          autosize
+          minRows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        <Text size="sm">{ft('visitedOn', { date: formatDateShort(businessDate(systemClock)) })}</Text>
+        <Button size="lg" fullWidth loading={saving} onClick={() => void save()}>
+          {ft('save')}
+        </Button>
+        <Button variant="default" size="md" fullWidth onClick={onClose}>
+          {ft('cancel')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Months start at the arrears plus the current month, the amount at months × this month's due; the server checks it against each month's own rate. */
+function ContributionModal({ cadreId, family, onClose }: { cadreId: string; family: BundleFamily; onClose: () => void }) {
+  const ft = useFieldText();
+  const toast = useToast();
+  const monthly = BigInt(family.monthlyDue ?? '0');
+  // Up to date: the months in arrears and the current one.
+  const [months, setMonths] = useState<number>(Math.min((family.arrearsMonths ?? 0) + 1, 36));
+  const [amount, setAmount] = useState((monthly * BigInt(months)).toString());
+  const [error, setError] = useState<{ months?: string; amount?: string }>({});
+  const [saving, setSaving] = useState(false);
+  const changeMonths = (value: number) => {
+    setMonths(value);
+    if (Number.isInteger(value) && value >= 1) setAmount((monthly * BigInt(value)).toString());
+    setError({});
+  };
+  const save = async () => {
+    if (!Number.isInteger(months) || months < 1 || months > 36) {
+      setError({ months: ft('monthsRequired') });
+      return;
+    }
+    if (amount === '' || BigInt(amount) <= 0n) {
+      setError({ amount: ft('amountRequired') });
+      return;
+    }
+    setSaving(true);
+    try {
+      await recordContribution(cadreId, family, months, amount);
+      toast.success(ft('saved'));
+      onClose();
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={ft('contributionTitle', { name: familyName(family) })} centered>
+      <Stack gap="sm">
+        <NumberInput
+          label={ft('months')}
+          size="md"
+          min={1}
+          max={36}
+          allowDecimal={false}
+          value={months}
+          error={error.months}
+          onChange={(v) => changeMonths(typeof v === 'number' ? v : Number.parseInt(v, 10))}
+        />
+        <Text size="sm" c="dimmed">
+          {ft('contributionHint', {
+            months,
+            monthly: formatRupiah(monthly),
+            amount: formatRupiah(Number.isInteger(months) && months > 0 ? monthly * BigInt(months) : 0n),
+          })}
+        </Text>
+        <RupiahInput
+          label={ft('amount')}
+          value={amount}
+          onChange={(digits) => {
+            setAmount(digits);
+            setError({});
+          }}
+          error={error.amount}
+          required
+        />
+        <Text size="sm">{ft('paidOn', { date: formatDateShort(businessDate(systemClock)) })}</Text>
+        <Button size="lg" fullWidth loading={saving} onClick={() => void save()}>
+          {ft('save')}
+        </Button>
+        <Button variant="default" size="md" fullWidth onClick={onClose}>
+          {ft('cancel')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * The field app's state outside React: the downloaded bundle, the outbox, whether the server
+ * can be reached, and the sync that empties the outbox — by itself when the connection comes
+ * back (`online` event, and a retry timer while something waits) and when the worker asks.
+ */
+import { useSyncExternalStore } from 'react';
+import { businessDate, systemClock } from '../../../src/core/clock.ts';
+import type { Bundle, BundleFamily, PushView, SheetFinancing, SheetGroup, SyncOp } from '../../../src/modules/sync/sync.schema.ts';
+import { ApiError, api, request, setCsrfToken } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { deleteOutbox, listOutbox, loadBundle, loadWorker, putOutbox, putOutboxMany, saveBundle, saveWorker } from './field-db.ts';
+import {
+  corrected,
+  expired,
+  localTimestamp,
+  newClientId,
+  type OutboxEntry,
+  type StoredBundle,
+  type StoredWorker,
+  SYNC_CHUNK,
+  sendable,
+  withAnswers,
+} from './outbox.ts';
+
+/** Why the last sync stopped short: no connection, the session ended, or the server said no. */
+export type SyncProblem = 'offline' | 'signedOut' | 'server' | null;
+
+export type FieldState = {
+  ready: boolean;
+  /** The browser says it has a network and the last request did not fail for want of one. */
+  online: boolean;
+  /** The signed-in worker: from the server when online, else as remembered on the phone. */
+  worker: StoredWorker | null;
+  /** Known from the server: there is no session (sign in to download or send). */
+  signedOut: boolean;
+  bundle: StoredBundle | null;
+  outbox: OutboxEntry[];
+  syncing: boolean;
+  downloading: boolean;
+  lastSyncAt: string | null;
+  problem: SyncProblem;
+  problemDetail: string | null;
+};
+
+const RETRY_MS = 30_000;
+
+/** Whether this page has heard from the server who is signed in (and so holds the CSRF token). */
+let sessionConfirmed = false;
+
+let state: FieldState = {
+  ready: false,
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  worker: null,
+  signedOut: false,
+  bundle: null,
+  outbox: [],
+  syncing: false,
+  downloading: false,
+  lastSyncAt: null,
+  problem: null,
+  problemDetail: null,
+};
+const listeners = new Set<() => void>();
+
+function set(changes: Partial<FieldState>) {
+  state = { ...state, ...changes };
+  for (const listener of listeners) listener();
+}
+
+export function useField(): FieldState {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => state,
+  );
+}
+
+const today = () => businessDate(systemClock);
+
+async function reloadOutbox() {
+  set({ outbox: await listOutbox() });
+}
+
+/** A request failed: for want of a network (status 0), the session ended (401), or otherwise. */
+function noteFailure(error: unknown): SyncProblem {
+  if (error instanceof ApiError && error.status === 0) {
+    set({ online: false, problem: 'offline', problemDetail: null });
+    return 'offline';
+  }
+  if (error instanceof ApiError && error.status === 401) {
+    sessionConfirmed = false;
+    set({ signedOut: true, problem: 'signedOut', problemDetail: null });
+    return 'signedOut';
+  }
+  set({ problem: 'server', problemDetail: error instanceof Error ? error.message : String(error) });
+  return 'server';
+}
+
+/** Asks the server who is signed in (also fetches the CSRF token the sync needs). */
+async function refreshSession(): Promise<boolean> {
+  try {
+    const me = await request<Me>('GET', '/api/v1/auth/me');
+    setCsrfToken(me.csrfToken);
+    sessionConfirmed = true;
+    const worker = { username: me.username, fullName: me.fullName, role: me.role };
+    await saveWorker(worker);
+    set({ worker, signedOut: false, online: true });
+    return true;
+  } catch (error) {
+    noteFailure(error);
+    return false;
+  }
+}
+
+/** Downloads the caller's bundle (families and dues, groups and sheets) and keeps it on the phone with the time it came. */
+export async function downloadBundle(): Promise<boolean> {
+  if (state.downloading) return false;
+  set({ downloading: true });
+  try {
+    if (!sessionConfirmed && !(await refreshSession())) return false;
+    const bundle = await api.get<Bundle>('/api/v1/sync/bundle');
+    const stored: StoredBundle = { bundle, downloadedAt: new Date().toISOString(), username: state.worker?.username ?? '' };
+    await saveBundle(stored);
+    set({ bundle: stored, online: true, problem: state.problem === 'offline' ? null : state.problem });
+    return true;
+  } catch (error) {
+    noteFailure(error);
+    return false;
+  } finally {
+    set({ downloading: false });
+  }
+}
+
+let running: Promise<void> | null = null;
+
+/**
+ * Pushes the worker's waiting ops, oldest first, 200 at a time. An entry changes only when
+ * the server's answer for it has arrived; whatever was cut off stays waiting and goes again
+ * with the same id. One sync at a time in this tab.
+ */
+export function syncNow(): Promise<void> {
+  running ??= (async () => {
+    set({ syncing: true });
+    try {
+      if (!sessionConfirmed && !(await refreshSession())) return;
+      const username = state.worker?.username;
+      if (!username) return;
+      const waiting = sendable(await listOutbox(), username);
+      for (let i = 0; i < waiting.length; i += SYNC_CHUNK) {
+        const chunk = waiting.slice(i, i + SYNC_CHUNK).map((e) => ({ ...e, attempts: e.attempts + 1 }));
+        await putOutboxMany(chunk);
+        let answer: PushView;
+        try {
+          answer = await request<PushView>('POST', '/api/v1/sync/push', { ops: chunk.map((e) => e.operation) });
+        } catch (error) {
+          noteFailure(error);
+          return;
+        }
+        await putOutboxMany(withAnswers(chunk, answer.results, new Date().toISOString()));
+      }
+      const old = expired(await listOutbox(), Date.now());
+      for (const entry of old) await deleteOutbox(entry.clientId);
+      set({ online: true, problem: null, problemDetail: null, lastSyncAt: new Date().toISOString() });
+    } finally {
+      await reloadOutbox();
+      set({ syncing: false });
+      running = null;
+    }
+  })();
+  return running;
+}
+
+type OpOf<T extends SyncOp['type']> = Extract<SyncOp, { type: T }>;
+
+async function record<T extends SyncOp['type']>(type: T, payload: OpOf<T>['payload'], label: OutboxEntry['label']) {
+  const now = new Date();
+  const operation = { id: newClientId(), type, recordedAt: localTimestamp(now), payload } as SyncOp;
+  const entry: OutboxEntry = {
+    clientId: operation.id,
+    operation,
+    label,
+    recordedAt: now.toISOString(),
+    recordedBy: state.worker?.username ?? state.bundle?.username ?? '',
+    status: 'waiting',
+    attempts: 0,
+  };
+  await putOutbox(entry);
+  await reloadOutbox();
+  // With a connection it goes at once; without, it waits for the connection to come back.
+  if (navigator.onLine) void syncNow();
+}
+
+/** A payment taken at the meeting, into the outbox with an id made here. */
+export function recordPayment(group: SheetGroup, financing: SheetFinancing, amount: string) {
+  return record(
+    'repayment',
+    { financingId: financing.financingId, amount, paidOn: today() },
+    { group: group.name, member: financing.memberName, number: financing.number },
+  );
+}
+
+/** Who came to today's meeting. */
+export function recordAttendance(group: SheetGroup, personIds: string[]) {
+  return record('attendance', { groupId: group.groupId, heldOn: today(), personIds }, { group: group.name });
+}
+
+const familyLabel = (family: BundleFamily) => ({ family: family.headName ?? family.kkNumber, number: family.kkNumber });
+
+/** JKN contributions a cadre collected from a family, for a number of months. */
+export function recordContribution(cadreId: string, family: BundleFamily, months: number, amount: string) {
+  return record('contribution', { cadreId, householdId: family.householdId, months, amount }, familyLabel(family));
+}
+
+export type VisitKind = OpOf<'visit'>['payload']['kind'];
+
+/** A cadre's visit to a family. */
+export function recordVisit(cadreId: string, family: BundleFamily, kind: VisitKind, outcome: string, notes: string) {
+  return record(
+    'visit',
+    { cadreId, householdId: family.householdId, kind, outcome, ...(notes.trim() ? { notes: notes.trim() } : {}), visitedOn: today() },
+    familyLabel(family),
+  );
+}
+
+/** A refused op queued again (a payment with its amount corrected), sent at once when possible. */
+export async function resend(entry: OutboxEntry, amount?: string) {
+  await putOutbox(corrected(entry, amount));
+  await reloadOutbox();
+  if (navigator.onLine) void syncNow();
+}
+
+export async function discard(entry: OutboxEntry) {
+  await deleteOutbox(entry.clientId);
+  await reloadOutbox();
+}
+
+let started = false;
+
+/** Loads what the phone holds, then listens for the connection; idempotent. */
+export function startField() {
+  if (started) {
+    // Back on /field after signing in again: the session is worth another look.
+    if (state.signedOut && navigator.onLine)
+      void refreshSession().then(async (ok) => {
+        if (ok) await syncNow();
+      });
+    return;
+  }
+  started = true;
+  void (async () => {
+    const [bundle, worker, outbox] = await Promise.all([loadBundle(), loadWorker(), listOutbox()]);
+    set({ bundle: bundle ?? null, worker: worker ?? null, outbox, ready: true });
+    if (navigator.onLine) {
+      await refreshSession();
+      void syncNow();
+    }
+  })();
+  window.addEventListener('online', () => {
+    set({ online: true, problem: state.problem === 'offline' ? null : state.problem });
+    void syncNow();
+  });
+  window.addEventListener('offline', () => set({ online: false }));
+  // Signal comes and goes without `online` events (weak links): retry while something waits.
+  setInterval(() => {
+    if (!navigator.onLine || state.syncing || state.signedOut) return;
+    if (state.worker && sendable(state.outbox, state.worker.username).length > 0) void syncNow();
+  }, RETRY_MS);
+}

@@ -1,0 +1,129 @@
+/**
+ * The outbox: every op recorded on the phone, with the id it was given there (`clientId`).
+ * It stays `waiting` until the server has answered for it — so a sync cut off half-way is sent
+ * again with the same ids and the server answers "duplicate" instead of recording twice.
+ * A refused operation stays, with the server's reason, until the worker corrects or discards it.
+ */
+import { uuidv7 } from '../../../src/core/ids.ts';
+import type { Bundle, PushResult, SyncOp } from '../../../src/modules/sync/sync.schema.ts';
+
+export type StoredBundle = { bundle: Bundle; downloadedAt: string; username: string };
+export type StoredWorker = { username: string; fullName: string; role: string };
+
+export type OutboxStatus = 'waiting' | 'applied' | 'refused';
+
+export type OutboxEntry = {
+  /** The op's id: the key of the outbox and, on the server, of the op's idempotency record. */
+  clientId: string;
+  operation: SyncOp;
+  /** Names as the worker saw them when recording (the bundle may be downloaded again meanwhile). */
+  label: { group?: string; family?: string; member?: string; number?: string };
+  recordedAt: string;
+  recordedBy: string;
+  status: OutboxStatus;
+  code?: string;
+  reason?: string;
+  /** Sends tried (each may have been cut off); shown to explain a long wait. */
+  attempts: number;
+  settledAt?: string;
+};
+
+/** At most this many operations per request (the server's limit). */
+export const SYNC_CHUNK = 200;
+/** Applied entries are kept this long as the worker's record of what went through. */
+const KEEP_APPLIED_MS = 14 * 86_400_000;
+
+/**
+ * A client id made on the phone. UUIDv7 from crypto.getRandomValues: crypto.randomUUID exists
+ * only on https (and localhost) pages, and field servers are often reached over plain http.
+ */
+export const newClientId = () => uuidv7();
+
+export const byRecordedAt = (a: OutboxEntry, b: OutboxEntry) =>
+  a.recordedAt.localeCompare(b.recordedAt) || a.clientId.localeCompare(b.clientId);
+
+/** What the worker may send now: their own waiting operations, oldest first. */
+export const sendable = (entries: OutboxEntry[], username: string) =>
+  entries.filter((e) => e.status === 'waiting' && e.recordedBy === username).sort(byRecordedAt);
+
+/** The entries after the server's answers: applied and duplicate both mean "recorded once". */
+export function withAnswers(sent: OutboxEntry[], results: PushResult[], now: string): OutboxEntry[] {
+  const answers = new Map(results.map((r) => [r.id, r]));
+  const updated: OutboxEntry[] = [];
+  for (const entry of sent) {
+    const answer = answers.get(entry.clientId);
+    if (!answer) continue;
+    if (answer.status === 'rejected')
+      updated.push({ ...entry, status: 'refused', code: answer.code, reason: answer.message ?? answer.code, settledAt: now });
+    else updated.push({ ...entry, status: 'applied', code: undefined, reason: undefined, settledAt: now });
+  }
+  return updated;
+}
+
+/** Applied entries old enough to forget. */
+export const expired = (entries: OutboxEntry[], now: number) =>
+  entries.filter((e) => e.status === 'applied' && e.settledAt && now - Date.parse(e.settledAt) > KEEP_APPLIED_MS);
+
+/** Not yet in the downloaded figures: still waiting, or gone through after the download (phone clock on both sides). */
+const notInBundle = (e: OutboxEntry, downloadedAt: string) =>
+  e.status === 'waiting' || (e.status === 'applied' && (e.settledAt ?? '') >= downloadedAt);
+
+/** Rupiah recorded on this phone for a financing that the downloaded figures do not show yet. */
+export function recordedSince(entries: OutboxEntry[], financingId: string, downloadedAt: string): bigint {
+  let total = 0n;
+  for (const e of entries) {
+    const op = e.operation;
+    if (op.type === 'repayment' && op.payload.financingId === financingId && notInBundle(e, downloadedAt))
+      total += BigInt(op.payload.amount);
+  }
+  return total;
+}
+
+/** Months of contributions recorded on this phone for a family that the downloaded figures do not show yet. */
+export function monthsRecordedSince(entries: OutboxEntry[], householdId: string, downloadedAt: string): number {
+  let months = 0;
+  for (const e of entries) {
+    const op = e.operation;
+    if (op.type === 'contribution' && op.payload.householdId === householdId && notInBundle(e, downloadedAt)) months += op.payload.months;
+  }
+  return months;
+}
+
+/** Visits recorded on this phone for a family that the downloaded figures do not show yet. */
+export const visitsRecordedSince = (entries: OutboxEntry[], householdId: string, downloadedAt: string) =>
+  entries.filter((e) => e.operation.type === 'visit' && e.operation.payload.householdId === householdId && notInBundle(e, downloadedAt))
+    .length;
+
+/**
+ * The phone's local time with its offset ("2026-03-10T09:05:00+07:00"): the server takes the
+ * worker's day from it, so a payment at 06:30 WIB is not booked on the day before.
+ */
+export function localTimestamp(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset >= 0 ? '+' : '-';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local}${sign}${hours}:${minutes}`;
+}
+
+export const counts = (entries: OutboxEntry[]) => ({
+  waiting: entries.filter((e) => e.status === 'waiting').length,
+  refused: entries.filter((e) => e.status === 'refused').length,
+  applied: entries.filter((e) => e.status === 'applied').length,
+});
+
+/**
+ * A refused op queued again under the same id — nothing was recorded for it, so the key is
+ * still free — with the amount of a repayment or contribution corrected when one is given.
+ */
+export function corrected(entry: OutboxEntry, amount?: string): OutboxEntry {
+  const op = entry.operation;
+  const operation: SyncOp =
+    amount && op.type === 'repayment'
+      ? { ...op, payload: { ...op.payload, amount } }
+      : amount && op.type === 'contribution'
+        ? { ...op, payload: { ...op.payload, amount } }
+        : op;
+  return { ...entry, operation, status: 'waiting', code: undefined, reason: undefined, settledAt: undefined };
+}
