@@ -116,6 +116,32 @@ for (const kind of testDatabaseKinds()) {
       const receipt = await fetch(`${server.url}${paid.body.receiptPath}`, { headers: { cookie: manager.cookie ?? '' } });
       expect(receipt.status).toBe(200);
       expect(receipt.headers.get('content-type')).toBe('application/pdf');
+
+      const head = await server.database.db
+        .selectFrom('person')
+        .select('full_name')
+        .where('household_id', '=', family)
+        .where('relation', '=', 'head')
+        .executeTakeFirstOrThrow();
+      const collections = await manager.get(`/api/v1/cadres/${cadreId}/contributions`);
+      expect(collections.body.items).toEqual([
+        {
+          id: paid.body.id,
+          receiptNumber: paid.body.receiptNumber,
+          householdId: family,
+          headName: head.full_name,
+          firstMonth: '2026-01',
+          lastMonth: '2026-03',
+          months: 3,
+          amount: '210000',
+          paidOn: '2026-03-10',
+          receivedBy: paid.body.receivedBy,
+          receiptPath: paid.body.receiptPath,
+        },
+      ]);
+      const facilitator = new ApiClient(server.url);
+      await facilitator.login('pendamping', DEMO_PASSWORD);
+      expect((await facilitator.get(`/api/v1/cadres/${cadreId}/contributions`)).status).toBe(403);
     });
 
     it('knows how much cash the cadre holds and since when, flags it when held too long, and settles it by deposit', async () => {
@@ -180,6 +206,13 @@ for (const kind of testDatabaseKinds()) {
         arrearsCollected: '140000',
         incentive: '35000',
         cashHeld: '0',
+        deposits: 1,
+        depositsOnTime: 1,
+      });
+      expect((await manager.get(`/api/v1/cadres/${cadreId}/performance?month=2026-02`)).body).toMatchObject({
+        deposits: 0,
+        depositsOnTime: 0,
+        collected: '0',
       });
     });
   });

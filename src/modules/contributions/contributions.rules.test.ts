@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, amountForMonths, cashHeldSince, incentive } from './contributions.rules.ts';
+import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive } from './contributions.rules.ts';
 
 const perpres64 = (month: string) => (month < '2020-07' ? null : month < '2021-01' ? 25_500 : 35_000);
 
@@ -30,6 +30,26 @@ describe('contributions', () => {
         expect(cashHeldSince(collections, deposited).held).toBe(total - deposited);
       }),
     );
+  });
+  it('counts a month’s deposits on time when the oldest cash they settle was held at most the limit', () => {
+    const collections = [
+      { paidOn: '2026-02-27', amount: 35_000n },
+      { paidOn: '2026-03-02', amount: 105_000n },
+      { paidOn: '2026-03-09', amount: 70_000n },
+    ];
+    const deposits = [
+      // February's deposit: 3 days after the collection it settles (on time, but not March's).
+      { depositedOn: '2026-02-28', amount: 35_000n },
+      // Settles 2 March's cash 4 days late, and only part of it.
+      { depositedOn: '2026-03-06', amount: 70_000n },
+      // The rest of 2 March's cash, on 9 March: 7 days.
+      { depositedOn: '2026-03-09', amount: 35_000n },
+      // 9 March's cash the next day.
+      { depositedOn: '2026-03-10', amount: 70_000n },
+    ];
+    expect(depositTimeliness(collections, deposits, 3, '2026-03')).toEqual({ deposits: 3, onTime: 1 });
+    expect(depositTimeliness(collections, deposits, 3, '2026-02')).toEqual({ deposits: 1, onTime: 1 });
+    expect(depositTimeliness(collections, [], 3, '2026-03')).toEqual({ deposits: 0, onTime: 0 });
   });
   it('computes incentives by either rule', () => {
     expect(incentive({ kind: 'share_of_arrears', percent: 25 }, { arrearsCollected: 350_001, participantsPaid: 0, recruits: 0 })).toBe(

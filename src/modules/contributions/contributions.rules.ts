@@ -44,6 +44,42 @@ export function cashHeldSince(
   return { held, since };
 }
 
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The deposits made in a month and how many of them were on time: a deposit settles the
+ * oldest cash first (as `cashHeldSince`), and is on time when that cash had been held no
+ * longer than `limitDays`.
+ */
+export function depositTimeliness(
+  collections: { paidOn: string; amount: bigint }[],
+  deposits: { depositedOn: string; amount: bigint }[],
+  limitDays: number,
+  month: string,
+): { deposits: number; onTime: number } {
+  const open = [...collections].sort((a, b) => a.paidOn.localeCompare(b.paidOn)).map((c) => ({ ...c }));
+  let next = 0;
+  let counted = 0;
+  let onTime = 0;
+  for (const deposit of [...deposits].sort((a, b) => a.depositedOn.localeCompare(b.depositedOn))) {
+    const oldest = open[next];
+    if (deposit.depositedOn.slice(0, 7) === month) {
+      counted++;
+      if (!oldest || daysBetween(oldest.paidOn, deposit.depositedOn) <= limitDays) onTime++;
+    }
+    let left = deposit.amount;
+    while (left > 0n && next < open.length) {
+      const c = open[next] as { amount: bigint };
+      const used = left < c.amount ? left : c.amount;
+      c.amount -= used;
+      left -= used;
+      if (c.amount === 0n) next++;
+    }
+  }
+  return { deposits: counted, onTime };
+}
+
 export type IncentiveRule = { kind: 'share_of_arrears'; percent: number } | { kind: 'fees'; perParticipant: number; perRecruit: number };
 export const DEFAULT_INCENTIVE: IncentiveRule = { kind: 'share_of_arrears', percent: 25 };
 

@@ -45,6 +45,23 @@ export const contributionViewSchema = z.object({
   receivedBy: z.string(),
   receiptPath: z.string(),
 });
+export const collectionListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      receiptNumber: z.string(),
+      householdId: z.string(),
+      headName: z.string().nullable(),
+      firstMonth: z.string(),
+      lastMonth: z.string(),
+      months: z.number(),
+      amount: z.string(),
+      paidOn: z.string(),
+      receivedBy: z.string(),
+      receiptPath: z.string(),
+    }),
+  ),
+});
 export const cashViewSchema = z.object({
   cadreId: z.string(),
   held: z.string(),
@@ -118,6 +135,9 @@ export const performanceSchema = z.object({
   arrearsCollected: z.string(),
   cashHeld: z.string(),
   cashHeldFlagged: z.boolean(),
+  /** Deposits made in the month, and those that settled cash held no longer than the limit. */
+  deposits: z.number(),
+  depositsOnTime: z.number(),
   incentiveRule: z.union([
     z.object({ kind: z.literal('share_of_arrears'), percent: z.number() }),
     z.object({ kind: z.literal('fees'), perParticipant: z.number(), perRecruit: z.number() }),

@@ -10,11 +10,20 @@ import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf, quoteFamily } from '../jkn/index.ts';
 import { once, postEntry } from '../ledger/index.ts';
-import { addMonths, amountForMonths, cashHeldSince, DEFAULT_INCENTIVE, incentive, monthsBetween } from './contributions.rules.ts';
+import {
+  addMonths,
+  amountForMonths,
+  cashHeldSince,
+  DEFAULT_INCENTIVE,
+  depositTimeliness,
+  incentive,
+  monthsBetween,
+} from './contributions.rules.ts';
 import {
   cadreOfFamily,
   collectionsOf,
   depositedBy,
+  depositsOf,
   familiesOfCadre,
   familyAccount,
   findCadreRow,
@@ -23,6 +32,7 @@ import {
   insertDeposit,
   insertPayment,
   insertVisit,
+  latestPaymentsOf,
   lockCadreRow,
   lockFamilyAccount,
   monthFigures,
@@ -176,6 +186,28 @@ export async function collectContribution(
     }),
   );
   return response;
+}
+
+/** The cadre's latest collections, each with its receipt. */
+export async function listCollections(ctx: Context, cadreId: string, limit: number) {
+  assertRole(ctx, READERS);
+  await cadreFor(ctx, ctx.db, cadreId);
+  const rows = await latestPaymentsOf(ctx.db, cadreId, limit);
+  return {
+    items: rows.map((p) => ({
+      id: p.id,
+      receiptNumber: p.receipt_number,
+      householdId: p.household_id,
+      headName: p.head_name,
+      firstMonth: p.first_month,
+      lastMonth: addMonths(p.first_month, p.months - 1),
+      months: p.months,
+      amount: String(p.amount),
+      paidOn: p.paid_on,
+      receivedBy: p.received_by,
+      receiptPath: `/api/v1/contributions/${p.id}/receipt.pdf`,
+    })),
+  };
 }
 
 export async function contributionReceiptPdf(ctx: Context, paymentId: string): Promise<Buffer> {
@@ -383,12 +415,20 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
 export async function performance(ctx: Context, cadreId: string, month: string) {
   assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
   await cadreFor(ctx, ctx.db, cadreId);
-  const [figures, families, payments, cash] = await Promise.all([
+  const [figures, families, payments, cash, collections, deposits] = await Promise.all([
     monthFigures(ctx.db, cadreId, month),
     familiesOfCadre(ctx.db, cadreId),
     paymentsInMonth(ctx.db, cadreId, month),
     cadreCash(ctx, cadreId),
+    collectionsOf(ctx.db, cadreId),
+    depositsOf(ctx.db, cadreId),
   ]);
+  const timeliness = depositTimeliness(
+    collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
+    deposits.map((d) => ({ depositedOn: d.deposited_on, amount: BigInt(d.amount) })),
+    CASH_HOLDING_LIMIT_DAYS,
+    month,
+  );
   let due = 0;
   for (const f of families) if (f.jkn_class && f.persons > 0) due += (jknRateOf(f.jkn_class as 'I' | 'II' | 'III', month) ?? 0) * f.persons;
   // Arrears collected: the share of each payment that covered months before the month it was paid in.
@@ -412,6 +452,8 @@ export async function performance(ctx: Context, cadreId: string, month: string) 
     arrearsCollected: String(arrearsCollected),
     cashHeld: cash.held,
     cashHeldFlagged: cash.flagged,
+    deposits: timeliness.deposits,
+    depositsOnTime: timeliness.onTime,
     incentiveRule: DEFAULT_INCENTIVE,
     incentive: String(incentive(DEFAULT_INCENTIVE, { arrearsCollected, participantsPaid: figures.payments, recruits: figures.recruited })),
   };

@@ -42,6 +42,41 @@ export const insertVisit = (db: Queryable, row: Insertable<CadreVisitTable>) => 
 
 export const collectionsOf = (db: Queryable, cadreId: string) =>
   db.selectFrom('jkn_contribution_payment').select(['paid_on', 'amount']).where('cadre_id', '=', cadreId).orderBy('paid_on').execute();
+export const depositsOf = (db: Queryable, cadreId: string) =>
+  db
+    .selectFrom('jkn_cash_deposit')
+    .select(['deposited_on', 'amount'])
+    .where('cadre_id', '=', cadreId)
+    .orderBy('deposited_on')
+    .orderBy('id')
+    .execute();
+/** The cadre's latest collections, with the family's head for the list. */
+export const latestPaymentsOf = (db: Queryable, cadreId: string, limit: number) =>
+  db
+    .selectFrom('jkn_contribution_payment as c')
+    .select([
+      'c.id',
+      'c.receipt_number',
+      'c.household_id',
+      'c.first_month',
+      'c.months',
+      'c.amount',
+      'c.paid_on',
+      'c.received_by',
+      (eb) =>
+        eb
+          .selectFrom('person as p')
+          .select('p.full_name')
+          .whereRef('p.household_id', '=', 'c.household_id')
+          .where('p.relation', '=', 'head')
+          .limit(1)
+          .as('head_name'),
+    ])
+    .where('c.cadre_id', '=', cadreId)
+    .orderBy('c.paid_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
 export async function depositedBy(db: Queryable, cadreId: string): Promise<bigint> {
   const row = await db
     .selectFrom('jkn_cash_deposit')
