@@ -164,5 +164,26 @@ for (const kind of testDatabaseKinds()) {
       expect(page.headers.get('content-type')).toContain('text/html');
       expect(await page.text()).toContain('/api/v1/regions/{code}');
     });
+
+    it('sends large answers gzipped to a client that asks (field phones on weak links), small ones as they are', async () => {
+      const { request } = await import('node:http');
+      const { gunzipSync } = await import('node:zlib');
+      const get = (path: string) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          request(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          })
+            .on('error', reject)
+            .end();
+        });
+      const doc = await get('/api/openapi.json');
+      expect(doc.encoding).toBe('gzip');
+      expect(JSON.parse(gunzipSync(doc.body).toString()).openapi).toBe('3.1.0');
+      const health = await get('/api/health');
+      expect(health.encoding).toBeUndefined();
+      expect(JSON.parse(health.body.toString()).status).toBe('ok');
+    });
   });
 }

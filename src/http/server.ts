@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -93,6 +94,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     frameworkErrors: (_error, request, reply) => sendProblem(reply, problemFrom(new AppError('common.bad_request', 400), request)),
   });
   await app.register(fastifyCookie);
+  // Field workers download their bundle over weak 3G links: JSON and pages go gzipped when the
+  // client asks (every browser does). Small answers (a repayment's) are not worth compressing.
+  await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 2048 });
   // CSV uploads (household import) arrive as text; their routes set their own body limit.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser(
