@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { launchBrowser, newPage, PHONE, shown, skipBrowserTests } from './browser.ts';
+
+describe.skipIf(skipBrowserTests)('public card verification: what a phone shows after scanning the QR code (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  // The admin: organisation-wide (the demo manager's offices do not cover Katapang).
+  let admin: ApiClient;
+  let cadreId: string;
+  let verifyPath: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: false }), launchBrowser()]);
+    await fillDemo(systemTestContext(server.database));
+    await fillDemoCadres(systemTestContext(server.database));
+    admin = new ApiClient(server.url);
+    await admin.login('admin', DEMO_PASSWORD);
+    cadreId = (await server.database.db.selectFrom('cadre').select('id').executeTakeFirstOrThrow()).id;
+    // A new card: the path its QR code opens (the card PDF prints it with the server's origin).
+    const card = await admin.post(`/api/v1/cadres/${cadreId}/card`);
+    expect(card.status).toBe(201);
+    verifyPath = card.body.verifyPath;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a genuine cadre on a 360-px phone without signing in; warns loudly once revoked, and for a forged code', async () => {
+    const cadre = (await admin.get(`/api/v1/cadres/${cadreId}`)).body;
+    const { context, page } = await newPage(browser, PHONE);
+    await page.goto(`${server.url}${verifyPath}`);
+    await shown(page.getByText('KADER JKN TERVERIFIKASI'));
+    await shown(page.getByText(cadre.name, { exact: true }));
+    await shown(page.getByText('12/ST/JKM-BD/2026'));
+    await shown(page.getByText(/Katapang/).first());
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    const reason = 'Surat tugas dicabut';
+    expect((await admin.patch(`/api/v1/cadres/${cadreId}/status`, { status: 'revoked', reason })).status).toBe(200);
+    await page.reload();
+    await shown(page.getByText('AWAS: KARTU DICABUT'));
+    expect(await page.getByText('KADER JKN TERVERIFIKASI').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // One character of the signature changed: not made by the server.
+    const token = verifyPath.slice('/v/'.length);
+    const at = token.length - 5;
+    const forged = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+    await page.goto(`${server.url}/v/${forged}`);
+    await shown(page.getByText('AWAS: KARTU TIDAK SAH'));
+    expect(await page.getByText(cadre.name, { exact: true }).count()).toBe(0);
+    await context.close();
+  });
+});
