@@ -224,7 +224,10 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
 
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, server.url, 'kader', DEMO_PASSWORD);
-    await page.goto(`${server.url}/field`);
+    // From the office app's navigation to the field app.
+    await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Aplikasi lapangan' }).click();
+    await page.waitForURL(`${server.url}/field`);
     await shown(page.getByRole('status').getByText('Daring'));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await eventually(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker controls /field');

@@ -12,6 +12,7 @@ export type NavKey =
   | 'audit'
   | 'organisation'
   | 'cadres'
+  | 'fieldApp'
   | FinancingNavKey
   | FinanceNavKey;
 type FinancingNavKey = 'financings' | 'financingProducts' | 'portfolio' | 'revolvingQueue';
@@ -31,6 +32,8 @@ const ITEMS: Record<NavKey, NavItem> = {
   audit: { key: 'audit', path: '/audit' },
   organisation: { key: 'organisation', path: '/organisation' },
   cadres: { key: 'cadres', path: '/cadres' },
+  // The offline field app (its own shell, outside the office layout).
+  fieldApp: { key: 'fieldApp', path: '/field' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
@@ -84,11 +87,11 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCE_KEEP,
   ],
   cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
-  facilitator: ['home', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING],
+  facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING],
   supervisor: ['home', 'persons', 'groups', 'offices', 'regions', 'cadres', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
   auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', 'cadres', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
   // A cadre sees their own record: card data, trainings and the families they look after.
-  cadre: ['home', 'persons', 'groups', 'cadres', 'offices', 'regions'],
+  cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

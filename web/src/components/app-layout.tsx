@@ -22,7 +22,7 @@ import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
 import { CadreCardIcon } from './cadre-icons.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
-import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, SettingsIcon, UsersIcon } from './icons.tsx';
+import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, PhoneIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { BookIcon, ChartIcon, CoinsIcon, DrawerIcon, JournalIcon, ReportIcon, ScaleIcon } from './ledger-icons.tsx';
 import { PageLoader } from './page-loader.tsx';
@@ -42,6 +42,7 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   audit: () => <HistoryIcon />,
   organisation: () => <SettingsIcon />,
   cadres: () => <CadreCardIcon />,
+  fieldApp: () => <PhoneIcon />,
   financings: () => <FinancingIcon />,
   financingProducts: () => <ProductIcon />,
   portfolio: () => <GaugeIcon />,

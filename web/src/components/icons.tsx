@@ -44,6 +44,12 @@ export const MapIcon = (p: IconProps) => (
     <path d="M9 4v14M15 6v14" />
   </Icon>
 );
+export const PhoneIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="6" y="2" width="12" height="20" rx="2" />
+    <path d="M11 18h2" />
+  </Icon>
+);
 export const HistoryIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3 12a9 9 0 103-6.7L3 8" />

@@ -14,6 +14,7 @@ export const en: Dictionary = {
   },
   nav: {
     home: 'Home',
+    fieldApp: 'Field app',
     users: 'Users',
     offices: 'Offices',
     regions: 'Regions',
@@ -21,6 +22,7 @@ export const en: Dictionary = {
     organisation: 'Organisation',
   },
   navHint: {
+    fieldApp: 'For phones in the field: download once, record without signal, sent by itself when there is signal.',
     users: 'Add users, set roles and offices, reset passwords.',
     usersReadOnly: 'See the users, their roles and offices.',
     offices: 'Head office, branches and units with the regions they serve.',

@@ -12,6 +12,7 @@ export const id = {
   },
   nav: {
     home: 'Beranda',
+    fieldApp: 'Aplikasi lapangan',
     users: 'Pengguna',
     offices: 'Kantor',
     regions: 'Wilayah',
@@ -19,6 +20,7 @@ export const id = {
     organisation: 'Organisasi',
   },
   navHint: {
+    fieldApp: 'Untuk HP di lapangan: unduh data sekali, catat tanpa sinyal, terkirim sendiri saat ada sinyal.',
     users: 'Tambah pengguna, atur peran dan kantor, atur ulang kata sandi.',
     usersReadOnly: 'Lihat daftar pengguna, peran dan kantornya.',
     offices: 'Kantor pusat, cabang dan unit beserta wilayah layanannya.',

@@ -40,6 +40,7 @@ export function HomePage() {
       case 'funds':
       case 'cashDrawer':
       case 'cadres':
+      case 'fieldApp':
         return t(`navHint.${key}`);
       default:
         return t('navHint.organisation');
