@@ -249,6 +249,10 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Kartu ini sudah diganti dengan kartu baru dan tidak berlaku lagi.',
     en: 'This card has been replaced by a new one and is no longer valid.',
   },
+  'cadres.photo_not_image': {
+    id: 'Foto harus berkas JPEG atau PNG (paling besar 512 KB).',
+    en: 'The photo must be a JPEG or PNG file (at most 512 KB).',
+  },
   'cadres.not_active': {
     id: 'Kader ini tidak aktif ({status}); aktifkan dulu.',
     en: 'This cadre is not active ({status}); reactivate them first.',

@@ -99,6 +99,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCompress, { encodings: ['gzip', 'deflate'], threshold: 2048 });
   // CSV uploads (household import) arrive as text; their routes set their own body limit.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Cadre photos arrive as the image itself.
+  app.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     { parseAs: 'buffer' },

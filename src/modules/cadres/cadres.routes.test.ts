@@ -69,6 +69,55 @@ for (const kind of testDatabaseKinds()) {
       expect((await supervisor.get(`/api/v1/cadres/${cadreId}/card.pdf`)).status).toBe(403);
     });
 
+    it('prints and shows the uploaded photo: on the card, to the office, and to whoever holds a genuine card', async () => {
+      // A 1×1 PNG, as a phone camera's photo would be after the branch crops it.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+      const upload = (body: Buffer, type: string, client = manager) =>
+        fetch(`${server.url}/api/v1/cadres/${cadreId}/photo`, {
+          method: 'PUT',
+          headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken ?? '', 'content-type': type },
+          body,
+        });
+      const notImage = await upload(Buffer.from('GIF89a not a photo'), 'image/png');
+      expect(notImage.status).toBe(422);
+      expect((await notImage.json()).errors).toEqual([expect.objectContaining({ field: 'photo', code: 'cadres.photo_not_image' })]);
+      expect((await upload(png, 'image/jpeg')).status).toBe(422);
+      expect((await upload(Buffer.alloc(600_000, 0xff), 'image/jpeg')).status).toBe(413);
+      const supervisor = new ApiClient(server.url);
+      await supervisor.login('pembina', DEMO_PASSWORD);
+      expect((await upload(png, 'image/png', supervisor)).status).toBe(403);
+      expect((await server.database.db.selectFrom('cadre_photo').select('cadre_id').execute()).length).toBe(0);
+
+      const saved = await upload(png, 'image/png');
+      expect(saved.status).toBe(200);
+      expect(await saved.json()).toEqual({ photoUrl: `/api/v1/cadres/${cadreId}/photo`, contentType: 'image/png', bytes: png.length });
+      expect((await manager.get(`/api/v1/cadres/${cadreId}`)).body.photoUrl).toBe(`/api/v1/cadres/${cadreId}/photo`);
+      const office = await fetch(`${server.url}/api/v1/cadres/${cadreId}/photo`, { headers: { cookie: manager.cookie ?? '' } });
+      expect(office.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await office.arrayBuffer()).equals(png)).toBe(true);
+      expect((await fetch(`${server.url}/api/v1/cadres/${cadreId}/photo`)).status).toBe(401);
+
+      const verified = await new ApiClient(server.url).get(`/api/v1/public/cadres/verify/${token}`);
+      expect(verified.body.photoUrl).toBe(`/api/v1/public/cadres/verify/${token}/photo`);
+      const shown = await fetch(`${server.url}${verified.body.photoUrl}`);
+      expect(shown.status).toBe(200);
+      expect(Buffer.from(await shown.arrayBuffer()).equals(png)).toBe(true);
+      expect(await (await fetch(`${server.url}/v/${token}`)).text()).toContain(`<img src="/api/v1/public/cadres/verify/${token}/photo"`);
+      expect((await fetch(`${server.url}/api/v1/public/cadres/verify/bukan-token/photo`)).status).toBe(404);
+
+      const card = await fetch(`${server.url}/api/v1/cadres/${cadreId}/card.pdf`, { headers: { cookie: manager.cookie ?? '' } });
+      const pdf = Buffer.from(await card.arrayBuffer()).toString('latin1');
+      expect(pdf).toContain('/Subtype /Image');
+      expect(pdfText(Buffer.from(pdf, 'latin1'))).not.toContain('Tempel foto');
+      const audit = await server.database.db
+        .selectFrom('audit_log')
+        .select('after')
+        .where('action', '=', 'cadre.photo')
+        .where('entity_id', '=', cadreId)
+        .execute();
+      expect(audit).toEqual([{ after: expect.objectContaining({ contentType: 'image/png', bytes: png.length }) }]);
+    });
+
     it('refuses a forged or altered token', async () => {
       const [body, signature] = token.split('.') as [string, string];
       const forgedPayload = Buffer.from(JSON.stringify({ c: cadreId, v: 99 })).toString('base64url');

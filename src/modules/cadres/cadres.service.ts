@@ -17,6 +17,7 @@ import {
   findCadre,
   findCadreByPerson,
   findCadreByUser,
+  findCadrePhoto,
   findCadreVillages,
   findSigningKeys,
   insertCadre,
@@ -33,7 +34,7 @@ export const MANAGERS = ['admin', 'manager'] as const;
 export const READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cadre'] as const;
 
 let cachedKeys: { pem: string; keys: SigningKeys } | null = null;
-async function signingKeys(db: Queryable): Promise<SigningKeys> {
+export async function signingKeys(db: Queryable): Promise<SigningKeys> {
   let pems = await findSigningKeys(db);
   if (!pems) {
     await insertSigningKeysOnce(db, generateSigningKeys());
@@ -54,7 +55,8 @@ async function cadreView(db: Queryable, id: string) {
     name: row.full_name,
     officeCode: row.office_code,
     phone: row.phone,
-    photoUrl: row.photo_url,
+    // An uploaded photo is served by the API; otherwise the link given at recruitment, if any.
+    photoUrl: row.has_photo ? `/api/v1/cadres/${row.id}/photo` : row.photo_url,
     letterNumber: row.letter_number,
     letterDate: row.letter_date,
     signedBy: row.signed_by,
@@ -164,7 +166,8 @@ export async function cadreCardPdf(ctx: Context, id: string, origin: string) {
     organisation: organisation?.name ?? '',
     office: cadre.officeName,
     name: cadre.name,
-    hasPhoto: false, // a remote photo is not fetched: the printed card has a box to paste it in
+    // An uploaded photo is printed; a remote link is not fetched: the card then has a box to paste one in.
+    photo: await findCadrePhoto(ctx.db, id),
     letterNumber: cadre.letterNumber,
     letterDate: cadre.letterDate,
     signedBy: cadre.signedBy,
@@ -228,7 +231,8 @@ export async function verifyCadreCard(db: Queryable, token: string, today: strin
     valid: true,
     status: row.status,
     name: row.full_name,
-    photoUrl: row.photo_url,
+    // The photo is reached through the card's own token: a photo is shown to whoever holds a genuine card.
+    photoUrl: row.has_photo ? `/api/v1/public/cadres/verify/${token}/photo` : row.photo_url,
     letterNumber: row.letter_number,
     area: villages.map((v) => v.name).join(', '),
     validUntil: row.valid_until,

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import type { CadreFamilyTable, CadreStatus, CadreTable, CadreTrainingTable } from './cadres.tables.ts';
+import type { CadreFamilyTable, CadrePhotoTable, CadreStatus, CadreTable, CadreTrainingTable } from './cadres.tables.ts';
 
 const KEY_SETTING = 'cadre_card_signing_keys';
 
@@ -30,6 +30,7 @@ export function findCadre(db: Queryable, id: string) {
     .innerJoin('office as o', 'o.id', 'c.office_id')
     .selectAll('c')
     .select(['p.full_name', 'p.village_code as person_village', 'o.code as office_code', 'o.name as office_name'])
+    .select((eb) => eb.exists(eb.selectFrom('cadre_photo').select('cadre_id').whereRef('cadre_id', '=', 'c.id')).as('has_photo'))
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
@@ -190,3 +191,23 @@ export function findFamilyPage(db: Queryable, cadreId: string, afterId: string |
   if (afterId !== undefined) query = query.where('h.id', '>', afterId);
   return query.orderBy('h.id').limit(limit).execute();
 }
+
+/** Replaces the cadre's photo. */
+export async function upsertCadrePhoto(db: Queryable, row: Insertable<CadrePhotoTable>) {
+  await db
+    .insertInto('cadre_photo')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('cadre_id').doUpdateSet({
+        content_type: row.content_type,
+        bytes: row.bytes,
+        sha256: row.sha256,
+        uploaded_by: row.uploaded_by,
+        uploaded_at: row.uploaded_at,
+      }),
+    )
+    .execute();
+}
+
+export const findCadrePhoto = (db: Queryable, cadreId: string) =>
+  db.selectFrom('cadre_photo').select(['content_type', 'bytes', 'sha256']).where('cadre_id', '=', cadreId).executeTakeFirst();

@@ -34,6 +34,14 @@ export type CadreTrainingTable = {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
+export type CadrePhotoTable = {
+  cadre_id: string;
+  content_type: 'image/jpeg' | 'image/png';
+  bytes: Buffer;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: UpdatedAt;
+};
 export type CadreFamilyTable = { household_id: string; cadre_id: string; assigned_by: string; assigned_at: CreatedAt };
 
 export type JknSegment = 'PBPU' | 'PBI' | 'PPU';
@@ -59,6 +67,7 @@ export type CadreTables = {
   cadre_village: { cadre_id: string; village_code: string };
   cadre_training: CadreTrainingTable;
   cadre_family: CadreFamilyTable;
+  cadre_photo: CadrePhotoTable;
   jkn_participant: JknParticipantTable;
   jkn_recruitment: JknRecruitmentTable;
 };

@@ -35,7 +35,6 @@ describe('cadre ID card', () => {
       organisation: 'JKM Demo',
       office: 'Kantor Pusat Yogyakarta',
       name: 'Sri Wahyuni',
-      hasPhoto: false,
       letterNumber: '123/ST/KC-YK/2026',
       letterDate: '2026-01-05',
       signedBy: 'Kepala Cabang Yogyakarta',

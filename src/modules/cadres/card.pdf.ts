@@ -11,7 +11,8 @@ export type CadreCard = {
   organisation: string;
   office: string;
   name: string;
-  hasPhoto: boolean;
+  /** JPEG or PNG, printed in the photo box; without one the box says where to paste it. */
+  photo?: { bytes: Buffer } | undefined;
   letterNumber: string;
   letterDate: string;
   signedBy: string;
@@ -79,8 +80,8 @@ export function renderCadreCard(card: CadreCard): Promise<Buffer> {
         .fontSize(12)
         .text('KADER JKN-KIS', 10, 16, { width: width - 20, lineBreak: false });
       doc.lineWidth(0.6).rect(10, 40, 50, 64).stroke(GREY);
-      if (!card.hasPhoto)
-        doc.font('Helvetica').fontSize(5.5).fillColor(GREY).text('Tempel foto\n2 × 3 cm', 10, 66, { width: 50, align: 'center' });
+      if (card.photo) doc.image(card.photo.bytes, 10.5, 40.5, { cover: [49, 63], align: 'center', valign: 'center' });
+      else doc.font('Helvetica').fontSize(5.5).fillColor(GREY).text('Tempel foto\n2 × 3 cm', 10, 66, { width: 50, align: 'center' });
       const x = 68;
       const w = width - x - 10;
       doc.font('Helvetica-Bold').fontSize(10).fillColor('#000000').text(card.name, x, 40, { width: w, height: 12, ellipsis: true });
