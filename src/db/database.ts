@@ -45,6 +45,43 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   };
 }
 
+/**
+ * Statements with parameters run as named prepared statements once their text has been seen
+ * twice: the server then parses and plans them once per connection instead of on every call
+ * (the posting path runs the same dozen statements over and over). The names are shared by
+ * all connections (a connection prepares a name the first time it runs it); at most
+ * MAX_PREPARED texts are named per process, longer ones never, the rest stay unnamed.
+ */
+const MAX_PREPARED = 400;
+const MAX_PREPARED_LENGTH = 4000;
+const statementNames = new Map<string, string>();
+const seenOnce = new Set<string>();
+
+function statementName(text: string): string | undefined {
+  const name = statementNames.get(text);
+  if (name !== undefined || statementNames.size >= MAX_PREPARED || text.length > MAX_PREPARED_LENGTH) return name;
+  if (!seenOnce.has(text)) {
+    if (seenOnce.size >= 10 * MAX_PREPARED) seenOnce.clear();
+    seenOnce.add(text);
+    return undefined;
+  }
+  seenOnce.delete(text);
+  const named = `jaring_${statementNames.size}`;
+  statementNames.set(text, named);
+  return named;
+}
+
+function prepareRepeatedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      const name = statementName(text);
+      if (name) return query({ name, text, values });
+    }
+    return callback === undefined ? query(text, values) : query(text, values, callback);
+  };
+}
+
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({
     connectionString,
@@ -57,6 +94,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // An idle connection the server drops (restart, DROP DATABASE … FORCE) is reported on the
   // pool; without a listener that would crash the process. The next query reconnects.
   pool.on('error', () => {});
+  pool.on('connect', prepareRepeatedStatements);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
   return {
