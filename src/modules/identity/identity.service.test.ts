@@ -7,8 +7,17 @@ import { scopeFor } from '../../core/scope.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { listAuditTrail } from '../audit/index.ts';
-import { addOffice, createOrganisation } from '../organisation/index.ts';
-import { changeUser, createUser, login, resetPassword, resolveSession } from './identity.service.ts';
+import { addOffice, changeOffice, createOrganisation } from '../organisation/index.ts';
+import {
+  changeUser,
+  createApiToken,
+  createUser,
+  login,
+  logout,
+  resetPassword,
+  resolveApiToken,
+  resolveSession,
+} from './identity.service.ts';
 
 const adminActor = (id = '01900000-0000-7000-8000-00000000000a'): UserActor => ({
   kind: 'user',
@@ -114,6 +123,40 @@ describeEachDatabase('users and sessions', (getDatabase) => {
     await resetPassword(admin, user.id, 'baru-rahasia-dewi');
     await expectAppError(login(system, { username: 'dewi', password: 'rahasia-dewi' }), 'auth.invalid_credentials', 401);
     expect((await login(system, { username: 'dewi', password: 'baru-rahasia-dewi' })).me.username).toBe('dewi');
+  });
+
+  it('forgets a signed-in user at once on logout, a change of role, deactivation or an office change (kept for a few seconds otherwise)', async () => {
+    const db = getDatabase().db;
+    const user = await createUser(admin, {
+      username: 'rina',
+      fullName: 'Rina',
+      role: 'cashier',
+      password: 'rahasia-rina',
+      officeCodes: ['BD01'],
+    });
+    const { token } = await createApiToken(system, 'rina', 'integrasi');
+    const session = await login(system, { username: 'rina', password: 'rahasia-rina' });
+    expect(await resolveApiToken(db, token, new Date())).toMatchObject({ role: 'cashier', offices: [{ code: 'BD01' }] });
+    expect((await resolveSession(db, session.token, new Date()))?.actor.role).toBe('cashier');
+
+    await changeUser(admin, user.id, { role: 'manager' });
+    expect(await resolveApiToken(db, token, new Date())).toMatchObject({ role: 'manager' });
+    expect((await resolveSession(db, session.token, new Date()))?.actor.role).toBe('manager');
+
+    const office = await db.selectFrom('office').select('id').where('code', '=', 'BD01').executeTakeFirstOrThrow();
+    await changeOffice(admin, office.id, { active: false });
+    expect(await resolveApiToken(db, token, new Date())).toMatchObject({ offices: [], scope: { kind: 'regions', regionCodes: [] } });
+    await changeOffice(admin, office.id, { active: true });
+    expect(await resolveApiToken(db, token, new Date())).toMatchObject({ offices: [{ code: 'BD01' }] });
+
+    // A session is refused once it expires, whatever is kept.
+    expect(await resolveSession(db, session.token, new Date(session.expiresAt.getTime() + 1))).toBeNull();
+    await logout({ ...system, actor: (await resolveApiToken(db, token, new Date())) as UserActor }, session.token);
+    expect(await resolveSession(db, session.token, new Date())).toBeNull();
+    expect(await resolveApiToken(db, token, new Date())).not.toBeNull();
+
+    await changeUser(admin, user.id, { active: false });
+    expect(await resolveApiToken(db, token, new Date())).toBeNull();
   });
 
   it('never lets the last active admin go', async () => {

@@ -7,7 +7,7 @@ import type { Role } from '../../core/roles.ts';
 import { scopeFor } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { getOrganisation, officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { getOrganisation, officeChangeCount, officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
 import type { CreateUserInput, ListUsersQuery, Me, UpdateUserInput, UserView } from './identity.schema.ts';
 import {
   countActiveAdmins,
@@ -116,24 +116,73 @@ export async function logout(ctx: Context, token: string) {
       entityId: ctx.actor.kind === 'user' ? ctx.actor.id : undefined,
     });
   });
+  forgetSignedIn();
+}
+
+/**
+ * Who is behind a session cookie or an API token, kept for ACTOR_TTL_MS per database: every
+ * request otherwise read the token or session, the user, their offices and the regions
+ * these cover (five statements before any work). Whatever this process commits that changes
+ * the answer (logout, a user changed or deactivated, a password reset, an office changed)
+ * drops all of it at once; a change made elsewhere (the CLI, another server on the same
+ * PostgreSQL, SQL by hand) shows within ACTOR_TTL_MS. A session's expiry is checked on every
+ * request against the request's clock.
+ */
+const ACTOR_TTL_MS = 2_000;
+const ACTOR_CACHE_MAX = 10_000;
+type SignedIn = { actor: UserActor; csrfToken: string | null; expiresAt: Date | null };
+type CachedSignedIn = SignedIn & { until: number; version: string };
+const signedInCache = new WeakMap<Queryable, Map<string, CachedSignedIn>>();
+let identityChanges = 0;
+const changeVersion = () => `${identityChanges}:${officeChangeCount()}`;
+function forgetSignedIn() {
+  identityChanges++;
+}
+
+async function cachedSignedIn(db: Queryable, key: string, now: Date, load: () => Promise<SignedIn | null>): Promise<SignedIn | null> {
+  let cache = signedInCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    signedInCache.set(db, cache);
+  }
+  const version = changeVersion();
+  const hit = cache.get(key);
+  if (hit && hit.version === version && hit.until > performance.now() && (!hit.expiresAt || hit.expiresAt > now)) return hit;
+  // The version is taken before reading, so what a concurrent change makes stale is never kept.
+  const loaded = await load();
+  if (!loaded) {
+    cache.delete(key);
+    return null;
+  }
+  if (cache.size >= ACTOR_CACHE_MAX) cache.clear();
+  cache.set(key, { ...loaded, until: performance.now() + ACTOR_TTL_MS, version });
+  return loaded;
 }
 
 /** Cookie → actor and the session's CSRF token; null when unknown or expired. */
 export async function resolveSession(db: Queryable, token: string, now: Date) {
-  const session = await findSessionByTokenHash(db, sha256(token), now);
-  if (!session) return null;
-  const user = await findUserById(db, session.user_id);
-  if (!user?.active) return null;
-  return { actor: await buildActor(db, user, 'session'), csrfToken: session.csrf_token };
+  const hash = sha256(token);
+  const signedIn = await cachedSignedIn(db, `session:${hash}`, now, async () => {
+    const session = await findSessionByTokenHash(db, hash, now);
+    if (!session) return null;
+    const user = await findUserById(db, session.user_id);
+    if (!user?.active) return null;
+    return { actor: await buildActor(db, user, 'session'), csrfToken: session.csrf_token, expiresAt: session.expires_at };
+  });
+  return signedIn && { actor: signedIn.actor, csrfToken: signedIn.csrfToken as string };
 }
 
 export async function resolveApiToken(db: Queryable, token: string, now: Date) {
-  const row = await findApiTokenByHash(db, sha256(token));
-  if (!row) return null;
-  const user = await findUserById(db, row.user_id);
-  if (!user?.active) return null;
-  await touchApiToken(db, row.id, now);
-  return buildActor(db, user, 'token');
+  const hash = sha256(token);
+  const signedIn = await cachedSignedIn(db, `token:${hash}`, now, async () => {
+    const row = await findApiTokenByHash(db, hash);
+    if (!row) return null;
+    const user = await findUserById(db, row.user_id);
+    if (!user?.active) return null;
+    await touchApiToken(db, row.id, now);
+    return { actor: await buildActor(db, user, 'token'), csrfToken: null, expiresAt: null };
+  });
+  return signedIn?.actor ?? null;
 }
 
 export async function describeActor(db: Queryable, actor: UserActor, csrfToken: string | null): Promise<Me> {
@@ -217,7 +266,7 @@ export async function createUser(ctx: Context, input: CreateUserInput) {
 
 export async function changeUser(ctx: Context, id: string, input: UpdateUserInput) {
   assertRole(ctx, ['admin']);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw notFound('user', id);
     const [beforeView] = await toUserViews(tx, [before]);
@@ -242,6 +291,8 @@ export async function changeUser(ctx: Context, id: string, input: UpdateUserInpu
     });
     return after as UserView;
   });
+  forgetSignedIn();
+  return view;
 }
 
 const userAuditShape = (view: UserView | undefined) =>
@@ -255,7 +306,7 @@ const userAuditShape = (view: UserView | undefined) =>
 
 export async function resetPassword(ctx: Context, id: string, password: string) {
   assertRole(ctx, ['admin']);
-  return inTransaction(ctx, async (tx) => {
+  const reset = await inTransaction(ctx, async (tx) => {
     const user = await findUserById(tx, id);
     if (!user) throw notFound('user', id);
     await updateUser(tx, id, { password_hash: await hashPassword(password), updated_at: ctx.clock.now() });
@@ -264,6 +315,8 @@ export async function resetPassword(ctx: Context, id: string, password: string) 
     const [view] = await toUserViews(tx, [user]);
     return view as UserView;
   });
+  forgetSignedIn();
+  return reset;
 }
 
 export async function listUsers(ctx: Context, query: ListUsersQuery) {

@@ -119,8 +119,21 @@ export async function createOffice(ctx: Context, input: CreateOfficeInput) {
   return inTransaction(ctx, (tx) => addOffice(tx, ctx, input));
 }
 
+/**
+ * Counts the office changes committed by this process: identity keeps signed-in users
+ * (their offices and the regions these cover) for a few seconds and drops them when it moves.
+ */
+let officeChanges = 0;
+export const officeChangeCount = () => officeChanges;
+
 export async function changeOffice(ctx: Context, id: string, input: UpdateOfficeInput) {
   assertRole(ctx, ['admin']);
+  const result = await changeOfficeInTransaction(ctx, id, input);
+  officeChanges++;
+  return result;
+}
+
+function changeOfficeInTransaction(ctx: Context, id: string, input: UpdateOfficeInput) {
   return inTransaction(ctx, async (tx) => {
     const before = await findOfficeById(tx, id);
     if (!before) throw notFound('office', id);
