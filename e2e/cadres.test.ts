@@ -1,15 +1,21 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRupiah } from '../src/core/format.ts';
 import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
-describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family by KK and its JKN card (Chromium)', () => {
+describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its JKN card, recruitment, collection (Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
   let cadreId: string;
   let cadreName: string;
   let kk: string;
+  /** A resident to recruit, and a self-paying family in arrears in the same village, for the collection journey. */
+  let recruit: { nik: string; full_name: string };
+  let village: string;
+  let payer: { kk: string; head: string; reactivation: number };
+  let recruitedId = '';
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
@@ -42,6 +48,40 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family by KK an
     });
     if (cadre.status !== 201) throw new Error(`set-up failed: ${JSON.stringify(cadre.body)}`);
     cadreId = cadre.body.id;
+
+    village = (await db.selectFrom('region').select('name').where('code', '=', '34.71.02.1001').executeTakeFirstOrThrow()).name;
+    const head = await db
+      .selectFrom('person')
+      .innerJoin('household', 'household.id', 'person.household_id')
+      .select(['person.id', 'person.full_name', 'person.household_id', 'household.kk_number'])
+      .where('person.village_code', '=', '34.71.02.1001')
+      .where('person.relation', '=', 'head')
+      .where('person.died_on', 'is', null)
+      .orderBy('person.nik')
+      .executeTakeFirstOrThrow();
+    recruit = await db
+      .selectFrom('person')
+      .select(['nik', 'full_name'])
+      .where('village_code', '=', '34.71.02.1001')
+      .where('relation', '=', 'wife')
+      .where('died_on', 'is', null)
+      .where('household_id', '!=', head.household_id)
+      .orderBy('nik')
+      .executeTakeFirstOrThrow();
+    const card = await manager.request('PUT', `/api/v1/persons/${head.id}/jkn`, {
+      cardNumber: '0009876543210',
+      segment: 'PBPU',
+      class: 'III',
+      status: 'inactive',
+      statusRecordedOn: new Date().toISOString().slice(0, 10),
+    });
+    if (card.status !== 200) throw new Error(`set-up failed: ${JSON.stringify(card.body)}`);
+    // Paid through three months ago: two months in arrears and this month to pay.
+    const now = new Date();
+    const behind = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1)).toISOString().slice(0, 7);
+    const dues = await manager.request('PUT', `/api/v1/households/${head.household_id}/jkn-account`, { paidThrough: behind });
+    if (dues.status !== 200 || !dues.body.quote) throw new Error(`set-up failed: ${JSON.stringify(dues.body)}`);
+    payer = { kk: head.kk_number, head: head.full_name, reactivation: dues.body.quote.reactivationTotal };
   });
   afterAll(async () => {
     await browser?.close();
@@ -88,6 +128,95 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family by KK an
     await context.close();
   });
 
+  it('a manager recruits a cadre, collects a family’s contributions, deposits the cash, records a visit and reads the month', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
+    await navLink(page, 'Kader JKN').click();
+    await page.getByTestId('recruit-open').click();
+    const form = await shown(page.getByRole('dialog', { name: 'Rekrut kader JKN-KIS' }));
+    await form.getByRole('combobox', { name: 'Calon kader' }).fill(recruit.nik);
+    await page.getByRole('option', { name: new RegExp(recruit.full_name) }).click();
+    await form.getByRole('combobox', { name: 'Wilayah tugas' }).fill(village);
+    await page
+      .getByRole('option', { name: new RegExp(village) })
+      .first()
+      .click();
+    await form.getByTestId('recruit-phone').fill('0812');
+    await form.getByTestId('recruit-letter').fill('88/ST/KC-YK/2026');
+    await form.getByTestId('recruit-signed-by').fill('Kepala Kantor Pusat Yogyakarta');
+    await form.getByRole('heading', { name: 'Rekrut kader JKN-KIS' }).click();
+    // The server's 422 lands on the field it is about.
+    await form.getByTestId('recruit-save').click();
+    await shown(form.getByText('Format tidak sesuai.'));
+    await form.getByTestId('recruit-phone').fill('081298765432');
+    await form.getByTestId('recruit-save').click();
+    await shown(page.getByTestId('cadre-name').getByText(recruit.full_name));
+    recruitedId = page.url().split('/cadres/')[1] ?? '';
+    await shown(page.getByTestId('cadre-letter').getByText('88/ST/KC-YK/2026'));
+    await shown(page.getByTestId('cadre-status').getByText('Aktif'));
+    await shown(page.getByTestId('cash-held').getByText('Rp0', { exact: true }));
+
+    await page.getByRole('button', { name: 'Tambah keluarga' }).click();
+    await page.getByTestId('assign-kk').fill(payer.kk);
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByTestId('assign-confirm').click();
+    await shown(page.getByTestId('cadre-caseload').getByText('1 dari 500 keluarga'));
+    await shown(page.getByTestId('worklist-row').getByText('Menunggak 2 bulan'));
+
+    // Collect what makes the card active again: the amount is offered, the server checks it, one key per submission.
+    const amount = formatRupiah(String(payer.reactivation));
+    await page.getByTestId('collect-open').click();
+    const collect = await shown(page.getByRole('dialog', { name: 'Terima iuran JKN-KIS' }));
+    await collect.getByRole('combobox', { name: 'Keluarga' }).click();
+    await page.getByRole('option', { name: new RegExp(payer.head) }).click();
+    await shown(collect.getByTestId('dues-total').getByText(amount));
+    expect(await collect.getByTestId('collect-months').inputValue()).toBe('3');
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/cadres/${recruitedId}/contributions`));
+    await collect.getByTestId('collect-save').click();
+    expect((await posted).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    await shown(collect.getByTestId('receipt-amount').getByText(new RegExp(`^${amount} `)));
+    const receipt = await collect.getByTestId('receipt-link').getAttribute('href');
+    expect(receipt).toMatch(/^\/api\/v1\/contributions\/[0-9a-f-]{36}\/receipt\.pdf$/);
+    expect((await page.request.get(`${server.url}${receipt}`)).headers()['content-type']).toBe('application/pdf');
+    await collect.getByTestId('receipt-done').click();
+    await shown(page.getByTestId('cash-held').getByText(amount, { exact: true }));
+    await shown(page.getByTestId('cash-since').getByText('Sejak hari ini'));
+    await shown(page.getByTestId('collection-row').getByText(payer.head));
+    await shown(page.getByTestId('worklist-row').getByText('Lancar'));
+
+    await page.getByTestId('deposit-open').click();
+    const deposit = await shown(page.getByRole('dialog', { name: 'Setor iuran' }));
+    expect(await deposit.getByRole('textbox', { name: 'Jumlah uang' }).inputValue()).toBe(amount.replace('Rp', ''));
+    await deposit.getByTestId('deposit-reference').fill('BRI 0042');
+    await deposit.getByTestId('deposit-save').click();
+    await shown(page.getByTestId('cash-held').getByText('Rp0', { exact: true }));
+    await shown(page.getByTestId('cash-since').getByText('Semua iuran sudah disetor.'));
+
+    await page.getByTestId('visit-open').click();
+    const visit = await shown(page.getByRole('dialog', { name: 'Catat kunjungan' }));
+    await visit.getByRole('combobox', { name: 'Keluarga' }).click();
+    await page.getByRole('option', { name: new RegExp(payer.head) }).click();
+    await visit.getByTestId('visit-outcome').fill('Iuran dibayar, kartu aktif lagi');
+    await visit.getByTestId('visit-save').click();
+    const visited = await shown(page.getByTestId('visit-row').filter({ hasText: 'Iuran dibayar, kartu aktif lagi' }));
+    await shown(visited.getByText('Pengingat iuran'));
+    await shown(page.getByTestId('worklist-row').getByText('Dikunjungi hari ini'));
+
+    const performance = page.getByTestId('cadre-performance');
+    await shown(performance.getByTestId('perf-collected-value').getByText(amount));
+    await shown(performance.getByTestId('perf-visited-value').getByText('1 dari 1'));
+    await shown(performance.getByTestId('perf-deposits-value').getByText('1 dari 1'));
+    expect(await performance.getByTestId('performance-bar').count()).toBe(6);
+
+    await page.getByTestId('status-open').click();
+    const status = await shown(page.getByRole('dialog', { name: `Status kader ${recruit.full_name}` }));
+    await status.getByTestId('status-reason').fill('Cuti melahirkan tiga bulan');
+    await status.getByRole('button', { name: 'Bekukan' }).click();
+    await shown(page.getByTestId('cadre-status').getByText('Dibekukan'));
+    expect(await page.getByTestId('collect-open').count()).toBe(0);
+    await context.close();
+  });
+
   it('the cadre page fits a 360-px phone', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
@@ -97,6 +226,12 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family by KK an
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('family-row').getByRole('link').click();
     await shown(page.getByTestId('jkn-member').first());
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The recruited cadre's page, with a collection, a visit and the chart.
+    await page.goto(`${server.url}/cadres/${recruitedId}`);
+    await shown(page.getByTestId('collection-row'));
+    await shown(page.getByTestId('visit-row'));
+    await shown(page.getByTestId('performance-chart'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   });

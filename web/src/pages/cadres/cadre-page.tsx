@@ -44,6 +44,10 @@ import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Detail, GroupedDigits, todayIso, useFormatDate } from '../registry/shared.tsx';
+import { CadreCollectionSection } from './cadre-collection-section.tsx';
+import { CadrePerformanceSection } from './cadre-performance-section.tsx';
+import { CadreStatusModal } from './cadre-status-modal.tsx';
+import { CadreVisitsSection } from './cadre-visits-section.tsx';
 import { CadreStatusBadge } from './shared.tsx';
 
 export function CadrePage() {
@@ -62,6 +66,7 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
   const me = useSignedIn();
   const formatDate = useFormatDate();
   const manages = canManageCadres(me.role);
+  const [changingStatus, setChangingStatus] = useState(false);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" gap="sm">
@@ -78,18 +83,25 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
             <CadreStatusBadge status={cadre.status} />
           </Group>
         </Stack>
-        {manages && cadre.status === 'active' && (
-          <Button
-            component="a"
-            href={`/api/v1/cadres/${cadre.id}/card.pdf`}
-            target="_blank"
-            rel="noopener"
-            variant="light"
-            leftSection={<QrIcon size={16} />}
-            data-testid="cadre-card-link"
-          >
-            {t('cadres.card')}
-          </Button>
+        {manages && (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setChangingStatus(true)} data-testid="status-open">
+              {t('cadres.statusChange.open')}
+            </Button>
+            {cadre.status === 'active' && (
+              <Button
+                component="a"
+                href={`/api/v1/cadres/${cadre.id}/card.pdf`}
+                target="_blank"
+                rel="noopener"
+                variant="light"
+                leftSection={<QrIcon size={16} />}
+                data-testid="cadre-card-link"
+              >
+                {t('cadres.card')}
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
       {manages && cadre.status === 'active' && (
@@ -109,8 +121,12 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
           <Detail label={t('cadres.villages')}>{cadre.villages.map((v) => v.name).join(', ')}</Detail>
         </SimpleGrid>
       </Paper>
+      <CadreCollectionSection cadre={cadre} />
+      <CadreVisitsSection cadre={cadre} />
+      <CadrePerformanceSection cadreId={cadre.id} />
       <Trainings cadreId={cadre.id} manages={manages} />
       <Families cadre={cadre} manages={manages} />
+      {changingStatus && <CadreStatusModal cadre={cadre} onClose={() => setChangingStatus(false)} />}
     </Stack>
   );
 }

@@ -3,17 +3,18 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { type CadreSettings, cadreSettingsQuery, cadresQuery, useInvalidateCadres } from '../../api/cadres.ts';
+import { type CadreSettings, cadreSettingsQuery, cadresQuery, canManageCadres, useInvalidateCadres } from '../../api/cadres.ts';
 import { api } from '../../api/client.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
-import { SettingsIcon } from '../../components/icons.tsx';
+import { PlusIcon, SettingsIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useFormatDate } from '../registry/shared.tsx';
+import { CadreRecruitModal } from './cadre-recruit-modal.tsx';
 import { CadreStatusBadge } from './shared.tsx';
 
 export function CadresPage() {
@@ -24,17 +25,25 @@ export function CadresPage() {
   const cadres = useQuery(cadresQuery);
   const rows = cadres.data ?? [];
   const [settings, setSettings] = useState(false);
+  const [recruiting, setRecruiting] = useState(false);
 
   return (
     <Stack gap="md">
       <PageHeader title={t('cadres.title')}>
-        {me.role === 'admin' && (
-          <Button variant="default" leftSection={<SettingsIcon size={16} />} onClick={() => setSettings(true)}>
-            {t('cadres.settings')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {me.role === 'admin' && (
+            <Button variant="default" leftSection={<SettingsIcon size={16} />} onClick={() => setSettings(true)}>
+              {t('cadres.settings')}
+            </Button>
+          )}
+          {canManageCadres(me.role) && (
+            <Button leftSection={<PlusIcon size={16} />} onClick={() => setRecruiting(true)} data-testid="recruit-open">
+              {t('cadres.recruit.open')}
+            </Button>
+          )}
+        </Group>
       </PageHeader>
-      <ListStates query={cadres} count={rows.length} empty={t('cadres.empty')}>
+      <ListStates query={cadres} count={rows.length} empty={canManageCadres(me.role) ? t('cadres.emptyRecruit') : t('cadres.empty')}>
         {isPhone ? (
           <Stack gap="sm" data-testid="cadres-list">
             {rows.map((cadre) => (
@@ -87,6 +96,7 @@ export function CadresPage() {
         )}
       </ListStates>
       {settings && <SettingsModal onClose={() => setSettings(false)} />}
+      {recruiting && <CadreRecruitModal onClose={() => setRecruiting(false)} />}
     </Stack>
   );
 }

@@ -1,0 +1,490 @@
+// The cadre page's collection: the cash the cadre holds (since when, flagged when held too
+// long), collecting a family's contributions with its receipt, depositing the cash, and the
+// latest collections with their receipts.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addMonths } from '../../../../src/modules/contributions/contributions.rules.ts';
+import { type CadreView, useInvalidateCadres } from '../../api/cadres.ts';
+import {
+  type CashView,
+  type Contribution,
+  canCollect,
+  cashQuery,
+  collectionsQuery,
+  DEPOSIT_CHANNELS,
+  type DepositChannel,
+  type DepositView,
+  type FamilyDues,
+  familyDuesQuery,
+  type WorklistFamily,
+  worklistQuery,
+} from '../../api/contributions.ts';
+import { useMoneyMutation } from '../../api/idempotency.ts';
+import { useSignedIn } from '../../auth/session.ts';
+import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
+import { PlusIcon } from '../../components/icons.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
+import { ListStates } from '../../components/states.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { todayIso, useFormatDate } from '../registry/shared.tsx';
+
+/** "Maret 2026" / "March 2026" of a YYYY-MM month. */
+export function useFormatMonth() {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (month: string | null | undefined) => (month ? format.format(new Date(`${month}-01T00:00:00Z`)) : '—');
+}
+
+/** A family in a picker: the head's name (or the KK number) and the KK number. */
+export const familyLabel = (family: Pick<WorklistFamily, 'headName' | 'kkNumber'>) =>
+  family.headName ? `${family.headName} · ${family.kkNumber}` : family.kkNumber;
+
+export function CadreCollectionSection({ cadre }: { cadre: CadreView }) {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const formatDate = useFormatDate();
+  const formatMonth = useFormatMonth();
+  const cash = useQuery(cashQuery(cadre.id));
+  const collections = useQuery(collectionsQuery(cadre.id));
+  const [collecting, setCollecting] = useState(false);
+  const [depositing, setDepositing] = useState(false);
+  const collects = canCollect(me.role);
+  const rows = collections.data ?? [];
+  return (
+    <Stack gap="sm" data-testid="cadre-collection">
+      <Group justify="space-between" gap="xs">
+        <Title order={3} size="h4">
+          {t('cadres.collection.title')}
+        </Title>
+        {collects && cadre.status === 'active' && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<PlusIcon size={14} />}
+            onClick={() => setCollecting(true)}
+            data-testid="collect-open"
+          >
+            {t('cadres.collection.collect')}
+          </Button>
+        )}
+      </Group>
+      {collects && cadre.status !== 'active' && (
+        <Text size="sm" c="dimmed">
+          {t('cadres.collection.notActive')}
+        </Text>
+      )}
+      {cash.isPending ? (
+        <PageLoader />
+      ) : cash.isError ? (
+        <ErrorAlert error={cash.error} onRetry={() => void cash.refetch()} />
+      ) : (
+        <CashCard cash={cash.data} canDeposit={collects} onDeposit={() => setDepositing(true)} />
+      )}
+      <Text size="sm" fw={600}>
+        {t('cadres.collection.latest')}
+      </Text>
+      <ListStates query={collections} count={rows.length} empty={t('cadres.collection.empty')}>
+        <Stack gap="xs">
+          {rows.map((row) => (
+            <Card key={row.id} withBorder radius="md" padding="xs" data-testid="collection-row">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <Stack gap={0} miw={0}>
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {row.headName ?? '—'}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {formatDate(row.paidOn)} ·{' '}
+                    {t('cadres.collection.monthsRange', {
+                      count: row.months,
+                      first: formatMonth(row.firstMonth),
+                      last: formatMonth(row.lastMonth),
+                    })}{' '}
+                    · {row.receiptNumber}
+                  </Text>
+                </Stack>
+                <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+                  <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {formatRupiah(row.amount)}
+                  </Text>
+                  <Anchor href={row.receiptPath} target="_blank" rel="noopener" size="xs" data-testid="collection-receipt">
+                    {t('cadres.collection.receipt')}
+                  </Anchor>
+                </Stack>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      </ListStates>
+      {collecting && <CollectModal cadre={cadre} onClose={() => setCollecting(false)} />}
+      {depositing && cash.data && <DepositModal cadreId={cadre.id} cash={cash.data} onClose={() => setDepositing(false)} />}
+    </Stack>
+  );
+}
+
+function CashCard({ cash, canDeposit, onDeposit }: { cash: CashView; canDeposit: boolean; onDeposit(): void }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const holds = BigInt(cash.held) > 0n;
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      data-testid="cash-card"
+      style={cash.flagged ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+    >
+      <Group justify="space-between" gap="xs" align="flex-start">
+        <Stack gap={2} miw={0}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t('cadres.collection.cashHeld')}
+          </Text>
+          <Text
+            fw={700}
+            fz="lg"
+            c={cash.flagged ? 'red.7' : undefined}
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+            data-testid="cash-held"
+          >
+            {formatRupiah(cash.held)}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="cash-since">
+            {!cash.since
+              ? t('cadres.collection.nothingHeld')
+              : cash.daysHeld === 0
+                ? t('cadres.collection.sinceToday')
+                : t('cadres.collection.since', { date: formatDate(cash.since), count: cash.daysHeld })}
+          </Text>
+        </Stack>
+        {canDeposit && holds && (
+          <Button size="xs" color={cash.flagged ? 'red' : undefined} onClick={onDeposit} data-testid="deposit-open">
+            {t('cadres.collection.deposit')}
+          </Button>
+        )}
+      </Group>
+      {cash.flagged && (
+        <Alert color="red" variant="light" mt="xs" p="xs" data-testid="cash-flagged">
+          <Text size="sm">{t('cadres.collection.heldTooLong', { days: cash.daysHeld, limit: cash.limitDays })}</Text>
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+/** How many months bring the family up to date: the arrears and this month, or one month ahead. */
+function suggestedMonths(dues: FamilyDues | undefined): number {
+  const quote = dues?.quote;
+  if (!quote) return 1;
+  return Math.min(36, Math.max(1, quote.currentMonthAmount > 0 ? quote.arrearsMonths + 1 : 1));
+}
+
+/**
+ * Collecting a family's contributions: the months after the paid-through month, at exactly
+ * their amount (the server checks it). One Idempotency-Key per submission, reused on retry.
+ */
+export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView; householdId?: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const formatMonth = useFormatMonth();
+  const invalidate = useInvalidateCadres();
+  const worklist = useQuery(worklistQuery(cadre.id));
+  const [family, setFamily] = useState<string | null>(householdId ?? null);
+  const dues = useQuery(familyDuesQuery(family));
+  // null: follow what the dues suggest, until someone types their own.
+  const [monthsTyped, setMonthsTyped] = useState<number | string | null>(null);
+  const [amountTyped, setAmountTyped] = useState<string | null>(null);
+  const [paidOn, setPaidOn] = useState(todayIso());
+  const [receipt, setReceipt] = useState<Contribution | null>(null);
+  const months = monthsTyped ?? suggestedMonths(dues.data);
+  const monthsValid = Number.isInteger(Number(months)) && Number(months) >= 1 && Number(months) <= 36;
+  const suggestedAmount = dues.data?.quote && monthsValid ? String(dues.data.quote.monthlyDue * Number(months)) : '';
+  const amount = amountTyped ?? suggestedAmount;
+  const save = useMoneyMutation<Contribution, { householdId: string; months: number; amount: string; paidOn: string }>(
+    (body) => ({ path: `/api/v1/cadres/${cadre.id}/contributions`, body }),
+    {
+      onSuccess: async (contribution) => {
+        await invalidate();
+        toast.success(t('cadres.collection.collected', { amount: formatRupiah(contribution.amount) }));
+        setReceipt(contribution);
+      },
+    },
+  );
+  const options = (worklist.data?.items ?? []).map((f) => ({ value: f.householdId, label: familyLabel(f) }));
+  const fields = ['householdId', 'months', 'amount', 'paidOn'];
+  return (
+    <Modal opened onClose={onClose} title={t('cadres.collection.collectTitle')} centered>
+      {receipt ? (
+        <Receipt contribution={receipt} onClose={onClose} />
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (family && monthsValid && amount && BigInt(amount) > 0n && paidOn)
+              save.mutate({ householdId: family, months: Number(months), amount, paidOn });
+          }}
+          noValidate
+        >
+          <Stack gap="sm">
+            <Select
+              label={t('cadres.collection.family')}
+              required
+              searchable
+              data={options}
+              value={family}
+              onChange={(value) => {
+                setFamily(value);
+                setMonthsTyped(null);
+                setAmountTyped(null);
+                save.reset();
+              }}
+              nothingFoundMessage={worklist.isPending ? t('app.loading') : t('cadres.familiesEmpty')}
+              error={fieldError(save.error, 'householdId')}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="collect-family"
+            />
+            {family && <DuesPanel dues={dues} />}
+            <SimpleGrid cols={2} spacing="sm">
+              <NumberInput
+                label={t('cadres.collection.months')}
+                required
+                min={1}
+                max={36}
+                allowDecimal={false}
+                value={months}
+                onChange={(value) => {
+                  setMonthsTyped(value);
+                  setAmountTyped(null);
+                }}
+                error={fieldError(save.error, 'months')}
+                data-testid="collect-months"
+              />
+              <TextInput
+                type="date"
+                label={t('cadres.collection.paidOn')}
+                required
+                value={paidOn}
+                max={todayIso()}
+                onChange={(event) => setPaidOn(event.currentTarget.value)}
+                error={fieldError(save.error, 'paidOn')}
+              />
+            </SimpleGrid>
+            {dues.data?.paidThrough && monthsValid && (
+              <Text size="sm" c="dimmed" data-testid="collect-period">
+                {t('cadres.collection.period', {
+                  first: formatMonth(addMonths(dues.data.paidThrough, 1)),
+                  last: formatMonth(addMonths(dues.data.paidThrough, Number(months))),
+                })}
+              </Text>
+            )}
+            <RupiahInput
+              label={t('cadres.collection.amount')}
+              description={t('cadres.collection.amountHint')}
+              required
+              value={amount}
+              onChange={setAmountTyped}
+              error={fieldError(save.error, 'amount')}
+              name="amount"
+            />
+            <FormError error={save.error} fields={fields} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending} disabled={!dues.data?.quote} data-testid="collect-save">
+                {t('cadres.collection.collectSubmit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+function DuesPanel({ dues }: { dues: { isPending: boolean; isError: boolean; error: unknown; data?: FamilyDues; refetch(): unknown } }) {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth();
+  if (dues.isPending) return <PageLoader />;
+  if (dues.isError) return <ErrorAlert error={dues.error} onRetry={() => void dues.refetch()} />;
+  const view = dues.data;
+  if (!view?.quote)
+    return (
+      <Alert color="orange" variant="light" data-testid="dues-unknown">
+        {view && view.persons === 0 ? t('cadres.collection.noPayingMembers') : t('cadres.collection.paidThroughUnknown')}
+      </Alert>
+    );
+  const { quote } = view;
+  const item = (label: string, value: string, testId?: string, color?: string) => (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={600} c={color} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId}>
+        {value}
+      </Text>
+    </Stack>
+  );
+  return (
+    <Paper withBorder radius="md" p="xs" data-testid="dues-panel">
+      <Group gap={6} mb={6}>
+        <Badge variant="light" color={quote.status === 'active' ? 'teal' : 'red'} style={{ textTransform: 'none' }}>
+          {t(`jkn.statuses.${quote.status}`)}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {view.jknClass ? t(`jkn.classes.${view.jknClass as 'I'}`) : ''} · {t('jkn.payingMembers', { count: view.persons })}
+        </Text>
+      </Group>
+      <SimpleGrid cols={2} spacing="xs">
+        {item(t('cadres.collection.paidThrough'), formatMonth(view.paidThrough))}
+        {item(t('cadres.collection.monthlyDue'), formatRupiah(String(quote.monthlyDue)))}
+        {item(
+          t('cadres.collection.arrears', { count: quote.arrearsMonths }),
+          formatRupiah(String(quote.arrearsAmount)),
+          'dues-arrears',
+          quote.arrearsMonths > 0 ? 'red.7' : undefined,
+        )}
+        {item(t('cadres.collection.reactivation'), formatRupiah(String(quote.reactivationTotal)), 'dues-total')}
+      </SimpleGrid>
+      {quote.rehabEligible && (
+        <Text size="xs" c="dimmed" mt={6}>
+          {t('cadres.collection.rehab')}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function Receipt({ contribution, onClose }: { contribution: Contribution; onClose(): void }) {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth();
+  return (
+    <Stack gap="sm" data-testid="collect-receipt">
+      <Alert color="teal" variant="light">
+        <Text size="sm" fw={600}>
+          {t('cadres.collection.receiptNumber', { number: contribution.receiptNumber })}
+        </Text>
+        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="receipt-amount">
+          {formatRupiah(contribution.amount)} ({contribution.amountInWords})
+        </Text>
+        <Text size="sm">
+          {t('cadres.collection.period', { first: formatMonth(contribution.firstMonth), last: formatMonth(contribution.lastMonth) })}
+        </Text>
+      </Alert>
+      <Group justify="flex-end">
+        <Button component="a" href={contribution.receiptPath} target="_blank" rel="noopener" variant="light" data-testid="receipt-link">
+          {t('cadres.collection.openReceipt')}
+        </Button>
+        <Button onClick={onClose} data-testid="receipt-done">
+          {t('common.close')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The cadre hands the cash in (bank, payment point or office): the amount, at most what is held. */
+function DepositModal({ cadreId, cash, onClose }: { cadreId: string; cash: CashView; onClose(): void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const invalidate = useInvalidateCadres();
+  const [amount, setAmount] = useState(cash.held);
+  const [channel, setChannel] = useState<DepositChannel>('bank');
+  const [reference, setReference] = useState('');
+  const [depositedOn, setDepositedOn] = useState(todayIso());
+  const [checked, setChecked] = useState(false);
+  const save = useMoneyMutation<DepositView, { amount: string; channel: DepositChannel; reference: string; depositedOn: string }>(
+    (body) => ({ path: `/api/v1/cadres/${cadreId}/deposits`, body }),
+    {
+      onSuccess: async (deposit) => {
+        await invalidate();
+        toast.success(t('cadres.collection.deposited', { amount: formatRupiah(deposit.amount), left: formatRupiah(deposit.heldAfter) }));
+        onClose();
+      },
+    },
+  );
+  const required = (value: string) => (checked && value.trim() === '' ? t('common.required') : undefined);
+  return (
+    <Modal opened onClose={onClose} title={t('cadres.collection.depositTitle')} centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setChecked(true);
+          if (amount && BigInt(amount) > 0n && reference.trim() && depositedOn)
+            save.mutate({ amount, channel, reference: reference.trim(), depositedOn });
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('cadres.collection.depositHint', { held: formatRupiah(cash.held) })}
+          </Text>
+          <RupiahInput
+            label={t('cadres.collection.amount')}
+            required
+            value={amount}
+            onChange={setAmount}
+            error={required(amount) ?? fieldError(save.error, 'amount')}
+            name="deposit-amount"
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <Select
+              label={t('cadres.collection.channel')}
+              required
+              allowDeselect={false}
+              data={DEPOSIT_CHANNELS.map((value) => ({ value, label: t(`cadres.collection.channels.${value}`) }))}
+              value={channel}
+              onChange={(value) => value && setChannel(value as DepositChannel)}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <TextInput
+              type="date"
+              label={t('cadres.collection.depositedOn')}
+              required
+              value={depositedOn}
+              max={todayIso()}
+              onChange={(event) => setDepositedOn(event.currentTarget.value)}
+              error={required(depositedOn) ?? fieldError(save.error, 'depositedOn')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('cadres.collection.reference')}
+            description={t('cadres.collection.referenceHint')}
+            required
+            maxLength={120}
+            value={reference}
+            onChange={(event) => setReference(event.currentTarget.value)}
+            error={required(reference) ?? fieldError(save.error, 'reference')}
+            data-testid="deposit-reference"
+          />
+          <FormError error={save.error} fields={['amount', 'channel', 'reference', 'depositedOn']} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="deposit-save">
+              {t('cadres.collection.depositSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,225 @@
+// Recruiting a JKN-KIS cadre (POST /api/v1/cadres): a person of the registry, the office, the
+// assignment letter (surat tugas) and the villages they work in.
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { type CadreView, useInvalidateCadres } from '../../api/cadres.ts';
+import { api } from '../../api/client.ts';
+import { useOffices } from '../../api/queries.ts';
+import { useSignedIn } from '../../auth/session.ts';
+import { FormError, fieldError } from '../../components/error-alert.tsx';
+import { PersonPicker } from '../../components/person-picker.tsx';
+import { RegionMultiSelect } from '../../components/region-picker.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { todayIso } from '../registry/shared.tsx';
+
+const FIELDS = [
+  'personId',
+  'officeCode',
+  'phone',
+  'photoUrl',
+  'letterNumber',
+  'letterDate',
+  'signedBy',
+  'validUntil',
+  'villageCodes',
+  'username',
+] as const;
+
+/** A year's assignment by default: the day before the letter's date a year on. */
+export function oneYearOn(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(next.getTime())) return '';
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  next.setUTCDate(next.getUTCDate() - 1);
+  return next.toISOString().slice(0, 10);
+}
+
+export function CadreRecruitModal({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateCadres();
+  const offices = useOffices();
+  // A manager recruits for their own offices; an admin for any.
+  const officeOptions = (offices.data ?? [])
+    .filter((office) => me.role === 'admin' || me.offices.some((own) => own.code === office.code))
+    .map((office) => ({ value: office.code, label: `${office.code} · ${office.name}` }));
+  const today = todayIso();
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [officeCode, setOfficeCode] = useState<string | null>(me.offices[0]?.code ?? null);
+  const [villageCodes, setVillageCodes] = useState<string[]>([]);
+  const [form, setForm] = useState({
+    phone: '',
+    photoUrl: '',
+    letterNumber: '',
+    letterDate: today,
+    signedBy: '',
+    validUntil: oneYearOn(today),
+    username: '',
+  });
+  const [checked, setChecked] = useState(false);
+  const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [key]: event.currentTarget.value });
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<CadreView>('/api/v1/cadres', {
+        personId,
+        officeCode,
+        phone: form.phone.replace(/[\s-]/g, ''),
+        photoUrl: form.photoUrl.trim() || undefined,
+        letterNumber: form.letterNumber,
+        letterDate: form.letterDate,
+        signedBy: form.signedBy,
+        validUntil: form.validUntil,
+        villageCodes,
+        username: form.username.trim() || undefined,
+      }),
+    onSuccess: async (cadre) => {
+      await invalidate();
+      toast.success(t('cadres.recruit.saved', { name: cadre.name }));
+      onClose();
+      void navigate(`/cadres/${cadre.id}`);
+    },
+  });
+  const missing = (value: string | null | string[]) =>
+    checked && (value === null || (Array.isArray(value) ? value.length === 0 : value.trim() === '')) ? t('common.required') : undefined;
+  const errorOf = (field: (typeof FIELDS)[number], value?: string | null | string[]) =>
+    (value === undefined ? undefined : missing(value)) ?? fieldError(save.error, field);
+  const complete =
+    personId &&
+    officeCode &&
+    villageCodes.length > 0 &&
+    [form.phone, form.letterNumber, form.letterDate, form.signedBy, form.validUntil].every((v) => v.trim() !== '');
+
+  return (
+    <Modal opened onClose={onClose} title={t('cadres.recruit.title')} centered size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setChecked(true);
+          if (complete) save.mutate();
+        }}
+        noValidate
+        data-testid="recruit-form"
+      >
+        <Stack gap="sm">
+          <PersonPicker
+            label={t('cadres.recruit.person')}
+            description={t('cadres.recruit.personHint')}
+            required
+            value={personId}
+            onChange={(person) => setPersonId(person?.id ?? null)}
+            error={errorOf('personId', personId)}
+            data-testid="recruit-person"
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <Select
+              label={t('cadres.recruit.office')}
+              required
+              data={officeOptions}
+              value={officeCode}
+              onChange={setOfficeCode}
+              error={errorOf('officeCode', officeCode)}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <TextInput
+              label={t('cadres.phone')}
+              description={t('cadres.recruit.phoneHint')}
+              required
+              type="tel"
+              inputMode="tel"
+              value={form.phone}
+              onChange={set('phone')}
+              error={errorOf('phone', form.phone)}
+              data-testid="recruit-phone"
+            />
+          </SimpleGrid>
+          <RegionMultiSelect
+            label={t('cadres.villages')}
+            description={t('cadres.recruit.villagesHint')}
+            required
+            level={4}
+            value={villageCodes}
+            onChange={setVillageCodes}
+            error={errorOf('villageCodes', villageCodes)}
+            data-testid="recruit-villages"
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput
+              label={t('cadres.letterNumber')}
+              required
+              value={form.letterNumber}
+              onChange={set('letterNumber')}
+              error={errorOf('letterNumber', form.letterNumber)}
+              data-testid="recruit-letter"
+            />
+            <TextInput
+              label={t('cadres.signedBy')}
+              description={t('cadres.recruit.signedByHint')}
+              required
+              value={form.signedBy}
+              onChange={set('signedBy')}
+              error={errorOf('signedBy', form.signedBy)}
+              data-testid="recruit-signed-by"
+            />
+            <TextInput
+              type="date"
+              label={t('cadres.letterDate')}
+              required
+              value={form.letterDate}
+              max={today}
+              onChange={(event) => {
+                const letterDate = event.currentTarget.value;
+                // The end date follows the letter's until someone sets it apart.
+                const follows = form.validUntil === oneYearOn(form.letterDate);
+                setForm({ ...form, letterDate, validUntil: follows ? oneYearOn(letterDate) : form.validUntil });
+              }}
+              error={errorOf('letterDate', form.letterDate)}
+            />
+            <TextInput
+              type="date"
+              label={t('cadres.validUntil')}
+              required
+              value={form.validUntil}
+              min={form.letterDate}
+              onChange={set('validUntil')}
+              error={errorOf('validUntil', form.validUntil)}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput
+              type="url"
+              inputMode="url"
+              label={t('cadres.recruit.photoUrl')}
+              description={t('cadres.recruit.photoUrlHint')}
+              value={form.photoUrl}
+              onChange={set('photoUrl')}
+              error={errorOf('photoUrl')}
+            />
+            <TextInput
+              label={t('cadres.recruit.username')}
+              description={t('cadres.recruit.usernameHint')}
+              value={form.username}
+              onChange={set('username')}
+              error={errorOf('username')}
+              autoCapitalize="none"
+            />
+          </SimpleGrid>
+          <FormError error={save.error} fields={[...FIELDS]} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="recruit-save">
+              {t('cadres.recruit.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
