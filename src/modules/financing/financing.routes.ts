@@ -5,6 +5,7 @@ import { financingDocumentRoutes } from './documents.routes.ts';
 import {
   applicationInputSchema,
   businessResultInputSchema,
+  businessResultsViewSchema,
   closeDayInputSchema,
   closeDayResultSchema,
   decisionInputSchema,
@@ -44,7 +45,7 @@ import {
   MAKERS,
   PRODUCT_KEEPERS,
 } from './lifecycle.service.ts';
-import { reportBusinessResult } from './profit-report.service.ts';
+import { listBusinessResults, reportBusinessResult } from './profit-report.service.ts';
 import { revolvingQueue } from './queue.service.ts';
 import { repay, reverseRepayment, writeOff } from './repayment.service.ts';
 import { reschedule } from './reschedule.service.ts';
@@ -233,6 +234,17 @@ export const financingRoutes = [
     body: businessResultInputSchema,
     response: financingViewSchema,
     handler: (ctx, { params, body }) => reportBusinessResult(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financings/:id/business-results',
+    tag: 'financing',
+    summary:
+      'Mudharabah/musyarakah: the reported periods, each with the member’s and the fund’s share (signed like the result; 409 financing.not_profit_sharing for other products)',
+    auth: FINANCING_READERS,
+    params: financingIdParamsSchema,
+    response: businessResultsViewSchema,
+    handler: (ctx, { params }) => listBusinessResults(ctx, params.id),
   }),
   defineRoute({
     method: 'POST',

@@ -278,6 +278,22 @@ export const businessResultInputSchema = z.strictObject({
     .regex(/^-?\d{1,15}$/),
   negligent: z.boolean().optional(),
 });
+/** Each reported period; the shares are signed like the result (a loss gives negative shares) and sum to it. */
+export const businessResultsViewSchema = z.object({
+  kind: z.enum(['mudharabah', 'musyarakah']),
+  memberNisbahPercent: z.string(),
+  lkmCapitalPercent: z.string().nullable(),
+  items: z.array(
+    z.object({
+      n: z.number(),
+      dueDate: z.string(),
+      result: z.string(),
+      negligent: z.boolean(),
+      memberShare: z.string(),
+      fundShare: z.string(),
+    }),
+  ),
+});
 
 export const rescheduleInputSchema = z.strictObject({
   installments: z.number().int().min(1).max(520),

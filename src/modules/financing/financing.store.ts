@@ -135,7 +135,7 @@ export function setInstallmentTerms(
   db: Queryable,
   financingId: string,
   n: number,
-  terms: { principal?: bigint; profit?: bigint; reported_profit?: bigint },
+  terms: { principal?: bigint; profit?: bigint; reported_profit?: bigint; reported_negligent?: boolean },
 ) {
   return db.updateTable('financing_installment').set(terms).where('financing_id', '=', financingId).where('n', '=', n).execute();
 }

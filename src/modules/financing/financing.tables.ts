@@ -79,6 +79,7 @@ export type FinancingInstallmentTable = {
   penalty: Defaulted<string | bigint>;
   penalty_paid: Defaulted<string | bigint>;
   reported_profit: string | bigint | null;
+  reported_negligent: Defaulted<boolean>;
 };
 
 export type FinancingRepaymentTable = {

@@ -1,11 +1,13 @@
+import type { z } from 'zod';
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { postEntry } from '../ledger/index.ts';
-import { findProductById, installmentsOf, lockFinancing, setInstallmentTerms, updateFinancing } from './financing.store.ts';
-import { COLLECTORS, getFinancing, receivableAccount } from './lifecycle.service.ts';
+import type { businessResultsViewSchema } from './financing.schema.ts';
+import { findFinancing, findProductById, installmentsOf, lockFinancing, setInstallmentTerms, updateFinancing } from './financing.store.ts';
+import { COLLECTORS, FINANCING_READERS, getFinancing, receivableAccount } from './lifecycle.service.ts';
 import { lossShare, profitShare } from './products.rules.ts';
 
 /**
@@ -41,7 +43,7 @@ export async function reportBusinessResult(ctx: Context, id: string, input: { n:
       );
       const outstanding = BigInt(row.outstanding_principal);
       let absorbed = loss.lkm < outstanding ? loss.lkm : outstanding;
-      await setInstallmentTerms(tx, id, input.n, { reported_profit: result });
+      await setInstallmentTerms(tx, id, input.n, { reported_profit: result, reported_negligent: input.negligent === true });
       for (const instalment of [...instalments].reverse()) {
         if (absorbed === 0n) break;
         const unpaid = BigInt(instalment.principal) - BigInt(instalment.principal_paid);
@@ -74,4 +76,42 @@ export async function reportBusinessResult(ctx: Context, id: string, input: { n:
     });
   });
   return getFinancing(ctx, id);
+}
+
+/**
+ * The reported periods with each side's share, recomputed by the same rules from the result,
+ * the product's nisbah, the LKM's capital share and the negligence flag kept with a loss.
+ */
+export async function listBusinessResults(ctx: Context, id: string): Promise<z.infer<typeof businessResultsViewSchema>> {
+  assertRole(ctx, FINANCING_READERS);
+  const row = await findFinancing(ctx.db, id);
+  if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
+  const product = await findProductById(ctx.db, row.product_id);
+  if (product.kind !== 'mudharabah' && product.kind !== 'musyarakah') throw conflict('financing.not_profit_sharing', 'id');
+  const kind = product.kind;
+  const items = (await installmentsOf(ctx.db, id)).flatMap((i) => {
+    if (i.reported_profit === null) return [];
+    const result = BigInt(i.reported_profit);
+    const share =
+      result >= 0n
+        ? profitShare(result, product.member_nisbah_percent ?? '0', product.rounding)
+        : lossShare(
+            kind,
+            -result,
+            { negligent: i.reported_negligent, lkmCapitalPercent: row.lkm_capital_percent ?? undefined },
+            product.rounding,
+          );
+    const sign = result >= 0n ? 1n : -1n;
+    return [
+      {
+        n: i.n,
+        dueDate: i.due_date,
+        result: result.toString(),
+        negligent: i.reported_negligent,
+        memberShare: (sign * share.member).toString(),
+        fundShare: (sign * share.lkm).toString(),
+      },
+    ];
+  });
+  return { kind, memberNisbahPercent: product.member_nisbah_percent ?? '0', lkmCapitalPercent: row.lkm_capital_percent, items };
 }

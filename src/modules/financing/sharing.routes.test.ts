@@ -83,5 +83,24 @@ for (const kind of testDatabaseKinds()) {
       expect(trial.accounts.find((a: { code: string }) => a.code === '5.1.02')).toMatchObject({ debit: '500000' });
       expect(trial.debit).toBe(trial.credit);
     });
+
+    it('lists the reported periods with each side’s share, the negligent loss borne by the member', async () => {
+      const listed = await cashier.get(`/api/v1/financings/${id}/business-results`);
+      expect(listed.status).toBe(200);
+      expect(listed.body).toMatchObject({ kind: 'mudharabah', memberNisbahPercent: '60.0000', lkmCapitalPercent: null });
+      expect(listed.body.items).toEqual([
+        { n: 1, dueDate: '2026-02-15', result: '2000000', negligent: false, memberShare: '1200000', fundShare: '800000' },
+        { n: 2, dueDate: '2026-03-15', result: '-500000', negligent: false, memberShare: '0', fundShare: '-500000' },
+        { n: 3, dueDate: '2026-04-15', result: '-300000', negligent: true, memberShare: '-300000', fundShare: '0' },
+      ]);
+      const flat = await server.database.db
+        .selectFrom('financing as f')
+        .innerJoin('financing_product as p', 'p.id', 'f.product_id')
+        .select('f.id')
+        .where('p.kind', '!=', 'mudharabah')
+        .executeTakeFirst();
+      if (flat) expect((await cashier.get(`/api/v1/financings/${flat.id}/business-results`)).status).toBe(409);
+      expect((await cashier.get('/api/v1/financings/01900000-0000-7000-8000-000000000000/business-results')).status).toBe(404);
+    });
   });
 }
