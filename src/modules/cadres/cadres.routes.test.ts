@@ -76,7 +76,7 @@ for (const kind of testDatabaseKinds()) {
         fetch(`${server.url}/api/v1/cadres/${cadreId}/photo`, {
           method: 'PUT',
           headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken ?? '', 'content-type': type },
-          body,
+          body: new Uint8Array(body),
         });
       const notImage = await upload(Buffer.from('GIF89a not a photo'), 'image/png');
       expect(notImage.status).toBe(422);

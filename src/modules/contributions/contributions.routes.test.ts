@@ -215,5 +215,40 @@ for (const kind of testDatabaseKinds()) {
         collected: '0',
       });
     });
+
+    it('follows the collection rules the admin sets: the incentive rule and the days cash may be held', async () => {
+      const admin = new ApiClient(server.url);
+      await admin.login('admin', DEMO_PASSWORD);
+      expect((await manager.get('/api/v1/contributions/settings')).body).toEqual({
+        cashHoldingLimitDays: 3,
+        incentiveRule: { kind: 'share_of_arrears', percent: 25 },
+      });
+      const rules = { cashHoldingLimitDays: 0, incentiveRule: { kind: 'fees', perParticipant: 2500, perRecruit: 10000 } };
+      expect((await manager.request('PUT', '/api/v1/contributions/settings', rules)).status).toBe(403);
+      const bad = await admin.request('PUT', '/api/v1/contributions/settings', {
+        ...rules,
+        incentiveRule: { kind: 'fees', perParticipant: -1 },
+      });
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['incentiveRule.perParticipant', 'incentiveRule.perRecruit']),
+      );
+      expect((await admin.request('PUT', '/api/v1/contributions/settings', rules)).body).toEqual(rules);
+      // One payment in March, no recruits: 1 × Rp2.500.
+      expect((await manager.get(`/api/v1/cadres/${cadreId}/performance?month=2026-03`)).body).toMatchObject({
+        incentiveRule: rules.incentiveRule,
+        incentive: '2500',
+      });
+      const audit = await server.database.db
+        .selectFrom('audit_log')
+        .select(['before', 'after'])
+        .where('action', '=', 'contributions.settings')
+        .executeTakeFirstOrThrow();
+      expect(audit.after).toEqual(rules);
+      await admin.request('PUT', '/api/v1/contributions/settings', {
+        cashHoldingLimitDays: 3,
+        incentiveRule: { kind: 'share_of_arrears', percent: 25 },
+      });
+    });
   });
 }

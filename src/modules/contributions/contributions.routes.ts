@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
+import { collectionSettingsSchema, getCollectionSettings, updateCollectionSettings } from './collection-settings.ts';
 import {
   asOfQuerySchema,
   cashViewSchema,
@@ -166,5 +167,25 @@ export const contributionRoutes = [
     query: monthQuerySchema,
     response: performanceSchema,
     handler: (ctx, { params, query }) => performance(ctx, params.id, query.month),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/contributions/settings',
+    tag: 'jkn',
+    summary: 'Collection rules: days a cadre may hold cash before it is flagged, and the incentive rule',
+    auth: ['admin', 'manager', 'supervisor', 'auditor'],
+    response: collectionSettingsSchema,
+    handler: (ctx) => getCollectionSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/contributions/settings',
+    tag: 'jkn',
+    summary:
+      'Set the collection rules (admin): cashHoldingLimitDays, and incentiveRule {kind:"share_of_arrears",percent} or {kind:"fees",perParticipant,perRecruit}',
+    auth: ['admin'],
+    body: collectionSettingsSchema,
+    response: collectionSettingsSchema,
+    handler: (ctx, { body }) => updateCollectionSettings(ctx, body),
   }),
 ];

@@ -10,15 +10,8 @@ import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf, quoteFamily } from '../jkn/index.ts';
 import { once, postEntry } from '../ledger/index.ts';
-import {
-  addMonths,
-  amountForMonths,
-  cashHeldSince,
-  DEFAULT_INCENTIVE,
-  depositTimeliness,
-  incentive,
-  monthsBetween,
-} from './contributions.rules.ts';
+import { collectionSettings } from './collection-settings.ts';
+import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthsBetween } from './contributions.rules.ts';
 import {
   cadreOfFamily,
   collectionsOf,
@@ -44,8 +37,6 @@ import {
 
 export const COLLECTORS = ['admin', 'manager', 'cadre'] as const;
 export const READERS = ['admin', 'manager', 'cadre', 'supervisor', 'auditor'] as const;
-/** Cash held longer than this many days is flagged. */
-export const CASH_HOLDING_LIMIT_DAYS = 3;
 const CADRE_PARTY = 'cadre';
 
 /** A cadre the caller may act for: their own record (cadre role) or one at an office in scope. */
@@ -240,7 +231,11 @@ export async function cadreCash(ctx: Context, cadreId: string, asOf?: string) {
   assertRole(ctx, READERS);
   await cadreFor(ctx, ctx.db, cadreId);
   const today = asOf ?? businessDate(ctx.clock);
-  const [collections, deposited] = await Promise.all([collectionsOf(ctx.db, cadreId), depositedBy(ctx.db, cadreId)]);
+  const [collections, deposited, settings] = await Promise.all([
+    collectionsOf(ctx.db, cadreId),
+    depositedBy(ctx.db, cadreId),
+    collectionSettings(ctx.db),
+  ]);
   const { held, since } = cashHeldSince(
     collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
     deposited,
@@ -251,8 +246,8 @@ export async function cadreCash(ctx: Context, cadreId: string, asOf?: string) {
     held: held.toString(),
     since,
     daysHeld,
-    limitDays: CASH_HOLDING_LIMIT_DAYS,
-    flagged: held > 0n && daysHeld > CASH_HOLDING_LIMIT_DAYS,
+    limitDays: settings.cashHoldingLimitDays,
+    flagged: held > 0n && daysHeld > settings.cashHoldingLimitDays,
   };
 }
 
@@ -415,18 +410,19 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
 export async function performance(ctx: Context, cadreId: string, month: string) {
   assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
   await cadreFor(ctx, ctx.db, cadreId);
-  const [figures, families, payments, cash, collections, deposits] = await Promise.all([
+  const [figures, families, payments, cash, collections, deposits, settings] = await Promise.all([
     monthFigures(ctx.db, cadreId, month),
     familiesOfCadre(ctx.db, cadreId),
     paymentsInMonth(ctx.db, cadreId, month),
     cadreCash(ctx, cadreId),
     collectionsOf(ctx.db, cadreId),
     depositsOf(ctx.db, cadreId),
+    collectionSettings(ctx.db),
   ]);
   const timeliness = depositTimeliness(
     collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
     deposits.map((d) => ({ depositedOn: d.deposited_on, amount: BigInt(d.amount) })),
-    CASH_HOLDING_LIMIT_DAYS,
+    settings.cashHoldingLimitDays,
     month,
   );
   let due = 0;
@@ -454,7 +450,9 @@ export async function performance(ctx: Context, cadreId: string, month: string) 
     cashHeldFlagged: cash.flagged,
     deposits: timeliness.deposits,
     depositsOnTime: timeliness.onTime,
-    incentiveRule: DEFAULT_INCENTIVE,
-    incentive: String(incentive(DEFAULT_INCENTIVE, { arrearsCollected, participantsPaid: figures.payments, recruits: figures.recruited })),
+    incentiveRule: settings.incentiveRule,
+    incentive: String(
+      incentive(settings.incentiveRule, { arrearsCollected, participantsPaid: figures.payments, recruits: figures.recruited }),
+    ),
   };
 }

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { assertRole, type Context, inTransaction } from '../../context.ts';
+import type { Queryable } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { DEFAULT_INCENTIVE, type IncentiveRule } from './contributions.rules.ts';
+
+/** How the branch runs collection: how long a cadre may hold cash, and how cadres are rewarded. */
+export const incentiveRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('share_of_arrears'), percent: z.number().min(0).max(100) }),
+  z.strictObject({
+    kind: z.literal('fees'),
+    perParticipant: z.number().int().min(0).max(10_000_000),
+    perRecruit: z.number().int().min(0).max(10_000_000),
+  }),
+]);
+export const collectionSettingsSchema = z.strictObject({
+  /** Cash a cadre holds longer than this many days is flagged (and a deposit after it is late). */
+  cashHoldingLimitDays: z.number().int().min(0).max(60),
+  incentiveRule: incentiveRuleSchema,
+});
+export type CollectionSettings = z.infer<typeof collectionSettingsSchema>;
+
+export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = { cashHoldingLimitDays: 3, incentiveRule: DEFAULT_INCENTIVE };
+const KEY = 'jkn_collection_settings';
+
+/** The stored settings, each falling back to its default when missing or unreadable. */
+export async function collectionSettings(db: Queryable): Promise<CollectionSettings> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', KEY).executeTakeFirst();
+  const stored = (row?.value ?? {}) as Record<string, unknown>;
+  const days = collectionSettingsSchema.shape.cashHoldingLimitDays.safeParse(stored.cashHoldingLimitDays);
+  const rule = incentiveRuleSchema.safeParse(stored.incentiveRule);
+  return {
+    cashHoldingLimitDays: days.success ? days.data : DEFAULT_COLLECTION_SETTINGS.cashHoldingLimitDays,
+    incentiveRule: rule.success ? (rule.data as IncentiveRule) : DEFAULT_COLLECTION_SETTINGS.incentiveRule,
+  };
+}
+
+export async function getCollectionSettings(ctx: Context) {
+  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor']);
+  return collectionSettings(ctx.db);
+}
+
+/** Admins set the rules; the change is audited with what it was before. */
+export async function updateCollectionSettings(ctx: Context, input: CollectionSettings) {
+  assertRole(ctx, ['admin']);
+  return inTransaction(ctx, async (tx) => {
+    const before = await collectionSettings(tx);
+    await sql`INSERT INTO setting (key, value, updated_at) VALUES (${KEY}, ${JSON.stringify(input)}::jsonb, ${ctx.clock.now()})
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(tx);
+    await recordAudit(tx, ctx, { action: 'contributions.settings', entityType: 'setting', entityId: undefined, before, after: input });
+    return input;
+  });
+}
