@@ -12,22 +12,25 @@ export type NewEntry = {
   createdBy: string;
 };
 
-/** One entry and its lines in two statements; the database checks the balance at commit. */
+/**
+ * One entry and its lines in one statement (the entry in a WITH): the lines' foreign key to
+ * the entry is checked at the end of the statement, the lines' balance once per statement and
+ * the entry's again at commit.
+ */
 export async function insertEntry(db: Queryable, entry: NewEntry, lines: PostingLine[]) {
   await db
-    .insertInto('journal_entry')
-    .values({
-      id: entry.id,
-      office_id: entry.officeId,
-      entry_date: entry.entryDate,
-      memo: entry.memo,
-      source_type: entry.source.type,
-      source_id: entry.source.id,
-      reverses_id: entry.reversesId ?? null,
-      created_by: entry.createdBy,
-    })
-    .execute();
-  await db
+    .with('entry', (qb) =>
+      qb.insertInto('journal_entry').values({
+        id: entry.id,
+        office_id: entry.officeId,
+        entry_date: entry.entryDate,
+        memo: entry.memo,
+        source_type: entry.source.type,
+        source_id: entry.source.id,
+        reverses_id: entry.reversesId ?? null,
+        created_by: entry.createdBy,
+      }),
+    )
     .insertInto('journal_line')
     .values(
       lines.map((line, index) => ({
