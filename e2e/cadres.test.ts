@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRupiah } from '../src/core/format.ts';
 import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, eventually, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+
+/** A 1×1 PNG: the recruited cadre's photo. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its JKN card, recruitment, collection (Chromium)', () => {
   let server: TestServer;
@@ -144,6 +147,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await form.getByTestId('recruit-phone').fill('0812');
     await form.getByTestId('recruit-letter').fill('88/ST/KC-YK/2026');
     await form.getByTestId('recruit-signed-by').fill('Kepala Kantor Pusat Yogyakarta');
+    await form.locator('input[type="file"]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: PNG });
     await form.getByRole('heading', { name: 'Rekrut kader JKN-KIS' }).click();
     // The server's 422 lands on the field it is about.
     await form.getByTestId('recruit-save').click();
@@ -152,6 +156,9 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await form.getByTestId('recruit-save').click();
     await shown(page.getByTestId('cadre-name').getByText(recruit.full_name));
     recruitedId = page.url().split('/cadres/')[1] ?? '';
+    const photo = page.getByTestId('cadre-photo').locator('img');
+    expect(await photo.getAttribute('src')).toBe(`/api/v1/cadres/${recruitedId}/photo`);
+    await eventually(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1), 'the photo shows');
     await shown(page.getByTestId('cadre-letter').getByText('88/ST/KC-YK/2026'));
     await shown(page.getByTestId('cadre-status').getByText('Aktif'));
     await shown(page.getByTestId('cash-held').getByText('Rp0', { exact: true }));

@@ -72,12 +72,21 @@ export const cadresEn: CadresDictionary = {
       phoneHint: 'A mobile number in use, e.g. 081234567890.',
       villagesHint: 'The villages the cadre works in; type a village name.',
       signedByHint: 'The position of whoever signed the assignment letter.',
-      photoUrl: 'Photo address (optional)',
-      photoUrlHint: 'An https link to a passport photo; the printed card has a box to paste one in.',
+      photo: 'Passport photo (optional)',
+      photoHint: 'JPEG or PNG, at most 512 KB; printed on the card.',
       username: 'Cadre account (optional)',
       usernameHint: 'A user with the cadre role, so the cadre can sign in and see their own families.',
       submit: 'Recruit',
       saved: '{{name}} is now a cadre.',
+    },
+    photo: {
+      upload: 'Upload photo',
+      replace: 'Replace photo',
+      saved: 'Cadre photo saved.',
+      type: 'The photo must be a JPEG or PNG file.',
+      size: 'The photo may be at most 512 KB; make it smaller first.',
+      failedAfterRecruit:
+        'The cadre is registered, but the photo could not be uploaded ({{problem}}). Upload it again on the cadre’s page.',
     },
     statusChange: {
       open: 'Change status',

@@ -46,6 +46,7 @@ import { NotFoundPage } from '../not-found-page.tsx';
 import { Detail, GroupedDigits, todayIso, useFormatDate } from '../registry/shared.tsx';
 import { CadreCollectionSection } from './cadre-collection-section.tsx';
 import { CadrePerformanceSection } from './cadre-performance-section.tsx';
+import { CadrePhoto } from './cadre-photo.tsx';
 import { CadreStatusModal } from './cadre-status-modal.tsx';
 import { CadreVisitsSection } from './cadre-visits-section.tsx';
 import { CadreStatusBadge } from './shared.tsx';
@@ -70,19 +71,22 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" gap="sm">
-        <Stack gap={4} miw={0}>
-          {me.role !== 'cadre' && (
-            <Anchor component={Link} to="/cadres" size="sm">
-              ← {t('cadres.back')}
-            </Anchor>
-          )}
-          <Group gap="xs">
-            <Title order={2} data-testid="cadre-name">
-              {cadre.name}
-            </Title>
-            <CadreStatusBadge status={cadre.status} />
-          </Group>
-        </Stack>
+        <Group gap="sm" align="flex-start" wrap="nowrap" miw={0}>
+          <CadrePhoto cadre={cadre} manages={manages} />
+          <Stack gap={4} miw={0}>
+            {me.role !== 'cadre' && (
+              <Anchor component={Link} to="/cadres" size="sm">
+                ← {t('cadres.back')}
+              </Anchor>
+            )}
+            <Group gap="xs">
+              <Title order={2} data-testid="cadre-name">
+                {cadre.name}
+              </Title>
+              <CadreStatusBadge status={cadre.status} />
+            </Group>
+          </Stack>
+        </Group>
         {manages && (
           <Group gap="xs">
             <Button variant="default" onClick={() => setChangingStatus(true)} data-testid="status-open">

@@ -1,6 +1,8 @@
 // Recruiting a JKN-KIS cadre (POST /api/v1/cadres): a person of the registry, the office, the
-// assignment letter (surat tugas) and the villages they work in.
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+// assignment letter (surat tugas) and the villages they work in; then the photo, if one is
+// chosen (PUT /api/v1/cadres/{id}/photo). The API's photoUrl (a link elsewhere) is left to API
+// clients: an uploaded photo is printed on the card, a link is not.
+import { Button, FileInput, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,17 +11,17 @@ import { type CadreView, useInvalidateCadres } from '../../api/cadres.ts';
 import { api } from '../../api/client.ts';
 import { useOffices } from '../../api/queries.ts';
 import { useSignedIn } from '../../auth/session.ts';
-import { FormError, fieldError } from '../../components/error-alert.tsx';
+import { FormError, fieldError, useErrorText } from '../../components/error-alert.tsx';
 import { PersonPicker } from '../../components/person-picker.tsx';
 import { RegionMultiSelect } from '../../components/region-picker.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { todayIso } from '../registry/shared.tsx';
+import { PHOTO_ACCEPT, photoProblem, uploadCadrePhoto } from './cadre-photo.tsx';
 
 const FIELDS = [
   'personId',
   'officeCode',
   'phone',
-  'photoUrl',
   'letterNumber',
   'letterDate',
   'signedBy',
@@ -41,6 +43,7 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const me = useSignedIn();
   const toast = useToast();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const invalidate = useInvalidateCadres();
   const offices = useOffices();
@@ -52,9 +55,9 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
   const [personId, setPersonId] = useState<string | null>(null);
   const [officeCode, setOfficeCode] = useState<string | null>(me.offices[0]?.code ?? null);
   const [villageCodes, setVillageCodes] = useState<string[]>([]);
+  const [photo, setPhoto] = useState<File | null>(null);
   const [form, setForm] = useState({
     phone: '',
-    photoUrl: '',
     letterNumber: '',
     letterDate: today,
     signedBy: '',
@@ -70,7 +73,6 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
         personId,
         officeCode,
         phone: form.phone.replace(/[\s-]/g, ''),
-        photoUrl: form.photoUrl.trim() || undefined,
         letterNumber: form.letterNumber,
         letterDate: form.letterDate,
         signedBy: form.signedBy,
@@ -79,6 +81,11 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
         username: form.username.trim() || undefined,
       }),
     onSuccess: async (cadre) => {
+      // The cadre is registered whatever becomes of the photo: a failed upload is said, and can be redone on their page.
+      if (photo)
+        await uploadCadrePhoto(cadre.id, photo).catch((error: unknown) =>
+          toast.failure(t('cadres.photo.failedAfterRecruit', { problem: errorText(error) })),
+        );
       await invalidate();
       toast.success(t('cadres.recruit.saved', { name: cadre.name }));
       onClose();
@@ -89,7 +96,9 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
     checked && (value === null || (Array.isArray(value) ? value.length === 0 : value.trim() === '')) ? t('common.required') : undefined;
   const errorOf = (field: (typeof FIELDS)[number], value?: string | null | string[]) =>
     (value === undefined ? undefined : missing(value)) ?? fieldError(save.error, field);
+  const photoWrong = photo ? photoProblem(photo) : null;
   const complete =
+    !photoWrong &&
     personId &&
     officeCode &&
     villageCodes.length > 0 &&
@@ -191,14 +200,15 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="url"
-              inputMode="url"
-              label={t('cadres.recruit.photoUrl')}
-              description={t('cadres.recruit.photoUrlHint')}
-              value={form.photoUrl}
-              onChange={set('photoUrl')}
-              error={errorOf('photoUrl')}
+            <FileInput
+              label={t('cadres.recruit.photo')}
+              description={t('cadres.recruit.photoHint')}
+              accept={PHOTO_ACCEPT}
+              clearable
+              value={photo}
+              onChange={setPhoto}
+              error={photoWrong ? t(`cadres.photo.${photoWrong}`) : undefined}
+              data-testid="recruit-photo"
             />
             <TextInput
               label={t('cadres.recruit.username')}
