@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { assertRole, type Context, inTransaction } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { DEFAULT_INCENTIVE, type IncentiveRule } from './contributions.rules.ts';
+import { findCollectionSettings, saveCollectionSettings } from './contributions.store.ts';
 
 /** How the branch runs collection: how long a cadre may hold cash, and how cadres are rewarded. */
 export const incentiveRuleSchema = z.discriminatedUnion('kind', [
@@ -22,12 +22,10 @@ export const collectionSettingsSchema = z.strictObject({
 export type CollectionSettings = z.infer<typeof collectionSettingsSchema>;
 
 export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = { cashHoldingLimitDays: 3, incentiveRule: DEFAULT_INCENTIVE };
-const KEY = 'jkn_collection_settings';
 
 /** The stored settings, each falling back to its default when missing or unreadable. */
 export async function collectionSettings(db: Queryable): Promise<CollectionSettings> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', KEY).executeTakeFirst();
-  const stored = (row?.value ?? {}) as Record<string, unknown>;
+  const stored = (await findCollectionSettings(db)) ?? {};
   const days = collectionSettingsSchema.shape.cashHoldingLimitDays.safeParse(stored.cashHoldingLimitDays);
   const rule = incentiveRuleSchema.safeParse(stored.incentiveRule);
   return {
@@ -46,8 +44,7 @@ export async function updateCollectionSettings(ctx: Context, input: CollectionSe
   assertRole(ctx, ['admin']);
   return inTransaction(ctx, async (tx) => {
     const before = await collectionSettings(tx);
-    await sql`INSERT INTO setting (key, value, updated_at) VALUES (${KEY}, ${JSON.stringify(input)}::jsonb, ${ctx.clock.now()})
-      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(tx);
+    await saveCollectionSettings(tx, input, ctx.clock.now());
     await recordAudit(tx, ctx, { action: 'contributions.settings', entityType: 'setting', entityId: undefined, before, after: input });
     return input;
   });

@@ -149,3 +149,13 @@ export const paymentsInMonth = (db: Queryable, cadreId: string, month: string) =
     .where('cadre_id', '=', cadreId)
     .where(sql<boolean>`to_char(paid_on, 'YYYY-MM') = ${month}`)
     .execute();
+
+const COLLECTION_SETTINGS_KEY = 'jkn_collection_settings';
+export async function findCollectionSettings(db: Queryable) {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', COLLECTION_SETTINGS_KEY).executeTakeFirst();
+  return (row?.value as Record<string, unknown> | undefined) ?? null;
+}
+export async function saveCollectionSettings(db: Queryable, value: Record<string, unknown>, now: Date) {
+  await sql`INSERT INTO setting (key, value, updated_at) VALUES (${COLLECTION_SETTINGS_KEY}, ${JSON.stringify(value)}::jsonb, ${now})
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(db);
+}
