@@ -21,6 +21,16 @@ import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Detail, GroupedDigits, todayIso, useFormatDate } from '../registry/shared.tsx';
+import {
+  BusinessResultsSection,
+  canReschedule,
+  canWriteOff,
+  type Rescheduled,
+  RescheduledAlert,
+  RescheduleModal,
+  WriteOffModal,
+  WrittenOffNotice,
+} from './financing-actions.tsx';
 import { DecisionModal, DisburseModal, RepayModal, ReverseModal } from './financing-modals.tsx';
 import { canCollect, canDecide, canDisburse, canReverse, InstalmentBadge, StatusBadge, useProfitLabel } from './shared.tsx';
 
@@ -57,9 +67,10 @@ function FinancingDetail({ financing }: { financing: Financing }) {
   const { t } = useTranslation();
   const me = useSignedIn();
   const formatDate = useFormatDate();
-  const [modal, setModal] = useState<'approve' | 'reject' | 'disburse' | 'repay' | null>(null);
+  const [modal, setModal] = useState<'approve' | 'reject' | 'disburse' | 'repay' | 'writeOff' | 'reschedule' | null>(null);
   const [reversing, setReversing] = useState<Repayment | null>(null);
   const [recorded, setRecorded] = useState<Repayment | null>(null);
+  const [rescheduled, setRescheduled] = useState<Rescheduled | null>(null);
   const status = financing.status;
   const close = () => setModal(null);
   const hasAgreement = ['approved', 'disbursed', 'closed', 'written_off'].includes(status);
@@ -98,7 +109,20 @@ function FinancingDetail({ financing }: { financing: Financing }) {
           <Button onClick={() => setModal('disburse')}>{t('financing.actions.disburse')}</Button>
         )}
         {status === 'disbursed' && canCollect(me.role) && <Button onClick={() => setModal('repay')}>{t('financing.actions.repay')}</Button>}
+        {canReschedule(financing, me.role) && (
+          <Button variant="default" onClick={() => setModal('reschedule')}>
+            {t('financing.reschedule.action')}
+          </Button>
+        )}
+        {canWriteOff(financing, me.role) && (
+          <Button variant="default" color="red" onClick={() => setModal('writeOff')}>
+            {t('financing.writeOff.action')}
+          </Button>
+        )}
       </Group>
+
+      <WrittenOffNotice financing={financing} />
+      <RescheduledAlert value={rescheduled} onClose={() => setRescheduled(null)} />
 
       {recorded && (
         <Alert color="teal" withCloseButton onClose={() => setRecorded(null)} data-testid="repayment-recorded">
@@ -150,12 +174,15 @@ function FinancingDetail({ financing }: { financing: Financing }) {
       )}
 
       <ScheduleSection financing={financing} />
+      <BusinessResultsSection financing={financing} />
       <RepaymentsSection financing={financing} onReverse={canReverse(me.role) ? setReversing : undefined} />
 
       {(modal === 'approve' || modal === 'reject') && <DecisionModal financing={financing} decision={modal} opened onClose={close} />}
       {modal === 'disburse' && <DisburseModal financing={financing} opened onClose={close} />}
       {modal === 'repay' && <RepayModal financing={financing} opened onClose={close} onRecorded={setRecorded} />}
       <ReverseModal financing={financing} repayment={reversing} onClose={() => setReversing(null)} />
+      {modal === 'writeOff' && <WriteOffModal financing={financing} opened onClose={close} />}
+      {modal === 'reschedule' && <RescheduleModal financing={financing} opened onClose={close} onDone={setRescheduled} />}
     </Stack>
   );
 }
