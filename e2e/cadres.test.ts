@@ -242,4 +242,27 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   });
+
+  it('an admin sets the incentive rule: fees per paying family and per recruit', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, server.url, 'admin', DEMO_PASSWORD);
+    await page.goto(`${server.url}/cadres`);
+    await page.getByRole('button', { name: 'Aturan iuran & insentif' }).click();
+    const dialog = await shown(page.getByRole('dialog'));
+    await shown(dialog.getByRole('textbox', { name: /Persen dari tunggakan/ }));
+    await dialog.getByText('Honor per peserta dan rekrutan').click();
+    await dialog.getByRole('textbox', { name: /Honor per keluarga yang membayar/ }).fill('3000');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await shown(page.getByText('Aturan disimpan.'));
+    const admin = new ApiClient(server.url);
+    await admin.login('admin', DEMO_PASSWORD);
+    expect((await admin.get('/api/v1/contributions/settings')).body).toEqual({
+      cashHoldingLimitDays: 3,
+      incentiveRule: { kind: 'fees', perParticipant: 3000, perRecruit: 10000 },
+    });
+    const month = new Date().toISOString().slice(0, 7);
+    const figures = (await admin.get(`/api/v1/cadres/${recruitedId}/performance?month=${month}`)).body;
+    expect(figures.incentive).toBe(String(figures.payments * 3000 + figures.recruited * 10000));
+    await context.close();
+  });
 });

@@ -1,25 +1,9 @@
-import { z } from 'zod';
 import { assertRole, type Context, inTransaction } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { DEFAULT_INCENTIVE, type IncentiveRule } from './contributions.rules.ts';
+import { type CollectionSettings, collectionSettingsSchema, incentiveRuleSchema } from './contributions.schema.ts';
 import { findCollectionSettings, saveCollectionSettings } from './contributions.store.ts';
-
-/** How the branch runs collection: how long a cadre may hold cash, and how cadres are rewarded. */
-export const incentiveRuleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('share_of_arrears'), percent: z.number().min(0).max(100) }),
-  z.strictObject({
-    kind: z.literal('fees'),
-    perParticipant: z.number().int().min(0).max(10_000_000),
-    perRecruit: z.number().int().min(0).max(10_000_000),
-  }),
-]);
-export const collectionSettingsSchema = z.strictObject({
-  /** Cash a cadre holds longer than this many days is flagged (and a deposit after it is late). */
-  cashHoldingLimitDays: z.number().int().min(0).max(60),
-  incentiveRule: incentiveRuleSchema,
-});
-export type CollectionSettings = z.infer<typeof collectionSettingsSchema>;
 
 export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = { cashHoldingLimitDays: 3, incentiveRule: DEFAULT_INCENTIVE };
 

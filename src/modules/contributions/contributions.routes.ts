@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
-import { collectionSettingsSchema, getCollectionSettings, updateCollectionSettings } from './collection-settings.ts';
+import { getCollectionSettings, updateCollectionSettings } from './collection-settings.ts';
 import {
   asOfQuerySchema,
   cashViewSchema,
   collectInputSchema,
   collectionListSchema,
+  collectionSettingsSchema,
   contributionViewSchema,
   depositInputSchema,
   depositViewSchema,

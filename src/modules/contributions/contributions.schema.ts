@@ -144,3 +144,19 @@ export const performanceSchema = z.object({
   ]),
   incentive: z.string(),
 });
+
+/** How the branch runs collection: how long a cadre may hold cash, and how cadres are rewarded. */
+export const incentiveRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('share_of_arrears'), percent: z.number().min(0).max(100) }),
+  z.strictObject({
+    kind: z.literal('fees'),
+    perParticipant: z.number().int().min(0).max(10_000_000),
+    perRecruit: z.number().int().min(0).max(10_000_000),
+  }),
+]);
+export const collectionSettingsSchema = z.strictObject({
+  /** Cash a cadre holds longer than this many days is flagged (and a deposit after it is late). */
+  cashHoldingLimitDays: z.number().int().min(0).max(60),
+  incentiveRule: incentiveRuleSchema,
+});
+export type CollectionSettings = z.infer<typeof collectionSettingsSchema>;

@@ -15,6 +15,7 @@ import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useFormatDate } from '../registry/shared.tsx';
 import { CadreRecruitModal } from './cadre-recruit-modal.tsx';
+import { CollectionRulesModal } from './collection-rules-modal.tsx';
 import { CadreStatusBadge } from './shared.tsx';
 
 export function CadresPage() {
@@ -26,6 +27,7 @@ export function CadresPage() {
   const rows = cadres.data ?? [];
   const [settings, setSettings] = useState(false);
   const [recruiting, setRecruiting] = useState(false);
+  const [rules, setRules] = useState(false);
 
   return (
     <Stack gap="md">
@@ -34,6 +36,11 @@ export function CadresPage() {
           {me.role === 'admin' && (
             <Button variant="default" leftSection={<SettingsIcon size={16} />} onClick={() => setSettings(true)}>
               {t('cadres.settings')}
+            </Button>
+          )}
+          {me.role === 'admin' && (
+            <Button variant="default" onClick={() => setRules(true)}>
+              {t('cadres.rules.open')}
             </Button>
           )}
           {canManageCadres(me.role) && (
@@ -97,6 +104,7 @@ export function CadresPage() {
       </ListStates>
       {settings && <SettingsModal onClose={() => setSettings(false)} />}
       {recruiting && <CadreRecruitModal onClose={() => setRecruiting(false)} />}
+      {rules && <CollectionRulesModal onClose={() => setRules(false)} />}
     </Stack>
   );
 }
