@@ -18,8 +18,10 @@ import { flatSplit, productSchedule } from './products.rules.ts';
  * Reschedule (restrukturisasi): what is already paid stays as it was; every instalment not
  * fully paid is closed at what it has received, and the principal still owed is spread over
  * new instalments from the reschedule date. Conventional products charge the product's
- * interest on it afresh; sharia products keep the margin not yet paid (no new margin, by
- * the akad) spread evenly. Nothing moves on the ledger: the receivable is unchanged.
+ * interest on it afresh; murabahah keeps the margin not yet paid (no new margin, by the akad)
+ * spread evenly; mudharabah and musyarakah keep each reported profit share not yet paid on
+ * its own period (it is the fund's, earned already), and new periods await their reports.
+ * Nothing moves on the ledger: the receivable is unchanged.
  */
 export async function reschedule(ctx: Context, id: string, input: { installments: number; firstDueDate?: string; reason: string }) {
   assertRole(ctx, ['admin', 'manager']);
@@ -34,9 +36,12 @@ export async function reschedule(ctx: Context, id: string, input: { installments
     const principal = BigInt(row.outstanding_principal);
     const unpaidProfit = before.reduce((sum, i) => sum + BigInt(i.profit) - BigInt(i.profit_paid), 0n);
     if (principal <= 0n) throw conflict('financing.nothing_to_reschedule', 'id');
-    for (const i of before)
-      if (BigInt(i.principal_paid) < BigInt(i.principal) || BigInt(i.profit_paid) < BigInt(i.profit))
-        await setInstallmentTerms(tx, id, i.n, { principal: BigInt(i.principal_paid), profit: BigInt(i.profit_paid) });
+    const sharing = product.kind === 'mudharabah' || product.kind === 'musyarakah';
+    for (const i of before) {
+      const profit = sharing ? BigInt(i.profit) : BigInt(i.profit_paid);
+      if (BigInt(i.principal_paid) < BigInt(i.principal) || profit < BigInt(i.profit))
+        await setInstallmentTerms(tx, id, i.n, { principal: BigInt(i.principal_paid), profit });
+    }
     const conventional = product.kind === 'flat' || product.kind === 'annuity' || product.kind === 'equal_principal';
     const plan = productSchedule(termsOf(product), {
       principal,
@@ -59,7 +64,7 @@ export async function reschedule(ctx: Context, id: string, input: { installments
         reported_profit: null,
       })),
     );
-    const newProfit = profits.reduce((sum, p) => sum + p, 0n);
+    const newProfit = profits.reduce((sum, p) => sum + p, 0n) + (sharing ? unpaidProfit : 0n);
     await updateFinancing(tx, id, { outstanding_profit: newProfit, installments: last + input.installments });
     await recordAudit(tx, ctx, {
       action: 'financing.reschedule',

@@ -102,5 +102,18 @@ for (const kind of testDatabaseKinds()) {
       if (flat) expect((await cashier.get(`/api/v1/financings/${flat.id}/business-results`)).status).toBe(409);
       expect((await cashier.get('/api/v1/financings/01900000-0000-7000-8000-000000000000/business-results')).status).toBe(404);
     });
+
+    it('a reschedule keeps a reported profit share not yet paid: it is still owed to the fund', async () => {
+      const reported = await cashier.post(`/api/v1/financings/${id}/business-results`, { n: 4, result: '1000000' });
+      expect(reported.body.outstanding.profit).toBe('400000');
+      const rescheduled = await manager.post(`/api/v1/financings/${id}/reschedule`, { installments: 4, reason: 'Pasar sepi' });
+      expect(rescheduled.status).toBe(200);
+      expect(rescheduled.body.outstanding).toMatchObject({ principal: '4500000', profit: '400000' });
+      expect(rescheduled.body.schedule[3]).toMatchObject({ n: 4, principal: '0', profit: '400000' });
+      const added = rescheduled.body.schedule.slice(6);
+      expect(added).toHaveLength(4);
+      expect(added.map((i: { profit: string }) => i.profit)).toEqual(['0', '0', '0', '0']);
+      expect(added.reduce((sum: bigint, i: { principal: string }) => sum + BigInt(i.principal), 0n)).toBe(4_500_000n);
+    });
   });
 }
