@@ -5,6 +5,7 @@ import type { Locale } from './core/locale.ts';
 import type { Role } from './core/roles.ts';
 import { regionInScope, type Scope } from './core/scope.ts';
 import type { Database, Db, Tx } from './db/database.ts';
+import { withWritesLater } from './db/write-later.ts';
 
 export type UserActor = {
   kind: 'user';
@@ -29,8 +30,9 @@ export type Context = {
   requestId?: string;
 };
 
+/** A transaction around `work`; writes it held back (writeLater) go before the commit. */
 export function inTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(work);
+  return ctx.db.transaction().execute((tx) => withWritesLater(tx, () => work(tx)));
 }
 
 export function actorName(actor: Actor): string {

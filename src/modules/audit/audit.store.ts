@@ -1,11 +1,10 @@
 import type { Queryable } from '../../db/database.ts';
+import { writeLater } from '../../db/write-later.ts';
 import type { AuditLogTable } from './audit.tables.ts';
 
+/** Nothing reads the audit trail inside the transaction that writes it: the record goes with the transaction's last writes. */
 export async function insertAuditRecord(db: Queryable, row: AuditLogTable): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, before: jsonOrNull(row.before), after: jsonOrNull(row.after) })
-    .execute();
+  await writeLater(db, db.insertInto('audit_log').values({ ...row, before: jsonOrNull(row.before), after: jsonOrNull(row.after) }));
 }
 
 const jsonOrNull = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));

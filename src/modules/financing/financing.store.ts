@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
+import { writeLater } from '../../db/write-later.ts';
 import type {
   FinancingInstallmentTable,
   FinancingProductTable,
@@ -21,13 +22,24 @@ export const findFinancing = (db: Queryable, id: string) => db.selectFrom('finan
 /** The member-side row locked for the length of the posting transaction. */
 export const lockFinancing = (db: Queryable, id: string) =>
   db.selectFrom('financing').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** lockFinancing with its product's kind and allocation order (a product never changes), in one statement. */
+export const lockFinancingWithProduct = (db: Queryable, id: string) =>
+  db
+    .selectFrom('financing')
+    .innerJoin('financing_product', 'financing_product.id', 'financing.product_id')
+    .selectAll('financing')
+    .select(['financing_product.kind as product_kind', 'financing_product.allocation_order as product_allocation_order'])
+    .where('financing.id', '=', id)
+    .forUpdate('financing')
+    .executeTakeFirst();
 
-export function updateFinancing(db: Queryable, id: string, changes: Partial<Record<keyof FinancingTable, unknown>>) {
-  return db
+const financingUpdate = (db: Queryable, id: string, changes: Partial<Record<keyof FinancingTable, unknown>>) =>
+  db
     .updateTable('financing')
     .set({ ...(changes as object), updated_at: new Date() })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+export function updateFinancing(db: Queryable, id: string, changes: Partial<Record<keyof FinancingTable, unknown>>) {
+  return financingUpdate(db, id, changes).execute();
 }
 
 export async function insertInstallments(db: Queryable, rows: Insertable<FinancingInstallmentTable>[]) {
@@ -40,6 +52,12 @@ export async function insertInstallments(db: Queryable, rows: Insertable<Financi
 export const installmentsOf = (db: Queryable, financingId: string) =>
   db.selectFrom('financing_installment').selectAll().where('financing_id', '=', financingId).orderBy('n').execute();
 
+const installmentPaidUpdate = (financingId: string, n: number, paid: { principal: bigint; profit: bigint; penalty: bigint }) =>
+  sql`UPDATE financing_installment
+      SET principal_paid = principal_paid + ${paid.principal.toString()}::bigint,
+          profit_paid = profit_paid + ${paid.profit.toString()}::bigint,
+          penalty_paid = penalty_paid + ${paid.penalty.toString()}::bigint
+      WHERE financing_id = ${financingId} AND n = ${n}`;
 /** Adds (or, with negative numbers, takes back) what a repayment paid on one instalment. */
 export function addToInstallmentPaid(
   db: Queryable,
@@ -47,15 +65,25 @@ export function addToInstallmentPaid(
   n: number,
   paid: { principal: bigint; profit: bigint; penalty: bigint },
 ) {
-  return sql`UPDATE financing_installment
-             SET principal_paid = principal_paid + ${paid.principal.toString()}::bigint,
-                 profit_paid = profit_paid + ${paid.profit.toString()}::bigint,
-                 penalty_paid = penalty_paid + ${paid.penalty.toString()}::bigint
-             WHERE financing_id = ${financingId} AND n = ${n}`.execute(db);
+  return installmentPaidUpdate(financingId, n, paid).execute(db);
 }
 
-export const insertRepayment = (db: Queryable, row: Insertable<FinancingRepaymentTable>) =>
-  db.insertInto('financing_repayment').values(row).execute();
+/**
+ * What a repayment leaves behind once it is posted: paid on each instalment (one row each),
+ * the financing's outstanding amounts, the repayment row. Nothing after them in the
+ * transaction reads these rows, so they go with its last writes (writeLater).
+ */
+export async function writeRepayment(
+  db: Queryable,
+  financingId: string,
+  paid: { n: number; principal: bigint; profit: bigint; penalty: bigint }[],
+  changes: Partial<Record<keyof FinancingTable, unknown>>,
+  row: Insertable<FinancingRepaymentTable>,
+) {
+  for (const part of paid) await writeLater(db, installmentPaidUpdate(financingId, part.n, part));
+  await writeLater(db, financingUpdate(db, financingId, changes));
+  await writeLater(db, db.insertInto('financing_repayment').values(row));
+}
 export const repaymentsOf = (db: Queryable, financingId: string) =>
   db.selectFrom('financing_repayment').selectAll().where('financing_id', '=', financingId).orderBy('created_at').orderBy('id').execute();
 export const findRepayment = (db: Queryable, id: string) =>

@@ -12,11 +12,12 @@ import {
   addToInstallmentPaid,
   findProductById,
   findRepayment,
-  insertRepayment,
   installmentsOf,
   lockFinancing,
+  lockFinancingWithProduct,
   markRepaymentReversed,
   updateFinancing,
+  writeRepayment,
 } from './financing.store.ts';
 import { COLLECTORS, type FinancingRow, receivableAccount } from './lifecycle.service.ts';
 import type { ProductKind } from './products.rules.ts';
@@ -93,16 +94,15 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
     throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
   const { response } = await inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `financing.repayment:${id}`, body: input }, async () => {
-      const row = await lockedFinancing(ctx, tx, id);
+      const row = await lockFinancingWithProduct(tx, id);
+      if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
       if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
       const paidOn = input.paidOn ?? businessDate(ctx.clock);
       if (row.disbursed_on && paidOn < row.disbursed_on) throw invalid('financing.paid_before_disbursement', 'paidOn');
-      const product = await findProductById(tx, row.product_id);
       const dues = dueOf(await installmentsOf(tx, id));
       const amount = BigInt(input.amount);
-      const { allocation, left } = allocateRepayment(amount, dues, product.allocation_order as Component[]);
+      const { allocation, left } = allocateRepayment(amount, dues, row.product_allocation_order as Component[]);
       if (left > 0n) throw invalid('financing.overpayment', 'amount', { owed: totalOwed(dues).toString() });
-      for (const part of allocation) await addToInstallmentPaid(tx, id, part.n, part);
       const paid = sumAllocation(allocation);
       // Cash at the counter goes through the cashier's open drawer (if any) so its count includes it.
       const drawer =
@@ -114,7 +114,7 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
         memo: `Angsuran ${row.number}`,
         source: { type: 'financing.repayment', id: repaymentId },
         lines: repaymentLines(
-          product.kind,
+          row.product_kind,
           row,
           collectionCash(input.channel),
           paid,
@@ -127,34 +127,41 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
         penalty: BigInt(row.outstanding_penalty) - paid.penalty,
       };
       const settled = totalOwed(dues) === amount;
-      await updateFinancing(tx, id, {
-        outstanding_principal: outstanding.principal,
-        outstanding_profit: outstanding.profit,
-        outstanding_penalty: outstanding.penalty < 0n ? 0n : outstanding.penalty,
-        ...(settled ? { status: 'closed', closed_on: paidOn, days_past_due: 0, overdue_amount: 0n } : {}),
-      });
-      await insertRepayment(tx, {
-        id: repaymentId,
-        financing_id: id,
-        paid_on: paidOn,
-        amount,
-        principal: paid.principal,
-        profit: paid.profit,
-        penalty: paid.penalty,
-        allocation: JSON.stringify(
-          allocation.map((a) => ({
-            n: a.n,
-            principal: a.principal.toString(),
-            profit: a.profit.toString(),
-            penalty: a.penalty.toString(),
-          })),
-        ),
-        channel: input.channel,
-        received_by: actorName(ctx.actor),
-        journal_entry_id: entryId,
-        reversal_entry_id: null,
-        reversal_reason: null,
-      });
+      // The instalments, the financing and the repayment row go with the audit record and the
+      // stored response, in one statement before the commit.
+      await writeRepayment(
+        tx,
+        id,
+        allocation,
+        {
+          outstanding_principal: outstanding.principal,
+          outstanding_profit: outstanding.profit,
+          outstanding_penalty: outstanding.penalty < 0n ? 0n : outstanding.penalty,
+          ...(settled ? { status: 'closed', closed_on: paidOn, days_past_due: 0, overdue_amount: 0n } : {}),
+        },
+        {
+          id: repaymentId,
+          financing_id: id,
+          paid_on: paidOn,
+          amount,
+          principal: paid.principal,
+          profit: paid.profit,
+          penalty: paid.penalty,
+          allocation: JSON.stringify(
+            allocation.map((a) => ({
+              n: a.n,
+              principal: a.principal.toString(),
+              profit: a.profit.toString(),
+              penalty: a.penalty.toString(),
+            })),
+          ),
+          channel: input.channel,
+          received_by: actorName(ctx.actor),
+          journal_entry_id: entryId,
+          reversal_entry_id: null,
+          reversal_reason: null,
+        },
+      );
       await recordAudit(tx, ctx, {
         action: 'financing.repay',
         entityType: 'financing',

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { actorName, type Context } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
+import { writeLater } from '../../db/write-later.ts';
 
 /** A stable hash of a request body: keys sorted, so the same content hashes the same. */
 export function requestHash(operation: string, body: unknown): string {
@@ -53,11 +54,14 @@ export async function once<T>(
     return { replayed: true, response: existing.response as T };
   }
   const response = await work();
-  await tx
-    .updateTable('idempotency_record')
-    .set({ status_code: 201, response: JSON.stringify(response) })
-    .where('actor', '=', actor)
-    .where('key', '=', request.key)
-    .execute();
+  // Stored with the transaction's last writes, before the commit that lets a waiting duplicate see it.
+  await writeLater(
+    tx,
+    tx
+      .updateTable('idempotency_record')
+      .set({ status_code: 201, response: JSON.stringify(response) })
+      .where('actor', '=', actor)
+      .where('key', '=', request.key),
+  );
   return { replayed: false, response };
 }
