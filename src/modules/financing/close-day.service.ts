@@ -10,6 +10,7 @@ import {
   lastFinishedRun,
   markStep,
   portfolioBy,
+  portfolioLabels,
   qualityRuleSetting,
   saveQualityRuleSetting,
   startRun,
@@ -107,6 +108,13 @@ export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 
     ))
       labels.set(o.id, o.code);
   if (query.by === 'fund') for (const r of rows) if (r.key) labels.set(r.key, (await findFundById(ctx.db, r.key))?.code ?? r.key);
+  if (query.by === 'group' || query.by === 'facilitator')
+    for (const [id, name] of await portfolioLabels(
+      ctx.db,
+      query.by,
+      rows.flatMap((r) => (r.key ? [r.key] : [])),
+    ))
+      labels.set(id, name);
   return {
     date,
     by: query.by,

@@ -73,7 +73,10 @@ export async function updateArrears(db: Queryable, date: string, classSql: strin
       AND (f.days_past_due, f.overdue_amount, f.outstanding_penalty) IS DISTINCT FROM (a.dpd, a.overdue, a.penalty)`.execute(db);
 }
 
-/** The portfolio picture of a date by office, fund, group and facilitator, rewritten whole. */
+/**
+ * The portfolio picture of a date by office, fund, group and facilitator, rewritten whole: a group's financings count
+ * for the group's facilitator today; a financing outside a group, for the facilitator who applied.
+ */
 export async function writeSnapshot(db: Queryable, date: string, provisionPerMille: Record<number, number>) {
   const provision = sql.raw(
     `CASE f.quality_class ${Object.entries(provisionPerMille)
@@ -84,7 +87,8 @@ export async function writeSnapshot(db: Queryable, date: string, provisionPerMil
   await sql`
     INSERT INTO portfolio_snapshot (business_date, office_id, fund_id, group_id, facilitator_id, financings, outstanding,
                                     at_risk_1, at_risk_30, at_risk_90, by_class, provision)
-    SELECT ${date}::date, f.office_id, f.fund_id, f.group_id, f.facilitator_id, count(*)::int, sum(f.outstanding_principal),
+    SELECT ${date}::date, f.office_id, f.fund_id, f.group_id, coalesce(g.facilitator_id, f.facilitator_id), count(*)::int,
+           sum(f.outstanding_principal),
            coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 1), 0),
            coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 30), 0),
            coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 90), 0),
@@ -94,8 +98,9 @@ export async function writeSnapshot(db: Queryable, date: string, provisionPerMil
                  coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 4), 0),
                  coalesce(sum(f.outstanding_principal) FILTER (WHERE f.quality_class = 5), 0)]::bigint[],
            sum(floor(f.outstanding_principal * ${provision} / 1000))::bigint
-    FROM financing f WHERE f.status = 'disbursed'
-    GROUP BY f.office_id, f.fund_id, f.group_id, f.facilitator_id`.execute(db);
+    FROM financing f LEFT JOIN business_group g ON g.id = f.group_id
+    WHERE f.status = 'disbursed'
+    GROUP BY f.office_id, f.fund_id, f.group_id, coalesce(g.facilitator_id, f.facilitator_id)`.execute(db);
 }
 
 export type SnapshotTotals = {
@@ -136,3 +141,13 @@ export async function qualityRuleSetting(db: Queryable): Promise<'bank' | 'lkm'>
 export const saveQualityRuleSetting = (db: Queryable, rule: 'bank' | 'lkm') =>
   sql`INSERT INTO setting (key, value) VALUES (${QUALITY_RULE_KEY}, ${JSON.stringify(rule)}::jsonb)
       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);
+
+/** Names for the rows of a portfolio by group (the group's name) or by facilitator (the user's full name). */
+export async function portfolioLabels(db: Queryable, by: 'group' | 'facilitator', ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows =
+    by === 'group'
+      ? await db.selectFrom('business_group').select(['id', 'name']).where('id', 'in', ids).execute()
+      : await db.selectFrom('app_user').select(['id', 'full_name as name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

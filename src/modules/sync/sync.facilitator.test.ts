@@ -184,6 +184,14 @@ for (const kind of testDatabaseKinds()) {
       expect(row.lateCharges).toBe(penalty.toString());
       expect(BigInt(row.dueNow)).toBe(2_200_000n + penalty);
       expect(BigInt(row.overdue)).toBe(1_100_000n + penalty);
+      // The close of day's portfolio names the group and its facilitator.
+      const byGroup = (await manager.get('/api/v1/financing/portfolio?by=group')).body.rows;
+      expect(byGroup.find((r: { key: string }) => r.key === groupId)).toMatchObject({
+        label: 'Kelompok Lapangan Karangwaru',
+        financings: 3,
+      });
+      const byFacilitator = (await manager.get('/api/v1/financing/portfolio?by=facilitator')).body.rows;
+      expect(byFacilitator.map((r: { label: string | null }) => r.label)).toContain('Sri Wahyuni');
     });
 
     it('scopes the sheet: a manager names a group; a facilitator gets only their own', async () => {
