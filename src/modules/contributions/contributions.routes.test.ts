@@ -250,5 +250,31 @@ for (const kind of testDatabaseKinds()) {
         incentiveRule: { kind: 'share_of_arrears', percent: 25 },
       });
     });
+
+    it('bills a family more than 24 months behind for the latest 24 and the current month: paying that reactivates', async () => {
+      await manager.request('PUT', `/api/v1/households/${behind}/jkn-account`, { paidThrough: '2023-08' });
+      const dues = (await manager.get(`/api/v1/households/${behind}/jkn-dues`)).body;
+      // Class II, one person: 30 months behind, 24 billed + March = 25 × Rp100.000.
+      expect(dues.quote).toMatchObject({ arrearsMonths: 30, billedArrearsMonths: 24, reactivationTotal: 2_500_000 });
+      const wrong = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: behind, months: 25, amount: '3100000' },
+        key('old-1'),
+      );
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors[0].message).toContain('2024-03');
+      const paid = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: behind, months: 25, amount: '2500000' },
+        key('old-2'),
+      );
+      expect(paid.status).toBe(201);
+      expect(paid.body).toMatchObject({ firstMonth: '2024-03', lastMonth: '2026-03', amount: '2500000' });
+      const after = (await manager.get(`/api/v1/households/${behind}/jkn-dues`)).body;
+      expect(after.paidThrough).toBe('2026-03');
+      expect(after.quote).toMatchObject({ status: 'active', arrearsMonths: 0 });
+    });
   });
 }

@@ -8,7 +8,7 @@ import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
-import { jknRateOf, quoteFamily } from '../jkn/index.ts';
+import { firstBilledMonth, jknRateOf, quoteFamily } from '../jkn/index.ts';
 import { once, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthsBetween } from './contributions.rules.ts';
@@ -94,7 +94,9 @@ export async function getFamilyDues(ctx: Context, householdId: string, asOf?: st
 
 /**
  * A cadre collects a family's contributions for `months` months from the month after the
- * paid-through month: the amount must be exactly those months at their rates. Cash goes to
+ * paid-through month — or, for a family more than 24 months behind, from 24 months before the
+ * month of payment (older arrears are no longer billed): the amount must be exactly those
+ * months at their rates. Cash goes to
  * the cadre's cash in transit (1.1.03) against contributions held for BPJS (2.2.01). Once per
  * Idempotency-Key.
  */
@@ -117,7 +119,8 @@ export async function collectContribution(
       const members = await payingMembers(tx, input.householdId);
       const jknClass = members[0]?.jkn_class;
       if (!jknClass) throw conflict('contributions.no_paying_members', 'householdId');
-      const firstMonth = addMonths(account.paid_through, 1);
+      const paidOn = input.paidOn ?? businessDate(ctx.clock);
+      const firstMonth = firstBilledMonth(account.paid_through, paidOn.slice(0, 7));
       const expected = amountForMonths((month) => jknRateOf(jknClass, month), members.length, firstMonth, input.months);
       if (expected === null) throw invalid('jkn.no_rate', 'months', { month: firstMonth });
       if (BigInt(input.amount) !== BigInt(expected))
@@ -126,7 +129,6 @@ export async function collectContribution(
           months: input.months,
           first: firstMonth,
         });
-      const paidOn = input.paidOn ?? businessDate(ctx.clock);
       const id = uuidv7(ctx.clock.now().getTime());
       const receiptNumber = `IUR-${paidOn.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
       const entryId = await postEntry(tx, ctx, {

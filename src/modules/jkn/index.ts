@@ -1,2 +1,3 @@
 export { jknRateOf, quoteFamily } from './jkn.family.ts';
 export { jknRoutes } from './jkn.routes.ts';
+export { firstBilledMonth } from './jkn.rules.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JKN_PENALTY_RATES, JKN_RATES } from './jkn.rates.ts';
-import { quoteContributions, quotePenalty } from './jkn.rules.ts';
+import { firstBilledMonth, quoteContributions, quotePenalty } from './jkn.rules.ts';
 
 const quote = (jknClass: 'I' | 'II' | 'III', persons: number, paidThrough: string, asOf: string) => {
   const result = quoteContributions(JKN_RATES, { jknClass, persons, paidThrough, asOf });
@@ -71,6 +71,29 @@ describe('JKN contribution quotes', () => {
         expect(q.billedArrearsMonths).toBe(Math.min(behind, 24));
         expect(q.reactivationTotal).toBe(q.arrearsAmount + q.currentMonthAmount);
         expect(q.arrearsAmount).toBe(35_000 * persons * Math.min(behind, 24));
+      }),
+    );
+  });
+
+  it('bills a payment from the month after the paid-through one, at most 24 months back', () => {
+    expect(firstBilledMonth('2026-01', '2026-03')).toBe('2026-02');
+    expect(firstBilledMonth('2024-03', '2026-03')).toBe('2024-04'); // exactly 23 months behind
+    expect(firstBilledMonth('2024-02', '2026-03')).toBe('2024-03'); // 24 behind: all billed
+    expect(firstBilledMonth('2023-08', '2026-03')).toBe('2024-03'); // 30 behind: the latest 24
+    expect(firstBilledMonth('2026-05', '2026-03')).toBe('2026-06'); // paid ahead
+  });
+
+  it('paying the billed arrears and the current month costs exactly the reactivation total', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 10 }), (behind, persons) => {
+        const asOfIndex = 2026 * 12 + 10;
+        const paid = asOfIndex - behind - 1;
+        const paidThrough = `${Math.floor(paid / 12)}-${String((paid % 12) + 1).padStart(2, '0')}`;
+        const q = quote('III', persons, paidThrough, '2026-11-20');
+        const first = firstBilledMonth(paidThrough, '2026-11');
+        const months = 2026 * 12 + 10 - (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1) + 1;
+        expect(months).toBe(Math.min(behind, 24) + 1);
+        expect(35_000 * persons * months).toBe(q.reactivationTotal);
       }),
     );
   });

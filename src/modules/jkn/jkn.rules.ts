@@ -63,6 +63,15 @@ export function quoteContributions(
   };
 }
 
+/**
+ * The first month a payment made in `month` covers: the month after the paid-through one, but
+ * never more than 24 months back — older arrears are no longer billed, so paying the latest 24
+ * and the current month reactivates the card (the quote's reactivation total).
+ */
+export function firstBilledMonth(paidThrough: string, month: string): string {
+  return monthOf(Math.max(monthIndex(paidThrough) + 1, monthIndex(month) - MAX_BILLED_ARREARS_MONTHS));
+}
+
 export const PENALTY_WINDOW_DAYS = 45;
 export const PENALTY_MAX_MONTHS = 12;
 export const PENALTY_CAP = 30_000_000;

@@ -235,8 +235,8 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
   const ft = useFieldText();
   const toast = useToast();
   const monthly = BigInt(family.monthlyDue ?? '0');
-  // Up to date: the months in arrears and the current one.
-  const [months, setMonths] = useState<number>(Math.min((family.arrearsMonths ?? 0) + 1, 36));
+  // Up to date: the months in arrears still billed (at most 24) and the current one.
+  const [months, setMonths] = useState<number>(Math.min(Math.min(family.arrearsMonths ?? 0, 24) + 1, 36));
   const [amount, setAmount] = useState((monthly * BigInt(months)).toString());
   const [error, setError] = useState<{ months?: string; amount?: string }>({});
   const [saving, setSaving] = useState(false);

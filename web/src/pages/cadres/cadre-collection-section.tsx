@@ -189,12 +189,15 @@ function CashCard({ cash, canDeposit, onDeposit }: { cash: CashView; canDeposit:
   );
 }
 
-/** How many months bring the family up to date: the arrears and this month, or one month ahead. */
+/** How many months bring the family up to date: the billed arrears (at most 24) and this month, or one month ahead. */
 function suggestedMonths(dues: FamilyDues | undefined): number {
   const quote = dues?.quote;
   if (!quote) return 1;
-  return Math.min(36, Math.max(1, quote.currentMonthAmount > 0 ? quote.arrearsMonths + 1 : 1));
+  return Math.min(36, Math.max(1, quote.currentMonthAmount > 0 ? quote.billedArrearsMonths + 1 : 1));
 }
+
+/** Months skipped before the first billed one: arrears older than 24 months are no longer billed. */
+const unbilledMonths = (dues: FamilyDues | undefined) => (dues?.quote ? dues.quote.arrearsMonths - dues.quote.billedArrearsMonths : 0);
 
 /**
  * Collecting a family's contributions: the months after the paid-through month, at exactly
@@ -289,8 +292,8 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
             {dues.data?.paidThrough && monthsValid && (
               <Text size="sm" c="dimmed" data-testid="collect-period">
                 {t('cadres.collection.period', {
-                  first: formatMonth(addMonths(dues.data.paidThrough, 1)),
-                  last: formatMonth(addMonths(dues.data.paidThrough, Number(months))),
+                  first: formatMonth(addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + 1)),
+                  last: formatMonth(addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + Number(months))),
                 })}
               </Text>
             )}
