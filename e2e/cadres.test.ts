@@ -197,6 +197,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await deposit.getByTestId('deposit-reference').fill('BRI 0042');
     await deposit.getByTestId('deposit-save').click();
     await shown(page.getByTestId('cash-held').getByText('Rp0', { exact: true }));
+    await shown(page.getByTestId('deposit-row').filter({ hasText: 'BRI 0042' }).getByText(amount, { exact: true }));
     await shown(page.getByTestId('cash-since').getByText('Semua iuran sudah disetor.'));
 
     await page.getByTestId('visit-open').click();

@@ -167,6 +167,15 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(deposit.body).toMatchObject({ heldAfter: '0' });
       expect((await manager.get(`/api/v1/cadres/${cadreId}/cash`)).body).toMatchObject({ held: '0', since: null, flagged: false });
+      expect((await manager.get(`/api/v1/cadres/${cadreId}/deposits`)).body.items).toEqual([
+        expect.objectContaining({
+          amount: '210000',
+          depositedOn: '2026-03-10',
+          channel: 'bank',
+          reference: 'BRI 001',
+          recordedBy: 'manajer',
+        }),
+      ]);
       const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-12-31')).body;
       expect(trial.debit).toBe(trial.credit);
       expect(trial.accounts.find((a: { code: string }) => a.code === '1.1.03')).toMatchObject({ debit: '0', credit: '0' });

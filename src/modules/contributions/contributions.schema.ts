@@ -84,6 +84,18 @@ export const depositViewSchema = z.object({
   reference: z.string(),
   heldAfter: z.string(),
 });
+export const depositListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      depositedOn: z.string(),
+      amount: z.string(),
+      channel: z.string(),
+      reference: z.string(),
+      recordedBy: z.string(),
+    }),
+  ),
+});
 export const VISIT_KINDS = ['socialisation', 'reminder', 'complaint', 'recruitment', 'follow_up'] as const;
 export const visitInputSchema = z.strictObject({
   householdId: z.uuid(),

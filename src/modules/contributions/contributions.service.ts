@@ -25,6 +25,7 @@ import {
   insertDeposit,
   insertPayment,
   insertVisit,
+  latestDepositsOf,
   latestPaymentsOf,
   lockCadreRow,
   lockFamilyAccount,
@@ -199,6 +200,23 @@ export async function listCollections(ctx: Context, cadreId: string, limit: numb
       paidOn: p.paid_on,
       receivedBy: p.received_by,
       receiptPath: `/api/v1/contributions/${p.id}/receipt.pdf`,
+    })),
+  };
+}
+
+/** The cadre's latest deposits of collected cash, newest first. */
+export async function listDeposits(ctx: Context, cadreId: string, limit: number) {
+  assertRole(ctx, READERS);
+  await cadreFor(ctx, ctx.db, cadreId);
+  const rows = await latestDepositsOf(ctx.db, cadreId, limit);
+  return {
+    items: rows.map((d) => ({
+      id: d.id,
+      depositedOn: d.deposited_on,
+      amount: String(d.amount),
+      channel: d.channel,
+      reference: d.reference,
+      recordedBy: d.recorded_by,
     })),
   };
 }

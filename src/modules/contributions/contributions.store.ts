@@ -50,6 +50,16 @@ export const depositsOf = (db: Queryable, cadreId: string) =>
     .orderBy('deposited_on')
     .orderBy('id')
     .execute();
+/** The cadre's latest deposits, newest first. */
+export const latestDepositsOf = (db: Queryable, cadreId: string, limit: number) =>
+  db
+    .selectFrom('jkn_cash_deposit')
+    .select(['id', 'deposited_on', 'amount', 'channel', 'reference', 'recorded_by'])
+    .where('cadre_id', '=', cadreId)
+    .orderBy('deposited_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 /** The cadre's latest collections, with the family's head for the list. */
 export const latestPaymentsOf = (db: Queryable, cadreId: string, limit: number) =>
   db

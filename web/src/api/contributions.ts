@@ -7,6 +7,7 @@ import type {
   cashViewSchema,
   collectionListSchema,
   contributionViewSchema,
+  depositListSchema,
   depositViewSchema,
   familyDuesSchema,
   performanceSchema,
@@ -20,6 +21,7 @@ export type CashView = z.infer<typeof cashViewSchema>;
 export type Contribution = z.infer<typeof contributionViewSchema>;
 export type CollectionList = z.infer<typeof collectionListSchema>;
 export type DepositView = z.infer<typeof depositViewSchema>;
+export type DepositList = z.infer<typeof depositListSchema>;
 export type FamilyDues = z.infer<typeof familyDuesSchema>;
 export type Performance = z.infer<typeof performanceSchema>;
 export type VisitList = z.infer<typeof visitListSchema>;
@@ -40,6 +42,13 @@ export const collectionsQuery = (cadreId: string) =>
   queryOptions({
     queryKey: ['cadres', 'collections', cadreId],
     queryFn: () => api.get<CollectionList>(cadrePath(cadreId, 'contributions'), { limit: 10 }),
+    select: (data) => data.items,
+  });
+
+export const depositsQuery = (cadreId: string) =>
+  queryOptions({
+    queryKey: ['cadres', 'deposits', cadreId],
+    queryFn: () => api.get<DepositList>(cadrePath(cadreId, 'deposits'), { limit: 10 }),
     select: (data) => data.items,
   });
 

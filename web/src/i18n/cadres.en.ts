@@ -158,6 +158,8 @@ export const cadresEn: CadresDictionary = {
       openReceipt: 'Open the receipt (PDF)',
       deposited: 'Deposit of {{amount}} recorded. Left with the cadre: {{left}}.',
       depositTitle: 'Deposit contributions',
+      latestDeposits: 'Latest deposits',
+      noDeposits: 'No deposits yet.',
       depositHint: 'Contributions the cadre holds: {{held}}.',
       channel: 'Deposited at',
       channels: { bank: 'Bank', payment_point: 'Payment point', office: 'Office' },

@@ -156,6 +156,8 @@ export const cadresId = {
       openReceipt: 'Buka kuitansi (PDF)',
       deposited: 'Setoran {{amount}} dicatat. Sisa di tangan kader: {{left}}.',
       depositTitle: 'Setor iuran',
+      latestDeposits: 'Setoran terakhir',
+      noDeposits: 'Belum ada setoran.',
       depositHint: 'Uang iuran di tangan kader: {{held}}.',
       channel: 'Disetor ke',
       channels: { bank: 'Bank', payment_point: 'Loket pembayaran', office: 'Kantor' },

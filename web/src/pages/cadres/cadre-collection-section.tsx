@@ -32,6 +32,7 @@ import {
   DEPOSIT_CHANNELS,
   type DepositChannel,
   type DepositView,
+  depositsQuery,
   type FamilyDues,
   familyDuesQuery,
   type WorklistFamily,
@@ -134,9 +135,46 @@ export function CadreCollectionSection({ cadre }: { cadre: CadreView }) {
           ))}
         </Stack>
       </ListStates>
+      <DepositList cadreId={cadre.id} />
       {collecting && <CollectModal cadre={cadre} onClose={() => setCollecting(false)} />}
       {depositing && cash.data && <DepositModal cadreId={cadre.id} cash={cash.data} onClose={() => setDepositing(false)} />}
     </Stack>
+  );
+}
+
+/** The latest deposits of collected cash: when, where, the reference and who recorded it. */
+function DepositList({ cadreId }: { cadreId: string }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const deposits = useQuery(depositsQuery(cadreId));
+  const rows = deposits.data ?? [];
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {t('cadres.collection.latestDeposits')}
+      </Text>
+      <ListStates query={deposits} count={rows.length} empty={t('cadres.collection.noDeposits')}>
+        <Stack gap="xs">
+          {rows.map((row) => (
+            <Card key={row.id} withBorder radius="md" padding="xs" data-testid="deposit-row">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <Stack gap={0} miw={0}>
+                  <Text size="sm" fw={600}>
+                    {t(`cadres.collection.channels.${row.channel as DepositChannel}`)}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {formatDate(row.depositedOn)} · {row.reference} · {row.recordedBy}
+                  </Text>
+                </Stack>
+                <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums', flexShrink: 0 }}>
+                  {formatRupiah(row.amount)}
+                </Text>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      </ListStates>
+    </>
   );
 }
 
