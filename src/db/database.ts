@@ -71,14 +71,57 @@ function statementName(text: string): string | undefined {
   return named;
 }
 
-function prepareRepeatedStatements(client: pg.PoolClient) {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
-      const name = statementName(text);
-      if (name) return query({ name, text, values });
+/** Marks the last statement of a transaction's work: see tuneConnection. */
+export const BEFORE_COMMIT = '/* before commit */ ';
+
+type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => Promise<pg.QueryResult>;
+const answered = (command: string): pg.QueryResult => ({ command, rowCount: null, rows: [], fields: [], oid: 0 });
+
+/**
+ * Our pooled connections run in pg's pipeline mode, where a query is written without waiting
+ * for the answer to the one before; Kysely still waits for each answer, except in two places
+ * where that would only cost a round trip:
+ * - `begin` is held back and written together with the transaction's first statement, whose
+ *   answer then waits for both (a transaction that ran nothing sends neither begin nor its end);
+ * - a statement marked BEFORE_COMMIT (the writes a transaction held back, sent last) is
+ *   answered at once and written together with the statement after it, the commit, which
+ *   then fails with its error if it had one (PostgreSQL ends a failed transaction on commit
+ *   with a rollback).
+ * Parameterised statements are also named: see statementName.
+ */
+function tuneConnection(client: pg.PoolClient) {
+  const query = client.query.bind(client) as QueryFn;
+  const send = (text: string, values: unknown[] | undefined) => {
+    const name = values && values.length > 0 ? statementName(text) : undefined;
+    return name ? query({ name, text, values }) : values === undefined ? query(text) : query(text, values);
+  };
+  let held: { text: string; values: unknown[] | undefined }[] = [];
+  (client as unknown as { query: QueryFn }).query = (text, values, callback) => {
+    if (typeof text !== 'string' || callback !== undefined || (values !== undefined && !Array.isArray(values)))
+      return query(text, values, callback);
+    const params = values as unknown[] | undefined;
+    if (text === 'begin' && held.length === 0) {
+      held.push({ text, values: params });
+      return Promise.resolve(answered('BEGIN'));
     }
-    return callback === undefined ? query(text, values) : query(text, values, callback);
+    if (text.startsWith(BEFORE_COMMIT)) {
+      held.push({ text, values: params });
+      return Promise.resolve(answered('SELECT'));
+    }
+    if (held.length === 0) return send(text, params);
+    const before = held;
+    held = [];
+    if (before.length === 1 && before[0]?.text === 'begin' && (text === 'commit' || text === 'rollback'))
+      return Promise.resolve(answered(text.toUpperCase()));
+    // One write on the socket for all of them.
+    const stream = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+    stream?.cork?.();
+    try {
+      const answers = [...before.map((h) => send(h.text, h.values)), send(text, params)];
+      return Promise.all(answers).then((results) => results[results.length - 1] as pg.QueryResult);
+    } finally {
+      stream?.uncork?.();
+    }
   };
 }
 
@@ -86,6 +129,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
+    pipeline: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 || oid === NUMERIC || oid === DATE ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -94,7 +138,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // An idle connection the server drops (restart, DROP DATABASE … FORCE) is reported on the
   // pool; without a listener that would crash the process. The next query reconnects.
   pool.on('error', () => {});
-  pool.on('connect', prepareRepeatedStatements);
+  pool.on('connect', tuneConnection);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
   return {

@@ -1,5 +1,5 @@
 import { type OperationNodeSource, sql } from 'kysely';
-import type { Queryable, Tx } from './database.ts';
+import { BEFORE_COMMIT, type Queryable, type Tx } from './database.ts';
 
 /**
  * Writes that nothing later in their transaction reads back (an audit record, a stored
@@ -14,11 +14,14 @@ const pending = new WeakMap<Queryable, OperationNodeSource[]>();
 /** Statements have at most 65,535 parameters; a few dozen writes stay well below. */
 const WRITES_PER_STATEMENT = 32;
 
-/** Runs a transaction's work, then the writes it held back. */
+/**
+ * Runs a transaction's work, then the writes it held back, as its last statement: on
+ * PostgreSQL that goes on the wire with the commit (and fails the commit if it fails).
+ */
 export async function withWritesLater<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
   pending.set(tx, []);
   const result = await work();
-  await flushWrites(tx);
+  await flushWrites(tx, true);
   return result;
 }
 
@@ -34,10 +37,11 @@ export async function writeLater(db: Queryable, write: OperationNodeSource): Pro
 }
 
 /** Sends the writes held back so far. */
-export async function flushWrites(db: Queryable): Promise<void> {
+export async function flushWrites(db: Queryable, last = false): Promise<void> {
   const writes = pending.get(db);
   if (!writes || writes.length === 0) return;
   pending.set(db, []);
-  if (writes.length === 1) await sql`${writes[0]}`.execute(db);
-  else await sql`WITH ${sql.join(writes.map((write, i) => sql`${sql.ref(`write_${i + 1}`)} AS (${write})`))} SELECT 1`.execute(db);
+  const mark = sql.raw(last ? BEFORE_COMMIT : '');
+  if (writes.length === 1) await sql`${mark}${writes[0]}`.execute(db);
+  else await sql`${mark}WITH ${sql.join(writes.map((write, i) => sql`${sql.ref(`write_${i + 1}`)} AS (${write})`))} SELECT 1`.execute(db);
 }
