@@ -188,6 +188,13 @@ for (const kind of testDatabaseKinds()) {
         outcome: 'Bersedia membayar bulan depan',
       });
       expect(visit.status).toBe(201);
+      // Sent twice with one key (a weak connection): recorded once.
+      const body = { householdId: family, kind: 'socialisation', outcome: 'Dijelaskan manfaat JKN' };
+      const first = await manager.request('POST', `/api/v1/cadres/${cadreId}/visits`, body, key('v-1'));
+      const again = await manager.request('POST', `/api/v1/cadres/${cadreId}/visits`, body, key('v-1'));
+      expect(again.body.id).toBe(first.body.id);
+      const visits = await server.database.db.selectFrom('cadre_visit').select('id').where('kind', '=', 'socialisation').execute();
+      expect(visits).toHaveLength(1);
       const stranger = await server.database.db
         .selectFrom('household')
         .select('id')

@@ -1,12 +1,11 @@
 // The cadre page's field work: today's worklist (the families most in arrears and longest
 // unvisited first, as the server orders them), recording a visit, and the latest visits.
 import { Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type CadreView, useInvalidateCadres } from '../../api/cadres.ts';
-import { api } from '../../api/client.ts';
 import {
   canCollect,
   VISIT_KIND_OPTIONS,
@@ -15,6 +14,7 @@ import {
   type WorklistFamily,
   worklistQuery,
 } from '../../api/contributions.ts';
+import { useMoneyMutation } from '../../api/idempotency.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
@@ -203,21 +203,20 @@ function VisitModal({
   const [notes, setNotes] = useState('');
   const [visitedOn, setVisitedOn] = useState(todayIso());
   const [checked, setChecked] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(`/api/v1/cadres/${cadreId}/visits`, {
-        householdId: family,
-        kind,
-        outcome: outcome.trim(),
-        notes: notes.trim() || undefined,
-        visitedOn,
-      }),
-    onSuccess: async () => {
-      await invalidate();
-      toast.success(t('cadres.visits.saved'));
-      onClose();
+  // One key per submission, reused when a weak connection makes it go again: a visit is recorded once.
+  const save = useMoneyMutation<unknown, void>(
+    () => ({
+      path: `/api/v1/cadres/${cadreId}/visits`,
+      body: { householdId: family, kind, outcome: outcome.trim(), notes: notes.trim() || undefined, visitedOn },
+    }),
+    {
+      onSuccess: async () => {
+        await invalidate();
+        toast.success(t('cadres.visits.saved'));
+        onClose();
+      },
     },
-  });
+  );
   const required = (value: string | null) => (checked && (value ?? '').trim() === '' ? t('common.required') : undefined);
   return (
     <Modal opened onClose={onClose} title={t('cadres.visits.record')} centered>
