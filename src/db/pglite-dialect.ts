@@ -30,12 +30,24 @@ class Queue {
 }
 
 class PGliteConnection implements DatabaseConnection {
+  /** Statements sent without waiting for each other (readTogether) still run in the order sent. */
+  #previous: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly pg: PGlite,
     readonly leave: () => void,
   ) {}
 
-  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const run = this.#previous.then(
+      () => this.#execute<R>(compiled),
+      () => this.#execute<R>(compiled),
+    );
+    this.#previous = run;
+    return run;
+  }
+
+  async #execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (compiled.parameters.length === 0) {
       // The simple protocol: allows several statements (migrations); the last result counts.
       const results = await this.pg.exec(compiled.sql);

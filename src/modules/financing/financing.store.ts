@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
+import { read } from '../../db/read-together.ts';
 import { writeLater } from '../../db/write-later.ts';
 import type {
   FinancingInstallmentTable,
@@ -22,16 +23,18 @@ export const findFinancing = (db: Queryable, id: string) => db.selectFrom('finan
 /** The member-side row locked for the length of the posting transaction. */
 export const lockFinancing = (db: Queryable, id: string) =>
   db.selectFrom('financing').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-/** lockFinancing with its product's kind and allocation order (a product never changes), in one statement. */
+/** lockFinancing with its product's kind and allocation order (a product never changes), as one read (readTogether). */
 export const lockFinancingWithProduct = (db: Queryable, id: string) =>
-  db
-    .selectFrom('financing')
-    .innerJoin('financing_product', 'financing_product.id', 'financing.product_id')
-    .selectAll('financing')
-    .select(['financing_product.kind as product_kind', 'financing_product.allocation_order as product_allocation_order'])
-    .where('financing.id', '=', id)
-    .forUpdate('financing')
-    .executeTakeFirst();
+  read(
+    db
+      .selectFrom('financing')
+      .innerJoin('financing_product', 'financing_product.id', 'financing.product_id')
+      .selectAll('financing')
+      .select(['financing_product.kind as product_kind', 'financing_product.allocation_order as product_allocation_order'])
+      .where('financing.id', '=', id)
+      .forUpdate('financing'),
+    (rows) => rows[0],
+  );
 
 const financingUpdate = (db: Queryable, id: string, changes: Partial<Record<keyof FinancingTable, unknown>>) =>
   db
@@ -49,8 +52,11 @@ export async function insertInstallments(db: Queryable, rows: Insertable<Financi
       .values(rows.slice(i, i + 500))
       .execute();
 }
-export const installmentsOf = (db: Queryable, financingId: string) =>
-  db.selectFrom('financing_installment').selectAll().where('financing_id', '=', financingId).orderBy('n').execute();
+const installments = (db: Queryable, financingId: string) =>
+  db.selectFrom('financing_installment').selectAll().where('financing_id', '=', financingId).orderBy('n');
+export const installmentsOf = (db: Queryable, financingId: string) => installments(db, financingId).execute();
+/** installmentsOf as a read to send with others (readTogether). */
+export const readInstallments = (db: Queryable, financingId: string) => read(installments(db, financingId), (rows) => rows);
 
 const installmentPaidUpdate = (financingId: string, n: number, paid: { principal: bigint; profit: bigint; penalty: bigint }) =>
   sql`UPDATE financing_installment

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
@@ -5,20 +6,22 @@ import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Tx } from '../../db/database.ts';
+import { known } from '../../db/read-together.ts';
 import { recordAudit } from '../audit/index.ts';
-import { once, openDrawerOf, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { lockOpenDrawer, once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
 import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
 import {
   addToInstallmentPaid,
   findProductById,
   findRepayment,
-  installmentsOf,
   lockFinancing,
   lockFinancingWithProduct,
   markRepaymentReversed,
+  readInstallments,
   updateFinancing,
   writeRepayment,
 } from './financing.store.ts';
+import type { FinancingInstallmentTable } from './financing.tables.ts';
 import { COLLECTORS, type FinancingRow, receivableAccount } from './lifecycle.service.ts';
 import type { ProductKind } from './products.rules.ts';
 import { type Allocation, allocateRepayment, type Component, type InstalmentDue, sumAllocation, totalOwed } from './repayment.rules.ts';
@@ -65,7 +68,7 @@ export function repaymentLines(
   return lines;
 }
 
-const dueOf = (rows: Awaited<ReturnType<typeof installmentsOf>>): InstalmentDue[] =>
+const dueOf = (rows: Selectable<FinancingInstallmentTable>[]): InstalmentDue[] =>
   rows.map((i) => ({
     n: i.n,
     dueDate: i.due_date,
@@ -93,99 +96,108 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
   if (!idempotencyKey)
     throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
   const { response } = await inTransaction(ctx, (tx) =>
-    once(tx, ctx, { key: idempotencyKey, operation: `financing.repayment:${id}`, body: input }, async () => {
-      const row = await lockFinancingWithProduct(tx, id);
-      if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
-      if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
-      const paidOn = input.paidOn ?? businessDate(ctx.clock);
-      if (row.disbursed_on && paidOn < row.disbursed_on) throw invalid('financing.paid_before_disbursement', 'paidOn');
-      const dues = dueOf(await installmentsOf(tx, id));
-      const amount = BigInt(input.amount);
-      const { allocation, left } = allocateRepayment(amount, dues, row.product_allocation_order as Component[]);
-      if (left > 0n) throw invalid('financing.overpayment', 'amount', { owed: totalOwed(dues).toString() });
-      const paid = sumAllocation(allocation);
-      // Cash at the counter goes through the cashier's open drawer (if any) so its count includes it.
-      const drawer =
-        input.channel === 'counter' && ctx.actor.kind === 'user' ? await openDrawerOf(tx, ctx.actor.id, { forUpdate: true }) : null;
-      const repaymentId = uuidv7(ctx.clock.now().getTime());
-      const entryId = await postEntry(tx, ctx, {
-        officeId: row.office_id,
-        entryDate: paidOn,
-        memo: `Angsuran ${row.number}`,
-        source: { type: 'financing.repayment', id: repaymentId },
-        lines: repaymentLines(
-          row.product_kind,
-          row,
-          collectionCash(input.channel),
-          paid,
-          drawer && drawer.officeId === row.office_id ? drawer.party : null,
-        ),
-      });
-      const outstanding = {
-        principal: BigInt(row.outstanding_principal) - paid.principal,
-        profit: BigInt(row.outstanding_profit) - paid.profit,
-        penalty: BigInt(row.outstanding_penalty) - paid.penalty,
-      };
-      const settled = totalOwed(dues) === amount;
-      // The instalments, the financing and the repayment row go with the audit record and the
-      // stored response, in one statement before the commit.
-      await writeRepayment(
-        tx,
-        id,
-        allocation,
-        {
-          outstanding_principal: outstanding.principal,
-          outstanding_profit: outstanding.profit,
-          outstanding_penalty: outstanding.penalty < 0n ? 0n : outstanding.penalty,
-          ...(settled ? { status: 'closed', closed_on: paidOn, days_past_due: 0, overdue_amount: 0n } : {}),
-        },
-        {
-          id: repaymentId,
-          financing_id: id,
-          paid_on: paidOn,
-          amount,
-          principal: paid.principal,
-          profit: paid.profit,
-          penalty: paid.penalty,
-          allocation: JSON.stringify(
-            allocation.map((a) => ({
-              n: a.n,
-              principal: a.principal.toString(),
-              profit: a.profit.toString(),
-              penalty: a.penalty.toString(),
-            })),
+    once(
+      tx,
+      ctx,
+      { key: idempotencyKey, operation: `financing.repayment:${id}`, body: input },
+      async ([row, installments, drawer]) => {
+        if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
+        if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
+        const paidOn = input.paidOn ?? businessDate(ctx.clock);
+        if (row.disbursed_on && paidOn < row.disbursed_on) throw invalid('financing.paid_before_disbursement', 'paidOn');
+        const dues = dueOf(installments);
+        const amount = BigInt(input.amount);
+        const { allocation, left } = allocateRepayment(amount, dues, row.product_allocation_order as Component[]);
+        if (left > 0n) throw invalid('financing.overpayment', 'amount', { owed: totalOwed(dues).toString() });
+        const paid = sumAllocation(allocation);
+        const repaymentId = uuidv7(ctx.clock.now().getTime());
+        const entryId = await postEntry(tx, ctx, {
+          officeId: row.office_id,
+          entryDate: paidOn,
+          memo: `Angsuran ${row.number}`,
+          source: { type: 'financing.repayment', id: repaymentId },
+          lines: repaymentLines(
+            row.product_kind,
+            row,
+            collectionCash(input.channel),
+            paid,
+            drawer && drawer.officeId === row.office_id ? drawer.party : null,
           ),
+        });
+        const outstanding = {
+          principal: BigInt(row.outstanding_principal) - paid.principal,
+          profit: BigInt(row.outstanding_profit) - paid.profit,
+          penalty: BigInt(row.outstanding_penalty) - paid.penalty,
+        };
+        const settled = totalOwed(dues) === amount;
+        // The instalments, the financing and the repayment row go with the audit record and the
+        // stored response, in one statement before the commit.
+        await writeRepayment(
+          tx,
+          id,
+          allocation,
+          {
+            outstanding_principal: outstanding.principal,
+            outstanding_profit: outstanding.profit,
+            outstanding_penalty: outstanding.penalty < 0n ? 0n : outstanding.penalty,
+            ...(settled ? { status: 'closed', closed_on: paidOn, days_past_due: 0, overdue_amount: 0n } : {}),
+          },
+          {
+            id: repaymentId,
+            financing_id: id,
+            paid_on: paidOn,
+            amount,
+            principal: paid.principal,
+            profit: paid.profit,
+            penalty: paid.penalty,
+            allocation: JSON.stringify(
+              allocation.map((a) => ({
+                n: a.n,
+                principal: a.principal.toString(),
+                profit: a.profit.toString(),
+                penalty: a.penalty.toString(),
+              })),
+            ),
+            channel: input.channel,
+            received_by: actorName(ctx.actor),
+            journal_entry_id: entryId,
+            reversal_entry_id: null,
+            reversal_reason: null,
+          },
+        );
+        await recordAudit(tx, ctx, {
+          action: 'financing.repay',
+          entityType: 'financing',
+          entityId: id,
+          officeId: row.office_id,
+          after: { repaymentId, amount: input.amount, paidOn, channel: input.channel },
+        });
+        const view: RepaymentView = {
+          id: repaymentId,
+          financingId: id,
+          paidOn,
+          amount: amount.toString(),
+          principal: paid.principal.toString(),
+          profit: paid.profit.toString(),
+          penalty: paid.penalty.toString(),
           channel: input.channel,
-          received_by: actorName(ctx.actor),
-          journal_entry_id: entryId,
-          reversal_entry_id: null,
-          reversal_reason: null,
-        },
-      );
-      await recordAudit(tx, ctx, {
-        action: 'financing.repay',
-        entityType: 'financing',
-        entityId: id,
-        officeId: row.office_id,
-        after: { repaymentId, amount: input.amount, paidOn, channel: input.channel },
-      });
-      const view: RepaymentView = {
-        id: repaymentId,
-        financingId: id,
-        paidOn,
-        amount: amount.toString(),
-        principal: paid.principal.toString(),
-        profit: paid.profit.toString(),
-        penalty: paid.penalty.toString(),
-        channel: input.channel,
-        receivedBy: actorName(ctx.actor),
-        journalEntryId: entryId,
-        reversed: false,
-        reversalReason: null,
-        outstandingAfter: (outstanding.principal + outstanding.profit).toString(),
-      };
-      return view;
-    }),
+          receivedBy: actorName(ctx.actor),
+          journalEntryId: entryId,
+          reversed: false,
+          reversalReason: null,
+          outstandingAfter: (outstanding.principal + outstanding.profit).toString(),
+        };
+        return view;
+      },
+      // Read in the round trip that claims the key, the financing locked first: the instalments as
+      // the last repayment on it left them, and the cashier's open drawer (if any; locked so that it
+      // stays open), through which cash at the counter goes so that its count includes it.
+      [
+        lockFinancingWithProduct(tx, id),
+        readInstallments(tx, id),
+        input.channel === 'counter' && ctx.actor.kind === 'user' ? lockOpenDrawer(tx, ctx.actor.id) : known(null),
+      ] as const,
+    ),
   );
   return response;
 }

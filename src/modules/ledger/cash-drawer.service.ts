@@ -32,6 +32,7 @@ import {
   insertDrawer,
   listDrawerRows,
   lockDrawer,
+  lockOpenDrawerOf,
 } from './cash-drawer.store.ts';
 import { once } from './idempotency.store.ts';
 import { accountNameIn } from './ledger.access.ts';
@@ -291,11 +292,12 @@ export async function closeDrawer(
  * tag their 1.1.01 line with `{ type: 'cash_drawer', id }`. Pass `forUpdate` inside the posting
  * transaction so the drawer cannot be closed between the check and the posting.
  */
-export async function openDrawerOf(
-  db: Queryable,
-  userId: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<{ id: string; officeId: string; businessDate: string; party: { type: typeof DRAWER_PARTY; id: string } } | null> {
-  const row = await findOpenDrawerOf(db, userId, options);
-  return row ? { id: row.id, officeId: row.office_id, businessDate: row.business_date, party: { type: DRAWER_PARTY, id: row.id } } : null;
+export async function openDrawerOf(db: Queryable, userId: string, options: { forUpdate?: boolean } = {}): Promise<OpenDrawer | null> {
+  return openDrawerView(await findOpenDrawerOf(db, userId, options));
 }
+/** openDrawerOf with forUpdate, as a read to send with others (readTogether, `once`). */
+export const lockOpenDrawer = (db: Queryable, userId: string) => lockOpenDrawerOf(db, userId, openDrawerView);
+
+type OpenDrawer = { id: string; officeId: string; businessDate: string; party: { type: typeof DRAWER_PARTY; id: string } };
+const openDrawerView = (row: { id: string; office_id: string; business_date: string } | undefined): OpenDrawer | null =>
+  row ? { id: row.id, officeId: row.office_id, businessDate: row.business_date, party: { type: DRAWER_PARTY, id: row.id } } : null;

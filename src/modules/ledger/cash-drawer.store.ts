@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
+import { read } from '../../db/read-together.ts';
 import { DRAWER_PARTY, TELLER_CASH } from './cash-drawer.rules.ts';
+import type { CashDrawerTable } from './ledger.tables.ts';
 
 /** The source type of the entry posting a closing count's difference. */
 export const COUNT_SOURCE = 'cash_drawer_count';
@@ -57,10 +59,16 @@ export const findDrawer = (db: Queryable, id: string) => drawers(db).where('d.id
 export const lockDrawer = (db: Queryable, id: string) =>
   db.selectFrom('cash_drawer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
+const openDrawer = (db: Queryable, cashierId: string) =>
+  db.selectFrom('cash_drawer').selectAll().where('cashier_id', '=', cashierId).where('status', '=', 'open');
 export function findOpenDrawerOf(db: Queryable, cashierId: string, options: { forUpdate?: boolean } = {}) {
-  const query = db.selectFrom('cash_drawer').selectAll().where('cashier_id', '=', cashierId).where('status', '=', 'open');
+  const query = openDrawer(db, cashierId);
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
+/** findOpenDrawerOf with forUpdate, as a read to send with others (readTogether). */
+export const lockOpenDrawerOf = <T>(db: Queryable, cashierId: string, result: (row: OpenDrawerRow | undefined) => T) =>
+  read(openDrawer(db, cashierId).forUpdate(), (rows) => result(rows[0]));
+export type OpenDrawerRow = Selectable<CashDrawerTable>;
 
 export function listDrawerRows(
   db: Queryable,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { actorName, type Context } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
+import { type Read, type ReadResults, read, readTogether } from '../../db/read-together.ts';
 import { writeLater } from '../../db/write-later.ts';
 
 /** A stable hash of a request body: keys sorted, so the same content hashes the same. */
@@ -28,19 +28,28 @@ export type IdempotentRequest = { key: string; operation: string; body: unknown 
  * Runs money-moving work at most once per (actor, key), inside the caller's transaction.
  * The key row is inserted first: a concurrent request with the same key waits on it and
  * then sees the stored response. The same key with another body is refused with 409.
+ * `reads` go to the database right behind the key, in the same round trip (readTogether):
+ * what the work reads first, given to it; for a repeated key they are read and dropped.
  */
-export async function once<T>(
+export async function once<T, R extends readonly Read<unknown>[] = []>(
   tx: Tx,
   ctx: Context,
   request: IdempotentRequest,
-  work: () => Promise<T>,
+  work: (read: ReadResults<R>) => Promise<T>,
+  reads?: R,
 ): Promise<{ replayed: boolean; response: T }> {
   const actor = actorName(ctx.actor);
   const hash = requestHash(request.operation, request.body);
-  const claimed = await sql<{ key: string }>`
-    INSERT INTO idempotency_record (actor, key, operation, request_hash) VALUES (${actor}, ${request.key}, ${request.operation}, ${hash})
-    ON CONFLICT (actor, key) DO NOTHING RETURNING key`.execute(tx);
-  if (claimed.rows.length === 0) {
+  const claim = read(
+    tx
+      .insertInto('idempotency_record')
+      .values({ actor, key: request.key, operation: request.operation, request_hash: hash })
+      .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())
+      .returning('key'),
+    (rows) => rows.length > 0,
+  );
+  const [claimed, ...readFirst] = await readTogether(tx, [claim, ...(reads ?? [])]);
+  if (!claimed) {
     const existing = await tx
       .selectFrom('idempotency_record')
       .select(['operation', 'request_hash', 'response'])
@@ -53,7 +62,7 @@ export async function once<T>(
       });
     return { replayed: true, response: existing.response as T };
   }
-  const response = await work();
+  const response = await work(readFirst as unknown as ReadResults<R>);
   // Stored with the transaction's last writes, before the commit that lets a waiting duplicate see it.
   await writeLater(
     tx,

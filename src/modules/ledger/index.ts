@@ -1,5 +1,5 @@
 export { DRAWER_PARTY } from './cash-drawer.rules.ts';
-export { openDrawerOf } from './cash-drawer.service.ts';
+export { lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
 export { once, requestHash } from './idempotency.store.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
 export { compactLines, entryProblems, type PostingLine } from './ledger.rules.ts';
