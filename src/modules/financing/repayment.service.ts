@@ -116,6 +116,7 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
           entryDate: paidOn,
           memo: `Angsuran ${row.number}`,
           source: { type: 'financing.repayment', id: repaymentId },
+          later: true,
           lines: repaymentLines(
             row.product_kind,
             row,
@@ -130,8 +131,8 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
           penalty: BigInt(row.outstanding_penalty) - paid.penalty,
         };
         const settled = totalOwed(dues) === amount;
-        // The instalments, the financing and the repayment row go with the audit record and the
-        // stored response, in one statement before the commit.
+        // The entry, the instalments, the financing and the repayment row go with the audit record
+        // and the stored response, in one statement sent with the commit.
         await writeRepayment(
           tx,
           id,

@@ -46,6 +46,8 @@ export type PostEntryInput = {
   source: { type: string; id: string | null };
   lines: PostingLine[];
   reversesId?: string | null;
+  /** Written with the transaction's last writes (writeLater): for a caller that reads nothing of the entry back. */
+  later?: boolean;
 };
 
 /**
@@ -72,6 +74,7 @@ export async function postEntry(tx: Tx, ctx: Context, input: PostEntryInput): Pr
       createdBy: actorName(ctx.actor),
     },
     lines,
+    input.later,
   );
   return id;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
+import { writeLater } from '../../db/write-later.ts';
 import type { PostingLine } from './ledger.rules.ts';
 
 export type NewEntry = {
@@ -15,37 +16,41 @@ export type NewEntry = {
 /**
  * One entry and its lines in one statement (the entry in a WITH): the lines' foreign key to
  * the entry is checked at the end of the statement, the lines' balance once per statement and
- * the entry's again at commit.
+ * the entry's again at commit. `later`: both go with the transaction's last writes instead
+ * (writeLater), for a caller that reads nothing of the entry back in its transaction.
  */
-export async function insertEntry(db: Queryable, entry: NewEntry, lines: PostingLine[]) {
+export async function insertEntry(db: Queryable, entry: NewEntry, lines: PostingLine[], later = false) {
+  const entryRow = {
+    id: entry.id,
+    office_id: entry.officeId,
+    entry_date: entry.entryDate,
+    memo: entry.memo,
+    source_type: entry.source.type,
+    source_id: entry.source.id,
+    reverses_id: entry.reversesId ?? null,
+    created_by: entry.createdBy,
+  };
+  const lineRows = lines.map((line, index) => ({
+    entry_id: entry.id,
+    line_no: index + 1,
+    account_code: line.accountCode,
+    office_id: entry.officeId,
+    entry_date: entry.entryDate,
+    debit: line.debit ?? 0n,
+    credit: line.credit ?? 0n,
+    fund_id: line.fundId ?? null,
+    party_type: line.party?.type ?? null,
+    party_id: line.party?.id ?? null,
+  }));
+  if (later) {
+    await writeLater(db, db.insertInto('journal_entry').values(entryRow));
+    await writeLater(db, db.insertInto('journal_line').values(lineRows));
+    return;
+  }
   await db
-    .with('entry', (qb) =>
-      qb.insertInto('journal_entry').values({
-        id: entry.id,
-        office_id: entry.officeId,
-        entry_date: entry.entryDate,
-        memo: entry.memo,
-        source_type: entry.source.type,
-        source_id: entry.source.id,
-        reverses_id: entry.reversesId ?? null,
-        created_by: entry.createdBy,
-      }),
-    )
+    .with('entry', (qb) => qb.insertInto('journal_entry').values(entryRow))
     .insertInto('journal_line')
-    .values(
-      lines.map((line, index) => ({
-        entry_id: entry.id,
-        line_no: index + 1,
-        account_code: line.accountCode,
-        office_id: entry.officeId,
-        entry_date: entry.entryDate,
-        debit: line.debit ?? 0n,
-        credit: line.credit ?? 0n,
-        fund_id: line.fundId ?? null,
-        party_type: line.party?.type ?? null,
-        party_id: line.party?.id ?? null,
-      })),
-    )
+    .values(lineRows)
     .execute();
 }
 
