@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDate, systemClock } from '../src/core/clock.ts';
 import { formatRupiah } from '../src/core/format.ts';
 import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
@@ -76,12 +77,12 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
       segment: 'PBPU',
       class: 'III',
       status: 'inactive',
-      statusRecordedOn: new Date().toISOString().slice(0, 10),
+      statusRecordedOn: businessDate(systemClock),
     });
     if (card.status !== 200) throw new Error(`set-up failed: ${JSON.stringify(card.body)}`);
     // Paid through three months ago: two months in arrears and this month to pay.
-    const now = new Date();
-    const behind = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1)).toISOString().slice(0, 7);
+    const today = businessDate(systemClock);
+    const behind = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - 3, 1)).toISOString().slice(0, 7);
     const dues = await manager.request('PUT', `/api/v1/households/${head.household_id}/jkn-account`, { paidThrough: behind });
     if (dues.status !== 200 || !dues.body.quote) throw new Error(`set-up failed: ${JSON.stringify(dues.body)}`);
     payer = { kk: head.kk_number, head: head.full_name, reactivation: dues.body.quote.reactivationTotal };
@@ -261,7 +262,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
       cashHoldingLimitDays: 3,
       incentiveRule: { kind: 'fees', perParticipant: 3000, perRecruit: 10000 },
     });
-    const month = new Date().toISOString().slice(0, 7);
+    const month = businessDate(systemClock).slice(0, 7);
     const figures = (await admin.get(`/api/v1/cadres/${recruitedId}/performance?month=${month}`)).body;
     expect(figures.incentive).toBe(String(figures.payments * 3000 + figures.recruited * 10000));
     await context.close();

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDate, systemClock } from '../src/core/clock.ts';
 import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import {
@@ -25,7 +26,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     // A stimulus fund of 50,000,000 and an expense of 150,000, both early this year.
     const manager = new ApiClient(server.url);
     await manager.login('manajer', DEMO_PASSWORD);
-    const year = new Date().getFullYear();
+    const year = Number(businessDate(systemClock).slice(0, 4));
     const fund = await manager.post('/api/v1/funds', {
       code: 'USEP-YK',
       name: 'Stimulus USEP Kota Yogyakarta',
@@ -121,7 +122,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     // The shortage is on the books, and they still balance.
     const manager = new ApiClient(server.url);
     await manager.login('manajer', DEMO_PASSWORD);
-    const tb = (await manager.get(`/api/v1/ledger/trial-balance?asOf=${new Date().toISOString().slice(0, 10)}`)).body;
+    const tb = (await manager.get(`/api/v1/ledger/trial-balance?asOf=${businessDate(systemClock)}`)).body;
     expect(tb.debit).toBe(tb.credit);
     expect(tb.accounts.find((a: { code: string }) => a.code === '5.2.01')).toMatchObject({ debit: '1000' });
   });

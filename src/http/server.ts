@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
 import type { Actor, Context } from '../context.ts';
-import { type Clock, systemClock } from '../core/clock.ts';
+import { businessDate, type Clock, systemClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { maskPersonalData } from '../core/mask.ts';
@@ -176,7 +176,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The page a cadre card's QR code opens: server-rendered, no session, no app to load.
   app.get<{ Params: { token: string } }>('/v/:token', async (request, reply) => {
     assertVerificationAllowed(request.server, request.ip, clock.now().getTime());
-    const result = await verifyCadreCard(database.db, request.params.token.slice(0, 400), clock.now().toISOString().slice(0, 10), 'id');
+    const result = await verifyCadreCard(database.db, request.params.token.slice(0, 400), businessDate(clock), 'id');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderVerificationPage(result));
   });
 

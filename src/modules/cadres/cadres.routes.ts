@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessDate } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
 import { defineRoute } from '../../http/route.ts';
@@ -212,7 +213,7 @@ export const cadreRoutes = [
     response: publicVerificationSchema,
     handler: async (ctx, { params }, { request }) => {
       assertVerificationAllowed(request.server, request.ip, ctx.clock.now().getTime());
-      return verifyCadreCard(ctx.db, params.token, ctx.clock.now().toISOString().slice(0, 10), ctx.locale);
+      return verifyCadreCard(ctx.db, params.token, businessDate(ctx.clock), ctx.locale);
     },
   }),
 ];

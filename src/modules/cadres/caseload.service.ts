@@ -1,4 +1,5 @@
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -22,7 +23,7 @@ import {
   saveCadreSettings,
 } from './cadres.store.ts';
 
-const today = (ctx: Context) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: Context) => businessDate(ctx.clock);
 const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
 
 /** The programme's rule of thumb: one cadre looks after about 500 families. */

@@ -1,4 +1,5 @@
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { maskNik } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
@@ -22,7 +23,7 @@ import {
 } from './participants.store.ts';
 
 const WRITERS = ['admin', 'manager', 'cadre'] as const;
-const today = (ctx: Context) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: Context) => businessDate(ctx.clock);
 const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
 /** A KIS card number shown to roles that may not see identifiers: 0001*****0042. */
 const maskCard = (card: string) => `${card.slice(0, 4)}*****${card.slice(9)}`;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
@@ -44,7 +45,7 @@ export async function addHouseholdMember(
   await inTransaction(ctx, async (tx) => {
     const household = await lockHouseholdInScope(tx, ctx, householdId);
     const { member } = input;
-    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const today = businessDate(ctx.clock);
     const decoded = await decodeNikWithRegions(tx, member.nik, today, undefined, 'member.nik');
     if (!decoded.ok) throw new AppError('common.validation_failed', 422, { errors: decoded.errors });
     if (decoded.value.sex !== member.sex) throw invalid('member.sex', 'registry.sex_contradicts_nik');
@@ -90,8 +91,7 @@ export async function recordDeath(ctx: Context, personId: string, diedOn: string
     await lockHouseholdInScope(tx, ctx, person.household_id);
     if (person.died_on !== null)
       throw new AppError('registry.already_deceased', 409, { errors: [{ field: 'diedOn', code: 'registry.already_deceased' }] });
-    if (diedOn < person.birth_date || diedOn > ctx.clock.now().toISOString().slice(0, 10))
-      throw invalid('diedOn', 'registry.death_date_impossible');
+    if (diedOn < person.birth_date || diedOn > businessDate(ctx.clock)) throw invalid('diedOn', 'registry.death_date_impossible');
     await updatePerson(tx, personId, { died_on: diedOn, updated_at: ctx.clock.now() });
     await recordAudit(tx, ctx, {
       action: 'person.death',

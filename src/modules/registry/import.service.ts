@@ -1,4 +1,5 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { parseCsvLine } from '../../core/csv.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
@@ -61,7 +62,7 @@ export async function importHouseholds(
   // Take the iterator before the first await: a readline interface drops lines emitted
   // while nobody is iterating.
   const source = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = businessDate(ctx.clock);
   const importId = uuidv7(ctx.clock.now().getTime());
   const regions = await allRegionCodes(ctx.db);
   let lineNo = 0;

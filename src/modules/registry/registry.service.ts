@@ -1,4 +1,5 @@
 import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, type FieldError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -28,7 +29,6 @@ import type { HouseholdRow, PersonRow } from './registry.tables.ts';
 const REGISTRY_WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
 const REGISTRY_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
 
 /** Decodes a NIK and checks its region codes against today's regions. */
@@ -59,7 +59,7 @@ export async function decodeNikWithRegions(db: Queryable, nik: string, today: st
 }
 
 export async function explainNik(ctx: Context, nik: string, birthDate?: string): Promise<NikDecoded> {
-  const result = await decodeNikWithRegions(ctx.db, nik, isoDate(ctx.clock.now()), birthDate);
+  const result = await decodeNikWithRegions(ctx.db, nik, businessDate(ctx.clock), birthDate);
   if (!result.ok) throw new AppError('registry.nik_invalid', 422, { errors: result.errors });
   return {
     ...result.value,
@@ -151,7 +151,7 @@ export async function registerHousehold(ctx: Context, input: HouseholdInput): Pr
       throw new AppError('common.validation_failed', 422, {
         errors: [{ field: 'villageCode', code: 'registry.village_unknown', params: { code: input.villageCode } }],
       });
-    const errors = await validateMembers(tx, input, isoDate(ctx.clock.now()));
+    const errors = await validateMembers(tx, input, businessDate(ctx.clock));
     if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
     if (await findHouseholdByKk(tx, input.kkNumber))
       throw new AppError('registry.kk_taken', 409, { errors: [{ field: 'kkNumber', code: 'registry.kk_taken' }] });

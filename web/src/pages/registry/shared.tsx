@@ -1,6 +1,7 @@
 // Small pieces shared by the registry and group screens: who may do what, dates, labels.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { businessDate } from '../../../../src/core/clock.ts';
 import type { Relation } from '../../api/registry.ts';
 import type { Role } from '../../api/types.ts';
 
@@ -28,11 +29,12 @@ const RELATION_ORDER: Record<Relation, number> = {
 };
 export const RELATIONS = (Object.keys(RELATION_ORDER) as Relation[]).sort((a, b) => RELATION_ORDER[a] - RELATION_ORDER[b]);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Today in the browser's time zone, as YYYY-MM-DD. */
+/**
+ * Today as the institution's books count it (its business date, WIB), as YYYY-MM-DD — the
+ * same day the server dates postings by, whatever the time zone of the browser.
+ */
 export function todayIso(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return businessDate({ now: () => now });
 }
 
 /** Whole years between two ISO dates. */
