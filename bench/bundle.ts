@@ -43,7 +43,12 @@ const ctx: Context = {
 };
 await fillDemo(ctx);
 await fillDemoCadres(ctx);
-const cadre = await database.db.selectFrom('cadre').select('id').executeTakeFirstOrThrow();
+const cadre = await database.db
+  .selectFrom('cadre')
+  .innerJoin('app_user', 'app_user.id', 'cadre.user_id')
+  .select('cadre.id as id')
+  .where('app_user.username', '=', 'kader')
+  .executeTakeFirstOrThrow();
 const assigned = await database.db.selectFrom('cadre_family').select('household_id').where('cadre_id', '=', cadre.id).execute();
 
 // Households to add: one head (and a spouse for every other one), KK and NIK in Katapang's district.

@@ -14,7 +14,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { fillDemo } from '../src/modules/demo/index.ts';
 import { closeDay } from '../src/modules/financing/index.ts';
 import { defineProduct } from '../src/modules/financing/lifecycle.service.ts';
-import { createFund } from '../src/modules/ledger/index.ts';
+import { createFund, trialBalance } from '../src/modules/ledger/index.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
 
 const { values } = parseArgs({ options: { financings: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
@@ -85,8 +85,33 @@ await sql`
          CASE WHEN (f.disbursed_on + make_interval(months => n))::date < '2026-03-01' AND right(f.number, 1) <> '7' THEN 1000000 ELSE 0 END,
          CASE WHEN (f.disbursed_on + make_interval(months => n))::date < '2026-03-01' AND right(f.number, 1) <> '7' THEN 60000 ELSE 0 END
   FROM financing f CROSS JOIN generate_series(1, 6) n`.execute(database.db);
+// Each disbursement on the ledger (one entry, two lines), so that the balances step and the
+// trial balance read a journal of the portfolio's size.
+// One statement, so that each entry has its lines when the entry's own check runs at commit.
+await sql`
+  WITH entries AS (
+    INSERT INTO journal_entry (id, office_id, entry_date, memo, source_type, source_id, created_by)
+    SELECT f.id, f.office_id, f.disbursed_on, 'Pencairan ' || f.number, 'financing.disbursement', f.id, 'bench'
+    FROM financing f WHERE f.number LIKE 'B-%'
+    RETURNING id
+  )
+  INSERT INTO journal_line (entry_id, line_no, account_code, office_id, entry_date, debit, credit, fund_id, party_type, party_id)
+  SELECT f.id, l.n, l.code, f.office_id, f.disbursed_on, l.debit, l.credit, f.fund_id, l.party_type, l.party_id
+  FROM entries e JOIN financing f ON f.id = e.id
+  CROSS JOIN LATERAL (VALUES (1::smallint, '1.2.01', f.principal, 0::bigint, 'financing', f.id),
+                             (2::smallint, '1.1.02', 0::bigint, f.principal, NULL, NULL)) l(n, code, debit, credit, party_type, party_id)`.execute(
+  database.db,
+);
 await sql`ANALYZE`.execute(database.db);
-console.log(`generated ${count} financings with ${count * 6} instalments in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${count} financings with ${count * 6} instalments and ${count * 2} journal lines in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
+);
+const timeTrialBalance = async () => {
+  const t = performance.now();
+  const tb = await trialBalance(ctx, { asOf: '2026-03-01' });
+  return { ms: performance.now() - t, balanced: tb.debit === tb.credit };
+};
+const trialBefore = await timeTrialBalance();
 
 const started = performance.now();
 const result = await closeDay(ctx, '2026-03-01', {
@@ -95,6 +120,10 @@ const result = await closeDay(ctx, '2026-03-01', {
   },
 });
 const seconds = (performance.now() - started) / 1000;
+const trialAfter = await timeTrialBalance();
+console.log(
+  `trial balance as of the closed day: ${trialBefore.ms.toFixed(0)} ms summing every line, ${trialAfter.ms.toFixed(0)} ms from the day's balances (balanced: ${trialBefore.balanced && trialAfter.balanced})`,
+);
 const picture = await sql<{ in_arrears: number; par30: string }>`
   SELECT count(*) FILTER (WHERE days_past_due > 0)::int AS in_arrears,
          sum(outstanding_principal) FILTER (WHERE days_past_due >= 30)::text AS par30 FROM financing`.execute(database.db);

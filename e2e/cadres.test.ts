@@ -2,6 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { formatRupiah } from '../src/core/format.ts';
+import { maskName } from '../src/core/mask.ts';
+import { terbilangRupiah } from '../src/core/terbilang.ts';
 import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, eventually, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
@@ -129,6 +131,43 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await page.getByTestId('jkn-save').click();
     await shown(section.getByTestId('jkn-due').getByText('Rp35.000'));
     await shown(section.getByTestId('jkn-recruitment'));
+
+    // No paid-through month yet: the dues cannot be worked out until it is recorded here.
+    const dues = section.getByTestId('family-dues');
+    await shown(dues.getByTestId('dues-unknown').getByText(/belum dicatat/));
+    await dues.getByTestId('paid-through-save').click();
+    await shown(dues.getByText('Wajib diisi.'));
+    // Paid through three months ago: two months in arrears and this month, 1 person in class III.
+    const today = businessDate(systemClock);
+    const paidThrough = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - 3, 1)).toISOString().slice(0, 7);
+    await dues.getByTestId('paid-through-month').fill(paidThrough);
+    const saved = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/jkn-account'));
+    await dues.getByTestId('paid-through-save').click();
+    expect((await saved).postDataJSON()).toEqual({ paidThrough });
+    await shown(dues.getByTestId('dues-arrears').getByText('Rp70.000', { exact: true }));
+    await shown(dues.getByTestId('dues-total').getByText('Rp105.000', { exact: true }));
+    await shown(dues.getByText('Tunggakan 2 bulan'));
+    expect(await dues.getByTestId('dues-unknown').count()).toBe(0);
+
+    // The inpatient penalty: 5% × Rp10.000.000 × 6 months on day 45 after reactivation; nothing on day 46.
+    const penalty = section.getByTestId('penalty-quote');
+    await penalty.getByTestId('penalty-open').click();
+    await shown(penalty.getByTestId('penalty-segment').getByText('PBPU (mandiri)'));
+    expect(await penalty.getByTestId('penalty-months').inputValue()).toBe('2');
+    await penalty.getByTestId('penalty-submit').click();
+    await shown(penalty.getByText('Wajib diisi.'));
+    await penalty.getByTestId('penalty-reactivated').fill('2021-01-02');
+    await penalty.getByTestId('penalty-admitted').fill('2021-02-16');
+    await penalty.getByRole('textbox', { name: 'Tarif INA-CBG' }).fill('10000000');
+    await penalty.getByTestId('penalty-months').fill('6');
+    await penalty.getByTestId('penalty-submit').click();
+    await shown(penalty.getByTestId('penalty-amount').getByText('Rp3.000.000', { exact: true }));
+    await shown(penalty.getByTestId('penalty-reason').getByText('denda Rp3.000.000 untuk 6 bulan tunggakan', { exact: false }));
+    await penalty.getByTestId('penalty-admitted').fill('2021-02-17');
+    expect(await penalty.getByTestId('penalty-result').count()).toBe(0);
+    await penalty.getByTestId('penalty-submit').click();
+    await shown(penalty.getByTestId('penalty-amount').getByText('Rp0', { exact: true }));
+    await shown(penalty.getByTestId('penalty-reason').getByText(/lebih dari 45 hari/));
     await context.close();
   });
 
@@ -186,6 +225,16 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     const receipt = await collect.getByTestId('receipt-link').getAttribute('href');
     expect(receipt).toMatch(/^\/api\/v1\/contributions\/[0-9a-f-]{36}\/receipt\.pdf$/);
     expect((await page.request.get(`${server.url}${receipt}`)).headers()['content-type']).toBe('application/pdf');
+    // Shared with the family as a short text: no share sheet on this browser, so it is copied.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.evaluate(() => Object.defineProperty(navigator, 'share', { configurable: true, value: undefined }));
+    await collect.getByTestId('receipt-share').click();
+    await shown(page.getByText('Teks kuitansi disalin. Tempel di pesan untuk keluarga.'));
+    const shared = await page.evaluate(() => navigator.clipboard.readText());
+    expect(shared).toContain(`Keluarga: ${maskName(payer.head)}`);
+    expect(shared).toContain('iuran 3 bulan');
+    expect(shared).toContain(`Jumlah: ${amount}\nTerbilang: ${terbilangRupiah(payer.reactivation)}`);
+    expect(shared).not.toContain(payer.head);
     await collect.getByTestId('receipt-done').click();
     await shown(page.getByTestId('cash-held').getByText(amount, { exact: true }));
     await shown(page.getByTestId('cash-since').getByText('Sejak hari ini'));
@@ -266,5 +315,70 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     const figures = (await admin.get(`/api/v1/cadres/${recruitedId}/performance?month=${month}`)).body;
     expect(figures.incentive).toBe(String(figures.payments * 3000 + figures.recruited * 10000));
     await context.close();
+  });
+
+  it('a manager sees across cadres: caseload against the cap, cash held too long first, the month collected against due', async () => {
+    // The first cadre collects a month from their family five days ago and still holds it (limit 3 days).
+    const today = businessDate(systemClock);
+    const fiveDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 5 * 86_400_000).toISOString().slice(0, 10);
+    const db = server.database.db;
+    const family = await db.selectFrom('household').select('id').where('kk_number', '=', kk).executeTakeFirstOrThrow();
+    const manager = new ApiClient(server.url);
+    await manager.login('manajer', DEMO_PASSWORD);
+    const collected = await manager.request(
+      'POST',
+      `/api/v1/cadres/${cadreId}/contributions`,
+      { householdId: family.id, months: 1, amount: '35000', paidOn: fiveDaysAgo },
+      { 'idempotency-key': 'e2e-overview-held' },
+    );
+    if (collected.status !== 201) throw new Error(`set-up failed: ${JSON.stringify(collected.body)}`);
+    const sameMonth = fiveDaysAgo.slice(0, 7) === today.slice(0, 7);
+
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
+    await navLink(page, 'Kader JKN').click();
+    await shown(page.getByTestId('cadres-flagged').getByText('1 kader memegang uang iuran lebih dari 3 hari. Minta segera disetor.'));
+    const rows = page.getByTestId('cadre-row');
+    await shown(rows.first().getByTestId('cadre-cash-flag'));
+    expect(await rows.count()).toBe(2);
+    const held = rows.first();
+    await shown(held.getByRole('link', { name: cadreName }));
+    await shown(held.getByTestId('cadre-caseload-cell').getByText('1 dari 500'));
+    await shown(held.getByTestId('cadre-cash-cell').getByText('Rp35.000', { exact: true }));
+    await shown(held.getByTestId('cadre-cash-cell').getByText(/\(5 hari\)$/));
+    await shown(
+      held.getByTestId('cadre-collected-cell').getByText(sameMonth ? 'Rp35.000 dari Rp35.000' : 'Rp0 dari Rp35.000', { exact: true }),
+    );
+    // The recruited cadre: deposited everything; collected three months (Rp105.000) against one month due.
+    const other = rows.nth(1);
+    await shown(other.getByRole('link', { name: recruit.full_name }));
+    await shown(other.getByTestId('cadre-cash-cell').getByText('Rp0', { exact: true }));
+    expect(await other.getByTestId('cadre-cash-flag').count()).toBe(0);
+    await shown(other.getByTestId('cadre-collected-cell').getByText(`${formatRupiah(String(payer.reactivation))} dari Rp35.000`));
+    await shown(other.getByTestId('cadre-collected-cell').getByText('300% dari tagihan'));
+
+    // Sorted by name instead.
+    await page.getByTestId('cadres-sort').click();
+    await page.getByRole('option', { name: 'Nama' }).click();
+    const names = [cadreName, recruit.full_name].sort((a, b) => a.localeCompare(b));
+    await shown(rows.first().getByRole('link', { name: names[0] }));
+    await shown(rows.nth(1).getByRole('link', { name: names[1] }));
+
+    await page.getByText('EN', { exact: true }).click();
+    await shown(page.getByRole('columnheader', { name: 'Cash held' }));
+    await shown(page.getByTestId('cadre-cash-flag').getByText('Held too long'));
+    await shown(page.getByText('1 cadre holds contributions longer than 3 days. Ask for a deposit now.'));
+    await context.close();
+
+    // On a 360-px phone: cards with the same figures, the one holding cash too long first.
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone.page, server.url, 'manajer', DEMO_PASSWORD);
+    await phone.page.goto(`${server.url}/cadres`);
+    const first = phone.page.getByTestId('cadre-row').first();
+    await shown(first.getByTestId('cadre-cash-flag').getByText('Terlalu lama'));
+    await shown(first.getByTestId('cadre-caseload-cell').getByText('1 dari 500'));
+    await shown(phone.page.getByTestId('cadre-row').nth(1).getByTestId('cadre-collected-cell'));
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone.context.close();
   });
 });

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
+import { formatRupiah } from '../src/core/format.ts';
+import { maskName } from '../src/core/mask.ts';
 import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { eventually, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
@@ -214,6 +216,7 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
       householdId: string;
       headName: string;
       arrearsMonths: number;
+      monthlyDue: string;
     }[];
     // Two months behind at Rp35.000 a month (class III, one person).
     const family = worklist.find((f) => f.arrearsMonths === 2);
@@ -273,6 +276,59 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     expect(await visitsOf()).toHaveLength(visitsBefore.length + 1);
     const dues = (await kader.get(`/api/v1/households/${family.householdId}/jkn-dues`)).body;
     expect(dues.paidThrough).toBe(businessDate(systemClock).slice(0, 7));
+
+    // The synced payment's receipt: the PDF opens with the cadre's session, and a short text goes to the family.
+    const sent = page.getByTestId('outbox-applied').getByRole('article', { name: `Iuran JKN · ${family.headName}` });
+    const receiptLink = await shown(sent.getByRole('link', { name: 'Kuitansi' }));
+    expect(await receiptLink.getAttribute('href')).toBe(`/api/v1/contributions/${payments.at(-1)?.id}/receipt.pdf`);
+    const pdf = await page.request.get(`${server.url}/api/v1/contributions/${payments.at(-1)?.id}/receipt.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const masked = maskName(family.headName);
+    const expectText = (text: string) => {
+      expect(text).toContain(payments.at(-1)?.receipt_number);
+      expect(text).toContain(`Keluarga: ${masked}`);
+      expect(text).toContain('iuran 3 bulan');
+      expect(text).toContain('Jumlah: Rp105.000');
+      expect(text).toContain('Terbilang: seratus lima ribu rupiah');
+      expect(text).not.toContain(family.headName);
+    };
+    // Where the browser has a share sheet it gets the text …
+    await page.evaluate(() => {
+      const shared: ShareData[] = [];
+      Object.assign(window, { shared });
+      Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+    });
+    await sent.getByRole('button', { name: 'Bagikan' }).click();
+    await eventually(() => page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared.length === 1), 'the text is shared');
+    expectText(await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared[0]?.text ?? ''));
+    // … else it is copied, with a confirmation.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.evaluate(() => Object.defineProperty(navigator, 'share', { configurable: true, value: undefined }));
+    await sent.getByRole('button', { name: 'Bagikan' }).click();
+    await shown(page.getByText('Teks kuitansi disalin. Tempel di pesan untuk keluarga.'));
+    expectText(await page.evaluate(() => navigator.clipboard.readText()));
+    // The family's page lists it too.
+    await page.getByRole('link', { name: 'Keluarga', exact: true }).click();
+    await page.getByRole('link', { name: family.headName }).click();
+    await shown(page.getByTestId('family-receipts').getByRole('link', { name: 'Kuitansi' }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // A family 14 months behind may pay by REHAB: 12 instalments, the two oldest pairs of months first.
+    const rehab = worklist.find((f) => f.arrearsMonths === 14);
+    if (!rehab) throw new Error(`no family 14 months behind: ${JSON.stringify(worklist)}`);
+    const monthly = BigInt(rehab.monthlyDue);
+    await page.getByRole('link', { name: 'Keluarga', exact: true }).click();
+    await page.getByRole('link', { name: rehab.headName }).click();
+    const plan = await shown(page.getByTestId('field-rehab'));
+    await shown(plan.getByText(`Cicilan REHAB: 12 kali (${formatRupiah(monthly * 14n)})`));
+    await shown(
+      plan.getByText(`2 × ${formatRupiah(monthly * 2n)} (2 bulan tunggakan), lalu 10 × ${formatRupiah(monthly)} (1 bulan tunggakan)`),
+    );
+    await shown(plan.getByText(/^Dibayar dulu: tunggakan terlama/));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole('link', { name: /Kotak keluar/ }).click();
 
     // Sending again and reloading records nothing more.
     await page.getByRole('button', { name: 'Kirim sekarang' }).click();

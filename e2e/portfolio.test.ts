@@ -151,7 +151,11 @@ describe.skipIf(skipBrowserTests)('portfolio: a manager reads PAR and the revolv
     const result = await shown(page.getByTestId('close-day-result'));
     await shown(result.getByText(`Hari ${shownDate(next)} ditutup`));
     await shown(result.getByText(/^\d+ pembiayaan berjalan diperiksa\.$/));
-    await shown(result.getByText('Langkah yang dijalankan: denda keterlambatan, tunggakan dan kolektibilitas, potret portofolio.'));
+    await shown(
+      result.getByText(
+        'Langkah yang dijalankan: denda keterlambatan, tunggakan dan kolektibilitas, potret portofolio, pembukuan PPAP, saldo buku besar.',
+      ),
+    );
     await shown(page.getByTestId('portfolio-date').getByText(`Tutup hari ${shownDate(next)}`));
 
     // The same day again changes nothing.

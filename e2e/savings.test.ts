@@ -100,11 +100,31 @@ describe.skipIf(skipBrowserTests)('savings: a cashier opens a sukarela account, 
     await context.close();
   });
 
+  it('shows simpanan wajib as months: one in arrears when opened, paid a month ahead after Rp20.000', async () => {
+    const api = new ApiClient(server.url);
+    await api.login('kasir', DEMO_PASSWORD);
+    const opened = await api.post('/api/v1/savings/accounts', { personId: person.id, kind: 'wajib', officeCode: 'YK01' });
+    expect(opened.status).toBe(201);
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, server.url, 'kasir', DEMO_PASSWORD);
+    await page.goto(`${server.url}/savings/${opened.body.id}`);
+    await shown(
+      page
+        .getByTestId('wajib-standing')
+        .getByText('Simpanan wajib Rp10.000/bulan: belum ada bulan yang dibayar; tunggakan 1 bulan (Rp10.000).'),
+    );
+    const deposit = page.getByTestId('savings-deposits-form');
+    await deposit.getByRole('textbox', { name: 'Jumlah' }).fill('20000');
+    await deposit.getByRole('button', { name: 'Setor' }).click();
+    await shown(page.getByTestId('wajib-standing').getByText(/^Simpanan wajib lunas s\.d\. \S+ \d{4} \(1 bulan di muka\)\.$/));
+    await context.close();
+  });
+
   it('on a 360-px phone the account page fits the screen', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, server.url, 'kasir', DEMO_PASSWORD);
     await page.goto(`${server.url}/persons/${person.id}`);
-    await page.getByTestId('savings-account').getByRole('link').click();
+    await page.getByRole('link', { name: /^YK01-SS-/ }).click();
     await shown(page.getByTestId('savings-movement').first());
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/savings-phone.png', fullPage: true });

@@ -11,14 +11,23 @@ describe.skipIf(skipBrowserTests)('public card verification: what a phone shows 
   let admin: ApiClient;
   let cadreId: string;
   let verifyPath: string;
+  let demoCards: { name: string; status: string; verifyPath: string }[];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: false }), launchBrowser()]);
     await fillDemo(systemTestContext(server.database));
-    await fillDemoCadres(systemTestContext(server.database));
+    demoCards = (await fillDemoCadres(systemTestContext(server.database))).cards;
     admin = new ApiClient(server.url);
     await admin.login('admin', DEMO_PASSWORD);
-    cadreId = (await server.database.db.selectFrom('cadre').select('id').executeTakeFirstOrThrow()).id;
+    // The demo user kader's cadre (the demo has two more: one suspended, one revoked).
+    cadreId = (
+      await server.database.db
+        .selectFrom('cadre')
+        .innerJoin('app_user', 'app_user.id', 'cadre.user_id')
+        .select('cadre.id')
+        .where('app_user.username', '=', 'kader')
+        .executeTakeFirstOrThrow()
+    ).id;
     // A new card: the path its QR code opens (the card PDF prints it with the server's origin).
     const card = await admin.post(`/api/v1/cadres/${cadreId}/card`);
     expect(card.status).toBe(201);
@@ -54,6 +63,13 @@ describe.skipIf(skipBrowserTests)('public card verification: what a phone shows 
     await page.goto(`${server.url}/v/${forged}`);
     await shown(page.getByText('AWAS: KARTU TIDAK SAH'));
     expect(await page.getByText(cadre.name, { exact: true }).count()).toBe(0);
+
+    // The demo's suspended cadre: the card is genuine, the page still warns.
+    const suspended = demoCards.find((c) => c.status === 'suspended');
+    if (!suspended) throw new Error('the demo has no suspended cadre');
+    await page.goto(`${server.url}${suspended.verifyPath}`);
+    await shown(page.getByText('AWAS: KADER DIBEKUKAN'));
+    await shown(page.getByText(suspended.name, { exact: true }));
     await context.close();
   });
 });

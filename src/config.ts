@@ -11,7 +11,31 @@ const envSchema = z.object({
   TEST_DATABASE_URL: z.string().url().optional(),
   JARING_E2E: z.enum(['required', 'optional', 'off']).default('optional'),
   JARING_URL: z.string().url().optional(),
+  JARING_TRUST_PROXY: z.string().optional(),
 });
+
+/**
+ * Which reverse proxies may name the client in X-Forwarded-For: a number of hops (the proxies
+ * right in front of Jaring), or a comma-separated list of addresses, CIDR ranges or the names
+ * `loopback`, `linklocal`, `uniquelocal`. Off by default: a client could otherwise pick its
+ * own address and escape the per-client limits.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+const ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === 'false' || text === 'off' || text === '0') return false;
+  if (/^\d+$/.test(text)) return { hops: Number(text) };
+  const addresses = text.split(',').map((part) => part.trim());
+  const wrong = addresses.filter((part) => !ADDRESS.test(part));
+  if (wrong.length > 0)
+    throw new Error(
+      `Invalid environment: JARING_TRUST_PROXY: a number of hops or a comma-separated list of addresses/CIDR ranges, not "${wrong.join(', ')}"`,
+    );
+  return { addresses };
+}
 
 export type Config = {
   port: number;
@@ -21,6 +45,7 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   testDatabaseUrl?: string;
   e2e: 'required' | 'optional' | 'off';
+  trustProxy: TrustProxy;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     testDatabaseUrl: e.TEST_DATABASE_URL,
     e2e: e.JARING_E2E,
+    trustProxy: parseTrustProxy(e.JARING_TRUST_PROXY),
   };
 }

@@ -146,6 +146,9 @@ describe('jaring CLI on the embedded database', () => {
       expect(run.stdout).toMatch(/manajer\s+manager/);
       expect(run.stdout).toContain('demo-jaring-2026');
       expect(run.stdout).toContain('300 households with');
+      // The three demo cadres' verification paths: genuine, suspended, revoked.
+      expect(run.stdout.match(/^ {2}\/v\/\S+$/gm)).toHaveLength(3);
+      expect(run.stdout).toContain('warns: card revoked');
     } finally {
       rmSync(demoDir, { recursive: true, force: true });
     }

@@ -89,12 +89,17 @@ export async function main(argv: string[]): Promise<number> {
           console.log(
             `${result.households} households with ${result.persons} persons registered in their villages; ${result.groups} business groups with a musyawarah each.`,
           );
+          // Cadres before the money: the close of day that ends it then counts their collections in the ledger's balances.
+          const cadres = await fillDemoCadres(ctx);
+          console.log(
+            `${cadres.cadres} JKN-KIS cadres in Kabupaten Bandung; the user kader has a printable card and ${cadres.families} families, several in arrears. Their cards' verification pages (each path on the server's origin, e.g. http://localhost:3000/v/…):`,
+          );
+          const meaning = { active: 'genuine and on duty', suspended: 'warns: suspended', revoked: 'warns: card revoked' };
+          for (const card of cadres.cards) console.log(`  ${card.verifyPath}\n    ${card.name} (${card.village}): ${meaning[card.status]}`);
           const money = await fillDemoMoney(ctx);
           console.log(
-            `${money.products} financing products, ${money.funds} funds and ${money.financings} financings (waiting, queued, repaying, in arrears, closed, written off); the day is closed.`,
+            `${money.products} financing products, ${money.funds} funds and ${money.financings} financings (waiting, queued, repaying, in arrears, closed, written off); savings for ${money.savers} members; the day is closed.`,
           );
-          const cadres = await fillDemoCadres(ctx);
-          console.log(`A JKN-KIS cadre (user kader) with a printable card and ${cadres.families} families, several in arrears.`);
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
         });

@@ -32,6 +32,44 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Dana bergulir kelompok harus menyebut kelompoknya (dan hanya jenis itu).',
     en: 'A group revolving fund must name its group (and only that kind may).',
   },
+  'ledger.account_inactive': {
+    id: 'Akun {account} nonaktif: tidak menerima jurnal baru. Aktifkan kembali akunnya atau pilih akun lain.',
+    en: 'Account {account} is inactive: it takes no new postings. Reactivate it or choose another account.',
+  },
+  'ledger.account_parent_unknown': { id: 'Akun induk {code} tidak ada.', en: 'There is no group account {code}.' },
+  'ledger.account_parent_not_group': {
+    id: 'Akun {code} bukan akun induk: akun baru hanya ditambahkan di bawah akun induk (kelompok).',
+    en: 'Account {code} is not a group account: new accounts go under a group account.',
+  },
+  'ledger.account_parent_inactive': {
+    id: 'Akun induk {parent} nonaktif; aktifkan dulu akun induknya.',
+    en: 'The group account {parent} is inactive; reactivate it first.',
+  },
+  'ledger.account_code_not_under_parent': {
+    id: 'Kode akun harus kode induk {parent} ditambah satu segmen angka, mis. {parent}.01.',
+    en: 'The code must be the group’s code {parent} plus one numeric segment, e.g. {parent}.01.',
+  },
+  'ledger.account_code_taken': { id: 'Kode akun {code} sudah dipakai.', en: 'Account code {code} is already used.' },
+  'ledger.account_code_ambiguous': {
+    id: 'Kode {code} bernomor sama dengan akun {existing}; pakai kode lain, mis. {suggested}.',
+    en: 'Code {code} has the same number as account {existing}; use another code, e.g. {suggested}.',
+  },
+  'ledger.account_update_empty': {
+    id: 'Tidak ada yang diubah: isi nama atau status aktif.',
+    en: 'Nothing to change: give a name or the active status.',
+  },
+  'ledger.account_used_by_system': {
+    id: 'Akun {account} dipakai sistem (kas, pembiayaan, simpanan, iuran, modal dana) dan tidak dapat dinonaktifkan.',
+    en: 'Account {account} is used by the system (cash, financing, savings, contributions, fund capital) and cannot be deactivated.',
+  },
+  'ledger.account_has_balance': {
+    id: 'Akun {account} masih bersaldo (kantor {offices}); pindahkan saldonya dengan jurnal dulu, lalu nonaktifkan.',
+    en: 'Account {account} still has a balance (office {offices}); move it with a journal entry first, then deactivate.',
+  },
+  'ledger.account_has_active_children': {
+    id: 'Akun induk {account} masih memiliki akun aktif ({children}); nonaktifkan akun-akun itu dulu.',
+    en: 'Group account {account} still has active accounts ({children}); deactivate them first.',
+  },
   'financing.maker_checker': {
     id: 'Pengaju tidak boleh menyetujui pengajuannya sendiri; minta pengguna lain untuk memutuskan.',
     en: 'The maker cannot approve their own application; ask another user to decide.',
@@ -50,6 +88,14 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   'financing.person_unknown': { id: 'Anggota ini tidak ada di wilayah Anda.', en: 'This member is not in your regions.' },
   'financing.person_deceased': { id: 'Anggota ini tercatat meninggal.', en: 'This member is recorded as deceased.' },
+  'financing.business_not_members': {
+    id: 'Usaha ini tidak terdaftar atas keluarga anggota (atau sudah tidak aktif). Pilih usaha dari data keluarganya.',
+    en: "This business is not registered to the member's family (or is no longer active). Choose one from the family's record.",
+  },
+  'financing.group_not_members': {
+    id: 'Keluarga anggota ini bukan anggota aktif kelompok tersebut. Pilih kelompoknya sendiri atau kosongkan.',
+    en: "This member's family is not an active member of that group. Choose their own group or leave it empty.",
+  },
   'financing.product_unknown': { id: 'Produk {code} tidak dikenal atau tidak aktif.', en: 'Product {code} is unknown or inactive.' },
   'financing.product_code_taken': { id: 'Kode produk {code} sudah dipakai.', en: 'Product code {code} is already used.' },
   'financing.amount_outside_product': { id: 'Plafon produk ini Rp{min} sampai Rp{max}.', en: 'This product lends Rp{min} to Rp{max}.' },

@@ -274,6 +274,10 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Keluarga ini sudah didampingi kader lain ({cadre}). Lepaskan dulu dari kader itu.',
     en: 'This family already has another cadre ({cadre}). Take it off that cadre first.',
   },
+  'cadres.village_has_families': {
+    id: 'Kader ini masih mendampingi {count} keluarga di {village}. Lepaskan atau alihkan keluarga itu dulu sebelum desa/kelurahannya dihapus dari wilayah tugas.',
+    en: 'This cadre still looks after {count} families in {village}. Take them off or give them to another cadre before removing the village from the area.',
+  },
   'cadre.caseload_full': {
     id: 'Kader ini sudah mendampingi {count} keluarga; batasnya {cap}.',
     en: 'This cadre already looks after {count} families; the cap is {cap}.',

@@ -7,13 +7,14 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
+import type { TrustProxy } from '../config.ts';
 import type { Actor, Context } from '../context.ts';
 import { businessDate, type Clock, systemClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { maskPersonalData } from '../core/mask.ts';
 import type { Database } from '../db/database.ts';
-import { assertVerificationAllowed, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
+import { countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { fieldErrorsFromZod, localeOf, problemFrom, sendProblem, validationError } from './problem.ts';
@@ -30,7 +31,25 @@ export const BODY_LIMIT_BYTES = 1_048_576;
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type ServerOptions = { database: Database; clock?: Clock; logger?: Logger; version?: string; serveWeb?: boolean };
+export type ServerOptions = {
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  version?: string;
+  serveWeb?: boolean;
+  /** Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (JARING_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+};
+
+/**
+ * Fastify's own hop count trusts no one (it cannot check the peer), so hops are counted here:
+ * the `hops` nearest addresses are proxies, the one before them is the client.
+ */
+function fastifyTrustProxy(setting: TrustProxy | undefined) {
+  if (!setting) return false;
+  if ('hops' in setting) return (_address: string, hop: number) => hop < setting.hops;
+  return setting.addresses;
+}
 
 /** A logger that never writes passwords, tokens, cookies or NIK. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -103,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Router-level failures (e.g. a malformed URL) are problems too, never Fastify's own format.
     frameworkErrors: (_error, request, reply) => sendProblem(reply, problemFrom(new AppError('common.bad_request', 400), request)),
     logController: new OneLinePerRequest(),
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   });
   await app.register(fastifyCookie);
   // Field workers download their bundle over weak 3G links: JSON and pages go gzipped when the
@@ -175,7 +195,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // The page a cadre card's QR code opens: server-rendered, no session, no app to load.
   app.get<{ Params: { token: string } }>('/v/:token', async (request, reply) => {
-    assertVerificationAllowed(request.server, request.ip, clock.now().getTime());
+    const lookup = countVerificationLookup(request.server, request.ip, clock.now().getTime());
+    // A person scanning with a phone gets a page they can read, not the API's problem JSON.
+    if (!lookup.allowed)
+      return reply
+        .code(429)
+        .type('text/html; charset=utf-8')
+        .header('retry-after', String(lookup.retryAfterSeconds))
+        .header('cache-control', 'no-store')
+        .send(renderTooManyLookupsPage(lookup.retryAfterSeconds));
     const result = await verifyCadreCard(database.db, request.params.token.slice(0, 400), businessDate(clock), 'id');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderVerificationPage(result));
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import type { TrustProxy } from '../config.ts';
 import type { Context } from '../context.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import type { Database, DatabaseKind } from '../db/database.ts';
@@ -9,9 +10,12 @@ import { openTestDatabase } from './databases.ts';
 export type TestServer = { url: string; app: FastifyInstance; database: Database; close(): Promise<void> };
 
 /** The real server on a free port over a fresh test database. */
-export async function startTestServer(kind: DatabaseKind, options: { clock?: Clock; serveWeb?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: { clock?: Clock; serveWeb?: boolean; trustProxy?: TrustProxy } = {},
+): Promise<TestServer> {
   const database = await openTestDatabase(kind);
-  const app = await buildServer({ database, clock: options.clock, serveWeb: options.serveWeb });
+  const app = await buildServer({ database, clock: options.clock, serveWeb: options.serveWeb, trustProxy: options.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

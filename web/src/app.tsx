@@ -35,6 +35,8 @@ const AccountStatementPage = lazy(() =>
 const ReportsPage = lazy(() => import('./pages/ledger/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
 const JournalPage = lazy(() => import('./pages/ledger/journal-page.tsx').then((m) => ({ default: m.JournalPage })));
 const FundsPage = lazy(() => import('./pages/ledger/funds-page.tsx').then((m) => ({ default: m.FundsPage })));
+const FundPage = lazy(() => import('./pages/ledger/fund-page.tsx').then((m) => ({ default: m.FundPage })));
+const EntryPage = lazy(() => import('./pages/ledger/entry-page.tsx').then((m) => ({ default: m.EntryPage })));
 const CashDrawerPage = lazy(() => import('./pages/ledger/cash-drawer-page.tsx').then((m) => ({ default: m.CashDrawerPage })));
 
 const FinancingsPage = lazy(() => import('./pages/financing/financings-page.tsx').then((m) => ({ default: m.FinancingsPage })));
@@ -63,7 +65,9 @@ const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
   { nav: 'accountStatement', path: 'finance/ledger', page: <AccountStatementPage /> },
   { nav: 'reports', path: 'finance/reports', page: <ReportsPage /> },
   { nav: 'journal', path: 'finance/journal', page: <JournalPage /> },
+  { nav: 'accountStatement', path: 'finance/entries/:id', page: <EntryPage /> },
   { nav: 'funds', path: 'finance/funds', page: <FundsPage /> },
+  { nav: 'funds', path: 'finance/funds/:id', page: <FundPage /> },
   { nav: 'cashDrawer', path: 'finance/cash-drawer', page: <CashDrawerPage /> },
 ];
 const CadresPage = lazy(() => import('./pages/cadres/cadres-page.tsx').then((m) => ({ default: m.CadresPage })));

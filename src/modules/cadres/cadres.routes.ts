@@ -22,8 +22,10 @@ import {
   trainingInputSchema,
   trainingListSchema,
   trainingViewSchema,
+  updateCadreInputSchema,
 } from './cadres.schema.ts';
 import {
+  CARD_PRINTERS,
   cadreCardPdf,
   changeCadreStatus,
   getCadre,
@@ -32,6 +34,7 @@ import {
   MANAGERS,
   READERS,
   registerCadre,
+  updateCadre,
   verifyCadreCard,
 } from './cadres.service.ts';
 import {
@@ -48,13 +51,18 @@ import {
 /** Public lookups are rate-limited per client so that nobody can enumerate cards; one limiter per server. */
 const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>();
 
-export function assertVerificationAllowed(server: object, ip: string, now: number) {
+/** Counts one lookup by the client (the JSON API and the /v/ page share the allowance). */
+export function countVerificationLookup(server: object, ip: string, now: number) {
   let limiter = limiters.get(server);
   if (!limiter) {
     limiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
     limiters.set(server, limiter);
   }
-  const hit = limiter.hit(ip, now);
+  return limiter.hit(ip, now);
+}
+
+export function assertVerificationAllowed(server: object, ip: string, now: number) {
+  const hit = countVerificationLookup(server, ip, now);
   if (!hit.allowed) throw new AppError('common.rate_limited', 429, { headers: { 'retry-after': String(hit.retryAfterSeconds) } });
 }
 
@@ -109,6 +117,18 @@ export const cadreRoutes = [
     handler: (ctx, { params }) => getCadre(ctx, params.id),
   }),
   defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/cadres/:id',
+    tag: 'cadres',
+    summary:
+      'Change the phone, the assignment letter (renew it) or the villages (409 cadres.village_has_families when a removed village still has the cadre’s families); audited',
+    auth: MANAGERS,
+    params: cadreIdParamsSchema,
+    body: updateCadreInputSchema,
+    response: cadreViewSchema,
+    handler: (ctx, { params, body }) => updateCadre(ctx, params.id, body),
+  }),
+  defineRoute({
     method: 'POST',
     url: '/api/v1/cadres/:id/card',
     tag: 'cadres',
@@ -123,8 +143,9 @@ export const cadreRoutes = [
     method: 'GET',
     url: '/api/v1/cadres/:id/card.pdf',
     tag: 'cadres',
-    summary: 'The printable ID card (credit-card size, PDF): the current card, or a first one issued now; its QR code opens /v/{token}',
-    auth: ['admin', 'manager'],
+    summary:
+      'The printable ID card (credit-card size, PDF): the current card, or a first one issued now; its QR code opens /v/{token}. A cadre prints only their own',
+    auth: CARD_PRINTERS,
     params: cadreIdParamsSchema,
     response: z.string(),
     handler: async (ctx, { params }, { request, reply }) => {

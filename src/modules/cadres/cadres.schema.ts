@@ -1,22 +1,41 @@
 import { z } from 'zod';
 import { villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
 
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?\d{8,15}$/);
+const letterNumber = z.string().trim().min(1).max(80);
+const signedBy = z.string().trim().min(1).max(120);
+const villageCodes = z.array(villageCode).min(1).max(50);
+
 export const registerCadreInputSchema = z.strictObject({
   personId: z.uuid(),
   officeCode: z.string().trim().toUpperCase().min(2).max(20),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?\d{8,15}$/),
+  phone,
   photoUrl: z.url().max(500).optional(),
-  letterNumber: z.string().trim().min(1).max(80),
+  letterNumber,
   letterDate: z.iso.date(),
-  signedBy: z.string().trim().min(1).max(120),
+  signedBy,
   validUntil: z.iso.date(),
-  villageCodes: z.array(villageCode).min(1).max(50),
+  villageCodes,
   /** The cadre-role user this cadre signs in as: they then read their own record, card data and families. */
   username: z.string().trim().min(1).max(60).optional(),
 });
+/**
+ * What may change after recruitment: the phone, the assignment letter (a renewed letter gets a
+ * new number, date, signatory and end date) and the villages, given whole (the cadre's new
+ * area: villages missing from it are removed, new ones added). Fields left out stay as they are.
+ */
+export const updateCadreInputSchema = z.strictObject({
+  phone: phone.optional(),
+  letterNumber: letterNumber.optional(),
+  letterDate: z.iso.date().optional(),
+  signedBy: signedBy.optional(),
+  validUntil: z.iso.date().optional(),
+  villageCodes: villageCodes.optional(),
+});
+export type UpdateCadreInput = z.infer<typeof updateCadreInputSchema>;
 export const cadreStatusInputSchema = z.strictObject({
   status: z.enum(['active', 'suspended', 'revoked']),
   /** Why (a complaint, misuse of cash, the letter withdrawn): kept in the audit log. */

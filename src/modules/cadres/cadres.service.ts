@@ -10,10 +10,12 @@ import { recordAudit } from '../audit/index.ts';
 import { activeUsersWithRole } from '../identity/index.ts';
 import { getOrganisation, resolveOfficeCodes } from '../organisation/index.ts';
 import { unknownRegionCodes } from '../regions/index.ts';
-import type { registerCadreInputSchema } from './cadres.schema.ts';
+import type { registerCadreInputSchema, UpdateCadreInput } from './cadres.schema.ts';
 import {
   bumpCardVersion,
   claimFirstCardVersion,
+  countFamiliesByVillage,
+  deleteCadreVillages,
   findCadre,
   findCadreByPerson,
   findCadreByUser,
@@ -21,8 +23,11 @@ import {
   findCadreVillages,
   findSigningKeys,
   insertCadre,
+  insertCadreVillages,
   insertSigningKeysOnce,
   listCadreRows,
+  lockCadre,
+  updateCadreDetails,
   updateCadreStatus,
 } from './cadres.store.ts';
 import type { CadreStatus } from './cadres.tables.ts';
@@ -32,6 +37,7 @@ import { generateSigningKeys, loadSigningKeys, readCardToken, type SigningKeys, 
 
 export const MANAGERS = ['admin', 'manager'] as const;
 export const READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cadre'] as const;
+export const CARD_PRINTERS = ['admin', 'manager', 'cadre'] as const;
 
 let cachedKeys: { pem: string; keys: SigningKeys } | null = null;
 export async function signingKeys(db: Queryable): Promise<SigningKeys> {
@@ -65,10 +71,11 @@ async function cadreView(db: Queryable, id: string) {
     cardVersion: row.card_version,
     villages: villages.map((v) => ({ code: v.village_code, name: v.name })),
   };
-  return { ...view, officeName: row.office_name, userId: row.user_id };
+  return { ...view, officeId: row.office_id, officeName: row.office_name, userId: row.user_id };
 }
-/** The cadre as the API shows it (no account link, no office name). */
-const publicView = ({ userId: _u, officeName: _o, ...view }: NonNullable<Awaited<ReturnType<typeof cadreView>>>) => view;
+type FullView = NonNullable<Awaited<ReturnType<typeof cadreView>>>;
+/** The cadre as the API shows it (no account link, no office). */
+const publicView = ({ userId: _u, officeId: _i, officeName: _o, ...view }: FullView) => view;
 
 /** The cadre when the actor may see it: in scope, and for a cadre-role user only their own record. */
 export async function cadreInScope(ctx: Context, id: string) {
@@ -126,7 +133,7 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
     });
     return cadreId;
   });
-  return publicView((await cadreView(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof cadreView>>>);
+  return publicView((await cadreView(ctx.db, id)) as FullView);
 }
 
 export async function getCadre(ctx: Context, id: string) {
@@ -146,10 +153,11 @@ export async function listCadres(ctx: Context) {
 
 /**
  * The printable ID card (PDF): the current card's token, or a first card issued now; its QR
- * code opens the public verification page on `origin`. Only an active cadre gets a card.
+ * code opens the public verification page on `origin`. Only an active cadre gets a card; a
+ * cadre-role user prints only their own (cadreInScope: another's is not found).
  */
 export async function cadreCardPdf(ctx: Context, id: string, origin: string) {
-  assertRole(ctx, MANAGERS);
+  assertRole(ctx, CARD_PRINTERS);
   const cadre = await cadreInScope(ctx, id);
   if (cadre.status !== 'active') throw new AppError('cadres.not_active', 409, { params: { status: cadre.status } });
   const keys = await signingKeys(ctx.db);
@@ -188,6 +196,84 @@ export async function issueCadreCard(ctx: Context, id: string) {
     const token = signCardToken(keys, { c: id, v: version });
     return { token, verifyPath: `/v/${token}`, cardVersion: version };
   });
+}
+
+/** The fields PATCH changes as the API names them, and their columns. */
+const EDITABLE_COLUMNS = {
+  phone: 'phone',
+  letterNumber: 'letter_number',
+  letterDate: 'letter_date',
+  signedBy: 'signed_by',
+  validUntil: 'valid_until',
+} as const;
+
+/**
+ * Changes a cadre after recruitment: the phone, the assignment letter (renewing an expired one:
+ * its card then verifies as current again, with the same QR code) and the villages. A village
+ * where families of this cadre still live is not taken away (409): take the families off first.
+ * Only what really changes is written and audited.
+ */
+export async function updateCadre(ctx: Context, id: string, input: UpdateCadreInput) {
+  assertRole(ctx, MANAGERS);
+  await cadreInScope(ctx, id);
+  await inTransaction(ctx, async (tx) => {
+    // Serialises with family assignments, which check the cadre's villages under the same lock.
+    await lockCadre(tx, id);
+    const current = (await cadreView(tx, id)) as FullView;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const changes: Parameters<typeof updateCadreDetails>[2] = {};
+    for (const key of Object.keys(EDITABLE_COLUMNS) as (keyof typeof EDITABLE_COLUMNS)[]) {
+      const value = input[key];
+      if (value === undefined || value === current[key]) continue;
+      before[key] = current[key];
+      after[key] = value;
+      changes[EDITABLE_COLUMNS[key]] = value;
+    }
+    const letterDate = input.letterDate ?? current.letterDate;
+    if ((input.validUntil ?? current.validUntil) < letterDate)
+      throw invalid('cadres.valid_until_before_letter', input.validUntil === undefined ? 'letterDate' : 'validUntil');
+
+    const held = current.villages.map((v) => v.code);
+    const wanted = input.villageCodes === undefined ? held : [...new Set(input.villageCodes)].sort();
+    const added = wanted.filter((code) => !held.includes(code));
+    const removed = held.filter((code) => !wanted.includes(code));
+    for (const village of [...added, ...removed]) assertRegionInScope(ctx, village);
+    // The cadre stays in the caller's area: nobody hands a cadre wholly to another office by editing.
+    if (!wanted.some((code) => regionInScope(actorScope(ctx), code))) throw new AppError('auth.out_of_scope', 403);
+    const unknown = await unknownRegionCodes(tx, added);
+    if (unknown.length > 0)
+      throw new AppError('common.validation_failed', 422, {
+        errors: [{ field: 'villageCodes', code: 'registry.village_unknown', params: { code: unknown.join(', ') } }],
+      });
+    const busy = await countFamiliesByVillage(tx, id, removed);
+    if (busy.length > 0) {
+      const params = {
+        village: busy.map((v) => v.name).join(', '),
+        villageCodes: busy.map((v) => v.villageCode),
+        count: busy.reduce((sum, v) => sum + v.count, 0),
+      };
+      throw conflict('cadres.village_has_families', 'villageCodes', params);
+    }
+    if (added.length > 0 || removed.length > 0) {
+      before.villageCodes = held;
+      after.villageCodes = wanted;
+    }
+    if (Object.keys(after).length === 0) return;
+    if (Object.keys(changes).length > 0) await updateCadreDetails(tx, id, changes, ctx.clock.now());
+    await deleteCadreVillages(tx, id, removed);
+    await insertCadreVillages(tx, id, added);
+    await recordAudit(tx, ctx, {
+      action: 'cadre.update',
+      entityType: 'cadre',
+      entityId: id,
+      officeId: current.officeId,
+      regionCode: wanted[0],
+      before,
+      after,
+    });
+  });
+  return publicView((await cadreView(ctx.db, id)) as FullView);
 }
 
 export async function changeCadreStatus(ctx: Context, id: string, status: CadreStatus, reason?: string) {

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import type { CadreFamilyTable, CadrePhotoTable, CadreStatus, CadreTable, CadreTrainingTable } from './cadres.tables.ts';
+import type { CadreFamilyTable, CadrePhotoTable, CadreRow, CadreStatus, CadreTable, CadreTrainingTable } from './cadres.tables.ts';
 
 const KEY_SETTING = 'cadre_card_signing_keys';
 
@@ -71,6 +71,45 @@ export async function claimFirstCardVersion(db: Queryable, id: string, now: Date
 }
 export async function updateCadreStatus(db: Queryable, id: string, status: CadreStatus, now: Date) {
   await db.updateTable('cadre').set({ status, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function updateCadreDetails(
+  db: Queryable,
+  id: string,
+  changes: Partial<Pick<CadreRow, 'phone' | 'letter_number' | 'letter_date' | 'signed_by' | 'valid_until'>>,
+  now: Date,
+) {
+  await db
+    .updateTable('cadre')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+export async function insertCadreVillages(db: Queryable, cadreId: string, villageCodes: string[]) {
+  if (villageCodes.length === 0) return;
+  await db
+    .insertInto('cadre_village')
+    .values(villageCodes.map((village_code) => ({ cadre_id: cadreId, village_code })))
+    .execute();
+}
+export async function deleteCadreVillages(db: Queryable, cadreId: string, villageCodes: string[]) {
+  if (villageCodes.length === 0) return;
+  await db.deleteFrom('cadre_village').where('cadre_id', '=', cadreId).where('village_code', 'in', villageCodes).execute();
+}
+/** How many of the cadre's families live in each of these villages (villages with none are left out). */
+export async function countFamiliesByVillage(db: Queryable, cadreId: string, villageCodes: string[]) {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('cadre_family as f')
+    .innerJoin('household as h', 'h.id', 'f.household_id')
+    .leftJoin('region as r', 'r.code', 'h.village_code')
+    .select(['h.village_code', 'r.name', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('f.cadre_id', '=', cadreId)
+    .where('h.village_code', 'in', villageCodes)
+    .groupBy(['h.village_code', 'r.name'])
+    .orderBy('h.village_code')
+    .execute();
+  return rows.map((row) => ({ villageCode: row.village_code, name: row.name ?? row.village_code, count: Number(row.n) }));
 }
 
 export function listCadreRows(db: Queryable, regionPatterns: string[] | null, userId?: string) {

@@ -14,6 +14,7 @@ import {
   countFamilies,
   deleteFamily,
   findCadreSettings,
+  findCadreVillages,
   findFamilyPage,
   findHouseholdsWithCadre,
   findTrainings,
@@ -116,10 +117,11 @@ export async function assignFamilies(ctx: Context, cadreId: string, householdIds
   assertRole(ctx, MANAGERS);
   const cadre = await cadreInScope(ctx, cadreId);
   if (cadre.status !== 'active') throw new AppError('cadres.not_active', 409, { params: { status: cadre.status } });
-  const villages = new Set(cadre.villages.map((v) => v.code));
   const ids = [...new Set(householdIds)];
   return inTransaction(ctx, async (tx) => {
     await lockCadre(tx, cadreId);
+    // Read under the lock: an edit of the cadre's villages (updateCadre) takes the same lock.
+    const villages = new Set((await findCadreVillages(tx, cadreId)).map((v) => v.village_code));
     const found = new Map((await findHouseholdsWithCadre(tx, ids)).map((h) => [h.id, h]));
     const outside: FieldError[] = [];
     const fresh: string[] = [];

@@ -4,6 +4,28 @@ import type { Verification } from './cadres.service.ts';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+const STYLE = `body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:32rem;margin:auto;line-height:1.4}
+.banner{padding:16px;border-radius:8px;color:#fff;margin-bottom:16px}.ok{background:#2b8a3e}.bad{background:#c92a2a}.wait{background:#9c5200}
+.banner h1{margin:0 0 8px;font-size:1.4rem}dt{font-weight:600;margin-top:8px}dd{margin:0}img{max-width:160px;margin-top:12px;border-radius:8px}`;
+
+const page = (body: string) =>
+  `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Verifikasi Kader JKN</title><meta name="robots" content="noindex"><style>
+${STYLE}
+</style></head><body>${body}
+<p><small>Halaman resmi verifikasi kartu kader JKN-KIS. Kartu palsu tidak dapat lolos pemeriksaan ini.</small></p></body></html>`;
+
+/**
+ * What a scanner sees once the client has used up its lookups: the card is not judged either
+ * way, so the page must not read as a warning about the cadre.
+ */
+export function renderTooManyLookupsPage(retryAfterSeconds: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return page(`<div class="banner wait" role="status"><h1>Terlalu banyak pemeriksaan</h1>
+<p>Terlalu banyak pemeriksaan, coba lagi dalam ${seconds} detik.</p></div>
+<p>Kartu ini belum diperiksa. Tunggu sebentar, lalu pindai kode QR atau muat ulang halaman ini.</p>`);
+}
+
 /** The public page a card's QR code opens: Bahasa Indonesia, readable on a cheap phone, loud when something is wrong. */
 export function renderVerificationPage(result: Verification): string {
   let banner: { tone: 'ok' | 'bad'; title: string; text: string };
@@ -36,11 +58,7 @@ export function renderVerificationPage(result: Verification): string {
 <dt>Berlaku sampai</dt><dd>${escapeHtml(formatDateLong(result.validUntil))}</dd>
 </dl>${result.photoUrl ? `<img src="${escapeHtml(result.photoUrl)}" alt="Foto ${escapeHtml(result.name)}">` : ''}`
     : '';
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Verifikasi Kader JKN</title><meta name="robots" content="noindex"><style>
-body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:32rem;margin:auto;line-height:1.4}
-.banner{padding:16px;border-radius:8px;color:#fff;margin-bottom:16px}.ok{background:#2b8a3e}.bad{background:#c92a2a}
-.banner h1{margin:0 0 8px;font-size:1.4rem}dt{font-weight:600;margin-top:8px}dd{margin:0}img{max-width:160px;margin-top:12px;border-radius:8px}
-</style></head><body><div class="banner ${banner.tone}" role="alert"><h1>${escapeHtml(banner.title)}</h1><p>${escapeHtml(banner.text)}</p></div>${details}
-<p><small>Halaman resmi verifikasi kartu kader JKN-KIS. Kartu palsu tidak dapat lolos pemeriksaan ini.</small></p></body></html>`;
+  return page(
+    `<div class="banner ${banner.tone}" role="alert"><h1>${escapeHtml(banner.title)}</h1><p>${escapeHtml(banner.text)}</p></div>${details}`,
+  );
 }

@@ -68,6 +68,58 @@ for (const kind of testDatabaseKinds()) {
     });
     afterAll(async () => server.close());
 
+    it('refuses to collect until the paid-through month is recorded, which only admins, managers and cadres may do', async () => {
+      expect((await manager.get(`/api/v1/households/${family}/jkn-dues`)).body).toMatchObject({
+        persons: 2,
+        paidThrough: null,
+        quote: null,
+      });
+      const refused = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: family, months: 1, amount: '70000' },
+        key('c-unknown'),
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('contributions.paid_through_unknown');
+      const supervisor = new ApiClient(server.url);
+      await supervisor.login('pembina', DEMO_PASSWORD);
+      expect((await supervisor.request('PUT', `/api/v1/households/${family}/jkn-account`, { paidThrough: '2025-12' })).status).toBe(403);
+      const malformed = await manager.request('PUT', `/api/v1/households/${family}/jkn-account`, { paidThrough: '2025-13' });
+      expect(malformed.status).toBe(422);
+      expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['paidThrough']);
+      expect((await supervisor.get(`/api/v1/households/${family}/jkn-dues`)).body.paidThrough).toBeNull();
+    });
+
+    it('plans REHAB instalments for a family 4–24 months behind: on its dues and on the worklist', async () => {
+      // Class II, one person, paid through June 2025: July 2025 – February 2026 unpaid, 8 × Rp100.000.
+      const dues = (await manager.get(`/api/v1/households/${behind}/jkn-dues`)).body;
+      expect(dues.quote).toMatchObject({ arrearsMonths: 8, arrearsAmount: 800000, rehabEligible: true });
+      expect(dues.rehab).toEqual({
+        instalments: 8,
+        total: '800000',
+        firstMonth: '2025-07',
+        lastMonth: '2026-02',
+        monthlyDue: '100000',
+        parts: [{ count: 8, months: 1, amount: '100000' }],
+      });
+      const list = (await manager.get(`/api/v1/cadres/${cadreId}/worklist`)).body.items;
+      expect(list.find((f: { householdId: string }) => f.householdId === behind).rehab).toEqual(dues.rehab);
+      expect(list.find((f: { householdId: string }) => f.householdId === family)).not.toHaveProperty('rehab');
+      // 20 months behind (July 2024 – February 2026): 12 instalments, 8 of two months first, then 4 of one.
+      await manager.request('PUT', `/api/v1/households/${behind}/jkn-account`, { paidThrough: '2024-06' });
+      expect((await manager.get(`/api/v1/households/${behind}/jkn-dues`)).body.rehab).toMatchObject({
+        instalments: 12,
+        total: '2000000',
+        firstMonth: '2024-07',
+        parts: [
+          { count: 8, months: 2, amount: '200000' },
+          { count: 4, months: 1, amount: '100000' },
+        ],
+      });
+      await manager.request('PUT', `/api/v1/households/${behind}/jkn-account`, { paidThrough: '2025-06' });
+    });
+
     it('shows what a family owes, collects exactly those months once, and prints the receipt', async () => {
       const dues = await manager.request('PUT', `/api/v1/households/${family}/jkn-account`, { paidThrough: '2025-12' });
       expect(dues.body).toMatchObject({ persons: 2, jknClass: 'III', paidThrough: '2025-12' });
@@ -79,6 +131,7 @@ for (const kind of testDatabaseKinds()) {
         reactivationTotal: 210000,
         rehabEligible: false,
       });
+      expect(dues.body.rehab).toBeNull();
 
       const wrong = await manager.request(
         'POST',

@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/route.ts';
 import { getCollectionSettings, updateCollectionSettings } from './collection-settings.ts';
 import {
   asOfQuerySchema,
+  cadresOverviewSchema,
   cashViewSchema,
   collectInputSchema,
   collectionListSchema,
@@ -15,6 +16,7 @@ import {
   idParamsSchema,
   limitQuerySchema,
   monthQuerySchema,
+  overviewQuerySchema,
   paidThroughInputSchema,
   performanceSchema,
   visitInputSchema,
@@ -38,6 +40,7 @@ import {
   setPaidThrough,
   worklist,
 } from './contributions.service.ts';
+import { cadresOverview } from './overview.service.ts';
 
 const keyOf = (headers: Record<string, unknown>) => {
   const value = headers['idempotency-key'];
@@ -45,6 +48,17 @@ const keyOf = (headers: Record<string, unknown>) => {
 };
 
 export const contributionRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/cadres/overview',
+    tag: 'jkn',
+    summary:
+      "Across the cadres in scope (a cadre: their own): caseload against the cap, cash held and since when (flagged ones first), the month's collected against due",
+    auth: READERS,
+    query: overviewQuerySchema,
+    response: cadresOverviewSchema,
+    handler: (ctx, { query }) => cadresOverview(ctx, query.month),
+  }),
   defineRoute({
     method: 'PUT',
     url: '/api/v1/households/:id/jkn-account',

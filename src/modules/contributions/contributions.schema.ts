@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rehabPlanViewSchema } from '../jkn/jkn.schema.ts';
 import { rupiahSchema } from '../registry/registry.schema.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -6,6 +7,7 @@ export const idParamsSchema = z.strictObject({ id: z.uuid() });
 export const paidThroughInputSchema = z.strictObject({ paidThrough: month });
 export const asOfQuerySchema = z.strictObject({ asOf: z.iso.date().optional() });
 export const monthQuerySchema = z.strictObject({ month });
+export const overviewQuerySchema = z.strictObject({ month: month.optional() });
 export const limitQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 const quoteSchema = z.object({
@@ -25,6 +27,8 @@ export const familyDuesSchema = z.object({
   jknClass: z.string().nullable(),
   paidThrough: z.string().nullable(),
   quote: quoteSchema.nullable(),
+  /** The REHAB instalment plan when it applies (4–24 months of arrears), else null. */
+  rehab: rehabPlanViewSchema.nullable(),
 });
 export const collectInputSchema = z.strictObject({
   householdId: z.uuid(),
@@ -113,26 +117,25 @@ export const visitViewSchema = z.object({
   notes: z.string().nullable(),
 });
 export const visitListSchema = z.object({ items: z.array(visitViewSchema) });
-export const worklistSchema = z.object({
-  asOf: z.string(),
-  items: z.array(
-    z.object({
-      householdId: z.string(),
-      kkNumber: z.string(),
-      headName: z.string().nullable(),
-      jknClass: z.string().nullable(),
-      /** Members paying as PBPU (mandiri): the persons the monthly due is for. */
-      persons: z.number(),
-      /** This month's contribution for the family, in rupiah (null without a JKN class or account). */
-      monthlyDue: z.string().nullable(),
-      paidThrough: z.string().nullable(),
-      arrearsMonths: z.number().nullable(),
-      reactivationTotal: z.string().nullable(),
-      lastVisitOn: z.string().nullable(),
-      daysSinceVisit: z.number().nullable(),
-    }),
-  ),
+/** A family on the cadre's worklist and in the offline bundle: dues, arrears and the last visit. */
+export const worklistFamilySchema = z.object({
+  householdId: z.string(),
+  kkNumber: z.string(),
+  headName: z.string().nullable(),
+  jknClass: z.string().nullable(),
+  /** Members paying as PBPU (mandiri): the persons the monthly due is for. */
+  persons: z.number(),
+  /** This month's contribution for the family, in rupiah (null without a JKN class or account). */
+  monthlyDue: z.string().nullable(),
+  paidThrough: z.string().nullable(),
+  arrearsMonths: z.number().nullable(),
+  reactivationTotal: z.string().nullable(),
+  lastVisitOn: z.string().nullable(),
+  daysSinceVisit: z.number().nullable(),
+  /** The REHAB instalment plan, only for a family it applies to (added; older phones ignore it). */
+  rehab: rehabPlanViewSchema.optional(),
 });
+export const worklistSchema = z.object({ asOf: z.string(), items: z.array(worklistFamilySchema) });
 export const performanceSchema = z.object({
   cadreId: z.string(),
   month: z.string(),
@@ -155,6 +158,29 @@ export const performanceSchema = z.object({
     z.object({ kind: z.literal('fees'), perParticipant: z.number(), perRecruit: z.number() }),
   ]),
   incentive: z.string(),
+});
+
+/** The manager's overview across cadres: caseload against the cap, cash held (flagged ones first), the month's collected against due. */
+export const cadresOverviewSchema = z.object({
+  month: z.string(),
+  asOf: z.string(),
+  caseloadCap: z.number(),
+  cashHoldingLimitDays: z.number(),
+  items: z.array(
+    z.object({
+      cadreId: z.string(),
+      name: z.string(),
+      status: z.string(),
+      caseload: z.number(),
+      cashHeld: z.string(),
+      cashSince: z.string().nullable(),
+      daysHeld: z.number(),
+      cashFlagged: z.boolean(),
+      collected: z.string(),
+      due: z.string(),
+      collectabilityPercent: z.string(),
+    }),
+  ),
 });
 
 /** How the branch runs collection: how long a cadre may hold cash, and how cadres are rewarded. */

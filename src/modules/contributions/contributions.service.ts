@@ -8,12 +8,13 @@ import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
-import { firstBilledMonth, jknRateOf, quoteFamily } from '../jkn/index.ts';
+import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
 import { once, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthsBetween } from './contributions.rules.ts';
 import {
   cadreOfFamily,
+  cadreUserOfFamily,
   collectionsOf,
   depositedBy,
   depositsOf,
@@ -58,19 +59,34 @@ async function familyOf(ctx: Context, db: Queryable, cadreId: string, householdI
   return household;
 }
 
+/**
+ * The household when the caller may see or set its JKN account: a cadre only a family assigned
+ * to them (their offices' regions are a whole branch, not their caseload); anyone else in scope.
+ */
+async function householdFor(ctx: Context, db: Queryable, householdId: string) {
+  const household = await findHousehold(db, householdId);
+  if (!household) throw notFound('household', householdId);
+  if (ctx.actor.kind === 'user' && ctx.actor.role === 'cadre') {
+    const assigned = await cadreUserOfFamily(db, householdId);
+    if (assigned?.user_id !== ctx.actor.id) throw notFound('household', householdId);
+  } else if (!regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', householdId);
+  return household;
+}
+
 /** The family's paying members (PBPU), their class and what they owe as of a day. */
 async function familyDues(db: Queryable, householdId: string, paidThrough: string | null, asOf: string) {
   const members = await payingMembers(db, householdId);
   const jknClass = members[0]?.jkn_class ?? null;
-  const quote = jknClass && paidThrough ? quoteFamily({ jknClass, persons: members.length, paidThrough, asOf }) : null;
-  return { persons: members.length, jknClass, paidThrough, quote };
+  const input = jknClass && paidThrough ? { jknClass, persons: members.length, paidThrough, asOf } : null;
+  const quote = input ? quoteFamily(input) : null;
+  const rehab = input && quote?.rehabEligible ? rehabPlanOfFamily(input) : null;
+  return { persons: members.length, jknClass, paidThrough, quote, rehab };
 }
 
 export async function setPaidThrough(ctx: Context, householdId: string, paidThrough: string) {
   assertRole(ctx, ['admin', 'manager', 'cadre']);
   await inTransaction(ctx, async (tx) => {
-    const household = await findHousehold(tx, householdId);
-    if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', householdId);
+    const household = await householdFor(ctx, tx, householdId);
     await upsertFamilyAccount(tx, householdId, paidThrough);
     await recordAudit(tx, ctx, {
       action: 'jkn.paid_through',
@@ -85,9 +101,7 @@ export async function setPaidThrough(ctx: Context, householdId: string, paidThro
 
 export async function getFamilyDues(ctx: Context, householdId: string, asOf?: string) {
   assertRole(ctx, READERS);
-  const household = await findHousehold(ctx.db, householdId);
-  if (!household || (ctx.actor.kind === 'user' && ctx.actor.role !== 'cadre' && !regionInScope(actorScope(ctx), household.village_code)))
-    throw notFound('household', householdId);
+  const household = await householdFor(ctx, ctx.db, householdId);
   const account = await familyAccount(ctx.db, householdId);
   const dues = await familyDues(ctx.db, householdId, account?.paid_through ?? null, asOf ?? businessDate(ctx.clock));
   return { householdId, kkNumber: household.kk_number, ...dues };
@@ -402,10 +416,12 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
   const today = asOf ?? businessDate(ctx.clock);
   const families = await familiesOfCadre(ctx.db, cadreId);
   const items = families.map((f) => {
-    const quote =
+    const input =
       f.jkn_class && f.paid_through && f.persons > 0
-        ? quoteFamily({ jknClass: f.jkn_class as 'I' | 'II' | 'III', persons: f.persons, paidThrough: f.paid_through, asOf: today })
+        ? { jknClass: f.jkn_class as 'I' | 'II' | 'III', persons: f.persons, paidThrough: f.paid_through, asOf: today }
         : null;
+    const quote = input ? quoteFamily(input) : null;
+    const rehab = input && quote?.rehabEligible ? rehabPlanOfFamily(input) : null;
     return {
       householdId: f.household_id,
       kkNumber: f.kk_number,
@@ -420,6 +436,7 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
       daysSinceVisit: f.last_visit
         ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.last_visit}T00:00:00Z`)) / 86_400_000)
         : null,
+      ...(rehab ? { rehab } : {}),
     };
   });
   items.sort((a, b) => (b.arrearsMonths ?? -1) - (a.arrearsMonths ?? -1) || (a.lastVisitOn ?? '').localeCompare(b.lastVisitOn ?? ''));

@@ -10,6 +10,14 @@ export const lockCadreRow = (db: Queryable, id: string) =>
   db.selectFrom('cadre').select(['id']).where('id', '=', id).forUpdate().executeTakeFirst();
 export const cadreOfFamily = (db: Queryable, householdId: string) =>
   db.selectFrom('cadre_family').select('cadre_id').where('household_id', '=', householdId).executeTakeFirst();
+/** The cadre looking after the family, with the user signed in as that cadre (if any). */
+export const cadreUserOfFamily = (db: Queryable, householdId: string) =>
+  db
+    .selectFrom('cadre_family as f')
+    .innerJoin('cadre as c', 'c.id', 'f.cadre_id')
+    .select(['f.cadre_id', 'c.user_id'])
+    .where('f.household_id', '=', householdId)
+    .executeTakeFirst();
 
 /** The household's PBPU (self-paying) participants and their class. */
 export async function payingMembers(db: Queryable, householdId: string) {

@@ -1,2 +1,10 @@
 export { contributionRoutes } from './contributions.routes.ts';
-export { collectContribution, getFamilyDues, recordVisit, setPaidThrough, worklist } from './contributions.service.ts';
+export {
+  cadreCash,
+  collectContribution,
+  depositCash,
+  getFamilyDues,
+  recordVisit,
+  setPaidThrough,
+  worklist,
+} from './contributions.service.ts';

@@ -1,15 +1,18 @@
 import type { Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { closeDay, financingDemoApi } from '../financing/index.ts';
+import { listGroups } from '../groups/index.ts';
 import { createFund } from '../ledger/index.ts';
 import { findHeadsInVillage } from '../registry/index.ts';
+import { depositSavings, openSavingsAccount, withdrawSavings } from '../savings/index.ts';
 
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The demo's money: funds, conventional and sharia products, and financings in every state
- * (waiting for approval, rejected, queued for money, repaying on time, in arrears, closed,
- * written off), then a close of day so that arrears and portfolio at risk show.
+ * The demo's money: funds (own capital, a stimulus, a group's revolving fund), a product of
+ * every kind, financings in every state (waiting for approval, rejected, queued for money,
+ * repaying on time, in arrears, closed, written off), members' savings of the three kinds,
+ * then a close of day so that arrears and portfolio at risk show.
  */
 export async function fillDemoMoney(ctx: Context) {
   const { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff } = financingDemoApi;
@@ -79,6 +82,49 @@ export async function fillDemoMoney(ctx: Context) {
     penaltyPerMilleDaily: '0',
     penaltyCapPercent: '0',
   });
+  await defineProduct(ctx, {
+    ...base,
+    code: 'ANUITAS',
+    name: 'Modal usaha anuitas 15%',
+    kind: 'annuity',
+    ratePercent: '15',
+    frequency: 'monthly',
+    minAmount: '1000000',
+    maxAmount: '50000000',
+    minInstallments: 6,
+    maxInstallments: 36,
+    penaltyPerMilleDaily: '1',
+    penaltyCapPercent: '10',
+  });
+  await defineProduct(ctx, {
+    ...base,
+    code: 'MENURUN',
+    name: 'Modal usaha pokok tetap (menurun) 14%, dua mingguan',
+    kind: 'equal_principal',
+    ratePercent: '14',
+    frequency: 'fortnightly',
+    minAmount: '500000',
+    maxAmount: '20000000',
+    minInstallments: 6,
+    maxInstallments: 52,
+    penaltyPerMilleDaily: '1',
+    penaltyCapPercent: '10',
+  });
+  await defineProduct(ctx, {
+    ...base,
+    code: 'MUSYARAKAH',
+    name: 'Musyarakah usaha bersama',
+    kind: 'musyarakah',
+    ratePercent: '0',
+    memberNisbahPercent: '55',
+    frequency: 'monthly',
+    minAmount: '1000000',
+    maxAmount: '50000000',
+    minInstallments: 6,
+    maxInstallments: 24,
+    penaltyPerMilleDaily: '0',
+    penaltyCapPercent: '0',
+  });
   await createFund(ctx, {
     code: 'MODAL-LKM',
     name: 'Modal sendiri LKM',
@@ -104,9 +150,17 @@ export async function fillDemoMoney(ctx: Context) {
     ...(await findHeadsInVillage(ctx.db, '34.71.01.1002', 0, 12)),
   ].map((row) => row.id);
   let next = 0;
-  const apply = (productCode: string, fundCode: string, principal: string, installments: number, purpose: string, on = appliedOn) =>
+  const apply = (
+    productCode: string,
+    fundCode: string,
+    principal: string,
+    installments: number,
+    purpose: string,
+    on = appliedOn,
+    extra: { personId?: string; groupId?: string; lkmCapitalPercent?: string } = {},
+  ) =>
     applyForFinancing(ctx, {
-      personId: members[next++] as string,
+      personId: extra.personId ?? (members[next++] as string),
       productCode,
       fundCode,
       principal,
@@ -114,9 +168,18 @@ export async function fillDemoMoney(ctx: Context) {
       purpose,
       appliedOn: on,
       groupRecommendation: 'Disetujui musyawarah kelompok',
+      ...(extra.groupId ? { groupId: extra.groupId } : {}),
+      ...(extra.lkmCapitalPercent ? { lkmCapitalPercent: extra.lkmCapitalPercent } : {}),
     });
-  const open = async (productCode: string, fundCode: string, principal: string, installments: number, purpose: string) => {
-    const applied = await apply(productCode, fundCode, principal, installments, purpose);
+  const open = async (
+    productCode: string,
+    fundCode: string,
+    principal: string,
+    installments: number,
+    purpose: string,
+    extra: Parameters<typeof apply>[6] = {},
+  ) => {
+    const applied = await apply(productCode, fundCode, principal, installments, purpose, appliedOn, extra);
     await decideApplication(ctx, applied.id, 'approve', 'Usaha berjalan, disetujui');
     await disburse(ctx, applied.id, { disbursedOn, method: 'transfer' });
     return applied.id;
@@ -178,6 +241,52 @@ export async function fillDemoMoney(ctx: Context) {
   await apply('MODAL-FLAT', 'MODAL-LKM', '4000000', 12, 'Renovasi kios', shiftDays(today, -1));
   const rejected = await apply('MODAL-FLAT', 'MODAL-LKM', '20000000', 24, 'Membeli sepeda motor pribadi', shiftDays(today, -5));
   await decideApplication(ctx, rejected.id, 'reject', 'Bukan untuk usaha produktif');
+  // A product of each remaining kind, repaying on time.
+  for (const id of [
+    await open('ANUITAS', 'MODAL-LKM', '4000000', 12, 'Oven roti dan bahan baku'),
+    await open('MENURUN', 'MODAL-LKM', '3000000', 12, 'Stok pakaian anak'),
+    await open('MUSYARAKAH', 'MODAL-LKM', '6000000', 12, 'Usaha bersama penggilingan padi', { lkmCapitalPercent: '70' }),
+  ])
+    await payDue(id);
+  // The JKM group in Kricak lends from its own revolving fund to one of its members.
+  const [group] = (await listGroups(ctx, { village: '34.71.01.1001', limit: 1 })).items;
+  let funds = 2;
+  if (group) {
+    await createFund(ctx, {
+      code: 'BERGULIR-JKM',
+      name: `Dana bergulir ${group.name}`,
+      kind: 'group_revolving',
+      source: 'Iuran dan stimulus anggota kelompok',
+      officeCode: 'YK01',
+      groupId: group.id,
+      initialCapital: '5000000',
+      capitalDate: shiftDays(appliedOn, -30),
+      cashAccount: '1.1.01',
+    });
+    funds++;
+    const [groupMember] = await findHeadsInVillage(ctx.db, '34.71.01.1001', 1, 1);
+    if (groupMember) {
+      next++;
+      await payDue(
+        await open('MODAL-FLAT', 'BERGULIR-JKM', '2500000', 10, 'Modal bergulir: warung sembako', {
+          personId: groupMember.id,
+          groupId: group.id,
+        }),
+      );
+    }
+  }
+  // Savings: pokok once, three months of wajib, and sukarela with a withdrawal.
+  let savers = 0;
+  for (const personId of members.slice(0, 6)) {
+    const pokok = await openSavingsAccount(ctx, { personId, kind: 'pokok', officeCode: 'YK01' });
+    await depositSavings(ctx, pokok.id, `demo-pokok-${personId}`, { amount: '50000', note: 'Simpanan pokok' });
+    const wajib = await openSavingsAccount(ctx, { personId, kind: 'wajib', officeCode: 'YK01' });
+    await depositSavings(ctx, wajib.id, `demo-wajib-${personId}`, { amount: '30000', note: 'Simpanan wajib 3 bulan' });
+    const sukarela = await openSavingsAccount(ctx, { personId, kind: 'sukarela', officeCode: 'YK01' });
+    await depositSavings(ctx, sukarela.id, `demo-sukarela-${personId}`, { amount: String(100_000 * (savers + 1)) });
+    await withdrawSavings(ctx, sukarela.id, `demo-tarik-${personId}`, { amount: '25000', note: 'Keperluan sekolah' });
+    savers++;
+  }
   await closeDay(ctx, today);
-  return { financings: next, funds: 2, products: 4 };
+  return { financings: next, funds, products: 7, savers };
 }

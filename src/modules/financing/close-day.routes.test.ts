@@ -81,7 +81,7 @@ for (const kind of testDatabaseKinds()) {
       expect(closed.body).toEqual({
         date: '2026-03-01',
         alreadyClosed: false,
-        stepsRun: ['penalties', 'arrears', 'snapshot'],
+        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'],
         financings: 3,
       });
       const b = (await cashier.get(`/api/v1/financings/${ids.B}`)).body;
@@ -109,6 +109,14 @@ for (const kind of testDatabaseKinds()) {
       ]);
       // Provision: 0.5% of 5,000,000 + 3% of 12,000,000.
       expect(par.rows[0].provision).toBe('385000');
+      // …booked by the close of day: the allowance (PPAP, a contra asset) against its expense, once.
+      const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-03-01&office=YK01')).body;
+      expect(trial.accounts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: '1.2.09', debit: '0', credit: '385000' }),
+          expect.objectContaining({ code: '5.1.01', debit: '385000', credit: '0' }),
+        ]),
+      );
     });
 
     it('a late payment pays the late charge first, into penalty income', async () => {
@@ -150,6 +158,28 @@ for (const kind of testDatabaseKinds()) {
       expect(view.schedule[6]).toMatchObject({ n: 7, dueDate: '2026-04-01', principal: '600000', profit: '50000' });
       expect(view.outstanding).toMatchObject({ principal: '6000000', profit: '500000' });
       expect(view.daysPastDue).toBe(0);
+    });
+
+    it('a later close of day books only the change in the allowance', async () => {
+      const allowance = async (asOf: string) => {
+        const row = (await manager.get(`/api/v1/ledger/trial-balance?asOf=${asOf}&office=YK01`)).body.accounts.find(
+          (a: { code: string }) => a.code === '1.2.09',
+        );
+        return BigInt(row?.credit ?? '0') - BigInt(row?.debit ?? '0');
+      };
+      expect(await allowance('2026-03-01')).toBe(385_000n);
+      expect((await admin.post('/api/v1/financing/close-day', { date: '2026-03-02' })).body.stepsRun).toContain('provisions');
+      const par = (await manager.get('/api/v1/financing/portfolio?by=office&date=2026-03-02')).body;
+      expect(await allowance('2026-03-02')).toBe(BigInt(par.rows[0].provision));
+      const entries = await server.database.db
+        .selectFrom('journal_entry')
+        .select(['entry_date'])
+        .where('source_type', '=', 'close_day.provision')
+        .orderBy('entry_date')
+        .execute();
+      // One entry per office and day whose requirement changed; 2 March's only if it did.
+      expect(entries[0]?.entry_date).toBe('2026-03-01');
+      expect(entries.length).toBe(par.rows[0].provision === '385000' ? 1 : 2);
     });
   });
 }

@@ -1,7 +1,8 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { AppError, invalid } from '../../core/errors.ts';
+import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findFundById } from '../ledger/index.ts';
+import { creditBalancesByOfficeAndFund, findFundById, postEntry, writeLedgerBalances } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import {
   accruePenalties,
@@ -12,14 +13,16 @@ import {
   portfolioBy,
   portfolioLabels,
   qualityRuleSetting,
+  requiredProvisions,
   saveQualityRuleSetting,
   startRun,
   updateArrears,
   writeSnapshot,
 } from './close-day.store.ts';
-import { PROVISION_PER_MILLE, type QualityRuleName, ruleOn } from './quality.rules.ts';
+import { ALLOWANCE_ACCOUNT, provisionTrueUp } from './provisions.rules.ts';
+import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleOn } from './quality.rules.ts';
 
-export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot'] as const;
+export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'] as const;
 type Step = (typeof CLOSE_DAY_STEPS)[number];
 
 /** The quality-class thresholds of the dated rule as one SQL CASE over days past due (a.dpd). */
@@ -38,11 +41,29 @@ function qualitySql(rule: QualityRuleName, date: string) {
   return `CASE p.frequency ${frequencyCase} END`;
 }
 
+/** Posts, per office, what brings the allowance in 1.2.09 to what the day's snapshot requires. */
+async function bookProvisions(tx: Tx, ctx: Context, date: string) {
+  const [required, booked] = await Promise.all([requiredProvisions(tx, date), creditBalancesByOfficeAndFund(tx, ALLOWANCE_ACCOUNT, date)]);
+  const lines = provisionTrueUp(
+    required.map((r) => ({ officeId: r.office_id, fundId: r.fund_id, amount: BigInt(r.provision) })),
+    booked.map((b) => ({ officeId: b.office_id, fundId: b.fund_id, amount: BigInt(b.balance) })),
+  );
+  for (const [officeId, officeLines] of lines)
+    await postEntry(tx, ctx, {
+      officeId,
+      entryDate: date,
+      memo: `Penyesuaian PPAP ${date}`,
+      source: { type: 'close_day.provision', id: null },
+      lines: officeLines,
+    });
+}
+
 export type CloseDayResult = { date: string; alreadyClosed: boolean; stepsRun: Step[]; financings: number };
 
 /**
- * Close of day for a business date: late charges, days past due and quality classes, and
- * the portfolio snapshot. Every step is a function of the date (running it again writes
+ * Close of day for a business date: late charges, days past due and quality classes, the
+ * portfolio snapshot, the allowance for losses (PPAP) it requires booked, and the ledger's
+ * balances through the date. Every step is a function of the date (running it again writes
  * the same values) and is marked done when it commits, so a killed run resumes where it
  * stopped and a finished date is left alone.
  */
@@ -63,7 +84,9 @@ export async function closeDay(
     await inTransaction(ctx, async (tx) => {
       if (step === 'penalties') await accruePenalties(tx, date);
       else if (step === 'arrears') await updateArrears(tx, date, qualitySql(rule, date));
-      else await writeSnapshot(tx, date, PROVISION_PER_MILLE);
+      else if (step === 'snapshot') await writeSnapshot(tx, date, PROVISION_PER_MILLE);
+      else if (step === 'provisions') await bookProvisions(tx, ctx, date);
+      else await writeLedgerBalances(tx, date);
       await markStep(tx, date, step);
     });
     await options.onStep?.(step);
@@ -133,4 +156,10 @@ export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 
       provision: r.provision,
     })),
   };
+}
+
+/** The quality rule close of day applies, and the one it applies while no admin has chosen. */
+export async function getQualityRule(ctx: Context): Promise<{ rule: QualityRuleName; defaultRule: QualityRuleName }> {
+  assertRole(ctx, PAR_READERS);
+  return { rule: await qualityRuleSetting(ctx.db), defaultRule: DEFAULT_QUALITY_RULE };
 }

@@ -151,3 +151,11 @@ export async function portfolioLabels(db: Queryable, by: 'group' | 'facilitator'
       : await db.selectFrom('app_user').select(['id', 'full_name as name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The provision the portfolio snapshot of a date requires, per office and fund. */
+export async function requiredProvisions(db: Queryable, date: string) {
+  const rows = await sql<{ office_id: string; fund_id: string; provision: string }>`
+    SELECT office_id, fund_id, sum(provision)::text AS provision FROM portfolio_snapshot
+    WHERE business_date = ${date} GROUP BY office_id, fund_id`.execute(db);
+  return rows.rows;
+}

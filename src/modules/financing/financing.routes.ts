@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
-import { closeDay, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
+import { closeDay, getQualityRule, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
 import { financingDocumentRoutes } from './documents.routes.ts';
 import {
   applicationInputSchema,
@@ -16,10 +16,13 @@ import {
   financingViewSchema,
   portfolioQuerySchema,
   portfolioViewSchema,
+  productActiveInputSchema,
+  productIdParamsSchema,
   productInputSchema,
   productListSchema,
   productViewSchema,
   qualityRuleInputSchema,
+  qualityRuleViewSchema,
   queueQuerySchema,
   queueViewSchema,
   repaymentInputSchema,
@@ -45,6 +48,7 @@ import {
   MAKERS,
   PRODUCT_KEEPERS,
 } from './lifecycle.service.ts';
+import { setProductActive } from './products.service.ts';
 import { listBusinessResults, reportBusinessResult } from './profit-report.service.ts';
 import { revolvingQueue } from './queue.service.ts';
 import { repay, reverseRepayment, writeOff } from './repayment.service.ts';
@@ -86,6 +90,17 @@ export const financingRoutes = [
     response: productViewSchema,
     successStatus: 201,
     handler: (ctx, { body }) => defineProduct(ctx, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/financing/products/:id',
+    tag: 'financing',
+    summary: 'Stop or resume offering a product to new applications (only `active` changes; financings on it keep their terms)',
+    auth: PRODUCT_KEEPERS,
+    params: productIdParamsSchema,
+    body: productActiveInputSchema,
+    response: productViewSchema,
+    handler: (ctx, { params, body }) => setProductActive(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST',
@@ -211,6 +226,15 @@ export const financingRoutes = [
     body: qualityRuleInputSchema,
     response: qualityRuleInputSchema,
     handler: (ctx, { body }) => setQualityRule(ctx, body.rule),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financing/settings/quality-rule',
+    tag: 'financing',
+    summary: 'The quality-class rule close of day applies (bank or LKM) and the default one',
+    auth: PAR_READERS,
+    response: qualityRuleViewSchema,
+    handler: (ctx) => getQualityRule(ctx),
   }),
   defineRoute({
     method: 'GET',

@@ -110,6 +110,9 @@ export const productViewSchema = z.object({
   active: z.boolean(),
 });
 export const productListSchema = z.object({ items: z.array(productViewSchema) });
+export const productIdParamsSchema = z.strictObject({ id: z.uuid() });
+/** Only whether new applications may use the product: its terms never change once financings use them. */
+export const productActiveInputSchema = z.strictObject({ active: z.boolean() });
 
 export const applicationInputSchema = z.strictObject({
   personId: z.uuid(),
@@ -245,6 +248,10 @@ export const closeDayResultSchema = z.object({
   financings: z.number(),
 });
 export const qualityRuleInputSchema = z.strictObject({ rule: z.enum(['bank', 'lkm']) });
+export const qualityRuleViewSchema = z.object({
+  rule: z.enum(['bank', 'lkm']).describe('The rule close of day applies'),
+  defaultRule: z.enum(['bank', 'lkm']).describe('The rule used while an admin has chosen none'),
+});
 export const portfolioQuerySchema = z.strictObject({
   date: z.iso.date().optional(),
   by: z.enum(['office', 'fund', 'group', 'facilitator']).default('office'),

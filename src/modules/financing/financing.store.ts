@@ -17,6 +17,10 @@ export const findProductByCode = (db: Queryable, code: string) =>
   db.selectFrom('financing_product').selectAll().where('code', '=', code).executeTakeFirst();
 export const findProductById = (db: Queryable, id: string) =>
   db.selectFrom('financing_product').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export const lockProduct = (db: Queryable, id: string) =>
+  db.selectFrom('financing_product').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const updateProductActive = (db: Queryable, id: string, active: boolean) =>
+  db.updateTable('financing_product').set({ active }).where('id', '=', id).execute();
 
 export const insertFinancing = (db: Queryable, row: Insertable<FinancingTable>) => db.insertInto('financing').values(row).execute();
 export const findFinancing = (db: Queryable, id: string) => db.selectFrom('financing').selectAll().where('id', '=', id).executeTakeFirst();

@@ -223,5 +223,63 @@ for (const kind of testDatabaseKinds()) {
       const view = (await cashier.get(`/api/v1/cash-drawers/${drawer.body.id}`)).body;
       expect(view.expectedCash).toBe('570000');
     });
+    it('finances only the member family’s own business and group: another’s is refused on its field, nothing written', async () => {
+      const business = await manager.post(`/api/v1/persons/${persons[0]}/businesses`, {
+        name: 'Warung Bu Sri',
+        businessType: 'warung',
+        sector: 'trade',
+      });
+      expect(business.status).toBe(201);
+      const before = (await manager.get('/api/v1/financings?status=applied')).body.items.length;
+      const attempt = (extra: Record<string, string>) =>
+        manager.post('/api/v1/financings', {
+          personId: persons[1],
+          productCode: 'FLAT10',
+          fundCode: 'USEP-YK',
+          principal: '2000000',
+          installments: 6,
+          purpose: 'Modal usaha',
+          appliedOn: '2026-01-05',
+          ...extra,
+        });
+      for (const [field, extra] of [
+        ['businessId', { businessId: business.body.id }],
+        ['businessId', { businessId: '0190a000-0000-7000-8000-000000000001' }],
+        ['groupId', { groupId: '0190a000-0000-7000-8000-000000000002' }],
+      ] as const) {
+        const refused = await attempt(extra);
+        expect(refused.status).toBe(422);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      expect((await manager.get('/api/v1/financings?status=applied')).body.items.length).toBe(before);
+      const own = await manager.post('/api/v1/financings', {
+        personId: persons[0],
+        productCode: 'FLAT10',
+        fundCode: 'USEP-YK',
+        principal: '2000000',
+        installments: 6,
+        purpose: 'Modal warung',
+        appliedOn: '2026-01-05',
+        businessId: business.body.id,
+      });
+      expect(own.status).toBe(201);
+      expect(own.body.businessId).toBe(business.body.id);
+    });
+    it('a cash disbursement is paid out of the disburser’s open drawer; a transfer does not touch it', async () => {
+      const drawerId = (await cashier.get('/api/v1/cash-drawers?status=open')).body.items[0].id;
+      const before = (await cashier.get(`/api/v1/cash-drawers/${drawerId}`)).body;
+      const disburseNew = async (person: string, method: 'cash' | 'transfer') => {
+        const id = (await apply(manager, person, '1500000', 'FLAT10', 6)).body.id;
+        expect((await admin.post(`/api/v1/financings/${id}/approve`, {})).status).toBe(200);
+        return cashier.post(`/api/v1/financings/${id}/disburse`, { disbursedOn: '2026-01-20', method });
+      };
+      expect((await disburseNew(persons[3] as string, 'cash')).status).toBe(200);
+      const after = (await cashier.get(`/api/v1/cash-drawers/${drawerId}`)).body;
+      expect(BigInt(after.cashOut) - BigInt(before.cashOut)).toBe(1_500_000n);
+      expect(BigInt(before.expectedCash) - BigInt(after.expectedCash)).toBe(1_500_000n);
+      expect(after.movements.at(-1)).toMatchObject({ direction: 'out', amount: '1500000', sourceType: 'financing.disbursement' });
+      expect((await disburseNew(persons[4] as string, 'transfer')).status).toBe(200);
+      expect((await cashier.get(`/api/v1/cash-drawers/${drawerId}`)).body.expectedCash).toBe(after.expectedCash);
+    });
   });
 }

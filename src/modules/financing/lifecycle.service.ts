@@ -10,9 +10,10 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { officeInScope, regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { availableCash, findFundByCode, findFundById, lockFund, postEntry } from '../ledger/index.ts';
+import { householdIsActiveMember } from '../groups/index.ts';
+import { availableCash, findFundByCode, findFundById, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
-import { findPersonById } from '../registry/index.ts';
+import { findBusinessWithHousehold, findPersonById } from '../registry/index.ts';
 import type {
   applicationInputSchema,
   disbursementInputSchema,
@@ -160,6 +161,14 @@ export async function applyForFinancing(ctx: Context, input: z.infer<typeof appl
     });
   if (product.kind === 'musyarakah' && input.lkmCapitalPercent === undefined)
     errors.push({ field: 'lkmCapitalPercent', code: 'financing.capital_share_required' });
+  // The business financed is the member's family's own; the group recommending is theirs.
+  if (input.businessId) {
+    const business = await findBusinessWithHousehold(ctx.db, input.businessId);
+    if (!business?.active || business.household_id !== person.household_id)
+      errors.push({ field: 'businessId', code: 'financing.business_not_members' });
+  }
+  if (input.groupId && !(await householdIsActiveMember(ctx.db, input.groupId, person.household_id)))
+    errors.push({ field: 'groupId', code: 'financing.group_not_members' });
   if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
   const now = ctx.clock.now();
   const id = uuidv7(now.getTime());
@@ -299,17 +308,23 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     const totalProfit = schedule.reduce((sum, s) => sum + s.profit, 0n);
     const party = { type: 'financing', id };
     const fundId = row.fund_id;
+    // Cash handed over at the counter leaves the disburser's open drawer at this office, if
+    // any, so that the drawer's count expects it gone (as repayments and savings do).
+    const drawer = input.method === 'cash' && ctx.actor.kind === 'user' ? await openDrawerOf(tx, ctx.actor.id, { forUpdate: true }) : null;
+    const paidFrom = {
+      accountCode: cashAccount(input.method),
+      credit: principal,
+      fundId,
+      ...(drawer && drawer.officeId === row.office_id ? { party: drawer.party } : {}),
+    };
     const lines =
       product.kind === 'murabahah'
         ? [
             { accountCode: '1.2.02', debit: principal + totalProfit, fundId, party },
             { accountCode: '1.2.03', credit: totalProfit, fundId, party },
-            { accountCode: cashAccount(input.method), credit: principal, fundId },
+            paidFrom,
           ]
-        : [
-            { accountCode: receivableAccount(product.kind), debit: principal, fundId, party },
-            { accountCode: cashAccount(input.method), credit: principal, fundId },
-          ];
+        : [{ accountCode: receivableAccount(product.kind), debit: principal, fundId, party }, paidFrom];
     await postEntry(tx, ctx, {
       officeId: row.office_id,
       entryDate: input.disbursedOn,

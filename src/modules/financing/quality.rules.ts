@@ -6,6 +6,8 @@ import type { Frequency } from './products.rules.ts';
  * Perhatian Khusus, 3 Kurang Lancar, 4 Diragukan, 5 Macet.
  */
 export type QualityRuleName = 'bank' | 'lkm';
+/** An institution that has not chosen uses the bank rule (DOMAIN.md: POJK 40/2019 is the default). */
+export const DEFAULT_QUALITY_RULE: QualityRuleName = 'bank';
 type Threshold = { maxDays: number; quality: number };
 type DatedRule = { name: QualityRuleName; validFrom: string; source: string; thresholds: (frequency: Frequency) => Threshold[] };
 

@@ -43,6 +43,15 @@ export async function countActive(db: Queryable, groupId: string) {
   return { members: Number(row.members), households: Number(row.households) };
 }
 
+/** Whether a household is a current member family of a group. */
+export const householdIsActiveMember = async (db: Queryable, groupId: string, householdId: string) =>
+  (await db
+    .selectFrom('group_member')
+    .select('person_id')
+    .where('group_id', '=', groupId)
+    .where('household_id', '=', householdId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst()) !== undefined;
 export const findActiveMembershipOfKind = (db: Queryable, personId: string, kind: string) =>
   db
     .selectFrom('group_member')

@@ -1,3 +1,3 @@
-export { jknRateOf, quoteFamily } from './jkn.family.ts';
+export { jknRateOf, quoteFamily, rehabPlanOfFamily } from './jkn.family.ts';
 export { jknRoutes } from './jkn.routes.ts';
 export { firstBilledMonth } from './jkn.rules.ts';

@@ -28,6 +28,43 @@ describe('JKN quote contracts', () => {
     });
   });
 
+  it('quotes 60 months of class III arrears for one person as 24 billed months: Rp875.000 to reactivate', async () => {
+    const response = await new ApiClient(server.url).post('/api/v1/jkn/quote', {
+      class: 'III',
+      persons: 1,
+      paidThrough: '2020-12',
+      asOf: '2026-01-15',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      status: 'inactive',
+      monthlyDue: '35000',
+      arrearsMonths: 60,
+      billedArrearsMonths: 24,
+      arrearsAmount: '840000',
+      currentMonthAmount: '35000',
+      reactivationTotal: '875000',
+      rehabEligible: true,
+    });
+  });
+
+  it('caps the penalty on a Rp60.000.000 tariff × 12 months at Rp30.000.000', async () => {
+    const response = await new ApiClient(server.url).post('/api/v1/jkn/penalty-quote', {
+      reactivatedOn: '2021-01-02',
+      admittedOn: '2021-02-16',
+      careType: 'inpatient',
+      inaCbgTariff: '60000000',
+      monthsInArrears: 12,
+      segment: 'PPU',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      penalty: '30000000',
+      reasonCode: 'jkn.penalty.capped',
+      reason: 'Denda dibatasi paling banyak Rp30.000.000.',
+    });
+  });
+
   it('quotes the inpatient penalty with a reason in the request’s language', async () => {
     const body = {
       reactivatedOn: '2021-01-02',

@@ -54,6 +54,20 @@ describe('JKN contribution quotes', () => {
     });
   });
 
+  it('bills 60 months behind in class III as 24 × Rp35.000 + the current month = Rp875.000', () => {
+    // Paid through Dec 2020, asked in Jan 2026: Jan 2021 – Dec 2025 unpaid, all at the 2021 share.
+    expect(quote('III', 1, '2020-12', '2026-01-15')).toEqual({
+      status: 'inactive',
+      monthlyDue: 35_000,
+      arrearsMonths: 60,
+      billedArrearsMonths: 24,
+      arrearsAmount: 840_000,
+      currentMonthAmount: 35_000,
+      reactivationTotal: 875_000,
+      rehabEligible: true,
+    });
+  });
+
   it('refuses months before the rate table begins', () => {
     expect(quoteContributions(JKN_RATES, { jknClass: 'I', persons: 1, paidThrough: '2020-03', asOf: '2020-08-01' })).toEqual({
       ok: false,
@@ -127,6 +141,16 @@ describe('JKN inpatient penalty quotes', () => {
     expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 12, tariff: 80_000_000n })).toEqual({
       penalty: 30_000_000n,
       reason: 'capped',
+    });
+  });
+  it('caps Rp60.000.000 × 12 months (Rp36.000.000 at 5%) at Rp30.000.000; Rp50.000.000 × 12 is exactly the cap', () => {
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 12, tariff: 60_000_000n })).toEqual({
+      penalty: 30_000_000n,
+      reason: 'capped',
+    });
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 12, tariff: 50_000_000n })).toEqual({
+      penalty: 30_000_000n,
+      reason: 'penalty_applies',
     });
   });
   it('charges nothing after 45 days, for outpatient care or for PBI', () => {

@@ -64,6 +64,25 @@ export function quoteContributions(
 }
 
 /**
+ * The billed months in arrears as of a day (at most the latest 24 before the current month),
+ * oldest first, each with what it costs the family at its own rate; null when a rate is missing.
+ */
+export function billedArrears(
+  table: RatePeriod[],
+  input: { jknClass: JknClass; persons: number; paidThrough: string; asOf: string },
+): { month: string; amount: number }[] | null {
+  const current = monthIndex(input.asOf.slice(0, 7));
+  const billed = Math.min(Math.max(0, current - monthIndex(input.paidThrough) - 1), MAX_BILLED_ARREARS_MONTHS);
+  const months = [];
+  for (let m = current - billed; m < current; m++) {
+    const rate = rateFor(table, input.jknClass, monthOf(m));
+    if (rate === null) return null;
+    months.push({ month: monthOf(m), amount: rate * input.persons });
+  }
+  return months;
+}
+
+/**
  * The first month a payment made in `month` covers: the month after the paid-through one, but
  * never more than 24 months back — older arrears are no longer billed, so paying the latest 24
  * and the current month reactivates the card (the quote's reactivation total).

@@ -26,3 +26,18 @@ export const penaltyInputSchema = z.strictObject({
   segment: z.enum(['PBPU', 'PBI', 'PPU']),
 });
 export const penaltyViewSchema = z.object({ penalty: z.string(), reason: z.string(), reasonCode: z.string() });
+
+/**
+ * A family's REHAB plan (instalments of the billed arrears): how many, the arrears months it
+ * settles (oldest first), this month's own contribution paid with each instalment, and the
+ * instalments as runs of equal ones in the order they are paid. Not part of /jkn/quote.
+ */
+export const rehabPlanViewSchema = z.object({
+  instalments: z.number(),
+  total: z.string(),
+  firstMonth: z.string(),
+  lastMonth: z.string(),
+  monthlyDue: z.string(),
+  parts: z.array(z.object({ count: z.number(), months: z.number(), amount: z.string() })),
+});
+export type RehabPlanView = z.infer<typeof rehabPlanViewSchema>;

@@ -17,7 +17,7 @@ import { LEDGER_READERS } from './ledger.service.ts';
 const HEADER = 'Idempotency-Key';
 
 /** The client's key for a money-moving request: required, printable ASCII, at most 200 characters. */
-function idempotencyKey(request: FastifyRequest): string {
+export function idempotencyKey(request: FastifyRequest): string {
   const header = request.headers['idempotency-key'];
   const key = (Array.isArray(header) ? header[0] : header)?.trim();
   const problem = (code: string) => new AppError(code, 422, { errors: [{ field: HEADER, code, params: { header: HEADER } }] });
@@ -27,7 +27,7 @@ function idempotencyKey(request: FastifyRequest): string {
 }
 
 /** A replay answers as the first time did, and says so. */
-function answer<T>(reply: FastifyReply, result: { replayed: boolean; response: T }): T {
+export function answer<T>(reply: FastifyReply, result: { replayed: boolean; response: T }): T {
   if (result.replayed) reply.header('idempotent-replayed', 'true');
   return result.response;
 }

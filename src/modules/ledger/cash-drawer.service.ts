@@ -35,7 +35,7 @@ import {
   lockOpenDrawerOf,
 } from './cash-drawer.store.ts';
 import { once } from './idempotency.store.ts';
-import { accountNameIn } from './ledger.access.ts';
+import { accountNameIn, postingRefusal } from './ledger.access.ts';
 import { LEDGER_READERS, postEntry } from './ledger.service.ts';
 import { findAccount, findFundByCode, listAccountRows } from './ledger.store.ts';
 
@@ -206,10 +206,10 @@ export async function recordDrawerMovement(
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `cash_drawer.movement:${drawerId}`, body: input }, async () => {
       const drawer = await lockedOpenDrawer(ctx, tx, drawerId, { holderOnly: true });
-      const account = await findAccount(tx, input.accountCode);
-      if (!account?.postable || !account.active) throw invalid('ledger.account_not_postable', 'accountCode', { code: input.accountCode });
-      if (!drawerCounterAccountAllowed(account.code))
-        throw invalid('cash_drawer.account_not_allowed', 'accountCode', { code: account.code });
+      const refusal = postingRefusal(ctx.locale, input.accountCode, await findAccount(tx, input.accountCode), 'accountCode');
+      if (refusal) throw refusal;
+      if (!drawerCounterAccountAllowed(input.accountCode))
+        throw invalid('cash_drawer.account_not_allowed', 'accountCode', { code: input.accountCode });
       const fund = input.fundCode ? await findFundByCode(tx, input.fundCode) : undefined;
       if (input.fundCode && !fund) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
       const amount = BigInt(input.amount);
@@ -221,7 +221,7 @@ export async function recordDrawerMovement(
         entryDate: drawer.business_date,
         memo: input.memo,
         source: { type: 'cash_drawer', id: drawerId },
-        lines: movementLines(drawerId, { direction: input.direction, accountCode: account.code, amount, fundId: fund?.id ?? null }),
+        lines: movementLines(drawerId, { direction: input.direction, accountCode: input.accountCode, amount, fundId: fund?.id ?? null }),
       });
       const [movement] = await drawerMovements(ctx, tx, drawerId, entryId);
       if (!movement) throw new Error(`movement ${entryId} not found after posting`);

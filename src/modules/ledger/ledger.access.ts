@@ -1,7 +1,8 @@
 import { actorScope, type Context } from '../../context.ts';
-import { forbidden } from '../../core/errors.ts';
+import { AppError, forbidden, invalid } from '../../core/errors.ts';
 import { officeInScope } from '../../core/scope.ts';
 import { resolveOfficeCodes } from '../organisation/index.ts';
+import { isSystemAccount } from './accounts.rules.ts';
 
 /** The offices a report covers: one named office (in scope) or every office in scope (null = all). */
 export async function officeFilter(ctx: Context, officeCode: string | undefined): Promise<string[] | null> {
@@ -17,3 +18,48 @@ export async function officeFilter(ctx: Context, officeCode: string | undefined)
 /** An account's name in the request's language. */
 export const accountNameIn = (locale: Context['locale'], row: { name_id: string; name_en: string }) =>
   locale === 'en' ? row.name_en : row.name_id;
+
+type AccountFields = {
+  code: string;
+  name_id: string;
+  name_en: string;
+  type: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+  parent_code: string | null;
+  postable: boolean;
+  scheme: 'both' | 'conventional' | 'sharia';
+  contra: boolean;
+  active: boolean;
+};
+
+/** An account as the API shows it. */
+export const accountView = (locale: Context['locale'], row: AccountFields) => ({
+  code: row.code,
+  name: accountNameIn(locale, row),
+  nameId: row.name_id,
+  nameEn: row.name_en,
+  type: row.type,
+  parentCode: row.parent_code,
+  postable: row.postable,
+  scheme: row.scheme,
+  contra: row.contra,
+  active: row.active,
+  system: isSystemAccount(row.code),
+});
+
+/**
+ * Why a line cannot go to this account (unknown or header: not postable; inactive), as the 422
+ * naming the account on `field`; null when it can.
+ */
+export function postingRefusal(
+  locale: Context['locale'],
+  code: string,
+  account: AccountFields | undefined,
+  field: string,
+): AppError | null {
+  if (!account?.postable) return invalid('ledger.account_not_postable', field, { code });
+  if (!account.active) return inactiveAccountError(field, { code, account: `${code} ${accountNameIn(locale, account)}` });
+  return null;
+}
+
+export const inactiveAccountError = (field: string, params: { code: string; account: string }) =>
+  new AppError('ledger.account_inactive', 422, { params, errors: [{ field, code: 'ledger.account_inactive', params }] });

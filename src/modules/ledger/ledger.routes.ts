@@ -1,11 +1,19 @@
 import { defineRoute } from '../../http/route.ts';
-import { cashDrawerRoutes } from './cash-drawer.routes.ts';
+import { createAccount, listAccounts, updateAccountOf } from './accounts.service.ts';
+import { answer, cashDrawerRoutes, idempotencyKey } from './cash-drawer.routes.ts';
 import {
   accountCodeParamsSchema,
+  accountCreateInputSchema,
   accountListSchema,
+  accountUpdateInputSchema,
+  accountViewSchema,
   createFundInputSchema,
   entryIdParamsSchema,
+  entryListQuerySchema,
+  entryListSchema,
   entryViewSchema,
+  fundCapitalInputSchema,
+  fundCapitalResultSchema,
   fundIdParamsSchema,
   fundListSchema,
   fundViewSchema,
@@ -18,12 +26,13 @@ import {
 } from './ledger.schema.ts';
 import {
   accountStatement,
+  addFundCapital,
   createFund,
   getEntry,
   getFund,
   LEDGER_KEEPERS,
   LEDGER_READERS,
-  listAccounts,
+  listEntries,
   listFunds,
   postManualEntry,
   reverseManualEntry,
@@ -42,6 +51,29 @@ export const ledgerRoutes = [
     auth: LEDGER_READERS,
     response: accountListSchema,
     handler: (ctx) => listAccounts(ctx),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/ledger/accounts',
+    tag: 'ledger',
+    summary: "Add a postable account under a group account: the code is the group's plus one segment (5.2 → 5.2.03), the type the group's",
+    auth: LEDGER_KEEPERS,
+    body: accountCreateInputSchema,
+    response: accountViewSchema,
+    successStatus: 201,
+    handler: (ctx, { body }) => createAccount(ctx, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/ledger/accounts/:code',
+    tag: 'ledger',
+    summary:
+      'Rename an account (nameId, nameEn) and/or deactivate or reactivate it (active). An inactive account takes no new postings; system accounts, accounts with a balance and groups with active accounts cannot be deactivated (409)',
+    auth: LEDGER_KEEPERS,
+    params: accountCodeParamsSchema,
+    body: accountUpdateInputSchema,
+    response: accountViewSchema,
+    handler: (ctx, { params, body }) => updateAccountOf(ctx, params.code, body),
   }),
   defineRoute({
     method: 'GET',
@@ -74,6 +106,16 @@ export const ledgerRoutes = [
     response: entryViewSchema,
     successStatus: 201,
     handler: (ctx, { body }) => postManualEntry(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/ledger/entries',
+    tag: 'ledger',
+    summary: 'Manual and fund entries in your scope, newest first, with their total and reversal (cursor pagination)',
+    auth: LEDGER_READERS,
+    query: entryListQuerySchema,
+    response: entryListSchema,
+    handler: (ctx, { query }) => listEntries(ctx, query),
   }),
   defineRoute({
     method: 'GET',
@@ -126,6 +168,20 @@ export const ledgerRoutes = [
     params: fundIdParamsSchema,
     response: fundViewSchema,
     handler: (ctx, { params }) => getFund(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/funds/:id/capital',
+    tag: 'ledger',
+    summary:
+      "Add capital to a fund (e.g. a second stimulus tranche): bank 1.1.02 debited, the fund's capital account credited; requires an Idempotency-Key header",
+    auth: LEDGER_KEEPERS,
+    params: fundIdParamsSchema,
+    body: fundCapitalInputSchema,
+    response: fundCapitalResultSchema,
+    successStatus: 201,
+    handler: async (ctx, { params, body }, { request, reply }) =>
+      answer(reply, await addFundCapital(ctx, params.id, body, idempotencyKey(request))),
   }),
   ...statementRoutes,
   ...cashDrawerRoutes,

@@ -1,21 +1,56 @@
 import { z } from 'zod';
 import { rupiahSchema } from '../registry/registry.schema.ts';
+import { childSegment } from './accounts.rules.ts';
 
 export { rupiahSchema };
 
 const officeCode = z.string().trim().toUpperCase().min(2).max(20);
 const accountCode = z.string().regex(/^[1-5](\.[0-9]{1,3}){0,3}$/);
 
+export const ACCOUNT_SCHEMES = ['both', 'conventional', 'sharia'] as const;
+
 export const accountViewSchema = z.object({
   code: z.string(),
+  /** In the request's language; `nameId` and `nameEn` are both names, for renaming. */
   name: z.string(),
+  nameId: z.string(),
+  nameEn: z.string(),
   type: z.enum(['asset', 'liability', 'equity', 'income', 'expense']),
   parentCode: z.string().nullable(),
   postable: z.boolean(),
-  scheme: z.enum(['both', 'conventional', 'sharia']),
+  scheme: z.enum(ACCOUNT_SCHEMES),
   contra: z.boolean(),
+  /** An inactive account takes no new postings; its history stays in the reports. */
+  active: z.boolean(),
+  /** Posted to by the system itself (cash, financing, savings…): cannot be deactivated. */
+  system: z.boolean(),
 });
 export const accountListSchema = z.object({ items: z.array(accountViewSchema) });
+
+const accountName = z.string().trim().min(1).max(120);
+
+/** A postable account under a group account; its type is the group's. */
+export const accountCreateInputSchema = z
+  .strictObject({
+    parentCode: accountCode,
+    code: accountCode,
+    nameId: accountName,
+    nameEn: accountName,
+    scheme: z.enum(ACCOUNT_SCHEMES).default('both'),
+  })
+  .superRefine((input, ctx) => {
+    if (childSegment(input.parentCode, input.code) === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        params: { code: 'ledger.account_code_not_under_parent', parent: input.parentCode },
+      });
+  });
+
+/** Names and/or whether the account takes new postings; nothing else of an account changes. */
+export const accountUpdateInputSchema = z
+  .strictObject({ nameId: accountName.optional(), nameEn: accountName.optional(), active: z.boolean().optional() })
+  .refine((input) => Object.keys(input).length > 0, { params: { code: 'ledger.account_update_empty' } });
 
 export const trialBalanceQuerySchema = z.strictObject({ asOf: z.iso.date(), office: officeCode.optional() });
 export const trialBalanceSchema = z.object({
@@ -79,6 +114,7 @@ export const entryViewSchema = z.object({
   reversesId: z.string().nullable(),
   reversedById: z.string().nullable(),
   createdBy: z.string(),
+  createdAt: z.string(),
   lines: z.array(
     z.object({ accountCode: z.string(), accountName: z.string(), debit: z.string(), credit: z.string(), fundCode: z.string().nullable() }),
   ),
@@ -86,6 +122,32 @@ export const entryViewSchema = z.object({
 export const entryIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const accountCodeParamsSchema = z.strictObject({ code: accountCode });
 export const reverseInputSchema = z.strictObject({ reason: z.string().trim().min(3).max(300), entryDate: z.iso.date().optional() });
+
+/** The entries a keeper may reverse here: typed by hand, or a fund's capital. */
+export const ENTRY_LIST_SOURCES = ['manual', 'fund'] as const;
+export const entryListQuerySchema = z.strictObject({
+  office: officeCode.optional(),
+  source: z.enum(ENTRY_LIST_SOURCES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const entryListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      officeCode: z.string(),
+      entryDate: z.string(),
+      memo: z.string(),
+      sourceType: z.string(),
+      amount: z.string(),
+      reversesId: z.string().nullable(),
+      reversedById: z.string().nullable(),
+      createdBy: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
 
 export const FUND_KINDS = ['own_capital', 'stimulus', 'group_revolving'] as const;
 export const createFundInputSchema = z.strictObject({
@@ -118,3 +180,11 @@ export const fundViewSchema = z.object({
 });
 export const fundListSchema = z.object({ items: z.array(fundViewSchema) });
 export const fundIdParamsSchema = z.strictObject({ id: z.uuid() });
+
+/** More capital for an existing fund (e.g. a second stimulus tranche), received in the bank. */
+export const fundCapitalInputSchema = z.strictObject({
+  amount: rupiahSchema.refine((value) => BigInt(value) > 0n, { params: { code: 'cash_drawer.amount_positive' } }),
+  date: z.iso.date().optional(),
+  memo: z.string().trim().min(3).max(200),
+});
+export const fundCapitalResultSchema = z.object({ fund: fundViewSchema, entryId: z.string() });

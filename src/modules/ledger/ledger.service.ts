@@ -8,29 +8,39 @@ import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { isSystemAccount } from './accounts.rules.ts';
+import { listEntryRows } from './entries.store.ts';
+import { once } from './idempotency.store.ts';
+import { accountNameIn, accountView, inactiveAccountError, postingRefusal } from './ledger.access.ts';
 import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
-import type {
-  accountViewSchema,
-  createFundInputSchema,
-  entryViewSchema,
-  fundViewSchema,
-  manualEntryInputSchema,
-  statementQuerySchema,
-  statementSchema,
-  trialBalanceQuerySchema,
-  trialBalanceSchema,
+import {
+  type createFundInputSchema,
+  ENTRY_LIST_SOURCES,
+  type entryListQuerySchema,
+  type entryListSchema,
+  type entryViewSchema,
+  type fundCapitalInputSchema,
+  type fundCapitalResultSchema,
+  type fundViewSchema,
+  type manualEntryInputSchema,
+  type statementQuerySchema,
+  type statementSchema,
+  type trialBalanceQuerySchema,
+  type trialBalanceSchema,
 } from './ledger.schema.ts';
 import {
   accountLines,
   accountTotals,
   entryLines,
   findAccount,
+  findAccounts,
   findEntry,
   findFund,
   findFundByCode,
   findReversal,
   fundCash,
   fundPositions,
+  inactiveAccountRefused,
   insertEntry,
   listAccountRows,
   listFundRows,
@@ -61,22 +71,44 @@ export async function postEntry(tx: Tx, ctx: Context, input: PostEntryInput): Pr
     throw new AppError('ledger.entry_invalid', 422, {
       errors: problems.map((p) => ({ field: 'lines', code: p.code, params: jsonable(p) })),
     });
+  await assertAccountsTakePostings(tx, ctx, lines);
   const id = uuidv7(ctx.clock.now().getTime());
-  await insertEntry(
-    tx,
-    {
-      id,
-      officeId: input.officeId,
-      entryDate: input.entryDate,
-      memo: input.memo,
-      source: input.source,
-      reversesId: input.reversesId,
-      createdBy: actorName(ctx.actor),
-    },
-    lines,
-    input.later,
-  );
+  try {
+    await insertEntry(
+      tx,
+      {
+        id,
+        officeId: input.officeId,
+        entryDate: input.entryDate,
+        memo: input.memo,
+        source: input.source,
+        reversesId: input.reversesId,
+        createdBy: actorName(ctx.actor),
+      },
+      lines,
+      input.later,
+    );
+  } catch (error) {
+    // Deactivated between the check above and the insert: the database's refusal, as a 422.
+    const code = inactiveAccountRefused(error);
+    if (code) throw inactiveAccountError('lines', { code, account: code });
+    throw error;
+  }
   return id;
+}
+
+/**
+ * Accounts other than the system's own (always postable and active) are read once: a header or
+ * inactive account is refused with a 422 naming it, before the database trigger would.
+ */
+async function assertAccountsTakePostings(tx: Tx, ctx: Context, lines: PostingLine[]) {
+  const codes = [...new Set(lines.map((line) => line.accountCode).filter((code) => !isSystemAccount(code)))];
+  if (codes.length === 0) return;
+  const accounts = new Map((await findAccounts(tx, codes)).map((account) => [account.code, account]));
+  for (const code of codes) {
+    const refusal = postingRefusal(ctx.locale, code, accounts.get(code), 'lines');
+    if (refusal) throw refusal;
+  }
 }
 
 const jsonable = (value: object) =>
@@ -110,23 +142,7 @@ export async function reverseEntry(
   });
 }
 
-const accountName = (ctx: Context, row: { name_id: string; name_en: string }) => (ctx.locale === 'en' ? row.name_en : row.name_id);
-
-export async function listAccounts(ctx: Context): Promise<{ items: z.infer<typeof accountViewSchema>[] }> {
-  assertRole(ctx, LEDGER_READERS);
-  const rows = await listAccountRows(ctx.db);
-  return {
-    items: rows.map((r) => ({
-      code: r.code,
-      name: accountName(ctx, r),
-      type: r.type,
-      parentCode: r.parent_code,
-      postable: r.postable,
-      scheme: r.scheme,
-      contra: r.contra,
-    })),
-  };
-}
+const accountName = (ctx: Context, row: { name_id: string; name_en: string }) => accountNameIn(ctx.locale, row);
 
 /** The offices a query covers: one named office (in scope) or every office in scope (null = all). */
 async function officeFilter(ctx: Context, officeCode: string | undefined): Promise<string[] | null> {
@@ -197,15 +213,7 @@ export async function accountStatement(
   });
   const more = rows.length > query.limit;
   return {
-    account: {
-      code: account.code,
-      name: accountName(ctx, account),
-      type: account.type,
-      parentCode: account.parent_code,
-      postable: account.postable,
-      scheme: account.scheme,
-      contra: account.contra,
-    },
+    account: accountView(ctx.locale, account),
     from: query.from,
     to: query.to,
     opening: openingBalance.toString(),
@@ -243,6 +251,7 @@ async function entryView(ctx: Context, db: Queryable, id: string): Promise<z.inf
     reversesId: entry.reverses_id,
     reversedById: reversal?.id ?? null,
     createdBy: entry.created_by,
+    createdAt: entry.created_at.toISOString(),
     lines: lines.map((l) => ({
       accountCode: l.account_code,
       accountName: names.get(l.account_code) ?? l.account_code,
@@ -267,9 +276,8 @@ export async function postManualEntry(ctx: Context, input: z.infer<typeof manual
   const id = await inTransaction(ctx, async (tx) => {
     const lines: PostingLine[] = [];
     for (const [i, line] of input.lines.entries()) {
-      const account = await findAccount(tx, line.accountCode);
-      if (!account?.postable || !account.active)
-        throw invalid('ledger.account_not_postable', `lines.${i}.accountCode`, { code: line.accountCode });
+      const refusal = postingRefusal(ctx.locale, line.accountCode, await findAccount(tx, line.accountCode), `lines.${i}.accountCode`);
+      if (refusal) throw refusal;
       const fund = line.fundCode ? await findFundByCode(tx, line.fundCode) : undefined;
       if (line.fundCode && !fund) throw invalid('ledger.unknown_fund', `lines.${i}.fundCode`, { code: line.fundCode });
       lines.push({
@@ -322,7 +330,59 @@ export async function reverseManualEntry(ctx: Context, id: string, input: { reas
   return entryView(ctx, ctx.db, reversalId);
 }
 
+/** Manual and fund entries in scope, newest first: where a keeper finds an entry to open or reverse. */
+export async function listEntries(ctx: Context, query: z.infer<typeof entryListQuerySchema>): Promise<z.infer<typeof entryListSchema>> {
+  assertRole(ctx, LEDGER_READERS);
+  const officeIds = await officeFilter(ctx, query.office);
+  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+  const rows = await listEntryRows(ctx.db, {
+    sourceTypes: query.source ? [query.source] : ENTRY_LIST_SOURCES,
+    officeIds,
+    after: after ? { entryDate: after[0], id: after[1] } : null,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const offices = await officesWithRegions(ctx.db, [...new Set(page.map((r) => r.office_id))]);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      officeCode: offices.find((o) => o.id === r.office_id)?.code ?? '',
+      entryDate: r.entry_date,
+      memo: r.memo,
+      sourceType: r.source_type,
+      amount: r.amount ?? '0',
+      reversesId: r.reverses_id,
+      reversedById: r.reversed_by_id,
+      createdBy: r.created_by,
+      createdAt: r.created_at.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.entry_date, last.id]) : null,
+  };
+}
+
 // ---- Funds ----
+
+type FundRow = NonNullable<Awaited<ReturnType<typeof findFund>>>;
+
+/** Capital received by a fund: cash (the fund's) against the fund's capital account. */
+function postFundCapital(
+  tx: Tx,
+  ctx: Context,
+  fund: Pick<FundRow, 'id' | 'kind' | 'office_id'>,
+  input: { amount: bigint; entryDate: string; memo: string; cashAccount: string },
+) {
+  return postEntry(tx, ctx, {
+    officeId: fund.office_id,
+    entryDate: input.entryDate,
+    memo: input.memo,
+    source: { type: 'fund', id: fund.id },
+    lines: [
+      { accountCode: input.cashAccount, debit: input.amount, fundId: fund.id },
+      { accountCode: fund.kind === 'own_capital' ? '3.2.01' : '3.2.02', credit: input.amount, fundId: fund.id },
+    ],
+  });
+}
 
 export async function createFund(ctx: Context, input: z.infer<typeof createFundInputSchema>) {
   assertRole(ctx, LEDGER_KEEPERS);
@@ -346,20 +406,55 @@ export async function createFund(ctx: Context, input: z.infer<typeof createFundI
       .execute();
     const capital = BigInt(input.initialCapital);
     if (capital > 0n)
-      await postEntry(tx, ctx, {
-        officeId,
-        entryDate: input.capitalDate ?? businessDate(ctx.clock),
-        memo: `Modal awal dana ${input.code}: ${input.source}`,
-        source: { type: 'fund', id: fundId },
-        lines: [
-          { accountCode: input.cashAccount, debit: capital, fundId },
-          { accountCode: input.kind === 'own_capital' ? '3.2.01' : '3.2.02', credit: capital, fundId },
-        ],
-      });
+      await postFundCapital(
+        tx,
+        ctx,
+        { id: fundId, kind: input.kind, office_id: officeId },
+        {
+          amount: capital,
+          entryDate: input.capitalDate ?? businessDate(ctx.clock),
+          memo: `Modal awal dana ${input.code}: ${input.source}`,
+          cashAccount: input.cashAccount,
+        },
+      );
     await recordAudit(tx, ctx, { action: 'fund.create', entityType: 'fund', entityId: fundId, officeId, after: input });
     return fundId;
   });
   return getFund(ctx, id);
+}
+
+/**
+ * More capital for an existing fund (a second stimulus tranche, a top-up of own capital), received
+ * in the bank; once per Idempotency-Key, so a retried request posts it once.
+ */
+export async function addFundCapital(
+  ctx: Context,
+  id: string,
+  input: z.infer<typeof fundCapitalInputSchema>,
+  idempotencyKey: string,
+): Promise<{ replayed: boolean; response: z.infer<typeof fundCapitalResultSchema> }> {
+  assertRole(ctx, LEDGER_KEEPERS);
+  return inTransaction(ctx, (tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `fund.capital:${id}`, body: input }, async () => {
+      const fund = await findFund(tx, id);
+      if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', id);
+      const entryId = await postFundCapital(tx, ctx, fund, {
+        amount: BigInt(input.amount),
+        entryDate: input.date ?? businessDate(ctx.clock),
+        memo: `Tambahan modal dana ${fund.code}: ${input.memo}`,
+        cashAccount: '1.1.02',
+      });
+      await recordAudit(tx, ctx, {
+        action: 'fund.capital_add',
+        entityType: 'fund',
+        entityId: fund.id,
+        officeId: fund.office_id,
+        after: { ...input, entryId },
+      });
+      const [view] = await fundViews(tx, [fund]);
+      return { fund: view as z.infer<typeof fundViewSchema>, entryId };
+    }),
+  );
 }
 
 export async function listFunds(ctx: Context): Promise<{ items: z.infer<typeof fundViewSchema>[] }> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
 import { writeLater } from '../../db/write-later.ts';
+import { accountTotalsBefore, dayBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
 import type { PostingLine } from './ledger.rules.ts';
 
 export type NewEntry = {
@@ -67,16 +68,84 @@ export const listAccountRows = (db: Queryable) => db.selectFrom('ledger_account'
 export const findAccount = (db: Queryable, code: string) =>
   db.selectFrom('ledger_account').selectAll().where('code', '=', code).executeTakeFirst();
 
-/** Debit and credit totals per account up to a date, optionally for some offices only. */
-export async function accountTotals(db: Queryable, asOf: string, officeIds: string[] | null, from: string | null = null) {
-  let query = db
+export type AccountRow = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
+export const findAccounts = (db: Queryable, codes: string[]) =>
+  codes.length === 0 ? Promise.resolve([]) : db.selectFrom('ledger_account').selectAll().where('code', 'in', codes).execute();
+
+// NO KEY UPDATE: postings to the account (whose foreign key takes KEY SHARE) are not held up.
+export const lockAccount = (db: Queryable, code: string) =>
+  db.selectFrom('ledger_account').selectAll().where('code', '=', code).forNoKeyUpdate().executeTakeFirst();
+export const lockAccountShared = (db: Queryable, code: string) =>
+  db.selectFrom('ledger_account').selectAll().where('code', '=', code).forShare().executeTakeFirst();
+
+export async function insertAccount(
+  db: Queryable,
+  row: Pick<AccountRow, 'code' | 'name_id' | 'name_en' | 'type' | 'parent_code' | 'scheme'>,
+): Promise<void> {
+  await db
+    .insertInto('ledger_account')
+    .values({ ...row, postable: true, contra: false, active: true })
+    .execute();
+}
+
+export async function updateAccount(
+  db: Queryable,
+  code: string,
+  changes: Partial<Pick<AccountRow, 'name_id' | 'name_en' | 'active'>>,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('ledger_account')
+    .set({ ...changes, updated_at: at })
+    .where('code', '=', code)
+    .execute();
+}
+
+export const childAccounts = (db: Queryable, parentCode: string) =>
+  db.selectFrom('ledger_account').selectAll().where('parent_code', '=', parentCode).orderBy('code').execute();
+
+/**
+ * Before an account is deactivated: no journal line may be inserted until the transaction ends
+ * (a posting in flight is waited for), so the balance read next is the last one it will have.
+ */
+export async function holdPostings(db: Queryable): Promise<void> {
+  await sql`LOCK TABLE journal_line IN SHARE MODE`.execute(db);
+}
+
+/** Every office and fund where the account's lines do not net to zero (all dates, future ones too). */
+export async function nonZeroAccountBalances(db: Queryable, code: string) {
+  return db
     .selectFrom('journal_line')
-    .select(['account_code', sql<string>`sum(debit)`.as('debit'), sql<string>`sum(credit)`.as('credit')])
-    .where('entry_date', '<=', asOf)
-    .groupBy('account_code');
-  if (from) query = query.where('entry_date', '>=', from);
-  if (officeIds) query = officeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('office_id', 'in', officeIds);
-  return query.execute();
+    .select(['office_id', 'fund_id', sql<string>`(sum(debit) - sum(credit))::text`.as('net')])
+    .where('account_code', '=', code)
+    .groupBy(['office_id', 'fund_id'])
+    .having(sql<boolean>`sum(debit) <> sum(credit)`)
+    .execute();
+}
+
+/** The database refused a line because its account is inactive (journal_line_check_account): the account's code. */
+export function inactiveAccountRefused(error: unknown): string | null {
+  const e = error as { code?: unknown; hint?: unknown; detail?: unknown };
+  return e?.code === '23514' && e.hint === 'ledger.account_inactive' && typeof e.detail === 'string' ? e.detail : null;
+}
+
+/**
+ * Debit and credit totals per account up to a date (from the daily snapshots), optionally
+ * for some offices only; with `from`, those of the period from..asOf (the totals through
+ * asOf less those through the day before `from`).
+ */
+export async function accountTotals(db: Queryable, asOf: string, officeIds: string[] | null, from: string | null = null) {
+  const through = await totalsThrough(db, asOf, officeIds);
+  if (!from) return through;
+  const before = new Map((await totalsThrough(db, dayBefore(from), officeIds)).map((t) => [t.account_code, t]));
+  return through.flatMap((t) => {
+    const b = before.get(t.account_code);
+    if (!b) return [t];
+    const debit = BigInt(t.debit) - BigInt(b.debit);
+    const credit = BigInt(t.credit) - BigInt(b.credit);
+    return debit === 0n && credit === 0n ? [] : [{ account_code: t.account_code, debit: debit.toString(), credit: credit.toString() }];
+  });
 }
 
 /** An account's lines in a period, with the balance brought forward. */
@@ -87,11 +156,6 @@ export async function accountLines(
   officeIds: string[] | null,
   page: { offset: number; limit: number },
 ) {
-  let opening = db
-    .selectFrom('journal_line')
-    .select([sql<string>`coalesce(sum(debit), 0)`.as('debit'), sql<string>`coalesce(sum(credit), 0)`.as('credit')])
-    .where('account_code', '=', code)
-    .where('entry_date', '<', period.from);
   let lines = db
     .selectFrom('journal_line as l')
     .innerJoin('journal_entry as e', 'e.id', 'l.entry_id')
@@ -112,11 +176,10 @@ export async function accountLines(
     .where('l.entry_date', '>=', period.from)
     .where('l.entry_date', '<=', period.to);
   if (officeIds) {
-    opening = officeIds.length === 0 ? opening.where(sql<boolean>`false`) : opening.where('office_id', 'in', officeIds);
     lines = officeIds.length === 0 ? lines.where(sql<boolean>`false`) : lines.where('l.office_id', 'in', officeIds);
   }
   const [openingRow, rows] = await Promise.all([
-    opening.executeTakeFirstOrThrow(),
+    accountTotalsBefore(db, code, period.from, officeIds),
     lines
       .orderBy('l.entry_date')
       .orderBy('e.created_at')
@@ -129,33 +192,32 @@ export async function accountLines(
   return { opening: openingRow, rows };
 }
 
-/** Cash held by a fund (teller, bank, collected in the field): what it can lend now. */
-export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
-  const row = await db
-    .selectFrom('journal_line')
-    .select(sql<string>`coalesce(sum(debit) - sum(credit), 0)`.as('cash'))
-    .where('fund_id', '=', fundId)
-    .where('account_code', 'in', CASH_ACCOUNTS)
-    .executeTakeFirstOrThrow();
-  return BigInt(row.cash);
-}
 // Teller cash, bank, and cash collected in the field not yet brought in: all the fund's to lend.
 export const CASH_ACCOUNTS = ['1.1.01', '1.1.02', '1.1.03'];
 
-/** Per fund: cash and total lent out (financing receivable net of deferred margin). */
+/** Cash held by a fund (teller, bank, collected in the field): what it can lend now. */
+export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
+  const rows = await fundAccountNet(db, [fundId], CASH_ACCOUNTS);
+  return rows.reduce((sum, r) => sum + BigInt(r.net), 0n);
+}
+
+/** Per fund: cash and total lent out (financing receivable net of deferred margin), and capital. */
 export async function fundPositions(db: Queryable, fundIds: string[]) {
-  if (fundIds.length === 0) return [];
-  return db
-    .selectFrom('journal_line')
-    .select([
-      'fund_id',
-      sql<string>`coalesce(sum(debit - credit) FILTER (WHERE account_code IN ('1.1.01', '1.1.02', '1.1.03')), 0)`.as('cash'),
-      sql<string>`coalesce(sum(debit - credit) FILTER (WHERE account_code LIKE '1.2.%' AND account_code <> '1.2.09'), 0)`.as('outstanding'),
-      sql<string>`coalesce(sum(credit - debit) FILTER (WHERE account_code LIKE '3.2.%'), 0)`.as('capital'),
-    ])
-    .where('fund_id', 'in', fundIds)
-    .groupBy('fund_id')
-    .execute();
+  const byFund = new Map<string, { fund_id: string; cash: bigint; outstanding: bigint; capital: bigint }>();
+  for (const r of await fundAccountNet(db, fundIds)) {
+    const p = byFund.get(r.fund_id) ?? { fund_id: r.fund_id, cash: 0n, outstanding: 0n, capital: 0n };
+    const net = BigInt(r.net);
+    if (CASH_ACCOUNTS.includes(r.account_code)) p.cash += net;
+    else if (r.account_code.startsWith('1.2.') && r.account_code !== '1.2.09') p.outstanding += net;
+    else if (r.account_code.startsWith('3.2.')) p.capital -= net;
+    byFund.set(r.fund_id, p);
+  }
+  return [...byFund.values()].map((p) => ({
+    fund_id: p.fund_id,
+    cash: p.cash.toString(),
+    outstanding: p.outstanding.toString(),
+    capital: p.capital.toString(),
+  }));
 }
 
 export const lockFund = (db: Queryable, id: string) =>
@@ -168,4 +230,12 @@ export function listFundRows(db: Queryable, officeIds: string[] | null) {
   let query = db.selectFrom('fund').selectAll().orderBy('code');
   if (officeIds) query = officeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('office_id', 'in', officeIds);
   return query.execute();
+}
+
+/** Credit − debit of one account through a date, per office and fund (e.g. the allowance booked in 1.2.09). */
+export async function creditBalancesByOfficeAndFund(db: Queryable, code: string, through: string) {
+  const rows = await sql<{ office_id: string; fund_id: string | null; balance: string }>`
+    SELECT office_id, fund_id, (sum(credit) - sum(debit))::text AS balance FROM journal_line
+    WHERE account_code = ${code} AND entry_date <= ${through}::date GROUP BY office_id, fund_id`.execute(db);
+  return rows.rows;
 }

@@ -15,6 +15,7 @@ export type LedgerAccountTable = {
   contra: boolean;
   active: boolean;
   created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 };
 export type FundTable = {
   id: string;

@@ -113,6 +113,14 @@ export async function touchHousehold(db: Queryable, id: string, now: Date) {
 export async function insertBusiness(db: Queryable, row: Insertable<BusinessTable>) {
   await db.insertInto('business').values(row).execute();
 }
+/** A business with the household of the person it is registered to. */
+export const findBusinessWithHousehold = (db: Queryable, id: string) =>
+  db
+    .selectFrom('business as b')
+    .innerJoin('person as p', 'p.id', 'b.person_id')
+    .select(['b.id', 'b.active', 'p.household_id'])
+    .where('b.id', '=', id)
+    .executeTakeFirst();
 export const findBusinessesOfPerson = (db: Queryable, personId: string) =>
   db.selectFrom('business').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
 

@@ -98,6 +98,20 @@ for (const kind of testDatabaseKinds()) {
       expect(await balanceOf(accounts.pokok.id)).toBe('50000');
       expect(await balanceOf(accounts.wajib.id)).toBe('30000');
       expect(await balanceOf(accounts.sukarela.id)).toBe('125000');
+      // Three periods of wajib paid in the month the account was opened: that month and two ahead.
+      const wajibDetail = (await cashier.get(`/api/v1/savings/accounts/${accounts.wajib.id}`)).body;
+      const [year, month] = (wajibDetail.openedOn as string).split('-').map(Number) as [number, number];
+      const through = year * 12 + month - 1 + 2;
+      expect(wajibDetail.wajib).toEqual({
+        monthlyAmount: '10000',
+        monthsDue: 1,
+        monthsPaid: 3,
+        paidThrough: `${Math.floor(through / 12)}-${String((through % 12) + 1).padStart(2, '0')}`,
+        arrearsMonths: 0,
+        arrearsAmount: '0',
+        monthsAhead: 2,
+      });
+      expect((await cashier.get(`/api/v1/savings/accounts/${accounts.pokok.id}`)).body.wajib).toBeNull();
 
       const after = await trialBalance();
       expect(after.debit).toBe(after.credit);

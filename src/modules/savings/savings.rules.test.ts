@@ -12,6 +12,7 @@ import {
   SAVINGS_LEDGER_ACCOUNT,
   type SavingsKind,
   TELLER_CASH,
+  wajibStanding,
   withdrawalProblem,
 } from './savings.rules.ts';
 
@@ -192,6 +193,52 @@ describe('savings rules: properties', () => {
       fc.property(office, kind, fc.integer({ min: 1, max: 9_999_999 }), (code, k, sequence) => {
         expect(parseAccountNumber(formatAccountNumber(code, k, sequence))).toEqual({ officeCode: code, kind: k, sequence });
       }),
+    );
+  });
+});
+
+describe('simpanan wajib as months', () => {
+  it('counts months due from the opening month, paid from the balance, and the arrears in rupiah', () => {
+    expect(wajibStanding('2026-01-20', '2026-04-02', 20_000n, 10_000n)).toEqual({
+      monthlyAmount: 10_000n,
+      monthsDue: 4,
+      monthsPaid: 2,
+      paidThrough: '2026-02',
+      arrearsMonths: 2,
+      arrearsAmount: 20_000n,
+      monthsAhead: 0,
+    });
+    expect(wajibStanding('2025-11-05', '2026-01-31', 60_000n, 10_000n)).toMatchObject({
+      monthsDue: 3,
+      monthsPaid: 6,
+      paidThrough: '2026-04',
+      arrearsMonths: 0,
+      arrearsAmount: 0n,
+      monthsAhead: 3,
+    });
+    expect(wajibStanding('2026-03-01', '2026-03-01', 0n, 25_000n)).toMatchObject({
+      monthsDue: 1,
+      paidThrough: null,
+      arrearsAmount: 25_000n,
+    });
+  });
+
+  it('paid plus arrears covers every month due (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.bigInt({ min: 1n, max: 1_000_000n }),
+        (opened, daysLater, periods, amount) => {
+          const openedOn = opened.toISOString().slice(0, 10);
+          const today = new Date(opened.getTime() + daysLater * 86_400_000).toISOString().slice(0, 10);
+          const s = wajibStanding(openedOn, today, BigInt(periods) * amount, amount);
+          expect(s.monthsPaid).toBe(periods);
+          expect(s.monthsPaid + s.arrearsMonths - s.monthsAhead).toBe(s.monthsDue);
+          expect(s.arrearsAmount).toBe(BigInt(s.arrearsMonths) * amount);
+        },
+      ),
     );
   });
 });

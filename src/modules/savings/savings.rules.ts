@@ -115,3 +115,39 @@ export function runningBalances(opening: bigint, amounts: bigint[]): bigint[] {
     return balance;
   });
 }
+
+export type WajibStanding = {
+  monthlyAmount: bigint;
+  /** Months from the month the account was opened through this month. */
+  monthsDue: number;
+  monthsPaid: number;
+  /** The last month covered (YYYY-MM), or null when nothing is paid. */
+  paidThrough: string | null;
+  arrearsMonths: number;
+  arrearsAmount: bigint;
+  /** Months paid ahead of this one. */
+  monthsAhead: number;
+};
+
+const monthIndex = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * Simpanan wajib as months: one period is due each month from the month the account was
+ * opened; the balance at the current amount pays whole months from that month on (deposits
+ * are whole periods, so the balance is too while the amount is unchanged).
+ */
+export function wajibStanding(openedOn: string, today: string, balance: bigint, monthlyAmount: bigint): WajibStanding {
+  const monthsDue = Math.max(0, monthIndex(today) - monthIndex(openedOn) + 1);
+  const monthsPaid = monthlyAmount > 0n ? Number(balance / monthlyAmount) : 0;
+  const arrearsMonths = Math.max(0, monthsDue - monthsPaid);
+  return {
+    monthlyAmount,
+    monthsDue,
+    monthsPaid,
+    paidThrough: monthsPaid > 0 ? monthOf(monthIndex(openedOn) + monthsPaid - 1) : null,
+    arrearsMonths,
+    arrearsAmount: BigInt(arrearsMonths) * monthlyAmount,
+    monthsAhead: Math.max(0, monthsPaid - monthsDue),
+  };
+}

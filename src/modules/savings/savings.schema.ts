@@ -78,6 +78,18 @@ export const movementViewSchema = z.object({
 export type SavingsMovementView = z.infer<typeof movementViewSchema>;
 
 export const accountDetailSchema = accountViewSchema.extend({
+  /** Simpanan wajib as months (an open wajib account only; null otherwise). */
+  wajib: z
+    .object({
+      monthlyAmount: z.string(),
+      monthsDue: z.number(),
+      monthsPaid: z.number(),
+      paidThrough: z.string().nullable(),
+      arrearsMonths: z.number(),
+      arrearsAmount: z.string(),
+      monthsAhead: z.number(),
+    })
+    .nullable(),
   /** Newest first; `nextCursor` pages back in time. */
   movements: z.array(movementViewSchema),
   nextCursor: z.string().nullable(),

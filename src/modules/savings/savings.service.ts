@@ -23,6 +23,7 @@ import {
   type SavingsKind,
   type SavingsProblem,
   type SavingsSettings,
+  wajibStanding,
   withdrawalProblem,
 } from './savings.rules.ts';
 import type {
@@ -228,8 +229,17 @@ export async function getSavingsAccount(
     page.map((m) => m.id),
   );
   const last = page.at(-1);
+  const standing =
+    account.kind === 'wajib' && account.status === 'open'
+      ? wajibStanding(account.opened_on, businessDate(ctx.clock), BigInt(account.balance), (await settingsOf(ctx.db)).wajibAmount)
+      : null;
   return {
     ...accountView(ctx, account),
+    wajib: standing && {
+      ...standing,
+      monthlyAmount: standing.monthlyAmount.toString(),
+      arrearsAmount: standing.arrearsAmount.toString(),
+    },
     movements: page.map((m) => movementView(m, reversals.get(m.id) ?? null)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.seq]) : null,
   };

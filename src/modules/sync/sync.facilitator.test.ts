@@ -84,6 +84,7 @@ for (const kind of testDatabaseKinds()) {
         formedOn: '2026-01-02',
       });
       otherGroupId = other.body.id;
+      expect((await admin.post(`/api/v1/groups/${otherGroupId}/members`, { personId: outsider, joinedOn: '2026-01-02' })).status).toBe(201);
       expect(
         (
           await manager.post('/api/v1/financing/products', {

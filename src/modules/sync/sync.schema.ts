@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
 
 /**
  * The offline field app's contract: the bundle a worker downloads (a cadre's families and
@@ -18,19 +19,7 @@ export const bundleQuerySchema = z.strictObject({
 });
 export type BundleQuery = z.infer<typeof bundleQuerySchema>;
 
-export const bundleFamilySchema = z.object({
-  householdId: z.string(),
-  kkNumber: z.string(),
-  headName: z.string().nullable(),
-  jknClass: z.string().nullable(),
-  persons: z.number(),
-  monthlyDue: z.string().nullable(),
-  paidThrough: z.string().nullable(),
-  arrearsMonths: z.number().nullable(),
-  reactivationTotal: z.string().nullable(),
-  lastVisitOn: z.string().nullable(),
-  daysSinceVisit: z.number().nullable(),
-});
+export const bundleFamilySchema = worklistFamilySchema;
 
 export const sheetFinancingSchema = z.object({
   financingId: z.string(),

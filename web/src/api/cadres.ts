@@ -7,19 +7,22 @@ import type {
   CadreSettings,
   cadreListSchema,
   cadreViewSchema,
+  cardViewSchema,
   familyPageSchema,
   trainingListSchema,
+  UpdateCadreInput,
 } from '../../../src/modules/cadres/cadres.schema.ts';
 import type { HouseholdJknView, JKN_CLASSES, JKN_SEGMENTS, PersonJknInput } from '../../../src/modules/cadres/participants.schema.ts';
 import { api, request } from './client.ts';
 
-export type { CadreSettings, HouseholdJknView, PersonJknInput };
+export type { CadreSettings, HouseholdJknView, PersonJknInput, UpdateCadreInput };
 export type CadreView = z.infer<typeof cadreViewSchema>;
 export type CadreListItem = z.infer<typeof cadreListSchema>['items'][number];
 export type TrainingList = z.infer<typeof trainingListSchema>;
 export type FamilyPage = z.infer<typeof familyPageSchema>;
 export type FamilyView = FamilyPage['items'][number];
 export type AssignResult = z.infer<typeof assignFamiliesResultSchema>;
+export type CardView = z.infer<typeof cardViewSchema>;
 export type JknSegment = (typeof JKN_SEGMENTS)[number];
 export type JknClass = (typeof JKN_CLASSES)[number];
 
@@ -55,6 +58,16 @@ export function useFamilies(cadreId: string) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
+
+/** Changes only the fields given (PATCH): phone, assignment letter, villages. */
+export const updateCadre = (cadreId: string, changes: UpdateCadreInput) =>
+  api.patch<CadreView>(`/api/v1/cadres/${encodeURIComponent(cadreId)}`, changes);
+
+/** A new card: its version goes up and every earlier card of the cadre stops verifying. */
+export const issueNewCard = (cadreId: string) => api.post<CardView>(`/api/v1/cadres/${encodeURIComponent(cadreId)}/card`);
+
+/** The letter has run out: the public verification then shows the card as expired (the same rule: before today). */
+export const letterExpired = (cadre: Pick<CadreView, 'validUntil'>, today: string) => cadre.validUntil < today;
 
 export const removeFamily = (cadreId: string, householdId: string) =>
   request<void>('DELETE', `/api/v1/cadres/${encodeURIComponent(cadreId)}/families/${encodeURIComponent(householdId)}`);

@@ -4,6 +4,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  cadresOverviewSchema,
   cashViewSchema,
   collectionListSchema,
   contributionViewSchema,
@@ -18,6 +19,8 @@ import type {
 import { api } from './client.ts';
 
 export type CashView = z.infer<typeof cashViewSchema>;
+export type CadresOverview = z.infer<typeof cadresOverviewSchema>;
+export type CadreOverviewItem = CadresOverview['items'][number];
 export type Contribution = z.infer<typeof contributionViewSchema>;
 export type CollectionList = z.infer<typeof collectionListSchema>;
 export type DepositView = z.infer<typeof depositViewSchema>;
@@ -68,12 +71,22 @@ export const performanceQuery = (cadreId: string, month: string) =>
     queryFn: () => api.get<Performance>(cadrePath(cadreId, 'performance'), { month }),
   });
 
+/** Across the cadres in scope: caseload, cash held (flagged first) and this month's collected against due, in one request. */
+export const cadresOverviewQuery = queryOptions({
+  queryKey: ['cadres', 'overview'],
+  queryFn: () => api.get<CadresOverview>('/api/v1/cadres/overview'),
+});
+
 export const familyDuesQuery = (householdId: string | null) =>
   queryOptions({
     queryKey: ['households', householdId, 'jkn-dues'],
     queryFn: () => api.get<FamilyDues>(`/api/v1/households/${encodeURIComponent(householdId ?? '')}/jkn-dues`),
     enabled: householdId !== null,
   });
+
+/** Records through which month (YYYY-MM) the family's PBPU contributions are paid; answers its dues. */
+export const savePaidThrough = (householdId: string, paidThrough: string) =>
+  api.put<FamilyDues>(`/api/v1/households/${encodeURIComponent(householdId)}/jkn-account`, { paidThrough });
 
 /** Who records collections, deposits and visits (the cadre themself, or a manager for them). */
 export const canCollect = (role: string) => role === 'admin' || role === 'manager' || role === 'cadre';

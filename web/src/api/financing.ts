@@ -15,6 +15,8 @@ import { api } from './client.ts';
 export type Product = z.infer<typeof productViewSchema>;
 export type ProductKind = (typeof PRODUCT_KIND_VALUES)[number];
 export type ProductInput = z.input<typeof productInputSchema>;
+export type Rounding = z.output<typeof productInputSchema>['rounding'];
+export type AllocationPart = z.output<typeof productInputSchema>['allocationOrder'][number];
 export type ApplicationInput = z.input<typeof applicationInputSchema>;
 export type Financing = z.infer<typeof financingViewSchema>;
 export type FinancingStatus = Financing['status'];
@@ -37,6 +39,10 @@ export const PRODUCT_KINDS = (Object.keys(KIND_ORDER) as ProductKind[]).sort((a,
 const STATUS_ORDER: Record<FinancingStatus, number> = { applied: 0, approved: 1, disbursed: 2, closed: 3, rejected: 4, written_off: 5 };
 export const FINANCING_STATUSES = (Object.keys(STATUS_ORDER) as FinancingStatus[]).sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b]);
 export const CHANNELS: Channel[] = ['counter', 'group_meeting', 'field'];
+const ROUNDING_ORDER: Record<Rounding, number> = { 'half-up': 0, 'half-even': 1 };
+export const ROUNDINGS = (Object.keys(ROUNDING_ORDER) as Rounding[]).sort((a, b) => ROUNDING_ORDER[a] - ROUNDING_ORDER[b]);
+/** What a repayment pays first when nothing else is chosen: penalty, then profit, then principal (DOMAIN.md). */
+export const DEFAULT_ALLOCATION_ORDER: readonly AllocationPart[] = ['penalty', 'profit', 'principal'];
 export const isShariaKind = (kind: string) => ['murabahah', 'mudharabah', 'musyarakah', 'qardh'].includes(kind);
 export const sharesProfit = (kind: string) => kind === 'mudharabah' || kind === 'musyarakah';
 

@@ -9,9 +9,14 @@ import type {
   MovementResult,
 } from '../../../src/modules/ledger/cash-drawer.schema.ts';
 import type {
+  ACCOUNT_SCHEMES,
+  accountCreateInputSchema,
+  accountUpdateInputSchema,
   accountViewSchema,
+  entryListSchema,
   entryViewSchema,
   FUND_KINDS,
+  fundCapitalResultSchema,
   fundViewSchema,
   statementSchema,
   trialBalanceSchema,
@@ -36,9 +41,14 @@ export type {
 };
 export type Account = z.infer<typeof accountViewSchema>;
 export type AccountType = Account['type'];
+export type AccountScheme = (typeof ACCOUNT_SCHEMES)[number];
+export type AccountCreateInput = z.input<typeof accountCreateInputSchema>;
+export type AccountUpdateInput = z.input<typeof accountUpdateInputSchema>;
 export type TrialBalance = z.infer<typeof trialBalanceSchema>;
 export type AccountStatement = z.infer<typeof statementSchema>;
 export type EntryView = z.infer<typeof entryViewSchema>;
+export type EntryListItem = z.infer<typeof entryListSchema>['items'][number];
+export type FundCapitalResult = z.infer<typeof fundCapitalResultSchema>;
 export type Fund = z.infer<typeof fundViewSchema>;
 export type FundKind = (typeof FUND_KINDS)[number];
 export type MovementInput = z.input<typeof drawerMovementInputSchema>;
@@ -51,6 +61,13 @@ export const accountsQuery = queryOptions({
   select: (data) => data.items,
   staleTime: 10 * 60_000,
 });
+
+export const ACCOUNT_SCHEME_LIST: AccountScheme[] = ['both', 'conventional', 'sharia'];
+
+/** Chart of accounts kept by admins and managers: add under a group, rename, deactivate or reactivate. */
+export const createAccount = (input: AccountCreateInput) => api.post<Account>('/api/v1/ledger/accounts', input);
+export const updateAccount = (code: string, input: AccountUpdateInput) =>
+  api.patch<Account>(`/api/v1/ledger/accounts/${encodeURIComponent(code)}`, input);
 
 export const trialBalanceQuery = (asOf: string, office: string | null) =>
   queryOptions({
@@ -106,6 +123,28 @@ export const fundsQuery = queryOptions({
   select: (data) => data.items,
 });
 export const useFunds = (enabled = true) => useQuery({ ...fundsQuery, enabled });
+
+export const fundQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['ledger', 'fund', id],
+    queryFn: () => api.get<Fund>(`/api/v1/funds/${encodeURIComponent(id)}`),
+  });
+
+export const entryQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['ledger', 'entry', id],
+    queryFn: () => api.get<EntryView>(`/api/v1/ledger/entries/${encodeURIComponent(id)}`),
+  });
+
+/** Manual and fund entries, newest first, 20 at a time. */
+export function useRecentEntries() {
+  return useInfiniteQuery({
+    queryKey: ['ledger', 'entries'],
+    queryFn: ({ pageParam }) => api.get<z.infer<typeof entryListSchema>>('/api/v1/ledger/entries', { cursor: pageParam, limit: 20 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
 
 export const drawersQuery = (status: 'open' | 'closed', limit = 20) =>
   queryOptions({

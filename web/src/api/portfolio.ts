@@ -6,6 +6,7 @@ import type {
   closeDayResultSchema,
   portfolioQuerySchema,
   portfolioViewSchema,
+  qualityRuleViewSchema,
   queueViewSchema,
 } from '../../../src/modules/financing/financing.schema.ts';
 import { api } from './client.ts';
@@ -15,6 +16,8 @@ export type PortfolioRow = PortfolioView['rows'][number];
 export type Dimension = z.output<typeof portfolioQuerySchema>['by'];
 export type QueueView = z.infer<typeof queueViewSchema>;
 export type CloseDayResult = z.infer<typeof closeDayResultSchema>;
+export type QualityRuleView = z.infer<typeof qualityRuleViewSchema>;
+export type QualityRuleName = QualityRuleView['rule'];
 
 // A record (not a list) so that a dimension added on the server is a compile error here.
 const DIMENSION_ORDER: Record<Dimension, number> = { office: 0, fund: 1, group: 2, facilitator: 3 };
@@ -44,5 +47,20 @@ export function useCloseDay() {
   return useMutation({
     mutationFn: (date: string) => api.post<CloseDayResult>('/api/v1/financing/close-day', { date }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['financing'] }),
+  });
+}
+
+/** The quality-class rule (kolektibilitas) close of day applies, and the default. */
+export const qualityRuleQuery = queryOptions({
+  queryKey: ['financing', 'quality-rule'],
+  queryFn: () => api.get<QualityRuleView>('/api/v1/financing/settings/quality-rule'),
+});
+
+/** An admin chooses the rule; it applies from the next day closed. */
+export function useSetQualityRule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rule: QualityRuleName) => api.put<{ rule: QualityRuleName }>('/api/v1/financing/settings/quality-rule', { rule }),
+    onSuccess: () => client.invalidateQueries({ queryKey: qualityRuleQuery.queryKey }),
   });
 }

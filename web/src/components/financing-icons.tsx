@@ -22,3 +22,14 @@ export const PrintIcon = (p: IconProps) => (
     <rect x="7" y="14" width="10" height="7" />
   </Icon>
 );
+/** Arrows: move an item up or down an ordered list. */
+export const ArrowUpIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 19V5M6 11l6-6 6 6" />
+  </Icon>
+);
+export const ArrowDownIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Icon>
+);

@@ -1,6 +1,7 @@
 import { Center, Loader, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert.tsx';
+import { PageLoader } from './page-loader.tsx';
 
 type ListState = { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
 
@@ -33,4 +34,11 @@ export function ListStates({
       </Paper>
     );
   return children;
+}
+
+/** Loading and error states of one query; renders `children` with its data once it is there. */
+export function QueryStates<T>({ query, children }: { query: ListState & { data?: T }; children(data: T): React.ReactNode }) {
+  if (query.isPending) return <PageLoader />;
+  if (query.isError || query.data === undefined) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  return children(query.data);
 }

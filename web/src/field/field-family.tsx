@@ -1,14 +1,18 @@
 import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
+import { addMonths } from '../../../src/modules/contributions/contributions.rules.ts';
+import type { RehabPlanView } from '../../../src/modules/jkn/jkn.schema.ts';
 import type { BundleFamily } from '../../../src/modules/sync/sync.schema.ts';
 import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
+import { ReceiptActions } from './field-receipt.tsx';
 import { recordContribution, recordVisit, useField, type VisitKind } from './field-store.ts';
-import { useFieldText } from './field-text.ts';
-import { monthsRecordedSince, visitsRecordedSince } from './outbox.ts';
+import { formatMonth, useFieldText } from './field-text.ts';
+import { monthsRecordedSince, receiptsOf, visitsRecordedSince } from './outbox.ts';
 
 const VISIT_KINDS: VisitKind[] = ['reminder', 'socialisation', 'recruitment', 'complaint', 'follow_up'];
 /** The first families shown; the search finds the rest (a caseload is up to 500). */
@@ -107,6 +111,7 @@ export function FieldFamilyScreen() {
     );
   const months = monthsRecordedSince(field.outbox, family.householdId, stored.downloadedAt);
   const visits = visitsRecordedSince(field.outbox, family.householdId, stored.downloadedAt);
+  const receipts = receiptsOf(field.outbox, family.householdId);
   return (
     <Stack gap="sm">
       {back}
@@ -132,6 +137,7 @@ export function FieldFamilyScreen() {
           {family.reactivationTotal && family.arrearsMonths ? (
             <Figure label={ft('reactivation')} value={formatRupiah(family.reactivationTotal)} strong />
           ) : null}
+          {family.rehab ? <RehabPlan plan={family.rehab} /> : null}
           <Text size="sm" c="dimmed">
             {family.daysSinceVisit === null ? ft('neverVisited') : ft('lastVisit', visitParams(family))}
             {visits > 0 ? ` · ${ft('recordedVisits')}` : ''}
@@ -146,8 +152,51 @@ export function FieldFamilyScreen() {
           {ft('recordContribution')}
         </Button>
       ) : null}
+      {receipts.length > 0 ? (
+        <Stack gap="xs" component="section" aria-label={ft('receiptsTitle')} data-testid="family-receipts" mt="xs">
+          <Title order={2} size="h5">
+            {ft('receiptsTitle')}
+          </Title>
+          {receipts.map((entry) => (
+            <Card key={entry.clientId} withBorder padding="sm">
+              <Text fw={700}>{formatRupiah(entry.receipt?.amount ?? '0')}</Text>
+              <ReceiptActions entry={entry} />
+            </Card>
+          ))}
+        </Stack>
+      ) : null}
       {visiting ? <VisitModal cadreId={cadreId} family={family} onClose={() => setVisiting(false)} /> : null}
       {paying ? <ContributionModal cadreId={cadreId} family={family} onClose={() => setPaying(false)} /> : null}
+    </Stack>
+  );
+}
+
+/** The REHAB plan the bundle carries: instalments, what is paid first, and the month's own contribution beside them. */
+function RehabPlan({ plan }: { plan: RehabPlanView }) {
+  const ft = useFieldText();
+  const { i18n } = useTranslation();
+  const first = plan.parts[0];
+  const firstLast = addMonths(plan.firstMonth, (first?.months ?? 1) - 1);
+  const month = (m: string) => formatMonth(m, i18n.language);
+  return (
+    <Stack gap={2} data-testid="field-rehab">
+      <Text size="sm" fw={700}>
+        {ft('rehabTitle', { count: plan.instalments, total: formatRupiah(plan.total) })}
+      </Text>
+      <Text size="sm">
+        {plan.parts
+          .map((p) => ft('rehabPart', { times: p.count, amount: formatRupiah(p.amount), months: p.months }))
+          .join(`, ${ft('rehabThen')} `)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {ft('rehabFirst', {
+          period: firstLast === plan.firstMonth ? month(firstLast) : `${month(plan.firstMonth)} – ${month(firstLast)}`,
+          amount: formatRupiah(first?.amount ?? '0'),
+        })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {ft('rehabMonthly', { amount: formatRupiah(plan.monthlyDue) })}
+      </Text>
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
 import { FieldFamilyList } from './field-family.tsx';
+import { FieldMyCard } from './field-my-card.tsx';
 import { downloadBundle, useField } from './field-store.ts';
 import { formatMoment, useFieldText } from './field-text.ts';
 
@@ -71,6 +72,7 @@ export function FieldHomeScreen() {
               {ft('downloadFailed', { detail: field.problemDetail })}
             </Text>
           ) : null}
+          <FieldMyCard />
         </Stack>
       </Card>
       {stored?.bundle.cadreId ? <FieldFamilyList families={stored.bundle.families} /> : null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
 import { RupiahInput } from '../components/rupiah-input.tsx';
+import { ReceiptActions } from './field-receipt.tsx';
 import { discard, resend, syncNow, useField } from './field-store.ts';
 import { formatMoment, useFieldText } from './field-text.ts';
 import { byRecordedAt, type OutboxEntry } from './outbox.ts';
@@ -161,6 +162,7 @@ function EntryCard({ entry }: { entry: OutboxEntry }) {
           {ft('recordedOn', { when: formatMoment(entry.recordedAt, i18n.language) })}
           {entry.status === 'waiting' && entry.attempts > 0 ? ` · ${ft('attempts', { count: entry.attempts })}` : ''}
         </Text>
+        {entry.status === 'applied' && entry.receipt ? <ReceiptActions entry={entry} /> : null}
         {other ? (
           <Text size="xs" c="orange.8">
             {ft('otherUser', { name: entry.recordedBy })}

@@ -90,6 +90,11 @@ const id = {
   paidUp: 'Lunas s.d. {month}',
   monthlyDue: 'Iuran per bulan',
   reactivation: 'Untuk aktif kembali',
+  rehabTitle: 'Cicilan REHAB: {count} kali ({total})',
+  rehabPart: '{times} × {amount} ({months} bulan tunggakan)',
+  rehabThen: 'lalu',
+  rehabFirst: 'Dibayar dulu: tunggakan terlama, {period} ({amount}).',
+  rehabMonthly: 'Tiap bulan ditambah iuran bulan berjalan {amount}. Kartu aktif lagi setelah cicilan terakhir.',
   lastVisit: 'Dikunjungi {date} ({days} hari lalu)',
   neverVisited: 'Belum pernah dikunjungi',
   familyNotFound: 'Keluarga ini tidak ada di data yang diunduh.',
@@ -109,6 +114,16 @@ const id = {
   contributionHint: '{months} bulan × {monthly} = {amount} (tarif bulan ini; server memeriksa tarif tiap bulan)',
   contributionMonths: 'Iuran {months} bulan',
   kindContribution: 'Iuran JKN',
+  receiptsTitle: 'Kuitansi iuran terkirim',
+  receiptLine: 'Kuitansi {number} · {period}',
+  receiptOpen: 'Kuitansi',
+  receiptShare: 'Bagikan',
+  receiptNeedsSignal: 'Kuitansi bisa dibuka saat ada sinyal.',
+  shareTitle: 'Kuitansi {number}',
+  shareText:
+    'Kuitansi iuran JKN-KIS {number}\nKeluarga: {who}\nUntuk: iuran {months} bulan ({period})\nJumlah: {amount}\nTerbilang: {words}',
+  shareCopied: 'Teks kuitansi disalin. Tempel di pesan untuk keluarga.',
+  shareFailed: 'Teks kuitansi tidak bisa dibagikan atau disalin di HP ini.',
   kindVisit: 'Kunjungan',
   visit_socialisation: 'Sosialisasi',
   visit_reminder: 'Pengingat iuran',
@@ -204,6 +219,11 @@ const en: FieldText = {
   paidUp: 'Paid up to {month}',
   monthlyDue: 'Monthly contribution',
   reactivation: 'To reactivate',
+  rehabTitle: 'REHAB instalments: {count} ({total})',
+  rehabPart: '{times} × {amount} ({months} months of arrears)',
+  rehabThen: 'then',
+  rehabFirst: 'Paid first: the oldest arrears, {period} ({amount}).',
+  rehabMonthly: 'Each month the current month’s {amount} is paid too. The card is active again after the last instalment.',
   lastVisit: 'Visited {date} ({days} days ago)',
   neverVisited: 'Never visited',
   familyNotFound: 'This family is not in the downloaded data.',
@@ -223,6 +243,16 @@ const en: FieldText = {
   contributionHint: "{months} months × {monthly} = {amount} (this month's rate; the server checks each month's rate)",
   contributionMonths: 'Contribution for {months} months',
   kindContribution: 'JKN contribution',
+  receiptsTitle: 'Receipts of contributions sent',
+  receiptLine: 'Receipt {number} · {period}',
+  receiptOpen: 'Receipt',
+  receiptShare: 'Share',
+  receiptNeedsSignal: 'The receipt opens when there is signal.',
+  shareTitle: 'Receipt {number}',
+  shareText:
+    'JKN-KIS contribution receipt {number}\nFamily: {who}\nFor: {months} month(s) of contributions ({period})\nAmount: {amount}\nIn words: {words}',
+  shareCopied: 'Receipt text copied. Paste it into a message to the family.',
+  shareFailed: 'The receipt text could not be shared or copied on this phone.',
   kindVisit: 'Visit',
   visit_socialisation: 'Socialisation',
   visit_reminder: 'Contribution reminder',
@@ -245,4 +275,11 @@ export function useFieldText() {
 /** "Selasa, 10 Maret 2026 10.05" / "Tue 10 Mar 2026, 10:05": when data was downloaded or sent, in the phone's time. */
 export function formatMoment(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** "Mar 2026" / "Mar 2026" of a YYYY-MM month. */
+export function formatMonth(month: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }

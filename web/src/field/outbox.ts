@@ -4,13 +4,21 @@
  * again with the same ids and the server answers "duplicate" instead of recording twice.
  * A refused operation stays, with the server's reason, until the worker corrects or discards it.
  */
+import type { z } from 'zod';
 import { uuidv7 } from '../../../src/core/ids.ts';
+import type { contributionViewSchema } from '../../../src/modules/contributions/contributions.schema.ts';
 import type { Bundle, PushResult, SyncOp } from '../../../src/modules/sync/sync.schema.ts';
 
 export type StoredBundle = { bundle: Bundle; downloadedAt: string; username: string };
 export type StoredWorker = { username: string; fullName: string; role: string };
 
 export type OutboxStatus = 'waiting' | 'applied' | 'refused';
+
+/** The receipt the server made for a synced contribution: what the cadre shows or shares with the family. */
+export type FieldReceipt = Pick<
+  z.infer<typeof contributionViewSchema>,
+  'receiptPath' | 'receiptNumber' | 'firstMonth' | 'lastMonth' | 'months' | 'amount' | 'amountInWords' | 'paidOn'
+>;
 
 export type OutboxEntry = {
   /** The op's id: the key of the outbox and, on the server, of the op's idempotency record. */
@@ -26,6 +34,8 @@ export type OutboxEntry = {
   /** Sends tried (each may have been cut off); shown to explain a long wait. */
   attempts: number;
   settledAt?: string;
+  /** A contribution the server recorded (applied, or answered as a duplicate with the first result): its receipt. */
+  receipt?: FieldReceipt;
 };
 
 /** At most this many operations per request (the server's limit). */
@@ -46,7 +56,28 @@ export const byRecordedAt = (a: OutboxEntry, b: OutboxEntry) =>
 export const sendable = (entries: OutboxEntry[], username: string) =>
   entries.filter((e) => e.status === 'waiting' && e.recordedBy === username).sort(byRecordedAt);
 
-/** The entries after the server's answers: applied and duplicate both mean "recorded once". */
+/** The receipt in a contribution's result, when the result is one (an older server may answer without it). */
+export function receiptOf(result: unknown): FieldReceipt | undefined {
+  if (!result || typeof result !== 'object') return undefined;
+  const r = result as Record<string, unknown>;
+  const texts = ['receiptPath', 'receiptNumber', 'firstMonth', 'lastMonth', 'amount', 'amountInWords', 'paidOn'] as const;
+  if (texts.some((key) => typeof r[key] !== 'string') || typeof r.months !== 'number') return undefined;
+  // Only a path on this server: the link opens with the worker's session.
+  if (!/^\/api\/v1\/contributions\/[0-9a-f-]{36}\/receipt\.pdf$/.test(r.receiptPath as string)) return undefined;
+  const text = (key: (typeof texts)[number]) => r[key] as string;
+  return {
+    receiptPath: text('receiptPath'),
+    receiptNumber: text('receiptNumber'),
+    firstMonth: text('firstMonth'),
+    lastMonth: text('lastMonth'),
+    months: r.months as number,
+    amount: text('amount'),
+    amountInWords: text('amountInWords'),
+    paidOn: text('paidOn'),
+  };
+}
+
+/** The entries after the server's answers: applied and duplicate both mean "recorded once" (a contribution keeps its receipt). */
 export function withAnswers(sent: OutboxEntry[], results: PushResult[], now: string): OutboxEntry[] {
   const answers = new Map(results.map((r) => [r.id, r]));
   const updated: OutboxEntry[] = [];
@@ -55,10 +86,22 @@ export function withAnswers(sent: OutboxEntry[], results: PushResult[], now: str
     if (!answer) continue;
     if (answer.status === 'rejected')
       updated.push({ ...entry, status: 'refused', code: answer.code, reason: answer.message ?? answer.code, settledAt: now });
-    else updated.push({ ...entry, status: 'applied', code: undefined, reason: undefined, settledAt: now });
+    else {
+      const receipt = entry.operation.type === 'contribution' ? receiptOf(answer.result) : undefined;
+      updated.push({ ...entry, status: 'applied', code: undefined, reason: undefined, settledAt: now, ...(receipt ? { receipt } : {}) });
+    }
   }
   return updated;
 }
+
+/** The receipts of a family's contributions that went through, newest first. */
+export const receiptsOf = (entries: OutboxEntry[], householdId: string) =>
+  entries
+    .filter(
+      (e) => e.status === 'applied' && e.receipt && e.operation.type === 'contribution' && e.operation.payload.householdId === householdId,
+    )
+    .sort(byRecordedAt)
+    .reverse();
 
 /** Applied entries old enough to forget. */
 export const expired = (entries: OutboxEntry[], now: number) =>

@@ -53,7 +53,28 @@ export const portfolioEn: PortfolioDictionary = {
       checked_one: '{{count}} active financing checked.',
       checked_other: '{{count}} active financings checked.',
       steps: 'Steps run: {{steps}}.',
-      stepNames: { penalties: 'late charges', arrears: 'arrears and quality classes', snapshot: 'portfolio snapshot' },
+      stepNames: {
+        penalties: 'late charges',
+        arrears: 'arrears and quality classes',
+        snapshot: 'portfolio snapshot',
+        provisions: 'allowance for losses (PPAP) booked',
+        balances: 'ledger balances',
+      },
+    },
+    qualityRule: {
+      title: 'Quality-class rule',
+      intro:
+        'Quality classes (kolektibilitas) are computed from days past due at each close of day. The choice applies from the next day closed; days already closed do not change.',
+      label: 'The rule this institution uses',
+      names: { bank: 'Bank rule (POJK 40/2019)', lkm: 'LKM rule (POJK 62/2015)' },
+      thresholds: {
+        bank: 'Five classes: Current at 0 days, Special mention 1–90 days, Substandard 91–120, Doubtful 121–180, Loss over 180 days.',
+        lkm: 'Three classes by instalment type: weekly and fortnightly Current up to 4 weeks, Doubtful 5–8, Loss over 8 weeks; monthly Current up to 3 months, Doubtful over 3 up to 9, Loss over 9 months.',
+      },
+      default: 'default',
+      current: 'in use',
+      submit: 'Save rule',
+      saved: 'Quality classes are now computed with the {{rule}}.',
     },
   },
   queue: {

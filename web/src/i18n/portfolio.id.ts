@@ -55,7 +55,28 @@ export const portfolioId = {
       checked_one: '{{count}} pembiayaan berjalan diperiksa.',
       checked_other: '{{count}} pembiayaan berjalan diperiksa.',
       steps: 'Langkah yang dijalankan: {{steps}}.',
-      stepNames: { penalties: 'denda keterlambatan', arrears: 'tunggakan dan kolektibilitas', snapshot: 'potret portofolio' },
+      stepNames: {
+        penalties: 'denda keterlambatan',
+        arrears: 'tunggakan dan kolektibilitas',
+        snapshot: 'potret portofolio',
+        provisions: 'pembukuan PPAP',
+        balances: 'saldo buku besar',
+      },
+    },
+    qualityRule: {
+      title: 'Aturan kolektibilitas',
+      intro:
+        'Kolektibilitas dihitung dari hari tunggakan setiap tutup hari. Pilihan ini berlaku mulai tutup hari berikutnya; hari yang sudah ditutup tidak berubah.',
+      label: 'Aturan yang dipakai lembaga ini',
+      names: { bank: 'Aturan bank (POJK 40/2019)', lkm: 'Aturan LKM (POJK 62/2015)' },
+      thresholds: {
+        bank: 'Lima golongan: Lancar 0 hari, DPK 1–90 hari, Kurang Lancar 91–120, Diragukan 121–180, Macet lebih dari 180 hari.',
+        lkm: 'Tiga golongan menurut jenis angsuran: mingguan dan dua mingguan Lancar sampai 4 minggu, Diragukan 5–8, Macet lebih dari 8 minggu; bulanan Lancar sampai 3 bulan, Diragukan lebih dari 3 sampai 9, Macet lebih dari 9 bulan.',
+      },
+      default: 'bawaan',
+      current: 'dipakai sekarang',
+      submit: 'Simpan aturan',
+      saved: 'Kolektibilitas kini dihitung dengan {{rule}}.',
     },
   },
   queue: {

@@ -266,6 +266,18 @@ export const registryEn: RegistryDictionary = {
       saved: 'Officers saved.',
       needMembers: 'Add members first.',
     },
+    collectionSheet: {
+      title: 'Meeting collection sheet',
+      intro:
+        'One page for a group meeting: each member’s instalment due by that date and any arrears, with Paid and Initials columns to fill in by hand.',
+      date: 'Meeting date',
+      nextMeeting: 'Next recorded meeting: {{date}}.',
+      noNextMeeting: 'No later meeting recorded; today is used.',
+      loadingMeetings: 'Looking for the next meeting…',
+      dateInvalid: 'Not a valid date.',
+      open: 'Open collection sheet (PDF)',
+      empty: 'No running financing in this group: nothing to collect.',
+    },
     meetings: {
       add: 'Record a meeting',
       addTitle: 'Record a meeting (musyawarah)',

@@ -268,6 +268,18 @@ export const registryId = {
       saved: 'Pengurus disimpan.',
       needMembers: 'Tambahkan anggota lebih dulu.',
     },
+    collectionSheet: {
+      title: 'Lembar tagihan pertemuan',
+      intro:
+        'Satu halaman untuk pertemuan kelompok: angsuran setiap anggota yang jatuh tempo sampai tanggal itu dan tunggakannya, dengan kolom Dibayar dan Paraf untuk diisi tangan.',
+      date: 'Tanggal pertemuan',
+      nextMeeting: 'Pertemuan berikutnya yang tercatat: {{date}}.',
+      noNextMeeting: 'Belum ada pertemuan berikutnya yang tercatat; hari ini dipakai.',
+      loadingMeetings: 'Mencari pertemuan berikutnya…',
+      dateInvalid: 'Tanggal tidak valid.',
+      open: 'Buka lembar tagihan (PDF)',
+      empty: 'Belum ada pembiayaan berjalan di kelompok ini: tidak ada yang ditagih.',
+    },
     meetings: {
       add: 'Catat musyawarah',
       addTitle: 'Catat musyawarah',

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { organisationQuery, setupQuery } from '../api/queries.ts';
 import type { Organisation } from '../api/types.ts';
-import { ErrorAlert, FormError, fieldError } from '../components/error-alert.tsx';
+import { FormError, fieldError } from '../components/error-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { PageLoader } from '../components/page-loader.tsx';
+import { QueryStates } from '../components/states.tsx';
 import { useToast } from '../components/toast.tsx';
 
 export function OrganisationPage() {
@@ -16,13 +16,7 @@ export function OrganisationPage() {
   return (
     <Stack gap="md" maw={640}>
       <PageHeader title={t('organisation.title')} />
-      {organisation.isPending ? (
-        <PageLoader />
-      ) : organisation.isError ? (
-        <ErrorAlert error={organisation.error} onRetry={() => void organisation.refetch()} />
-      ) : (
-        <OrganisationForm organisation={organisation.data} />
-      )}
+      <QueryStates query={organisation}>{(data) => <OrganisationForm organisation={data} />}</QueryStates>
     </Stack>
   );
 }

@@ -4,7 +4,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Group,
@@ -21,8 +20,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { terbilangRupiah } from '../../../../src/core/terbilang.ts';
 import { addMonths } from '../../../../src/modules/contributions/contributions.rules.ts';
-import { type CadreView, useInvalidateCadres } from '../../api/cadres.ts';
+import { type CadreView, canRecordJkn, useInvalidateCadres } from '../../api/cadres.ts';
 import {
   type CashView,
   type Contribution,
@@ -40,20 +40,16 @@ import {
 } from '../../api/contributions.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
 import { useSignedIn } from '../../auth/session.ts';
-import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
+import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
-import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
-import { ListStates } from '../../components/states.tsx';
+import { receiptRecipient, shareOrCopy } from '../../components/share.ts';
+import { ListStates, QueryStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
+import { DuesPanel, useFormatMonth } from './family-dues.tsx';
 
-/** "Maret 2026" / "March 2026" of a YYYY-MM month. */
-export function useFormatMonth() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return (month: string | null | undefined) => (month ? format.format(new Date(`${month}-01T00:00:00Z`)) : '—');
-}
+export { useFormatMonth };
 
 /** A family in a picker: the head's name (or the KK number) and the KK number. */
 export const familyLabel = (family: Pick<WorklistFamily, 'headName' | 'kkNumber'>) =>
@@ -93,13 +89,9 @@ export function CadreCollectionSection({ cadre }: { cadre: CadreView }) {
           {t('cadres.collection.notActive')}
         </Text>
       )}
-      {cash.isPending ? (
-        <PageLoader />
-      ) : cash.isError ? (
-        <ErrorAlert error={cash.error} onRetry={() => void cash.refetch()} />
-      ) : (
-        <CashCard cash={cash.data} canDeposit={collects} onDeposit={() => setDepositing(true)} />
-      )}
+      <QueryStates query={cash}>
+        {(data) => <CashCard cash={data} canDeposit={collects} onDeposit={() => setDepositing(true)} />}
+      </QueryStates>
       <Text size="sm" fw={600}>
         {t('cadres.collection.latest')}
       </Text>
@@ -129,6 +121,11 @@ export function CadreCollectionSection({ cadre }: { cadre: CadreView }) {
                   <Anchor href={row.receiptPath} target="_blank" rel="noopener" size="xs" data-testid="collection-receipt">
                     {t('cadres.collection.receipt')}
                   </Anchor>
+                  <ShareReceiptButton
+                    receipt={{ ...row, amountInWords: terbilangRupiah(row.amount) }}
+                    who={receiptRecipient(row.headName, null)}
+                    compact
+                  />
                 </Stack>
               </Group>
             </Card>
@@ -243,6 +240,7 @@ const unbilledMonths = (dues: FamilyDues | undefined) => (dues?.quote ? dues.quo
  */
 export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView; householdId?: string; onClose(): void }) {
   const { t } = useTranslation();
+  const me = useSignedIn();
   const toast = useToast();
   const formatMonth = useFormatMonth();
   const invalidate = useInvalidateCadres();
@@ -269,11 +267,12 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
     },
   );
   const options = (worklist.data?.items ?? []).map((f) => ({ value: f.householdId, label: familyLabel(f) }));
+  const chosen = worklist.data?.items.find((f) => f.householdId === family);
   const fields = ['householdId', 'months', 'amount', 'paidOn'];
   return (
     <Modal opened onClose={onClose} title={t('cadres.collection.collectTitle')} centered>
       {receipt ? (
-        <Receipt contribution={receipt} onClose={onClose} />
+        <Receipt contribution={receipt} who={receiptRecipient(chosen?.headName, chosen?.kkNumber)} onClose={onClose} />
       ) : (
         <form
           onSubmit={(event) => {
@@ -301,7 +300,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
               comboboxProps={{ withinPortal: true }}
               data-testid="collect-family"
             />
-            {family && <DuesPanel dues={dues} />}
+            {family && <DuesPanel dues={dues} canRecord={canRecordJkn(me.role)} />}
             <SimpleGrid cols={2} spacing="sm">
               <NumberInput
                 label={t('cadres.collection.months')}
@@ -360,60 +359,56 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
   );
 }
 
-function DuesPanel({ dues }: { dues: { isPending: boolean; isError: boolean; error: unknown; data?: FamilyDues; refetch(): unknown } }) {
+/** The receipt as a short text for the family (share sheet on a phone, else copied): masked name, months, amount and words. */
+function ShareReceiptButton({
+  receipt,
+  who,
+  compact,
+}: {
+  receipt: Pick<Contribution, 'receiptNumber' | 'firstMonth' | 'lastMonth' | 'months' | 'amount' | 'amountInWords'>;
+  who: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
+  const toast = useToast();
   const formatMonth = useFormatMonth();
-  if (dues.isPending) return <PageLoader />;
-  if (dues.isError) return <ErrorAlert error={dues.error} onRetry={() => void dues.refetch()} />;
-  const view = dues.data;
-  if (!view?.quote)
-    return (
-      <Alert color="orange" variant="light" data-testid="dues-unknown">
-        {view && view.persons === 0 ? t('cadres.collection.noPayingMembers') : t('cadres.collection.paidThroughUnknown')}
-      </Alert>
-    );
-  const { quote } = view;
-  const item = (label: string, value: string, testId?: string, color?: string) => (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600} c={color} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
-  return (
-    <Paper withBorder radius="md" p="xs" data-testid="dues-panel">
-      <Group gap={6} mb={6}>
-        <Badge variant="light" color={quote.status === 'active' ? 'teal' : 'red'} style={{ textTransform: 'none' }}>
-          {t(`jkn.statuses.${quote.status}`)}
-        </Badge>
-        <Text size="xs" c="dimmed">
-          {view.jknClass ? t(`jkn.classes.${view.jknClass as 'I'}`) : ''} · {t('jkn.payingMembers', { count: view.persons })}
-        </Text>
-      </Group>
-      <SimpleGrid cols={2} spacing="xs">
-        {item(t('cadres.collection.paidThrough'), formatMonth(view.paidThrough))}
-        {item(t('cadres.collection.monthlyDue'), formatRupiah(String(quote.monthlyDue)))}
-        {item(
-          t('cadres.collection.arrears', { count: quote.arrearsMonths }),
-          formatRupiah(String(quote.arrearsAmount)),
-          'dues-arrears',
-          quote.arrearsMonths > 0 ? 'red.7' : undefined,
-        )}
-        {item(t('cadres.collection.reactivation'), formatRupiah(String(quote.reactivationTotal)), 'dues-total')}
-      </SimpleGrid>
-      {quote.rehabEligible && (
-        <Text size="xs" c="dimmed" mt={6}>
-          {t('cadres.collection.rehab')}
-        </Text>
-      )}
-    </Paper>
+  const [sharing, setSharing] = useState(false);
+  const period =
+    receipt.firstMonth === receipt.lastMonth
+      ? formatMonth(receipt.firstMonth)
+      : `${formatMonth(receipt.firstMonth)} – ${formatMonth(receipt.lastMonth)}`;
+  const share = async () => {
+    setSharing(true);
+    try {
+      const outcome = await shareOrCopy(
+        t('cadres.collection.shareTitle', { number: receipt.receiptNumber }),
+        t('cadres.collection.shareText', {
+          number: receipt.receiptNumber,
+          who,
+          count: receipt.months,
+          period,
+          amount: formatRupiah(receipt.amount),
+          words: receipt.amountInWords,
+        }),
+      );
+      if (outcome === 'copied') toast.success(t('cadres.collection.shareCopied'));
+      else if (outcome === 'failed') toast.failure(t('cadres.collection.shareFailed'));
+    } finally {
+      setSharing(false);
+    }
+  };
+  return compact ? (
+    <Anchor component="button" type="button" size="xs" onClick={() => void share()} disabled={sharing} data-testid="collection-share">
+      {t('cadres.collection.share')}
+    </Anchor>
+  ) : (
+    <Button variant="light" loading={sharing} onClick={() => void share()} data-testid="receipt-share">
+      {t('cadres.collection.share')}
+    </Button>
   );
 }
 
-function Receipt({ contribution, onClose }: { contribution: Contribution; onClose(): void }) {
+function Receipt({ contribution, who, onClose }: { contribution: Contribution; who: string; onClose(): void }) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   return (
@@ -433,6 +428,7 @@ function Receipt({ contribution, onClose }: { contribution: Contribution; onClos
         <Button component="a" href={contribution.receiptPath} target="_blank" rel="noopener" variant="light" data-testid="receipt-link">
           {t('cadres.collection.openReceipt')}
         </Button>
+        <ShareReceiptButton receipt={contribution} who={who} />
         <Button onClick={onClose} data-testid="receipt-done">
           {t('common.close')}
         </Button>

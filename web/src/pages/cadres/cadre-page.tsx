@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Card,
   Group,
@@ -25,6 +26,7 @@ import {
   cadreQuery,
   canManageCadres,
   type FamilyView,
+  letterExpired,
   removeFamily,
   trainingsQuery,
   useFamilies,
@@ -44,7 +46,9 @@ import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Detail, GroupedDigits, todayIso, useFormatDate } from '../registry/shared.tsx';
+import { CadreCardReissueModal } from './cadre-card-reissue.tsx';
 import { CadreCollectionSection } from './cadre-collection-section.tsx';
+import { CadreEditModal } from './cadre-edit-modal.tsx';
 import { CadrePerformanceSection } from './cadre-performance-section.tsx';
 import { CadrePhoto } from './cadre-photo.tsx';
 import { CadreStatusModal } from './cadre-status-modal.tsx';
@@ -68,6 +72,9 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
   const formatDate = useFormatDate();
   const manages = canManageCadres(me.role);
   const [changingStatus, setChangingStatus] = useState(false);
+  const [editing, setEditing] = useState<'edit' | 'renew' | null>(null);
+  const [reissuing, setReissuing] = useState(false);
+  const expired = letterExpired(cadre, todayIso());
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" gap="sm">
@@ -89,29 +96,67 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
         </Group>
         {manages && (
           <Group gap="xs">
+            <Button variant="default" onClick={() => setEditing('edit')} data-testid="edit-open">
+              {t('cadres.edit.open')}
+            </Button>
             <Button variant="default" onClick={() => setChangingStatus(true)} data-testid="status-open">
               {t('cadres.statusChange.open')}
             </Button>
-            {cadre.status === 'active' && (
-              <Button
-                component="a"
-                href={`/api/v1/cadres/${cadre.id}/card.pdf`}
-                target="_blank"
-                rel="noopener"
-                variant="light"
-                leftSection={<QrIcon size={16} />}
-                data-testid="cadre-card-link"
-              >
-                {t('cadres.card')}
+          </Group>
+        )}
+        {/* The server lets a cadre print only their own card; this page is theirs. */}
+        {me.role === 'cadre' && cadre.status === 'active' && (
+          <Button
+            component="a"
+            href={`/api/v1/cadres/${cadre.id}/card.pdf`}
+            target="_blank"
+            rel="noopener"
+            variant="light"
+            leftSection={<QrIcon size={16} />}
+            data-testid="my-card-link"
+          >
+            {t('cadres.myCard')}
+          </Button>
+        )}
+      </Group>
+      {expired && (
+        <Alert color="red" variant="light" title={t('cadres.expired.title')} role="alert" data-testid="letter-expired">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('cadres.expired.text', { date: formatDate(cadre.validUntil) })}</Text>
+            {manages ? (
+              <Button size="xs" color="red" onClick={() => setEditing('renew')} data-testid="renew-open">
+                {t('cadres.expired.renew')}
+              </Button>
+            ) : (
+              <Text size="sm">{t('cadres.expired.ask')}</Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {manages && cadre.status === 'active' && (
+        <Group gap="xs" justify="space-between" align="center">
+          <Text size="sm" c="dimmed" style={{ flex: '1 1 16rem' }} data-testid="cadre-card-hint">
+            {t('cadres.cardHint')} {cadre.cardVersion > 0 ? t('cadres.cardVersion', { version: cadre.cardVersion }) : t('cadres.noCard')}.
+          </Text>
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={`/api/v1/cadres/${cadre.id}/card.pdf`}
+              target="_blank"
+              rel="noopener"
+              variant="light"
+              leftSection={<QrIcon size={16} />}
+              data-testid="cadre-card-link"
+            >
+              {t('cadres.card')}
+            </Button>
+            {cadre.cardVersion > 0 && (
+              <Button variant="default" onClick={() => setReissuing(true)} data-testid="reissue-open">
+                {t('cadres.reissue.open')}
               </Button>
             )}
           </Group>
-        )}
-      </Group>
-      {manages && cadre.status === 'active' && (
-        <Text size="sm" c="dimmed">
-          {t('cadres.cardHint')} {cadre.cardVersion > 0 ? t('cadres.cardVersion', { version: cadre.cardVersion }) : t('cadres.noCard')}.
-        </Text>
+        </Group>
       )}
       <Paper withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
@@ -120,9 +165,20 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
           </Detail>
           <Detail label={t('cadres.letterDate')}>{formatDate(cadre.letterDate)}</Detail>
           <Detail label={t('cadres.signedBy')}>{cadre.signedBy}</Detail>
-          <Detail label={t('cadres.validUntil')}>{formatDate(cadre.validUntil)}</Detail>
-          <Detail label={t('cadres.phone')}>{cadre.phone}</Detail>
-          <Detail label={t('cadres.villages')}>{cadre.villages.map((v) => v.name).join(', ')}</Detail>
+          <Detail label={t('cadres.validUntil')} testId="cadre-valid-until">
+            {formatDate(cadre.validUntil)}
+            {expired && (
+              <Badge ml="xs" color="red" variant="light" style={{ textTransform: 'none' }}>
+                {t('cadres.expired.badge')}
+              </Badge>
+            )}
+          </Detail>
+          <Detail label={t('cadres.phone')} testId="cadre-phone">
+            {cadre.phone}
+          </Detail>
+          <Detail label={t('cadres.villages')} testId="cadre-villages">
+            {cadre.villages.map((v) => v.name).join(', ')}
+          </Detail>
         </SimpleGrid>
       </Paper>
       <CadreCollectionSection cadre={cadre} />
@@ -131,6 +187,8 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
       <Trainings cadreId={cadre.id} manages={manages} />
       <Families cadre={cadre} manages={manages} />
       {changingStatus && <CadreStatusModal cadre={cadre} onClose={() => setChangingStatus(false)} />}
+      {editing && <CadreEditModal cadre={cadre} renewing={editing === 'renew'} onClose={() => setEditing(null)} />}
+      {reissuing && <CadreCardReissueModal cadre={cadre} onClose={() => setReissuing(false)} />}
     </Stack>
   );
 }

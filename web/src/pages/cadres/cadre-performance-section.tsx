@@ -10,6 +10,7 @@ import { useSignedIn } from '../../auth/session.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
+import { QueryStates } from '../../components/states.tsx';
 import { Figure, usePercent } from '../portfolio/portfolio-shared.tsx';
 import { todayIso } from '../registry/shared.tsx';
 import { useFormatMonth } from './cadre-collection-section.tsx';
@@ -42,13 +43,7 @@ export function CadrePerformanceSection({ cadreId }: { cadreId: string }) {
           data-testid="performance-month"
         />
       </Group>
-      {performance.isPending ? (
-        <PageLoader />
-      ) : performance.isError ? (
-        <ErrorAlert error={performance.error} onRetry={() => void performance.refetch()} />
-      ) : (
-        <Figures figures={performance.data} />
-      )}
+      <QueryStates query={performance}>{(data) => <Figures figures={data} />}</QueryStates>
       {me.role !== 'cadre' && <CollectionChart cadreId={cadreId} lastMonth={thisMonth} />}
     </Stack>
   );

@@ -17,6 +17,7 @@ import { RegionMultiSelect } from '../../components/region-picker.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { todayIso } from '../registry/shared.tsx';
 import { PHOTO_ACCEPT, photoProblem, uploadCadrePhoto } from './cadre-photo.tsx';
+import { LetterFields, oneYearOn } from './letter-fields.tsx';
 
 const FIELDS = [
   'personId',
@@ -29,15 +30,6 @@ const FIELDS = [
   'villageCodes',
   'username',
 ] as const;
-
-/** A year's assignment by default: the day before the letter's date a year on. */
-export function oneYearOn(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(next.getTime())) return '';
-  next.setUTCFullYear(next.getUTCFullYear() + 1);
-  next.setUTCDate(next.getUTCDate() - 1);
-  return next.toISOString().slice(0, 10);
-}
 
 export function CadreRecruitModal({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -157,48 +149,14 @@ export function CadreRecruitModal({ onClose }: { onClose(): void }) {
             error={errorOf('villageCodes', villageCodes)}
             data-testid="recruit-villages"
           />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              label={t('cadres.letterNumber')}
-              required
-              value={form.letterNumber}
-              onChange={set('letterNumber')}
-              error={errorOf('letterNumber', form.letterNumber)}
-              data-testid="recruit-letter"
-            />
-            <TextInput
-              label={t('cadres.signedBy')}
-              description={t('cadres.recruit.signedByHint')}
-              required
-              value={form.signedBy}
-              onChange={set('signedBy')}
-              error={errorOf('signedBy', form.signedBy)}
-              data-testid="recruit-signed-by"
-            />
-            <TextInput
-              type="date"
-              label={t('cadres.letterDate')}
-              required
-              value={form.letterDate}
-              max={today}
-              onChange={(event) => {
-                const letterDate = event.currentTarget.value;
-                // The end date follows the letter's until someone sets it apart.
-                const follows = form.validUntil === oneYearOn(form.letterDate);
-                setForm({ ...form, letterDate, validUntil: follows ? oneYearOn(letterDate) : form.validUntil });
-              }}
-              error={errorOf('letterDate', form.letterDate)}
-            />
-            <TextInput
-              type="date"
-              label={t('cadres.validUntil')}
-              required
-              value={form.validUntil}
-              min={form.letterDate}
-              onChange={set('validUntil')}
-              error={errorOf('validUntil', form.validUntil)}
-            />
-          </SimpleGrid>
+          <LetterFields
+            form={form}
+            setForm={setForm}
+            errorOf={errorOf}
+            today={today}
+            testId="recruit"
+            hints={{ signedBy: t('cadres.recruit.signedByHint') }}
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <FileInput
               label={t('cadres.recruit.photo')}

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionSettings } from '../../../../src/modules/contributions/contributions.schema.ts';
 import { api } from '../../api/client.ts';
-import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
-import { PageLoader } from '../../components/page-loader.tsx';
+import { FormError, fieldError } from '../../components/error-alert.tsx';
+import { QueryStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 
 const collectionSettingsQuery = queryOptions({
@@ -19,13 +19,7 @@ export function CollectionRulesModal({ onClose }: { onClose(): void }) {
   const settings = useQuery(collectionSettingsQuery);
   return (
     <Modal opened onClose={onClose} title={t('cadres.rules.title')} centered>
-      {settings.isPending ? (
-        <PageLoader />
-      ) : settings.isError ? (
-        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <RulesForm settings={settings.data} onClose={onClose} />
-      )}
+      <QueryStates query={settings}>{(data) => <RulesForm settings={data} onClose={onClose} />}</QueryStates>
     </Modal>
   );
 }

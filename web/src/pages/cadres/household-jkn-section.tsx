@@ -1,5 +1,6 @@
 // The household page's "JKN-KIS": each member's card, the family's class and this month's due,
-// the cadre looking after the family, and recording a card (with the recruiting cadre).
+// the cadre looking after the family, and recording a card (with the recruiting cadre); the
+// family's dues with its paid-through month, and the inpatient penalty calculator.
 import {
   Anchor,
   Badge,
@@ -40,6 +41,8 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
+import { FamilyDuesSection } from './family-dues.tsx';
+import { PenaltyQuoteForm } from './penalty-quote-form.tsx';
 
 type Member = HouseholdJknView['members'][number];
 
@@ -174,6 +177,8 @@ function JknPanel({ householdId }: { householdId: string }) {
           </Card>
         ))}
       </Stack>
+      <FamilyDuesSection householdId={householdId} />
+      <PenaltyQuoteForm view={view} />
       {editing && <JknModal view={view} member={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

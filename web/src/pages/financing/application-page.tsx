@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { type Financing, financingQuery, productsQuery, useInvalidateFinancing } from '../../api/financing.ts';
 import { useFunds } from '../../api/ledger.ts';
-import { useGroups } from '../../api/registry.ts';
+import { businessesQuery, useGroups } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -25,6 +25,7 @@ const FIELDS = [
   'installments',
   'purpose',
   'groupId',
+  'businessId',
   'groupRecommendation',
   'healthNotes',
   'lkmCapitalPercent',
@@ -54,6 +55,7 @@ function ApplicationForm() {
   const [installments, setInstallments] = useState<number | string>('');
   const [purpose, setPurpose] = useState('');
   const [groupId, setGroupId] = useState<string | null>(null);
+  const [businessId, setBusinessId] = useState<string | null>(null);
   const [recommendation, setRecommendation] = useState('');
   const [healthNotes, setHealthNotes] = useState('');
   const [capital, setCapital] = useState('');
@@ -63,6 +65,9 @@ function ApplicationForm() {
   const activeProducts = (products.data ?? []).filter((p) => p.active);
   const activeFunds = (funds.data ?? []).filter((f) => f.active);
   const groupRows = groups.data?.pages.flatMap((page) => page.items) ?? [];
+  // The member's businesses from the registry, once a member is chosen.
+  const businesses = useQuery({ ...businessesQuery(personId ?? ''), enabled: Boolean(personId) });
+  const activeBusinesses = (businesses.data ?? []).filter((b) => b.active);
 
   const save = useMutation({
     mutationFn: () =>
@@ -74,6 +79,7 @@ function ApplicationForm() {
         installments: Number(installments),
         purpose: purpose.trim(),
         groupId: groupId ?? undefined,
+        businessId: businessId ?? undefined,
         groupRecommendation: recommendation.trim() || undefined,
         healthNotes: healthNotes.trim() || undefined,
         lkmCapitalPercent: product?.kind === 'musyarakah' ? capital.trim() : undefined,
@@ -117,9 +123,42 @@ function ApplicationForm() {
               description={t('financing.apply.memberHint')}
               required
               value={personId}
-              onChange={(person) => setPersonId(person?.id ?? null)}
+              onChange={(person) => {
+                setPersonId(person?.id ?? null);
+                setBusinessId(null);
+              }}
               error={errorOf('personId')}
               data-testid="application-member"
+            />
+            <Select
+              label={t('financing.apply.business')}
+              placeholder={
+                !personId
+                  ? t('financing.apply.businessPickMember')
+                  : businesses.isPending
+                    ? t('app.loading')
+                    : activeBusinesses.length === 0
+                      ? t('financing.apply.noBusinesses')
+                      : t('financing.apply.noBusiness')
+              }
+              data={activeBusinesses.map((b) => ({ value: b.id, label: `${b.name} · ${b.businessType}` }))}
+              value={businessId}
+              onChange={setBusinessId}
+              disabled={!personId || businesses.isPending || activeBusinesses.length === 0}
+              rightSection={personId && businesses.isFetching ? <Loader size="xs" /> : undefined}
+              error={(businesses.isError ? t('financing.apply.businessesFailed') : undefined) ?? errorOf('businessId')}
+              description={
+                personId && !businesses.isPending && !businesses.isError && activeBusinesses.length === 0 ? (
+                  <Anchor component={Link} to={`/persons/${personId}`} size="xs" data-testid="record-business">
+                    {t('financing.apply.recordBusiness')}
+                  </Anchor>
+                ) : (
+                  t('financing.apply.businessHint')
+                )
+              }
+              clearable
+              comboboxProps={{ withinPortal: true }}
+              data-testid="application-business"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Select

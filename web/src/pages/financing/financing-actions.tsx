@@ -16,7 +16,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -36,7 +35,7 @@ import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { Detail, useFormatDate } from '../registry/shared.tsx';
-import { canCollect, useProfitLabel } from './shared.tsx';
+import { canCollect, ReasonField, useProfitLabel } from './shared.tsx';
 
 export type BusinessResults = z.infer<typeof businessResultsViewSchema>;
 
@@ -122,16 +121,12 @@ export function WriteOffModal({ financing, opened, onClose }: ModalProps) {
               {t('financing.writeOff.expense')}: <b>{formatRupiah(owed.principal)}</b>. {t('financing.writeOff.stillOwed')}
             </Text>
           </Alert>
-          <Textarea
-            label={t('financing.actions.reason')}
-            description={t('financing.writeOff.reasonHint')}
-            required
-            autosize
-            minRows={2}
-            maxLength={300}
+          <ReasonField
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={(checked && short ? t('common.required') : undefined) ?? fieldError(save.error, 'reason')}
+            onChange={setReason}
+            description={t('financing.writeOff.reasonHint')}
+            showRequired={checked && short}
+            error={save.error}
           />
           {save.error && !fieldError(save.error, 'reason') ? <ErrorAlert error={save.error} /> : null}
           <Group justify="flex-end">
@@ -256,16 +251,12 @@ export function RescheduleModal({ financing, opened, onClose, onDone }: ModalPro
             onChange={(e) => setFirstDueDate(e.currentTarget.value)}
             error={fieldError(save.error, 'firstDueDate')}
           />
-          <Textarea
-            label={t('financing.actions.reason')}
-            description={t('financing.reschedule.reasonHint')}
-            required
-            autosize
-            minRows={2}
-            maxLength={300}
+          <ReasonField
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={(checked && short ? t('common.required') : undefined) ?? fieldError(save.error, 'reason')}
+            onChange={setReason}
+            description={t('financing.reschedule.reasonHint')}
+            showRequired={checked && short}
+            error={save.error}
           />
           <Text size="xs" c="dimmed">
             {t('financing.reschedule.noPreview')}

@@ -9,6 +9,7 @@ import { ErrorAlert, fieldError, useErrorText } from '../../components/error-ale
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
+import { ReasonField } from './shared.tsx';
 
 type ModalProps = { financing: Financing; opened: boolean; onClose(): void };
 
@@ -282,16 +283,7 @@ export function ReverseModal({ financing, repayment, onClose }: { financing: Fin
       >
         <Stack>
           <Text size="sm">{t('financing.actions.reverseBody')}</Text>
-          <Textarea
-            label={t('financing.actions.reason')}
-            required
-            autosize
-            minRows={2}
-            maxLength={300}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={(checked && short ? t('common.required') : undefined) ?? fieldError(save.error, 'reason')}
-          />
+          <ReasonField value={reason} onChange={setReason} showRequired={checked && short} error={save.error} />
           {save.error && !fieldError(save.error, 'reason') ? <ErrorAlert error={save.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

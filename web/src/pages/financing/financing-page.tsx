@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import {
   type Repayment,
   receiptUrl,
 } from '../../api/financing.ts';
+import { businessesQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PrintIcon } from '../../components/financing-icons.tsx';
@@ -149,6 +150,11 @@ function FinancingDetail({ financing }: { financing: Financing }) {
               {financing.daysPastDue}
             </Text>
           </Detail>
+          {financing.businessId && (
+            <Detail label={t('financing.business')} testId="financing-business">
+              <BusinessName personId={financing.person.id} businessId={financing.businessId} />
+            </Detail>
+          )}
           <Detail label={t('financing.fund')}>{financing.fundCode}</Detail>
           <Detail label={t('financing.office')}>{financing.officeCode}</Detail>
           <Detail label={t('financing.appliedOn')}>{formatDate(financing.appliedOn)}</Detail>
@@ -184,6 +190,25 @@ function FinancingDetail({ financing }: { financing: Financing }) {
       {modal === 'writeOff' && <WriteOffModal financing={financing} opened onClose={close} />}
       {modal === 'reschedule' && <RescheduleModal financing={financing} opened onClose={close} onDone={setRescheduled} />}
     </Stack>
+  );
+}
+
+/** The financed business, by name and type, from the member's businesses in the registry. */
+function BusinessName({ personId, businessId }: { personId: string; businessId: string }) {
+  const { t } = useTranslation();
+  const businesses = useQuery(businessesQuery(personId));
+  if (businesses.isPending) return <Loader size="xs" aria-label={t('app.loading')} />;
+  const business = businesses.data?.find((b) => b.id === businessId);
+  if (!business)
+    return (
+      <Text span size="sm" c="dimmed">
+        {businesses.isError ? t('financing.businessUnavailable') : '—'}
+      </Text>
+    );
+  return (
+    <Anchor component={Link} to={`/persons/${personId}`} size="sm">
+      {business.name} · {business.businessType}
+    </Anchor>
   );
 }
 

@@ -1,12 +1,23 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Input, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { PRODUCT_KINDS, type Product, type ProductKind, sharesProfit, useInvalidateFinancing } from '../../api/financing.ts';
+import {
+  type AllocationPart,
+  DEFAULT_ALLOCATION_ORDER,
+  PRODUCT_KINDS,
+  type Product,
+  type ProductKind,
+  ROUNDINGS,
+  type Rounding,
+  sharesProfit,
+  useInvalidateFinancing,
+} from '../../api/financing.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
+import { ArrowDownIcon, ArrowUpIcon } from '../../components/financing-icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RupiahInput } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -28,6 +39,9 @@ const FIELDS = [
   'graceOnProfit',
   'penaltyPerMilleDaily',
   'penaltyCapPercent',
+  'rounding',
+  'inMultiplesOf',
+  'allocationOrder',
 ] as const;
 type Field = (typeof FIELDS)[number];
 const FREQUENCIES = ['monthly', 'fortnightly', 'weekly'] as const;
@@ -58,6 +72,9 @@ function ProductForm() {
   const [graceI, setGraceI] = useState<number | string>(0);
   const [penalty, setPenalty] = useState('0');
   const [penaltyCap, setPenaltyCap] = useState('0');
+  const [rounding, setRounding] = useState<Rounding>('half-up');
+  const [multiples, setMultiples] = useState('');
+  const [allocation, setAllocation] = useState<AllocationPart[]>([...DEFAULT_ALLOCATION_ORDER]);
   const [checked, setChecked] = useState(false);
   // Mudharabah and musyarakah share profit by nisbah; qardh takes nothing; the rest take a rate or a margin.
   const takesRate = !sharesProfit(kind) && kind !== 'qardh';
@@ -80,6 +97,9 @@ function ProductForm() {
         graceOnProfit: Number(graceI),
         penaltyPerMilleDaily: penalty.trim() || '0',
         penaltyCapPercent: penaltyCap.trim() || '0',
+        rounding,
+        inMultiplesOf: multiples || undefined,
+        allocationOrder: allocation,
       }),
     onSuccess: async (product) => {
       await invalidate();
@@ -98,6 +118,7 @@ function ProductForm() {
     ...(maxAmount ? {} : { maxAmount: required }),
     ...(Number(minN) >= 1 ? {} : { minInstallments: required }),
     ...(Number(maxN) >= 1 ? {} : { maxInstallments: required }),
+    ...(multiples === '' || BigInt(multiples) > 0n ? {} : { inMultiplesOf: t('financing.products.multiplesPositive') }),
   };
   const errorOf = (field: Field) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
   const submit = (event: React.FormEvent) => {
@@ -243,6 +264,28 @@ function ProductForm() {
                 rightSection="%"
               />
             </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label={t('financing.products.rounding')}
+                description={t('financing.products.roundingHint')}
+                required
+                data={ROUNDINGS.map((r) => ({ value: r, label: t(`financing.products.roundings.${r}`) }))}
+                value={rounding}
+                onChange={(value) => value && setRounding(value as Rounding)}
+                allowDeselect={false}
+                error={errorOf('rounding')}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <RupiahInput
+                label={t('financing.products.inMultiplesOf')}
+                description={t('financing.products.inMultiplesOfHint')}
+                value={multiples}
+                onChange={setMultiples}
+                error={errorOf('inMultiplesOf')}
+                name="inMultiplesOf"
+              />
+            </SimpleGrid>
+            <AllocationOrderInput value={allocation} onChange={setAllocation} error={errorOf('allocationOrder')} />
           </Stack>
         </Paper>
         <FormError error={save.error} fields={[...FIELDS]} />
@@ -261,5 +304,73 @@ function ProductForm() {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The order a repayment pays the parts of what is due: each part once, moved up or down. */
+function AllocationOrderInput({
+  value,
+  onChange,
+  error,
+}: {
+  value: AllocationPart[];
+  onChange(order: AllocationPart[]): void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...value];
+    const [part] = next.splice(index, 1);
+    if (part) next.splice(index + by, 0, part);
+    onChange(next);
+  };
+  const isDefault = value.every((part, index) => part === DEFAULT_ALLOCATION_ORDER[index]);
+  return (
+    <Input.Wrapper
+      labelElement="div"
+      label={t('financing.products.allocationOrder')}
+      description={isDefault ? t('financing.products.allocationDefault') : t('financing.products.allocationHint')}
+      error={error}
+    >
+      <Stack gap={4} mt={6} maw={420} data-testid="allocation-order">
+        {value.map((part, index) => {
+          const name = t(`financing.products.allocationParts.${part}`);
+          return (
+            <Group
+              key={part}
+              justify="space-between"
+              wrap="nowrap"
+              gap="xs"
+              px="sm"
+              py={4}
+              style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}
+              data-testid="allocation-part"
+            >
+              <Text size="sm">
+                {index + 1}. {name}
+              </Text>
+              <Group gap={4} wrap="nowrap">
+                <ActionIcon
+                  variant="default"
+                  aria-label={t('financing.products.moveUp', { part: name })}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
+                  <ArrowUpIcon size={16} />
+                </ActionIcon>
+                <ActionIcon
+                  variant="default"
+                  aria-label={t('financing.products.moveDown', { part: name })}
+                  disabled={index === value.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  <ArrowDownIcon size={16} />
+                </ActionIcon>
+              </Group>
+            </Group>
+          );
+        })}
+      </Stack>
+    </Input.Wrapper>
   );
 }

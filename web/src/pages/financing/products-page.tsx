@@ -1,13 +1,16 @@
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { isShariaKind, type Product, productsQuery, sharesProfit } from '../../api/financing.ts';
+import { api } from '../../api/client.ts';
+import { isShariaKind, type Product, productsQuery, sharesProfit, useInvalidateFinancing } from '../../api/financing.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
+import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { canKeepProducts } from './shared.tsx';
 
@@ -20,8 +23,42 @@ export function ProductsPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const isPhone = useIsPhone();
+  const toast = useToast();
+  const invalidate = useInvalidateFinancing();
   const products = useQuery(productsQuery);
   const rows = products.data ?? [];
+  const keeper = canKeepProducts(me.role);
+  const toggle = useMutation({
+    mutationFn: (p: Product) => api.patch<Product>(`/api/v1/financing/products/${encodeURIComponent(p.id)}`, { active: !p.active }),
+    onSuccess: async (product) => {
+      await invalidate();
+      toast.success(t(product.active ? 'financing.products.activated' : 'financing.products.deactivated', { code: product.code }));
+    },
+  });
+  const settings = (p: Product) =>
+    [
+      t('financing.products.allocationShown', {
+        order: p.allocationOrder.map((part) => t(`financing.products.allocationParts.${part as 'penalty'}`).toLowerCase()).join(' → '),
+      }),
+      p.inMultiplesOf ? t('financing.products.multiplesShown', { amount: formatRupiah(p.inMultiplesOf) }) : null,
+      t(`financing.products.roundings.${p.rounding as 'half-up'}`),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const toggleButton = (p: Product) =>
+    keeper && (
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color={p.active ? 'red' : 'teal'}
+        loading={toggle.isPending && toggle.variables?.id === p.id}
+        disabled={toggle.isPending && toggle.variables?.id !== p.id}
+        onClick={() => toggle.mutate(p)}
+        data-testid="product-toggle"
+      >
+        {p.active ? t('financing.products.deactivate') : t('financing.products.activate')}
+      </Button>
+    );
   const terms = (p: Product) =>
     sharesProfit(p.kind)
       ? t('financing.products.nisbahShown', { member: percent(p.memberNisbahPercent ?? '0'), lkm: rest(p.memberNisbahPercent ?? '0') })
@@ -49,12 +86,13 @@ export function ProductsPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('financing.products.title')}>
-        {canKeepProducts(me.role) && (
+        {keeper && (
           <Button component={Link} to="/financing/products/new" leftSection={<PlusIcon size={16} />}>
             {t('financing.products.add')}
           </Button>
         )}
       </PageHeader>
+      {toggle.isError && <ErrorAlert error={toggle.error} />}
       <ListStates query={products} count={rows.length} empty={t('financing.products.empty')}>
         {isPhone ? (
           <Stack gap="sm" data-testid="products-list">
@@ -77,11 +115,15 @@ export function ProductsPage() {
                 <Text size="sm" c="dimmed">
                   {limits(p)}
                 </Text>
+                <Text size="xs" c="dimmed" data-testid="product-settings">
+                  {settings(p)}
+                </Text>
+                {keeper && <Group justify="flex-end">{toggleButton(p)}</Group>}
               </Card>
             ))}
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={860}>
             <Table striped verticalSpacing="xs" data-testid="products-list">
               <Table.Thead>
                 <Table.Tr>
@@ -93,6 +135,7 @@ export function ProductsPage() {
                   </Table.Th>
                   <Table.Th>{t('financing.products.limits')}</Table.Th>
                   <Table.Th>{t('financing.products.term')}</Table.Th>
+                  {keeper && <Table.Th aria-label={t('common.actions')} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -103,7 +146,13 @@ export function ProductsPage() {
                     <Table.Td>{kind(p)}</Table.Td>
                     <Table.Td>{terms(p)}</Table.Td>
                     <Table.Td>{limits(p)}</Table.Td>
-                    <Table.Td>{term(p)}</Table.Td>
+                    <Table.Td>
+                      {term(p)}
+                      <Text size="xs" c="dimmed" data-testid="product-settings">
+                        {settings(p)}
+                      </Text>
+                    </Table.Td>
+                    {keeper && <Table.Td>{toggleButton(p)}</Table.Td>}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,11 +1,14 @@
 // Small pieces shared by the financing screens: who may do what, badges, labels.
-import { Badge } from '@mantine/core';
+import { Badge, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FinancingStatus, Instalment } from '../../api/financing.ts';
 import type { Role } from '../../api/types.ts';
+import { fieldError } from '../../components/error-alert.tsx';
 
 // The server decides again on every request (lifecycle.service.ts); these only hide what would be refused.
 const has = (roles: Role[]) => (role: Role) => roles.includes(role);
+/** FINANCING_READERS: financings, their PDFs and a group's collection sheet. */
+export const canReadFinancing = has(['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor']);
 export const canKeepProducts = has(['admin', 'manager']);
 export const canApply = has(['admin', 'manager', 'cashier', 'facilitator']);
 export const canDecide = has(['admin', 'manager']);
@@ -64,4 +67,39 @@ export function useProfitLabel() {
         : kind === 'qardh'
           ? t('financing.profit.qardh')
           : t('financing.profit.conventional');
+}
+
+/**
+ * The reason a manager gives for a write-off, a reschedule or a reversal (at least 3
+ * characters: `tooShort`), with the server's message on the field after sending.
+ */
+export function ReasonField({
+  value,
+  onChange,
+  description,
+  showRequired,
+  error,
+}: {
+  value: string;
+  onChange(value: string): void;
+  description?: string;
+  /** The form was sent with too short a reason. */
+  showRequired: boolean;
+  /** The last answer of the server, if it failed. */
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('financing.actions.reason')}
+      description={description}
+      required
+      autosize
+      minRows={2}
+      maxLength={300}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={(showRequired ? t('common.required') : undefined) ?? fieldError(error, 'reason')}
+    />
+  );
 }

@@ -24,8 +24,10 @@ import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { canReadFinancing } from '../financing/shared.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { canManageGroups, Detail, useFormatDate } from '../registry/shared.tsx';
+import { CollectionSheetPanel } from './collection-sheet-panel.tsx';
 import { AddMemberModal, AssetModal, LeaveModal, MeetingModal } from './group-modals.tsx';
 import { KindBadge, SizeBar, VillageNames } from './group-shared.tsx';
 
@@ -82,6 +84,8 @@ function GroupDetail({ group }: { group: GroupView }) {
           <Detail label={t('groups.assetsTotal')}>{formatRupiah(group.assetsTotalRupiah)}</Detail>
         </SimpleGrid>
       </Paper>
+
+      {canReadFinancing(me.role) && <CollectionSheetPanel group={group} />}
 
       <Tabs
         value={tab}

@@ -1,16 +1,17 @@
-import { Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { type AccountStatement, useAccountStatement } from '../../api/ledger.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
-import { Amount, DateField, firstOfYear, OfficeFilter, useAccountChoices, useParamState } from './ledger-shared.tsx';
+import { Amount, DateField, entryPath, firstOfYear, OfficeFilter, useAccountChoices, useParamState } from './ledger-shared.tsx';
 
 type Line = AccountStatement['lines'][number];
 
-/** One account's lines in a period with the balance after each, 50 at a time. */
+/** One account's lines in a period with the balance after each, 50 at a time; each opens its entry. */
 export function AccountStatementPage() {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
@@ -20,7 +21,8 @@ export function AccountStatementPage() {
   const [from, setFrom] = useParamState('from', firstOfYear(today));
   const [to, setTo] = useParamState('to', today);
   const [office, setOffice] = useParamState('office', '');
-  const choices = useAccountChoices();
+  // An inactive account's history is still read here.
+  const choices = useAccountChoices(undefined, { includeInactive: true });
   const statement = useAccountStatement(account || null, { from, to, office: office || null });
   const pages = statement.data?.pages ?? [];
   const lines: Line[] = pages.flatMap((page) => page.lines);
@@ -75,7 +77,9 @@ export function AccountStatementPage() {
                       </Text>
                       <Amount value={line.debit !== '0' ? line.debit : `-${line.credit}`} />
                     </Group>
-                    <Text size="sm">{line.memo}</Text>
+                    <Anchor component={Link} to={entryPath(line.entryId)} size="sm" data-testid="statement-entry">
+                      {line.memo}
+                    </Anchor>
                     <Group justify="space-between">
                       <Text size="xs" c="dimmed">
                         {t('ledger.balance')}
@@ -101,7 +105,11 @@ export function AccountStatementPage() {
                     {lines.map((line) => (
                       <Table.Tr key={`${line.entryId}-${line.balance}`}>
                         <Table.Td>{formatDate(line.date)}</Table.Td>
-                        <Table.Td>{line.memo}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={entryPath(line.entryId)} size="sm" data-testid="statement-entry">
+                            {line.memo}
+                          </Anchor>
+                        </Table.Td>
                         <Table.Td ta="right">{line.debit !== '0' && <Amount value={line.debit} />}</Table.Td>
                         <Table.Td ta="right">{line.credit !== '0' && <Amount value={line.credit} />}</Table.Td>
                         <Table.Td ta="right">

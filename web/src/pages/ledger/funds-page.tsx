@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { FUND_KIND_LIST, type Fund, type FundKind, useFunds } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
@@ -16,9 +17,9 @@ import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { canKeepLedger } from '../../nav.ts';
 import { todayIso } from '../registry/shared.tsx';
-import { Amount } from './ledger-shared.tsx';
+import { Amount, FundKindBadge, fundPath } from './ledger-shared.tsx';
 
-/** The funds in scope with capital, cash and what is lent out; keepers define new ones. */
+/** The funds in scope with capital, cash and what is lent out, each opening its page; keepers define new ones. */
 export function FundsPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
@@ -42,10 +43,12 @@ export function FundsPage() {
               <Card key={fund.id} withBorder radius="md" padding="sm" data-testid="fund-row">
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Stack gap={0} miw={0}>
-                    <Text fw={600}>{fund.code}</Text>
+                    <Anchor component={Link} to={fundPath(fund.id)} fw={600}>
+                      {fund.code}
+                    </Anchor>
                     <Text size="sm">{fund.name}</Text>
                   </Stack>
-                  <KindBadge kind={fund.kind} />
+                  <FundKindBadge kind={fund.kind} />
                 </Group>
                 <FundFigures fund={fund} />
               </Card>
@@ -68,7 +71,11 @@ export function FundsPage() {
               <Table.Tbody>
                 {rows.map((fund) => (
                   <Table.Tr key={fund.id} data-testid="fund-row">
-                    <Table.Td fw={600}>{fund.code}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={fundPath(fund.id)} fw={600} size="sm">
+                        {fund.code}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm">{fund.name}</Text>
                       <Text size="xs" c="dimmed">
@@ -76,7 +83,7 @@ export function FundsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <KindBadge kind={fund.kind} />
+                      <FundKindBadge kind={fund.kind} />
                     </Table.Td>
                     <Table.Td>{fund.officeCode}</Table.Td>
                     <Table.Td ta="right">
@@ -97,19 +104,6 @@ export function FundsPage() {
       </ListStates>
       {creating && <NewFundModal onClose={() => setCreating(false)} />}
     </Stack>
-  );
-}
-
-function KindBadge({ kind }: { kind: FundKind }) {
-  const { t } = useTranslation();
-  return (
-    <Badge
-      variant="light"
-      color={kind === 'own_capital' ? 'teal' : kind === 'stimulus' ? 'blue' : 'grape'}
-      style={{ textTransform: 'none' }}
-    >
-      {t(`ledger.fundKinds.${kind}`)}
-    </Badge>
   );
 }
 

@@ -1,22 +1,45 @@
-import { ActionIcon, Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { type EntryView, useFunds } from '../../api/ledger.ts';
+import { type EntryListItem, type EntryView, useFunds, useRecentEntries } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah, RupiahInput, rupiahMinus, rupiahSum } from '../../components/rupiah-input.tsx';
+import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { todayIso } from '../registry/shared.tsx';
-import { Amount, useAccountChoices } from './ledger-shared.tsx';
+import { useIsPhone } from '../../components/use-is-phone.ts';
+import { todayIso, useFormatDate } from '../registry/shared.tsx';
+import { Amount, entryPath, useAccountChoices } from './ledger-shared.tsx';
 
 type Line = { key: number; accountCode: string | null; debit: string; credit: string; fundCode: string | null };
 
-/** A manual journal entry: lines added and removed freely, totals live, posted only when it balances. */
+/**
+ * A manual journal entry: lines added and removed freely, totals live, posted only when it
+ * balances; below, the latest manual and fund entries, each opening its page (to reverse it).
+ */
 export function JournalPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
@@ -32,6 +55,7 @@ export function JournalPage() {
   const [memo, setMemo] = useState('');
   const [lines, setLines] = useState<Line[]>([blank(1), blank(2)]);
   const [checked, setChecked] = useState(false);
+  const [lastPosted, setLastPosted] = useState<EntryView | null>(null);
 
   const debit = rupiahSum(lines.map((line) => line.debit));
   const credit = rupiahSum(lines.map((line) => line.credit));
@@ -53,6 +77,7 @@ export function JournalPage() {
       }),
     onSuccess: async (entry) => {
       toast.success(t('ledger.posted', { memo: entry.memo }));
+      setLastPosted(entry);
       await queryClient.invalidateQueries({ queryKey: ['ledger'] });
       setMemo('');
       setLines([blank(nextKey.current++), blank(nextKey.current++)]);
@@ -62,6 +87,7 @@ export function JournalPage() {
 
   const change = (key: number, patch: Partial<Line>) => {
     post.reset();
+    setLastPosted(null);
     setLines((all) => all.map((line) => (line.key === key ? { ...line, ...patch } : line)));
   };
 
@@ -203,6 +229,14 @@ export function JournalPage() {
             )
           )}
           <FormError error={post.error} fields={['officeCode', 'entryDate', 'memo']} />
+          {lastPosted && (
+            <Alert color="teal" variant="light" data-testid="journal-posted">
+              {t('ledger.posted', { memo: lastPosted.memo })}{' '}
+              <Anchor component={Link} to={entryPath(lastPosted.id)} size="sm">
+                {t('ledger.openEntry')}
+              </Anchor>
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={post.isPending} disabled={!balanced}>
               {t('ledger.post')}
@@ -210,6 +244,94 @@ export function JournalPage() {
           </Group>
         </Stack>
       </form>
+      <RecentEntries />
     </Stack>
   );
+}
+
+function RecentEntries() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const formatDate = useFormatDate();
+  const entries = useRecentEntries();
+  const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const link = (entry: EntryListItem) => (
+    <Anchor component={Link} to={entryPath(entry.id)} size="sm">
+      {entry.memo}
+    </Anchor>
+  );
+  return (
+    <Stack gap="sm" mt="lg">
+      <Title order={3} size="h4">
+        {t('ledger.recentEntries')}
+      </Title>
+      <ListStates query={entries} count={rows.length} empty={t('ledger.recentEmpty')}>
+        {isPhone ? (
+          <Stack gap="xs" data-testid="recent-entries">
+            {rows.map((entry) => (
+              <Card key={entry.id} withBorder radius="md" padding="xs" data-testid="recent-entry">
+                <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                  <Text size="xs" c="dimmed">
+                    {formatDate(entry.entryDate)} · {entry.officeCode}
+                  </Text>
+                  <Amount value={entry.amount} />
+                </Group>
+                {link(entry)}
+                <EntryState entry={entry} />
+              </Card>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped verticalSpacing={6} data-testid="recent-entries">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={110}>{t('ledger.date')}</Table.Th>
+                  <Table.Th>{t('ledger.memo')}</Table.Th>
+                  <Table.Th>{t('ledger.office')}</Table.Th>
+                  <Table.Th ta="right">{t('ledger.amount')}</Table.Th>
+                  <Table.Th>{t('ledger.postedBy')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((entry) => (
+                  <Table.Tr key={entry.id} data-testid="recent-entry">
+                    <Table.Td>{formatDate(entry.entryDate)}</Table.Td>
+                    <Table.Td>{link(entry)}</Table.Td>
+                    <Table.Td>{entry.officeCode}</Table.Td>
+                    <Table.Td ta="right">
+                      <Amount value={entry.amount} />
+                    </Table.Td>
+                    <Table.Td>{entry.createdBy}</Table.Td>
+                    <Table.Td>
+                      <EntryState entry={entry} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <LoadMore hasMore={entries.hasNextPage} loading={entries.isFetchingNextPage} onLoad={() => void entries.fetchNextPage()} />
+      </ListStates>
+    </Stack>
+  );
+}
+
+function EntryState({ entry }: { entry: EntryListItem }) {
+  const { t } = useTranslation();
+  if (entry.reversedById)
+    return (
+      <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>
+        {t('ledger.reversedBadge')}
+      </Badge>
+    );
+  if (entry.reversesId)
+    return (
+      <Badge color="blue" variant="light" style={{ textTransform: 'none' }}>
+        {t('ledger.reversalBadge')}
+      </Badge>
+    );
+  return null;
 }

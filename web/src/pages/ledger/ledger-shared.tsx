@@ -3,7 +3,7 @@ import { Badge, Select, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { type Account, type AccountType, accountsQuery } from '../../api/ledger.ts';
+import { type Account, type AccountType, accountsQuery, type FundKind } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 
@@ -61,12 +61,19 @@ export function DateField({ label, value, onChange }: { label: string; value: st
   return <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} required />;
 }
 
-/** Postable, active accounts as choices "4.2.02 · Pendapatan administrasi". */
-export function useAccountChoices(filter: (account: Account) => boolean = () => true) {
+/**
+ * Postable accounts as choices "4.2.02 · Pendapatan administrasi": active ones only (what a new
+ * posting may use), or with the inactive ones marked (to read their history).
+ */
+export function useAccountChoices(filter: (account: Account) => boolean = () => true, options: { includeInactive?: boolean } = {}) {
+  const { t } = useTranslation();
   const accounts = useQuery(accountsQuery);
   const data = (accounts.data ?? [])
-    .filter((account) => account.postable && filter(account))
-    .map((account) => ({ value: account.code, label: `${account.code} · ${account.name}` }));
+    .filter((account) => account.postable && (account.active || options.includeInactive) && filter(account))
+    .map((account) => {
+      const label = `${account.code} · ${account.name}`;
+      return { value: account.code, label: account.active ? label : t('ledger.chart.inactiveChoice', { label }) };
+    });
   return { data, query: accounts };
 }
 
@@ -80,5 +87,24 @@ export function TypeBadge({ type }: { type: AccountType }) {
     </Badge>
   );
 }
+
+export function FundKindBadge({ kind }: { kind: FundKind }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      color={kind === 'own_capital' ? 'teal' : kind === 'stimulus' ? 'blue' : 'grape'}
+      style={{ textTransform: 'none' }}
+    >
+      {t(`ledger.fundKinds.${kind}`)}
+    </Badge>
+  );
+}
+
+/** The page of one fund. */
+export const fundPath = (id: string) => `/finance/funds/${encodeURIComponent(id)}`;
+
+/** The page of one journal entry. */
+export const entryPath = (id: string) => `/finance/entries/${encodeURIComponent(id)}`;
 
 export const firstOfYear = (iso: string) => `${iso.slice(0, 4)}-01-01`;

@@ -23,6 +23,7 @@ import { canAdminister } from '../../nav.ts';
 import { Amount, useParamState } from '../ledger/ledger-shared.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
 import { ClassBars, Figure, percentOf, totalsOf, usePercent } from './portfolio-shared.tsx';
+import { QualityRulePanel } from './quality-rule-panel.tsx';
 
 /** Portfolio at risk of a closed day: headline figures, quality classes, a breakdown; admins close days here. */
 export function PortfolioPage() {
@@ -69,6 +70,7 @@ export function PortfolioPage() {
         </ListStates>
       )}
       {canAdminister(me.role) && <CloseDayPanel />}
+      {canAdminister(me.role) && <QualityRulePanel />}
     </Stack>
   );
 }
@@ -300,5 +302,5 @@ function CloseDayPanel() {
   );
 }
 
-const STEP_KEYS = ['penalties', 'arrears', 'snapshot'] as const;
+const STEP_KEYS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'] as const;
 const knownStep = (step: string) => STEP_KEYS.find((known) => known === step);

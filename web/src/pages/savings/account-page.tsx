@@ -23,8 +23,10 @@ import { DownloadIcon } from '../../components/registry-icons.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useFormatMonth } from '../cadres/family-dues.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Detail, GroupedDigits, useFormatDate } from '../registry/shared.tsx';
+import { SavingsSettingsButton } from './settings-modal.tsx';
 import { canCorrectSavings, canMoveSavings, canReadSavings, SavingsKindBadge, SignedRupiah } from './shared.tsx';
 
 export function SavingsAccountPage() {
@@ -97,7 +99,7 @@ function AccountView({ account, movements, more }: { account: SavingsAccountDeta
             {formatDate(open ? account.openedOn : account.closedOn)}
           </Detail>
         </SimpleGrid>
-        <Group mt="md">
+        <Group mt="md" justify="space-between">
           <Button
             component="a"
             href={passbookUrl(account.id)}
@@ -109,9 +111,11 @@ function AccountView({ account, movements, more }: { account: SavingsAccountDeta
           >
             {t('savings.passbook')}
           </Button>
+          <SavingsSettingsButton />
         </Group>
       </Paper>
 
+      {account.wajib && <WajibStandingNote standing={account.wajib} />}
       {!open && <Alert color="gray">{t('savings.closedAccount')}</Alert>}
       {open && !canMoveSavings(me.role) && (
         <Text size="sm" c="dimmed">
@@ -356,5 +360,27 @@ function ReverseModal({ accountId, movement, onClose }: { accountId: string; mov
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Simpanan wajib as months: paid through which month, and what is in arrears. */
+function WajibStandingNote({ standing }: { standing: NonNullable<SavingsAccountDetail['wajib']> }) {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth();
+  const through = formatMonth(standing.paidThrough);
+  const paid = standing.paidThrough ? t('savings.wajib.paidThrough', { month: through }) : t('savings.wajib.nothingPaid');
+  return standing.arrearsMonths > 0 ? (
+    <Alert color="yellow" data-testid="wajib-standing">
+      {t('savings.wajib.arrears', {
+        count: standing.arrearsMonths,
+        amount: formatRupiah(standing.arrearsAmount),
+        paid,
+        monthly: formatRupiah(standing.monthlyAmount),
+      })}
+    </Alert>
+  ) : (
+    <Alert color="teal" data-testid="wajib-standing">
+      {t('savings.wajib.upToDate', { through, count: standing.monthsAhead })}
+    </Alert>
   );
 }

@@ -21,6 +21,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { formatRupiah, rupiahSum } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { SavingsSettingsButton } from './settings-modal.tsx';
 import { canMoveSavings, canReadSavings, SavingsKindBadge } from './shared.tsx';
 
 export function SavingsSection({ personId, deceased }: { personId: string; deceased: boolean }) {
@@ -47,6 +48,7 @@ function SavingsAccounts({ personId, deceased }: { personId: string; deceased: b
         </Title>
         {teller && (
           <Group gap="xs">
+            <SavingsSettingsButton />
             {open.length > 0 && (
               <Button size="xs" variant="subtle" color="red" onClick={() => setDialog('leave')}>
                 {t('savings.leave')}
