@@ -62,9 +62,9 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 /** A link of the app's navigation (the side bar; behind the burger on a phone). */
 export const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
 
-/** Waits until the locator is visible (what the user sees), failing after the default timeout. */
-export async function shown(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' });
+/** Waits until the locator is visible (what the user sees), failing after the default timeout or the one given. */
+export async function shown(locator: Locator, timeout?: number): Promise<Locator> {
+  await locator.waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
   return locator;
 }
 

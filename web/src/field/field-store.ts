@@ -42,7 +42,13 @@ export type FieldState = {
   problemDetail: string | null;
 };
 
-const RETRY_MS = 30_000;
+/** How often the app looks whether something waits and a retry is due. */
+const TICK_MS = 1_000;
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+/** Failed tries in a row, and when the next one may go: 2 s, 4, 8, 16, then every 30 s (weak links often come back within seconds). */
+let failures = 0;
+let nextTryAt = 0;
 
 /** Whether this page has heard from the server who is signed in (and so holds the CSRF token). */
 let sessionConfirmed = false;
@@ -85,6 +91,8 @@ async function reloadOutbox() {
 
 /** A request failed: for want of a network (status 0), the session ended (401), or otherwise. */
 function noteFailure(error: unknown): SyncProblem {
+  failures += 1;
+  nextTryAt = Date.now() + Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1));
   if (error instanceof ApiError && error.status === 0) {
     set({ online: false, problem: 'offline', problemDetail: null });
     return 'offline';
@@ -162,6 +170,8 @@ export function syncNow(): Promise<void> {
       }
       const old = expired(await listOutbox(), Date.now());
       for (const entry of old) await deleteOutbox(entry.clientId);
+      failures = 0;
+      nextTryAt = 0;
       set({ online: true, problem: null, problemDetail: null, lastSyncAt: new Date().toISOString() });
     } finally {
       await reloadOutbox();
@@ -258,13 +268,15 @@ export function startField() {
     }
   })();
   window.addEventListener('online', () => {
+    nextTryAt = 0;
     set({ online: true, problem: state.problem === 'offline' ? null : state.problem });
     void syncNow();
   });
   window.addEventListener('offline', () => set({ online: false }));
-  // Signal comes and goes without `online` events (weak links): retry while something waits.
+  // Signal comes and goes without `online` events, and the first request after one can still
+  // fail (weak links): retry while something waits, sooner after a fresh failure.
   setInterval(() => {
-    if (!navigator.onLine || state.syncing || state.signedOut) return;
+    if (!navigator.onLine || state.syncing || state.signedOut || Date.now() < nextTryAt) return;
     if (state.worker && sendable(state.outbox, state.worker.username).length > 0) void syncNow();
-  }, RETRY_MS);
+  }, TICK_MS);
 }
