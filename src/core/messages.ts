@@ -235,6 +235,13 @@ export const MESSAGES: Record<string, Text> = {
     en: 'A grace period must be shorter than the number of instalments.',
   },
   'common.rate_limited': { id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', en: 'Too many requests. Try again shortly.' },
+  'cadres.person_unknown': { id: 'Orang ini tidak ada di registri.', en: 'This person is not in the registry.' },
+  'cadres.person_died': { id: 'Orang ini tercatat sudah meninggal.', en: 'This person is recorded as deceased.' },
+  'cadres.person_too_young': { id: 'Kader harus berusia minimal {age} tahun.', en: 'A cadre must be at least {age} years old.' },
+  'cadres.letter_date_future': {
+    id: 'Tanggal surat tugas tidak boleh setelah hari ini.',
+    en: 'The letter date cannot be after today.',
+  },
   'cadres.already_cadre': { id: 'Orang ini sudah terdaftar sebagai kader.', en: 'This person is already a cadre.' },
   'cadres.valid_until_before_letter': {
     id: 'Masa berlaku harus setelah tanggal surat tugas.',

@@ -108,7 +108,7 @@ for (const kind of testDatabaseKinds()) {
       expect(backwards.status).toBe(422);
       expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'validUntil', code: 'cadres.valid_until_before_letter' })]);
       const letterAfter = await manager.patch(`/api/v1/cadres/${cadreId}`, { letterDate: dayFromToday(400) });
-      expect(letterAfter.body.errors).toEqual([expect.objectContaining({ field: 'letterDate', code: 'cadres.valid_until_before_letter' })]);
+      expect(letterAfter.body.errors).toEqual([expect.objectContaining({ field: 'letterDate', code: 'cadres.letter_date_future' })]);
       const noVillages = await manager.patch(`/api/v1/cadres/${cadreId}`, { villageCodes: [] });
       expect(noVillages.status).toBe(422);
       expect(noVillages.body.errors).toEqual([expect.objectContaining({ field: 'villageCodes' })]);

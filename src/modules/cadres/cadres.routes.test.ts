@@ -53,6 +53,50 @@ for (const kind of testDatabaseKinds()) {
       expect(await page.text()).toContain('KADER JKN TERVERIFIKASI');
     });
 
+    it('refuses a child, someone not in the registry and a letter dated ahead, each on its field, and records nothing', async () => {
+      const db = server.database.db;
+      const child = await db
+        .selectFrom('person')
+        .select(['id', 'birth_date'])
+        .where('village_code', '=', '34.71.01.1001')
+        .where('relation', '=', 'child')
+        .orderBy('birth_date', 'desc')
+        .executeTakeFirstOrThrow();
+      const adult = await db
+        .selectFrom('person')
+        .select('id')
+        .where('village_code', '=', '34.71.01.1002')
+        .where('relation', '=', 'head')
+        .executeTakeFirstOrThrow();
+      const letter = {
+        officeCode: 'YK01',
+        phone: '081234567891',
+        letterNumber: '124/ST/KC-YK/2026',
+        letterDate: '2026-01-05',
+        signedBy: 'Kepala Cabang Yogyakarta',
+        validUntil: '2027-01-04',
+        villageCodes: ['34.71.01.1002'],
+      };
+      const before = await db.selectFrom('cadre').select('id').execute();
+      const young = await manager.post('/api/v1/cadres', { ...letter, personId: child.id });
+      expect(young.status).toBe(422);
+      expect(young.body.errors).toEqual([
+        { field: 'personId', code: 'cadres.person_too_young', message: 'Kader harus berusia minimal 18 tahun.' },
+      ]);
+      const nobody = await manager.post('/api/v1/cadres', { ...letter, personId: '0190f0f0-0000-7000-8000-000000000000' });
+      expect(nobody.status).toBe(422);
+      expect(nobody.body.errors).toEqual([expect.objectContaining({ field: 'personId', code: 'cadres.person_unknown' })]);
+      const ahead = await manager.post('/api/v1/cadres', {
+        ...letter,
+        personId: adult.id,
+        letterDate: '2099-01-01',
+        validUntil: '2100-01-01',
+      });
+      expect(ahead.status).toBe(422);
+      expect(ahead.body.errors).toEqual([expect.objectContaining({ field: 'letterDate', code: 'cadres.letter_date_future' })]);
+      expect(await db.selectFrom('cadre').select('id').execute()).toHaveLength(before.length);
+    });
+
     it('prints the current card as a card-sized PDF without replacing it', async () => {
       const response = await fetch(`${server.url}/api/v1/cadres/${cadreId}/card.pdf`, { headers: { cookie: manager.cookie ?? '' } });
       expect(response.status).toBe(200);

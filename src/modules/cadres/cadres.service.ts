@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Locale } from '../../core/locale.ts';
@@ -21,6 +22,7 @@ import {
   findCadreByUser,
   findCadrePhoto,
   findCadreVillages,
+  findRecruitablePerson,
   findSigningKeys,
   insertCadre,
   insertCadreVillages,
@@ -34,6 +36,7 @@ import type { CadreStatus } from './cadres.tables.ts';
 import { renderCadreCard } from './card.pdf.ts';
 import { cardVerifyUrl } from './card.rules.ts';
 import { generateSigningKeys, loadSigningKeys, readCardToken, type SigningKeys, signCardToken } from './card-token.ts';
+import { letterDateProblem, recruitProblems } from './recruit.rules.ts';
 
 export const MANAGERS = ['admin', 'manager'] as const;
 export const READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cadre'] as const;
@@ -97,6 +100,10 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
         errors: [{ field: 'villageCodes', code: 'registry.village_unknown', params: { code: unknown.join(', ') } }],
       });
     const [officeId] = await resolveOfficeCodes(tx, [input.officeCode], 'officeCode');
+    const person = await findRecruitablePerson(tx, input.personId);
+    if (!person) throw invalid('cadres.person_unknown', 'personId');
+    const problems = recruitProblems({ birthDate: person.birth_date, diedOn: person.died_on }, input.letterDate, businessDate(ctx.clock));
+    if (problems.length > 0) throw new AppError('common.validation_failed', 422, { errors: problems });
     if (await findCadreByPerson(tx, input.personId))
       throw new AppError('cadres.already_cadre', 409, { errors: [{ field: 'personId', code: 'cadres.already_cadre' }] });
     let userId: string | null = null;
@@ -231,6 +238,8 @@ export async function updateCadre(ctx: Context, id: string, input: UpdateCadreIn
       changes[EDITABLE_COLUMNS[key]] = value;
     }
     const letterDate = input.letterDate ?? current.letterDate;
+    const letterProblem = input.letterDate === undefined ? null : letterDateProblem(input.letterDate, businessDate(ctx.clock));
+    if (letterProblem) throw invalid(letterProblem.code, letterProblem.field);
     if ((input.validUntil ?? current.validUntil) < letterDate)
       throw invalid('cadres.valid_until_before_letter', input.validUntil === undefined ? 'letterDate' : 'validUntil');
 

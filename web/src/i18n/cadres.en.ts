@@ -16,6 +16,7 @@ export const cadresEn: CadresDictionary = {
     status: 'Status',
     letterNumber: 'Assignment letter number',
     letterDate: 'Letter date',
+    letterDateFuture: 'The letter date cannot be after today.',
     signedBy: 'Signed by',
     validUntil: 'Valid until',
     phone: 'Phone',

@@ -15,6 +15,7 @@ export const cadresId = {
     status: 'Status',
     letterNumber: 'Nomor surat tugas',
     letterDate: 'Tanggal surat',
+    letterDateFuture: 'Tanggal surat tidak boleh setelah hari ini.',
     signedBy: 'Ditandatangani',
     validUntil: 'Berlaku sampai',
     phone: 'Telepon',

@@ -66,7 +66,7 @@ export function LetterFields<T extends LetterForm>({
           const follows = form.validUntil === oneYearOn(form.letterDate);
           setForm({ ...form, letterDate, validUntil: follows ? oneYearOn(letterDate) : form.validUntil });
         }}
-        error={errorOf('letterDate', form.letterDate)}
+        error={errorOf('letterDate', form.letterDate) ?? (form.letterDate > today ? t('cadres.letterDateFuture') : undefined)}
         data-testid={`${testId}-letter-date`}
       />
       <TextInput
