@@ -292,7 +292,7 @@ for (const kind of testDatabaseKinds()) {
         cashHoldingLimitDays: 3,
         incentiveRule: { kind: 'share_of_arrears', percent: 25 },
       });
-      const rules = { cashHoldingLimitDays: 0, incentiveRule: { kind: 'fees', perParticipant: 2500, perRecruit: 10000 } };
+      const rules = { cashHoldingLimitDays: 1, incentiveRule: { kind: 'fees', perParticipant: 2500, perRecruit: 10000 } };
       expect((await manager.request('PUT', '/api/v1/contributions/settings', rules)).status).toBe(403);
       const bad = await admin.request('PUT', '/api/v1/contributions/settings', {
         ...rules,
@@ -302,6 +302,12 @@ for (const kind of testDatabaseKinds()) {
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
         expect.arrayContaining(['incentiveRule.perParticipant', 'incentiveRule.perRecruit']),
       );
+      // An emptied field sent as 0 days (or no field at all) is refused, not stored.
+      for (const days of [0, undefined]) {
+        const noDays = await admin.request('PUT', '/api/v1/contributions/settings', { ...rules, cashHoldingLimitDays: days });
+        expect(noDays.status).toBe(422);
+        expect(noDays.body.errors.map((e: { field: string }) => e.field)).toEqual(['cashHoldingLimitDays']);
+      }
       expect((await admin.request('PUT', '/api/v1/contributions/settings', rules)).body).toEqual(rules);
       // One payment in March, no recruits: 1 × Rp2.500.
       expect((await manager.get(`/api/v1/cadres/${cadreId}/performance?month=2026-03`)).body).toMatchObject({

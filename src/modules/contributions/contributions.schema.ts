@@ -193,8 +193,8 @@ export const incentiveRuleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export const collectionSettingsSchema = z.strictObject({
-  /** Cash a cadre holds longer than this many days is flagged (and a deposit after it is late). */
-  cashHoldingLimitDays: z.number().int().min(0).max(60),
+  /** Cash a cadre holds longer than this many days is flagged (and a deposit after it is late); 0 would flag every collection overnight. */
+  cashHoldingLimitDays: z.number().int().min(1).max(60),
   incentiveRule: incentiveRuleSchema,
 });
 export type CollectionSettings = z.infer<typeof collectionSettingsSchema>;

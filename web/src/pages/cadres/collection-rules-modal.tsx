@@ -34,6 +34,11 @@ function RulesForm({ settings, onClose }: { settings: CollectionSettings; onClos
   const [percent, setPercent] = useState<number | string>(rule.kind === 'share_of_arrears' ? rule.percent : 25);
   const [perParticipant, setPerParticipant] = useState<number | string>(rule.kind === 'fees' ? rule.perParticipant : 2500);
   const [perRecruit, setPerRecruit] = useState<number | string>(rule.kind === 'fees' ? rule.perRecruit : 10000);
+  const [checked, setChecked] = useState(false);
+  // An emptied NumberInput gives '' and Number('') is 0: an empty field is missing, never a zero.
+  const shown = kind === 'share_of_arrears' ? [days, percent] : [days, perParticipant, perRecruit];
+  const missing = shown.some((value) => value === '');
+  const required = (value: number | string) => (checked && value === '' ? t('common.required') : undefined);
   const save = useMutation({
     mutationFn: () =>
       api.put<CollectionSettings>('/api/v1/contributions/settings', {
@@ -54,7 +59,8 @@ function RulesForm({ settings, onClose }: { settings: CollectionSettings; onClos
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        setChecked(true);
+        if (!missing) save.mutate();
       }}
       noValidate
     >
@@ -62,12 +68,12 @@ function RulesForm({ settings, onClose }: { settings: CollectionSettings; onClos
         <NumberInput
           label={t('cadres.rules.days')}
           description={t('cadres.rules.daysHint')}
-          min={0}
+          min={1}
           max={60}
           allowDecimal={false}
           value={days}
           onChange={setDays}
-          error={fieldError(save.error, 'cashHoldingLimitDays')}
+          error={required(days) ?? fieldError(save.error, 'cashHoldingLimitDays')}
           required
         />
         <Stack gap={4}>
@@ -94,7 +100,7 @@ function RulesForm({ settings, onClose }: { settings: CollectionSettings; onClos
             suffix=" %"
             value={percent}
             onChange={setPercent}
-            error={fieldError(save.error, 'incentiveRule.percent')}
+            error={required(percent) ?? fieldError(save.error, 'incentiveRule.percent')}
             required
           />
         ) : (
@@ -108,7 +114,7 @@ function RulesForm({ settings, onClose }: { settings: CollectionSettings; onClos
               prefix="Rp"
               value={perParticipant}
               onChange={setPerParticipant}
-              error={fieldError(save.error, 'incentiveRule.perParticipant')}
+              error={required(perParticipant) ?? fieldError(save.error, 'incentiveRule.perParticipant')}
               required
             />
             <NumberInput
@@ -120,7 +126,7 @@ function RulesForm({ settings, onClose }: { settings: CollectionSettings; onClos
               prefix="Rp"
               value={perRecruit}
               onChange={setPerRecruit}
-              error={fieldError(save.error, 'incentiveRule.perRecruit')}
+              error={required(perRecruit) ?? fieldError(save.error, 'incentiveRule.perRecruit')}
               required
             />
           </>
