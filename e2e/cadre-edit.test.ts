@@ -78,7 +78,31 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
     await shown(page.getByTestId('reissue-open'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('renew-open').click();
-    await shown(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
+    const renew = await shown(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The village picker's list opens as wide as the field and on the screen from its first frame
+    // (centred under the field, it first showed at x 180–472 and then jumped into place).
+    await page.evaluate(() => {
+      const seen: { left: number; right: number }[] = [];
+      (window as unknown as { dropdownPlaces: typeof seen }).dropdownPlaces = seen;
+      new MutationObserver(() => {
+        for (const dropdown of document.querySelectorAll('.mantine-MultiSelect-dropdown')) {
+          const box = dropdown.getBoundingClientRect();
+          if (box.width > 0) seen.push({ left: Math.round(box.left), right: Math.round(box.right) });
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+    });
+    const villages = renew.getByRole('combobox', { name: 'Wilayah tugas' });
+    await villages.click();
+    await villages.pressSequentially('Kota');
+    await shown(page.getByRole('listbox').getByRole('option').first());
+    const field = await renew.getByTestId('edit-villages').evaluate((input) => {
+      const box = (input.closest('.mantine-MultiSelect-wrapper') ?? input).getBoundingClientRect();
+      return { left: Math.round(box.left), right: Math.round(box.right) };
+    });
+    const places = await page.evaluate(() => (window as unknown as { dropdownPlaces: { left: number; right: number }[] }).dropdownPlaces);
+    expect(places.length).toBeGreaterThan(0);
+    for (const place of places) expect(place).toEqual(field);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   });

@@ -76,6 +76,18 @@ function RegionOption({ option }: { option: Option | undefined }) {
   );
 }
 
+/**
+ * The list as wide as the field, under its left edge, pushed back on screen. Centred under the
+ * field ('bottom'), its first frame was placed before its width was known: on a 360-px phone it
+ * flashed out to x = 472 and shook into place.
+ */
+const DROPDOWN_ON_SCREEN = {
+  withinPortal: true,
+  width: 'target',
+  position: 'bottom-start',
+  middlewares: { flip: true, shift: { padding: 8 } },
+} as const;
+
 /** 1 province, 2 regency/city, 3 district, 4 village: a picker limited to one level offers only those. */
 type RegionLevel = 1 | 2 | 3 | 4;
 type CommonProps = {
@@ -115,7 +127,7 @@ export function RegionSelect({
       nothingFoundMessage={searching ? t('app.loading') : typedEnough ? t('regions.pickerNothing') : t('regions.pickerTypeMore')}
       renderOption={({ option }) => <RegionOption option={options.get(option.value)} />}
       maxDropdownHeight={320}
-      comboboxProps={{ withinPortal: true }}
+      comboboxProps={DROPDOWN_ON_SCREEN}
     />
   );
 }
@@ -147,7 +159,7 @@ export function RegionMultiSelect({
       nothingFoundMessage={searching ? t('app.loading') : typedEnough ? t('regions.pickerNothing') : t('regions.pickerTypeMore')}
       renderOption={({ option }) => <RegionOption option={options.get(option.value)} />}
       maxDropdownHeight={320}
-      comboboxProps={{ withinPortal: true }}
+      comboboxProps={DROPDOWN_ON_SCREEN}
     />
   );
 }
