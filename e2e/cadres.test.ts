@@ -168,6 +168,12 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await penalty.getByTestId('penalty-submit').click();
     await shown(penalty.getByTestId('penalty-amount').getByText('Rp0', { exact: true }));
     await shown(penalty.getByTestId('penalty-reason').getByText(/lebih dari 45 hari/));
+    // An admission before the reactivation is a mistyped date, said on the field, never "no penalty".
+    await penalty.getByTestId('penalty-admitted').fill('2020-12-20');
+    await shown(penalty.getByText('Tanggal masuk rawat inap sebelum tanggal kartu aktif kembali; periksa kedua tanggal.'));
+    expect(await penalty.getByTestId('penalty-result').count()).toBe(0);
+    await penalty.getByTestId('penalty-submit').click();
+    expect(await penalty.getByTestId('penalty-result').count()).toBe(0);
     await context.close();
   });
 
@@ -300,7 +306,12 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await page.goto(`${server.url}/cadres`);
     await page.getByRole('button', { name: 'Aturan iuran & insentif' }).click();
     const dialog = await shown(page.getByRole('dialog'));
-    await shown(dialog.getByRole('textbox', { name: /Persen dari tunggakan/ }));
+    // Emptied fields are required, not saved as 0 (Number('') is 0).
+    await dialog.getByRole('textbox', { name: /Batas hari memegang uang iuran/ }).fill('');
+    await dialog.getByRole('textbox', { name: /Persen dari tunggakan/ }).fill('');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await shown(dialog.getByText('Wajib diisi.').nth(1));
+    await dialog.getByRole('textbox', { name: /Batas hari memegang uang iuran/ }).fill('3');
     await dialog.getByText('Honor per peserta dan rekrutan').click();
     await dialog.getByRole('textbox', { name: /Honor per keluarga yang membayar/ }).fill('3000');
     await dialog.getByRole('button', { name: 'Simpan' }).click();

@@ -1,7 +1,14 @@
 import type { Locale } from './locale.ts';
 
-/** Texts of the offline field app's rejected ops, shown on the worker's phone beside the operation. */
+/**
+ * Texts of the offline field app's rejected ops, shown on the worker's phone beside the
+ * operation, and of the JKN-KIS calculators the cadres use (merged into MESSAGES like the rest).
+ */
 export const SYNC_MESSAGES: Record<string, Record<Locale, string>> = {
+  'jkn.admitted_before_reactivation': {
+    id: 'Tanggal masuk rawat inap sebelum tanggal kartu aktif kembali; periksa kedua tanggal.',
+    en: 'The admission date is before the card was reactivated; check both dates.',
+  },
   'sync.financing_unknown': {
     id: 'Pembiayaan ini tidak ditemukan atau di luar wilayah Anda. Unduh data lagi, lalu periksa anggotanya.',
     en: 'This financing was not found or is outside your regions. Download the data again and check the member.',

@@ -82,6 +82,28 @@ describe('JKN quote contracts', () => {
     });
   });
 
+  it('refuses an admission before the reactivation with 422 on admittedOn, in the request’s language', async () => {
+    const body = {
+      reactivatedOn: '2021-01-02',
+      admittedOn: '2020-12-20',
+      careType: 'inpatient',
+      inaCbgTariff: '10000000',
+      monthsInArrears: 6,
+      segment: 'PBPU',
+    };
+    const response = await new ApiClient(server.url).post('/api/v1/jkn/penalty-quote', body);
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'admittedOn',
+        code: 'jkn.admitted_before_reactivation',
+        message: expect.stringContaining('sebelum tanggal kartu aktif kembali'),
+      },
+    ]);
+    const english = await new ApiClient(server.url, { 'accept-language': 'en' }).post('/api/v1/jkn/penalty-quote', body);
+    expect(english.body.errors[0].message).toBe('The admission date is before the card was reactivated; check both dates.');
+  });
+
   it('names the field of bad input with 422', async () => {
     const response = await new ApiClient(server.url).post('/api/v1/jkn/quote', {
       class: 'IV',

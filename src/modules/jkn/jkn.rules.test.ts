@@ -123,7 +123,7 @@ describe('JKN inpatient penalty quotes', () => {
     segment: 'PBPU' as const,
   };
   it('charges 5% × tariff × months on day 45 after reactivation', () => {
-    expect(quotePenalty(JKN_PENALTY_RATES, base)).toEqual({ penalty: 3_000_000n, reason: 'penalty_applies' });
+    expect(quotePenalty(JKN_PENALTY_RATES, base)).toEqual({ ok: true, penalty: 3_000_000n, reason: 'penalty_applies' });
   });
   it('charges 2.5% before 2021 and rounds to the rupiah half up', () => {
     expect(
@@ -134,28 +134,44 @@ describe('JKN inpatient penalty quotes', () => {
         tariff: 1_234_567n,
         monthsInArrears: 1,
       }),
-    ).toEqual({ penalty: 30_864n, reason: 'penalty_applies' });
+    ).toEqual({ ok: true, penalty: 30_864n, reason: 'penalty_applies' });
   });
   it('caps months at 12 and the penalty at Rp30.000.000', () => {
-    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 20, tariff: 20_000_000n }).penalty).toBe(12_000_000n);
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 20, tariff: 20_000_000n })).toMatchObject({ penalty: 12_000_000n });
     expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 12, tariff: 80_000_000n })).toEqual({
+      ok: true,
       penalty: 30_000_000n,
       reason: 'capped',
     });
   });
   it('caps Rp60.000.000 × 12 months (Rp36.000.000 at 5%) at Rp30.000.000; Rp50.000.000 × 12 is exactly the cap', () => {
     expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 12, tariff: 60_000_000n })).toEqual({
+      ok: true,
       penalty: 30_000_000n,
       reason: 'capped',
     });
     expect(quotePenalty(JKN_PENALTY_RATES, { ...base, monthsInArrears: 12, tariff: 50_000_000n })).toEqual({
+      ok: true,
       penalty: 30_000_000n,
       reason: 'penalty_applies',
     });
   });
   it('charges nothing after 45 days, for outpatient care or for PBI', () => {
-    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, admittedOn: '2021-02-17' })).toEqual({ penalty: 0n, reason: 'outside_45_days' });
-    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, careType: 'outpatient' }).reason).toBe('outpatient_exempt');
-    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, segment: 'PBI' }).reason).toBe('pbi_exempt');
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, admittedOn: '2021-02-17' })).toEqual({
+      ok: true,
+      penalty: 0n,
+      reason: 'outside_45_days',
+    });
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, careType: 'outpatient' })).toMatchObject({ reason: 'outpatient_exempt' });
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, segment: 'PBI' })).toMatchObject({ reason: 'pbi_exempt' });
+  });
+  it('refuses an admission before the reactivation (a mistyped date), whatever the segment or care; the same day is day 0', () => {
+    for (const input of [base, { ...base, segment: 'PBI' as const }, { ...base, careType: 'outpatient' as const }])
+      expect(quotePenalty(JKN_PENALTY_RATES, { ...input, admittedOn: '2021-01-01' })).toEqual({
+        ok: false,
+        field: 'admittedOn',
+        code: 'jkn.admitted_before_reactivation',
+      });
+    expect(quotePenalty(JKN_PENALTY_RATES, { ...base, admittedOn: base.reactivatedOn })).toMatchObject({ reason: 'penalty_applies' });
   });
 });

@@ -112,16 +112,18 @@ export function quotePenalty(
     monthsInArrears: number;
     segment: 'PBPU' | 'PBI' | 'PPU';
   },
-): { penalty: bigint; reason: string } {
-  if (input.segment === 'PBI') return { penalty: 0n, reason: 'pbi_exempt' };
-  if (input.careType !== 'inpatient') return { penalty: 0n, reason: 'outpatient_exempt' };
+): { ok: true; penalty: bigint; reason: string } | { ok: false; field: 'admittedOn'; code: 'jkn.admitted_before_reactivation' } {
   const gap = days(input.reactivatedOn, input.admittedOn);
-  if (gap < 0 || gap > PENALTY_WINDOW_DAYS) return { penalty: 0n, reason: 'outside_45_days' };
-  if (input.monthsInArrears <= 0) return { penalty: 0n, reason: 'no_arrears' };
+  // The penalty is for care after reactivation: an admission before it is a mistyped date, not "no penalty".
+  if (gap < 0) return { ok: false, field: 'admittedOn', code: 'jkn.admitted_before_reactivation' };
+  if (input.segment === 'PBI') return { ok: true, penalty: 0n, reason: 'pbi_exempt' };
+  if (input.careType !== 'inpatient') return { ok: true, penalty: 0n, reason: 'outpatient_exempt' };
+  if (gap > PENALTY_WINDOW_DAYS) return { ok: true, penalty: 0n, reason: 'outside_45_days' };
+  if (input.monthsInArrears <= 0) return { ok: true, penalty: 0n, reason: 'no_arrears' };
   let permille = 0;
   for (const rate of rates) if (rate.from <= input.admittedOn) permille = rate.permille;
   const months = BigInt(Math.min(input.monthsInArrears, PENALTY_MAX_MONTHS));
   const raw = (input.tariff * months * BigInt(permille) * 2n + 1000n) / 2000n; // half up to the rupiah
   const capped = raw > BigInt(PENALTY_CAP);
-  return { penalty: capped ? BigInt(PENALTY_CAP) : raw, reason: capped ? 'capped' : 'penalty_applies' };
+  return { ok: true, penalty: capped ? BigInt(PENALTY_CAP) : raw, reason: capped ? 'capped' : 'penalty_applies' };
 }

@@ -348,6 +348,7 @@ export const cadresEn: CadresDictionary = {
     reactivatedOnHint: 'The day the arrears were paid.',
     admittedOn: 'Admitted to hospital on',
     admittedOnHint: 'A penalty applies only within 45 days after reactivation.',
+    admittedBeforeReactivation: 'The admission date is before the card was reactivated; check both dates.',
     careType: 'Type of care',
     careTypes: { inpatient: 'Inpatient', outpatient: 'Outpatient' },
     segmentFromFamily: 'From this family’s cards.',

@@ -345,6 +345,7 @@ export const cadresId = {
     reactivatedOnHint: 'Hari tunggakan dilunasi.',
     admittedOn: 'Tanggal masuk rawat inap',
     admittedOnHint: 'Denda hanya dalam 45 hari setelah aktif kembali.',
+    admittedBeforeReactivation: 'Tanggal masuk rawat inap sebelum tanggal kartu aktif kembali; periksa kedua tanggal.',
     careType: 'Jenis layanan',
     careTypes: { inpatient: 'Rawat inap', outpatient: 'Rawat jalan' },
     segmentFromFamily: 'Dari data kartu keluarga ini.',

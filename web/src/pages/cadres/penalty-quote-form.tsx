@@ -63,9 +63,12 @@ function PenaltyForm({ segments, arrearsMonths }: { segments: JknSegment[]; arre
   const [checked, setChecked] = useState(false);
   const quote = useMutation({ mutationFn: quotePenalty });
   const monthsValid = months !== '' && Number.isInteger(Number(months)) && Number(months) >= 0 && Number(months) <= 600;
+  // Said as the dates are typed: care before the reactivation has no penalty to work out (the server answers 422 too).
+  const beforeReactivation =
+    reactivatedOn && admittedOn && admittedOn < reactivatedOn ? t('penaltyQuote.admittedBeforeReactivation') : undefined;
   const problems = {
     reactivatedOn: reactivatedOn ? undefined : t('common.required'),
-    admittedOn: admittedOn ? undefined : t('common.required'),
+    admittedOn: admittedOn ? beforeReactivation : t('common.required'),
     inaCbgTariff: !tariff ? t('common.required') : tariff.length > 13 ? t('penaltyQuote.tariffTooLarge') : undefined,
     monthsInArrears: months === '' ? t('common.required') : monthsValid ? undefined : t('penaltyQuote.monthsRange'),
   };
@@ -107,7 +110,7 @@ function PenaltyForm({ segments, arrearsMonths }: { segments: JknSegment[]; arre
               required
               value={admittedOn}
               onChange={(event) => changed(setAdmittedOn)(event.currentTarget.value)}
-              error={shown('admittedOn')}
+              error={beforeReactivation ?? shown('admittedOn')}
               data-testid="penalty-admitted"
             />
             <Select
