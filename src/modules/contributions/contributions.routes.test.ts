@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
+import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
 
@@ -141,7 +142,14 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(wrong.status).toBe(422);
       expect(wrong.body.errors[0]).toMatchObject({ field: 'amount', code: 'contributions.amount_wrong' });
-      expect(wrong.body.errors[0].message).toContain('Rp210.000');
+      expect(wrong.body.errors[0].message).toBe('Iuran 3 bulan mulai Januari 2026 adalah Rp210.000; periksa jumlah yang diterima.');
+      const english = await manager.request(
+        'POST',
+        `/api/v1/cadres/${cadreId}/contributions`,
+        { householdId: family, months: 3, amount: '200000' },
+        { ...key('c-0-en'), 'accept-language': 'en' },
+      );
+      expect(english.body.errors[0].message).toBe('Contributions for 3 months from January 2026 are Rp210.000; check the amount received.');
 
       const paid = await manager.request(
         'POST',
@@ -169,6 +177,7 @@ for (const kind of testDatabaseKinds()) {
       const receipt = await fetch(`${server.url}${paid.body.receiptPath}`, { headers: { cookie: manager.cookie ?? '' } });
       expect(receipt.status).toBe(200);
       expect(receipt.headers.get('content-type')).toBe('application/pdf');
+      expect(pdfText(Buffer.from(await receipt.arrayBuffer()))).toContain('Iuran JKN-KIS 3 bulan (Januari 2026 s.d. Maret 2026)');
 
       const head = await server.database.db
         .selectFrom('person')
@@ -338,7 +347,7 @@ for (const kind of testDatabaseKinds()) {
         key('old-1'),
       );
       expect(wrong.status).toBe(422);
-      expect(wrong.body.errors[0].message).toContain('2024-03');
+      expect(wrong.body.errors[0].message).toContain('mulai Maret 2024');
       const paid = await manager.request(
         'POST',
         `/api/v1/cadres/${cadreId}/contributions`,

@@ -11,7 +11,16 @@ import { recordAudit } from '../audit/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
 import { once, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
-import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthsBetween } from './contributions.rules.ts';
+import {
+  addMonths,
+  amountForMonths,
+  cashHeldSince,
+  depositTimeliness,
+  incentive,
+  monthName,
+  monthSpan,
+  monthsBetween,
+} from './contributions.rules.ts';
 import {
   cadreOfFamily,
   cadreUserOfFamily,
@@ -137,12 +146,12 @@ export async function collectContribution(
       const paidOn = input.paidOn ?? businessDate(ctx.clock);
       const firstMonth = firstBilledMonth(account.paid_through, paidOn.slice(0, 7));
       const expected = amountForMonths((month) => jknRateOf(jknClass, month), members.length, firstMonth, input.months);
-      if (expected === null) throw invalid('jkn.no_rate', 'months', { month: firstMonth });
+      if (expected === null) throw invalid('jkn.no_rate', 'months', { month: monthName(firstMonth, ctx.locale) });
       if (BigInt(input.amount) !== BigInt(expected))
         throw invalid('contributions.amount_wrong', 'amount', {
           expected: formatRupiah(BigInt(expected)),
           months: input.months,
-          first: firstMonth,
+          first: monthName(firstMonth, ctx.locale),
         });
       const id = uuidv7(ctx.clock.now().getTime());
       const receiptNumber = `IUR-${paidOn.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
@@ -251,7 +260,7 @@ export async function contributionReceiptPdf(ctx: Context, paymentId: string): P
       line('Telah terima dari', `Keluarga KK ${household?.kk_number ?? ''}`);
       line('Uang sejumlah', formatRupiah(BigInt(payment.amount)));
       line('Terbilang', terbilangRupiah(payment.amount));
-      line('Untuk', `Iuran JKN-KIS ${payment.months} bulan (${payment.first_month} s.d. ${lastMonth})`);
+      line('Untuk', `Iuran JKN-KIS ${payment.months} bulan (${monthSpan(payment.first_month, lastMonth, 'id')})`);
       line('Tanggal', formatDate(payment.paid_on));
       line('Diterima oleh', payment.received_by);
       doc.moveDown(2).text('Kuitansi ini sah tanpa tanda tangan basah; simpan sebagai bukti pembayaran.', { align: 'left' });
