@@ -224,6 +224,18 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await page.getByRole('option', { name: new RegExp(payer.head) }).click();
     await shown(collect.getByTestId('dues-total').getByText(amount));
     expect(await collect.getByTestId('collect-months').inputValue()).toBe('3');
+    // Rp0 is refused beside the field, unsent; the server's answer to a wrong amount goes once the months change.
+    const amountField = collect.getByRole('textbox', { name: 'Jumlah uang' });
+    await amountField.fill('0');
+    await collect.getByTestId('collect-save').click();
+    await shown(collect.getByText('Isi jumlah lebih dari nol.'));
+    await amountField.fill('1000');
+    await collect.getByTestId('collect-save').click();
+    const serverSays = await shown(collect.getByText(/periksa jumlah yang diterima/));
+    await collect.getByTestId('collect-months').fill('2');
+    await serverSays.waitFor({ state: 'detached' });
+    await collect.getByTestId('collect-months').fill('3');
+    expect(await amountField.inputValue()).toBe(amount.replace('Rp', ''));
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/cadres/${recruitedId}/contributions`));
     await collect.getByTestId('collect-save').click();
     expect((await posted).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);

@@ -198,6 +198,8 @@ export const cadresEn: CadresDictionary = {
       paidOn: 'Paid on',
       period: 'For {{first}} to {{last}}',
       amount: 'Amount',
+      amountPositive: 'Enter an amount above zero.',
+      monthsAllowed: 'Enter 1 to 36 months.',
       amountHint: 'Must be exactly those months’ contributions.',
       collectSubmit: 'Collect and make a receipt',
       noPayingMembers: 'This family has no self-paying (PBPU) participants: there is nothing for a cadre to collect.',

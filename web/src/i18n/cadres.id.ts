@@ -196,6 +196,8 @@ export const cadresId = {
       paidOn: 'Tanggal bayar',
       period: 'Untuk {{first}} s.d. {{last}}',
       amount: 'Jumlah uang',
+      amountPositive: 'Isi jumlah lebih dari nol.',
+      monthsAllowed: 'Isi 1 sampai 36 bulan.',
       amountHint: 'Harus tepat sejumlah iuran bulan-bulan itu.',
       collectSubmit: 'Terima dan buat kuitansi',
       noPayingMembers: 'Keluarga ini tidak punya peserta mandiri (PBPU): tidak ada iuran yang ditagih kader.',

@@ -252,6 +252,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
   const [amountTyped, setAmountTyped] = useState<string | null>(null);
   const [paidOn, setPaidOn] = useState(todayIso());
   const [receipt, setReceipt] = useState<Contribution | null>(null);
+  const [checked, setChecked] = useState(false);
   const months = monthsTyped ?? suggestedMonths(dues.data);
   const monthsValid = Number.isInteger(Number(months)) && Number(months) >= 1 && Number(months) <= 36;
   const suggestedAmount = dues.data?.quote && monthsValid ? String(dues.data.quote.monthlyDue * Number(months)) : '';
@@ -269,6 +270,15 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
   const options = (worklist.data?.items ?? []).map((f) => ({ value: f.householdId, label: familyLabel(f) }));
   const chosen = worklist.data?.items.find((f) => f.householdId === family);
   const fields = ['householdId', 'months', 'amount', 'paidOn'];
+  // Said beside the field once submitted; the server's own answer goes as soon as an input changes.
+  const problems = {
+    householdId: family ? undefined : t('common.required'),
+    months: months === '' ? t('common.required') : monthsValid ? undefined : t('cadres.collection.monthsAllowed'),
+    amount: amount === '' ? t('common.required') : BigInt(amount) > 0n ? undefined : t('cadres.collection.amountPositive'),
+    paidOn: paidOn ? undefined : t('common.required'),
+  };
+  const problem = (field: keyof typeof problems) => (checked ? problems[field] : undefined) ?? fieldError(save.error, field);
+  const edited = () => save.reset();
   return (
     <Modal opened onClose={onClose} title={t('cadres.collection.collectTitle')} centered>
       {receipt ? (
@@ -277,7 +287,8 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (family && monthsValid && amount && BigInt(amount) > 0n && paidOn)
+            setChecked(true);
+            if (family && !Object.values(problems).some(Boolean))
               save.mutate({ householdId: family, months: Number(months), amount, paidOn });
           }}
           noValidate
@@ -293,10 +304,10 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
                 setFamily(value);
                 setMonthsTyped(null);
                 setAmountTyped(null);
-                save.reset();
+                edited();
               }}
               nothingFoundMessage={worklist.isPending ? t('app.loading') : t('cadres.familiesEmpty')}
-              error={fieldError(save.error, 'householdId')}
+              error={problem('householdId')}
               comboboxProps={{ withinPortal: true }}
               data-testid="collect-family"
             />
@@ -312,8 +323,9 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
                 onChange={(value) => {
                   setMonthsTyped(value);
                   setAmountTyped(null);
+                  edited();
                 }}
-                error={fieldError(save.error, 'months')}
+                error={problem('months')}
                 data-testid="collect-months"
               />
               <TextInput
@@ -322,8 +334,11 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
                 required
                 value={paidOn}
                 max={todayIso()}
-                onChange={(event) => setPaidOn(event.currentTarget.value)}
-                error={fieldError(save.error, 'paidOn')}
+                onChange={(event) => {
+                  setPaidOn(event.currentTarget.value);
+                  edited();
+                }}
+                error={problem('paidOn')}
               />
             </SimpleGrid>
             {dues.data?.paidThrough && monthsValid && (
@@ -339,8 +354,11 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
               description={t('cadres.collection.amountHint')}
               required
               value={amount}
-              onChange={setAmountTyped}
-              error={fieldError(save.error, 'amount')}
+              onChange={(digits) => {
+                setAmountTyped(digits);
+                edited();
+              }}
+              error={problem('amount')}
               name="amount"
             />
             <FormError error={save.error} fields={fields} />
