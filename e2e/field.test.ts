@@ -258,7 +258,8 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
 
     await page.getByRole('button', { name: 'Catat iuran' }).click();
     const payment = await shown(page.getByRole('dialog'));
-    expect(await payment.getByRole('textbox', { name: /Jumlah diterima/ }).inputValue()).toBe('105.000');
+    const received = payment.getByRole('textbox', { name: /Jumlah diterima/ });
+    expect(await received.inputValue()).toBe('105.000');
     await payment.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await payment.waitFor({ state: 'hidden' });
     await shown(page.getByText('Iuran dicatat 3 bulan'));
@@ -348,6 +349,30 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     await shown(page.getByRole('heading', { name: 'Terkirim (2)' }));
     expect(await paymentsOf()).toHaveLength(paymentsBefore.length + 1);
     expect(await visitsOf()).toHaveLength(visitsBefore.length + 1);
+
+    // In English: singular where there is one, today's visit as today, the month paid up to by name.
+    await page.evaluate(() => localStorage.setItem('jaring.language', 'en'));
+    await page.reload();
+    await shown(page.getByText(/^Contribution for 3 months · KK/));
+    await page.getByRole('link', { name: 'Families', exact: true }).click();
+    await page.getByRole('button', { name: 'Download data' }).click();
+    const paidCard = page.getByRole('link', { name: family.headName });
+    const thisMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${businessDate(systemClock).slice(0, 7)}-01T00:00:00Z`),
+    );
+    await shown(paidCard.getByText(`Paid up to ${thisMonth}`));
+    await shown(paidCard.getByText(/^Visited \d\d\/\d\d\/\d{4} \(today\)$/));
+    await paidCard.click();
+    await shown(page.getByText(/^KK \d{16} · class III · 1 person$/));
+    await page.getByRole('link', { name: 'Families', exact: true }).click();
+    await page.getByRole('link', { name: rehab.headName }).click();
+    await shown(
+      page
+        .getByTestId('field-rehab')
+        .getByText(
+          `2 × ${formatRupiah(monthly * 2n)} (2 months of arrears each), then 10 × ${formatRupiah(monthly)} (1 month of arrears each)`,
+        ),
+    );
     await context.close();
   });
 });

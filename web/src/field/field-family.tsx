@@ -11,7 +11,7 @@ import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
 import { ReceiptActions } from './field-receipt.tsx';
 import { recordContribution, recordVisit, useField, type VisitKind } from './field-store.ts';
-import { formatMonth, useFieldText } from './field-text.ts';
+import { formatMonth, formatMonthLong, useFieldText } from './field-text.ts';
 import { monthsRecordedSince, receiptsOf, visitsRecordedSince } from './outbox.ts';
 
 const VISIT_KINDS: VisitKind[] = ['reminder', 'socialisation', 'recruitment', 'complaint', 'follow_up'];
@@ -40,7 +40,7 @@ export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
         onChange={(e) => setSearch(e.currentTarget.value)}
       />
       <Text size="sm" c="dimmed">
-        {ft('familiesShown', { shown: Math.min(matching.length, SHOWN), total: families.length })}
+        {ft('familiesShown', { shown: Math.min(matching.length, SHOWN), count: families.length })}
       </Text>
       {matching.length === 0 ? <Text c="dimmed">{ft('noMatch')}</Text> : null}
       {matching.slice(0, SHOWN).map((family) => (
@@ -57,7 +57,7 @@ export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
             <Stack gap={2} style={{ minWidth: 0 }}>
               <Text fw={700}>{familyName(family)}</Text>
               <Text size="xs" c="dimmed">
-                {family.daysSinceVisit === null ? ft('neverVisited') : ft('lastVisit', visitParams(family))}
+                <LastVisit family={family} />
               </Text>
             </Stack>
             <ArrearsBadge family={family} />
@@ -68,21 +68,25 @@ export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
   );
 }
 
-const visitParams = (family: BundleFamily) => ({
-  date: family.lastVisitOn ? formatDateShort(family.lastVisitOn) : '',
-  days: family.daysSinceVisit ?? 0,
-});
+/** "Dikunjungi 10/03/2026 (2 hari lalu)", "(hari ini)" on the day, or never. */
+function LastVisit({ family }: { family: BundleFamily }) {
+  const ft = useFieldText();
+  if (family.daysSinceVisit === null) return <>{ft('neverVisited')}</>;
+  const date = family.lastVisitOn ? formatDateShort(family.lastVisitOn) : '';
+  return <>{family.daysSinceVisit === 0 ? ft('lastVisitToday', { date }) : ft('lastVisit', { date, count: family.daysSinceVisit })}</>;
+}
 
 function ArrearsBadge({ family }: { family: BundleFamily }) {
   const ft = useFieldText();
+  const { i18n } = useTranslation();
   if (family.arrearsMonths === null) return null;
   return family.arrearsMonths > 0 ? (
     <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
-      {ft('arrears', { months: family.arrearsMonths })}
+      {ft('arrears', { count: family.arrearsMonths })}
     </Badge>
   ) : (
     <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
-      {ft('paidUp', { month: family.paidThrough ?? '' })}
+      {ft('paidUp', { month: family.paidThrough ? formatMonthLong(family.paidThrough, i18n.language) : '' })}
     </Badge>
   );
 }
@@ -120,7 +124,7 @@ export function FieldFamilyScreen() {
       </Title>
       <Text size="sm" c="dimmed">
         {family.jknClass
-          ? ft('familySummary', { kk: family.kkNumber, jknClass: family.jknClass, persons: family.persons })
+          ? ft('familySummary', { kk: family.kkNumber, jknClass: family.jknClass, count: family.persons })
           : ft('noJkn', { kk: family.kkNumber })}
       </Text>
       <Card withBorder padding="sm">
@@ -129,7 +133,7 @@ export function FieldFamilyScreen() {
             <ArrearsBadge family={family} />
             {months > 0 ? (
               <Badge color="orange" variant="light">
-                {ft('recordedMonths', { months })}
+                {ft('recordedMonths', { count: months })}
               </Badge>
             ) : null}
           </Group>
@@ -139,7 +143,7 @@ export function FieldFamilyScreen() {
           ) : null}
           {family.rehab ? <RehabPlan plan={family.rehab} /> : null}
           <Text size="sm" c="dimmed">
-            {family.daysSinceVisit === null ? ft('neverVisited') : ft('lastVisit', visitParams(family))}
+            <LastVisit family={family} />
             {visits > 0 ? ` · ${ft('recordedVisits')}` : ''}
           </Text>
         </Stack>
@@ -185,7 +189,7 @@ function RehabPlan({ plan }: { plan: RehabPlanView }) {
       </Text>
       <Text size="sm">
         {plan.parts
-          .map((p) => ft('rehabPart', { times: p.count, amount: formatRupiah(p.amount), months: p.months }))
+          .map((p) => ft('rehabPart', { times: p.count, amount: formatRupiah(p.amount), count: p.months }))
           .join(`, ${ft('rehabThen')} `)}
       </Text>
       <Text size="xs" c="dimmed">
@@ -327,7 +331,7 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
         />
         <Text size="sm" c="dimmed">
           {ft('contributionHint', {
-            months,
+            count: months,
             monthly: formatRupiah(monthly),
             amount: formatRupiah(Number.isInteger(months) && months > 0 ? monthly * BigInt(months) : 0n),
           })}

@@ -92,7 +92,7 @@ export function FieldHomeScreen() {
               {group.name}
             </Text>
             <Text size="sm" c="dimmed">
-              {ft('groupSummary', { members: group.members.length, financings: group.financings.length })}
+              {ft('groupMembers', { count: group.members.length })} · {ft('groupFinancings', { count: group.financings.length })}
             </Text>
             <Text fw={700} c="teal.8">
               {ft('groupDue', { amount: formatRupiah(group.dueNow) })}

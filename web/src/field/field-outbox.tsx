@@ -115,7 +115,7 @@ function OpSummary({ entry }: { entry: OutboxEntry }) {
         <Text size="xs" c="dimmed">
           {op.type === 'repayment'
             ? `${entry.label.number} · ${entry.label.group} · ${day(op.payload.paidOn)}`
-            : `${ft('contributionMonths', { months: op.payload.months })} · KK ${entry.label.number} · ${day(undefined)}`}
+            : `${ft('contributionMonths', { count: op.payload.months })} · KK ${entry.label.number} · ${day(undefined)}`}
         </Text>
       </>
     );

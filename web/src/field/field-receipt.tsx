@@ -34,7 +34,7 @@ export function ReceiptActions({ entry }: { entry: OutboxEntry }) {
         ft('shareText', {
           number: receipt.receiptNumber,
           who: receiptRecipient(head, entry.label.number),
-          months: receipt.months,
+          count: receipt.months,
           period,
           amount: formatRupiah(receipt.amount),
           words: receipt.amountInWords,

@@ -30,7 +30,8 @@ const id = {
   downloadFailed: 'Unduhan gagal: {detail}',
   otherWorker: 'Data ini milik {name}. Unduh ulang untuk data Anda.',
   noGroups: 'Anda belum mendampingi kelompok dengan pembiayaan berjalan.',
-  groupSummary: '{members} anggota · {financings} pembiayaan',
+  groupMembers: '{count} anggota',
+  groupFinancings: '{count} pembiayaan',
   groupDue: 'Tagihan: {amount}',
   back: 'Kembali',
   groupNotFound: 'Kelompok ini tidak ada di data yang diunduh.',
@@ -82,25 +83,26 @@ const id = {
   tabFamilies: 'Keluarga',
   noFamilies: 'Belum ada keluarga dampingan di data ini.',
   searchFamilies: 'Cari nama kepala keluarga atau No. KK',
-  familiesShown: '{shown} dari {total} keluarga',
+  familiesShown: '{shown} dari {count} keluarga',
   noMatch: 'Tidak ada keluarga yang cocok.',
-  familySummary: 'KK {kk} · kelas {jknClass} · {persons} jiwa',
+  familySummary: 'KK {kk} · kelas {jknClass} · {count} jiwa',
   noJkn: 'KK {kk} · belum ada data JKN',
-  arrears: 'Tunggakan {months} bulan',
+  arrears: 'Tunggakan {count} bulan',
   paidUp: 'Lunas s.d. {month}',
   monthlyDue: 'Iuran per bulan',
   reactivation: 'Untuk aktif kembali',
   rehabTitle: 'Cicilan REHAB: {count} kali ({total})',
-  rehabPart: '{times} × {amount} ({months} bulan tunggakan)',
+  rehabPart: '{times} × {amount} ({count} bulan tunggakan)',
   rehabThen: 'lalu',
   rehabFirst: 'Dibayar dulu: tunggakan terlama, {period} ({amount}).',
   rehabMonthly: 'Tiap bulan ditambah iuran bulan berjalan {amount}. Kartu aktif lagi setelah cicilan terakhir.',
-  lastVisit: 'Dikunjungi {date} ({days} hari lalu)',
+  lastVisit: 'Dikunjungi {date} ({count} hari lalu)',
+  lastVisitToday: 'Dikunjungi {date} (hari ini)',
   neverVisited: 'Belum pernah dikunjungi',
   familyNotFound: 'Keluarga ini tidak ada di data yang diunduh.',
   recordVisit: 'Catat kunjungan',
   recordContribution: 'Catat iuran',
-  recordedMonths: 'Iuran dicatat {months} bulan',
+  recordedMonths: 'Iuran dicatat {count} bulan',
   recordedVisits: 'Kunjungan dicatat',
   visitTitle: 'Kunjungan ke {name}',
   visitKind: 'Jenis kunjungan',
@@ -111,8 +113,8 @@ const id = {
   contributionTitle: 'Iuran JKN {name}',
   months: 'Jumlah bulan dibayar',
   monthsRequired: 'Isi 1 sampai 36 bulan.',
-  contributionHint: '{months} bulan × {monthly} = {amount} (tarif bulan ini; server memeriksa tarif tiap bulan)',
-  contributionMonths: 'Iuran {months} bulan',
+  contributionHint: '{count} bulan × {monthly} = {amount} (tarif bulan ini; server memeriksa tarif tiap bulan)',
+  contributionMonths: 'Iuran {count} bulan',
   kindContribution: 'Iuran JKN',
   receiptsTitle: 'Kuitansi iuran terkirim',
   receiptLine: 'Kuitansi {number} · {period}',
@@ -121,7 +123,7 @@ const id = {
   receiptNeedsSignal: 'Kuitansi bisa dibuka saat ada sinyal.',
   shareTitle: 'Kuitansi {number}',
   shareText:
-    'Kuitansi iuran JKN-KIS {number}\nKeluarga: {who}\nUntuk: iuran {months} bulan ({period})\nJumlah: {amount}\nTerbilang: {words}',
+    'Kuitansi iuran JKN-KIS {number}\nKeluarga: {who}\nUntuk: iuran {count} bulan ({period})\nJumlah: {amount}\nTerbilang: {words}',
   shareCopied: 'Teks kuitansi disalin. Tempel di pesan untuk keluarga.',
   shareFailed: 'Teks kuitansi tidak bisa dibagikan atau disalin di HP ini.',
   kindVisit: 'Kunjungan',
@@ -134,8 +136,11 @@ const id = {
 };
 
 export type FieldText = typeof id;
+export type FieldTextKey = keyof FieldText;
+/** The singular where a language has one (English), chosen by `count`; Indonesian has none. */
+type Singulars = Partial<Record<`${FieldTextKey}_one`, string>>;
 
-const en: FieldText = {
+const en: FieldText & Singulars = {
   appName: 'Jaring Field',
   online: 'Online',
   offline: 'Offline',
@@ -159,7 +164,10 @@ const en: FieldText = {
   downloadFailed: 'Download failed: {detail}',
   otherWorker: 'This data belongs to {name}. Download again for yours.',
   noGroups: 'You do not facilitate a group with running financings yet.',
-  groupSummary: '{members} members · {financings} financings',
+  groupMembers: '{count} members',
+  groupMembers_one: '{count} member',
+  groupFinancings: '{count} financings',
+  groupFinancings_one: '{count} financing',
   groupDue: 'Due: {amount}',
   back: 'Back',
   groupNotFound: 'This group is not in the downloaded data.',
@@ -211,25 +219,32 @@ const en: FieldText = {
   tabFamilies: 'Families',
   noFamilies: 'No families in your care in this data yet.',
   searchFamilies: 'Search head of family or KK number',
-  familiesShown: '{shown} of {total} families',
+  familiesShown: '{shown} of {count} families',
+  familiesShown_one: '{shown} of {count} family',
   noMatch: 'No family matches.',
-  familySummary: 'KK {kk} · class {jknClass} · {persons} persons',
+  familySummary: 'KK {kk} · class {jknClass} · {count} persons',
+  familySummary_one: 'KK {kk} · class {jknClass} · {count} person',
   noJkn: 'KK {kk} · no JKN data yet',
-  arrears: '{months} months in arrears',
+  arrears: '{count} months in arrears',
+  arrears_one: '{count} month in arrears',
   paidUp: 'Paid up to {month}',
   monthlyDue: 'Monthly contribution',
   reactivation: 'To reactivate',
   rehabTitle: 'REHAB instalments: {count} ({total})',
-  rehabPart: '{times} × {amount} ({months} months of arrears)',
+  rehabPart: '{times} × {amount} ({count} months of arrears each)',
+  rehabPart_one: '{times} × {amount} ({count} month of arrears each)',
   rehabThen: 'then',
   rehabFirst: 'Paid first: the oldest arrears, {period} ({amount}).',
   rehabMonthly: 'Each month the current month’s {amount} is paid too. The card is active again after the last instalment.',
-  lastVisit: 'Visited {date} ({days} days ago)',
+  lastVisit: 'Visited {date} ({count} days ago)',
+  lastVisit_one: 'Visited {date} ({count} day ago)',
+  lastVisitToday: 'Visited {date} (today)',
   neverVisited: 'Never visited',
   familyNotFound: 'This family is not in the downloaded data.',
   recordVisit: 'Record visit',
   recordContribution: 'Record contribution',
-  recordedMonths: 'Contribution recorded, {months} months',
+  recordedMonths: 'Contribution recorded, {count} months',
+  recordedMonths_one: 'Contribution recorded, {count} month',
   recordedVisits: 'Visit recorded',
   visitTitle: 'Visit to {name}',
   visitKind: 'Kind of visit',
@@ -240,8 +255,10 @@ const en: FieldText = {
   contributionTitle: 'JKN contribution of {name}',
   months: 'Months paid',
   monthsRequired: 'Enter 1 to 36 months.',
-  contributionHint: "{months} months × {monthly} = {amount} (this month's rate; the server checks each month's rate)",
-  contributionMonths: 'Contribution for {months} months',
+  contributionHint: "{count} months × {monthly} = {amount} (this month's rate; the server checks each month's rate)",
+  contributionHint_one: "{count} month × {monthly} = {amount} (this month's rate; the server checks it)",
+  contributionMonths: 'Contribution for {count} months',
+  contributionMonths_one: 'Contribution for {count} month',
   kindContribution: 'JKN contribution',
   receiptsTitle: 'Receipts of contributions sent',
   receiptLine: 'Receipt {number} · {period}',
@@ -250,7 +267,9 @@ const en: FieldText = {
   receiptNeedsSignal: 'The receipt opens when there is signal.',
   shareTitle: 'Receipt {number}',
   shareText:
-    'JKN-KIS contribution receipt {number}\nFamily: {who}\nFor: {months} month(s) of contributions ({period})\nAmount: {amount}\nIn words: {words}',
+    'JKN-KIS contribution receipt {number}\nFamily: {who}\nFor: {count} months of contributions ({period})\nAmount: {amount}\nIn words: {words}',
+  shareText_one:
+    'JKN-KIS contribution receipt {number}\nFamily: {who}\nFor: {count} month of contributions ({period})\nAmount: {amount}\nIn words: {words}',
   shareCopied: 'Receipt text copied. Paste it into a message to the family.',
   shareFailed: 'The receipt text could not be shared or copied on this phone.',
   kindVisit: 'Visit',
@@ -262,19 +281,31 @@ const en: FieldText = {
   language: 'Language',
 };
 
-export type FieldTextKey = keyof FieldText;
-
-/** `ft('instalment', { n: 2, date })`: the text in the app's language, `{name}` filled in. */
+/**
+ * `ft('instalment', { n: 2, date })`: the text in the app's language, `{name}` filled in; with a
+ * numeric `count`, the singular form (`key_one`) where the language's plural rules ask for it.
+ */
 export function useFieldText() {
   const { i18n } = useTranslation();
-  const words = i18n.language === 'en' ? en : id;
-  return (key: FieldTextKey, params: Record<string, string | number> = {}) =>
-    words[key].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  const english = i18n.language === 'en';
+  const words: FieldText & Singulars = english ? en : id;
+  const plurals = new Intl.PluralRules(english ? 'en' : 'id');
+  return (key: FieldTextKey, params: Record<string, string | number> = {}) => {
+    const singular = typeof params.count === 'number' && plurals.select(params.count) === 'one' ? words[`${key}_one`] : undefined;
+    return (singular ?? words[key]).replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  };
 }
 
 /** "Selasa, 10 Maret 2026 10.05" / "Tue 10 Mar 2026, 10:05": when data was downloaded or sent, in the phone's time. */
 export function formatMoment(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** "Oktober 2026" / "October 2026" of a YYYY-MM month: the month as said, for the month paid up to. */
+export function formatMonthLong(month: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** "Mar 2026" / "Mar 2026" of a YYYY-MM month. */
