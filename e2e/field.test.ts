@@ -260,6 +260,12 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     const payment = await shown(page.getByRole('dialog'));
     const received = payment.getByRole('textbox', { name: /Jumlah diterima/ });
     expect(await received.inputValue()).toBe('105.000');
+    // An amount other than months × the monthly due is warned about on the spot (the server would refuse it), with the fix one tap away.
+    await received.fill('100000');
+    const warning = await shown(payment.getByRole('alert').getByText(/^Jumlah ini bukan 3 bulan × Rp35\.000 = Rp105\.000\./));
+    await payment.getByRole('button', { name: 'Pakai Rp105.000' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await received.inputValue()).toBe('105.000');
     await payment.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await payment.waitFor({ state: 'hidden' });
     await shown(page.getByText('Iuran dicatat 3 bulan'));

@@ -1,4 +1,19 @@
-import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -293,6 +308,10 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
   const [amount, setAmount] = useState((monthly * BigInt(months)).toString());
   const [error, setError] = useState<{ months?: string; amount?: string }>({});
   const [saving, setSaving] = useState(false);
+  const expected = Number.isInteger(months) && months >= 1 ? monthly * BigInt(months) : null;
+  // Warned, not blocked: the phone knows only this month's rate (the server checks each month's),
+  // and a refused op waits in the outbox to be corrected; a cadre offline is never stuck with cash in hand.
+  const differs = expected !== null && amount !== '' && BigInt(amount) > 0n && BigInt(amount) !== expected;
   const changeMonths = (value: number) => {
     setMonths(value);
     if (Number.isInteger(value) && value >= 1) setAmount((monthly * BigInt(value)).toString());
@@ -346,6 +365,18 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
           error={error.amount}
           required
         />
+        {differs ? (
+          <Alert color="orange" variant="light" p="xs" role="alert" data-testid="amount-not-months">
+            <Stack gap={6}>
+              <Text size="sm">
+                {ft('amountNotMonths', { count: months, monthly: formatRupiah(monthly), amount: formatRupiah(expected) })}
+              </Text>
+              <Button variant="white" color="orange" size="md" onClick={() => setAmount(expected.toString())}>
+                {ft('useAmount', { amount: formatRupiah(expected) })}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : null}
         <Text size="sm">{ft('paidOn', { date: formatDateShort(businessDate(systemClock)) })}</Text>
         <Button size="lg" fullWidth loading={saving} onClick={() => void save()}>
           {ft('save')}
