@@ -206,7 +206,7 @@ function Trainings({ cadreId, manages }: { cadreId: string; manages: boolean }) 
           {t('cadres.trainings')}
           {trainings.data && rows.length > 0 && (
             <Text span size="sm" c="dimmed" fw={400} ml="xs">
-              {t('cadres.totalHours', { hours: trainings.data.totalHours })}
+              {t('cadres.totalHours', { hours: trainings.data.totalHours, count: trainings.data.totalHours })}
             </Text>
           )}
         </Title>
