@@ -234,6 +234,9 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     const serverSays = await shown(collect.getByText(/periksa jumlah yang diterima/));
     await collect.getByTestId('collect-months').fill('2');
     await serverSays.waitFor({ state: 'detached' });
+    // One month is named once ("Untuk September 2025", not "September 2025 s.d. September 2025").
+    await collect.getByTestId('collect-months').fill('1');
+    expect(await collect.getByTestId('collect-period').textContent()).toMatch(/^Untuk [A-Z][a-z]+ \d{4}$/);
     await collect.getByTestId('collect-months').fill('3');
     expect(await amountField.inputValue()).toBe(amount.replace('Rp', ''));
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/cadres/${recruitedId}/contributions`));

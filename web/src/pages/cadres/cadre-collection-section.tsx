@@ -106,11 +106,13 @@ export function CadreCollectionSection({ cadre }: { cadre: CadreView }) {
                   </Text>
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {formatDate(row.paidOn)} ·{' '}
-                    {t('cadres.collection.monthsRange', {
-                      count: row.months,
-                      first: formatMonth(row.firstMonth),
-                      last: formatMonth(row.lastMonth),
-                    })}{' '}
+                    {row.firstMonth === row.lastMonth
+                      ? t('cadres.collection.monthsOne', { month: formatMonth(row.firstMonth) })
+                      : t('cadres.collection.monthsRange', {
+                          count: row.months,
+                          first: formatMonth(row.firstMonth),
+                          last: formatMonth(row.lastMonth),
+                        })}{' '}
                     · {row.receiptNumber}
                   </Text>
                 </Stack>
@@ -224,6 +226,16 @@ function CashCard({ cash, canDeposit, onDeposit }: { cash: CashView; canDeposit:
   );
 }
 
+/** "Untuk September 2025" for one month, "Untuk September 2025 s.d. November 2025" for more. */
+function usePeriodText() {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth();
+  return (first: string, last: string) =>
+    first === last
+      ? t('cadres.collection.periodOne', { month: formatMonth(first) })
+      : t('cadres.collection.period', { first: formatMonth(first), last: formatMonth(last) });
+}
+
 /** How many months bring the family up to date: the billed arrears (at most 24) and this month, or one month ahead. */
 function suggestedMonths(dues: FamilyDues | undefined): number {
   const quote = dues?.quote;
@@ -242,7 +254,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
   const { t } = useTranslation();
   const me = useSignedIn();
   const toast = useToast();
-  const formatMonth = useFormatMonth();
+  const periodText = usePeriodText();
   const invalidate = useInvalidateCadres();
   const worklist = useQuery(worklistQuery(cadre.id));
   const [family, setFamily] = useState<string | null>(householdId ?? null);
@@ -343,10 +355,10 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
             </SimpleGrid>
             {dues.data?.paidThrough && monthsValid && (
               <Text size="sm" c="dimmed" data-testid="collect-period">
-                {t('cadres.collection.period', {
-                  first: formatMonth(addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + 1)),
-                  last: formatMonth(addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + Number(months))),
-                })}
+                {periodText(
+                  addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + 1),
+                  addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + Number(months)),
+                )}
               </Text>
             )}
             <RupiahInput
@@ -428,7 +440,7 @@ function ShareReceiptButton({
 
 function Receipt({ contribution, who, onClose }: { contribution: Contribution; who: string; onClose(): void }) {
   const { t } = useTranslation();
-  const formatMonth = useFormatMonth();
+  const periodText = usePeriodText();
   return (
     <Stack gap="sm" data-testid="collect-receipt">
       <Alert color="teal" variant="light">
@@ -438,9 +450,7 @@ function Receipt({ contribution, who, onClose }: { contribution: Contribution; w
         <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="receipt-amount">
           {formatRupiah(contribution.amount)} ({contribution.amountInWords})
         </Text>
-        <Text size="sm">
-          {t('cadres.collection.period', { first: formatMonth(contribution.firstMonth), last: formatMonth(contribution.lastMonth) })}
-        </Text>
+        <Text size="sm">{periodText(contribution.firstMonth, contribution.lastMonth)}</Text>
       </Alert>
       <Group justify="flex-end">
         <Button component="a" href={contribution.receiptPath} target="_blank" rel="noopener" variant="light" data-testid="receipt-link">
