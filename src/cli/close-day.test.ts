@@ -68,7 +68,8 @@ for (const kind of testDatabaseKinds()) {
         };
       }
       const database = await open();
-      const ctx = systemTestContext(database, fixedClock(new Date('2026-01-05T03:00:00Z')));
+      const clock = fixedClock(new Date('2026-01-05T03:00:00Z'));
+      const ctx = systemTestContext(database, clock);
       await fillDemo(ctx);
       await defineProduct(ctx, {
         code: 'FLAT10D',
@@ -104,6 +105,7 @@ for (const kind of testDatabaseKinds()) {
         .where('relation', '=', 'head')
         .limit(5)
         .execute();
+      clock.advance(10 * 86_400_000); // applied for and paid out on 15 January
       for (const person of persons) {
         const applied = await applyForFinancing(ctx, {
           personId: person.id,

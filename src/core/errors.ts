@@ -33,3 +33,8 @@ export const conflict = (code: string, field: string, params: Record<string, unk
 
 export const invalid = (code: string, field: string, params: Record<string, unknown> = {}) =>
   new AppError('common.validation_failed', 422, { errors: [{ field, code, params }] });
+
+/** Money is booked on a day that has come: a date after today (the business date) is refused on its field. */
+export function refuseFutureDate(date: string | undefined, today: string, field: string): void {
+  if (date !== undefined && date > today) throw invalid('common.date_in_future', field, { date });
+}

@@ -75,16 +75,16 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The maker cannot approve their own application; ask another user to decide.',
   },
   'financing.fund_insufficient': {
-    id: 'Kas dana tidak cukup: tersedia {available}, dibutuhkan {needed}. Pengajuan tetap di antrean.',
-    en: 'The fund lacks cash: {available} available, {needed} needed. The application stays in the queue.',
+    id: 'Kas dana tidak cukup: tersedia {available:rupiah}, dibutuhkan {needed:rupiah}. Pengajuan tetap di antrean.',
+    en: 'The fund lacks cash: {available:rupiah} available, {needed:rupiah} needed. The application stays in the queue.',
   },
   'financing.wrong_status': {
     id: 'Status pembiayaan {status}; tindakan ini perlu status {expected}.',
     en: 'The financing is {status}; this needs {expected}.',
   },
   'financing.overpayment': {
-    id: 'Jumlah melebihi sisa kewajiban ({owed}). Masukkan paling banyak sisa kewajiban.',
-    en: 'The amount exceeds what is owed ({owed}). Enter at most what is owed.',
+    id: 'Jumlah melebihi sisa kewajiban ({owed:rupiah}). Masukkan paling banyak sisa kewajiban.',
+    en: 'The amount exceeds what is owed ({owed:rupiah}). Enter at most what is owed.',
   },
   'financing.person_unknown': { id: 'Anggota ini tidak ada di wilayah Anda.', en: 'This member is not in your regions.' },
   'financing.person_deceased': { id: 'Anggota ini tercatat meninggal.', en: 'This member is recorded as deceased.' },
@@ -98,7 +98,14 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   },
   'financing.product_unknown': { id: 'Produk {code} tidak dikenal atau tidak aktif.', en: 'Product {code} is unknown or inactive.' },
   'financing.product_code_taken': { id: 'Kode produk {code} sudah dipakai.', en: 'Product code {code} is already used.' },
-  'financing.amount_outside_product': { id: 'Plafon produk ini Rp{min} sampai Rp{max}.', en: 'This product lends Rp{min} to Rp{max}.' },
+  'financing.amount_outside_product': {
+    id: 'Plafon produk ini {min:rupiah} sampai {max:rupiah}.',
+    en: 'This product lends {min:rupiah} to {max:rupiah}.',
+  },
+  'financing.reschedule_too_long': {
+    id: 'Penjadwalan ulang paling banyak {max} angsuran, jangka terpanjang produk ini.',
+    en: 'A reschedule runs at most {max} instalments, the longest term of this product.',
+  },
   'financing.term_outside_product': {
     id: 'Jangka produk ini {min} sampai {max} angsuran.',
     en: 'This product runs {min} to {max} instalments.',
@@ -156,6 +163,14 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
   'financing.result_already_reported': {
     id: 'Hasil usaha periode angsuran ke-{n} sudah dilaporkan.',
     en: 'The business result for instalment {n} has already been reported.',
+  },
+  'ledger.reversal_before_entry': {
+    id: 'Tanggal pembalikan tidak boleh sebelum tanggal jurnal yang dibalik ({date}).',
+    en: 'A reversal cannot be dated before the entry it reverses ({date}).',
+  },
+  'close_day.date_in_future': {
+    id: 'Hari {date} belum tiba: tutup hari hanya untuk hari ini atau yang sudah lewat.',
+    en: 'The day {date} has not come yet: only today or a past day can be closed.',
   },
   'close_day.date_invalid': { id: 'Tanggal tutup hari tidak sah (YYYY-MM-DD).', en: 'Invalid close-of-day date (YYYY-MM-DD).' },
   'close_day.none_yet': { id: 'Belum ada hari yang ditutup.', en: 'No business day has been closed yet.' },

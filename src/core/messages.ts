@@ -1,11 +1,17 @@
+import { formatRupiah } from './format.ts';
 import type { Locale } from './locale.ts';
 import { MONEY_MESSAGES } from './messages.money.ts';
 import { SYNC_MESSAGES } from './messages.sync.ts';
 
 type Text = Record<Locale, string>;
 
-/** Human texts of error codes, keyed by the stable code. `{name}` is replaced by params. */
+/**
+ * Human texts of error codes, keyed by the stable code. `{name}` is replaced by params;
+ * `{name:rupiah}` shows an amount param (rupiah as a decimal string) as Rp1.650.000, while the
+ * params themselves stay plain numbers for programs.
+ */
 export const MESSAGES: Record<string, Text> = {
+  'common.date_in_future': { id: 'Tanggal {date} belum tiba.', en: 'The date {date} has not come yet.' },
   'common.validation_failed': {
     id: 'Data yang dikirim belum benar. Periksa kolom yang ditandai.',
     en: 'The data sent is not valid. Check the fields marked.',
@@ -322,5 +328,9 @@ export const MESSAGES: Record<string, Text> = {
 
 export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const text = MESSAGES[code]?.[locale] ?? MESSAGES['common.bad_request']?.[locale] ?? code;
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
+  return text.replace(/\{(\w+)(:rupiah)?\}/g, (whole: string, key: string, rupiah?: string) => {
+    if (!(key in params)) return whole;
+    const value = String(params[key]);
+    return rupiah && /^-?\d+$/.test(value) ? formatRupiah(value) : value;
+  });
 }

@@ -11,10 +11,11 @@ for (const kind of testDatabaseKinds()) {
     let cashier: ApiClient;
     let admin: ApiClient;
     const ids: Record<string, string> = {};
+    const clock = fixedClock(new Date('2026-03-01T03:00:00Z'));
 
     beforeAll(async () => {
       // Business date 2026-03-01 (WIB).
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-01T03:00:00Z')) });
+      server = await startTestServer(kind, { serveWeb: false, clock });
       await fillDemo(systemTestContext(server.database));
       [manager, cashier, admin] = [new ApiClient(server.url), new ApiClient(server.url), new ApiClient(server.url)];
       await manager.login('manajer', DEMO_PASSWORD);
@@ -168,6 +169,13 @@ for (const kind of testDatabaseKinds()) {
         return BigInt(row?.credit ?? '0') - BigInt(row?.debit ?? '0');
       };
       expect(await allowance('2026-03-01')).toBe(385_000n);
+      // A day that has not come cannot be closed; the next morning it can.
+      const early = await admin.post('/api/v1/financing/close-day', { date: '2026-03-02' });
+      expect(early.status).toBe(422);
+      expect(early.body.errors).toEqual([expect.objectContaining({ field: 'date', code: 'close_day.date_in_future' })]);
+      clock.advance(86_400_000);
+      // Sessions last 12 hours: the next morning, everyone signs in again.
+      await Promise.all([admin.login('admin', DEMO_PASSWORD), manager.login('manajer', DEMO_PASSWORD)]);
       expect((await admin.post('/api/v1/financing/close-day', { date: '2026-03-02' })).body.stepsRun).toContain('provisions');
       const par = (await manager.get('/api/v1/financing/portfolio?by=office&date=2026-03-02')).body;
       expect(await allowance('2026-03-02')).toBe(BigInt(par.rows[0].provision));

@@ -1,4 +1,5 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
 import { AppError, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -74,6 +75,8 @@ export async function closeDay(
 ): Promise<CloseDayResult> {
   assertRole(ctx, ['admin']);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('close_day.date_invalid', 'date');
+  // Late charges and days past due of a day that has not ended would be guesses.
+  if (date > businessDate(ctx.clock)) throw invalid('close_day.date_in_future', 'date', { date });
   const run = await startRun(ctx.db, date);
   if (run.finished_at) return { date, alreadyClosed: true, stepsRun: [], financings: 0 };
   const rule = await qualityRuleSetting(ctx.db);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDate, systemClock } from '../../core/clock.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -280,6 +281,80 @@ for (const kind of testDatabaseKinds()) {
       expect(after.movements.at(-1)).toMatchObject({ direction: 'out', amount: '1500000', sourceType: 'financing.disbursement' });
       expect((await disburseNew(persons[4] as string, 'transfer')).status).toBe(200);
       expect((await cashier.get(`/api/v1/cash-drawers/${drawerId}`)).body.expectedCash).toBe(after.expectedCash);
+    });
+
+    it('books no money on a day that has not come, and reschedules no longer than the product runs; nothing is written', async () => {
+      const tomorrow = new Date(Date.parse(`${businessDate(systemClock)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const db = server.database.db;
+      const count = async () =>
+        Promise.all([
+          db.selectFrom('journal_entry').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+          db.selectFrom('financing').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+        ]).then(([entries, financings]) => [String(entries.n), String(financings.n)]);
+      const before = await count();
+      const expectRefused = (response: { status: number; body: Record<string, unknown> }, field: string) => {
+        expect(response.status).toBe(422);
+        expect(response.body.errors).toEqual([expect.objectContaining({ field, code: 'common.date_in_future' })]);
+      };
+      expectRefused(
+        await cashier.post('/api/v1/financings', {
+          personId: persons[3],
+          productCode: 'FLAT10',
+          fundCode: 'USEP-YK',
+          principal: '2000000',
+          installments: 6,
+          purpose: 'Modal warung kelontong',
+          appliedOn: tomorrow,
+        }),
+        'appliedOn',
+      );
+      const approved = (await apply(cashier, persons[3] as string, '2000000', 'FLAT10', 6)).body.id;
+      await manager.post(`/api/v1/financings/${approved}/approve`, {});
+      const afterApplying = await count();
+      expectRefused(
+        await cashier.post(`/api/v1/financings/${approved}/disburse`, { disbursedOn: tomorrow, method: 'transfer' }),
+        'disbursedOn',
+      );
+      const fund = (await manager.get('/api/v1/funds')).body.items[0];
+      expectRefused(
+        await manager.request(
+          'POST',
+          `/api/v1/funds/${fund.id}/capital`,
+          { amount: '1000000', date: tomorrow, memo: 'Tahap dua' },
+          {
+            'idempotency-key': 'capital-tomorrow',
+          },
+        ),
+        'date',
+      );
+      expectRefused(
+        await manager.post('/api/v1/ledger/entries', {
+          officeCode: 'YK01',
+          entryDate: tomorrow,
+          memo: 'Biaya listrik',
+          lines: [
+            { accountCode: '5.2.02', debit: '150000' },
+            { accountCode: '1.1.01', credit: '150000' },
+          ],
+        }),
+        'entryDate',
+      );
+      expect(await count()).toEqual(afterApplying);
+      expect(afterApplying[0]).toBe(before[0]);
+
+      const disbursed = await cashier.post(`/api/v1/financings/${approved}/disburse`, { disbursedOn: '2026-01-15', method: 'transfer' });
+      expect(disbursed.status).toBe(200);
+      expectRefused(await repay(approved, '100000', 'repay-tomorrow', tomorrow), 'paidOn');
+      const tooLong = await manager.post(`/api/v1/financings/${approved}/reschedule`, { installments: 25, reason: 'Usaha sepi' });
+      expect(tooLong.status).toBe(422);
+      expect(tooLong.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'installments',
+          code: 'financing.reschedule_too_long',
+          message: 'Penjadwalan ulang paling banyak 24 angsuran, jangka terpanjang produk ini.',
+        }),
+      ]);
+      expect((await cashier.get(`/api/v1/financings/${approved}`)).body).toMatchObject({ repayments: [], installments: 6 });
     });
   });
 }

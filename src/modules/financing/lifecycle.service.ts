@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
+import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { maskNik } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
@@ -135,6 +135,7 @@ export async function listProducts(ctx: Context) {
 /** Application for a member: validated against the product, the fund and the caller's scope. */
 export async function applyForFinancing(ctx: Context, input: z.infer<typeof applicationInputSchema>) {
   assertRole(ctx, MAKERS);
+  refuseFutureDate(input.appliedOn, businessDate(ctx.clock), 'appliedOn');
   const scope = actorScope(ctx);
   const [person, product, fund] = await Promise.all([
     findPersonById(ctx.db, input.personId),
@@ -271,6 +272,7 @@ export const cashAccount = (method: 'cash' | 'transfer') => (method === 'cash' ?
  */
 export async function disburse(ctx: Context, id: string, input: z.infer<typeof disbursementInputSchema>) {
   assertRole(ctx, DISBURSERS);
+  refuseFutureDate(input.disbursedOn, businessDate(ctx.clock), 'disbursedOn');
   await inTransaction(ctx, async (tx) => {
     const row = await financingInScope(ctx, tx, id, true);
     assertStatus(row, ['approved']);

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
+import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Tx } from '../../db/database.ts';
@@ -104,6 +104,7 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
         if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
         if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
         const paidOn = input.paidOn ?? businessDate(ctx.clock);
+        refuseFutureDate(paidOn, businessDate(ctx.clock), 'paidOn');
         if (row.disbursed_on && paidOn < row.disbursed_on) throw invalid('financing.paid_before_disbursement', 'paidOn');
         const dues = dueOf(installments);
         const amount = BigInt(input.amount);

@@ -32,6 +32,9 @@ export async function reschedule(ctx: Context, id: string, input: { installments
     const today = businessDate(ctx.clock);
     if (input.firstDueDate && input.firstDueDate <= today) throw invalid('financing.first_due_before_disbursement', 'firstDueDate');
     const product = await findProductById(tx, row.product_id);
+    // Fewer instalments than the product's least may settle a debt sooner; more than its most is a new loan.
+    if (input.installments > product.max_installments)
+      throw invalid('financing.reschedule_too_long', 'installments', { max: product.max_installments });
     const before = await installmentsOf(tx, id);
     const principal = BigInt(row.outstanding_principal);
     const unpaidProfit = before.reduce((sum, i) => sum + BigInt(i.profit) - BigInt(i.profit_paid), 0n);

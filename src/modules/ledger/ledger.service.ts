@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
@@ -265,6 +265,7 @@ async function entryView(ctx: Context, db: Queryable, id: string): Promise<z.inf
 /** A journal entry typed by an accountant (adjustments, opening balances, expenses). */
 export async function postManualEntry(ctx: Context, input: z.infer<typeof manualEntryInputSchema>) {
   assertRole(ctx, LEDGER_KEEPERS);
+  refuseFutureDate(input.entryDate, businessDate(ctx.clock), 'entryDate');
   const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
   if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
   const errors = input.lines.flatMap((line, i) =>
@@ -313,11 +314,11 @@ export async function reverseManualEntry(ctx: Context, id: string, input: { reas
   // Entries of financings, savings and collections are reversed through their own operation.
   if (entry.source_type !== 'manual' && entry.source_type !== 'fund')
     throw conflict('ledger.reverse_through_source', 'id', { source: entry.source_type });
+  const entryDate = input.entryDate ?? businessDate(ctx.clock);
+  refuseFutureDate(entryDate, businessDate(ctx.clock), 'entryDate');
+  if (entryDate < entry.entry_date) throw invalid('ledger.reversal_before_entry', 'entryDate', { date: entry.entry_date });
   const reversalId = await inTransaction(ctx, async (tx) => {
-    const reversal = await reverseEntry(tx, ctx, id, {
-      memo: `Koreksi: ${input.reason}`,
-      entryDate: input.entryDate ?? businessDate(ctx.clock),
-    });
+    const reversal = await reverseEntry(tx, ctx, id, { memo: `Koreksi: ${input.reason}`, entryDate });
     await recordAudit(tx, ctx, {
       action: 'ledger.entry_reverse',
       entityType: 'journal_entry',
@@ -386,6 +387,7 @@ function postFundCapital(
 
 export async function createFund(ctx: Context, input: z.infer<typeof createFundInputSchema>) {
   assertRole(ctx, LEDGER_KEEPERS);
+  refuseFutureDate(input.capitalDate, businessDate(ctx.clock), 'capitalDate');
   const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
   if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
   if ((input.kind === 'group_revolving') !== (input.groupId !== undefined)) throw invalid('ledger.fund_group_required', 'groupId');
@@ -434,6 +436,7 @@ export async function addFundCapital(
   idempotencyKey: string,
 ): Promise<{ replayed: boolean; response: z.infer<typeof fundCapitalResultSchema> }> {
   assertRole(ctx, LEDGER_KEEPERS);
+  refuseFutureDate(input.date, businessDate(ctx.clock), 'date');
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `fund.capital:${id}`, body: input }, async () => {
       const fund = await findFund(tx, id);

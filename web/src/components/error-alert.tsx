@@ -6,8 +6,11 @@ import { ApiError, NETWORK_ERROR } from '../api/client.ts';
 export function useErrorText() {
   const { t } = useTranslation();
   return (error: unknown): string => {
-    if (error instanceof ApiError) return error.code === NETWORK_ERROR || !error.detail ? t('common.networkError') : error.detail;
-    return t('common.error');
+    if (!(error instanceof ApiError)) return t('common.error');
+    if (error.code === NETWORK_ERROR || !error.detail) return t('common.networkError');
+    // Shown away from the fields (or the form has no field for it): say what is wrong, not "check the fields marked".
+    const messages = [...new Set(error.fieldErrors.map((fe) => fe.message).filter(Boolean))];
+    return messages.length > 0 ? messages.join(' ') : error.detail;
   };
 }
 

@@ -50,6 +50,8 @@ export const en: Dictionary = {
     error: 'Could not load the data.',
     networkError: 'Cannot reach the server. Check the connection and try again.',
     required: 'Required.',
+    dateInFuture: 'This date has not come yet.',
+    atLeastChars: 'At least {{count}} characters.',
     clear: 'Clear',
     showPassword: 'Show or hide the password',
     clearFilters: 'Clear filters',

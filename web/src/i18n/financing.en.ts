@@ -94,7 +94,7 @@ export const financingEn: FinancingDictionary = {
       roundings: { 'half-up': 'Half up', 'half-even': 'Half to even (banker’s)' },
       inMultiplesOf: 'Instalments in multiples of (optional)',
       inMultiplesOfHint:
-        'E.g. 1,000: flat and annuity instalments are rounded to multiples of Rp1,000; the last instalment takes the difference.',
+        'E.g. 1000: flat and annuity instalments are rounded to multiples of Rp1.000; the last instalment takes the difference.',
       multiplesPositive: 'The multiple must be above 0, or left empty.',
       allocationOrder: 'Repayment allocation order',
       allocationDefault: 'Default: penalty, then interest/margin/profit share, then principal. Change it with the arrow buttons.',
@@ -177,6 +177,7 @@ export const financingEn: FinancingDictionary = {
       profitQardh: 'No extra charge.',
       installments: 'Number of new instalments',
       installmentsHint: 'This product: {{min}}–{{max}} {{frequency}} instalments.',
+      tooLong: 'At most {{max}} instalments, the longest term of this product.',
       firstDueDate: 'First due date (if not the usual)',
       reasonHint: 'E.g. the business was hit by a flood; agreed in the group meeting.',
       noPreview: 'The new schedule is computed when saved and shown in the repayment schedule.',

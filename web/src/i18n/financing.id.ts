@@ -178,6 +178,7 @@ export const financingId = {
       profitQardh: 'Tanpa tambahan.',
       installments: 'Jumlah angsuran baru',
       installmentsHint: 'Produk ini {{min}}–{{max}} kali angsuran {{frequency}}.',
+      tooLong: 'Paling banyak {{max}} angsuran, jangka terpanjang produk ini.',
       firstDueDate: 'Jatuh tempo pertama (bila lain dari jadwal)',
       reasonHint: 'Mis. usaha terdampak banjir; disepakati dalam musyawarah kelompok.',
       noPreview: 'Jadwal baru dihitung saat disimpan dan tampil di jadwal angsuran.',

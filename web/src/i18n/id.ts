@@ -48,6 +48,8 @@ export const id = {
     error: 'Gagal memuat data.',
     networkError: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.',
     required: 'Wajib diisi.',
+    dateInFuture: 'Tanggal ini belum tiba.',
+    atLeastChars: 'Minimal {{count}} karakter.',
     clear: 'Kosongkan',
     showPassword: 'Tampilkan atau sembunyikan kata sandi',
     clearFilters: 'Hapus filter',

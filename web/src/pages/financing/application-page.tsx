@@ -101,9 +101,9 @@ function ApplicationForm() {
     ...(fundCode ? {} : { fundCode: required }),
     ...(principal ? {} : { principal: required }),
     ...(Number(installments) >= 1 ? {} : { installments: required }),
-    ...(purpose.trim().length >= 3 ? {} : { purpose: required }),
+    ...(purpose.trim().length >= 3 ? {} : { purpose: purpose.trim() ? t('common.atLeastChars', { count: 3 }) : required }),
     ...(product?.kind !== 'musyarakah' || /^\d{1,3}(\.\d{1,4})?$/.test(capital.trim()) ? {} : { lkmCapitalPercent: required }),
-    ...(appliedOn ? {} : { appliedOn: required }),
+    ...(!appliedOn ? { appliedOn: required } : appliedOn > todayIso() ? { appliedOn: t('common.dateInFuture') } : {}),
   };
   const errorOf = (field: Field) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
   const submit = (event: React.FormEvent) => {

@@ -199,7 +199,10 @@ export function RescheduleModal({ financing, opened, onClose, onDone }: ModalPro
       onClose();
     },
   });
-  const badCount = !Number.isInteger(Number(installments)) || Number(installments) < 1 || Number(installments) > 520;
+  const maxCount = product?.maxInstallments ?? 520;
+  const noCount = !Number.isInteger(Number(installments)) || Number(installments) < 1;
+  const tooLong = !noCount && Number(installments) > maxCount;
+  const badCount = noCount || tooLong;
   const short = reason.trim().length < 3;
   const kind = financing.product.kind;
   const profitNote =
@@ -237,12 +240,16 @@ export function RescheduleModal({ financing, opened, onClose, onDone }: ModalPro
             }
             required
             min={1}
-            max={520}
+            max={maxCount}
+            clampBehavior="none"
             allowDecimal={false}
             allowNegative={false}
             value={installments}
             onChange={setInstallments}
-            error={(checked && badCount ? t('common.required') : undefined) ?? fieldError(save.error, 'installments')}
+            error={
+              (tooLong ? t('financing.reschedule.tooLong', { max: maxCount }) : checked && noCount ? t('common.required') : undefined) ??
+              fieldError(save.error, 'installments')
+            }
           />
           <TextInput
             type="date"

@@ -14,7 +14,7 @@ import {
 } from '../../api/portfolio.ts';
 import { groupQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
@@ -259,7 +259,9 @@ function CloseDayPanel() {
               type="date"
               label={t('portfolio.closeDay.date')}
               value={date}
+              max={todayIso()}
               onChange={(event) => setDate(event.currentTarget.value)}
+              error={fieldError(close.error, 'date')}
               required
               w={{ base: '100%', xs: 220 }}
             />
@@ -268,7 +270,7 @@ function CloseDayPanel() {
             </Button>
           </Group>
         </form>
-        {close.isError && <ErrorAlert error={close.error} />}
+        {close.isError && <FormError error={close.error} fields={['date']} />}
         {result && !close.isPending && (
           <Alert
             color={result.alreadyClosed ? 'gray' : 'teal'}
