@@ -146,6 +146,7 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Choose the office of this cash drawer (you work at several offices).',
   },
   'cash_drawer.date_in_future': { id: 'Tanggal {date} belum tiba.', en: 'The date {date} has not come yet.' },
+  'financing.percent_above_100': { id: 'Paling tinggi 100%.', en: 'At most 100%.' },
   'cash_drawer.amount_positive': { id: 'Jumlah harus lebih dari nol.', en: 'The amount must be above zero.' },
   'cash_drawer.insufficient_cash': {
     id: 'Kas di laci hanya {available}; tidak cukup untuk membayar {amount}.',

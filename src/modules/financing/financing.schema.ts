@@ -57,6 +57,8 @@ const percentText = z
   .string()
   .trim()
   .regex(/^\d{1,3}(\.\d{1,4})?$/);
+/** A share or a yearly rate: at most 100% (a typo like 900% is refused, not lent at). */
+const percentUpTo100 = percentText.refine((value) => Number(value) <= 100, { params: { code: 'financing.percent_above_100' } });
 const code = z
   .string()
   .trim()
@@ -68,8 +70,8 @@ export const productInputSchema = z.strictObject({
   code,
   name: z.string().trim().min(1).max(120),
   kind: z.enum(PRODUCT_KIND_VALUES),
-  ratePercent: percentText.default('0'),
-  memberNisbahPercent: percentText.optional(),
+  ratePercent: percentUpTo100.default('0'),
+  memberNisbahPercent: percentUpTo100.optional(),
   frequency: z.enum(['weekly', 'fortnightly', 'monthly']),
   minAmount: rupiah,
   maxAmount: rupiah,
@@ -80,7 +82,7 @@ export const productInputSchema = z.strictObject({
   rounding: z.enum(['half-up', 'half-even']).default('half-up'),
   inMultiplesOf: rupiah.optional(),
   penaltyPerMilleDaily: percentText.default('0'),
-  penaltyCapPercent: percentText.default('0'),
+  penaltyCapPercent: percentUpTo100.default('0'),
   allocationOrder: z
     .array(z.enum(['penalty', 'profit', 'principal']))
     .length(3)
@@ -125,7 +127,7 @@ export const applicationInputSchema = z.strictObject({
   businessId: z.uuid().optional(),
   groupRecommendation: z.string().trim().max(1000).optional(),
   healthNotes: z.string().trim().max(1000).optional(),
-  lkmCapitalPercent: percentText.optional(),
+  lkmCapitalPercent: percentUpTo100.optional(),
   appliedOn: z.iso.date().optional(),
 });
 export const decisionInputSchema = z.strictObject({ note: z.string().trim().max(500).optional() });

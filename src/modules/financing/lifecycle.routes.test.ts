@@ -283,7 +283,7 @@ for (const kind of testDatabaseKinds()) {
       expect((await cashier.get(`/api/v1/cash-drawers/${drawerId}`)).body.expectedCash).toBe(after.expectedCash);
     });
 
-    it('books no money on a day that has not come, and reschedules no longer than the product runs; nothing is written', async () => {
+    it('books no money on a day that has not come, takes no rate above 100% and reschedules no longer than the product runs; nothing is written', async () => {
       const tomorrow = new Date(Date.parse(`${businessDate(systemClock)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       const db = server.database.db;
       const count = async () =>
@@ -345,6 +345,23 @@ for (const kind of testDatabaseKinds()) {
       const disbursed = await cashier.post(`/api/v1/financings/${approved}/disburse`, { disbursedOn: '2026-01-15', method: 'transfer' });
       expect(disbursed.status).toBe(200);
       expectRefused(await repay(approved, '100000', 'repay-tomorrow', tomorrow), 'paidOn');
+      const absurd = await manager.post('/api/v1/financing/products', {
+        code: 'UJI-1',
+        name: 'Salah ketik',
+        kind: 'flat',
+        ratePercent: '900',
+        frequency: 'monthly',
+        minAmount: '1000000',
+        maxAmount: '2000000',
+        minInstallments: 3,
+        maxInstallments: 12,
+        penaltyCapPercent: '500',
+      });
+      expect(absurd.status).toBe(422);
+      expect(absurd.body.errors).toEqual([
+        expect.objectContaining({ field: 'ratePercent', code: 'financing.percent_above_100' }),
+        expect.objectContaining({ field: 'penaltyCapPercent', code: 'financing.percent_above_100' }),
+      ]);
       const tooLong = await manager.post(`/api/v1/financings/${approved}/reschedule`, { installments: 25, reason: 'Usaha sepi' });
       expect(tooLong.status).toBe(422);
       expect(tooLong.body.errors).toEqual([

@@ -52,6 +52,7 @@ export const en: Dictionary = {
     required: 'Required.',
     dateInFuture: 'This date has not come yet.',
     atLeastChars: 'At least {{count}} characters.',
+    amountPositive: 'Enter an amount above zero.',
     clear: 'Clear',
     showPassword: 'Show or hide the password',
     clearFilters: 'Clear filters',

@@ -50,6 +50,7 @@ export const id = {
     required: 'Wajib diisi.',
     dateInFuture: 'Tanggal ini belum tiba.',
     atLeastChars: 'Minimal {{count}} karakter.',
+    amountPositive: 'Isi jumlah lebih dari nol.',
     clear: 'Kosongkan',
     showPassword: 'Tampilkan atau sembunyikan kata sandi',
     clearFilters: 'Hapus filter',

@@ -24,6 +24,7 @@ export const ledgerEn: LedgerDictionary = {
   ledger: {
     asOf: 'As of',
     from: 'From',
+    toBeforeFrom: 'The end date must be on or after the start date.',
     to: 'To',
     office: 'Office',
     allOffices: 'All offices',

@@ -26,6 +26,7 @@ export const ledgerId = {
   ledger: {
     asOf: 'Per tanggal',
     from: 'Dari tanggal',
+    toBeforeFrom: 'Tanggal akhir harus sama dengan atau setelah tanggal awal.',
     to: 'Sampai tanggal',
     office: 'Kantor',
     allOffices: 'Semua kantor',

@@ -179,6 +179,8 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
   const [amount, setAmount] = useState(nextDue(financing));
   const [paidOn, setPaidOn] = useState(todayIso());
   const [channel, setChannel] = useState<Channel>('counter');
+  const [checked, setChecked] = useState(false);
+  const noAmount = !amount || BigInt(amount) <= 0n;
   const save = useMoneyMutation<Repayment, { amount: string; paidOn: string; channel: Channel }>(
     (body) => ({ path: `/api/v1/financings/${financing.id}/repayments`, body }),
     {
@@ -195,7 +197,8 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (amount && BigInt(amount) > 0n && paidOn) save.mutate({ amount, paidOn, channel });
+          setChecked(true);
+          if (!noAmount && paidOn) save.mutate({ amount, paidOn, channel });
         }}
       >
         <Stack>
@@ -209,8 +212,11 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
             label={t('financing.detail.amount')}
             required
             value={amount}
-            onChange={setAmount}
-            error={fieldError(save.error, 'amount')}
+            onChange={(digits) => {
+              save.reset();
+              setAmount(digits);
+            }}
+            error={(checked && noAmount ? t('common.amountPositive') : undefined) ?? fieldError(save.error, 'amount')}
             name="amount"
           />
           <TextInput
@@ -219,8 +225,11 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
             required
             value={paidOn}
             max={todayIso()}
-            onChange={(e) => setPaidOn(e.currentTarget.value)}
-            error={fieldError(save.error, 'paidOn')}
+            onChange={(e) => {
+              save.reset();
+              setPaidOn(e.currentTarget.value);
+            }}
+            error={(checked && !paidOn ? t('common.required') : undefined) ?? fieldError(save.error, 'paidOn')}
           />
           <Select
             label={t('financing.detail.channel')}

@@ -43,7 +43,7 @@ export function AccountStatementPage() {
           comboboxProps={{ withinPortal: true }}
         />
         <DateField label={t('ledger.from')} value={from} onChange={setFrom} />
-        <DateField label={t('ledger.to')} value={to} onChange={setTo} />
+        <DateField label={t('ledger.to')} value={to} onChange={setTo} error={from > to ? t('ledger.toBeforeFrom') : undefined} />
         <OfficeFilter value={office} onChange={setOffice} />
       </SimpleGrid>
       {!account ? (

@@ -224,6 +224,13 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
   const [accountCode, setAccountCode] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [memo, setMemo] = useState('');
+  const [checked, setChecked] = useState(false);
+  const local = {
+    accountCode: accountCode ? undefined : t('common.required'),
+    amount: amount && BigInt(amount) > 0n ? undefined : t('common.amountPositive'),
+    memo: memo.trim().length >= 3 ? undefined : memo.trim() ? t('common.atLeastChars', { count: 3 }) : t('common.required'),
+  };
+  const shownError = (field: keyof typeof local) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
   const save = useMutation({
     mutationFn: () =>
       postMoney<MovementResult>(
@@ -243,7 +250,8 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          setChecked(true);
+          if (!local.accountCode && !local.amount && !local.memo) save.mutate();
         }}
       >
         <Stack gap="sm">
@@ -255,16 +263,16 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
             onChange={setAccountCode}
             searchable
             required
-            error={fieldError(save.error, 'accountCode')}
+            error={shownError('accountCode')}
             comboboxProps={{ withinPortal: true }}
           />
-          <RupiahInput label={t('ledger.amount')} value={amount} onChange={setAmount} required error={fieldError(save.error, 'amount')} />
+          <RupiahInput label={t('ledger.amount')} value={amount} onChange={setAmount} required error={shownError('amount')} />
           <TextInput
             label={t('ledger.memo')}
             value={memo}
             onChange={(event) => setMemo(event.currentTarget.value)}
             required
-            error={fieldError(save.error, 'memo')}
+            error={shownError('memo')}
           />
           <FormError error={save.error} fields={['accountCode', 'amount', 'memo']} />
           <Group justify="flex-end">

@@ -62,6 +62,9 @@ export function JournalPage() {
   const difference = rupiahMinus(debit, credit);
   const balanced = difference === '0' && debit !== '0';
   const filled = lines.filter((line) => line.accountCode && (line.debit || line.credit));
+  // An amount with no account would be dropped from the entry: the line says so instead.
+  const unplaced = (line: Line) => !line.accountCode && Boolean(line.debit || line.credit);
+  const dateAhead = entryDate > todayIso();
 
   const post = useMutation({
     mutationFn: () =>
@@ -102,7 +105,8 @@ export function JournalPage() {
         onSubmit={(event) => {
           event.preventDefault();
           setChecked(true);
-          if (officeCode && entryDate && memo.trim().length >= 3 && balanced && filled.length >= 2) post.mutate();
+          if (officeCode && entryDate && !dateAhead && memo.trim().length >= 3 && balanced && filled.length >= 2 && !lines.some(unplaced))
+            post.mutate();
         }}
       >
         <Stack gap="md">
@@ -122,7 +126,7 @@ export function JournalPage() {
               value={entryDate}
               onChange={(event) => setEntryDate(event.currentTarget.value)}
               required
-              error={fieldError(post.error, 'entryDate')}
+              error={(dateAhead ? t('common.dateInFuture') : undefined) ?? fieldError(post.error, 'entryDate')}
             />
             <TextInput
               label={t('ledger.memo')}
@@ -147,7 +151,10 @@ export function JournalPage() {
                     onChange={(code) => change(line.key, { accountCode: code })}
                     searchable
                     style={{ flex: '2 1 240px' }}
-                    error={fieldError(post.error, `lines.${filled.indexOf(line)}.accountCode`)}
+                    error={
+                      (checked && unplaced(line) ? t('common.required') : undefined) ??
+                      fieldError(post.error, `lines.${filled.indexOf(line)}.accountCode`)
+                    }
                     comboboxProps={{ withinPortal: true }}
                   />
                   <div style={{ flex: '1 1 130px' }}>

@@ -57,8 +57,20 @@ export function OfficeFilter({ value, onChange }: { value: string; onChange(code
   );
 }
 
-export function DateField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
-  return <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} required />;
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+}) {
+  return (
+    <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} required error={error} />
+  );
 }
 
 /**

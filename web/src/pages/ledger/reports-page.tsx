@@ -119,10 +119,10 @@ function IncomeStatementTab() {
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <DateField label={t('ledger.from')} value={from} onChange={setFrom} />
-        <DateField label={t('ledger.to')} value={to} onChange={setTo} />
+        <DateField label={t('ledger.to')} value={to} onChange={setTo} error={from > to ? t('ledger.toBeforeFrom') : undefined} />
         <OfficeFilter value={office} onChange={setOffice} />
       </SimpleGrid>
-      <Downloads kind="income-statement" query={{ from, to, office: office || null }} />
+      {from <= to && <Downloads kind="income-statement" query={{ from, to, office: office || null }} />}
       <ListStates query={query} count={statement ? 1 : 0} empty={t('ledger.nothingYet')}>
         {statement && (
           <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }} data-testid="income-statement">
