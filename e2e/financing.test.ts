@@ -123,6 +123,11 @@ describe.skipIf(skipBrowserTests)(
       await phone.page.getByRole('button', { name: 'Catat pembayaran' }).click();
       const repay = await shown(phone.page.getByRole('dialog'));
       expect(await repay.getByRole('textbox', { name: 'Jumlah' }).inputValue()).toBe('110.000');
+      // Emptied, it says so instead of doing nothing.
+      await repay.getByRole('textbox', { name: 'Jumlah' }).fill('');
+      await repay.getByRole('button', { name: 'Catat pembayaran' }).click();
+      await shown(repay.getByText('Isi jumlah lebih dari nol.'));
+      await repay.getByRole('textbox', { name: 'Jumlah' }).fill('110000');
       await repay.getByRole('button', { name: 'Catat pembayaran' }).click();
       await repay.waitFor({ state: 'hidden' });
       await shown(phone.page.getByTestId('repayment-recorded'));

@@ -144,9 +144,13 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     await first.getByRole('combobox', { name: 'Baris 1' }).fill('5.2.02');
     await page.getByRole('option', { name: '5.2.02 · Beban operasional lain' }).click();
     await first.getByRole('textbox', { name: 'Debit' }).fill('275000');
+    // An amount with no account is not dropped quietly: the line says what is missing and nothing is posted.
+    await second.getByRole('textbox', { name: 'Kredit' }).fill('275000');
+    await page.getByRole('button', { name: 'Bukukan jurnal' }).click();
+    await shown(second.getByText('Wajib diisi.'));
+    expect(await page.getByTestId('journal-posted').count()).toBe(0);
     await second.getByRole('combobox', { name: 'Baris 2' }).fill('1.1.02');
     await page.getByRole('option', { name: '1.1.02 · Kas di bank' }).click();
-    await second.getByRole('textbox', { name: 'Kredit' }).fill('275000');
     await page.getByRole('button', { name: 'Bukukan jurnal' }).click();
     const posted = await shown(page.getByTestId('journal-posted'));
     await shown(page.getByTestId('recent-entry').filter({ hasText: 'Biaya listrik (salah akun)' }).getByText('Rp275.000'));

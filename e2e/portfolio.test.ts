@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/core/clock.ts';
 import { formatRupiah } from '../src/core/format.ts';
 import { DEMO_PASSWORD, fillDemo, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
@@ -30,10 +31,13 @@ describe.skipIf(skipBrowserTests)('portfolio: a manager reads PAR and the revolv
   let browser: Browser;
   let portfolio: PortfolioView;
   let queue: QueueView;
+  // The demo is filled and its day closed yesterday; the last test moves the server to today and closes it
+  // (a day that has not come cannot be closed).
+  const clock = fixedClock(new Date(Date.now() - 86_400_000));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    const ctx = systemTestContext(server.database);
+    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true, clock }), launchBrowser()]);
+    const ctx = systemTestContext(server.database, clock);
     await fillDemo(ctx);
     await fillDemoMoney(ctx);
     // What the screens must show, from the API the web app reads.
@@ -141,6 +145,7 @@ describe.skipIf(skipBrowserTests)('portfolio: a manager reads PAR and the revolv
   });
 
   it('the admin closes the next day and sees the result; the dashboard moves to that day', async () => {
+    clock.advance(86_400_000);
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, server.url, 'admin', DEMO_PASSWORD);
     await navLink(page, 'Portofolio & PAR').click();

@@ -195,6 +195,7 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
   return (
     <Modal opened={opened} onClose={onClose} centered title={t('financing.actions.repayTitle', { number: financing.number })}>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           setChecked(true);
