@@ -112,6 +112,10 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     const close = await shown(page.getByRole('dialog', { name: 'Hitung kas dan tutup laci' }));
     await close.getByRole('textbox', { name: 'Uang yang dihitung' }).fill('1249000');
     await shown(close.getByText('Selisih kurang Rp1.000 (dibukukan ke 5.2.01)'));
+    // A difference is booked with its reason: the form asks for one first.
+    await close.getByRole('button', { name: 'Tutup laci' }).click();
+    await shown(close.getByText(/Tulis sebab selisih kas/));
+    await close.getByRole('textbox', { name: 'Sebab selisih' }).fill('Uang kembalian kurang');
     await close.getByRole('button', { name: 'Tutup laci' }).click();
     await close.waitFor({ state: 'hidden' });
     await shown(page.getByTestId('closed-difference').getByText('Selisih kurang Rp1.000 (dibukukan ke 5.2.01)'));

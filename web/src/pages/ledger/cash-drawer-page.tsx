@@ -62,6 +62,7 @@ function OpenForm({ onOpened }: { onOpened(): void }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [openingFloat, setFloat] = useState('');
+  const [checked, setChecked] = useState(false);
   const [officeCode, setOfficeCode] = useState<string | null>(me.offices[0]?.code ?? null);
   const save = useMutation({
     mutationFn: () => api.post<DrawerDetail>('/api/v1/cash-drawers', { openingFloat: openingFloat || '0', officeCode }),
@@ -77,7 +78,9 @@ function OpenForm({ onOpened }: { onOpened(): void }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          setChecked(true);
+          // The float is counted and typed, 0 included: an empty field is not taken for Rp0.
+          if (openingFloat !== '') save.mutate();
         }}
       >
         <Stack gap="sm">
@@ -90,7 +93,7 @@ function OpenForm({ onOpened }: { onOpened(): void }) {
               value={openingFloat}
               onChange={setFloat}
               required
-              error={fieldError(save.error, 'openingFloat')}
+              error={(checked && openingFloat === '' ? t('common.required') : undefined) ?? fieldError(save.error, 'openingFloat')}
             />
             {me.offices.length > 1 && (
               <Select
@@ -127,7 +130,7 @@ function Figure({ label, value, testId, strong }: { label: string; value: string
 }
 
 function OpenDrawer({ id, onClosed }: { id: string; onClosed(drawer: DrawerDetail): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isPhone = useIsPhone();
   const formatDate = useFormatDate();
   const me = useSignedIn();
@@ -185,8 +188,12 @@ function OpenDrawer({ id, onClosed }: { id: string; onClosed(drawer: DrawerDetai
                   <Table.Td>
                     <Text size="sm">{movement.memo}</Text>
                     <Text size="xs" c="dimmed">
-                      {new Date(movement.createdAt).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })} ·{' '}
-                      {movement.createdBy}
+                      {new Date(movement.createdAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
+                        hour: '2-digit',
+                        minute: '2-digit',
+                        timeZone: 'Asia/Jakarta',
+                      })}{' '}
+                      · {movement.createdBy}
                     </Text>
                   </Table.Td>
                   {!isPhone && <Table.Td>{movement.accounts.map((a) => `${a.code} ${a.name}`).join(', ')}</Table.Td>}
@@ -299,7 +306,10 @@ function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose
   const [counted, setCounted] = useState('');
   const [pieces, setPieces] = useState<Record<number, number>>({});
   const [note, setNote] = useState('');
+  const [checked, setChecked] = useState(false);
   const difference = counted ? rupiahMinus(counted, drawer.expectedCash) : null;
+  // A shortage or an overage is booked: the cashier says why, for whoever reads the books.
+  const noteMissing = difference !== null && difference !== '0' && note.trim().length < 3;
   const byPieces = useMemo(
     () => DENOMINATIONS.reduce((sum, value) => sum + BigInt(value) * BigInt(pieces[value] ?? 0), 0n).toString(),
     [pieces],
@@ -319,7 +329,8 @@ function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (counted) save.mutate();
+          setChecked(true);
+          if (counted && !noteMissing) save.mutate();
         }}
       >
         <Stack gap="sm">
@@ -370,7 +381,13 @@ function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose
             />
           )}
           {difference !== null && difference !== '0' && (
-            <TextInput label={t('ledger.closeNote')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+            <TextInput
+              label={t('ledger.closeNote')}
+              required
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              error={checked && noteMissing ? t('ledger.closeNoteRequired') : undefined}
+            />
           )}
           <FormError error={save.error} fields={['countedCash']} />
           <Group justify="flex-end">
