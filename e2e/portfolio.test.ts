@@ -141,6 +141,20 @@ describe.skipIf(skipBrowserTests)('portfolio: a manager reads PAR and the revolv
     await shown(page.getByTestId('class-bars'));
     await shown(page.getByTestId('portfolio-row').first());
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+    // The fund's own page lists what it lent, as cards on the phone, each opening its financing.
+    const funds = (await (await page.request.get(`${server.url}/api/v1/funds`)).json()) as { items: { id: string; code: string }[] };
+    const fund = funds.items.find((f) => f.code === 'USEP-2026');
+    const lent = (await (await page.request.get(`${server.url}/api/v1/financings?fund=USEP-2026`)).json()) as {
+      items: { id: string; number: string; personName: string }[];
+    };
+    const first = lent.items[0];
+    if (!fund || !first) throw new Error('the demo fund USEP-2026 has lent nothing');
+    await page.goto(`${server.url}/finance/funds/${fund.id}`);
+    const card = await shown(page.getByTestId('financing-row').filter({ hasText: first.number }));
+    await shown(card.getByText(first.personName));
+    expect(await card.getByRole('link', { name: first.number }).getAttribute('href')).toBe(`/financings/${first.id}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   });
 

@@ -1,11 +1,11 @@
 // One fund: its source, capital, cash and what it has lent out, the financings drawn from it; keepers add capital.
-import { Anchor, Button, Card, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
-import { type FinancingStatus, useFinancings } from '../../api/financing.ts';
+import { useFinancings } from '../../api/financing.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
 import { type Fund, type FundCapitalResult, fundQuery } from '../../api/ledger.ts';
 import { useSignedIn } from '../../auth/session.ts';
@@ -16,12 +16,11 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useIsPhone } from '../../components/use-is-phone.ts';
 import { canKeepLedger } from '../../nav.ts';
-import { StatusBadge } from '../financing/shared.tsx';
+import { FinancingsList } from '../financing/financings-list.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
-import { Detail, todayIso, useFormatDate } from '../registry/shared.tsx';
-import { Amount, FundKindBadge, firstOfYear } from './ledger-shared.tsx';
+import { Detail, todayIso } from '../registry/shared.tsx';
+import { FundKindBadge, firstOfYear } from './ledger-shared.tsx';
 
 export function FundPage() {
   const { id = '' } = useParams();
@@ -108,8 +107,6 @@ function FundDetail({ fund }: { fund: Fund }) {
 
 function FundFinancings({ fund }: { fund: Fund }) {
   const { t } = useTranslation();
-  const isPhone = useIsPhone();
-  const formatDate = useFormatDate();
   const financings = useFinancings({ fund: fund.code });
   const rows = financings.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -118,66 +115,7 @@ function FundFinancings({ fund }: { fund: Fund }) {
         {t('ledger.fundFinancings')}
       </Title>
       <ListStates query={financings} count={rows.length} empty={t('ledger.fundFinancingsEmpty')}>
-        {isPhone ? (
-          <Stack gap="xs" data-testid="fund-financings">
-            {rows.map((f) => (
-              <Card key={f.id} withBorder radius="md" padding="xs" data-testid="fund-financing">
-                <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                  <Stack gap={0} miw={0}>
-                    <Text size="sm" fw={600} truncate>
-                      {f.personName}
-                    </Text>
-                    <Anchor component={Link} to={`/financings/${f.id}`} size="sm" ff="monospace">
-                      {f.number}
-                    </Anchor>
-                  </Stack>
-                  <StatusBadge status={f.status as FinancingStatus} />
-                </Group>
-                <Text size="sm" mt={4}>
-                  {formatRupiah(f.principal)}
-                  {f.status === 'disbursed' ? ` · ${t('ledger.outstanding')} ${formatRupiah(f.outstanding)}` : ''}
-                </Text>
-              </Card>
-            ))}
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing={6} data-testid="fund-financings">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('financing.number')}</Table.Th>
-                  <Table.Th>{t('financing.member')}</Table.Th>
-                  <Table.Th>{t('financing.product')}</Table.Th>
-                  <Table.Th ta="right">{t('financing.principal')}</Table.Th>
-                  <Table.Th ta="right">{t('financing.outstanding')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                  <Table.Th>{t('financing.appliedOn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((f) => (
-                  <Table.Tr key={f.id} data-testid="fund-financing">
-                    <Table.Td>
-                      <Anchor component={Link} to={`/financings/${f.id}`} size="sm" ff="monospace">
-                        {f.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{f.personName}</Table.Td>
-                    <Table.Td>{f.productCode}</Table.Td>
-                    <Table.Td ta="right">
-                      <Amount value={f.principal} />
-                    </Table.Td>
-                    <Table.Td ta="right">{f.status === 'disbursed' ? <Amount value={f.outstanding} /> : '—'}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={f.status as FinancingStatus} />
-                    </Table.Td>
-                    <Table.Td>{formatDate(f.appliedOn)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <FinancingsList rows={rows} showFund={false} />
         <LoadMore hasMore={financings.hasNextPage} loading={financings.isFetchingNextPage} onLoad={() => void financings.fetchNextPage()} />
       </ListStates>
     </Stack>
