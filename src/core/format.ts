@@ -1,6 +1,27 @@
+import type { Locale } from './locale.ts';
+
 /** Indonesian formats of DOMAIN.md: "Minggu, 17 Agustus 2025", 17/08/2025, Rp1.234.567. */
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "Oktober 2026" / "October 2026" of 2026-10: a month as people say it in messages and on receipts. */
+export function formatMonth(month: string, locale: Locale = 'id'): string {
+  return `${(locale === 'en' ? MONTHS_EN : MONTHS)[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
 
 function parts(iso: string) {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

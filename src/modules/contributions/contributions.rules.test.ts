@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthName, monthSpan } from './contributions.rules.ts';
+import { formatMonth } from '../../core/format.ts';
+import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
 
 const perpres64 = (month: string) => (month < '2020-07' ? null : month < '2021-01' ? 25_500 : 35_000);
 
@@ -63,11 +64,11 @@ describe('contributions', () => {
 
 describe('month names in messages and on receipts', () => {
   it('names the month in the reader’s language, and one month once', () => {
-    expect(monthName('2025-09', 'id')).toBe('September 2025');
-    expect(monthName('2026-10', 'id')).toBe('Oktober 2026');
-    expect(monthName('2026-10', 'en')).toBe('October 2026');
-    expect(monthName('2027-01', 'id')).toBe('Januari 2027');
-    expect(monthName('2027-12', 'en')).toBe('December 2027');
+    expect(formatMonth('2025-09', 'id')).toBe('September 2025');
+    expect(formatMonth('2026-10', 'id')).toBe('Oktober 2026');
+    expect(formatMonth('2026-10', 'en')).toBe('October 2026');
+    expect(formatMonth('2027-01', 'id')).toBe('Januari 2027');
+    expect(formatMonth('2027-12', 'en')).toBe('December 2027');
     expect(monthSpan('2026-08', '2026-08', 'id')).toBe('Agustus 2026');
     expect(monthSpan('2026-08', '2027-02', 'id')).toBe('Agustus 2026 s.d. Februari 2027');
     expect(monthSpan('2026-08', '2027-02', 'en')).toBe('August 2026 to February 2027');

@@ -1,4 +1,5 @@
 /** JKN-KIS collection by cadres: pure rules over months (YYYY-MM) and whole rupiah. */
+import { formatMonth } from '../../core/format.ts';
 import type { Locale } from '../../core/locale.ts';
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
@@ -6,17 +7,11 @@ const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 
 export const addMonths = (month: string, count: number) => monthOf(monthIndex(month) + count);
 export const monthsBetween = (from: string, to: string) => monthIndex(to) - monthIndex(from);
 
-const MONTH_NAMES: Record<Locale, string[]> = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** "Oktober 2026" / "October 2026" of 2026-10: months as people say them in messages and on receipts. */
-export const monthName = (month: string, locale: Locale) => `${MONTH_NAMES[locale][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-
 /** "September 2025" for one month, "September 2025 s.d. November 2025" / "… to …" for more. */
 export const monthSpan = (first: string, last: string, locale: Locale) =>
-  first === last ? monthName(first, locale) : `${monthName(first, locale)} ${locale === 'id' ? 's.d.' : 'to'} ${monthName(last, locale)}`;
+  first === last
+    ? formatMonth(first, locale)
+    : `${formatMonth(first, locale)} ${locale === 'id' ? 's.d.' : 'to'} ${formatMonth(last, locale)}`;
 
 /** What `months` months from `firstMonth` cost, each month at its own rate; null when a rate is missing. */
 export function amountForMonths(

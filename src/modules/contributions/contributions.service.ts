@@ -1,7 +1,7 @@
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
-import { formatDate, formatRupiah } from '../../core/format.ts';
+import { formatDate, formatMonth, formatRupiah } from '../../core/format.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope, regionInScope } from '../../core/scope.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
@@ -17,7 +17,6 @@ import {
   cashHeldSince,
   depositTimeliness,
   incentive,
-  monthName,
   monthSpan,
   monthsBetween,
 } from './contributions.rules.ts';
@@ -146,12 +145,12 @@ export async function collectContribution(
       const paidOn = input.paidOn ?? businessDate(ctx.clock);
       const firstMonth = firstBilledMonth(account.paid_through, paidOn.slice(0, 7));
       const expected = amountForMonths((month) => jknRateOf(jknClass, month), members.length, firstMonth, input.months);
-      if (expected === null) throw invalid('jkn.no_rate', 'months', { month: monthName(firstMonth, ctx.locale) });
+      if (expected === null) throw invalid('jkn.no_rate', 'months', { month: formatMonth(firstMonth, ctx.locale) });
       if (BigInt(input.amount) !== BigInt(expected))
         throw invalid('contributions.amount_wrong', 'amount', {
           expected: formatRupiah(BigInt(expected)),
           months: input.months,
-          first: monthName(firstMonth, ctx.locale),
+          first: formatMonth(firstMonth, ctx.locale),
         });
       const id = uuidv7(ctx.clock.now().getTime());
       const receiptNumber = `IUR-${paidOn.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
