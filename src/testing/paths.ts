@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TMP_DIR = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 export const PGLITE_TEMPLATE_FILE = join(TMP_DIR, 'pglite-template.tar');
-export const POSTGRES_TEMPLATE_DB = 'jaring_test_template';
+/** One template per checkout, so that two checkouts' test runs on one PostgreSQL server do not drop each other's. */
+export const POSTGRES_TEMPLATE_DB = `jaring_test_template_${createHash('sha256').update(TMP_DIR).digest('hex').slice(0, 8)}`;
 
 export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
