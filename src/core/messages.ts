@@ -318,6 +318,10 @@ export const MESSAGES: Record<string, Text> = {
   too_small: { id: 'Terlalu pendek atau kecil (minimal {minimum}).', en: 'Too short or small (minimum {minimum}).' },
   too_big: { id: 'Terlalu panjang atau besar (maksimal {maximum}).', en: 'Too long or large (maximum {maximum}).' },
   invalid_format: { id: 'Format tidak sesuai.', en: 'Wrong format.' },
+  invalid_characters: {
+    id: 'Berisi karakter yang tidak dapat disimpan (karakter NUL atau teks Unicode rusak). Ketik ulang isinya.',
+    en: 'Contains characters that cannot be stored (a NUL character or broken Unicode text). Type it again.',
+  },
   invalid_value: { id: 'Nilai tidak diizinkan; pilih salah satu: {values}.', en: 'Value not allowed; choose one of: {values}.' },
   unrecognized_keys: { id: 'Kolom tidak dikenal.', en: 'Unknown field.' },
   invalid_union: { id: 'Nilai tidak sesuai.', en: 'Invalid value.' },

@@ -13,6 +13,7 @@ import { businessDate, type Clock, systemClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { maskPersonalData } from '../core/mask.ts';
+import { uncleanTextPaths } from '../core/text.ts';
 import type { Database } from '../db/database.ts';
 import { countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
@@ -109,6 +110,19 @@ function parsePart(schema: z.ZodType | undefined, input: unknown, part: string) 
   return result.data;
 }
 
+/**
+ * Every text that comes in (path, query, body, whatever the route's schema) is held to
+ * `isCleanText` before anything reads it, so that no route can forget it.
+ */
+function refuseUncleanText(request: FastifyRequest) {
+  const fields = [
+    ...uncleanTextPaths(request.params),
+    ...uncleanTextPaths(request.query),
+    ...uncleanTextPaths(request.body).map((field) => field || 'body'),
+  ];
+  if (fields.length > 0) throw validationError(fields.map((field) => ({ field, code: 'invalid_characters' })));
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { database } = options;
   const clock = options.clock ?? systemClock;
@@ -163,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       handler: async (request, reply) => {
         const actor = await resolveActor(request, database, clock);
         authorise(route, actor, request);
+        refuseUncleanText(request);
         const ctx: Context = {
           database,
           db: database.db,

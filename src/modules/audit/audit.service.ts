@@ -40,7 +40,7 @@ export async function recordAudit(tx: Tx, ctx: Context, entry: AuditEntry): Prom
 export async function listAuditTrail(ctx: Context, query: AuditQuery): Promise<z.infer<typeof auditPageSchema>> {
   assertRole(ctx, ['admin', 'auditor']);
   const scope = actorScope(ctx);
-  const cursor = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, ['timestamp', 'uuid']) : undefined;
   const rows = await findAuditRecords(ctx.db, {
     entityType: query.entityType,
     entityId: query.entityId,
@@ -68,6 +68,6 @@ export async function listAuditTrail(ctx: Context, query: AuditQuery): Promise<z
       before: row.before,
       after: row.after,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(['timestamp', 'uuid'], [last.at.toISOString(), last.id]) : null,
   };
 }

@@ -180,7 +180,7 @@ export async function unassignFamily(ctx: Context, cadreId: string, householdId:
 export async function listCadreFamilies(ctx: Context, cadreId: string, query: { cursor?: string; limit: number }) {
   assertRole(ctx, READERS);
   await cadreInScope(ctx, cadreId);
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, ['uuid'])[0] : undefined;
   const rows = await findFamilyPage(ctx.db, cadreId, after, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const visible = seesIdentifiers(ctx);
@@ -197,7 +197,7 @@ export async function listCadreFamilies(ctx: Context, cadreId: string, query: { 
       jknParticipants: Number(row.participants ?? 0),
       assignedAt: row.assigned_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(['uuid'], [last.id]) : null,
     caseload: { count: await countFamilies(ctx.db, cadreId), cap: (await cadreSettings(ctx.db)).caseloadCap },
   };
 }

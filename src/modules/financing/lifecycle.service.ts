@@ -477,7 +477,7 @@ export async function listFinancings(
   query: z.infer<typeof financingsQuerySchema>,
 ): Promise<z.infer<typeof financingListSchema>> {
   assertRole(ctx, FINANCING_READERS);
-  const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+  const offset = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : 0;
   const fund = query.fund ? await findFundByCode(ctx.db, query.fund) : undefined;
   if (query.fund && !fund) return { items: [], nextCursor: null };
   const rows = await listFinancingRows(ctx.db, {
@@ -503,6 +503,6 @@ export async function listFinancings(
       qualityClass: r.quality_class,
       appliedOn: r.applied_on,
     })),
-    nextCursor: rows.length > query.limit ? encodeCursor([String(offset + query.limit)]) : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(['offset'], [offset + query.limit]) : null,
   };
 }

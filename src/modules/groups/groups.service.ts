@@ -182,7 +182,7 @@ export async function getGroup(ctx: Context, id: string) {
 
 export async function listGroups(ctx: Context, query: { kind?: string; village?: string; cursor?: string; limit: number }) {
   assertRole(ctx, READERS);
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, ['uuid'])[0] : undefined;
   const rows = await listGroupRows(ctx.db, {
     kind: query.kind,
     village: query.village,
@@ -204,7 +204,7 @@ export async function listGroups(ctx: Context, query: { kind?: string; village?:
     });
   }
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null };
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(['uuid'], [last.id]) : null };
 }
 
 /** A KUBE counts families (8–10), a USEP KM group counts members (30): limits are data of the kind. */

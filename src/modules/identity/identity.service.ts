@@ -322,7 +322,7 @@ export async function resetPassword(ctx: Context, id: string, password: string) 
 export async function listUsers(ctx: Context, query: ListUsersQuery) {
   assertRole(ctx, ['admin', 'auditor']);
   const officeId = query.office ? (await resolveOfficeCodes(ctx.db, [query.office], 'office'))[0] : undefined;
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, ['text'])[0] : undefined;
   const rows = await listUserRows(ctx.db, {
     q: query.q,
     role: query.role,
@@ -334,7 +334,10 @@ export async function listUsers(ctx: Context, query: ListUsersQuery) {
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: await toUserViews(ctx.db, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.username]) : null };
+  return {
+    items: await toUserViews(ctx.db, page),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(['text'], [last.username]) : null,
+  };
 }
 
 export async function getUser(ctx: Context, id: string) {

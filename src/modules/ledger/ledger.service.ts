@@ -46,6 +46,10 @@ import {
   listFundRows,
 } from './ledger.store.ts';
 
+/** A statement page: the row offset and the running balance carried to it. */
+const STATEMENT_CURSOR = ['offset', 'integer'] as const;
+const ENTRY_CURSOR = ['date', 'uuid'] as const;
+
 export const LEDGER_READERS = ['admin', 'manager', 'cashier', 'supervisor', 'auditor'] as const;
 export const LEDGER_KEEPERS = ['admin', 'manager'] as const;
 
@@ -194,8 +198,8 @@ export async function accountStatement(
   const account = await findAccount(ctx.db, code);
   if (!account) throw notFound('ledger_account', code);
   const officeIds = await officeFilter(ctx, query.office);
-  const [offset, carried] = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : ['0', null];
-  const { opening, rows } = await accountLines(ctx.db, code, query, officeIds, { offset: Number(offset), limit: query.limit + 1 });
+  const [offset, carried] = query.cursor ? decodeCursor(query.cursor, STATEMENT_CURSOR) : [0, null];
+  const { opening, rows } = await accountLines(ctx.db, code, query, officeIds, { offset, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const openingBalance = naturalBalance(account.type, account.contra, BigInt(opening.debit), BigInt(opening.credit));
   let balance = carried === null ? openingBalance : BigInt(carried);
@@ -219,7 +223,7 @@ export async function accountStatement(
     opening: openingBalance.toString(),
     closing: more ? null : balance.toString(),
     lines,
-    nextCursor: more ? encodeCursor([String(Number(offset) + query.limit), balance.toString()]) : null,
+    nextCursor: more ? encodeCursor(STATEMENT_CURSOR, [offset + query.limit, balance.toString()]) : null,
   };
 }
 
@@ -335,7 +339,7 @@ export async function reverseManualEntry(ctx: Context, id: string, input: { reas
 export async function listEntries(ctx: Context, query: z.infer<typeof entryListQuerySchema>): Promise<z.infer<typeof entryListSchema>> {
   assertRole(ctx, LEDGER_READERS);
   const officeIds = await officeFilter(ctx, query.office);
-  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ENTRY_CURSOR) : null;
   const rows = await listEntryRows(ctx.db, {
     sourceTypes: query.source ? [query.source] : ENTRY_LIST_SOURCES,
     officeIds,
@@ -358,7 +362,7 @@ export async function listEntries(ctx: Context, query: z.infer<typeof entryListQ
       createdBy: r.created_by,
       createdAt: r.created_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.entry_date, last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(ENTRY_CURSOR, [last.entry_date, last.id]) : null,
   };
 }
 

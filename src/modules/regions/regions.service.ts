@@ -54,22 +54,22 @@ export function toRegionView(row: RegionTable): RegionView {
 
 export async function listRegions(ctx: Context, query: RegionsQuery) {
   if (query.q) {
-    const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+    const offset = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : 0;
     const rows = await searchRegions(ctx.db, query.q, query.level, offset, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const parents = await parentPaths(ctx.db, page);
     return {
       items: page.map((row) => ({ ...toRegionView(row), path: parents.get(row.code) })),
-      nextCursor: rows.length > query.limit ? encodeCursor([offset + query.limit]) : null,
+      nextCursor: rows.length > query.limit ? encodeCursor(['offset'], [offset + query.limit]) : null,
     };
   }
   const parent = query.parent ? normaliseRegionCode(query.parent) : null;
   if (parent !== null && !(await findRegion(ctx.db, parent))) throw notFound('region', parent);
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ['text'])[0] : null;
   const rows = await findChildRegions(ctx.db, parent, after, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toRegionView), nextCursor: rows.length > query.limit && last ? encodeCursor([last.code]) : null };
+  return { items: page.map(toRegionView), nextCursor: rows.length > query.limit && last ? encodeCursor(['text'], [last.code]) : null };
 }
 
 /** "Katapang, Kabupaten Bandung, Jawa Barat" for search results. */

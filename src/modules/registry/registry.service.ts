@@ -225,7 +225,7 @@ export async function getPerson(ctx: Context, id: string): Promise<PersonView & 
 
 export async function findPersons(ctx: Context, query: PersonsQuery) {
   assertRole(ctx, REGISTRY_READERS);
-  const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+  const offset = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : 0;
   const q = query.q?.replace(/\s+/g, ' ');
   const isNumber = q !== undefined && /^\d{16}$/.test(q);
   const search = {
@@ -242,6 +242,6 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
   const names = await villageNames(ctx.db, [...new Set(page.map((p) => p.village_code))]);
   return {
     items: page.map((row) => toPersonView(ctx, row, households.get(row.household_id), names)),
-    nextCursor: rows.length > query.limit ? encodeCursor([offset + query.limit]) : null,
+    nextCursor: rows.length > query.limit ? encodeCursor(['offset'], [offset + query.limit]) : null,
   };
 }

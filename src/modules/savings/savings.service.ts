@@ -202,13 +202,13 @@ export async function listSavingsAccounts(
     if (!id || !officeInScope(scope, id)) throw forbidden();
     officeIds = [id];
   }
-  const afterNumber = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+  const afterNumber = query.cursor ? decodeCursor(query.cursor, ['text'])[0] : undefined;
   const rows = await listAccounts(ctx.db, { personId: query.person, officeIds, afterNumber, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map((row) => accountView(ctx, row)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.number]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(['text'], [last.number]) : null,
   };
 }
 
@@ -220,8 +220,7 @@ export async function getSavingsAccount(
 ): Promise<z.infer<typeof accountDetailSchema>> {
   assertRole(ctx, SAVINGS_READERS);
   const account = await accountInScope(ctx, ctx.db, id);
-  const beforeSeq = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
-  if (beforeSeq !== undefined && !Number.isInteger(beforeSeq)) throw invalid('invalid_format', 'cursor');
+  const beforeSeq = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : undefined;
   const rows = await listMovements(ctx.db, id, { beforeSeq, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const reversals = await reversalsOf(
@@ -241,7 +240,7 @@ export async function getSavingsAccount(
       arrearsAmount: standing.arrearsAmount.toString(),
     },
     movements: page.map((m) => movementView(m, reversals.get(m.id) ?? null)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.seq]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(['offset'], [Number(last.seq)]) : null,
   };
 }
 
