@@ -262,9 +262,17 @@ export const MESSAGES: Record<string, Text> = {
     id: 'Kartu ini sudah diganti dengan kartu baru dan tidak berlaku lagi.',
     en: 'This card has been replaced by a new one and is no longer valid.',
   },
+  'cadres.card_origin_invalid': {
+    id: 'Tulis hanya awal alamat situs, misalnya https://jaring.contoh.id (http atau https, tanpa jalur, tanda tanya atau nama pengguna).',
+    en: 'Give only the site origin, such as https://jaring.example.id (http or https, no path, query or user name).',
+  },
   'cadres.photo_not_image': {
     id: 'Foto harus berkas JPEG atau PNG (paling besar 512 KB).',
     en: 'The photo must be a JPEG or PNG file (at most 512 KB).',
+  },
+  'cadres.photo_unreadable': {
+    id: 'Berkas foto rusak atau tidak lengkap, tidak dapat dibaca sebagai gambar JPEG atau PNG. Simpan ulang fotonya, lalu unggah lagi.',
+    en: 'The photo file is damaged or incomplete and cannot be read as a JPEG or PNG image. Save the photo again and upload it.',
   },
   'cadres.not_active': {
     id: 'Kader ini tidak aktif ({status}); aktifkan dulu.',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
+import { TINY_JPEG, TINY_PNG } from '../../testing/images.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -160,6 +161,63 @@ for (const kind of testDatabaseKinds()) {
         .where('entity_id', '=', cadreId)
         .execute();
       expect(audit).toEqual([{ after: expect.objectContaining({ contentType: 'image/png', bytes: png.length }) }]);
+    });
+
+    it('refuses a photo that only starts like a JPEG or PNG, keeps the previous one, and prints real JPEGs and PNGs', async () => {
+      const upload = (body: Buffer, type: string) =>
+        fetch(`${server.url}/api/v1/cadres/${cadreId}/photo`, {
+          method: 'PUT',
+          headers: { cookie: manager.cookie ?? '', 'x-csrf-token': manager.csrfToken ?? '', 'content-type': type },
+          body: new Uint8Array(body),
+        });
+      const stored = () =>
+        server.database.db.selectFrom('cadre_photo').select(['content_type', 'sha256']).where('cadre_id', '=', cadreId).execute();
+      const cardPdf = async () => {
+        const response = await fetch(`${server.url}/api/v1/cadres/${cadreId}/card.pdf`, { headers: { cookie: manager.cookie ?? '' } });
+        return { status: response.status, type: response.headers.get('content-type'), pdf: Buffer.from(await response.arrayBuffer()) };
+      };
+      const before = await stored();
+      expect(before).toHaveLength(1);
+      for (const [bytes, type] of [
+        [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('garbage, not a photo')]), 'image/jpeg'],
+        [Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('garbage, not a photo')]), 'image/png'],
+        [TINY_JPEG.subarray(0, TINY_JPEG.length - 40), 'image/jpeg'],
+      ] as const) {
+        const refused = await upload(bytes, type);
+        expect(refused.status).toBe(422);
+        expect((await refused.json()).errors).toEqual([
+          {
+            field: 'photo',
+            code: 'cadres.photo_unreadable',
+            message:
+              'Berkas foto rusak atau tidak lengkap, tidak dapat dibaca sebagai gambar JPEG atau PNG. Simpan ulang fotonya, lalu unggah lagi.',
+          },
+        ]);
+      }
+      expect(await stored()).toEqual(before);
+
+      for (const [image, type] of [
+        [TINY_JPEG, 'image/jpeg'],
+        [TINY_PNG, 'image/png'],
+      ] as const) {
+        const saved = await upload(image, type);
+        expect(saved.status).toBe(200);
+        expect((await saved.json()).contentType).toBe(type);
+        const card = await cardPdf();
+        expect(card).toMatchObject({ status: 200, type: 'application/pdf' });
+        expect(card.pdf.toString('latin1')).toContain('/Subtype /Image');
+        expect(pdfText(card.pdf)).not.toContain('Tempel foto');
+      }
+
+      // A photo stored before uploads were checked: the card prints with the empty box rather than fail.
+      await server.database.db
+        .updateTable('cadre_photo')
+        .set({ bytes: Buffer.from('\xff\xd8\xff garbage', 'latin1'), content_type: 'image/jpeg' })
+        .where('cadre_id', '=', cadreId)
+        .execute();
+      const card = await cardPdf();
+      expect(card).toMatchObject({ status: 200, type: 'application/pdf' });
+      expect(pdfText(card.pdf)).toContain('Tempel foto');
     });
 
     it('refuses a forged or altered token', async () => {

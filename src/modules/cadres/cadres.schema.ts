@@ -104,14 +104,27 @@ export const cadreSettingsSchema = z.object({
   cardOrigin: z.string().nullable(),
 });
 export type CadreSettings = z.infer<typeof cadreSettingsSchema>;
+/** An http(s) origin exactly as a browser writes it (scheme, lower-case host, port if not the default): `new URL` throws on anything else. */
+function isWebOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+/**
+ * The origin printed in cards' QR codes: https://jaring.example.id, a trailing slash dropped.
+ * No path, query, fragment or user name: the card's page is always `{origin}/v/{token}`.
+ */
+const cardOriginSchema = z
+  .string()
+  .max(200)
+  .transform((text) => text.replace(/\/$/, ''))
+  .refine(isWebOrigin, { params: { code: 'cadres.card_origin_invalid' } });
 export const cadreSettingsInputSchema = z.strictObject({
   caseloadCap: z.number().int().min(1).max(10_000),
-  cardOrigin: z
-    .url({ protocol: /^https?$/ })
-    .max(200)
-    .refine((url) => new URL(url).origin === url.replace(/\/$/, ''), { error: 'invalid_format' })
-    .nullable()
-    .optional(),
+  cardOrigin: cardOriginSchema.nullable().optional(),
 });
 
 export const assignFamiliesInputSchema = z.strictObject({ householdIds: z.array(z.uuid()).min(1).max(100) });

@@ -26,12 +26,25 @@ export function signCardToken(keys: SigningKeys, payload: CardPayload): string {
   return `${body}.${sign(null, Buffer.from(body), keys.privateKey).toString('base64url')}`;
 }
 
+/**
+ * The bytes of `text` when it is exactly what base64url encoding of them gives, else null.
+ * Node's decoder also takes `+`, `/`, `=` padding, stray characters and non-zero trailing bits,
+ * so many spellings decode to the same bytes; a card has one spelling only.
+ */
+function decodeCanonicalBase64url(text: string): Buffer | null {
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : null;
+}
+
 export function readCardToken(keys: SigningKeys, token: string): CardPayload | null {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined || token.length > 300) return null;
+  const payloadBytes = decodeCanonicalBase64url(body);
+  const signatureBytes = decodeCanonicalBase64url(signature);
+  if (!payloadBytes || !signatureBytes) return null;
   try {
-    if (!verify(null, Buffer.from(body), keys.publicKey, Buffer.from(signature, 'base64url'))) return null;
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CardPayload;
+    if (!verify(null, Buffer.from(body), keys.publicKey, signatureBytes)) return null;
+    const payload = JSON.parse(payloadBytes.toString('utf8')) as CardPayload;
     return typeof payload.c === 'string' && Number.isInteger(payload.v) ? payload : null;
   } catch {
     return null;

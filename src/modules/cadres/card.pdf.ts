@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { formatDate } from '../../core/format.ts';
 import { type Pdf, renderPdf } from '../../pdf/document.ts';
+import { printableImage } from '../../pdf/image.ts';
 
 /** ISO/IEC 7810 ID-1, the size of a bank card: 85.60 × 53.98 mm in points. */
 export const CARD_SIZE: [number, number] = [242.65, 153.01];
@@ -80,7 +81,9 @@ export function renderCadreCard(card: CadreCard): Promise<Buffer> {
         .fontSize(12)
         .text('KADER JKN-KIS', 10, 16, { width: width - 20, lineBreak: false });
       doc.lineWidth(0.6).rect(10, 40, 50, 64).stroke(GREY);
-      if (card.photo) doc.image(card.photo.bytes, 10.5, 40.5, { cover: [49, 63], align: 'center', valign: 'center' });
+      // A photo stored before uploads were checked may not read: the card is printed with the empty box instead.
+      if (card.photo && printableImage(card.photo.bytes))
+        doc.image(card.photo.bytes, 10.5, 40.5, { cover: [49, 63], align: 'center', valign: 'center' });
       else doc.font('Helvetica').fontSize(5.5).fillColor(GREY).text('Tempel foto\n2 × 3 cm', 10, 66, { width: 50, align: 'center' });
       const x = 68;
       const w = width - x - 10;

@@ -199,8 +199,31 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('prints a first card with the configured origin in its QR code', async () => {
-      const bad = await admin.request('PUT', '/api/v1/cadres/settings', { caseloadCap: 500, cardOrigin: 'https://jaring.example.id/x' });
-      expect(bad.body.errors[0].field).toBe('cardOrigin');
+      // Only an http(s) origin as a browser writes it: anything else is refused on the field, never a 500.
+      for (const cardOrigin of [
+        'not a url',
+        'https://',
+        'ftp://jaring.example.id',
+        'https://jaring.example.id/x',
+        'https://jaring.example.id?x=1',
+        'https://user:secret@jaring.example.id',
+        ' https://jaring.example.id',
+        'https://Jaring.Example.id',
+        'javascript:alert(1)',
+      ]) {
+        const bad = await admin.request('PUT', '/api/v1/cadres/settings', { caseloadCap: 500, cardOrigin });
+        expect(bad.status, cardOrigin).toBe(422);
+        expect(bad.body.errors).toEqual([
+          {
+            field: 'cardOrigin',
+            code: 'cadres.card_origin_invalid',
+            message: expect.stringContaining('https://jaring.contoh.id'),
+          },
+        ]);
+      }
+      expect((await admin.get('/api/v1/cadres/settings')).body.cardOrigin).toBeNull();
+      const withSlash = await admin.request('PUT', '/api/v1/cadres/settings', { caseloadCap: 500, cardOrigin: 'http://localhost:8080/' });
+      expect(withSlash.body.cardOrigin).toBe('http://localhost:8080');
       await admin.request('PUT', '/api/v1/cadres/settings', { caseloadCap: 500, cardOrigin: 'https://kartu.jkm.example.id' });
       const response = await fetch(`${server.url}/api/v1/cadres/${ownCadre}/card.pdf`, { headers: { cookie: admin.cookie ?? '' } });
       expect(response.headers.get('content-type')).toBe('application/pdf');

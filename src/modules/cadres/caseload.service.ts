@@ -49,7 +49,7 @@ export async function updateCadreSettings(ctx: Context, input: { caseloadCap: nu
     const before = await cadreSettings(tx);
     const after: CadreSettings = {
       caseloadCap: input.caseloadCap,
-      cardOrigin: input.cardOrigin === undefined ? before.cardOrigin : (input.cardOrigin?.replace(/\/$/, '') ?? null),
+      cardOrigin: input.cardOrigin === undefined ? before.cardOrigin : (input.cardOrigin ?? null),
     };
     await saveCadreSettings(tx, after, ctx.clock.now());
     await recordAudit(tx, ctx, { action: 'cadre.settings', entityType: 'setting', entityId: undefined, before, after });

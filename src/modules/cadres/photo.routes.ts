@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/route.ts';
 import { cadreIdParamsSchema, tokenParamsSchema } from './cadres.schema.ts';
 import { MANAGERS, READERS } from './cadres.service.ts';
 import { PHOTO_MAX_BYTES, readCadrePhoto, readVerifiedPhoto, setCadrePhoto } from './photo.service.ts';
+import { assertVerificationAllowed } from './verification-limit.ts';
 
 const image = z.string().describe('JPEG or PNG bytes');
 /** Photos change rarely and are addressed by cadre or card: a day in the browser, then asked again. */
@@ -40,11 +41,13 @@ export const photoRoutes = [
     method: 'GET',
     url: '/api/v1/public/cadres/verify/:token/photo',
     tag: 'cadres',
-    summary: "The photo of a genuine card's cadre, for the public verification page (no session)",
+    summary: "The photo of a genuine card's cadre, for the public verification page (no session; counts against the lookup rate limit)",
     auth: 'public',
     params: tokenParamsSchema,
     response: image,
-    handler: async (ctx, { params }, { reply }) => {
+    handler: async (ctx, { params }, { request, reply }) => {
+      // Else the photo would answer, without limit, whether a guessed token is genuine.
+      assertVerificationAllowed(request.server, request.ip, ctx.clock.now().getTime());
       const photo = await readVerifiedPhoto(ctx.db, params.token);
       reply.type(photo.content_type).header('cache-control', 'no-store');
       return photo.bytes as unknown as string;

@@ -1,29 +1,26 @@
 import { createHash } from 'node:crypto';
 import { actorName, assertRole, type Context, inTransaction } from '../../context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { invalid, notFound } from '../../core/errors.ts';
 import type { Queryable } from '../../db/database.ts';
+import { imageSignature, printableImage } from '../../pdf/image.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cadreInScope, MANAGERS, READERS, signingKeys } from './cadres.service.ts';
 import { findCadre, findCadrePhoto, upsertCadrePhoto } from './cadres.store.ts';
 import { readCardToken } from './card-token.ts';
 
 export const PHOTO_MAX_BYTES = 524_288;
-export type PhotoType = 'image/jpeg' | 'image/png';
-
-/** What the bytes are, from their first bytes: a JPEG or PNG whatever the header claims, or null. */
-export function photoTypeOf(bytes: Buffer): PhotoType | null {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
-
 /** The branch uploads the cadre's photo (JPEG or PNG, at most 512 KB); a new one replaces it. */
 export async function setCadrePhoto(ctx: Context, id: string, declaredType: string | undefined, bytes: Buffer) {
   assertRole(ctx, MANAGERS);
   await cadreInScope(ctx, id);
-  const type = photoTypeOf(bytes);
-  if (!type || (declaredType && declaredType.split(';')[0]?.trim() !== type))
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'photo', code: 'cadres.photo_not_image' }] });
+  const image = printableImage(bytes);
+  const declared = declaredType?.split(';')[0]?.trim();
+  if (!image || (declared && declared !== image.type)) {
+    // A file that claims to be a JPEG or PNG but does not read as one is damaged or cut short: say so.
+    const code = !image && imageSignature(bytes) ? 'cadres.photo_unreadable' : 'cadres.photo_not_image';
+    throw invalid(code, 'photo');
+  }
+  const type = image.type;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await inTransaction(ctx, async (tx) => {
     await upsertCadrePhoto(tx, {

@@ -57,5 +57,25 @@ for (const kind of testDatabaseKinds()) {
         expect((await scan(server, { 'x-forwarded-for': '192.0.2.1, 203.0.113.5' })).status).toBe(429);
       }
     });
+
+    it('counts the card photo as a lookup: it answers 429 once lookups used the allowance, and its requests use it up', async () => {
+      const photo = (client: string) =>
+        fetch(`${proxied.url}/api/v1/public/cadres/verify/bukan-token/photo`, { headers: { 'x-forwarded-for': client } });
+      const lookup = (client: string) =>
+        fetch(`${proxied.url}/api/v1/public/cadres/verify/bukan-token`, { headers: { 'x-forwarded-for': client } });
+
+      for (let i = 0; i < LIMIT; i++) expect((await lookup('203.0.113.7')).status).toBe(200);
+      const refused = await photo('203.0.113.7');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect((await refused.json()).code).toBe('common.rate_limited');
+
+      for (let i = 0; i < LIMIT; i++) expect((await photo('203.0.113.8')).status).toBe(404);
+      const api = await lookup('203.0.113.8');
+      expect(api.status).toBe(429);
+      expect(api.headers.get('retry-after')).toBe('60');
+      expect((await scan(proxied, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(429);
+      expect((await photo('203.0.113.8')).status).toBe(429);
+    });
   });
 }
