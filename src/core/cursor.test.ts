@@ -29,7 +29,9 @@ describe('cursors', () => {
     ['not JSON', Buffer.from('[1,').toString('base64url'), ['offset']],
     ['not UTF-8', Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x5d]).toString('base64url'), ['text']],
   ] as const)('refuses %s as a 422 on cursor', (_name, cursor, shape) => {
-    expect(() => decodeCursor(cursor, shape)).toThrow(expect.objectContaining({ status: 422, errors: [{ field: 'cursor', code: 'invalid_format' }] }));
+    expect(() => decodeCursor(cursor, shape)).toThrow(
+      expect.objectContaining({ status: 422, errors: [{ field: 'cursor', code: 'invalid_format' }] }),
+    );
   });
 
   it('never lets anything but the written shape through (property)', () => {

@@ -326,6 +326,7 @@ export const MESSAGES: Record<string, Text> = {
   too_small: { id: 'Terlalu pendek atau kecil (minimal {minimum}).', en: 'Too short or small (minimum {minimum}).' },
   too_big: { id: 'Terlalu panjang atau besar (maksimal {maximum}).', en: 'Too long or large (maximum {maximum}).' },
   invalid_format: { id: 'Format tidak sesuai.', en: 'Wrong format.' },
+  date_out_of_range: { id: 'Tanggal harus antara {from} dan {to}.', en: 'The date must be between {from} and {to}.' },
   invalid_characters: {
     id: 'Berisi karakter yang tidak dapat disimpan (karakter NUL atau teks Unicode rusak). Ketik ulang isinya.',
     en: 'Contains characters that cannot be stored (a NUL character or broken Unicode text). Type it again.',

@@ -21,13 +21,34 @@ type Operation = {
   pathParams: string[];
   queryParams: string[];
   bodyFields: string[];
+  bodySchema: JsonSchema | null;
   bodyTypes: string[];
 };
 
+type JsonSchema = {
+  type?: string;
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
+
 type Where = 'path' | 'query' | 'body' | 'rawBody' | 'header';
-type Mutation = { where: Where; field: string; value: unknown };
+type Mutation = { where: Where; field: string; value: unknown; base?: unknown };
 
 const ROLES_TRIED: Role[] = ['admin', 'cashier', 'cadre'];
+const RUNS_PER_OPERATION = Number(process.env.JARING_WALK_RUNS ?? 16);
 const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';
 /** Sent raw in a URL: a NUL and a lone surrogate (CESU-8 bytes), which cannot be percent-encoded from JS strings. */
 const RAW_URL_UNCLEAN = ['%00', 'a%00b', '%ED%A0%80', '%C0%80', '%FF'];
@@ -86,6 +107,7 @@ function operationsOf(document: { paths: Record<string, Record<string, any>> }):
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
         bodyFields: Object.keys(content['application/json']?.schema?.properties ?? {}),
+        bodySchema: (content['application/json']?.schema as JsonSchema | undefined) ?? null,
         bodyTypes: Object.keys(content),
       });
     }
@@ -94,6 +116,53 @@ function operationsOf(document: { paths: Record<string, Record<string, any>> }):
 }
 
 /** A value in a URL; a lone surrogate, which encodeURIComponent refuses, goes as its CESU-8 bytes. */
+/**
+ * A plausible value for a schema: what a client that read the OpenAPI document would send, with
+ * the demo's real ids and codes by field name, so that a request with one field made bad gets
+ * past the others into the use case.
+ */
+function plausible(schema: JsonSchema, name: string, known: Map<string, string[]>): fc.Arbitrary<unknown> {
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) return fc.oneof(...variants.map((variant) => plausible(variant, name, known)));
+  const realValues = known.get(name);
+  switch (schema.type) {
+    case 'string': {
+      if (realValues?.length) return fc.constantFrom(...realValues);
+      if (schema.format === 'date') return fc.constantFrom('2026-12-04', '2026-11-30', '2026-01-01', '1980-05-17');
+      if (schema.format === 'uuid') return fc.constant(UNKNOWN_ID);
+      if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((text) => text.length <= (schema.maxLength ?? 200));
+      const min = schema.minLength ?? 0;
+      return fc
+        .constantFrom('Contoh data uji', 'Jl. Kaliurang Km 5', 'x')
+        .map((text) => text.padEnd(min, 'x').slice(0, schema.maxLength ?? 200));
+    }
+    case 'integer':
+    case 'number': {
+      const min = schema.minimum ?? 0;
+      const max = Math.min(schema.maximum ?? 1_000_000, min + 1_000_000);
+      return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(plausible(schema.items ?? {}, name, known), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + 2),
+      });
+    case 'object': {
+      const required = new Set(schema.required ?? []);
+      const entries = Object.entries(schema.properties ?? {});
+      return fc.record(Object.fromEntries(entries.map(([key, inner]) => [key, plausible(inner, key, known)])), {
+        requiredKeys: entries.map(([key]) => key).filter((key) => required.has(key)),
+      });
+    }
+    default:
+      return fc.constant(null);
+  }
+}
+
 const urlText = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   try {
@@ -109,6 +178,8 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
   const sessions = new Map<Role, { cookie: string; csrf: string }>();
   /** Real ids of the demo by the collection a path names, so that requests reach past "not found". */
   const realIds = new Map<string, string>();
+  /** Real ids and codes of the demo by body field name. */
+  const known = new Map<string, string[]>();
 
   beforeAll(async () => {
     server = await startTestServer(kind, { serveWeb: false });
@@ -125,7 +196,8 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
       sessions.set(role, { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: body.csrfToken });
     }
     const firstId = async (table: string) =>
-      (await sql<{ id: string }>`SELECT id::text AS id FROM ${sql.table(table)} ORDER BY id LIMIT 1`.execute(server.database.db)).rows[0]?.id;
+      (await sql<{ id: string }>`SELECT id::text AS id FROM ${sql.table(table)} ORDER BY id LIMIT 1`.execute(server.database.db)).rows[0]
+        ?.id;
     const tables: Record<string, string> = {
       cadres: 'cadre',
       'cash-drawers': 'cash_drawer',
@@ -145,6 +217,29 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
       const id = await firstId(table);
       if (id) realIds.set(collection, id);
     }
+    const column = async (query: string) =>
+      (await sql<{ v: string }>`${sql.raw(query)}`.execute(server.database.db)).rows.map((row) => row.v).filter(Boolean);
+    const byField: Record<string, string> = {
+      personId: 'SELECT id::text AS v FROM person ORDER BY id LIMIT 3',
+      householdId: 'SELECT id::text AS v FROM household ORDER BY id LIMIT 3',
+      cadreId: 'SELECT id::text AS v FROM cadre ORDER BY id LIMIT 2',
+      groupId: 'SELECT id::text AS v FROM business_group ORDER BY id LIMIT 2',
+      financingId: 'SELECT id::text AS v FROM financing ORDER BY id LIMIT 2',
+      productId: 'SELECT id::text AS v FROM financing_product ORDER BY id LIMIT 2',
+      fundId: 'SELECT id::text AS v FROM fund ORDER BY id LIMIT 2',
+      officeId: 'SELECT id::text AS v FROM office ORDER BY id LIMIT 2',
+      businessId: 'SELECT id::text AS v FROM business ORDER BY id LIMIT 2',
+      entryId: 'SELECT id::text AS v FROM journal_entry ORDER BY id LIMIT 2',
+      officeCode: 'SELECT code AS v FROM office ORDER BY code',
+      fundCode: 'SELECT code AS v FROM fund ORDER BY code',
+      productCode: 'SELECT code AS v FROM financing_product ORDER BY code',
+      accountCode: "SELECT code AS v FROM ledger_account WHERE code IN ('1.1.01', '1.1.02', '4.2.03', '5.2.01')",
+    };
+    for (const [field, query] of Object.entries(byField)) known.set(field, await column(query));
+    known.set('villageCode', ['32.04.11.2001', '34.71.05.1001']);
+    known.set('regionCode', ['32.04.11.2001', '34.71']);
+    known.set('username', ['admin', 'kasir', 'tidak-ada']);
+    known.set('password', ['salah-sekali']);
     const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = operationsOf(document as { paths: Record<string, Record<string, any>> });
   });
@@ -177,13 +272,14 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
     let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (mutation.where === 'body') {
       headers['content-type'] = 'application/json';
-      body = JSON.stringify({ [mutation.field]: mutation.value });
+      const base = mutation.base && typeof mutation.base === 'object' ? mutation.base : {};
+      body = JSON.stringify({ ...base, [mutation.field]: mutation.value });
     } else if (mutation.where === 'rawBody') {
       headers['content-type'] = mutation.field;
       body = typeof mutation.value === 'string' ? mutation.value : new TextEncoder().encode(JSON.stringify(mutation.value));
     } else if (operation.method !== 'GET' && operation.bodyTypes.includes('application/json')) {
       headers['content-type'] = 'application/json';
-      body = '{}';
+      body = JSON.stringify(mutation.base ?? {});
     }
     const response = await fetch(url, { method: operation.method, headers, body });
     const text = await response.text();
@@ -201,7 +297,9 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
     // In a URL a NUL travels as %00; a lone surrogate cannot travel at all (its bytes decode to U+FFFD).
     const uncleanValue =
       typeof mutation.value === 'string' &&
-      (mutation.where === 'body' || mutation.where === 'rawBody' ? !isCleanText(mutation.value) : /\u0000|%00/.test(mutation.value));
+      (mutation.where === 'body' || mutation.where === 'rawBody'
+        ? !isCleanText(mutation.value)
+        : mutation.value.includes('\u0000') || mutation.value.includes('%00'));
     if (uncleanValue && response.status === 422 && mutation.where !== 'header')
       expect(
         problem.errors?.map((error) => error.field),
@@ -216,7 +314,16 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
     return [
       ...field('path', operation.pathParams),
       ...field('query', operation.queryParams),
-      ...field('body', operation.bodyFields),
+      ...(operation.bodyFields.length && operation.bodySchema
+        ? [
+            fc.record({
+              where: fc.constant<Where>('body'),
+              field: fc.constantFrom(...operation.bodyFields),
+              value: malformedValue,
+              base: plausible(operation.bodySchema, '', known),
+            }),
+          ]
+        : []),
       ...(raw.length
         ? [
             fc.record({
@@ -228,7 +335,14 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
         : []),
       ...(operation.method === 'GET'
         ? []
-        : [fc.record({ where: fc.constant<Where>('header'), field: fc.constant('Idempotency-Key'), value: fc.constantFrom(...HEADER_VALUES) })]),
+        : [
+            fc.record({
+              where: fc.constant<Where>('header'),
+              field: fc.constant('Idempotency-Key'),
+              value: fc.constantFrom(...HEADER_VALUES),
+              base: operation.bodySchema ? plausible(operation.bodySchema, '', known) : fc.constant(undefined),
+            }),
+          ]),
     ];
   }
 
@@ -239,7 +353,12 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
       try {
         await work();
       } catch (error) {
-        failures.push(String((error as Error).message).split('\n').slice(0, 8).join('\n'));
+        failures.push(
+          String((error as Error).message)
+            .split('\n')
+            .slice(0, 8)
+            .join('\n'),
+        );
       }
     };
     for (const operation of operations) {
@@ -263,7 +382,7 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
           fc.asyncProperty(fc.constantFrom(...ROLES_TRIED), fc.oneof(...arbitraries), async (role, mutation) => {
             check(operation, role, mutation, await send(role, operation, mutation));
           }),
-          { numRuns: 12 },
+          { numRuns: RUNS_PER_OPERATION },
         ),
       );
     }

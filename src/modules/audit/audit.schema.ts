@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { calendarDate, cursorParam } from '../../core/schemas.ts';
 
 export const auditQuerySchema = z.strictObject({
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
   actor: z.string().max(40).optional(),
   action: z.string().max(60).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  cursor: z.string().max(200).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

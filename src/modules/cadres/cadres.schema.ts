@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, cursorParam } from '../../core/schemas.ts';
 import { villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
 
 const phone = z
@@ -15,9 +16,9 @@ export const registerCadreInputSchema = z.strictObject({
   phone,
   photoUrl: z.url().max(500).optional(),
   letterNumber,
-  letterDate: z.iso.date(),
+  letterDate: calendarDate,
   signedBy,
-  validUntil: z.iso.date(),
+  validUntil: calendarDate,
   villageCodes,
   /** The cadre-role user this cadre signs in as: they then read their own record, card data and families. */
   username: z.string().trim().min(1).max(60).optional(),
@@ -30,9 +31,9 @@ export const registerCadreInputSchema = z.strictObject({
 export const updateCadreInputSchema = z.strictObject({
   phone: phone.optional(),
   letterNumber: letterNumber.optional(),
-  letterDate: z.iso.date().optional(),
+  letterDate: calendarDate.optional(),
   signedBy: signedBy.optional(),
-  validUntil: z.iso.date().optional(),
+  validUntil: calendarDate.optional(),
   villageCodes: villageCodes.optional(),
 });
 export type UpdateCadreInput = z.infer<typeof updateCadreInputSchema>;
@@ -81,7 +82,7 @@ const tenths = (value: number) => Math.abs(value * 10 - Math.round(value * 10)) 
 export const trainingInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   organiser: z.string().trim().min(1).max(200),
-  heldOn: z.iso.date(),
+  heldOn: calendarDate,
   hours: z.number().positive().max(999).refine(tenths, { error: 'invalid_format' }),
   certificateNumber: z.string().trim().min(1).max(80).optional(),
 });
@@ -132,7 +133,7 @@ export const caseloadSchema = z.object({ count: z.number(), cap: z.number() });
 export const assignFamiliesResultSchema = z.object({ assigned: z.number(), caseload: caseloadSchema });
 export const familyParamsSchema = z.strictObject({ id: z.uuid(), householdId: z.uuid() });
 export const familiesQuerySchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export const familyViewSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../core/schemas.ts';
 
 export const JKN_SEGMENTS = ['PBPU', 'PBI', 'PPU'] as const;
 export const JKN_CLASSES = ['I', 'II', 'III'] as const;
@@ -14,7 +15,7 @@ export const personJknInputSchema = z.strictObject({
   segment: z.enum(JKN_SEGMENTS),
   class: z.enum(JKN_CLASSES),
   status: z.enum(JKN_CARD_STATUSES),
-  statusRecordedOn: z.iso.date(),
+  statusRecordedOn: calendarDate,
   /** Change the class of every member of the family along with this one (one class per family). */
   applyClassToFamily: z.boolean().optional(),
   /** This family had no JKN participant and a cadre brought it in. */
@@ -22,7 +23,7 @@ export const personJknInputSchema = z.strictObject({
     .strictObject({
       /** The recruiting cadre; a cadre recording it themselves may leave it out. */
       cadreId: z.uuid().optional(),
-      recruitedOn: z.iso.date(),
+      recruitedOn: calendarDate,
     })
     .optional(),
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { calendarDate, rupiah } from '../../core/schemas.ts';
 import { rehabPlanViewSchema } from '../jkn/jkn.schema.ts';
-import { rupiahSchema } from '../registry/registry.schema.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const idParamsSchema = z.strictObject({ id: z.uuid() });
 export const paidThroughInputSchema = z.strictObject({ paidThrough: month });
-export const asOfQuerySchema = z.strictObject({ asOf: z.iso.date().optional() });
+export const asOfQuerySchema = z.strictObject({ asOf: calendarDate.optional() });
 export const monthQuerySchema = z.strictObject({ month });
 export const overviewQuerySchema = z.strictObject({ month: month.optional() });
 export const limitQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -33,8 +33,8 @@ export const familyDuesSchema = z.object({
 export const collectInputSchema = z.strictObject({
   householdId: z.uuid(),
   months: z.number().int().min(1).max(36),
-  amount: rupiahSchema,
-  paidOn: z.iso.date().optional(),
+  amount: rupiah,
+  paidOn: calendarDate.optional(),
 });
 export const contributionViewSchema = z.object({
   id: z.string(),
@@ -75,8 +75,8 @@ export const cashViewSchema = z.object({
   flagged: z.boolean(),
 });
 export const depositInputSchema = z.strictObject({
-  amount: rupiahSchema,
-  depositedOn: z.iso.date().optional(),
+  amount: rupiah,
+  depositedOn: calendarDate.optional(),
   channel: z.enum(['bank', 'payment_point', 'office']),
   reference: z.string().trim().min(1).max(120),
 });
@@ -103,7 +103,7 @@ export const depositListSchema = z.object({
 export const VISIT_KINDS = ['socialisation', 'reminder', 'complaint', 'recruitment', 'follow_up'] as const;
 export const visitInputSchema = z.strictObject({
   householdId: z.uuid(),
-  visitedOn: z.iso.date().optional(),
+  visitedOn: calendarDate.optional(),
   kind: z.enum(VISIT_KINDS),
   outcome: z.string().trim().min(1).max(300),
   notes: z.string().trim().max(1000).optional(),

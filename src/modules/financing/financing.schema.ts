@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { calendarDate, cursorParam, rupiahText as rupiah } from '../../core/schemas.ts';
 
 const decimal = z
   .string()
   .trim()
   .regex(/^\d+(\.\d+)?$/, { error: 'a decimal number as a string, e.g. "5000.00"' });
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 export const scheduleInputSchema = z
   .strictObject({
@@ -49,10 +50,6 @@ export const scheduleViewSchema = z.object({
 
 // ---- Products and the financing lifecycle ----
 
-const rupiah = z
-  .string()
-  .trim()
-  .regex(/^\d{1,15}$/, 'rupiah');
 const percentText = z
   .string()
   .trim()
@@ -128,17 +125,17 @@ export const applicationInputSchema = z.strictObject({
   groupRecommendation: z.string().trim().max(1000).optional(),
   healthNotes: z.string().trim().max(1000).optional(),
   lkmCapitalPercent: percentUpTo100.optional(),
-  appliedOn: z.iso.date().optional(),
+  appliedOn: calendarDate.optional(),
 });
 export const decisionInputSchema = z.strictObject({ note: z.string().trim().max(500).optional() });
 export const disbursementInputSchema = z.strictObject({
-  disbursedOn: z.iso.date(),
+  disbursedOn: calendarDate,
   method: z.enum(['cash', 'transfer']),
-  firstDueDate: z.iso.date().optional(),
+  firstDueDate: calendarDate.optional(),
 });
 export const repaymentInputSchema = z.strictObject({
   amount: rupiah.refine((v) => BigInt(v) > 0n, 'positive'),
-  paidOn: z.iso.date().optional(),
+  paidOn: calendarDate.optional(),
   channel: z.enum(['counter', 'group_meeting', 'field']).default('counter'),
 });
 export const reversalInputSchema = z.strictObject({ reason: z.string().trim().min(3).max(300) });
@@ -149,7 +146,7 @@ export const financingsQuerySchema = z.strictObject({
   fund: code.optional(),
   person: z.uuid().optional(),
   group: z.uuid().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -242,7 +239,7 @@ export const queueViewSchema = z.object({
   ),
   overdue: z.array(queuedView.extend({ overdueAmount: z.string(), holdingUp: z.array(queuedView) })),
 });
-export const closeDayInputSchema = z.strictObject({ date: z.iso.date() });
+export const closeDayInputSchema = z.strictObject({ date: calendarDate });
 export const closeDayResultSchema = z.object({
   date: z.string(),
   alreadyClosed: z.boolean(),
@@ -255,7 +252,7 @@ export const qualityRuleViewSchema = z.object({
   defaultRule: z.enum(['bank', 'lkm']).describe('The rule used while an admin has chosen none'),
 });
 export const portfolioQuerySchema = z.strictObject({
-  date: z.iso.date().optional(),
+  date: calendarDate.optional(),
   by: z.enum(['office', 'fund', 'group', 'facilitator']).default('office'),
 });
 export const portfolioViewSchema = z.object({
@@ -306,6 +303,6 @@ export const businessResultsViewSchema = z.object({
 
 export const rescheduleInputSchema = z.strictObject({
   installments: z.number().int().min(1).max(520),
-  firstDueDate: z.iso.date().optional(),
+  firstDueDate: calendarDate.optional(),
   reason: z.string().trim().min(3).max(300),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { rupiahSchema, villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
+import { calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
+import { villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
 
 export const OFFICER_ROLES = ['ketua', 'sekretaris', 'bendahara'] as const;
 
@@ -10,19 +11,19 @@ export const createGroupInputSchema = z.strictObject({
   villageCodes: z.array(villageCode).min(1).max(20),
   facilitatorUsername: z.string().trim().toLowerCase().max(40).optional(),
   accountNumber: z.string().trim().max(40).optional(),
-  formedOn: z.iso.date(),
+  formedOn: calendarDate,
 });
 export type CreateGroupInput = z.infer<typeof createGroupInputSchema>;
 
-export const addMemberInputSchema = z.strictObject({ personId: z.uuid(), joinedOn: z.iso.date() });
-export const leaveInputSchema = z.strictObject({ leftOn: z.iso.date() });
+export const addMemberInputSchema = z.strictObject({ personId: z.uuid(), joinedOn: calendarDate });
+export const leaveInputSchema = z.strictObject({ leftOn: calendarDate });
 export const officersInputSchema = z.strictObject({
   ketua: z.uuid().nullable().optional(),
   sekretaris: z.uuid().nullable().optional(),
   bendahara: z.uuid().nullable().optional(),
 });
 export const meetingInputSchema = z.strictObject({
-  heldOn: z.iso.date(),
+  heldOn: calendarDate,
   place: z.string().trim().max(200).default(''),
   agenda: z.string().trim().min(1).max(2000),
   decisions: z.string().trim().max(5000).default(''),
@@ -35,8 +36,8 @@ export const meetingInputSchema = z.strictObject({
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 export const assetInputSchema = z.strictObject({
   item: z.string().trim().min(1).max(200),
-  valueRupiah: rupiahSchema,
-  receivedOn: z.iso.date(),
+  valueRupiah: rupiah,
+  receivedOn: calendarDate,
   sourceProgramme: z.string().trim().min(1).max(120),
 });
 
@@ -75,7 +76,7 @@ export const groupListSchema = z.object({
 export const groupsQuerySchema = z.strictObject({
   kind: z.string().max(30).optional(),
   village: villageCode.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const meetingViewSchema = z.object({

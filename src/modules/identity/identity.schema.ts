@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/roles.ts';
+import { cursorParam } from '../../core/schemas.ts';
 
 export const usernameSchema = z
   .string()
@@ -68,7 +69,7 @@ export const listUsersQuerySchema = z.strictObject({
   role: roleSchema.optional(),
   office: officeCodeSchema.optional(),
   active: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;

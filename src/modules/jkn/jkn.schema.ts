@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { calendarDate } from '../../core/schemas.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'YYYY-MM' });
 export const quoteInputSchema = z.strictObject({
   class: z.enum(['I', 'II', 'III']),
   persons: z.number().int().min(1).max(30),
   paidThrough: month,
-  asOf: z.iso.date(),
+  asOf: calendarDate,
 });
 export const quoteViewSchema = z.object({
   status: z.enum(['active', 'inactive']),
@@ -18,8 +19,8 @@ export const quoteViewSchema = z.object({
   rehabEligible: z.boolean(),
 });
 export const penaltyInputSchema = z.strictObject({
-  reactivatedOn: z.iso.date(),
-  admittedOn: z.iso.date(),
+  reactivatedOn: calendarDate,
+  admittedOn: calendarDate,
   careType: z.enum(['inpatient', 'outpatient']),
   inaCbgTariff: z.string().regex(/^\d{1,13}$/),
   monthsInArrears: z.number().int().min(0).max(600),

@@ -1,22 +1,22 @@
 import { z } from 'zod';
-import { rupiahSchema } from '../registry/registry.schema.ts';
+import { calendarDate, rupiah } from '../../core/schemas.ts';
 
 const officeCode = z.string().trim().toUpperCase().min(2).max(20);
 const accountCode = z.string().regex(/^[1-5](\.[0-9]{1,3}){0,3}$/);
-const positiveRupiah = rupiahSchema.refine((value) => BigInt(value) > 0n, { params: { code: 'cash_drawer.amount_positive' } });
+const positiveRupiah = rupiah.refine((value) => BigInt(value) > 0n, { params: { code: 'cash_drawer.amount_positive' } });
 
 export const openDrawerInputSchema = z.strictObject({
   /** Needed only by someone working at more than one office. */
   officeCode: officeCode.optional(),
   /** The business day; today (WIB) when left out. */
-  businessDate: z.iso.date().optional(),
-  openingFloat: rupiahSchema,
+  businessDate: calendarDate.optional(),
+  openingFloat: rupiah,
 });
 
 export const drawerListQuerySchema = z.strictObject({
   status: z.enum(['open', 'closed']).optional(),
   office: officeCode.optional(),
-  date: z.iso.date().optional(),
+  date: calendarDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -32,7 +32,7 @@ export const drawerMovementInputSchema = z.strictObject({
 });
 
 export const closeDrawerInputSchema = z.strictObject({
-  countedCash: rupiahSchema,
+  countedCash: rupiah,
   note: z.string().trim().max(300).optional(),
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { rupiahSchema } from '../registry/registry.schema.ts';
+import { calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
 import { childSegment } from './accounts.rules.ts';
 
-export { rupiahSchema };
+export { rupiah };
 
 const officeCode = z.string().trim().toUpperCase().min(2).max(20);
 const accountCode = z.string().regex(/^[1-5](\.[0-9]{1,3}){0,3}$/);
@@ -52,7 +52,7 @@ export const accountUpdateInputSchema = z
   .strictObject({ nameId: accountName.optional(), nameEn: accountName.optional(), active: z.boolean().optional() })
   .refine((input) => Object.keys(input).length > 0, { params: { code: 'ledger.account_update_empty' } });
 
-export const trialBalanceQuerySchema = z.strictObject({ asOf: z.iso.date(), office: officeCode.optional() });
+export const trialBalanceQuerySchema = z.strictObject({ asOf: calendarDate, office: officeCode.optional() });
 export const trialBalanceSchema = z.object({
   asOf: z.string(),
   office: z.string().nullable(),
@@ -62,10 +62,10 @@ export const trialBalanceSchema = z.object({
 });
 
 export const statementQuerySchema = z.strictObject({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: calendarDate,
+  to: calendarDate,
   office: officeCode.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const statementSchema = z.object({
@@ -90,14 +90,14 @@ export const statementSchema = z.object({
 
 export const manualEntryInputSchema = z.strictObject({
   officeCode,
-  entryDate: z.iso.date(),
+  entryDate: calendarDate,
   memo: z.string().trim().min(3).max(300),
   lines: z
     .array(
       z.strictObject({
         accountCode,
-        debit: rupiahSchema.optional(),
-        credit: rupiahSchema.optional(),
+        debit: rupiah.optional(),
+        credit: rupiah.optional(),
         fundCode: z.string().trim().toUpperCase().max(20).optional(),
       }),
     )
@@ -121,14 +121,14 @@ export const entryViewSchema = z.object({
 });
 export const entryIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const accountCodeParamsSchema = z.strictObject({ code: accountCode });
-export const reverseInputSchema = z.strictObject({ reason: z.string().trim().min(3).max(300), entryDate: z.iso.date().optional() });
+export const reverseInputSchema = z.strictObject({ reason: z.string().trim().min(3).max(300), entryDate: calendarDate.optional() });
 
 /** The entries a keeper may reverse here: typed by hand, or a fund's capital. */
 export const ENTRY_LIST_SOURCES = ['manual', 'fund'] as const;
 export const entryListQuerySchema = z.strictObject({
   office: officeCode.optional(),
   source: z.enum(ENTRY_LIST_SOURCES).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const entryListSchema = z.object({
@@ -161,8 +161,8 @@ export const createFundInputSchema = z.strictObject({
   source: z.string().trim().min(1).max(200),
   officeCode,
   groupId: z.uuid().optional(),
-  initialCapital: rupiahSchema.default('0'),
-  capitalDate: z.iso.date().optional(),
+  initialCapital: rupiah.default('0'),
+  capitalDate: calendarDate.optional(),
   cashAccount: z.enum(['1.1.01', '1.1.02']).default('1.1.02'),
 });
 export const fundViewSchema = z.object({
@@ -183,8 +183,8 @@ export const fundIdParamsSchema = z.strictObject({ id: z.uuid() });
 
 /** More capital for an existing fund (e.g. a second stimulus tranche), received in the bank. */
 export const fundCapitalInputSchema = z.strictObject({
-  amount: rupiahSchema.refine((value) => BigInt(value) > 0n, { params: { code: 'cash_drawer.amount_positive' } }),
-  date: z.iso.date().optional(),
+  amount: rupiah.refine((value) => BigInt(value) > 0n, { params: { code: 'cash_drawer.amount_positive' } }),
+  date: calendarDate.optional(),
   memo: z.string().trim().min(3).max(200),
 });
 export const fundCapitalResultSchema = z.object({ fund: fundViewSchema, entryId: z.string() });

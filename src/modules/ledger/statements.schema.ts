@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { calendarDate } from '../../core/schemas.ts';
 
 const officeCode = z.string().trim().toUpperCase().min(2).max(20);
 
-export const balanceSheetQuerySchema = z.strictObject({ asOf: z.iso.date(), office: officeCode.optional() });
-export const incomeStatementQuerySchema = z.strictObject({ from: z.iso.date(), to: z.iso.date(), office: officeCode.optional() });
+export const balanceSheetQuerySchema = z.strictObject({ asOf: calendarDate, office: officeCode.optional() });
+export const incomeStatementQuerySchema = z.strictObject({ from: calendarDate, to: calendarDate, office: officeCode.optional() });
 
 /**
  * One line of a statement, in chart order. A header's amount is the subtotal of the accounts

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { cursorParam } from '../../core/schemas.ts';
 
 export const regionCodeParamsSchema = z.strictObject({ code: z.string().max(20) });
 export const regionsQuerySchema = z.strictObject({
   parent: z.string().trim().max(20).optional(),
   q: z.string().trim().min(2).max(60).optional(),
   level: z.coerce.number().int().min(1).max(4).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type RegionsQuery = z.infer<typeof regionsQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
 
 export const RELATIONS = [
   'head',
@@ -43,7 +44,7 @@ export const memberInputSchema = z.strictObject({
   fullName: z.string().trim().min(1).max(120),
   sex: z.enum(['M', 'F']),
   birthPlace: z.string().trim().max(80).default(''),
-  birthDate: z.iso.date(),
+  birthDate: calendarDate,
   relation: z.enum(RELATIONS),
 });
 export type MemberInput = z.infer<typeof memberInputSchema>;
@@ -69,7 +70,7 @@ export const householdInputSchema = z.strictObject({
 export type HouseholdInput = z.infer<typeof householdInputSchema>;
 
 export const nikParamsSchema = z.strictObject({ nik: z.string().max(40) });
-export const nikQuerySchema = z.strictObject({ birthDate: z.iso.date().optional() });
+export const nikQuerySchema = z.strictObject({ birthDate: calendarDate.optional() });
 const warningSchema = z.object({ code: z.string(), message: z.string() });
 export const nikDecodedSchema = z.object({
   nik: z.string(),
@@ -123,7 +124,7 @@ export type HouseholdView = z.infer<typeof householdViewSchema>;
 export const personsQuerySchema = z.strictObject({
   q: z.string().trim().min(2).max(80).optional(),
   village: villageCodeSchema.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type PersonsQuery = z.infer<typeof personsQuerySchema>;
@@ -134,7 +135,7 @@ export const addMemberInputSchema = z.strictObject({
   event: z.enum(['birth', 'join']),
   member: memberInputSchema,
 });
-export const deathInputSchema = z.strictObject({ diedOn: z.iso.date() });
+export const deathInputSchema = z.strictObject({ diedOn: calendarDate });
 export const moveInputSchema = z.strictObject({
   kkNumber: z
     .string()
@@ -151,21 +152,13 @@ export const newHeadInputSchema = z.strictObject({
 });
 
 export const SECTORS = ['trade', 'food', 'agriculture', 'livestock', 'fishery', 'craft', 'services', 'manufacturing', 'other'] as const;
-/** Whole rupiah as a decimal string (or a safe integer): money is never a float. */
-export const rupiahSchema = z
-  .union([
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,15}$/),
-    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  ])
-  .transform(String);
+/** Whole rupiah (the shared schema, under the name this module's readers know). */
+export const rupiahSchema = rupiah;
 export const businessInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   businessType: z.string().trim().min(1).max(80),
   sector: z.enum(SECTORS),
-  startedOn: z.iso.date().nullable().optional(),
+  startedOn: calendarDate.nullable().optional(),
   capitalRupiah: rupiahSchema.default('0'),
   monthlyRevenueRupiah: rupiahSchema.default('0'),
   monthlyCostsRupiah: rupiahSchema.default('0'),

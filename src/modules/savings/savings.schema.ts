@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { rupiahSchema } from '../registry/registry.schema.ts';
+import { cursorParam, rupiah } from '../../core/schemas.ts';
 import { SAVINGS_KINDS } from './savings.rules.ts';
 
 export { SAVINGS_KINDS };
 
 const officeCode = z.string().trim().toUpperCase().min(2).max(20);
 /** Whole rupiah above zero. */
-const positiveRupiah = rupiahSchema.refine((value) => BigInt(value) > 0n, { params: { code: 'savings.amount_invalid' } });
+const positiveRupiah = rupiah.refine((value) => BigInt(value) > 0n, { params: { code: 'savings.amount_invalid' } });
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -29,11 +29,11 @@ export const leaveInputSchema = z.strictObject({ reason: z.string().trim().min(3
 export const accountsQuerySchema = z.strictObject({
   person: z.uuid().optional(),
   office: officeCode.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const statementQuerySchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, rupiahText as rupiah } from '../../core/schemas.ts';
 import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
 
 /**
@@ -7,9 +8,8 @@ import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
  * signal and pushes later. Shared with the web app (types and checks).
  */
 
-const rupiah = z.string().regex(/^\d{1,15}$/, 'rupiah');
 const positiveRupiah = rupiah.refine((v) => /^\d+$/.test(v) && BigInt(v) > 0n, 'positive');
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 export const bundleQuerySchema = z.strictObject({
   /** One group's sheet (a manager or admin; a facilitator only their own). */
