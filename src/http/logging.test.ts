@@ -46,4 +46,25 @@ describe('logs carry no personal data or secrets', () => {
     expect(log).not.toContain(cookie.split('=')[1]);
     expect(log).not.toContain('jrg_secret-token-value');
   });
+
+  it('masks a NIK in the logged URL next to letters, percent-encoded or beside a malformed escape', async () => {
+    lines.length = 0;
+    const app = await buildServer({ database, logger: createLogger('info', sink), serveWeb: false });
+    const urls = [
+      '/api/v1/regions?q=NIK3204100605700001',
+      '/api/v1/regions?q=%33204100605700001',
+      '/api/v1/regions?q=%E0%A4%A%33204100605700001%',
+      '/api/v1/regions?q=%ZZ%E0%33204100605700001',
+    ];
+    for (const url of urls) expect((await app.inject({ method: 'GET', url })).statusCode).toBeLessThan(500);
+    await app.close();
+    const logged = lines.map((line) => JSON.parse(line) as { req?: { url: string } }).flatMap((line) => line.req?.url ?? []);
+    expect(logged).toEqual([
+      '/api/v1/regions?q=NIK3204********0001',
+      '/api/v1/regions?q=3204********0001',
+      '/api/v1/regions?q=\u0923204********0001%',
+      '/api/v1/regions?q=%ZZ%E0320*********0001',
+    ]);
+    expect(lines.join('')).not.toContain('3204100605700001');
+  });
 });

@@ -12,7 +12,7 @@ import type { Actor, Context } from '../context.ts';
 import { businessDate, type Clock, systemClock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
-import { maskPersonalData } from '../core/mask.ts';
+import { maskPersonalData, maskText } from '../core/mask.ts';
 import { uncleanTextPaths } from '../core/text.ts';
 import type { Database } from '../db/database.ts';
 import { countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
@@ -62,7 +62,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskPersonalData(req.url), id: req.id }),
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskText(req.url), id: req.id }),
         err: (err: Error) => ({ type: err.name, message: maskPersonalData(err.message), stack: maskPersonalData(err.stack ?? '') }),
       },
     },

@@ -125,6 +125,33 @@ describeEachDatabase('users and sessions', (getDatabase) => {
     expect((await login(system, { username: 'dewi', password: 'baru-rahasia-dewi' })).me.username).toBe('dewi');
   });
 
+  it('audits a failed sign-in by user id, and keeps nothing typed for an unknown username', async () => {
+    const db = getDatabase().db;
+    const user = await createUser(admin, {
+      username: 'wulan',
+      fullName: 'Wulan',
+      role: 'cashier',
+      password: 'rahasia-wulan',
+      officeCodes: ['BD01'],
+    });
+    // A password typed into the username field.
+    await expectAppError(login(system, { username: 'rahasia-wulan', password: 'wulan' }), 'auth.invalid_credentials', 401);
+    await expectAppError(login(system, { username: 'wulan', password: 'salah-ketik' }), 'auth.invalid_credentials', 401);
+    const failures = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.login_failed')
+      .where((eb) => eb.or([eb('entity_id', 'is', null), eb('entity_id', '=', user.id)]))
+      .orderBy('id')
+      .execute();
+    expect(failures.map((r) => [r.entity_id, r.after])).toEqual([
+      [null, null],
+      [user.id, { username: 'wulan' }],
+    ]);
+    const attempts = await db.selectFrom('login_attempt').select('key').execute();
+    expect(JSON.stringify({ failures, attempts })).not.toMatch(/rahasia-wulan|salah-ketik/);
+  });
+
   it('forgets a signed-in user at once on logout, a change of role, deactivation or an office change (kept for a few seconds otherwise)', async () => {
     const db = getDatabase().db;
     const user = await createUser(admin, {

@@ -10,22 +10,22 @@ import { recordAudit } from '../audit/index.ts';
 import { getOrganisation, officeChangeCount, officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
 import type { CreateUserInput, ListUsersQuery, Me, UpdateUserInput, UserView } from './identity.schema.ts';
 import {
+  claimLoginAttempt,
   countActiveAdmins,
-  countLoginFailuresSince,
-  deleteLoginFailures,
   deleteSessionByTokenHash,
   deleteSessionsOfUser,
   findActiveUsersOfRole,
   findApiTokenByHash,
   findOfficeIdsOfUsers,
+  findOldestLoginAttempt,
   findSessionByTokenHash,
   findUserById,
   findUserByUsername,
   insertApiToken,
-  insertLoginFailure,
   insertSession,
   insertUser,
   listUserRows,
+  releaseLoginAttempt,
   replaceUserOffices,
   touchApiToken,
   updateUser,
@@ -35,7 +35,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_HOURS = 12;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_MAX_ATTEMPTS = 5;
 /** Roles that work in the field or a branch need an office; the admin may have none. */
 const ROLES_WITHOUT_OFFICE: readonly Role[] = ['admin'];
 
@@ -57,28 +57,49 @@ async function buildActor(db: Queryable, user: UserRow, via: UserActor['via']): 
   };
 }
 
+/**
+ * Sign-in attempts are counted per account, or for an unknown username per bucket of its hash:
+ * nothing typed is stored (a password typed as the username would otherwise be kept), and
+ * 65,536 buckets keep the table bounded while unknown names are refused alike (no oracle of
+ * which usernames exist).
+ */
+function loginAttemptKey(username: string, user: UserRow | undefined) {
+  return user ? `user:${user.id}` : `unknown:${sha256(username).slice(0, 4)}`;
+}
+
+/**
+ * At most LOGIN_MAX_ATTEMPTS attempts per account in any LOGIN_WINDOW_MS: each is claimed in
+ * the database before the password is checked, so racing requests and servers cannot try more.
+ * A successful sign-in gives its claim back but does not clear earlier failures: a right
+ * password racing wrong ones must not reopen the window for them.
+ */
+async function claimLoginAttemptOrRefuse(db: Queryable, key: string, now: Date) {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  if (await claimLoginAttempt(db, key, now, since, LOGIN_MAX_ATTEMPTS)) return;
+  const oldest = (await findOldestLoginAttempt(db, key, since)) ?? now;
+  const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+  throw new AppError('auth.too_many_attempts', 429, {
+    params: { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) },
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+}
+
 export async function login(ctx: Context, input: { username: string; password: string }) {
   const now = ctx.clock.now();
-  const failures = await countLoginFailuresSince(ctx.db, input.username, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures.count >= LOGIN_MAX_FAILURES && failures.oldest) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((failures.oldest.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
-    throw new AppError('auth.too_many_attempts', 429, {
-      params: { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) },
-      headers: { 'retry-after': String(retryAfterSeconds) },
-    });
-  }
   const user = await findUserByUsername(ctx.db, input.username);
+  const attemptKey = loginAttemptKey(input.username, user);
+  await claimLoginAttemptOrRefuse(ctx.db, attemptKey, now);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !passwordOk || !user.active) {
-    await inTransaction(ctx, async (tx) => {
-      await insertLoginFailure(tx, input.username, now);
-      await recordAudit(tx, ctx, {
+    await inTransaction(ctx, (tx) =>
+      recordAudit(tx, ctx, {
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id,
-        after: { username: input.username },
-      });
-    });
+        // An unknown username is not kept: it may be a password typed in the wrong field.
+        after: user ? { username: user.username } : null,
+      }),
+    );
     throw new AppError('auth.invalid_credentials', 401);
   }
   const token = newSecret();
@@ -93,7 +114,7 @@ export async function login(ctx: Context, input: { username: string; password: s
       user_id: user.id,
       expires_at: expiresAt,
     });
-    await deleteLoginFailures(tx, input.username);
+    await releaseLoginAttempt(tx, attemptKey, now);
     await recordAudit(
       tx,
       { ...ctx, actor },

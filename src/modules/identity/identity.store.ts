@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
 import type { ApiTokenTable, AppUserTable, SessionTable } from './identity.tables.ts';
 
@@ -116,18 +116,35 @@ export async function touchApiToken(db: Queryable, id: string, now: Date) {
     .execute();
 }
 
-export async function countLoginFailuresSince(db: Queryable, username: string, since: Date) {
-  const row = await db
-    .selectFrom('login_failure')
-    .select([(eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('failed_at').as('oldest')])
-    .where('username', '=', username)
-    .where('failed_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: row.oldest as Date | null };
+/**
+ * Claims one sign-in attempt under `key` unless `limit` attempts were claimed after `since`.
+ * One statement: on PostgreSQL, ON CONFLICT locks the row and re-reads its latest version, so
+ * racing requests (and servers) queue on it; PGlite runs one statement at a time.
+ */
+export async function claimLoginAttempt(db: Queryable, key: string, at: Date, since: Date, limit: number): Promise<boolean> {
+  const claimed = await sql<{ key: string }>`
+    INSERT INTO login_attempt AS a (key, attempted_at, created_at, updated_at)
+    VALUES (${key}, ARRAY[${at}::timestamptz], ${at}, ${at})
+    ON CONFLICT (key) DO UPDATE
+      SET attempted_at = ARRAY(SELECT t FROM unnest(a.attempted_at) AS t WHERE t > ${since}) || ${at}::timestamptz,
+          updated_at = ${at}
+      WHERE (SELECT count(*) FROM unnest(a.attempted_at) AS t WHERE t > ${since}) < ${limit}
+    RETURNING a.key`.execute(db);
+  return claimed.rows.length === 1;
 }
-export async function insertLoginFailure(db: Queryable, username: string, at: Date) {
-  await db.insertInto('login_failure').values({ username, failed_at: at }).execute();
+
+/** Gives back one attempt claimed at `at` (a successful sign-in does not count). */
+export async function releaseLoginAttempt(db: Queryable, key: string, at: Date) {
+  await sql`
+    UPDATE login_attempt
+    SET attempted_at = attempted_at[:array_position(attempted_at, ${at}::timestamptz) - 1]
+                    || attempted_at[array_position(attempted_at, ${at}::timestamptz) + 1:]
+    WHERE key = ${key} AND ${at}::timestamptz = ANY (attempted_at)`.execute(db);
 }
-export async function deleteLoginFailures(db: Queryable, username: string) {
-  await db.deleteFrom('login_failure').where('username', '=', username).execute();
+
+/** The oldest attempt under `key` after `since`: when the next one will be allowed. */
+export async function findOldestLoginAttempt(db: Queryable, key: string, since: Date): Promise<Date | null> {
+  const row = await sql<{ oldest: Date | null }>`
+    SELECT min(t) AS oldest FROM login_attempt, unnest(attempted_at) AS t WHERE key = ${key} AND t > ${since}`.execute(db);
+  return row.rows[0]?.oldest ?? null;
 }

@@ -26,12 +26,13 @@ export type ApiTokenTable = {
   last_used_at: Date | null;
   revoked_at: Date | null;
 };
-export type LoginFailureTable = { username: string; failed_at: Date };
+/** Keyed by user id, or by a bucket of an unknown username's hash: never by what was typed. */
+export type LoginAttemptTable = { key: string; attempted_at: Date[]; created_at: CreatedAt; updated_at: UpdatedAt };
 export type UserRow = Selectable<AppUserTable>;
 export type IdentityTables = {
   app_user: AppUserTable;
   user_office: UserOfficeTable;
   session: SessionTable;
   api_token: ApiTokenTable;
-  login_failure: LoginFailureTable;
+  login_attempt: LoginAttemptTable;
 };
