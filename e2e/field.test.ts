@@ -260,6 +260,15 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     const payment = await shown(page.getByRole('dialog'));
     const received = payment.getByRole('textbox', { name: /Jumlah diterima/ });
     expect(await received.inputValue()).toBe('105.000');
+    // Emptying the months field crashed the whole app (BigInt of NaN): the screen stays, and so does the outbox.
+    const months = payment.getByRole('textbox', { name: 'Jumlah bulan dibayar' });
+    await months.fill('');
+    await payment.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
+    await shown(payment.getByText('Isi 1 sampai 36 bulan.'));
+    expect(await page.getByTestId('screen-failed').count()).toBe(0);
+    await shown(page.getByRole('link', { name: /Kotak keluar/ }));
+    await months.fill('3');
+    expect(await received.inputValue()).toBe('105.000');
     // An amount other than months × the monthly due is warned about on the spot (the server would refuse it), with the fix one tap away.
     await received.fill('100000');
     const warning = await shown(payment.getByRole('alert').getByText(/^Jumlah ini bukan 3 bulan × Rp35\.000 = Rp105\.000\./));

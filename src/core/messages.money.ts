@@ -145,6 +145,10 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Pilih kantor untuk laci kas ini (Anda terdaftar di beberapa kantor).',
     en: 'Choose the office of this cash drawer (you work at several offices).',
   },
+  'cash_drawer.not_open': {
+    id: 'Kantor {office} memakai laci kas: buka laci kas Anda dulu di halaman Kas teller, lalu catat pembayaran tunai ini.',
+    en: 'Office {office} uses cash drawers: open your drawer on the Cash drawer page first, then record this cash payment.',
+  },
   'cash_drawer.date_in_future': { id: 'Tanggal {date} belum tiba.', en: 'The date {date} has not come yet.' },
   'financing.percent_above_100': { id: 'Paling tinggi 100%.', en: 'At most 100%.' },
   'cash_drawer.amount_positive': { id: 'Jumlah harus lebih dari nol.', en: 'The amount must be above zero.' },

@@ -3,7 +3,6 @@ import { pdfText } from '../../testing/pdf-text.ts';
 import { renderAgreement, renderCollectionSheet, renderPassbook, renderReceipt } from './documents.pdf.ts';
 import {
   type AgreementFacts,
-  balanceAfter,
   buildAgreement,
   buildCollectionSheet,
   buildPassbook,
@@ -11,6 +10,7 @@ import {
   collectionRows,
   type ReceiptFacts,
   receiptNumber,
+  remainingAfter,
 } from './documents.rules.ts';
 
 const receiptFacts: ReceiptFacts = {
@@ -63,16 +63,18 @@ describe('kuitansi', () => {
     expect(receipt.stamp).toEqual({ text: 'DIBATALKAN', note: 'Pembayaran ini dibatalkan: salah anggota' });
   });
 
-  it('leaves the balance after each repayment, skipping reversed ones except on their own receipt', () => {
-    const scheduled = { principal: '12000000', profit: '1200000' };
+  it('leaves what was owed after each repayment, late charges included, skipping reversed ones except on their own receipt', () => {
+    // Owed now: 10,500,000 principal, 1,000,000 profit, 27,500 late charge still unpaid (of 32,500 charged).
+    const owedNow = { principal: '10500000', profit: '1000000', penalty: '27500' };
     const repayments = [
       { id: 'a', principal: '1000000', profit: '100000', penalty: '0', reversed: false },
       { id: 'b', principal: '1000000', profit: '100000', penalty: '0', reversed: true },
       { id: 'c', principal: '500000', profit: '100000', penalty: '5000', reversed: false },
     ];
-    expect(balanceAfter(scheduled, repayments, 'a')).toEqual({ principal: '11000000', total: '12100000' });
-    expect(balanceAfter(scheduled, repayments, 'b')).toEqual({ principal: '10000000', total: '11000000' });
-    expect(balanceAfter(scheduled, repayments, 'c')).toEqual({ principal: '10500000', total: '11500000' });
+    expect(remainingAfter(owedNow, repayments, 'c')).toEqual({ principal: '10500000', total: '11527500' });
+    expect(remainingAfter(owedNow, repayments, 'a')).toEqual({ principal: '11000000', total: '12132500' });
+    expect(remainingAfter(owedNow, repayments, 'b')).toEqual({ principal: '10000000', total: '11032500' });
+    expect(() => remainingAfter(owedNow, repayments, 'z')).toThrow();
     expect(receiptNumber('X', 12)).toBe('KW/X/012');
   });
 
@@ -215,7 +217,7 @@ describe('kartu angsuran', () => {
       disbursedOn: '2026-01-15',
       status: 'disbursed',
       totals: { principal: '2000000', profit: '200000', total: '2200000' },
-      outstanding: '1100000',
+      owed: { principal: '1000000', profit: '100000', penalty: '0', total: '1100000' },
       schedule: [
         {
           n: 1,

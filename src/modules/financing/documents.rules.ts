@@ -1,6 +1,7 @@
 import { formatDate, formatDateLong, formatDateShort, formatRupiah } from '../../core/format.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { ProductKind } from './products.rules.ts';
+import { type Owed, owedAfterRepayment } from './repayment.rules.ts';
 
 /**
  * What the printed documents of a financing say, as plain data: the kuitansi, the agreement
@@ -45,27 +46,30 @@ const INSTALMENT_STATUS: Record<string, string> = {
 
 export type RepaymentFacts = { id: string; principal: Money; profit: Money; penalty: Money; reversed: boolean };
 
+const paidParts = (r: RepaymentFacts) => ({
+  id: r.id,
+  principal: BigInt(r.principal),
+  profit: BigInt(r.profit),
+  penalty: BigInt(r.penalty),
+  reversed: r.reversed,
+});
+const owedFromText = (o: { principal: Money; profit: Money; penalty: Money }): Owed => {
+  const [principal, profit, penalty] = [BigInt(o.principal), BigInt(o.profit), BigInt(o.penalty)];
+  return { principal, profit, penalty, total: principal + profit + penalty };
+};
+
+/** What was owed right after a repayment (principal, profit or margin and late charges), as on the screen. */
+export function remainingAfter(
+  owedNow: { principal: Money; profit: Money; penalty: Money },
+  repayments: RepaymentFacts[],
+  repaymentId: string,
+): { principal: Money; total: Money } {
+  const left = owedAfterRepayment(owedFromText(owedNow), repayments.map(paidParts), repaymentId);
+  return { principal: left.principal.toString(), total: left.total.toString() };
+}
+
 /** The kuitansi number: the financing's number and the repayment's place among its repayments. */
 export const receiptNumber = (financingNumber: string, sequence: number) => `KW/${financingNumber}/${String(sequence).padStart(3, '0')}`;
-
-/**
- * What was left to pay (principal plus profit or margin; penalties aside) after a repayment:
- * the schedule less every standing repayment up to it. A reversed repayment's receipt shows
- * the balance it left when it was received.
- */
-export function balanceAfter(scheduled: { principal: Money; profit: Money }, repayments: RepaymentFacts[], repaymentId: string) {
-  let principal = BigInt(scheduled.principal);
-  let profit = BigInt(scheduled.profit);
-  for (const repayment of repayments) {
-    const counts = !repayment.reversed || repayment.id === repaymentId;
-    if (counts) {
-      principal -= BigInt(repayment.principal);
-      profit -= BigInt(repayment.profit);
-    }
-    if (repayment.id === repaymentId) break;
-  }
-  return { principal: principal.toString(), total: (principal + profit).toString() };
-}
 
 export type ReceiptFacts = {
   organisation: string;
@@ -405,7 +409,8 @@ export type PassbookFacts = {
   disbursedOn: string | null;
   status: string;
   totals: { principal: Money; profit: Money; total: Money };
-  outstanding: Money;
+  /** What is owed now (amountOwed of the instalments), in its parts. */
+  owed: { principal: Money; profit: Money; penalty: Money; total: Money };
   schedule: { n: number; dueDate: string; principal: Money; profit: Money; penalty: Money; total: Money; paid: Money; status: string }[];
   repayments: (RepaymentFacts & { paidOn: string; amount: Money; receivedBy: string })[];
   printedOn: string;
@@ -434,9 +439,10 @@ const STATUS_WORDS: Record<string, string> = {
 const rp = (amount: Money | bigint) => formatRupiah(amount).replace(/^(-?)Rp/, '$1');
 
 export function buildPassbook(facts: PassbookFacts): Passbook {
-  const scheduled = { principal: facts.totals.principal, profit: facts.totals.profit };
+  const owedNow = owedFromText(facts.owed);
+  const paid = facts.repayments.map(paidParts);
   const paymentRows = facts.repayments.map((repayment, i) => {
-    const left = balanceAfter(scheduled, facts.repayments, repayment.id);
+    const left = owedAfterRepayment(owedNow, paid, repayment.id).total;
     return [
       formatDateShort(repayment.paidOn),
       receiptNumber(facts.financingNumber, i + 1),
@@ -444,7 +450,7 @@ export function buildPassbook(facts: PassbookFacts): Passbook {
       rp(repayment.profit),
       rp(repayment.penalty),
       rp(repayment.amount),
-      repayment.reversed ? 'DIBATALKAN' : rp(left.total),
+      repayment.reversed ? 'DIBATALKAN' : rp(left),
       repayment.receivedBy,
     ];
   });
@@ -478,7 +484,7 @@ export function buildPassbook(facts: PassbookFacts): Passbook {
     summary: [
       ['Jumlah kewajiban', formatRupiah(facts.totals.total)],
       ['Jumlah dibayar', formatRupiah(sum(...standing.map((r) => r.amount)))],
-      ['Sisa kewajiban', formatRupiah(facts.outstanding)],
+      ['Sisa kewajiban', formatRupiah(facts.owed.total)],
     ],
     printed: `Dicetak ${formatDate(facts.printedOn)}`,
   };

@@ -10,7 +10,6 @@ import { findRegionsByCodes } from '../regions/index.ts';
 import { findPersonById } from '../registry/index.ts';
 import { renderAgreement, renderCollectionSheet, renderPassbook, renderReceipt } from './documents.pdf.ts';
 import {
-  balanceAfter,
   buildAgreement,
   buildCollectionSheet,
   buildPassbook,
@@ -18,10 +17,12 @@ import {
   type Channel,
   type CollectionFinancing,
   type ReceiptFacts,
+  remainingAfter,
 } from './documents.rules.ts';
 import { disbursedFinancingsOfGroup, staffNameById, staffNames } from './documents.store.ts';
 import { findFinancing, findProductByCode, installmentsOf } from './financing.store.ts';
 import { FINANCING_READERS, getFinancing } from './lifecycle.service.ts';
+import { amountOwed, instalmentOwed, instalmentsDue } from './repayment.rules.ts';
 
 type FinancingView = Awaited<ReturnType<typeof getFinancing>>;
 
@@ -78,7 +79,7 @@ export async function repaymentReceiptPdf(ctx: Context, id: string, repaymentId:
     penalty: repayment.penalty,
     channel: repayment.channel as Channel,
     receivedBy: names.get(repayment.receivedBy) ?? repayment.receivedBy,
-    remaining: balanceAfter(view.totals, repaymentFacts(view), repayment.id),
+    remaining: remainingAfter(view.outstanding, repaymentFacts(view), repayment.id),
     reversed: repayment.reversed,
     reversalReason: repayment.reversalReason,
   };
@@ -146,7 +147,7 @@ export async function financingPassbookPdf(ctx: Context, id: string): Promise<Bu
       disbursedOn: view.disbursedOn,
       status: view.status,
       totals: view.totals,
-      outstanding: view.outstanding.total,
+      owed: view.outstanding,
       schedule: view.schedule,
       repayments: view.repayments.map((r) => ({
         id: r.id,
@@ -173,22 +174,12 @@ export async function groupCollectionSheetPdf(ctx: Context, groupId: string, dat
   const financings: CollectionFinancing[] = [];
   for (const row of rows) {
     const [person, instalments] = await Promise.all([findPersonById(ctx.db, row.person_id), installmentsOf(ctx.db, row.id)]);
+    const dues = instalmentsDue(instalments);
     financings.push({
       memberName: shownName(ctx, person?.full_name ?? ''),
       number: row.number,
-      outstanding: (BigInt(row.outstanding_principal) + BigInt(row.outstanding_profit) + BigInt(row.outstanding_penalty)).toString(),
-      instalments: instalments.map((i) => ({
-        n: i.n,
-        dueDate: i.due_date,
-        owed: (
-          BigInt(i.principal) +
-          BigInt(i.profit) +
-          BigInt(i.penalty) -
-          BigInt(i.principal_paid) -
-          BigInt(i.profit_paid) -
-          BigInt(i.penalty_paid)
-        ).toString(),
-      })),
+      outstanding: amountOwed(dues).total.toString(),
+      instalments: dues.map((i) => ({ n: i.n, dueDate: i.dueDate, owed: instalmentOwed(i).toString() })),
     });
   }
   const head = await letterhead(ctx, group.officeId);

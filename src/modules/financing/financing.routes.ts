@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import { closeDay, getQualityRule, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
 import { financingDocumentRoutes } from './documents.routes.ts';
@@ -54,11 +55,6 @@ import { revolvingQueue } from './queue.service.ts';
 import { repay, reverseRepayment, writeOff } from './repayment.service.ts';
 import { reschedule } from './reschedule.service.ts';
 import { previewSchedule } from './schedule.service.ts';
-
-const idempotencyKey = (headers: Record<string, unknown>) => {
-  const value = headers['idempotency-key'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
 
 export const financingRoutes = [
   defineRoute({
@@ -167,7 +163,8 @@ export const financingRoutes = [
     body: repaymentInputSchema,
     response: repaymentViewSchema,
     successStatus: 201,
-    handler: (ctx, { params, body }, { request }) => repay(ctx, params.id, body, idempotencyKey(request.headers)),
+    handler: async (ctx, { params, body }, { request, reply }) =>
+      idempotentAnswer(reply, await repay(ctx, params.id, body, idempotencyKey(request))),
   }),
   defineRoute({
     method: 'POST',

@@ -39,7 +39,7 @@ import {
 } from './financing.store.ts';
 import type { FinancingProductTable, FinancingTable } from './financing.tables.ts';
 import { type ProductKind, type ProductTerms, productSchedule, SHARIA_KINDS } from './products.rules.ts';
-import { daysPastDue } from './repayment.rules.ts';
+import { amountOwed, daysPastDue, instalmentsDue } from './repayment.rules.ts';
 
 export const FINANCING_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor'] as const;
 export const PRODUCT_KEEPERS = ['admin', 'manager'] as const;
@@ -406,9 +406,8 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
       });
   const totalPrincipal = schedule.reduce((s, i) => s + BigInt(i.principal), 0n);
   const totalProfit = schedule.reduce((s, i) => s + BigInt(i.profit), 0n);
-  const op = BigInt(row.outstanding_principal);
-  const opr = BigInt(row.outstanding_profit);
-  const ope = BigInt(row.outstanding_penalty);
+  const dues = instalmentsDue(installments);
+  const owed = amountOwed(dues);
   return {
     id: row.id,
     number: row.number,
@@ -435,23 +434,13 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
     decisionNote: row.decision_note,
     disbursedOn: row.disbursed_on,
     disbursementMethod: row.disbursement_method,
-    outstanding: { principal: op.toString(), profit: opr.toString(), penalty: ope.toString(), total: (op + opr + ope).toString() },
-    daysPastDue:
-      row.status === 'disbursed'
-        ? daysPastDue(
-            installments.map((i) => ({
-              n: i.n,
-              dueDate: i.due_date,
-              principal: BigInt(i.principal),
-              profit: BigInt(i.profit),
-              penalty: BigInt(i.penalty),
-              principalPaid: BigInt(i.principal_paid),
-              profitPaid: BigInt(i.profit_paid),
-              penaltyPaid: BigInt(i.penalty_paid),
-            })),
-            today,
-          )
-        : 0,
+    outstanding: {
+      principal: owed.principal.toString(),
+      profit: owed.profit.toString(),
+      penalty: owed.penalty.toString(),
+      total: owed.total.toString(),
+    },
+    daysPastDue: row.status === 'disbursed' ? daysPastDue(dues, today) : 0,
     qualityClass: row.quality_class,
     totals: { principal: totalPrincipal.toString(), profit: totalProfit.toString(), total: (totalPrincipal + totalProfit).toString() },
     schedule,

@@ -18,10 +18,75 @@ export type Allocation = { n: number; principal: bigint; profit: bigint; penalty
 const owed = (i: InstalmentDue, c: Component) =>
   c === 'principal' ? i.principal - i.principalPaid : c === 'profit' ? i.profit - i.profitPaid : i.penalty - i.penaltyPaid;
 
-/** What is still owed in total. */
-export function totalOwed(instalments: InstalmentDue[]): bigint {
-  return instalments.reduce((sum, i) => sum + owed(i, 'principal') + owed(i, 'profit') + owed(i, 'penalty'), 0n);
+/** What one instalment still asks for: its principal, profit and late charge less what was paid. */
+export const instalmentOwed = (i: InstalmentDue) => owed(i, 'principal') + owed(i, 'profit') + owed(i, 'penalty');
+
+export type Owed = { principal: bigint; profit: bigint; penalty: bigint; total: bigint };
+
+/**
+ * What a member owes on a financing: every instalment's principal, profit or margin and late
+ * charge, less what was paid. The one definition of the balance: the financing's screen, its
+ * receipts and kartu angsuran, the collection sheet and the field bundle all show this.
+ */
+export function amountOwed(instalments: InstalmentDue[]): Owed {
+  let principal = 0n;
+  let profit = 0n;
+  let penalty = 0n;
+  for (const i of instalments) {
+    principal += owed(i, 'principal');
+    profit += owed(i, 'profit');
+    penalty += owed(i, 'penalty');
+  }
+  return { principal, profit, penalty, total: principal + profit + penalty };
 }
+
+/** What is still owed in total. */
+export const totalOwed = (instalments: InstalmentDue[]): bigint => amountOwed(instalments).total;
+
+export type PaidParts = { id: string; principal: bigint; profit: bigint; penalty: bigint; reversed: boolean };
+
+/**
+ * What was owed right after a repayment: what is owed now plus what the standing repayments
+ * after it paid. A reversed repayment's own receipt shows the balance it left when received.
+ * Late charges levied since are included (no history of them is kept), so for the latest
+ * repayment this is exactly what the screen shows.
+ */
+export function owedAfterRepayment(now: Owed, repayments: PaidParts[], repaymentId: string): Owed {
+  const at = repayments.findIndex((r) => r.id === repaymentId);
+  if (at < 0) throw new Error(`repayment ${repaymentId} is not among the financing's repayments`);
+  const back = repayments.slice(at + 1).filter((r) => !r.reversed);
+  const own = repayments[at];
+  if (own?.reversed) back.push({ ...own, principal: -own.principal, profit: -own.profit, penalty: -own.penalty });
+  const owedThen = back.reduce(
+    (o, r) => ({ principal: o.principal + r.principal, profit: o.profit + r.profit, penalty: o.penalty + r.penalty }),
+    { principal: now.principal, profit: now.profit, penalty: now.penalty },
+  );
+  return { ...owedThen, total: owedThen.principal + owedThen.profit + owedThen.penalty };
+}
+
+/** The instalment rows as stored (exact strings) in the form the rules take. */
+export const instalmentsDue = (
+  rows: {
+    n: number;
+    due_date: string;
+    principal: string | bigint;
+    profit: string | bigint;
+    penalty: string | bigint;
+    principal_paid: string | bigint;
+    profit_paid: string | bigint;
+    penalty_paid: string | bigint;
+  }[],
+): InstalmentDue[] =>
+  rows.map((i) => ({
+    n: i.n,
+    dueDate: i.due_date,
+    principal: BigInt(i.principal),
+    profit: BigInt(i.profit),
+    penalty: BigInt(i.penalty),
+    principalPaid: BigInt(i.principal_paid),
+    profitPaid: BigInt(i.profit_paid),
+    penaltyPaid: BigInt(i.penalty_paid),
+  }));
 
 /**
  * Oldest instalment first; within each, the components in the product's order (default

@@ -1,14 +1,13 @@
-import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
+import { conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Tx } from '../../db/database.ts';
 import { known } from '../../db/read-together.ts';
 import { recordAudit } from '../audit/index.ts';
-import { lockOpenDrawer, once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { counterCashParty, lockOpenDrawer, once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
 import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
 import {
   addToInstallmentPaid,
@@ -21,10 +20,9 @@ import {
   updateFinancing,
   writeRepayment,
 } from './financing.store.ts';
-import type { FinancingInstallmentTable } from './financing.tables.ts';
 import { COLLECTORS, type FinancingRow, receivableAccount } from './lifecycle.service.ts';
 import type { ProductKind } from './products.rules.ts';
-import { type Allocation, allocateRepayment, type Component, type InstalmentDue, sumAllocation, totalOwed } from './repayment.rules.ts';
+import { type Allocation, allocateRepayment, type Component, instalmentsDue, sumAllocation, totalOwed } from './repayment.rules.ts';
 
 type RepaymentView = z.infer<typeof repaymentViewSchema>;
 
@@ -68,18 +66,6 @@ export function repaymentLines(
   return lines;
 }
 
-const dueOf = (rows: Selectable<FinancingInstallmentTable>[]): InstalmentDue[] =>
-  rows.map((i) => ({
-    n: i.n,
-    dueDate: i.due_date,
-    principal: BigInt(i.principal),
-    profit: BigInt(i.profit),
-    penalty: BigInt(i.penalty),
-    principalPaid: BigInt(i.principal_paid),
-    profitPaid: BigInt(i.profit_paid),
-    penaltyPaid: BigInt(i.penalty_paid),
-  }));
-
 async function lockedFinancing(ctx: Context, tx: Tx, id: string) {
   const row = await lockFinancing(tx, id);
   if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
@@ -91,11 +77,14 @@ async function lockedFinancing(ctx: Context, tx: Tx, id: string) {
  * with the financing row locked, allocated oldest instalment first in the product's order,
  * posted on the ledger into the fund, in one transaction.
  */
-export async function repay(ctx: Context, id: string, input: z.infer<typeof repaymentInputSchema>, idempotencyKey: string | undefined) {
+export async function repay(
+  ctx: Context,
+  id: string,
+  input: z.infer<typeof repaymentInputSchema>,
+  idempotencyKey: string,
+): Promise<{ replayed: boolean; response: RepaymentView }> {
   assertRole(ctx, COLLECTORS);
-  if (!idempotencyKey)
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
-  const { response } = await inTransaction(ctx, (tx) =>
+  return inTransaction(ctx, (tx) =>
     once(
       tx,
       ctx,
@@ -106,11 +95,12 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
         const paidOn = input.paidOn ?? businessDate(ctx.clock);
         refuseFutureDate(paidOn, businessDate(ctx.clock), 'paidOn');
         if (row.disbursed_on && paidOn < row.disbursed_on) throw invalid('financing.paid_before_disbursement', 'paidOn');
-        const dues = dueOf(installments);
+        const dues = instalmentsDue(installments);
         const amount = BigInt(input.amount);
         const { allocation, left } = allocateRepayment(amount, dues, row.product_allocation_order as Component[]);
         if (left > 0n) throw invalid('financing.overpayment', 'amount', { owed: totalOwed(dues).toString() });
         const paid = sumAllocation(allocation);
+        const cashParty = input.channel === 'counter' ? await counterCashParty(ctx, tx, row.office_id, drawer) : null;
         const repaymentId = uuidv7(ctx.clock.now().getTime());
         const entryId = await postEntry(tx, ctx, {
           officeId: row.office_id,
@@ -118,13 +108,7 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
           memo: `Angsuran ${row.number}`,
           source: { type: 'financing.repayment', id: repaymentId },
           later: true,
-          lines: repaymentLines(
-            row.product_kind,
-            row,
-            collectionCash(input.channel),
-            paid,
-            drawer && drawer.officeId === row.office_id ? drawer.party : null,
-          ),
+          lines: repaymentLines(row.product_kind, row, collectionCash(input.channel), paid, cashParty),
         });
         const outstanding = {
           principal: BigInt(row.outstanding_principal) - paid.principal,
@@ -201,7 +185,6 @@ export async function repay(ctx: Context, id: string, input: z.infer<typeof repa
       ] as const,
     ),
   );
-  return response;
 }
 
 /** A wrong repayment is undone by a counter-entry; the instalments get back what it paid. */

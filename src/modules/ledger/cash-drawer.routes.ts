@@ -1,5 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.ts';
+import { IDEMPOTENCY_HEADER, idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   closeDrawerInputSchema,
@@ -14,23 +13,7 @@ import {
 import { closeDrawer, DRAWER_HOLDERS, getDrawer, listDrawers, openDrawer, recordDrawerMovement } from './cash-drawer.service.ts';
 import { LEDGER_READERS } from './ledger.service.ts';
 
-const HEADER = 'Idempotency-Key';
-
-/** The client's key for a money-moving request: required, printable ASCII, at most 200 characters. */
-export function idempotencyKey(request: FastifyRequest): string {
-  const header = request.headers['idempotency-key'];
-  const key = (Array.isArray(header) ? header[0] : header)?.trim();
-  const problem = (code: string) => new AppError(code, 422, { errors: [{ field: HEADER, code, params: { header: HEADER } }] });
-  if (!key) throw problem('idempotency.key_required');
-  if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) throw problem('idempotency.key_invalid');
-  return key;
-}
-
-/** A replay answers as the first time did, and says so. */
-export function answer<T>(reply: FastifyReply, result: { replayed: boolean; response: T }): T {
-  if (result.replayed) reply.header('idempotent-replayed', 'true');
-  return result.response;
-}
+const HEADER = IDEMPOTENCY_HEADER;
 
 export const cashDrawerRoutes = [
   defineRoute({
@@ -75,7 +58,7 @@ export const cashDrawerRoutes = [
     response: movementResultSchema,
     successStatus: 201,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await recordDrawerMovement(ctx, params.id, body, idempotencyKey(request))),
+      idempotentAnswer(reply, await recordDrawerMovement(ctx, params.id, body, idempotencyKey(request))),
   }),
   defineRoute({
     method: 'POST',
@@ -87,6 +70,6 @@ export const cashDrawerRoutes = [
     body: closeDrawerInputSchema,
     response: drawerDetailSchema,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await closeDrawer(ctx, params.id, body, idempotencyKey(request))),
+      idempotentAnswer(reply, await closeDrawer(ctx, params.id, body, idempotencyKey(request))),
   }),
 ];

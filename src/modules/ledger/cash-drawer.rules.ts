@@ -12,6 +12,13 @@ export const DRAWER_PARTY = 'cash_drawer';
 const MEMBER_SIDE = ['1.2', '1.3', '2.1', '3.1'];
 export const drawerCounterAccountAllowed = (code: string) => !MEMBER_SIDE.some((p) => code === p || code.startsWith(`${p}.`));
 
+/**
+ * An office uses drawers when one was opened there within this many days: its counter cash
+ * must then go through an open drawer. An office that never opened one (or stopped a month
+ * ago) keeps taking cash at the counter without.
+ */
+export const DRAWERS_IN_USE_DAYS = 30;
+
 export const expectedCash = (openingFloat: bigint, cashIn: bigint, cashOut: bigint) => openingFloat + cashIn - cashOut;
 
 /** A receipt debits the drawer's cash; a payment credits it. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
-import { businessDate } from '../../core/clock.ts';
+import { addDays, businessDate } from '../../core/clock.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -8,8 +8,15 @@ import type { Role } from '../../core/roles.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { resolveOfficeCodes } from '../organisation/index.ts';
-import { countDifference, DRAWER_PARTY, drawerCounterAccountAllowed, expectedCash, movementLines } from './cash-drawer.rules.ts';
+import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import {
+  countDifference,
+  DRAWER_PARTY,
+  DRAWERS_IN_USE_DAYS,
+  drawerCounterAccountAllowed,
+  expectedCash,
+  movementLines,
+} from './cash-drawer.rules.ts';
 import type {
   closeDrawerInputSchema,
   DrawerDetail,
@@ -27,6 +34,7 @@ import {
   type DrawerRow,
   drawerCashLines,
   drawerFlows,
+  drawerOpenedAtOfficeSince,
   findDrawer,
   findOpenDrawerOf,
   insertDrawer,
@@ -297,6 +305,25 @@ export async function openDrawerOf(db: Queryable, userId: string, options: { for
 }
 /** openDrawerOf with forUpdate, as a read to send with others (readTogether, `once`). */
 export const lockOpenDrawer = (db: Queryable, userId: string) => lockOpenDrawerOf(db, userId, openDrawerView);
+
+/**
+ * The party for the teller-cash line of cash taken at an office's counter: the caller's open
+ * drawer there (read with lockOpenDrawer). With none open there, refused (409
+ * cash_drawer.not_open, naming the office) when the office uses drawers (one opened in the
+ * last DRAWERS_IN_USE_DAYS days), so that no counter cash sits outside every drawer's count.
+ */
+export async function counterCashParty(
+  ctx: Context,
+  tx: Tx,
+  officeId: string,
+  drawer: OpenDrawer | null,
+): Promise<{ type: typeof DRAWER_PARTY; id: string } | null> {
+  if (drawer && drawer.officeId === officeId) return drawer.party;
+  const since = addDays(businessDate(ctx.clock), -DRAWERS_IN_USE_DAYS);
+  if (!(await drawerOpenedAtOfficeSince(tx, officeId, since))) return null;
+  const [office] = await officesWithRegions(tx, [officeId]);
+  throw conflict('cash_drawer.not_open', 'channel', { office: office?.code ?? '' });
+}
 
 type OpenDrawer = { id: string; officeId: string; businessDate: string; party: { type: typeof DRAWER_PARTY; id: string } };
 const openDrawerView = (row: { id: string; office_id: string; business_date: string } | undefined): OpenDrawer | null =>

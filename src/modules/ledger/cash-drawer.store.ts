@@ -70,6 +70,18 @@ export const lockOpenDrawerOf = <T>(db: Queryable, cashierId: string, result: (r
   read(openDrawer(db, cashierId).forUpdate(), (rows) => result(rows[0]));
 export type OpenDrawerRow = Selectable<CashDrawerTable>;
 
+/** Whether any drawer at the office was opened for a business day on or after `since`. */
+export async function drawerOpenedAtOfficeSince(db: Queryable, officeId: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cash_drawer')
+    .select('id')
+    .where('office_id', '=', officeId)
+    .where('business_date', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function listDrawerRows(
   db: Queryable,
   filter: { officeIds: string[] | null; cashierId?: string; status?: 'open' | 'closed'; date?: string; limit: number },

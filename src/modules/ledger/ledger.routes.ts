@@ -1,6 +1,7 @@
+import { idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import { createAccount, listAccounts, updateAccountOf } from './accounts.service.ts';
-import { answer, cashDrawerRoutes, idempotencyKey } from './cash-drawer.routes.ts';
+import { cashDrawerRoutes } from './cash-drawer.routes.ts';
 import {
   accountCodeParamsSchema,
   accountCreateInputSchema,
@@ -181,7 +182,7 @@ export const ledgerRoutes = [
     response: fundCapitalResultSchema,
     successStatus: 201,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await addFundCapital(ctx, params.id, body, idempotencyKey(request))),
+      idempotentAnswer(reply, await addFundCapital(ctx, params.id, body, idempotencyKey(request))),
   }),
   ...statementRoutes,
   ...cashDrawerRoutes,

@@ -1,6 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
+import { idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   accountDetailSchema,
@@ -26,7 +25,6 @@ import {
   depositSavings,
   getSavingsAccount,
   getSavingsSettings,
-  type Idempotent,
   leaveMembership,
   listSavingsAccounts,
   openSavingsAccount,
@@ -39,23 +37,6 @@ import {
 } from './savings.service.ts';
 
 const KEY_NOTE = `Requires an ${IDEMPOTENCY_HEADER} header (a new UUID per transaction; a retry sends the same key and gets the first answer).`;
-
-/** The client's key for a money-moving request: required, printable, at most 200 characters. */
-function idempotencyKey(request: FastifyRequest): string {
-  const header = request.headers['idempotency-key'];
-  const key = (Array.isArray(header) ? header[0] : header)?.trim();
-  const errors = (code: string) => ({ errors: [{ field: IDEMPOTENCY_HEADER, code, params: { header: IDEMPOTENCY_HEADER } }] });
-  if (!key) throw new AppError('idempotency.key_required', 422, errors('idempotency.key_required'));
-  if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key))
-    throw new AppError('idempotency.key_invalid', 422, errors('idempotency.key_invalid'));
-  return key;
-}
-
-/** A replay answers exactly as the first time, and says so in a header. */
-function answer<T>(reply: FastifyReply, result: Idempotent<T>): T {
-  if (result.replayed) reply.header('idempotent-replayed', 'true');
-  return result.response;
-}
 
 export const savingsRoutes = [
   defineRoute({
@@ -120,7 +101,7 @@ export const savingsRoutes = [
     response: movementResultSchema,
     successStatus: 201,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await depositSavings(ctx, params.id, idempotencyKey(request), body)),
+      idempotentAnswer(reply, await depositSavings(ctx, params.id, idempotencyKey(request), body)),
   }),
   defineRoute({
     method: 'POST',
@@ -133,7 +114,7 @@ export const savingsRoutes = [
     response: movementResultSchema,
     successStatus: 201,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await withdrawSavings(ctx, params.id, idempotencyKey(request), body)),
+      idempotentAnswer(reply, await withdrawSavings(ctx, params.id, idempotencyKey(request), body)),
   }),
   defineRoute({
     method: 'POST',
@@ -146,7 +127,7 @@ export const savingsRoutes = [
     response: movementResultSchema,
     successStatus: 201,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await reverseSavingsMovement(ctx, params.id, params.movementId, idempotencyKey(request), body)),
+      idempotentAnswer(reply, await reverseSavingsMovement(ctx, params.id, params.movementId, idempotencyKey(request), body)),
   }),
   defineRoute({
     method: 'POST',
@@ -159,7 +140,7 @@ export const savingsRoutes = [
     response: leaveResultSchema,
     successStatus: 201,
     handler: async (ctx, { params, body }, { request, reply }) =>
-      answer(reply, await leaveMembership(ctx, params.personId, idempotencyKey(request), body)),
+      idempotentAnswer(reply, await leaveMembership(ctx, params.personId, idempotencyKey(request), body)),
   }),
   defineRoute({
     method: 'GET',

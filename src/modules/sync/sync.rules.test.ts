@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { instalmentOwed } from '../financing/index.ts';
 import { addDays, memberDue, type SheetInstalment } from './sync.rules.ts';
 
-const instalment = (n: number, dueDate: string, paid = 0n, penalty = 0n, penaltyPaid = 0n): SheetInstalment => ({
-  n,
-  dueDate,
-  principal: 1_000_000n,
-  profit: 100_000n,
-  penalty,
-  principalPaid: paid > 1_000_000n ? 1_000_000n : paid,
-  profitPaid: paid > 1_000_000n ? paid - 1_000_000n : 0n,
-  penaltyPaid,
-});
+const instalment = (n: number, dueDate: string, paid = 0n, penalty = 0n, penaltyPaid = 0n): SheetInstalment => {
+  const due = {
+    n,
+    dueDate,
+    principal: 1_000_000n,
+    profit: 100_000n,
+    penalty,
+    principalPaid: paid > 1_000_000n ? 1_000_000n : paid,
+    profitPaid: paid > 1_000_000n ? paid - 1_000_000n : 0n,
+    penaltyPaid,
+  };
+  return { n, dueDate, owed: instalmentOwed(due), lateCharge: penalty - penaltyPaid };
+};
 
 describe('what a member brings to the meeting', () => {
   const schedule = [instalment(1, '2026-02-15'), instalment(2, '2026-03-15'), instalment(3, '2026-04-15')];

@@ -1,15 +1,7 @@
 /** What a member brings to a group meeting, from their instalments. Pure: dates are parameters. */
 
-export type SheetInstalment = {
-  n: number;
-  dueDate: string;
-  principal: bigint;
-  profit: bigint;
-  penalty: bigint;
-  principalPaid: bigint;
-  profitPaid: bigint;
-  penaltyPaid: bigint;
-};
+/** An instalment as the sheet needs it: what it still asks for (financing's instalmentOwed) and its unpaid late charge. */
+export type SheetInstalment = { n: number; dueDate: string; owed: bigint; lateCharge: bigint };
 
 export type MemberDue = {
   instalment: { n: number; dueDate: string; amount: string } | null;
@@ -18,8 +10,6 @@ export type MemberDue = {
   dueNow: string;
   outstanding: string;
 };
-
-const owedOf = (i: SheetInstalment) => i.principal + i.profit + i.penalty - i.principalPaid - i.profitPaid - i.penaltyPaid;
 
 /**
  * `overdue`: unpaid instalments due before `today`; `dueNow`: everything due on or before
@@ -35,17 +25,17 @@ export function memberDue(instalments: SheetInstalment[], today: string, until: 
   let outstanding = 0n;
   let latest: SheetInstalment | undefined;
   for (const i of sorted) {
-    const owed = owedOf(i);
+    const owed = i.owed;
     outstanding += owed;
     if (i.dueDate < today) overdue += owed;
     if (i.dueDate <= until) {
       dueNow += owed;
-      lateCharges += i.penalty - i.penaltyPaid;
+      lateCharges += i.lateCharge;
       latest = i;
     }
   }
   return {
-    instalment: latest ? { n: latest.n, dueDate: latest.dueDate, amount: owedOf(latest).toString() } : null,
+    instalment: latest ? { n: latest.n, dueDate: latest.dueDate, amount: latest.owed.toString() } : null,
     overdue: overdue.toString(),
     lateCharges: lateCharges.toString(),
     dueNow: dueNow.toString(),
@@ -53,9 +43,7 @@ export function memberDue(instalments: SheetInstalment[], today: string, until: 
   };
 }
 
-/** `YYYY-MM-DD` plus whole days. */
-export const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export { addDays } from '../../core/clock.ts';
 
 /** The Idempotency-Key of an op recorded on a phone: its id, in its own namespace. */
 export const opKey = (opId: string) => `sync:${opId}`;

@@ -7,7 +7,7 @@ import { translate } from '../../core/messages.ts';
 import type { Role } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
-import { repay } from '../financing/index.ts';
+import { instalmentOwed, instalmentsDue, repay } from '../financing/index.ts';
 import { getGroup, recordMeeting } from '../groups/index.ts';
 import { addDays, MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
@@ -94,15 +94,11 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
         productName: f.product_name,
         daysPastDue: f.days_past_due,
         ...memberDue(
-          (byFinancing.get(f.id) ?? []).map((i) => ({
+          instalmentsDue(byFinancing.get(f.id) ?? []).map((i) => ({
             n: i.n,
-            dueDate: i.due_date,
-            principal: BigInt(i.principal),
-            profit: BigInt(i.profit),
-            penalty: BigInt(i.penalty),
-            principalPaid: BigInt(i.principal_paid),
-            profitPaid: BigInt(i.profit_paid),
-            penaltyPaid: BigInt(i.penalty_paid),
+            dueDate: i.dueDate,
+            owed: instalmentOwed(i),
+            lateCharge: i.penalty - i.penaltyPaid,
           })),
           today,
           until,
@@ -145,8 +141,8 @@ const HANDLERS: Record<string, OpHandler> = {
   repayment: handler({
     schema: repaymentPayloadSchema,
     unknownCode: 'sync.financing_unknown',
-    apply: (ctx, p, op, key) =>
-      repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key),
+    apply: async (ctx, p, op, key) =>
+      (await repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key)).response,
   }),
   // Who came to the meeting: every active member on the phone's list, present or not.
   attendance: handler({

@@ -21,6 +21,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
 import { CadreCardIcon } from './cadre-icons.tsx';
+import { ScreenErrorBoundary } from './error-boundary.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, PhoneIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -180,9 +181,11 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <ScreenErrorBoundary>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </ScreenErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { formatRupiah } from '../../../src/core/format.ts';
+import { rupiahOf } from '../../../src/core/input.ts';
 
 /** Whole rupiah: the value is a digit string (never a float); shown with thousands dots ("1.250.000"). */
 export function RupiahInput({
@@ -36,6 +37,6 @@ export function RupiahInput({
 }
 
 /** Whole rupiah of digit strings, added and subtracted exactly. */
-export const rupiahMinus = (a: string, b: string) => (BigInt(a || '0') - BigInt(b || '0')).toString();
-export const rupiahSum = (values: string[]) => values.reduce((sum, v) => sum + BigInt(v || '0'), 0n).toString();
+export const rupiahMinus = (a: string, b: string) => ((rupiahOf(a) ?? 0n) - (rupiahOf(b) ?? 0n)).toString();
+export const rupiahSum = (values: string[]) => values.reduce((sum, v) => sum + (rupiahOf(v) ?? 0n), 0n).toString();
 export { formatRupiah };

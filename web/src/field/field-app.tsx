@@ -1,6 +1,7 @@
-import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ScreenErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { FieldFamilyScreen } from './field-family.tsx';
@@ -28,15 +29,27 @@ export function FieldApp() {
     <Box mih="100vh" bg="gray.0">
       <FieldHeader />
       <Box component="main" maw={640} mx="auto" px="sm" pt="sm" pb={48}>
-        <Routes>
-          <Route index element={<FieldHomeScreen />} />
-          <Route path="groups/:id" element={<FieldGroupScreen />} />
-          <Route path="families/:id" element={<FieldFamilyScreen />} />
-          <Route path="outbox" element={<FieldOutboxScreen />} />
-          <Route path="*" element={<Navigate to="/field" replace />} />
-        </Routes>
+        {/* A screen that fails leaves the header, with the outbox and its count, in place. */}
+        <ScreenErrorBoundary extra={<OutboxButton />}>
+          <Routes>
+            <Route index element={<FieldHomeScreen />} />
+            <Route path="groups/:id" element={<FieldGroupScreen />} />
+            <Route path="families/:id" element={<FieldFamilyScreen />} />
+            <Route path="outbox" element={<FieldOutboxScreen />} />
+            <Route path="*" element={<Navigate to="/field" replace />} />
+          </Routes>
+        </ScreenErrorBoundary>
       </Box>
     </Box>
+  );
+}
+
+function OutboxButton() {
+  const ft = useFieldText();
+  return (
+    <Button component={Link} to="/field/outbox" size="sm" variant="white" color="red">
+      {ft('tabOutbox')}
+    </Button>
   );
 }
 

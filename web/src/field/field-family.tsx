@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
+import { positiveRupiahOf, rupiahOf, wholeNumberOf } from '../../../src/core/input.ts';
 import { addMonths } from '../../../src/modules/contributions/contributions.rules.ts';
 import type { RehabPlanView } from '../../../src/modules/jkn/jkn.schema.ts';
 import type { BundleFamily } from '../../../src/modules/sync/sync.schema.ts';
@@ -302,27 +303,31 @@ function VisitModal({ cadreId, family, onClose }: { cadreId: string; family: Bun
 function ContributionModal({ cadreId, family, onClose }: { cadreId: string; family: BundleFamily; onClose: () => void }) {
   const ft = useFieldText();
   const toast = useToast();
-  const monthly = BigInt(family.monthlyDue ?? '0');
+  const monthly = rupiahOf(family.monthlyDue) ?? 0n;
   // Up to date: the months in arrears still billed (at most 24) and the current one.
-  const [months, setMonths] = useState<number>(Math.min(Math.min(family.arrearsMonths ?? 0, 24) + 1, 36));
-  const [amount, setAmount] = useState((monthly * BigInt(months)).toString());
+  const [monthsTyped, setMonthsTyped] = useState<string | number>(Math.min(Math.min(family.arrearsMonths ?? 0, 24) + 1, 36));
+  const typedMonths = wholeNumberOf(monthsTyped);
+  const months = typedMonths !== null && typedMonths >= 1 && typedMonths <= 36 ? typedMonths : null;
+  const [amount, setAmount] = useState(months === null ? '' : (monthly * BigInt(months)).toString());
   const [error, setError] = useState<{ months?: string; amount?: string }>({});
   const [saving, setSaving] = useState(false);
-  const expected = Number.isInteger(months) && months >= 1 ? monthly * BigInt(months) : null;
+  const expected = months === null ? null : monthly * BigInt(months);
+  const typedAmount = positiveRupiahOf(amount);
   // Warned, not blocked: the phone knows only this month's rate (the server checks each month's),
   // and a refused op waits in the outbox to be corrected; a cadre offline is never stuck with cash in hand.
-  const differs = expected !== null && amount !== '' && BigInt(amount) > 0n && BigInt(amount) !== expected;
-  const changeMonths = (value: number) => {
-    setMonths(value);
-    if (Number.isInteger(value) && value >= 1) setAmount((monthly * BigInt(value)).toString());
+  const differs = expected !== null && typedAmount !== null && typedAmount !== expected;
+  const changeMonths = (value: string | number) => {
+    setMonthsTyped(value);
+    const next = wholeNumberOf(value);
+    if (next !== null && next >= 1 && next <= 36) setAmount((monthly * BigInt(next)).toString());
     setError({});
   };
   const save = async () => {
-    if (!Number.isInteger(months) || months < 1 || months > 36) {
+    if (months === null) {
       setError({ months: ft('monthsRequired') });
       return;
     }
-    if (amount === '' || BigInt(amount) <= 0n) {
+    if (typedAmount === null) {
       setError({ amount: ft('amountRequired') });
       return;
     }
@@ -344,15 +349,15 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
           min={1}
           max={36}
           allowDecimal={false}
-          value={months}
+          value={monthsTyped}
           error={error.months}
-          onChange={(v) => changeMonths(typeof v === 'number' ? v : Number.parseInt(v, 10))}
+          onChange={changeMonths}
         />
         <Text size="sm" c="dimmed">
           {ft('contributionHint', {
-            count: months,
+            count: months ?? 0,
             monthly: formatRupiah(monthly),
-            amount: formatRupiah(Number.isInteger(months) && months > 0 ? monthly * BigInt(months) : 0n),
+            amount: formatRupiah(expected ?? 0n),
           })}
         </Text>
         <RupiahInput
@@ -369,7 +374,7 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
           <Alert color="orange" variant="light" p="xs" role="alert" data-testid="amount-not-months">
             <Stack gap={6}>
               <Text size="sm">
-                {ft('amountNotMonths', { count: months, monthly: formatRupiah(monthly), amount: formatRupiah(expected) })}
+                {ft('amountNotMonths', { count: months ?? 0, monthly: formatRupiah(monthly), amount: formatRupiah(expected) })}
               </Text>
               <Button variant="white" color="orange" size="md" onClick={() => setAmount(expected.toString())}>
                 {ft('useAmount', { amount: formatRupiah(expected) })}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
+import { positiveRupiahOf } from '../../../src/core/input.ts';
 import type { SheetFinancing, SheetGroup } from '../../../src/modules/sync/sync.schema.ts';
 import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
@@ -136,9 +137,10 @@ function PaymentModal({
   const [amount, setAmount] = useState(remainingDue > 0n ? remainingDue.toString() : '');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
-  const above = amount !== '' && BigInt(amount) > remainingOwed;
+  const typed = positiveRupiahOf(amount);
+  const above = typed !== null && typed > remainingOwed;
   const save = async () => {
-    if (amount === '' || BigInt(amount) <= 0n) {
+    if (typed === null) {
       setError(ft('amountRequired'));
       return;
     }

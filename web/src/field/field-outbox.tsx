@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
+import { positiveRupiahOf } from '../../../src/core/input.ts';
 import { RupiahInput } from '../components/rupiah-input.tsx';
 import { ReceiptActions } from './field-receipt.tsx';
 import { discard, resend, syncNow, useField } from './field-store.ts';
@@ -176,7 +177,7 @@ function EntryCard({ entry }: { entry: OutboxEntry }) {
             {editing && money !== null ? (
               <Stack gap="xs">
                 <RupiahInput label={ft('amount')} value={amount} onChange={setAmount} />
-                <Button size="lg" fullWidth disabled={amount === '' || BigInt(amount) <= 0n} onClick={() => void resend(entry, amount)}>
+                <Button size="lg" fullWidth disabled={positiveRupiahOf(amount) === null} onClick={() => void resend(entry, amount)}>
                   {ft('resend')}
                 </Button>
                 <Button variant="default" size="md" fullWidth onClick={() => setEditing(false)}>

@@ -32,6 +32,8 @@ export const en: Dictionary = {
     organisation: 'The organisation’s name.',
   },
   common: {
+    screenFailed: 'This screen ran into a problem',
+    screenFailedHint: 'What was saved is safe. Try again, or open another page from the menu.',
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',

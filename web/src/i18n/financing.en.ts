@@ -236,6 +236,8 @@ export const financingEn: FinancingDictionary = {
       firstDueDate: 'First due date (if not the usual)',
       disbursed: 'Financing {{number}} disbursed.',
       staysQueued: 'Stays in the queue',
+      drawerClosed: 'No cash drawer open',
+      openDrawer: 'Open your drawer on the Cash drawer page',
       repayTitle: 'Repayment on {{number}}',
       nextDue: 'Next instalment {{amount}}; {{owed}} owed in all.',
       repaid: 'Repayment of {{amount}} recorded.',

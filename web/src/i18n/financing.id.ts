@@ -237,6 +237,8 @@ export const financingId = {
       firstDueDate: 'Jatuh tempo pertama (bila lain dari jadwal)',
       disbursed: 'Dana {{number}} dicairkan.',
       staysQueued: 'Tetap di antrean',
+      drawerClosed: 'Laci kas belum dibuka',
+      openDrawer: 'Buka laci kas di halaman Kas teller',
       repayTitle: 'Pembayaran angsuran {{number}}',
       nextDue: 'Angsuran berikutnya {{amount}}; sisa kewajiban {{owed}}.',
       repaid: 'Pembayaran {{amount}} dicatat.',

@@ -30,6 +30,8 @@ export const id = {
     organisation: 'Nama organisasi.',
   },
   common: {
+    screenFailed: 'Layar ini mengalami gangguan',
+    screenFailedHint: 'Data yang sudah tersimpan aman. Coba lagi, atau buka halaman lain dari menu.',
     save: 'Simpan',
     cancel: 'Batal',
     close: 'Tutup',

@@ -20,6 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { positiveRupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
 import { terbilangRupiah } from '../../../../src/core/terbilang.ts';
 import { addMonths } from '../../../../src/modules/contributions/contributions.rules.ts';
 import { type CadreView, canRecordJkn, useInvalidateCadres } from '../../api/cadres.ts';
@@ -266,8 +267,9 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
   const [receipt, setReceipt] = useState<Contribution | null>(null);
   const [checked, setChecked] = useState(false);
   const months = monthsTyped ?? suggestedMonths(dues.data);
-  const monthsValid = Number.isInteger(Number(months)) && Number(months) >= 1 && Number(months) <= 36;
-  const suggestedAmount = dues.data?.quote && monthsValid ? String(dues.data.quote.monthlyDue * Number(months)) : '';
+  const monthCount = wholeNumberOf(months);
+  const monthsValid = monthCount !== null && monthCount >= 1 && monthCount <= 36;
+  const suggestedAmount = dues.data?.quote && monthsValid ? String(dues.data.quote.monthlyDue * monthCount) : '';
   const amount = amountTyped ?? suggestedAmount;
   const save = useMoneyMutation<Contribution, { householdId: string; months: number; amount: string; paidOn: string }>(
     (body) => ({ path: `/api/v1/cadres/${cadre.id}/contributions`, body }),
@@ -286,7 +288,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
   const problems = {
     householdId: family ? undefined : t('common.required'),
     months: months === '' ? t('common.required') : monthsValid ? undefined : t('cadres.collection.monthsAllowed'),
-    amount: amount === '' ? t('common.required') : BigInt(amount) > 0n ? undefined : t('cadres.collection.amountPositive'),
+    amount: amount === '' ? t('common.required') : positiveRupiahOf(amount) !== null ? undefined : t('cadres.collection.amountPositive'),
     paidOn: paidOn ? undefined : t('common.required'),
   };
   const problem = (field: keyof typeof problems) => (checked ? problems[field] : undefined) ?? fieldError(save.error, field);
@@ -301,7 +303,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
             event.preventDefault();
             setChecked(true);
             if (family && !Object.values(problems).some(Boolean))
-              save.mutate({ householdId: family, months: Number(months), amount, paidOn });
+              save.mutate({ householdId: family, months: monthCount ?? 0, amount, paidOn });
           }}
           noValidate
         >
@@ -357,7 +359,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
               <Text size="sm" c="dimmed" data-testid="collect-period">
                 {periodText(
                   addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + 1),
-                  addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + Number(months)),
+                  addMonths(dues.data.paidThrough, unbilledMonths(dues.data) + (monthCount ?? 0)),
                 )}
               </Text>
             )}
@@ -492,7 +494,7 @@ function DepositModal({ cadreId, cash, onClose }: { cadreId: string; cash: CashV
         onSubmit={(event) => {
           event.preventDefault();
           setChecked(true);
-          if (amount && BigInt(amount) > 0n && reference.trim() && depositedOn)
+          if (positiveRupiahOf(amount) !== null && reference.trim() && depositedOn)
             save.mutate({ amount, channel, reference: reference.trim(), depositedOn });
         }}
         noValidate

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { wholeNumberOf } from '../../../../src/core/input.ts';
 import { api } from '../../api/client.ts';
 import { type Financing, financingQuery, productsQuery, useInvalidateFinancing } from '../../api/financing.ts';
 import { useFunds } from '../../api/ledger.ts';
@@ -76,7 +77,7 @@ function ApplicationForm() {
         productCode,
         fundCode,
         principal,
-        installments: Number(installments),
+        installments: wholeNumberOf(installments),
         purpose: purpose.trim(),
         groupId: groupId ?? undefined,
         businessId: businessId ?? undefined,
@@ -100,7 +101,7 @@ function ApplicationForm() {
     ...(productCode ? {} : { productCode: required }),
     ...(fundCode ? {} : { fundCode: required }),
     ...(principal ? {} : { principal: required }),
-    ...(Number(installments) >= 1 ? {} : { installments: required }),
+    ...((wholeNumberOf(installments) ?? 0) >= 1 ? {} : { installments: required }),
     ...(purpose.trim().length >= 3 ? {} : { purpose: purpose.trim() ? t('common.atLeastChars', { count: 3 }) : required }),
     ...(product?.kind !== 'musyarakah' || /^\d{1,3}(\.\d{1,4})?$/.test(capital.trim()) ? {} : { lkmCapitalPercent: required }),
     ...(!appliedOn ? { appliedOn: required } : appliedOn > todayIso() ? { appliedOn: t('common.dateInFuture') } : {}),

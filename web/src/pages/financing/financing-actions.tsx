@@ -23,6 +23,7 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { rupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
 import type { businessResultsViewSchema } from '../../../../src/modules/financing/financing.schema.ts';
 import { lossShare, profitShare } from '../../../../src/modules/financing/products.rules.ts';
 import { api } from '../../api/client.ts';
@@ -186,7 +187,7 @@ export function RescheduleModal({ financing, opened, onClose, onDone }: ModalPro
   const save = useMutation({
     mutationFn: () =>
       api.post<Financing>(`/api/v1/financings/${financing.id}/reschedule`, {
-        installments: Number(installments),
+        installments: wholeNumberOf(installments),
         firstDueDate: firstDueDate || undefined,
         reason: reason.trim(),
       }),
@@ -200,8 +201,9 @@ export function RescheduleModal({ financing, opened, onClose, onDone }: ModalPro
     },
   });
   const maxCount = product?.maxInstallments ?? 520;
-  const noCount = !Number.isInteger(Number(installments)) || Number(installments) < 1;
-  const tooLong = !noCount && Number(installments) > maxCount;
+  const count = wholeNumberOf(installments);
+  const noCount = count === null || count < 1;
+  const tooLong = count !== null && count > maxCount;
   const badCount = noCount || tooLong;
   const short = reason.trim().length < 3;
   const kind = financing.product.kind;
@@ -461,9 +463,10 @@ function ReportResultModal({ financing, results, opened, onClose }: ModalProps &
       onClose();
     },
   });
-  const shares = amount && BigInt(amount) > 0n ? previewShares(results, BigInt(amount), loss, negligent, rounding) : null;
+  const typed = rupiahOf(amount);
+  const shares = typed !== null && typed > 0n ? previewShares(results, typed, loss, negligent, rounding) : null;
   const missingN = n === null;
-  const missingAmount = amount === '' || (loss && BigInt(amount) === 0n);
+  const missingAmount = typed === null || (loss && typed === 0n);
   return (
     <Modal opened={opened} onClose={onClose} centered title={t('financing.results.reportTitle', { number: financing.number })}>
       <form

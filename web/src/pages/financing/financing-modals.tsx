@@ -1,7 +1,9 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { positiveRupiahOf } from '../../../../src/core/input.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { CHANNELS, type Channel, type Financing, type Repayment, useInvalidateFinancing } from '../../api/financing.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
@@ -180,7 +182,7 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
   const [paidOn, setPaidOn] = useState(todayIso());
   const [channel, setChannel] = useState<Channel>('counter');
   const [checked, setChecked] = useState(false);
-  const noAmount = !amount || BigInt(amount) <= 0n;
+  const noAmount = positiveRupiahOf(amount) === null;
   const save = useMoneyMutation<Repayment, { amount: string; paidOn: string; channel: Channel }>(
     (body) => ({ path: `/api/v1/financings/${financing.id}/repayments`, body }),
     {
@@ -236,11 +238,25 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
             label={t('financing.detail.channel')}
             data={CHANNELS.map((c) => ({ value: c, label: t(`financing.channels.${c}`) }))}
             value={channel}
-            onChange={(value) => value && setChannel(value as Channel)}
+            onChange={(value) => {
+              save.reset();
+              if (value) setChannel(value as Channel);
+            }}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          {save.error && !fieldError(save.error, 'amount') && !fieldError(save.error, 'paidOn') ? <ErrorAlert error={save.error} /> : null}
+          <Refusal error={save.error} code="cash_drawer.not_open" title={t('financing.actions.drawerClosed')} color="orange" />
+          {isCode(save.error, 'cash_drawer.not_open') ? (
+            <Anchor component={Link} to="/finance/cash-drawer" data-testid="open-drawer-link">
+              {t('financing.actions.openDrawer')}
+            </Anchor>
+          ) : null}
+          {save.error &&
+          !isCode(save.error, 'cash_drawer.not_open') &&
+          !fieldError(save.error, 'amount') &&
+          !fieldError(save.error, 'paidOn') ? (
+            <ErrorAlert error={save.error} />
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

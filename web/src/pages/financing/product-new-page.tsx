@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { positiveRupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
 import { api } from '../../api/client.ts';
 import {
   type AllocationPart,
@@ -91,10 +92,10 @@ function ProductForm() {
         frequency,
         minAmount,
         maxAmount,
-        minInstallments: Number(minN),
-        maxInstallments: Number(maxN),
-        graceOnPrincipal: Number(graceP),
-        graceOnProfit: Number(graceI),
+        minInstallments: wholeNumberOf(minN),
+        maxInstallments: wholeNumberOf(maxN),
+        graceOnPrincipal: wholeNumberOf(graceP) ?? 0,
+        graceOnProfit: wholeNumberOf(graceI) ?? 0,
         penaltyPerMilleDaily: penalty.trim() || '0',
         penaltyCapPercent: penaltyCap.trim() || '0',
         rounding,
@@ -116,9 +117,9 @@ function ProductForm() {
     ...(!takesNisbah || PERCENT.test(nisbah.trim()) ? {} : { memberNisbahPercent: required }),
     ...(minAmount ? {} : { minAmount: required }),
     ...(maxAmount ? {} : { maxAmount: required }),
-    ...(Number(minN) >= 1 ? {} : { minInstallments: required }),
-    ...(Number(maxN) >= 1 ? {} : { maxInstallments: required }),
-    ...(multiples === '' || BigInt(multiples) > 0n ? {} : { inMultiplesOf: t('financing.products.multiplesPositive') }),
+    ...((wholeNumberOf(minN) ?? 0) >= 1 ? {} : { minInstallments: required }),
+    ...((wholeNumberOf(maxN) ?? 0) >= 1 ? {} : { maxInstallments: required }),
+    ...(multiples === '' || positiveRupiahOf(multiples) !== null ? {} : { inMultiplesOf: t('financing.products.multiplesPositive') }),
   };
   const errorOf = (field: Field) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
   const submit = (event: React.FormEvent) => {

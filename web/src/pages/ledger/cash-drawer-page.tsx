@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { positiveRupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
 import { api } from '../../api/client.ts';
 import {
   type DrawerDetail,
@@ -234,7 +235,7 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
   const [checked, setChecked] = useState(false);
   const local = {
     accountCode: accountCode ? undefined : t('common.required'),
-    amount: amount && BigInt(amount) > 0n ? undefined : t('common.amountPositive'),
+    amount: positiveRupiahOf(amount) !== null ? undefined : t('common.amountPositive'),
     memo: memo.trim().length >= 3 ? undefined : memo.trim() ? t('common.atLeastChars', { count: 3 }) : t('common.required'),
   };
   const shownError = (field: keyof typeof local) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
@@ -351,7 +352,7 @@ function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose
                 allowNegative={false}
                 value={pieces[value] ?? ''}
                 onChange={(n) => {
-                  const next = { ...pieces, [value]: typeof n === 'number' ? n : 0 };
+                  const next = { ...pieces, [value]: wholeNumberOf(n) ?? 0 };
                   setPieces(next);
                   setCounted(DENOMINATIONS.reduce((sum, v) => sum + BigInt(v) * BigInt(next[v] ?? 0), 0n).toString());
                 }}

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { positiveRupiahOf } from '../../../../src/core/input.ts';
 import { ApiError } from '../../api/client.ts';
 import { useFinancings } from '../../api/financing.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
@@ -143,7 +144,7 @@ function AddCapitalModal({ fund, onClose }: { fund: Fund; onClose(): void }) {
     },
   );
   const problems = {
-    amount: !amount || BigInt(amount) <= 0n ? t('ledger.amountRequired') : undefined,
+    amount: positiveRupiahOf(amount) === null ? t('ledger.amountRequired') : undefined,
     date: !date ? t('common.required') : undefined,
     memo: memo.trim().length < 3 ? t('ledger.capitalMemoRequired') : undefined,
   };

@@ -3,6 +3,7 @@ import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { positiveRupiahOf } from '../../../../src/core/input.ts';
 import { api } from '../../api/client.ts';
 import { type SavingsSettings, savingsSettingsQuery } from '../../api/savings.ts';
 import { useSignedIn } from '../../auth/session.ts';
@@ -60,14 +61,14 @@ function SettingsForm({ current, onClose }: { current: SavingsSettings; onClose(
       onClose();
     },
   });
-  const missing = (value: string) => (checked && (!value || BigInt(value) <= 0n) ? t('savings.amountRequired') : undefined);
+  const missing = (value: string) => (checked && positiveRupiahOf(value) === null ? t('savings.amountRequired') : undefined);
   return (
     <form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         setChecked(true);
-        if (pokokAmount && wajibAmount && BigInt(pokokAmount) > 0n && BigInt(wajibAmount) > 0n) save.mutate();
+        if (positiveRupiahOf(pokokAmount) !== null && positiveRupiahOf(wajibAmount) !== null) save.mutate();
       }}
     >
       <Stack gap="sm">
