@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../core/idempotency.ts';
 import type { AnyRoute } from './route.ts';
 
 const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -34,6 +35,16 @@ function parametersOf(schema: z.ZodType | undefined, where: 'query' | 'path') {
   }));
 }
 
+const idempotencyParameter = (required: boolean) => ({
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required,
+  description:
+    'A new key (e.g. a UUID) per submission, the same key on its retries: the work is done once and a repeat gets the first answer ' +
+    'with `Idempotent-Replayed: true`; the same key with another body is a 409.',
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+});
+
 /** OpenAPI 3.1 of every /api/v1 route, generated from the routes' zod schemas. */
 export function buildOpenApi(routes: AnyRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -51,6 +62,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       parameters: [
         ...parametersOf(route.params as z.ZodType | undefined, 'path'),
         ...parametersOf(route.query as z.ZodType | undefined, 'query'),
+        ...(route.idempotency ? [idempotencyParameter(route.idempotency === 'required')] : []),
       ],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body as z.ZodType, 'input') } } } }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Context } from '../context.ts';
+import type { Idempotent } from '../core/idempotency.ts';
 import type { Role } from '../core/roles.ts';
 
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
@@ -9,8 +10,16 @@ export type RouteAuth = 'public' | 'authenticated' | readonly Role[];
 type AnySchema = z.ZodType;
 type Infer<S> = S extends AnySchema ? z.output<S> : undefined;
 
-export type RouteInput<B, Q, P> = { body: Infer<B>; query: Infer<Q>; params: Infer<P> };
+export type RouteInput<B, Q, P> = {
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Infer<P>;
+  /** The request's Idempotency-Key, checked by the route loop, on routes that declare `idempotency`. */
+  idempotencyKey: string | undefined;
+};
 export type HttpParts = { request: FastifyRequest; reply: FastifyReply };
+
+type Handler<B, Q, P, T> = (ctx: Context, input: RouteInput<B, Q, P>, http: HttpParts) => Promise<T>;
 
 export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends AnySchema = AnySchema> = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -26,8 +35,18 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends Any
   successStatus?: 200 | 201 | 204;
   /** Bytes; for uploads larger than the default 1 MiB. */
   bodyLimit?: number;
-  handler: (ctx: Context, input: RouteInput<B, Q, P>, http: HttpParts) => Promise<z.input<R>>;
-};
+} & (
+  | { idempotency?: undefined; handler: Handler<B, Q, P, z.input<R>> }
+  | {
+      /**
+       * The one idempotent-command path: the route loop reads and checks the Idempotency-Key
+       * (`required`: 422 without one), the OpenAPI document lists the header, and the handler
+       * answers `Idempotent<…>`, a replay going out with `Idempotent-Replayed: true`.
+       */
+      idempotency: 'required' | 'optional';
+      handler: Handler<B, Q, P, Idempotent<z.input<R>>>;
+    }
+);
 
 export type AnyRoute = RouteDefinition<AnySchema | undefined, AnySchema | undefined, AnySchema | undefined, AnySchema>;
 

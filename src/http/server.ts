@@ -17,6 +17,7 @@ import { uncleanTextPaths } from '../core/text.ts';
 import type { Database } from '../db/database.ts';
 import { countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
+import { idempotentAnswer, readIdempotencyKey } from './idempotency.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { fieldErrorsFromZod, localeOf, problemFrom, sendProblem, validationError } from './problem.ts';
 import type { AnyRoute } from './route.ts';
@@ -191,8 +192,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           params: parsePart(route.params as z.ZodType | undefined, request.params, 'params'),
           query: parsePart(route.query as z.ZodType | undefined, request.query, 'query'),
           body: parsePart(route.body as z.ZodType | undefined, request.body, 'body'),
+          idempotencyKey: route.idempotency ? readIdempotencyKey(request, route.idempotency === 'required') : undefined,
         };
-        const result = await route.handler(ctx, input, { request, reply });
+        const result = route.idempotency
+          ? idempotentAnswer(reply, await route.handler(ctx, input, { request, reply }))
+          : await route.handler(ctx, input, { request, reply });
         reply.header('cache-control', 'no-store');
         return reply.code(route.successStatus ?? 200).send(result);
       },

@@ -42,11 +42,6 @@ import {
 } from './contributions.service.ts';
 import { cadresOverview } from './overview.service.ts';
 
-const keyOf = (headers: Record<string, unknown>) => {
-  const value = headers['idempotency-key'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
-
 export const contributionRoutes = [
   defineRoute({
     method: 'GET',
@@ -85,13 +80,14 @@ export const contributionRoutes = [
     method: 'POST',
     url: '/api/v1/cadres/:id/contributions',
     tag: 'jkn',
-    summary: 'A cadre collects contributions for months after the paid-through month (exact amount; Idempotency-Key required)',
+    summary: 'A cadre collects contributions for months after the paid-through month (exact amount)',
     auth: COLLECTORS,
     params: idParamsSchema,
     body: collectInputSchema,
     response: contributionViewSchema,
     successStatus: 201,
-    handler: (ctx, { params, body }, { request }) => collectContribution(ctx, params.id, body, keyOf(request.headers)),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => collectContribution(ctx, params.id, body, idempotencyKey as string),
   }),
   defineRoute({
     method: 'GET',
@@ -143,25 +139,27 @@ export const contributionRoutes = [
     method: 'POST',
     url: '/api/v1/cadres/:id/deposits',
     tag: 'jkn',
-    summary: 'The cadre deposits collected cash at a bank or payment point (Idempotency-Key required)',
+    summary: 'The cadre deposits collected cash at a bank or payment point',
     auth: COLLECTORS,
     params: idParamsSchema,
     body: depositInputSchema,
     response: depositViewSchema,
     successStatus: 201,
-    handler: (ctx, { params, body }, { request }) => depositCash(ctx, params.id, body, keyOf(request.headers)),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => depositCash(ctx, params.id, body, idempotencyKey as string),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/cadres/:id/visits',
     tag: 'jkn',
-    summary: 'Record a visit to one of the cadre’s families (optional Idempotency-Key: the same key records it once)',
+    summary: 'Record a visit to one of the cadre’s families (with a key, the same key records it once)',
     auth: COLLECTORS,
     params: idParamsSchema,
     body: visitInputSchema,
     response: visitViewSchema,
     successStatus: 201,
-    handler: (ctx, { params, body }, { request }) => recordVisit(ctx, params.id, body, keyOf(request.headers)),
+    idempotency: 'optional',
+    handler: (ctx, { params, body, idempotencyKey }) => recordVisit(ctx, params.id, body, idempotencyKey),
   }),
   defineRoute({
     method: 'GET',

@@ -1,7 +1,8 @@
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
+import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { formatDate, formatMonth, formatRupiah } from '../../core/format.ts';
+import { firstTime } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope, regionInScope } from '../../core/scope.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
@@ -121,18 +122,16 @@ export async function getFamilyDues(ctx: Context, householdId: string, asOf?: st
  * month of payment (older arrears are no longer billed): the amount must be exactly those
  * months at their rates. Cash goes to
  * the cadre's cash in transit (1.1.03) against contributions held for BPJS (2.2.01). Once per
- * Idempotency-Key.
+ * idempotency key.
  */
 export async function collectContribution(
   ctx: Context,
   cadreId: string,
   input: { householdId: string; months: number; amount: string; paidOn?: string },
-  idempotencyKey: string | undefined,
+  idempotencyKey: string,
 ) {
   assertRole(ctx, COLLECTORS);
-  if (!idempotencyKey)
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
-  const { response } = await inTransaction(ctx, (tx) =>
+  return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `jkn.contribution:${cadreId}`, body: input }, async () => {
       const cadre = await cadreFor(ctx, tx, cadreId);
       if (cadre.status !== 'active') throw conflict('contributions.cadre_not_active', 'cadreId', { status: cadre.status });
@@ -201,7 +200,6 @@ export async function collectContribution(
       };
     }),
   );
-  return response;
 }
 
 /** The cadre's latest collections, each with its receipt. */
@@ -298,12 +296,10 @@ export async function depositCash(
   ctx: Context,
   cadreId: string,
   input: { amount: string; depositedOn?: string; channel: 'bank' | 'payment_point' | 'office'; reference: string },
-  idempotencyKey: string | undefined,
+  idempotencyKey: string,
 ) {
   assertRole(ctx, COLLECTORS);
-  if (!idempotencyKey)
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_required' }] });
-  const { response } = await inTransaction(ctx, (tx) =>
+  return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `jkn.deposit:${cadreId}`, body: input }, async () => {
       const cadre = await cadreFor(ctx, tx, cadreId);
       await lockCadreRow(tx, cadreId);
@@ -351,7 +347,6 @@ export async function depositCash(
       };
     }),
   );
-  return response;
 }
 
 export async function recordVisit(
@@ -394,11 +389,10 @@ export async function recordVisit(
     return view;
   };
   // A visit synced from the field app carries a key: a replay records nothing new.
-  if (!idempotencyKey) return inTransaction(ctx, record);
-  const { response } = await inTransaction(ctx, (tx) =>
+  if (!idempotencyKey) return firstTime(await inTransaction(ctx, record));
+  return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `jkn.visit:${cadreId}`, body: input }, () => record(tx)),
   );
-  return response;
 }
 
 export async function listVisits(ctx: Context, cadreId: string, limit: number) {

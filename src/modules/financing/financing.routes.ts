@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import { closeDay, getQualityRule, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
 import { financingDocumentRoutes } from './documents.routes.ts';
@@ -157,14 +156,14 @@ export const financingRoutes = [
     method: 'POST',
     url: '/api/v1/financings/:id/repayments',
     tag: 'financing',
-    summary: 'Record a repayment; requires an Idempotency-Key header (a repeat returns the first response)',
+    summary: 'Record a repayment (a repeat of its key returns the first response)',
     auth: COLLECTORS,
     params: financingIdParamsSchema,
     body: repaymentInputSchema,
     response: repaymentViewSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await repay(ctx, params.id, body, idempotencyKey(request))),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => repay(ctx, params.id, body, idempotencyKey as string),
   }),
   defineRoute({
     method: 'POST',

@@ -73,7 +73,7 @@ async function lockedFinancing(ctx: Context, tx: Tx, id: string) {
 }
 
 /**
- * A repayment at the counter or collected in the field: at most once per Idempotency-Key,
+ * A repayment at the counter or collected in the field: at most once per idempotency key,
  * with the financing row locked, allocated oldest instalment first in the product's order,
  * posted on the ledger into the fund, in one transaction.
  */

@@ -161,7 +161,8 @@ export const groupRoutes = [
     body: meetingInputSchema,
     response: meetingViewSchema,
     successStatus: 201,
-    handler: (ctx, { params, body }) => recordMeeting(ctx, params.id, body),
+    idempotency: 'optional',
+    handler: (ctx, { params, body, idempotencyKey }) => recordMeeting(ctx, params.id, body, idempotencyKey),
   }),
   defineRoute({
     method: 'GET',

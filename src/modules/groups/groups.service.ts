@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, notFound } from '../../core/errors.ts';
+import { firstTime } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { maskName } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
@@ -334,9 +335,9 @@ async function meetingViews(db: Queryable, groupId: string) {
 export async function recordMeeting(ctx: Context, groupId: string, input: MeetingInput, idempotencyKey?: string) {
   assertRole(ctx, MANAGERS);
   return inTransaction(ctx, async (tx: Tx) => {
-    if (!idempotencyKey) return insertMeetingOf(ctx, tx, groupId, input);
+    if (!idempotencyKey) return firstTime(await insertMeetingOf(ctx, tx, groupId, input));
     const request = { key: idempotencyKey, operation: `group.meeting:${groupId}`, body: input };
-    return (await once(tx, ctx, request, () => insertMeetingOf(ctx, tx, groupId, input))).response;
+    return once(tx, ctx, request, () => insertMeetingOf(ctx, tx, groupId, input));
   });
 }
 

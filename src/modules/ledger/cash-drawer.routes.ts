@@ -1,4 +1,3 @@
-import { IDEMPOTENCY_HEADER, idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   closeDrawerInputSchema,
@@ -12,8 +11,6 @@ import {
 } from './cash-drawer.schema.ts';
 import { closeDrawer, DRAWER_HOLDERS, getDrawer, listDrawers, openDrawer, recordDrawerMovement } from './cash-drawer.service.ts';
 import { LEDGER_READERS } from './ledger.service.ts';
-
-const HEADER = IDEMPOTENCY_HEADER;
 
 export const cashDrawerRoutes = [
   defineRoute({
@@ -51,25 +48,25 @@ export const cashDrawerRoutes = [
     method: 'POST',
     url: '/api/v1/cash-drawers/:id/movements',
     tag: 'ledger',
-    summary: `Record a cash receipt or payment at the drawer, posted against an account; requires an ${HEADER} header`,
+    summary: 'Record a cash receipt or payment at the drawer, posted against an account',
     auth: DRAWER_HOLDERS,
     params: drawerIdParamsSchema,
     body: drawerMovementInputSchema,
     response: movementResultSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await recordDrawerMovement(ctx, params.id, body, idempotencyKey(request))),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => recordDrawerMovement(ctx, params.id, body, idempotencyKey as string),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/cash-drawers/:id/close',
     tag: 'ledger',
-    summary: `Count and close a drawer; the difference is posted as cash shortage (5.2.01) or overage (4.2.03); requires an ${HEADER} header`,
+    summary: 'Count and close a drawer; the difference is posted as cash shortage (5.2.01) or overage (4.2.03)',
     auth: DRAWER_HOLDERS,
     params: drawerIdParamsSchema,
     body: closeDrawerInputSchema,
     response: drawerDetailSchema,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await closeDrawer(ctx, params.id, body, idempotencyKey(request))),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => closeDrawer(ctx, params.id, body, idempotencyKey as string),
   }),
 ];

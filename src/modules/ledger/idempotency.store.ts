@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { actorName, type Context } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
+import { IDEMPOTENCY_HEADER, type Idempotent } from '../../core/idempotency.ts';
 import type { Tx } from '../../db/database.ts';
 import { type Read, type ReadResults, read, readTogether } from '../../db/read-together.ts';
 import { writeLater } from '../../db/write-later.ts';
@@ -37,7 +38,7 @@ export async function once<T, R extends readonly Read<unknown>[] = []>(
   request: IdempotentRequest,
   work: (read: ReadResults<R>) => Promise<T>,
   reads?: R,
-): Promise<{ replayed: boolean; response: T }> {
+): Promise<Idempotent<T>> {
   const actor = actorName(ctx.actor);
   const hash = requestHash(request.operation, request.body);
   const claim = read(
@@ -58,7 +59,7 @@ export async function once<T, R extends readonly Read<unknown>[] = []>(
       .executeTakeFirstOrThrow();
     if (existing.request_hash !== hash || existing.operation !== request.operation)
       throw new AppError('idempotency.key_reused', 409, {
-        errors: [{ field: 'Idempotency-Key', code: 'idempotency.key_reused' }],
+        errors: [{ field: IDEMPOTENCY_HEADER, code: 'idempotency.key_reused' }],
       });
     return { replayed: true, response: existing.response as T };
   }

@@ -1,4 +1,3 @@
-import { idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import { createAccount, listAccounts, updateAccountOf } from './accounts.service.ts';
 import { cashDrawerRoutes } from './cash-drawer.routes.ts';
@@ -174,15 +173,14 @@ export const ledgerRoutes = [
     method: 'POST',
     url: '/api/v1/funds/:id/capital',
     tag: 'ledger',
-    summary:
-      "Add capital to a fund (e.g. a second stimulus tranche): bank 1.1.02 debited, the fund's capital account credited; requires an Idempotency-Key header",
+    summary: "Add capital to a fund (e.g. a second stimulus tranche): bank 1.1.02 debited, the fund's capital account credited",
     auth: LEDGER_KEEPERS,
     params: fundIdParamsSchema,
     body: fundCapitalInputSchema,
     response: fundCapitalResultSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await addFundCapital(ctx, params.id, body, idempotencyKey(request))),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => addFundCapital(ctx, params.id, body, idempotencyKey as string),
   }),
   ...statementRoutes,
   ...cashDrawerRoutes,

@@ -431,7 +431,7 @@ export async function createFund(ctx: Context, input: z.infer<typeof createFundI
 
 /**
  * More capital for an existing fund (a second stimulus tranche, a top-up of own capital), received
- * in the bank; once per Idempotency-Key, so a retried request posts it once.
+ * in the bank; once per idempotency key, so a retried request posts it once.
  */
 export async function addFundCapital(
   ctx: Context,

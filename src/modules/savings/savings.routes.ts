@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idempotencyKey, idempotentAnswer } from '../../http/idempotency.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   accountDetailSchema,
@@ -7,7 +6,6 @@ import {
   accountListSchema,
   accountsQuerySchema,
   accountViewSchema,
-  IDEMPOTENCY_HEADER,
   leaveInputSchema,
   leaveResultSchema,
   movementInputSchema,
@@ -35,8 +33,6 @@ import {
   savingsPassbookPdf,
   withdrawSavings,
 } from './savings.service.ts';
-
-const KEY_NOTE = `Requires an ${IDEMPOTENCY_HEADER} header (a new UUID per transaction; a retry sends the same key and gets the first answer).`;
 
 export const savingsRoutes = [
   defineRoute({
@@ -94,53 +90,54 @@ export const savingsRoutes = [
     method: 'POST',
     url: '/api/v1/savings/accounts/:id/deposits',
     tag: 'savings',
-    summary: `Deposit cash (pokok: the set amount, once; wajib: whole periods; sukarela: any amount). ${KEY_NOTE}`,
+    summary: `Deposit cash (pokok: the set amount, once; wajib: whole periods; sukarela: any amount).`,
     auth: SAVINGS_TELLERS,
     params: accountIdParamsSchema,
     body: movementInputSchema,
     response: movementResultSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await depositSavings(ctx, params.id, idempotencyKey(request), body)),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => depositSavings(ctx, params.id, idempotencyKey as string, body),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/savings/accounts/:id/withdrawals',
     tag: 'savings',
-    summary: `Pay out cash from simpanan sukarela (pokok and wajib are not withdrawable; above the balance is a 409). ${KEY_NOTE}`,
+    summary: `Pay out cash from simpanan sukarela (pokok and wajib are not withdrawable; above the balance is a 409).`,
     auth: SAVINGS_TELLERS,
     params: accountIdParamsSchema,
     body: movementInputSchema,
     response: movementResultSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await withdrawSavings(ctx, params.id, idempotencyKey(request), body)),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => withdrawSavings(ctx, params.id, idempotencyKey as string, body),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/savings/accounts/:id/movements/:movementId/reverse',
     tag: 'savings',
-    summary: `Undo a wrong movement by a counter-movement and counter-entry (nothing is deleted; manager or admin). ${KEY_NOTE}`,
+    summary: `Undo a wrong movement by a counter-movement and counter-entry (nothing is deleted; manager or admin).`,
     auth: SAVINGS_CORRECTORS,
     params: movementParamsSchema,
     body: reverseMovementInputSchema,
     response: movementResultSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await reverseSavingsMovement(ctx, params.id, params.movementId, idempotencyKey(request), body)),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) =>
+      reverseSavingsMovement(ctx, params.id, params.movementId, idempotencyKey as string, body),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/v1/savings/persons/:personId/leave',
     tag: 'savings',
-    summary: `A member leaves: pokok, wajib and sukarela paid back in cash, the accounts closed. ${KEY_NOTE}`,
+    summary: `A member leaves: pokok, wajib and sukarela paid back in cash, the accounts closed.`,
     auth: SAVINGS_TELLERS,
     params: personIdParamsSchema,
     body: leaveInputSchema,
     response: leaveResultSchema,
     successStatus: 201,
-    handler: async (ctx, { params, body }, { request, reply }) =>
-      idempotentAnswer(reply, await leaveMembership(ctx, params.personId, idempotencyKey(request), body)),
+    idempotency: 'required',
+    handler: (ctx, { params, body, idempotencyKey }) => leaveMembership(ctx, params.personId, idempotencyKey as string, body),
   }),
   defineRoute({
     method: 'GET',

@@ -8,8 +8,6 @@ const officeCode = z.string().trim().toUpperCase().min(2).max(20);
 /** Whole rupiah above zero. */
 const positiveRupiah = rupiah.refine((value) => BigInt(value) > 0n, { params: { code: 'savings.amount_invalid' } });
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-
 export const openAccountInputSchema = z.strictObject({
   personId: z.uuid(),
   kind: z.enum(SAVINGS_KINDS),

@@ -45,7 +45,7 @@ export function memberDue(instalments: SheetInstalment[], today: string, until: 
 
 export { addDays } from '../../core/clock.ts';
 
-/** The Idempotency-Key of an op recorded on a phone: its id, in its own namespace. */
+/** The idempotency key of an op recorded on a phone: its id, in its own namespace. */
 export const opKey = (opId: string) => `sync:${opId}`;
 
 /** Money parameters of refusal messages, shown as rupiah ("Rp1.210.000") rather than bare digits. */

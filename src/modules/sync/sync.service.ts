@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { actorName, actorScope, assertRole, type Context } from '../../context.ts';
+import { actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
+import type { Idempotent } from '../../core/idempotency.ts';
 import { translate } from '../../core/messages.ts';
 import type { Role } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
@@ -22,7 +23,7 @@ import {
   type SheetGroup,
   visitPayloadSchema,
 } from './sync.schema.ts';
-import { cadreOfUser, findAppliedOp, findDisbursedFinancingsOfGroups, findGroupIdsOfFacilitator, findInstalmentsOf } from './sync.store.ts';
+import { cadreOfUser, findDisbursedFinancingsOfGroups, findGroupIdsOfFacilitator, findInstalmentsOf } from './sync.store.ts';
 
 /** Who takes work offline: cadres (families), facilitators (groups), and managers or admins (any group, by ?group=). */
 export const FIELD_WORKERS: readonly Role[] = ['cadre', 'facilitator', 'manager', 'admin'];
@@ -125,12 +126,12 @@ type OpHandler = {
   schema: z.ZodType;
   /** What a not-found error means for this kind, e.g. an unknown financing. */
   unknownCode: string;
-  apply(ctx: Context, payload: never, op: Op, key: string): Promise<unknown>;
+  apply(ctx: Context, payload: never, op: Op, key: string): Promise<Idempotent<unknown>>;
 };
 const handler = <S extends z.ZodType>(h: {
   schema: S;
   unknownCode: string;
-  apply(ctx: Context, payload: z.output<S>, op: Op, key: string): Promise<unknown>;
+  apply(ctx: Context, payload: z.output<S>, op: Op, key: string): Promise<Idempotent<unknown>>;
 }): OpHandler => h as OpHandler;
 
 /** The worker's own day of recording (the phone's offset), when the payload names none. */
@@ -142,7 +143,7 @@ const HANDLERS: Record<string, OpHandler> = {
     schema: repaymentPayloadSchema,
     unknownCode: 'sync.financing_unknown',
     apply: async (ctx, p, op, key) =>
-      (await repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key)).response,
+      repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key),
   }),
   // Who came to the meeting: every active member on the phone's list, present or not.
   attendance: handler({
@@ -159,8 +160,13 @@ const HANDLERS: Record<string, OpHandler> = {
       ];
       const agenda = p.agenda ?? 'Pertemuan rutin kelompok (kehadiran dicatat di lapangan)';
       const heldOn = p.heldOn ?? dayOf(op);
-      const meeting = await recordMeeting(ctx, p.groupId, { heldOn, place: '', agenda, decisions: '', minutes: '', attendance }, key);
-      return { meetingId: meeting.id, heldOn: meeting.heldOn, present: present.size };
+      const { replayed, response: meeting } = await recordMeeting(
+        ctx,
+        p.groupId,
+        { heldOn, place: '', agenda, decisions: '', minutes: '', attendance },
+        key,
+      );
+      return { replayed, response: { meetingId: meeting.id, heldOn: meeting.heldOn, present: present.size } };
     },
   }),
   // JKN contributions a cadre collected from a family.
@@ -208,11 +214,10 @@ async function applyOne(ctx: Context, op: Op): Promise<PushResult> {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'payload'))].join(', ');
     return { id, status: 'rejected', code: 'sync.payload_invalid', message: translate('sync.payload_invalid', ctx.locale, { fields }) };
   }
-  const key = opKey(id);
-  const seen = await findAppliedOp(ctx.db, actorName(ctx.actor), key);
-  if (seen) return { id, status: 'duplicate', result: seen.response };
   try {
-    return { id, status: 'applied', result: await kind.apply(ctx, parsed.data as never, op, key) };
+    // The op's own use case claims its key once (the idempotent-command path): a repeat is a replay.
+    const { replayed, response } = await kind.apply(ctx, parsed.data as never, op, opKey(id));
+    return { id, status: replayed ? 'duplicate' : 'applied', result: response };
   } catch (error) {
     if (error instanceof AppError) return rejection(ctx, id, error, kind.unknownCode);
     // Not the worker's doing: nothing was recorded (its transaction rolled back), so the phone may push it again.

@@ -3,16 +3,6 @@ import type { Queryable } from '../../db/database.ts';
 export const cadreOfUser = (db: Queryable, userId: string) =>
   db.selectFrom('cadre').select(['id', 'status']).where('user_id', '=', userId).executeTakeFirst();
 
-/** The stored first answer of an op already applied under this actor and key, if any. */
-export const findAppliedOp = (db: Queryable, actor: string, key: string) =>
-  db
-    .selectFrom('idempotency_record')
-    .select(['operation', 'response'])
-    .where('actor', '=', actor)
-    .where('key', '=', key)
-    .where('response', 'is not', null)
-    .executeTakeFirst();
-
 /** The groups a user facilitates, by name. */
 export const findGroupIdsOfFacilitator = async (db: Queryable, userId: string) =>
   (await db.selectFrom('business_group').select('id').where('facilitator_id', '=', userId).orderBy('name').orderBy('id').execute()).map(
