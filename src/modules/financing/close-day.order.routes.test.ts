@@ -190,8 +190,29 @@ for (const kind of testDatabaseKinds()) {
       expect(await books()).toEqual(before);
     });
 
+    it('two closes of one day at once close it once', async () => {
+      clock.advance(86_400_000);
+      // Sessions last 12 hours: the next morning the admin signs in again.
+      await admin.login('admin', DEMO_PASSWORD);
+      const before = await books();
+      const both = await Promise.all([closeDay('2026-02-19'), closeDay('2026-02-19')]);
+      expect(both.map((r) => r.status)).toEqual([200, 200]);
+      const audits = await server.database.db.selectFrom('audit_log').select('after').where('action', '=', 'financing.close_day').execute();
+      expect(audits.filter((a) => (a.after as { date: string }).date === '2026-02-19')).toHaveLength(1);
+      const snapshot = (date: string) =>
+        server.database.db
+          .selectFrom('portfolio_snapshot')
+          .select(['office_id', 'fund_id', 'financings', 'outstanding', 'provision'])
+          .where('business_date', '=', date)
+          .orderBy('outstanding')
+          .execute();
+      expect(await snapshot('2026-02-19')).toEqual(await snapshot('2026-02-18'));
+      // Nothing else to book on the 19th: the requirement did not change.
+      expect((await books()).lines).toEqual(before.lines);
+    });
+
     it('keeps refusing a day that has not come', async () => {
-      const early = await closeDay('2026-02-19');
+      const early = await closeDay('2026-02-20');
       expect(early.status).toBe(422);
       expect(early.body.errors).toEqual([expect.objectContaining({ field: 'date', code: 'close_day.date_in_future' })]);
     });
