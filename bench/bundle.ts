@@ -4,8 +4,12 @@
 // On PGlite in a temporary directory: the demo, then the demo cadre's (user `kader`) caseload
 // filled up to --families with imported households in Katapang, each in class III with 1–4
 // paying persons and 0–30 months in arrears, a third of them visited. The bundle is fetched
-// through the real server with `Accept-Encoding: gzip`, as the field app does.
-// Last line: families=N json_kb=A gzip_kb=B p50_ms=C max_ms=D
+// through the real server with `Accept-Encoding: gzip`, as the field app does. Exits 1 if a
+// download fails or brings no family.
+// Same-run baseline: the cheapest authenticated request of the same server and session
+// (`GET /api/v1/auth/me`), fetched the same way right after each bundle: what the bundle costs
+// beyond a request's own toll (TCP, session, logging, gzip).
+// Last line: families=N json_kb=A gzip_kb=B p50_ms=C max_ms=D me_p50_ms=E ratio=C/E
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -132,10 +136,10 @@ const login = await fetch(`${base}/api/v1/auth/login`, {
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
 /** One download as the phone makes it: gzip asked for, the bytes on the wire counted. */
-const download = () =>
+const download = (path = '/api/v1/sync/bundle') =>
   new Promise<{ wire: number; json: number; encoding: string; ms: number; families: number }>((resolve, reject) => {
     const started = performance.now();
-    const req = request(`${base}/api/v1/sync/bundle`, { headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
+    const req = request(`${base}${path}`, { headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -143,8 +147,9 @@ const download = () =>
         const encoding = String(res.headers['content-encoding'] ?? 'identity');
         const body = encoding === 'gzip' ? gunzipSync(wire) : wire;
         if (res.statusCode !== 200) return reject(new Error(`${res.statusCode} ${body.toString()}`));
-        const parsed = JSON.parse(body.toString()) as { families: unknown[] };
-        resolve({ wire: wire.length, json: body.length, encoding, ms: performance.now() - started, families: parsed.families.length });
+        const parsed = JSON.parse(body.toString()) as { families?: unknown[] };
+        const ms = performance.now() - started;
+        resolve({ wire: wire.length, json: body.length, encoding, ms, families: parsed.families?.length ?? 0 });
       });
     });
     req.on('error', reject);
@@ -152,16 +157,23 @@ const download = () =>
   });
 
 const runs = [];
-for (let i = 0; i < requests; i++) runs.push(await download());
+const baseline = [];
+for (let i = 0; i < requests; i++) {
+  runs.push(await download());
+  baseline.push(await download('/api/v1/auth/me'));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const times = runs.map((r) => r.ms).sort((a, b) => a - b);
 const last = runs.at(-1);
-if (!last) throw new Error('no request');
+if (!last || last.families === 0) throw new Error('the bundle brought no family');
 console.log(
   `imported households=${imported.importedHouseholds} rejected rows=${imported.rejectedRows}${imported.problems[0] ? ` (first: ${imported.problems[0].code})` : ''} assigned families=${last.families} encoding=${last.encoding}`,
-);
-console.log(
-  `families=${last.families} json_kb=${(last.json / 1024).toFixed(1)} gzip_kb=${(last.wire / 1024).toFixed(1)} p50_ms=${(times[Math.floor(times.length / 2)] ?? 0).toFixed(0)} max_ms=${(times.at(-1) ?? 0).toFixed(0)}`,
 );
 await app.close();
 await database.close();
 rmSync(dir, { recursive: true, force: true });
+const p50 = median(times);
+const meP50 = median(baseline.map((r) => r.ms));
+console.log(
+  `families=${last.families} json_kb=${(last.json / 1024).toFixed(1)} gzip_kb=${(last.wire / 1024).toFixed(1)} p50_ms=${p50.toFixed(0)} max_ms=${(times.at(-1) ?? 0).toFixed(0)} me_p50_ms=${meP50.toFixed(1)} ratio=${(p50 / meP50).toFixed(1)}`,
+);

@@ -3,7 +3,10 @@
 // imports it with the same code as `jaring import households`. Then times searches.
 //   npm run bench:import -- [--persons N] [--pglite]
 // PostgreSQL from BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres);
-// a fresh database is created beside it and dropped afterwards. Prints figures; asserts nothing.
+// a fresh database is created beside it and dropped afterwards. Prints figures; asserts no timings.
+// Same-run baseline: a raw COPY of the same file into a table of text columns indexed as the
+// person table is (unique NIK, KK, village and name, trigram on the name), in the same database.
+// Last line: persons=N seconds=S persons_per_s=R peak_rss_mb=M copy_seconds=C ratio=S/C
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import type { Context } from '../src/context.ts';
@@ -238,6 +242,31 @@ await timeQueries(
   sample.map((l) => `${(l.split(',')[2] as string).slice(0, -1)}x`),
 );
 
+if (summary.importedPersons === 0) throw new Error('nothing was imported');
+
+// Baseline: the same rows by COPY, no checks, into an indexed table.
+const columns = IMPORT_HEADER.map((name) => `${name} text`).join(', ');
+await sql.raw(`CREATE TABLE bench_copy (${columns}, PRIMARY KEY (nik))`).execute(database.db);
+await sql.raw('CREATE INDEX ON bench_copy (no_kk)').execute(database.db);
+await sql.raw('CREATE INDEX ON bench_copy (kode_desa, lower(nama))').execute(database.db);
+await sql.raw('CREATE INDEX ON bench_copy USING gist (lower(nama) gist_trgm_ops)').execute(database.db);
+const copyStarted = performance.now();
+if (database.pglite)
+  await database.pglite.query("COPY bench_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], {
+    blob: new Blob([readFileSync(file)]),
+  });
+else {
+  // Client-side COPY through psql (pg has no COPY FROM STDIN of its own).
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const copy = `\\copy bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`;
+  const copied = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', copy, url.toString()], { stdio: 'inherit' });
+  if (copied.status !== 0) throw new Error(`psql exited ${copied.status ?? copied.error}`);
+}
+const copySeconds = (performance.now() - copyStarted) / 1000;
+const copiedRows = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM bench_copy`.execute(database.db)).rows[0]?.n;
+console.log(`baseline: COPY of the same ${copiedRows} rows into an indexed table in ${copySeconds.toFixed(2)} s`);
+
 await database.close();
 if (values.keep && !values.pglite) console.log(`kept database ${dbName} (drop it when done)`);
 else if (!values.pglite) {
@@ -248,5 +277,5 @@ else if (!values.pglite) {
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(
-  `persons=${summary.importedPersons} seconds=${seconds.toFixed(1)} persons_per_s=${Math.round(summary.importedPersons / seconds)} peak_rss_mb=${Math.round(peakRssMb)}`,
+  `persons=${summary.importedPersons} seconds=${seconds.toFixed(1)} persons_per_s=${Math.round(summary.importedPersons / seconds)} peak_rss_mb=${Math.round(peakRssMb)} copy_seconds=${copySeconds.toFixed(2)} ratio=${(seconds / copySeconds).toFixed(1)}`,
 );

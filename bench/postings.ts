@@ -15,7 +15,7 @@
 // Each round also prints the CPU spent per operation (server, clients, our PostgreSQL
 // backends, the rest of the machine; from /proc) to show where the time goes.
 // Afterwards the ledger must still balance. Asserts no timings; exits 1 if the books do
-// not balance or the repayments recorded differ from those accepted.
+// not balance, the repayments recorded differ from those accepted, or a request failed.
 // Last line: repayments_per_s=A pgbench_tps=B ratio=C p99_ms=D errors=E
 //   (A, B, C: medians over the rounds; D: p99 over every measured request; E: non-2xx and
 //   failed requests, warm-up included)
@@ -430,7 +430,7 @@ async function main() {
   await database.close();
   if (values.keep) console.log(`kept databases ${dbName} and ${pgbenchDbName} (drop them when done)`);
   for (const drop of cleanups.splice(0).reverse()) await drop();
-  if (!balanced || !allRecorded) process.exitCode = 1;
+  if (!balanced || !allRecorded || errors > 0 || accepted === 0) process.exitCode = 1;
   console.log(
     `repayments_per_s=${median(rates).toFixed(1)} pgbench_tps=${median(tpss).toFixed(1)} ratio=${median(ratios).toFixed(3)} ` +
       `p99_ms=${p99.toFixed(1)} errors=${errors}`,

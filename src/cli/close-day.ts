@@ -11,8 +11,8 @@ export async function closeDayCommand(ctx: Context, args: string[]): Promise<num
   // Test aid: stop (without exiting) once a step has committed, so a test can kill the process there.
   const pauseAfter = process.env.JARING_CLOSE_DAY_PAUSE_AFTER;
   const result = await closeDay(ctx, values.date, {
-    onStep: async (step) => {
-      process.stderr.write(`close-day ${values.date}: ${step} done\n`);
+    onStep: async (step, day) => {
+      process.stderr.write(`close-day ${day}: ${step} done\n`);
       if (step === pauseAfter) {
         process.stderr.write(`paused after ${step}\n`);
         await new Promise(() => {});
@@ -20,6 +20,10 @@ export async function closeDayCommand(ctx: Context, args: string[]): Promise<num
     },
   });
   if (result.alreadyClosed) console.log(`${result.date} was already closed; nothing changed.`);
-  else console.log(`${result.date} closed: ${result.financings} active financings; steps ${result.stepsRun.join(', ') || 'none left'}.`);
+  else {
+    const before = result.daysClosed.slice(0, -1);
+    if (before.length > 0) console.log(`Closed first the unclosed days before it: ${before[0]} to ${before.at(-1)} (${before.length}).`);
+    console.log(`${result.date} closed: ${result.financings} active financings; steps ${result.stepsRun.join(', ') || 'none left'}.`);
+  }
   return 0;
 }

@@ -177,6 +177,14 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Hari {date} belum tiba: tutup hari hanya untuk hari ini atau yang sudah lewat.',
     en: 'The day {date} has not come yet: only today or a past day can be closed.',
   },
+  'close_day.before_last_closed': {
+    id: 'Hari {lastClosed} sudah ditutup; hari sebelumnya ({date}) tidak dapat ditutup lagi.',
+    en: 'The day {lastClosed} has been closed; the earlier day {date} cannot be closed any more.',
+  },
+  'close_day.before_quality_rule': {
+    id: 'Hari {date} tidak dapat ditutup: aturan kolektibilitas {rule} baru berlaku sejak {validFrom}.',
+    en: 'The day {date} cannot be closed: the {rule} quality rule is in force only from {validFrom}.',
+  },
   'close_day.date_invalid': { id: 'Tanggal tutup hari tidak sah (YYYY-MM-DD).', en: 'Invalid close-of-day date (YYYY-MM-DD).' },
   'close_day.none_yet': { id: 'Belum ada hari yang ditutup.', en: 'No business day has been closed yet.' },
   'financing.nothing_to_reschedule': { id: 'Tidak ada pokok tersisa untuk dijadwal ulang.', en: 'No principal left to reschedule.' },

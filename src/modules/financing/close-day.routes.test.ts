@@ -82,6 +82,7 @@ for (const kind of testDatabaseKinds()) {
       expect(closed.body).toEqual({
         date: '2026-03-01',
         alreadyClosed: false,
+        daysClosed: ['2026-03-01'],
         stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'],
         financings: 3,
       });

@@ -1,27 +1,31 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { AppError, invalid } from '../../core/errors.ts';
+import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { creditBalancesByOfficeAndFund, findFundById, postEntry, writeLedgerBalances } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
+import { planCloseDay } from './close-day.rules.ts';
 import {
   accruePenalties,
+  closingState,
   countActive,
   finishRun,
   lastFinishedRun,
+  lockRun,
   markStep,
   portfolioBy,
   portfolioLabels,
   qualityRuleSetting,
   requiredProvisions,
   saveQualityRuleSetting,
+  snapshotFinancings,
   startRun,
   updateArrears,
   writeSnapshot,
 } from './close-day.store.ts';
 import { ALLOWANCE_ACCOUNT, provisionTrueUp } from './provisions.rules.ts';
-import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleOn } from './quality.rules.ts';
+import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleInForceFrom, ruleOn } from './quality.rules.ts';
 
 export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'] as const;
 type Step = (typeof CLOSE_DAY_STEPS)[number];
@@ -59,47 +63,64 @@ async function bookProvisions(tx: Tx, ctx: Context, date: string) {
     });
 }
 
-export type CloseDayResult = { date: string; alreadyClosed: boolean; stepsRun: Step[]; financings: number };
+export type CloseDayResult = { date: string; alreadyClosed: boolean; daysClosed: string[]; stepsRun: Step[]; financings: number };
+type CloseDayOptions = { onStep?: (step: Step, day: string) => void | Promise<void> };
 
 /**
  * Close of day for a business date: late charges, days past due and quality classes, the
  * portfolio snapshot, the allowance for losses (PPAP) it requires booked, and the ledger's
- * balances through the date. Every step is a function of the date (running it again writes
- * the same values) and is marked done when it commits, so a killed run resumes where it
- * stopped and a finished date is left alone.
+ * balances through the date. Days close in order (close-day.rules): every unclosed day since
+ * the last closed one is closed first, a day before the last closed one is refused, and a
+ * closed day is left alone.
  */
-export async function closeDay(
-  ctx: Context,
-  date: string,
-  options: { onStep?: (step: Step) => void | Promise<void> } = {},
-): Promise<CloseDayResult> {
+export async function closeDay(ctx: Context, date: string, options: CloseDayOptions = {}): Promise<CloseDayResult> {
   assertRole(ctx, ['admin']);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('close_day.date_invalid', 'date');
   // Late charges and days past due of a day that has not ended would be guesses.
   if (date > businessDate(ctx.clock)) throw invalid('close_day.date_in_future', 'date', { date });
-  const run = await startRun(ctx.db, date);
-  if (run.finished_at) return { date, alreadyClosed: true, stepsRun: [], financings: 0 };
+  const plan = planCloseDay(date, await closingState(ctx.db, date));
+  if (plan.kind === 'already_closed')
+    return { date, alreadyClosed: true, daysClosed: [], stepsRun: [], financings: await snapshotFinancings(ctx.db, date) };
+  if (plan.kind === 'before_last_closed') throw conflict('close_day.before_last_closed', 'date', { date, lastClosed: plan.lastClosed });
   const rule = await qualityRuleSetting(ctx.db);
+  const firstDay = plan.days[0] as string;
+  const validFrom = ruleInForceFrom(rule);
+  if (firstDay < validFrom) throw invalid('close_day.before_quality_rule', 'date', { date: firstDay, rule, validFrom });
+  let last = { stepsRun: [] as Step[], financings: 0 };
+  for (const day of plan.days) last = await closeOneDay(ctx, day, rule, options);
+  return { date, alreadyClosed: false, daysClosed: plan.days, ...last };
+}
+
+/**
+ * One day's close. Every step is a function of the date (running it again writes the same
+ * values) and is marked done when it commits, under the run's lock, so a killed run resumes
+ * where it stopped and two runs of one date do not book a step twice.
+ */
+async function closeOneDay(ctx: Context, date: string, rule: QualityRuleName, options: CloseDayOptions) {
+  await startRun(ctx.db, date);
   const financings = await countActive(ctx.db);
   const stepsRun: Step[] = [];
   for (const step of CLOSE_DAY_STEPS) {
-    if (run.steps_done.includes(step)) continue;
-    await inTransaction(ctx, async (tx) => {
+    const ran = await inTransaction(ctx, async (tx) => {
+      if ((await lockRun(tx, date)).steps_done.includes(step)) return false;
       if (step === 'penalties') await accruePenalties(tx, date);
       else if (step === 'arrears') await updateArrears(tx, date, qualitySql(rule, date));
       else if (step === 'snapshot') await writeSnapshot(tx, date, PROVISION_PER_MILLE);
       else if (step === 'provisions') await bookProvisions(tx, ctx, date);
       else await writeLedgerBalances(tx, date);
       await markStep(tx, date, step);
+      return true;
     });
-    await options.onStep?.(step);
+    if (!ran) continue;
+    await options.onStep?.(step, date);
     stepsRun.push(step);
   }
   await inTransaction(ctx, async (tx) => {
+    if ((await lockRun(tx, date)).finished_at) return;
     await finishRun(tx, date);
     await recordAudit(tx, ctx, { action: 'financing.close_day', entityType: 'close_day', after: { date, steps: stepsRun, rule } });
   });
-  return { date, alreadyClosed: false, stepsRun, financings };
+  return { stepsRun, financings };
 }
 
 export async function setQualityRule(ctx: Context, rule: QualityRuleName) {

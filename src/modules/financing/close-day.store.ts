@@ -5,6 +5,35 @@ export async function startRun(db: Queryable, date: string) {
   await sql`INSERT INTO close_day_run (business_date) VALUES (${date}) ON CONFLICT (business_date) DO NOTHING`.execute(db);
   return db.selectFrom('close_day_run').selectAll().where('business_date', '=', date).executeTakeFirstOrThrow();
 }
+/** Where closing stands: the last closed day, the earliest run cut off, and whether `date` is closed. */
+export async function closingState(db: Queryable, date: string) {
+  const { rows } = await sql<{ last_closed: string | null; first_unfinished: string | null; date_is_closed: boolean }>`
+    SELECT (max(business_date) FILTER (WHERE finished_at IS NOT NULL))::text AS last_closed,
+           (min(business_date) FILTER (WHERE finished_at IS NULL))::text AS first_unfinished,
+           coalesce(bool_or(business_date = ${date}::date AND finished_at IS NOT NULL), false) AS date_is_closed
+    FROM close_day_run`.execute(db);
+  const row = rows[0];
+  return {
+    lastClosed: row?.last_closed ?? null,
+    firstUnfinished: row?.first_unfinished ?? null,
+    dateIsClosed: row?.date_is_closed ?? false,
+  };
+}
+/** A date's run, locked until the transaction ends, so that two runs of one date do not do a step twice. */
+export const lockRun = (db: Queryable, date: string) =>
+  db
+    .selectFrom('close_day_run')
+    .select(['steps_done', 'finished_at'])
+    .where('business_date', '=', date)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+/** How many active financings a closed date's portfolio snapshot counted. */
+export async function snapshotFinancings(db: Queryable, date: string): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT coalesce(sum(financings), 0)::int AS n FROM portfolio_snapshot WHERE business_date = ${date}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
 export const markStep = (db: Queryable, date: string, step: string) =>
   sql`UPDATE close_day_run SET steps_done = array_append(steps_done, ${step}) WHERE business_date = ${date} AND NOT (${step} = ANY (steps_done))`.execute(
     db,

@@ -243,8 +243,11 @@ export const closeDayInputSchema = z.strictObject({ date: calendarDate });
 export const closeDayResultSchema = z.object({
   date: z.string(),
   alreadyClosed: z.boolean(),
-  stepsRun: z.array(z.string()),
-  financings: z.number(),
+  daysClosed: z
+    .array(z.string())
+    .describe('The days this call closed, oldest first: every unclosed day since the last closed one, then the date'),
+  stepsRun: z.array(z.string()).describe('The steps run for the date (a run cut off resumes with the steps it had left)'),
+  financings: z.number().describe('Active financings the date closed over (for a day closed before: as counted then)'),
 });
 export const qualityRuleInputSchema = z.strictObject({ rule: z.enum(['bank', 'lkm']) });
 export const qualityRuleViewSchema = z.object({

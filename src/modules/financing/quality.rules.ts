@@ -41,6 +41,12 @@ export const QUALITY_RULES: readonly DatedRule[] = [
   },
 ];
 
+/** The first day a rule of this name is in force; a day before it cannot be classified. */
+export const ruleInForceFrom = (name: QualityRuleName): string =>
+  QUALITY_RULES.filter((r) => r.name === name)
+    .map((r) => r.validFrom)
+    .sort()[0] as string;
+
 export function ruleOn(name: QualityRuleName, date: string): DatedRule {
   const rule = QUALITY_RULES.filter((r) => r.name === name && r.validFrom <= date).sort((a, b) =>
     b.validFrom.localeCompare(a.validFrom),

@@ -45,11 +45,12 @@ export const portfolioEn: PortfolioDictionary = {
     closeDay: {
       title: 'Close day',
       intro:
-        'Computes late charges, days past due, quality classes and the portfolio snapshot of one date. A date already closed does not change when closed again.',
+        'Computes late charges, days past due, quality classes and the portfolio snapshot of one date. Days close in order: unclosed days before the date are closed first, and a day before the last closed one cannot be closed. A date already closed does not change when closed again.',
       date: 'Date to close',
       submit: 'Close day',
       done: 'Day {{date}} closed',
       already: 'Day {{date}} was already closed; nothing changed.',
+      caughtUp: 'The unclosed days before it were closed first: {{from}} to {{to}}.',
       checked_one: '{{count}} active financing checked.',
       checked_other: '{{count}} active financings checked.',
       steps: 'Steps run: {{steps}}.',

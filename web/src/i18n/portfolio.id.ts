@@ -47,11 +47,12 @@ export const portfolioId = {
     closeDay: {
       title: 'Tutup hari',
       intro:
-        'Menghitung denda keterlambatan, hari tunggakan, kolektibilitas dan potret portofolio satu tanggal. Tanggal yang sudah ditutup tidak berubah bila ditutup lagi.',
+        'Menghitung denda keterlambatan, hari tunggakan, kolektibilitas dan potret portofolio satu tanggal. Hari ditutup berurutan: hari yang belum ditutup sebelum tanggal ini ikut ditutup lebih dulu, dan hari sebelum hari terakhir yang ditutup tidak dapat ditutup. Tanggal yang sudah ditutup tidak berubah bila ditutup lagi.',
       date: 'Tanggal yang ditutup',
       submit: 'Tutup hari',
       done: 'Hari {{date}} ditutup',
       already: 'Hari {{date}} sudah ditutup sebelumnya; tidak ada yang berubah.',
+      caughtUp: 'Hari yang belum ditutup ikut ditutup lebih dulu: {{from}} s.d. {{to}}.',
       checked_one: '{{count}} pembiayaan berjalan diperiksa.',
       checked_other: '{{count}} pembiayaan berjalan diperiksa.',
       steps: 'Langkah yang dijalankan: {{steps}}.',

@@ -282,6 +282,14 @@ function CloseDayPanel() {
               <Text size="sm">{t('portfolio.closeDay.already', { date: formatDate(result.date) })}</Text>
             ) : (
               <Stack gap={2}>
+                {result.daysClosed.length > 1 && (
+                  <Text size="sm">
+                    {t('portfolio.closeDay.caughtUp', {
+                      from: formatDate(result.daysClosed[0] ?? result.date),
+                      to: formatDate(result.daysClosed.at(-2) ?? result.date),
+                    })}
+                  </Text>
+                )}
                 <Text size="sm">{t('portfolio.closeDay.checked', { count: result.financings })}</Text>
                 {result.stepsRun.length > 0 && (
                   <Text size="sm">
