@@ -353,12 +353,9 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
       try {
         await work();
       } catch (error) {
-        failures.push(
-          String((error as Error).message)
-            .split('\n')
-            .slice(0, 8)
-            .join('\n'),
-        );
+        const message = String((error as Error).message).replace(/x{40,}/g, (run) => `x*${run.length}`);
+        const cause = String((error as { cause?: Error }).cause?.message ?? '').split('\n')[0];
+        failures.push(`${message.split('\n').slice(0, 4).join('\n')}\n${cause}`);
       }
     };
     for (const operation of operations) {
