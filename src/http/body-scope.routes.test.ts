@@ -191,6 +191,14 @@ const CASES: Case[] = [
     outOfScope: (refs) => refs.bdFund,
     unknown: 'NO-SUCH-FUND',
   },
+  {
+    name: 'a duplicate decision about two persons',
+    method: 'POST',
+    path: () => '/api/v1/registry/duplicates/decisions',
+    body: (personId, refs) => ({ personIds: [refs.ykPerson, personId], decision: 'distinct' }),
+    outOfScope: (refs) => refs.bdPerson,
+    unknown: NO_SUCH_ID,
+  },
 ];
 
 /** Row counts of every table a refused request could have written, and the BD01 fund's cash. */
@@ -314,6 +322,26 @@ for (const kind of testDatabaseKinds()) {
         status: unknown.status,
         body: comparable(unknown.body, c.unknown),
       });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('moves nobody into a family outside the scope, and names it by the KK number typed, not by its id', async () => {
+      const db = server.database.db;
+      const bdHousehold = await db
+        .selectFrom('household')
+        .select(['id', 'kk_number'])
+        .where('village_code', 'like', '32.04%')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const before = await snapshot();
+      const moved = await manager.post(`/api/v1/persons/${refs.ykPerson}/move`, {
+        kkNumber: bdHousehold.kk_number,
+        relation: 'other_family',
+      });
+      expect(moved.status).toBe(404);
+      expect(JSON.stringify(moved.body)).not.toContain(bdHousehold.id);
+      const person = await db.selectFrom('person').select('village_code').where('id', '=', refs.ykPerson).executeTakeFirstOrThrow();
+      expect(person.village_code.startsWith('34.71')).toBe(true);
       expect(await snapshot()).toEqual(before);
     });
 
