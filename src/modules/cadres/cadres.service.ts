@@ -5,12 +5,13 @@ import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Locale } from '../../core/locale.ts';
 import { translate } from '../../core/messages.ts';
-import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import { officeInScope, regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeUsersWithRole } from '../identity/index.ts';
-import { getOrganisation, resolveOfficeCodes } from '../organisation/index.ts';
+import { getOrganisation, resolveOfficeForActor } from '../organisation/index.ts';
 import { unknownRegionCodes } from '../regions/index.ts';
+import { findPersonForActor } from '../registry/index.ts';
 import type { registerCadreInputSchema, UpdateCadreInput } from './cadres.schema.ts';
 import {
   bumpCardVersion,
@@ -22,7 +23,6 @@ import {
   findCadreByUser,
   findCadrePhoto,
   findCadreVillages,
-  findRecruitablePerson,
   findSigningKeys,
   insertCadre,
   insertCadreVillages,
@@ -91,6 +91,7 @@ export async function cadreInScope(ctx: Context, id: string) {
 export async function registerCadre(ctx: Context, input: z.infer<typeof registerCadreInputSchema>) {
   assertRole(ctx, MANAGERS);
   for (const village of input.villageCodes) assertRegionInScope(ctx, village);
+  const scope = actorScope(ctx);
   if (input.validUntil < input.letterDate)
     throw new AppError('common.validation_failed', 422, { errors: [{ field: 'validUntil', code: 'cadres.valid_until_before_letter' }] });
   const id = await inTransaction(ctx, async (tx) => {
@@ -99,16 +100,19 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
       throw new AppError('common.validation_failed', 422, {
         errors: [{ field: 'villageCodes', code: 'registry.village_unknown', params: { code: unknown.join(', ') } }],
       });
-    const [officeId] = await resolveOfficeCodes(tx, [input.officeCode], 'officeCode');
-    const person = await findRecruitablePerson(tx, input.personId);
-    if (!person) throw invalid('cadres.person_unknown', 'personId');
+    const officeId = await resolveOfficeForActor(ctx, tx, input.officeCode, 'officeCode');
+    const person = await findPersonForActor(ctx, tx, input.personId);
+    if (!person || person.merged_into) throw invalid('cadres.person_unknown', 'personId');
     const problems = recruitProblems({ birthDate: person.birth_date, diedOn: person.died_on }, input.letterDate, businessDate(ctx.clock));
     if (problems.length > 0) throw new AppError('common.validation_failed', 422, { errors: problems });
     if (await findCadreByPerson(tx, input.personId))
       throw new AppError('cadres.already_cadre', 409, { errors: [{ field: 'personId', code: 'cadres.already_cadre' }] });
     let userId: string | null = null;
     if (input.username !== undefined) {
-      const user = (await activeUsersWithRole(tx, 'cadre')).find((u) => u.username === input.username);
+      // A cadre account of an office outside the caller's scope is refused as an unknown one.
+      const user = (await activeUsersWithRole(tx, 'cadre')).find(
+        (u) => u.username === input.username && (scope.kind === 'all' || u.officeIds.some((id) => officeInScope(scope, id))),
+      );
       if (!user) throw invalid('cadres.user_not_cadre', 'username', { username: input.username });
       if (await findCadreByUser(tx, user.id)) throw conflict('cadres.user_has_cadre', 'username', { username: input.username });
       userId = user.id;

@@ -35,9 +35,6 @@ export function findCadre(db: Queryable, id: string) {
     .executeTakeFirst();
 }
 /** What recruitment checks of the person: born when, and whether they have died. */
-export const findRecruitablePerson = (db: Queryable, personId: string) =>
-  db.selectFrom('person').select(['birth_date', 'died_on']).where('id', '=', personId).executeTakeFirst();
-
 export const findCadreByPerson = (db: Queryable, personId: string) =>
   db.selectFrom('cadre').select('id').where('person_id', '=', personId).executeTakeFirst();
 export const findCadreByUser = (db: Queryable, userId: string) =>

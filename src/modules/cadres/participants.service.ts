@@ -7,6 +7,7 @@ import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
+import { findPersonForActor } from '../registry/index.ts';
 import { READERS } from './cadres.service.ts';
 import { findCadre, findCadreByUser, findCadreVillages } from './cadres.store.ts';
 import type { HouseholdJknView, PersonJknInput } from './participants.schema.ts';
@@ -14,7 +15,6 @@ import {
   findHouseholdWithCadre,
   findMembersWithJkn,
   findParticipantByCard,
-  findPersonHousehold,
   findRecruitment,
   insertRecruitment,
   lockHousehold,
@@ -108,8 +108,8 @@ export async function getHouseholdJkn(ctx: Context, householdId: string) {
  */
 export async function recordPersonJkn(ctx: Context, personId: string, input: PersonJknInput) {
   assertRole(ctx, WRITERS);
-  const person = await findPersonHousehold(ctx.db, personId);
-  if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', personId);
+  const person = await findPersonForActor(ctx, ctx.db, personId);
+  if (!person) throw notFound('person', personId);
   const { household, own } = await householdFor(ctx, ctx.db, person.household_id);
   if (input.segment === 'PBI' && input.class !== 'III') throw invalid('cadres.jkn_pbi_class', 'class');
   if (input.statusRecordedOn > today(ctx)) throw invalid('cadres.date_in_future', 'statusRecordedOn');

@@ -13,9 +13,6 @@ export const findHouseholdWithCadre = (db: Queryable, id: string) =>
     .where('h.id', '=', id)
     .executeTakeFirst();
 
-export const findPersonHousehold = (db: Queryable, personId: string) =>
-  db.selectFrom('person').select(['id', 'household_id', 'village_code', 'died_on']).where('id', '=', personId).executeTakeFirst();
-
 /** One writer at a time per family: the one-class rule reads the other members' class. */
 export async function lockHousehold(db: Queryable, id: string) {
   await sql`SELECT id FROM household WHERE id = ${id} FOR UPDATE`.execute(db);

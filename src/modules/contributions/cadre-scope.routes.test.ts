@@ -132,17 +132,22 @@ for (const kind of testDatabaseKinds()) {
       expect(
         (await kader.post(`/api/v1/cadres/${otherCadre}/visits`, { householdId: othersFamily, kind: 'reminder', outcome: 'x' })).status,
       ).toBe(404);
-      // Through their own record, a family that is not theirs is refused too.
-      const visit = await kader.post(`/api/v1/cadres/${ownCadre}/visits`, { householdId: othersFamily, kind: 'reminder', outcome: 'x' });
-      expect(visit.status).toBe(409);
-      expect(visit.body.code).toBe('contributions.not_your_family');
+      // Through their own record, a family that is not theirs answers as one that does not exist.
+      const visitTo = (householdId: string) =>
+        kader.post(`/api/v1/cadres/${ownCadre}/visits`, { householdId, kind: 'reminder', outcome: 'x' });
+      const visit = await visitTo(othersFamily);
+      expect(visit.status).toBe(422);
+      expect(visit.body).toEqual((await visitTo('01900000-0000-7000-8000-000000000000')).body);
+      expect(visit.body.errors).toEqual([
+        { field: 'householdId', code: 'contributions.family_unknown', message: 'Keluarga ini tidak ada di wilayah Anda.' },
+      ]);
       const ownCollect = await kader.request(
         'POST',
         `/api/v1/cadres/${ownCadre}/contributions`,
         { householdId: othersFamily, months: 1, amount: '35000' },
         key('kader-2'),
       );
-      expect(ownCollect.status).toBe(409);
+      expect(ownCollect.status).toBe(422);
       expect(
         (await kader.get(`/api/v1/cadres/${ownCadre}/worklist`)).body.items.map((f: { householdId: string }) => f.householdId),
       ).not.toContain(othersFamily);

@@ -59,11 +59,16 @@ async function cadreFor(ctx: Context, db: Queryable, cadreId: string) {
   return row;
 }
 
+/**
+ * The family a collection or visit names, seen as householdFor sees it by id: a cadre sees only
+ * their own families, anyone else their regions; beyond that a family answers as an unknown one.
+ */
 async function familyOf(ctx: Context, db: Queryable, cadreId: string, householdId: string) {
   const household = await findHousehold(db, householdId);
-  if (!household || (ctx.actor.kind === 'user' && ctx.actor.role !== 'cadre' && !regionInScope(actorScope(ctx), household.village_code)))
-    throw invalid('contributions.family_unknown', 'householdId');
-  const assigned = await cadreOfFamily(db, householdId);
+  const assigned = household ? await cadreOfFamily(db, householdId) : undefined;
+  const ownCaseload = ctx.actor.kind === 'user' && ctx.actor.role === 'cadre';
+  const visible = ownCaseload ? assigned?.cadre_id === cadreId : household && regionInScope(actorScope(ctx), household.village_code);
+  if (!household || !visible) throw invalid('contributions.family_unknown', 'householdId');
   if (assigned?.cadre_id !== cadreId) throw conflict('contributions.not_your_family', 'householdId');
   return household;
 }

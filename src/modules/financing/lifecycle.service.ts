@@ -7,13 +7,13 @@ import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../c
 import { uuidv7 } from '../../core/ids.ts';
 import { maskNik } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
-import { officeInScope, regionInScope, regionLikePatterns } from '../../core/scope.ts';
+import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { householdIsActiveMember } from '../groups/index.ts';
-import { availableCash, findFundByCode, findFundById, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
+import { availableCash, findFundByCode, findFundById, findFundForActor, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
-import { findBusinessWithHousehold, findPersonById } from '../registry/index.ts';
+import { findBusinessWithHousehold, findPersonById, findPersonForActor } from '../registry/index.ts';
 import type {
   applicationInputSchema,
   disbursementInputSchema,
@@ -136,16 +136,16 @@ export async function listProducts(ctx: Context) {
 export async function applyForFinancing(ctx: Context, input: z.infer<typeof applicationInputSchema>) {
   assertRole(ctx, MAKERS);
   refuseFutureDate(input.appliedOn, businessDate(ctx.clock), 'appliedOn');
-  const scope = actorScope(ctx);
+  const _scope = actorScope(ctx);
   const [person, product, fund] = await Promise.all([
-    findPersonById(ctx.db, input.personId),
+    findPersonForActor(ctx, ctx.db, input.personId),
     findProductByCode(ctx.db, input.productCode),
-    findFundByCode(ctx.db, input.fundCode),
+    findFundForActor(ctx, ctx.db, { code: input.fundCode }),
   ]);
-  if (!person || person.merged_into || !regionInScope(scope, person.village_code)) throw invalid('financing.person_unknown', 'personId');
+  if (!person || person.merged_into) throw invalid('financing.person_unknown', 'personId');
   if (person.died_on) throw invalid('financing.person_deceased', 'personId');
   if (!product?.active) throw invalid('financing.product_unknown', 'productCode', { code: input.productCode });
-  if (!fund?.active || !officeInScope(scope, fund.office_id)) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
+  if (!fund?.active) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
   const principal = BigInt(input.principal);
   const errors = [];
   if (principal < BigInt(product.min_amount) || principal > BigInt(product.max_amount))

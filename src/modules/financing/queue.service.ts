@@ -1,8 +1,7 @@
-import { actorScope, assertRole, type Context } from '../../context.ts';
+import { assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { notFound } from '../../core/errors.ts';
-import { officeInScope } from '../../core/scope.ts';
-import { availableCash, findFundByCode } from '../ledger/index.ts';
+import { availableCash, findFundForActor } from '../ledger/index.ts';
 import { fundInflows, queuedApplications } from './financing.store.ts';
 import { FINANCING_READERS } from './lifecycle.service.ts';
 import { heldUpBy, projectQueue } from './queue.rules.ts';
@@ -10,8 +9,8 @@ import { heldUpBy, projectQueue } from './queue.rules.ts';
 /** The fund's waiting line with expected financing dates, and who each overdue financing holds up. */
 export async function revolvingQueue(ctx: Context, fundCode: string) {
   assertRole(ctx, FINANCING_READERS);
-  const fund = await findFundByCode(ctx.db, fundCode);
-  if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', fundCode);
+  const fund = await findFundForActor(ctx, ctx.db, { code: fundCode });
+  if (!fund) throw notFound('fund', fundCode);
   const today = businessDate(ctx.clock);
   const [cash, waiting, due] = await Promise.all([
     availableCash(ctx.db, fund.id),

@@ -12,8 +12,9 @@ import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeUsersWithRole } from '../identity/index.ts';
 import { once } from '../ledger/index.ts';
-import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { officesWithRegions, resolveOfficeCodes, resolveOfficeForActor } from '../organisation/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
+import { findPersonForActor } from '../registry/index.ts';
 import { renderBeritaAcara } from './berita-acara.ts';
 import type {
   addMemberInputSchema,
@@ -30,14 +31,12 @@ import {
   findActiveMembershipOfKind,
   findAssets,
   findAttendance,
-  findFacilitator,
   findGroup,
   findGroupKind,
   findGroupMembers,
   findGroupVillages,
   findMeetings,
   findOfficers,
-  findPersonForGroup,
   findUserById,
   insertAsset,
   insertGroup,
@@ -112,12 +111,13 @@ export async function formGroup(ctx: Context, input: CreateGroupInput): Promise<
     if (!kind) throw invalid('kind', 'groups.unknown_kind', { kind: input.kind });
     const unknown = await unknownRegionCodes(tx, input.villageCodes);
     if (unknown.length > 0) throw invalid('villageCodes', 'registry.village_unknown', { code: unknown.join(', ') });
-    const [officeId] = await resolveOfficeCodes(tx, [input.officeCode], 'officeCode');
+    const officeId = await resolveOfficeForActor(ctx, tx, input.officeCode, 'officeCode');
     let facilitatorId: string | null = null;
     if (input.facilitatorUsername) {
-      const facilitator = await findFacilitator(tx, input.facilitatorUsername);
-      if (!facilitator?.active || facilitator.role !== 'facilitator') throw invalid('facilitatorUsername', 'groups.not_a_facilitator');
-      facilitatorId = facilitator.id;
+      // Only one the caller could pick from listFacilitators; any other answers as an unknown name.
+      const facilitator = (await facilitatorsForActor(ctx, tx)).find(({ user }) => user.username === input.facilitatorUsername);
+      if (!facilitator) throw invalid('facilitatorUsername', 'groups.not_a_facilitator');
+      facilitatorId = facilitator.user.id;
     }
     const id = uuidv7(ctx.clock.now().getTime());
     const villages = [...new Set(input.villageCodes)].sort();
@@ -147,6 +147,19 @@ export async function formGroup(ctx: Context, input: CreateGroupInput): Promise<
   });
 }
 
+/** Active facilitators the caller may give a group, each with the offices of theirs the caller may see. */
+async function facilitatorsForActor(ctx: Context, db: Queryable) {
+  const scope = actorScope(ctx);
+  const users = await activeUsersWithRole(db, 'facilitator');
+  const offices = await officesWithRegions(db, [...new Set(users.flatMap((user) => user.officeIds))]);
+  const visible = offices.filter(
+    (o) => o.active && (officeInScope(scope, o.id) || o.regionCodes.some((code) => regionInScope(scope, code))),
+  );
+  return users
+    .map((user) => ({ user, offices: visible.filter((office) => user.officeIds.includes(office.id)) }))
+    .filter(({ offices }) => scope.kind === 'all' || offices.length > 0);
+}
+
 /**
  * Facilitators a group can be given: active users of role facilitator with an office in the
  * caller's scope (an office of the caller, or one covering a region the caller covers). Managers
@@ -154,22 +167,13 @@ export async function formGroup(ctx: Context, input: CreateGroupInput): Promise<
  */
 export async function listFacilitators(ctx: Context, query: { office?: string }): Promise<{ items: FacilitatorItem[] }> {
   assertRole(ctx, MANAGERS);
-  const scope = actorScope(ctx);
   const [officeId] = query.office ? await resolveOfficeCodes(ctx.db, [query.office], 'office') : [];
-  const users = await activeUsersWithRole(ctx.db, 'facilitator');
-  const offices = await officesWithRegions(ctx.db, [...new Set(users.flatMap((user) => user.officeIds))]);
-  const visible = new Map(
-    offices
-      .filter((o) => o.active && (officeInScope(scope, o.id) || o.regionCodes.some((code) => regionInScope(scope, code))))
-      .map((o) => [o.id, o.code]),
-  );
-  const items = users
-    .map((user) => ({ user, officeIds: user.officeIds.filter((id) => visible.has(id)) }))
-    .filter(({ officeIds }) => (officeId ? officeIds.includes(officeId) : scope.kind === 'all' || officeIds.length > 0))
-    .map(({ user, officeIds }) => ({
+  const items = (await facilitatorsForActor(ctx, ctx.db))
+    .filter(({ offices }) => !officeId || offices.some((office) => office.id === officeId))
+    .map(({ user, offices }) => ({
       username: user.username,
       displayName: user.fullName,
-      officeCodes: officeIds.map((id) => visible.get(id) as string).sort(),
+      officeCodes: offices.map((office) => office.code).sort(),
     }));
   items.sort((a, b) => a.displayName.localeCompare(b.displayName, 'id') || a.username.localeCompare(b.username));
   return { items };
@@ -213,8 +217,8 @@ export async function addGroupMember(ctx: Context, groupId: string, input: z.inf
   assertRole(ctx, MANAGERS);
   return inTransaction(ctx, async (tx) => {
     const { group, villages } = await groupInScope(tx, ctx, groupId, true);
-    const person = await findPersonForGroup(tx, input.personId);
-    if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw invalid('personId', 'groups.person_unknown');
+    const person = await findPersonForActor(ctx, tx, input.personId);
+    if (!person || person.merged_into) throw invalid('personId', 'groups.person_unknown');
     if (person.died_on !== null) throw invalid('personId', 'registry.person_deceased');
     const kind = await findGroupKind(tx, group.kind);
     const existing = await findActiveMembershipOfKind(tx, person.id, group.kind);

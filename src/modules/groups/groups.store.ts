@@ -140,14 +140,6 @@ export async function sumAssets(db: Queryable, groupId: string): Promise<string>
   return row.total;
 }
 
-export const findPersonForGroup = (db: Queryable, personId: string) =>
-  db
-    .selectFrom('person')
-    .select(['id', 'household_id', 'village_code', 'full_name', 'died_on'])
-    .where('id', '=', personId)
-    .executeTakeFirst();
-export const findFacilitator = (db: Queryable, username: string) =>
-  db.selectFrom('app_user').select(['id', 'username', 'full_name', 'role', 'active']).where('username', '=', username).executeTakeFirst();
 export const findUserById = (db: Queryable, id: string) =>
   db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('id', '=', id).executeTakeFirst();
 

@@ -8,7 +8,7 @@ import type { Role } from '../../core/roles.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import {
   countDifference,
   DRAWER_PARTY,
@@ -43,9 +43,9 @@ import {
   lockOpenDrawerOf,
 } from './cash-drawer.store.ts';
 import { once } from './idempotency.store.ts';
-import { accountNameIn, postingRefusal } from './ledger.access.ts';
+import { accountNameIn, findFundForActor, postingRefusal } from './ledger.access.ts';
 import { LEDGER_READERS, postEntry } from './ledger.service.ts';
-import { findAccount, findFundByCode, listAccountRows } from './ledger.store.ts';
+import { findAccount, listAccountRows } from './ledger.store.ts';
 
 /** Who keeps a drawer: cashiers, and the managers and admins who stand in for them. */
 export const DRAWER_HOLDERS = ['admin', 'manager', 'cashier'] as const satisfies readonly Role[];
@@ -61,11 +61,8 @@ export async function openDrawer(ctx: Context, input: z.infer<typeof openDrawerI
   assertRole(ctx, DRAWER_HOLDERS);
   const user = signedInUser(ctx);
   let officeId: string;
-  if (input.officeCode) {
-    const [id] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
-    if (!id || !officeInScope(actorScope(ctx), id)) throw forbidden();
-    officeId = id;
-  } else {
+  if (input.officeCode) officeId = await resolveOfficeForActor(ctx, ctx.db, input.officeCode, 'officeCode');
+  else {
     const [only, ...more] = user.offices;
     if (!only || more.length > 0) throw invalid('cash_drawer.office_required', 'officeCode');
     officeId = only.id;
@@ -103,11 +100,7 @@ export async function listDrawers(ctx: Context, query: z.infer<typeof drawerList
   assertRole(ctx, LEDGER_READERS);
   const scope = actorScope(ctx);
   let officeIds = scope.kind === 'all' ? null : scope.officeIds;
-  if (query.office) {
-    const [id] = await resolveOfficeCodes(ctx.db, [query.office], 'office');
-    if (!id || !officeInScope(scope, id)) throw forbidden();
-    officeIds = [id];
-  }
+  if (query.office) officeIds = [await resolveOfficeForActor(ctx, ctx.db, query.office, 'office')];
   const cashierId = ctx.actor.kind === 'user' && ctx.actor.role === 'cashier' ? ctx.actor.id : undefined;
   const rows = await listDrawerRows(ctx.db, { officeIds, cashierId, status: query.status, date: query.date, limit: query.limit });
   const flows = await drawerFlows(
@@ -218,7 +211,7 @@ export async function recordDrawerMovement(
       if (refusal) throw refusal;
       if (!drawerCounterAccountAllowed(input.accountCode))
         throw invalid('cash_drawer.account_not_allowed', 'accountCode', { code: input.accountCode });
-      const fund = input.fundCode ? await findFundByCode(tx, input.fundCode) : undefined;
+      const fund = input.fundCode ? await findFundForActor(ctx, tx, { code: input.fundCode }) : undefined;
       if (input.fundCode && !fund) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
       const amount = BigInt(input.amount);
       const before = await drawerExpected(tx, drawer);

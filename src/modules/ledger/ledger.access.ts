@@ -1,18 +1,25 @@
 import { actorScope, type Context } from '../../context.ts';
-import { AppError, forbidden, invalid } from '../../core/errors.ts';
+import { AppError, invalid } from '../../core/errors.ts';
 import { officeInScope } from '../../core/scope.ts';
-import { resolveOfficeCodes } from '../organisation/index.ts';
+import type { Queryable } from '../../db/database.ts';
+import { resolveOfficeForActor } from '../organisation/index.ts';
 import { isSystemAccount } from './accounts.rules.ts';
+import { findFund, findFundByCode } from './ledger.store.ts';
 
 /** The offices a report covers: one named office (in scope) or every office in scope (null = all). */
 export async function officeFilter(ctx: Context, officeCode: string | undefined): Promise<string[] | null> {
   const scope = actorScope(ctx);
-  if (officeCode) {
-    const [id] = await resolveOfficeCodes(ctx.db, [officeCode], 'office');
-    if (!id || !officeInScope(scope, id)) throw forbidden();
-    return [id];
-  }
+  if (officeCode) return [await resolveOfficeForActor(ctx, ctx.db, officeCode, 'office')];
   return scope.kind === 'all' ? null : scope.officeIds;
+}
+
+/**
+ * A fund the actor may see, by its id (a path) or its code (a body); undefined when it is unknown
+ * or belongs to an office outside the actor's scope, so that both answer alike.
+ */
+export async function findFundForActor(ctx: Context, db: Queryable, ref: { id: string } | { code: string }) {
+  const fund = 'id' in ref ? await findFund(db, ref.id) : await findFundByCode(db, ref.code);
+  return fund && officeInScope(actorScope(ctx), fund.office_id) ? fund : undefined;
 }
 
 /** An account's name in the request's language. */

@@ -2,16 +2,16 @@ import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
-import { AppError, conflict, forbidden, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
+import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import { isSystemAccount } from './accounts.rules.ts';
 import { listEntryRows } from './entries.store.ts';
 import { once } from './idempotency.store.ts';
-import { accountNameIn, accountView, inactiveAccountError, postingRefusal } from './ledger.access.ts';
+import { accountNameIn, accountView, findFundForActor, inactiveAccountError, officeFilter, postingRefusal } from './ledger.access.ts';
 import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
 import {
   type createFundInputSchema,
@@ -148,17 +148,6 @@ export async function reverseEntry(
 
 const accountName = (ctx: Context, row: { name_id: string; name_en: string }) => accountNameIn(ctx.locale, row);
 
-/** The offices a query covers: one named office (in scope) or every office in scope (null = all). */
-async function officeFilter(ctx: Context, officeCode: string | undefined): Promise<string[] | null> {
-  const scope = actorScope(ctx);
-  if (officeCode) {
-    const [id] = await resolveOfficeCodes(ctx.db, [officeCode], 'office');
-    if (!id || !officeInScope(scope, id)) throw forbidden();
-    return [id];
-  }
-  return scope.kind === 'all' ? null : scope.officeIds;
-}
-
 export async function trialBalance(
   ctx: Context,
   query: z.infer<typeof trialBalanceQuerySchema>,
@@ -270,8 +259,7 @@ async function entryView(ctx: Context, db: Queryable, id: string): Promise<z.inf
 export async function postManualEntry(ctx: Context, input: z.infer<typeof manualEntryInputSchema>) {
   assertRole(ctx, LEDGER_KEEPERS);
   refuseFutureDate(input.entryDate, businessDate(ctx.clock), 'entryDate');
-  const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
-  if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
+  const officeId = await resolveOfficeForActor(ctx, ctx.db, input.officeCode, 'officeCode');
   const errors = input.lines.flatMap((line, i) =>
     (line.debit === undefined) === (line.credit === undefined) || (line.debit ?? line.credit) === '0'
       ? [{ field: `lines.${i}`, code: 'ledger.line_amount_invalid', params: { line: i + 1 } }]
@@ -283,7 +271,7 @@ export async function postManualEntry(ctx: Context, input: z.infer<typeof manual
     for (const [i, line] of input.lines.entries()) {
       const refusal = postingRefusal(ctx.locale, line.accountCode, await findAccount(tx, line.accountCode), `lines.${i}.accountCode`);
       if (refusal) throw refusal;
-      const fund = line.fundCode ? await findFundByCode(tx, line.fundCode) : undefined;
+      const fund = line.fundCode ? await findFundForActor(ctx, tx, { code: line.fundCode }) : undefined;
       if (line.fundCode && !fund) throw invalid('ledger.unknown_fund', `lines.${i}.fundCode`, { code: line.fundCode });
       lines.push({
         accountCode: line.accountCode,
@@ -392,8 +380,7 @@ function postFundCapital(
 export async function createFund(ctx: Context, input: z.infer<typeof createFundInputSchema>) {
   assertRole(ctx, LEDGER_KEEPERS);
   refuseFutureDate(input.capitalDate, businessDate(ctx.clock), 'capitalDate');
-  const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
-  if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
+  const officeId = await resolveOfficeForActor(ctx, ctx.db, input.officeCode, 'officeCode');
   if ((input.kind === 'group_revolving') !== (input.groupId !== undefined)) throw invalid('ledger.fund_group_required', 'groupId');
   const id = await inTransaction(ctx, async (tx) => {
     if (await findFundByCode(tx, input.code)) throw conflict('ledger.fund_code_taken', 'code', { code: input.code });
@@ -443,8 +430,8 @@ export async function addFundCapital(
   refuseFutureDate(input.date, businessDate(ctx.clock), 'date');
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `fund.capital:${id}`, body: input }, async () => {
-      const fund = await findFund(tx, id);
-      if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', id);
+      const fund = await findFundForActor(ctx, tx, { id });
+      if (!fund) throw notFound('fund', id);
       const entryId = await postFundCapital(tx, ctx, fund, {
         amount: BigInt(input.amount),
         entryDate: input.date ?? businessDate(ctx.clock),
@@ -473,8 +460,8 @@ export async function listFunds(ctx: Context): Promise<{ items: z.infer<typeof f
 
 export async function getFund(ctx: Context, id: string) {
   assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
-  const fund = await findFund(ctx.db, id);
-  if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', id);
+  const fund = await findFundForActor(ctx, ctx.db, { id });
+  if (!fund) throw notFound('fund', id);
   const [view] = await fundViews(ctx.db, [fund]);
   return view as z.infer<typeof fundViewSchema>;
 }

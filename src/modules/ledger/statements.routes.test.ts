@@ -166,8 +166,8 @@ for (const kind of testDatabaseKinds()) {
       const facilitator = new ApiClient(server.url);
       await facilitator.login('pendamping', DEMO_PASSWORD);
       expect((await facilitator.get('/api/v1/ledger/balance-sheet?asOf=2026-12-31')).status).toBe(403);
-      expect((await manager.get('/api/v1/ledger/balance-sheet?asOf=2026-12-31&office=BD01')).status).toBe(403);
-      expect((await manager.get('/api/v1/ledger/balance-sheet.pdf?asOf=2026-12-31&office=BD01')).status).toBe(403);
+      expect((await manager.get('/api/v1/ledger/balance-sheet?asOf=2026-12-31&office=BD01')).status).toBe(422);
+      expect((await manager.get('/api/v1/ledger/balance-sheet.pdf?asOf=2026-12-31&office=BD01')).status).toBe(422);
       expect((await manager.get('/api/v1/ledger/balance-sheet?asOf=31-12-2026')).status).toBe(422);
       const auditor = new ApiClient(server.url);
       await auditor.login('auditor', DEMO_PASSWORD); // YK01 and BD01: sees the Yogyakarta books, nothing in Bandung

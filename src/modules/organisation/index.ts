@@ -8,4 +8,5 @@ export {
   officeChangeCount,
   officesWithRegions,
   resolveOfficeCodes,
+  resolveOfficeForActor,
 } from './organisation.service.ts';

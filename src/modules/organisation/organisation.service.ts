@@ -1,6 +1,7 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
-import { AppError, conflict, notFound } from '../../core/errors.ts';
+import { AppError, conflict, type FieldError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
@@ -190,6 +191,19 @@ export async function getOffice(ctx: Context, id: string) {
   return view as OfficeView;
 }
 
+/**
+ * The id of an office the actor works in, named by its code in a body or a query; an office outside
+ * the actor's scope is refused as an unknown one (same status, code and text), as getOffice does by id.
+ */
+export async function resolveOfficeForActor(ctx: Context, db: Queryable, code: string, field: string): Promise<string> {
+  const office = await findOfficeByCode(db, code);
+  if (!office || !officeInScope(actorScope(ctx), office.id))
+    throw new AppError('common.validation_failed', 422, { errors: [unknownOffice(field, code)] });
+  return office.id;
+}
+
+const unknownOffice = (field: string, code: string): FieldError => ({ field, code: 'users.unknown_office', params: { code } });
+
 /** For identity: the offices (with covered region codes) behind a user's office ids. */
 export async function officesWithRegions(db: Queryable, ids: string[]) {
   const rows = await findOfficesByIds(db, ids);
@@ -210,7 +224,7 @@ export async function resolveOfficeCodes(db: Queryable, codes: string[], field: 
   const unknown = unique.filter((code) => !rows.some((row) => row.code === code));
   if (unknown.length > 0)
     throw new AppError('common.validation_failed', 422, {
-      errors: unknown.map((code) => ({ field, code: 'users.unknown_office', params: { code } })),
+      errors: unknown.map((code) => unknownOffice(field, code)),
     });
   return rows.map((row) => row.id);
 }

@@ -1,10 +1,10 @@
-import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
+import { assertRole, type Context, inTransaction } from '../../context.ts';
 import { notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { BusinessInput, BusinessView } from './registry.schema.ts';
-import { findBusinessesOfPerson, findPersonById, insertBusiness } from './registry.store.ts';
+import { findPersonForActor } from './registry.service.ts';
+import { findBusinessesOfPerson, insertBusiness } from './registry.store.ts';
 
 type BusinessRow = Awaited<ReturnType<typeof findBusinessesOfPerson>>[number];
 
@@ -24,8 +24,8 @@ const toView = (row: BusinessRow): BusinessView => ({
 });
 
 async function personInScope(ctx: Context, personId: string) {
-  const person = await findPersonById(ctx.db, personId);
-  if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', personId);
+  const person = await findPersonForActor(ctx, ctx.db, personId);
+  if (!person) throw notFound('person', personId);
   return person;
 }
 

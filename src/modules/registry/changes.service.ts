@@ -118,6 +118,8 @@ export async function moveToHousehold(ctx: Context, personId: string, input: z.i
     let target = await findHouseholdByKk(tx, input.kkNumber);
     const now = ctx.clock.now();
     if (target) {
+      // Named by its KK number: outside the scope, answer with that number, never the household's id.
+      if (!regionInScope(actorScope(ctx), target.village_code)) throw notFound('household', input.kkNumber);
       target = await lockHouseholdInScope(tx, ctx, target.id);
       if (input.relation === 'head' && (await hasLivingHead(tx, target.id))) throw invalid('relation', 'registry.head_exists');
     } else {

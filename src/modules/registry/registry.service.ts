@@ -213,10 +213,19 @@ export async function getHousehold(ctx: Context, id: string): Promise<HouseholdV
   return toHouseholdView(ctx, ctx.db, household);
 }
 
+/**
+ * A person the actor may see, whether named in a path or in a body; undefined when unknown or
+ * living outside the actor's regions, so that both answer alike.
+ */
+export async function findPersonForActor(ctx: Context, db: Queryable, id: string) {
+  const person = await findPersonById(db, id);
+  return person && regionInScope(actorScope(ctx), person.village_code) ? person : undefined;
+}
+
 export async function getPerson(ctx: Context, id: string): Promise<PersonView & { household: HouseholdView }> {
   assertRole(ctx, REGISTRY_READERS);
-  const person = await findPersonById(ctx.db, id);
-  if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', id);
+  const person = await findPersonForActor(ctx, ctx.db, id);
+  if (!person) throw notFound('person', id);
   const household = (await findHouseholdById(ctx.db, person.household_id)) as HouseholdRow;
   const view = await toHouseholdView(ctx, ctx.db, household);
   const self = view.members.find((m) => m.id === id) as PersonView;

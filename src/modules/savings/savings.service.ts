@@ -6,12 +6,12 @@ import { type AppError, conflict, forbidden, invalid, notFound } from '../../cor
 import { uuidv7 } from '../../core/ids.ts';
 import { maskName, maskNik } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
-import { officeInScope, regionInScope } from '../../core/scope.ts';
+import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once, openDrawerOf, postEntry, reverseEntry } from '../ledger/index.ts';
-import { resolveOfficeCodes } from '../organisation/index.ts';
-import { findPersonById } from '../registry/index.ts';
+import { resolveOfficeForActor } from '../organisation/index.ts';
+import { findPersonForActor } from '../registry/index.ts';
 import { renderPassbook } from './passbook.ts';
 import {
   DEFAULT_SETTINGS,
@@ -143,8 +143,8 @@ async function accountInScope(ctx: Context, db: Queryable, id: string): Promise<
 }
 
 async function personInScope(ctx: Context, db: Queryable, id: string) {
-  const person = await findPersonById(db, id);
-  if (!person || person.merged_into || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', id);
+  const person = await findPersonForActor(ctx, db, id);
+  if (!person || person.merged_into) throw notFound('person', id);
   return person;
 }
 
@@ -158,8 +158,7 @@ export async function openSavingsAccount(ctx: Context, input: OpenAccountInput):
   assertRole(ctx, SAVINGS_TELLERS);
   const person = await personInScope(ctx, ctx.db, input.personId);
   if (person.died_on) throw conflict('savings.person_deceased', 'personId');
-  const [officeId] = await resolveOfficeCodes(ctx.db, [input.officeCode], 'officeCode');
-  if (!officeId || !officeInScope(actorScope(ctx), officeId)) throw forbidden();
+  const officeId = await resolveOfficeForActor(ctx, ctx.db, input.officeCode, 'officeCode');
   const id = await inTransaction(ctx, async (tx) => {
     const existing = await findOpenAccountOfKind(tx, person.id, input.kind);
     if (existing) throw conflict('savings.account_exists', 'kind', { number: existing.number });
@@ -197,11 +196,7 @@ export async function listSavingsAccounts(
   assertRole(ctx, SAVINGS_READERS);
   const scope = actorScope(ctx);
   let officeIds = scope.kind === 'all' ? null : scope.officeIds;
-  if (query.office) {
-    const [id] = await resolveOfficeCodes(ctx.db, [query.office], 'office');
-    if (!id || !officeInScope(scope, id)) throw forbidden();
-    officeIds = [id];
-  }
+  if (query.office) officeIds = [await resolveOfficeForActor(ctx, ctx.db, query.office, 'office')];
   const afterNumber = query.cursor ? decodeCursor(query.cursor, ['text'])[0] : undefined;
   const rows = await listAccounts(ctx.db, { personId: query.person, officeIds, afterNumber, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
