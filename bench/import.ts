@@ -10,7 +10,6 @@ import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import pino from 'pino';
@@ -18,6 +17,7 @@ import type { Context } from '../src/context.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { type Database, openPglite, openPostgres } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { readCsv } from '../src/export/read-csv.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
 import { IMPORT_HEADER, importHouseholds } from '../src/modules/registry/index.ts';
 import { findPersons } from '../src/modules/registry/registry.service.ts';
@@ -191,19 +191,15 @@ const ctx: Context = {
 
 const started = performance.now();
 const phases: { readDone?: string; firstWrite?: string } = {};
-const summary = await importHouseholds(
-  ctx,
-  createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY }),
-  {
-    dryRun: false,
-    skipInvalid: true,
-    onProgress: (phase) => {
-      const at = ((performance.now() - started) / 1000).toFixed(1);
-      if (phase === 'read') phases.readDone = at;
-      else phases.firstWrite ??= at;
-    },
+const summary = await importHouseholds(ctx, readCsv(createReadStream(file), { field: file }), {
+  dryRun: false,
+  skipInvalid: true,
+  onProgress: (phase) => {
+    const at = ((performance.now() - started) / 1000).toFixed(1);
+    if (phase === 'read') phases.readDone = at;
+    else phases.firstWrite ??= at;
   },
-);
+});
 console.log(`phases: read+stage until ${phases.readDone} s, checks until ${phases.firstWrite} s (first write chunk)`);
 const seconds = (performance.now() - started) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -244,15 +244,14 @@ for (const kind of testDatabaseKinds()) {
 
     it('exports Excel and imports an Excel upload', async () => {
       const { default: ExcelJS } = await import('exceljs');
-      const { Readable } = await import('node:stream');
-      const { xlsxLines } = await import('./xlsx.ts');
+      const { xlsxRecords } = await import('./xlsx.ts');
       const facilitator = await as('pendamping');
       const exported = await fetch(`${server.url}/api/v1/persons/export.xlsx?village=32.04.11.2002`, {
         headers: { cookie: facilitator.cookie ?? '' },
       });
       expect(exported.headers.get('content-type')).toContain('spreadsheetml');
       const lines: string[] = [];
-      for await (const line of xlsxLines(Readable.from(Buffer.from(await exported.arrayBuffer())))) lines.push(line);
+      for await (const record of xlsxRecords(Buffer.from(await exported.arrayBuffer()))) lines.push(record.cells.join(','));
       expect(lines[0]).toBe(
         'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil,meninggal',
       );
