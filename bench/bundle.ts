@@ -21,6 +21,7 @@ import type { Context } from '../src/context.ts';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { openPglite } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { readCsv } from '../src/export/read-csv.ts';
 import { buildServer } from '../src/http/server.ts';
 import { assignFamilies, recordPersonJkn } from '../src/modules/cadres/index.ts';
 import { recordVisit, setPaidThrough } from '../src/modules/contributions/index.ts';
@@ -75,7 +76,7 @@ for (let h = 0; h < toAdd; h++) {
     );
   }
 }
-const imported = await importHouseholds(ctx, lines, { dryRun: false, skipInvalid: true });
+const imported = await importHouseholds(ctx, readCsv(lines.join('\n')), { dryRun: false, skipInvalid: true });
 const heads = await database.db
   .selectFrom('person')
   .innerJoin('household', 'household.id', 'person.household_id')

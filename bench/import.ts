@@ -9,11 +9,10 @@
 // Last line: persons=N seconds=S persons_per_s=R peak_rss_mb=M copy_seconds=C ratio=S/C
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -22,6 +21,7 @@ import type { Context } from '../src/context.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { type Database, openPglite, openPostgres } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { readCsv } from '../src/export/read-csv.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
 import { IMPORT_HEADER, importHouseholds } from '../src/modules/registry/index.ts';
 import { findPersons } from '../src/modules/registry/registry.service.ts';
@@ -116,13 +116,11 @@ const FAMILY = [
 /** Writes the file in a child process so that its memory is not counted in the import's. */
 async function generate(file: string, count: number) {
   const require = createRequire(import.meta.url);
-  const villagesCsv = readFileSync(join(dirname(require.resolve('idn-area-data')), '..', 'data', 'villages.csv'), 'utf8');
-  const villages = villagesCsv
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((l) => l.split(',')[0] as string)
-    .filter((_, i) => i % 37 === 0);
+  const villages: string[] = [];
+  for await (const { line, cells } of readCsv(
+    createReadStream(join(dirname(require.resolve('idn-area-data')), '..', 'data', 'villages.csv')),
+  ))
+    if (line > 1 && (line - 2) % 37 === 0) villages.push(cells[0] as string);
   const out = createWriteStream(file);
   out.write(`${IMPORT_HEADER.join(',')}\n`);
   let rng = 42;
@@ -195,19 +193,15 @@ const ctx: Context = {
 
 const started = performance.now();
 const phases: { readDone?: string; firstWrite?: string } = {};
-const summary = await importHouseholds(
-  ctx,
-  createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY }),
-  {
-    dryRun: false,
-    skipInvalid: true,
-    onProgress: (phase) => {
-      const at = ((performance.now() - started) / 1000).toFixed(1);
-      if (phase === 'read') phases.readDone = at;
-      else phases.firstWrite ??= at;
-    },
+const summary = await importHouseholds(ctx, readCsv(createReadStream(file), { field: file }), {
+  dryRun: false,
+  skipInvalid: true,
+  onProgress: (phase) => {
+    const at = ((performance.now() - started) / 1000).toFixed(1);
+    if (phase === 'read') phases.readDone = at;
+    else phases.firstWrite ??= at;
   },
-);
+});
 console.log(`phases: read+stage until ${phases.readDone} s, checks until ${phases.firstWrite} s (first write chunk)`);
 const seconds = (performance.now() - started) / 1000;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -225,21 +219,22 @@ async function timeQueries(label: string, queries: string[]) {
   const pct = (p: number) => (times[Math.min(times.length - 1, Math.floor(times.length * p))] as number).toFixed(1);
   console.log(`search ${label}: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms over ${times.length} queries`);
 }
-const sample = readFileSync(file, 'utf8')
-  .split('\n')
-  .slice(1, 20_001)
-  .filter((l, i) => l.trim() !== '' && i % 100 === 0);
+const sample: { nik: string; name: string }[] = [];
+for await (const { line, cells } of readCsv(createReadStream(file))) {
+  if (line > 20_001) break;
+  if (line > 1 && line % 100 === 2) sample.push({ nik: cells[1] as string, name: cells[2] as string });
+}
 await timeQueries(
   'by NIK',
-  sample.map((l) => l.split(',')[1] as string),
+  sample.map((row) => row.nik),
 );
 await timeQueries(
   'by name fragment',
-  sample.map((l) => (l.split(',')[2] as string).slice(0, 6).toLowerCase()),
+  sample.map((row) => row.name.slice(0, 6).toLowerCase()),
 );
 await timeQueries(
   'by misspelt name',
-  sample.map((l) => `${(l.split(',')[2] as string).slice(0, -1)}x`),
+  sample.map((row) => `${row.name.slice(0, -1)}x`),
 );
 
 if (summary.importedPersons === 0) throw new Error('nothing was imported');

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { csvCell } from '../core/csv.ts';
 import { translate } from '../core/messages.ts';
-import { IMPORT_HEADER, importHouseholds, xlsxLines } from '../modules/registry/index.ts';
+import { readCsv } from '../export/read-csv.ts';
+import { IMPORT_HEADER, importHouseholds, xlsxRecords } from '../modules/registry/index.ts';
 
 export class ImportUsageError extends Error {}
 
@@ -28,20 +28,20 @@ export function parseImportArgs(args: string[]) {
     throw new ImportUsageError('Usage: jaring import households <file.csv|file.xlsx> [--dry-run] [--skip-invalid --rejects <out.csv>]');
   if (values['skip-invalid'] && !values.rejects)
     throw new ImportUsageError('--skip-invalid needs --rejects <out.csv> to keep the rows it skips.');
-  if (!/\.csv$/i.test(file))
-    throw new ImportUsageError(`Only .csv files can be imported from the CLI yet; convert ${file} to CSV (UTF-8).`);
+  if (!/\.(csv|xlsx)$/i.test(file))
+    throw new ImportUsageError(`Only .csv and .xlsx files can be imported; convert ${file} to CSV (UTF-8).`);
   return { file, dryRun: values['dry-run'] === true, skipInvalid: values['skip-invalid'] === true, rejects: values.rejects };
 }
 
 export async function runImport(ctx: Context, options: ReturnType<typeof parseImportArgs>): Promise<number> {
-  const lines = /\.xlsx$/i.test(options.file)
-    ? xlsxLines(options.file)
-    : createInterface({ input: createReadStream(options.file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const records = /\.xlsx$/i.test(options.file)
+    ? xlsxRecords(options.file, { field: options.file })
+    : readCsv(createReadStream(options.file), { field: options.file });
   const rejects = options.skipInvalid && options.rejects ? createWriteStream(options.rejects) : null;
   rejects?.write(`${[...IMPORT_HEADER, 'baris', 'alasan'].join(',')}\n`);
   const tty = process.stderr.isTTY;
   let progressShown = false;
-  const summary = await importHouseholds(ctx, lines, {
+  const summary = await importHouseholds(ctx, records, {
     dryRun: options.dryRun,
     skipInvalid: options.skipInvalid,
     onProgress: (phase, done, total) => {

@@ -162,14 +162,31 @@ export const MESSAGES: Record<string, Text> = {
     en: 'A new KK: the person moving becomes its head (relation "head").',
   },
   'registry.not_a_member': { id: 'Orang ini bukan anggota KK ini.', en: 'This person is not a member of this household.' },
+  // A file that cannot be read as a table at all (CSV or Excel), named on the body or file.
+  'csv.nul_byte': {
+    id: 'Baris {line} berisi bita NUL: ini bukan berkas CSV teks. Simpan ulang sebagai CSV UTF-8.',
+    en: 'Line {line} holds a NUL byte: this is not a text CSV file. Save it again as CSV UTF-8.',
+  },
+  'csv.quote_not_closed': {
+    id: 'Tanda kutip yang dibuka di baris {line} tidak pernah ditutup.',
+    en: 'The quote opened on line {line} is never closed.',
+  },
+  'csv.malformed': {
+    id: 'Baris {line} bukan CSV yang sah. Simpan ulang sebagai CSV UTF-8.',
+    en: 'Line {line} is not valid CSV. Save it again as CSV UTF-8.',
+  },
+  'xlsx.unreadable': {
+    id: 'Isinya bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan ulang sebagai Excel Workbook atau CSV UTF-8.',
+    en: 'This is not a readable Excel (.xlsx) file. Save it again as an Excel Workbook or as CSV UTF-8.',
+  },
   // Household import problems (one per row and column); the Indonesian texts name the file's columns.
   'import.header_invalid': { id: 'header harus persis: {expected}', en: 'The header must be exactly: {expected}' },
   'import.column_count': { id: 'harus {expected} kolom, ada {found}', en: 'expected {expected} columns, found {found}' },
   'import.name_required': { id: 'nama wajib diisi', en: 'nama (name) is required' },
   'import.sex_invalid': { id: 'jenis_kelamin harus L atau P', en: 'jenis_kelamin (sex) must be L or P' },
   'import.birth_date_invalid': {
-    id: 'tanggal_lahir harus DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada',
-    en: 'tanggal_lahir (birth date) must be DD-MM-YYYY or YYYY-MM-DD and a real date',
+    id: 'tanggal_lahir "{value}" harus DD/MM/YYYY, DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada',
+    en: 'tanggal_lahir (birth date) "{value}" must be DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD and a real date',
   },
   'import.relation_unknown': {
     id: 'hubungan_keluarga tidak dikenal: "{value}"',

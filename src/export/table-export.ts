@@ -37,6 +37,17 @@ export const EXPORT_TYPES = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_TYPES;
 
-export function exportStream(format: ExportFormat, name: string, header: string[], pages: RowPages): Readable {
-  return format === 'csv' ? csvStream(header, pages) : xlsxStream(name, header, pages);
+/**
+ * The table as a file, streamed. The first page is read before anything is sent: a query that
+ * fails is then answered as an error, where once the answer has begun it can only be cut off.
+ */
+export async function exportStream(format: ExportFormat, name: string, header: string[], pages: RowPages): Promise<Readable> {
+  const rest = pages[Symbol.asyncIterator]();
+  const first = await rest.next();
+  async function* all() {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  }
+  return format === 'csv' ? csvStream(header, all()) : xlsxStream(name, header, all());
 }

@@ -40,7 +40,11 @@ function localiseFieldError(error: FieldError, locale: Locale) {
   return { field: error.field, code: error.code, message: error.message ?? translate(error.code, locale, error.params) };
 }
 
+/** Headers that describe a success body (a gzip stream, a download) and would mislabel the problem sent instead. */
+const SUCCESS_BODY_HEADERS = ['content-encoding', 'content-disposition', 'content-length'];
+
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  for (const name of SUCCESS_BODY_HEADERS) reply.removeHeader(name);
   return reply.code(problem.status).headers(headers).type('application/problem+json; charset=utf-8').send(problem);
 }
 

@@ -1,6 +1,7 @@
 import { type Context, inTransaction } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
+import { readCsv } from '../../export/read-csv.ts';
 import { addGroupMember, appointOfficers, formGroup, recordMeeting } from '../groups/index.ts';
 import { addUser, countUsers } from '../identity/index.ts';
 import { addOffice, createOrganisation, getOrganisation } from '../organisation/index.ts';
@@ -67,7 +68,10 @@ export async function fillDemo(ctx: Context) {
     return { organisation, users: DEMO_USERS.map((u) => ({ username: u.username, role: u.role })), password: DEMO_PASSWORD };
   });
   const villages = (await findRegionsByCodes(ctx.db, DEMO_VILLAGES)).map((v) => ({ code: v.code, name: v.name }));
-  const families = await importHouseholds(ctx, demoFamilyLines(villages, DEMO_HOUSEHOLDS), { dryRun: false, skipInvalid: false });
+  const families = await importHouseholds(ctx, readCsv(demoFamilyLines(villages, DEMO_HOUSEHOLDS).join('\n')), {
+    dryRun: false,
+    skipInvalid: false,
+  });
   const groups = await fillDemoGroups(ctx);
   return { ...result, households: families.importedHouseholds, persons: families.importedPersons, groups };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -168,6 +169,37 @@ for (const kind of testDatabaseKinds()) {
       const masked = await (await fetch(`${server.url}/api/v1/groups/export.csv`, { headers: { cookie: auditor.cookie ?? '' } })).text();
       const mekarSari = masked.split('\n').find((l) => l.includes('KUBE Mekar Sari')) ?? '';
       expect(mekarSari.split(',')[6]).toMatch(/^(\S\*\*\*\s?)+$/);
+    });
+
+    it('exports with the list’s village filter, and refuses a village that is not a village code (a NUL byte) on its field', async () => {
+      const undotted = await fetch(`${server.url}/api/v1/groups/export.csv?village=3204112002`, {
+        headers: { cookie: facilitator.cookie ?? '' },
+      });
+      expect(await undotted.text()).toContain('KUBE Mekar Sari');
+      const refused = await fetch(`${server.url}/api/v1/groups/export.csv?village=ab%00c`, {
+        headers: { cookie: facilitator.cookie ?? '', 'accept-encoding': 'gzip' },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-encoding')).toBeNull();
+      expect(((await refused.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['village']);
+    });
+
+    it('answers an export whose query fails as plain problem+json, neither labelled gzip nor a download', async () => {
+      await sql`ALTER TABLE group_village RENAME TO group_village_away`.execute(server.database.db);
+      try {
+        for (const format of ['csv', 'xlsx']) {
+          const response = await fetch(`${server.url}/api/v1/groups/export.${format}`, {
+            headers: { cookie: facilitator.cookie ?? '', 'accept-encoding': 'gzip' },
+          });
+          expect(response.status).toBe(500);
+          expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+          expect(response.headers.get('content-encoding')).toBeNull();
+          expect(response.headers.get('content-disposition')).toBeNull();
+          expect(((await response.json()) as { code: string }).code).toBe('common.internal');
+        }
+      } finally {
+        await sql`ALTER TABLE group_village_away RENAME TO group_village`.execute(server.database.db);
+      }
     });
 
     it('hides groups from users of other offices', async () => {

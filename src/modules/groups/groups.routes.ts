@@ -46,7 +46,7 @@ const exportRoutes = (['csv', 'xlsx'] as const).map((format) =>
     tag: 'groups',
     summary: `Groups in your scope, one row each (${format.toUpperCase()})`,
     auth: READERS,
-    query: z.strictObject({ village: z.string().max(20).optional() }),
+    query: groupsQuerySchema.pick({ village: true }),
     response: z.string(),
     handler: async (ctx, { query }, { reply }) => {
       reply.type(EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="kelompok.${format}"`);

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parseCsvLine } from '../../core/csv.ts';
+import { readCsv } from '../../export/read-csv.ts';
 import { parentCodeOf } from './regions.rules.ts';
 
 export const REGION_DATASET = { name: 'idn-area-data', version: '4.0.1' } as const;
@@ -19,11 +19,12 @@ export async function readRegionDataset(): Promise<RegionRow[]> {
   const files = ['provinces.csv', 'regencies.csv', 'districts.csv', 'villages.csv'];
   const rows: RegionRow[] = [];
   for (const [index, file] of files.entries()) {
-    const text = await readFile(join(dir, file), 'utf8');
-    const lines = text.split(/\r?\n/).slice(1);
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      const cells = parseCsvLine(line);
+    let header = true;
+    for await (const { cells } of readCsv(createReadStream(join(dir, file)), { field: file })) {
+      if (header) {
+        header = false;
+        continue;
+      }
       const code = cells[0] ?? '';
       const name = cells.at(-1) ?? '';
       rows.push({ code, parent: parentCodeOf(code), level: index + 1, name });

@@ -58,10 +58,11 @@ export type ImportHousehold = {
   rows: ImportRow[];
 };
 
-function parseDate(raw: string): string | null {
-  const dmy = /^(\d{2})-(\d{2})-(\d{4})$/.exec(raw);
+/** DD/MM/YYYY (Excel's Indonesian default), DD-MM-YYYY or YYYY-MM-DD, a day that exists, as YYYY-MM-DD. */
+export function parseImportDate(raw: string): string | null {
+  const dmy = /^(\d{2})([/-])(\d{2})\2(\d{4})$/.exec(raw);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const [y, m, d] = dmy ? [dmy[3], dmy[2], dmy[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  const [y, m, d] = dmy ? [dmy[4], dmy[3], dmy[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!y || !m || !d) return null;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1 ? `${y}-${m}-${d}` : null;
@@ -95,8 +96,8 @@ export function parseImportRow(
   const sexWord = cell('jenis_kelamin').toUpperCase();
   const sex = sexWord === 'L' ? 'M' : sexWord === 'P' ? 'F' : null;
   if (!sex) problem('jenis_kelamin', 'import.sex_invalid');
-  const birthDate = parseDate(cell('tanggal_lahir'));
-  if (!birthDate) problem('tanggal_lahir', 'import.birth_date_invalid');
+  const birthDate = parseImportDate(cell('tanggal_lahir'));
+  if (!birthDate) problem('tanggal_lahir', 'import.birth_date_invalid', { value: cell('tanggal_lahir') });
   const relation = RELATION_WORDS[cell('hubungan_keluarga').toUpperCase().replace(/\s+/g, ' ')];
   if (!relation) problem('hubungan_keluarga', 'import.relation_unknown', { value: cell('hubungan_keluarga') });
   const villageCode = normaliseVillageCode(cell('kode_desa'));

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { type Context, inTransaction } from '../../context.ts';
 import { fixedClock } from '../../core/clock.ts';
 import { MESSAGES } from '../../core/messages.ts';
+import { readCsv } from '../../export/read-csv.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { createOrganisation } from '../organisation/index.ts';
@@ -9,6 +10,7 @@ import { IMPORT_HEADER, type ImportProblem } from './import.rules.ts';
 import { importHouseholds } from './import.service.ts';
 
 const HEADER = IMPORT_HEADER.join(',');
+const csv = (lines: string[]) => readCsv(lines.join('\n'));
 // Two households in Katapang (32.04.11.2002) and one in Kricak, Kota Yogyakarta.
 const VALID = [
   '3204110101260001,3204111203850001,Asep Sunandar,L,Bandung,12-03-1985,KEPALA KELUARGA,Kp. Cibodas,002,005,32.04.11.2002,2',
@@ -32,7 +34,7 @@ describeEachDatabase('household import', (getDatabase) => {
       '3204110101260009,3204113213900000,Salah Tanggal,L,Bandung,12-03-1990,KEPALA KELUARGA,x,1,1,32.04.11.2002,3',
       '3204110101260010,3204111203850011,Bukan Perempuan,P,Bandung,12-03-1985,KEPALA KELUARGA,x,1,1,32.04.11.9999,11',
     ];
-    const summary = await importHouseholds(ctx, lines, { dryRun: false, skipInvalid: false });
+    const summary = await importHouseholds(ctx, csv(lines), { dryRun: false, skipInvalid: false });
     expect(summary.committed).toBe(false);
     expect(summary.problems.map((p) => `${p.line} ${p.column} ${p.code}`)).toEqual([
       '7 nik registry.nik_day_invalid',
@@ -55,7 +57,7 @@ describeEachDatabase('household import', (getDatabase) => {
   });
 
   it('imports valid households, then a second run changes nothing and says so', async () => {
-    const dry = await importHouseholds(ctx, [HEADER, ...VALID], { dryRun: true, skipInvalid: false });
+    const dry = await importHouseholds(ctx, csv([HEADER, ...VALID]), { dryRun: true, skipInvalid: false });
     expect(dry).toMatchObject({ importedHouseholds: 3, importedPersons: 5, committed: false });
     expect(
       Number(
@@ -68,12 +70,12 @@ describeEachDatabase('household import', (getDatabase) => {
       ),
     ).toBe(0);
 
-    const first = await importHouseholds(ctx, [HEADER, ...VALID], { dryRun: false, skipInvalid: false });
+    const first = await importHouseholds(ctx, csv([HEADER, ...VALID]), { dryRun: false, skipInvalid: false });
     expect(first).toMatchObject({ importedHouseholds: 3, importedPersons: 5, rejectedRows: 0, unchangedPersons: 0 });
     const ujang = await getDatabase().db.selectFrom('person').selectAll().where('nik', '=', '3204111506700004').executeTakeFirstOrThrow();
     expect(ujang).toMatchObject({ full_name: 'Ujang, S.Pd', village_code: '32.04.11.2002', birth_date: '1970-06-15', relation: 'head' });
 
-    const second = await importHouseholds(ctx, [HEADER, ...VALID], { dryRun: false, skipInvalid: false });
+    const second = await importHouseholds(ctx, csv([HEADER, ...VALID]), { dryRun: false, skipInvalid: false });
     expect(second).toMatchObject({ importedHouseholds: 0, importedPersons: 0, rejectedRows: 0, unchangedPersons: 5 });
   });
 
@@ -86,7 +88,7 @@ describeEachDatabase('household import', (getDatabase) => {
       '3204110101260040,3204111203850001,Asep Lain,L,Bandung,12-03-1985,KEPALA KELUARGA,x,1,1,32.04.11.2002,4',
     ];
     const rejected: [number, string][] = [];
-    const summary = await importHouseholds(ctx, lines, {
+    const summary = await importHouseholds(ctx, csv(lines), {
       dryRun: false,
       skipInvalid: true,
       onRejected: (r) => void rejected.push([r.line, r.reason]),
@@ -159,7 +161,7 @@ describeEachDatabase('household import', (getDatabase) => {
       row(31, { no_kk: '3204110101261130', hubungan_keluarga: 'ANAK', rt: 'x' }),
     ];
     const rejected: { line: number; reason: string; problems: ImportProblem[] }[] = [];
-    const summary = await importHouseholds(ctx, lines, {
+    const summary = await importHouseholds(ctx, csv(lines), {
       dryRun: true,
       skipInvalid: true,
       onRejected: (r) => void rejected.push(r),
@@ -170,7 +172,7 @@ describeEachDatabase('household import', (getDatabase) => {
       [3, 'no_kk', 'registry.kk_not_16_digits', {}],
       [4, 'nama', 'import.name_required', {}],
       [5, 'jenis_kelamin', 'import.sex_invalid', {}],
-      [6, 'tanggal_lahir', 'import.birth_date_invalid', {}],
+      [6, 'tanggal_lahir', 'import.birth_date_invalid', { value: '31-02-1985' }],
       [7, 'hubungan_keluarga', 'import.relation_unknown', { value: 'SEPUPU' }],
       [7, 'hubungan_keluarga', 'import.one_head_required', {}],
       [8, 'kode_desa', 'registry.village_code_format', {}],
@@ -207,7 +209,7 @@ describeEachDatabase('household import', (getDatabase) => {
       'hubungan_keluarga: hubungan_keluarga tidak dikenal: "SEPUPU"; hubungan_keluarga: KK harus punya tepat satu KEPALA KELUARGA',
     );
 
-    const english = await importHouseholds({ ...ctx, locale: 'en' }, lines, { dryRun: true, skipInvalid: true });
+    const english = await importHouseholds({ ...ctx, locale: 'en' }, csv(lines), { dryRun: true, skipInvalid: true });
     expect(english.problems.map(shown)).toEqual(summary.problems.map(shown));
     const reasonsEn = new Map(english.problems.map((p) => [`${p.line} ${p.code}`, p.reason]));
     expect(reasonsEn.get('2 import.column_count')).toBe('expected 12 columns, found 13');
@@ -227,7 +229,7 @@ describeEachDatabase('household import', (getDatabase) => {
     // 29-02-00 can only be 2000 (1900 was no leap year): in the future on 1 January 1999.
     const before2000 = { ...ctx, clock: fixedClock(new Date('1999-01-01T00:00:00Z')) };
     const line = '3204110101269901,3204112902000001,Anak Kabisat,L,Bandung,,KEPALA KELUARGA,x,1,1,32.04.11.2002,';
-    const summary = await importHouseholds(before2000, [HEADER, line], { dryRun: true, skipInvalid: false });
+    const summary = await importHouseholds(before2000, csv([HEADER, line]), { dryRun: true, skipInvalid: false });
     expect(summary.problems.map((p) => `${p.column} ${p.code}`)).toEqual([
       'tanggal_lahir import.birth_date_invalid',
       'nik registry.nik_birth_in_future',
@@ -236,7 +238,7 @@ describeEachDatabase('household import', (getDatabase) => {
 
   it('refuses a file whose header is not the DTKS layout', async () => {
     const rejected: string[] = [];
-    const summary = await importHouseholds(ctx, ['kk,nik,nama', '1,2,3'], {
+    const summary = await importHouseholds(ctx, csv(['kk,nik,nama', '1,2,3']), {
       dryRun: false,
       skipInvalid: true,
       onRejected: (r) => void rejected.push(r.reason),
@@ -250,24 +252,75 @@ describeEachDatabase('household import', (getDatabase) => {
     });
     expect(rejected).toEqual([`*: header harus persis: ${HEADER}`]);
     expect(summary.importedHouseholds).toBe(0);
-    const english = await importHouseholds({ ...ctx, locale: 'en' }, ['kk,nik,nama'], { dryRun: true, skipInvalid: false });
+    const english = await importHouseholds({ ...ctx, locale: 'en' }, csv(['kk,nik,nama']), { dryRun: true, skipInvalid: false });
     expect(english.problems[0]?.reason).toBe(`The header must be exactly: ${HEADER}`);
   });
 });
 
 describeEachDatabase('household import from a file stream', (getDatabase) => {
-  it('imports a file streamed line by line through readline', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { createReadStream } = await import('node:fs');
-    const { createInterface } = await import('node:readline');
+  it('imports a streamed CRLF file whose quoted address holds a line break as one row, later rows keeping their lines', async () => {
+    const { createReadStream, mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'jaring-import-')), 'keluarga.csv');
-    writeFileSync(file, `${[HEADER, ...VALID].join('\n')}\n`);
+    // Excel writes CRLF between rows and a bare LF inside a cell typed with Alt+Enter.
+    const twoLineAddress = VALID[0]?.replace('Kp. Cibodas', '"Kp. Cibodas\nGg. Mawar ""Ujung"""');
+    const bad = '3204110101260004,3204111506700099,Salah Kelamin,P,Garut,15-06-1970,KEPALA KELUARGA,x,001,003,3204112002,';
+    writeFileSync(file, `${[HEADER, twoLineAddress, ...VALID.slice(1), bad].join('\r\n')}\r\n`);
     const ctx = systemTestContext(getDatabase());
     await inTransaction(ctx, (tx) => createOrganisation(tx, ctx, { name: 'Uji' }));
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-    const summary = await importHouseholds(ctx, lines, { dryRun: false, skipInvalid: false });
-    expect(summary).toMatchObject({ importedHouseholds: 3, importedPersons: 5, rejectedRows: 0 });
+    const rejected: { line: number; text: string }[] = [];
+    const summary = await importHouseholds(ctx, readCsv(createReadStream(file)), {
+      dryRun: false,
+      skipInvalid: true,
+      onRejected: (r) => void rejected.push({ line: r.line, text: r.text }),
+    });
+    expect(summary).toMatchObject({ importedHouseholds: 3, importedPersons: 5, rejectedRows: 1 });
+    // The header is line 1 and the two-line row lines 2–3, so the sixth record starts on line 8.
+    expect(rejected).toEqual([{ line: 8, text: bad }]);
+    const asep = await ctx.db.selectFrom('household').select('address').where('kk_number', '=', '3204110101260001').executeTakeFirst();
+    expect(asep?.address).toBe('Kp. Cibodas\nGg. Mawar "Ujung"');
+  });
+});
+
+describeEachDatabase('household import dates', (getDatabase) => {
+  let ctx: Context;
+  beforeAll(async () => {
+    ctx = systemTestContext(getDatabase());
+    await inTransaction(ctx, (tx) => createOrganisation(tx, ctx, { name: 'Uji' }));
+  });
+  // NIK 320411 051280 ssss: a man born on 5 December 1980.
+  const withDate = (date: string, serial: string) =>
+    `32041101012655${serial},32041105128000${serial},Tanggal Uji,L,Bandung,${date},KEPALA KELUARGA,x,001,001,32.04.11.2002,`;
+
+  it('reads DD/MM/YYYY (Excel’s Indonesian default), DD-MM-YYYY and YYYY-MM-DD as the same day', async () => {
+    const lines = [HEADER, withDate('05/12/1980', '01'), withDate('05-12-1980', '02'), withDate('1980-12-05', '03')];
+    const summary = await importHouseholds(ctx, csv(lines), { dryRun: false, skipInvalid: false });
+    expect(summary).toMatchObject({ importedPersons: 3, rejectedRows: 0 });
+    const persons = await ctx.db
+      .selectFrom('person')
+      .select(['nik', 'birth_date'])
+      .where('nik', 'in', ['3204110512800001', '3204110512800002', '3204110512800003'])
+      .orderBy('nik')
+      .execute();
+    expect(persons.map((p) => String(p.birth_date))).toEqual(['1980-12-05', '1980-12-05', '1980-12-05']);
+  });
+
+  it('refuses a day that does not exist or mixed separators, quoting what was written, in Indonesian and English', async () => {
+    const lines = [HEADER, withDate('31/02/1980', '11'), withDate('13/13/1980', '12'), withDate('05/12-1980', '13')];
+    const dateProblems = async (locale: 'id' | 'en') =>
+      (await importHouseholds({ ...ctx, locale }, csv(lines), { dryRun: true, skipInvalid: false })).problems
+        .filter((p) => p.code === 'import.birth_date_invalid')
+        .map((p) => p.reason);
+    expect(await dateProblems('id')).toEqual([
+      'tanggal_lahir "31/02/1980" harus DD/MM/YYYY, DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada',
+      'tanggal_lahir "13/13/1980" harus DD/MM/YYYY, DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada',
+      'tanggal_lahir "05/12-1980" harus DD/MM/YYYY, DD-MM-YYYY atau YYYY-MM-DD dan tanggal yang ada',
+    ]);
+    expect(await dateProblems('en')).toEqual([
+      'tanggal_lahir (birth date) "31/02/1980" must be DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD and a real date',
+      'tanggal_lahir (birth date) "13/13/1980" must be DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD and a real date',
+      'tanggal_lahir (birth date) "05/12-1980" must be DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD and a real date',
+    ]);
   });
 });

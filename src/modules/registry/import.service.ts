@@ -1,8 +1,9 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { parseCsvLine } from '../../core/csv.ts';
+import { csvCell } from '../../core/csv.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope } from '../../core/scope.ts';
+import type { CsvRecord } from '../../export/read-csv.ts';
 import { recordAudit } from '../audit/index.ts';
 import { allRegionCodes } from '../regions/index.ts';
 import {
@@ -49,23 +50,23 @@ const STAGE_CHUNK = 5_000;
 const WRITE_CHUNK_KKS = 2_000;
 
 /**
- * Imports households from DTKS-style CSV lines, streamed: rows go to a staging table in
+ * Imports households from DTKS-style records (readCsv's, or an Excel sheet's rows), streamed: rows go to a staging table in
  * chunks (memory stays flat), whole-file checks run as set-based SQL, and households are
  * written in KK-ordered chunks, each one transaction, so a crash never leaves half a
  * household and a re-run finds what is there and leaves it unchanged.
  */
 export async function importHouseholds(
   ctx: Context,
-  lines: AsyncIterable<string> | Iterable<string>,
+  records: AsyncIterable<CsvRecord> | Iterable<CsvRecord>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  // Take the iterator before the first await: a readline interface drops lines emitted
-  // while nobody is iterating.
-  const source = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
+  // Take the iterator before the first await, so that a stream's records wait for us.
+  const source = Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
   const today = businessDate(ctx.clock);
   const importId = uuidv7(ctx.clock.now().getTime());
   const regions = await allRegionCodes(ctx.db);
   let lineNo = 0;
+  let headerLine: number | null = null;
   let buffer: StagedRow[] = [];
   let headerOk = false;
   // One chunk is written while the next is parsed: the database and this process work at
@@ -83,20 +84,24 @@ export async function importHouseholds(
   };
   try {
     for (let next = await source.next(); !next.done; next = await source.next()) {
-      const text = next.value;
-      lineNo++;
-      if (lineNo === 1) {
-        const header = parseCsvLine(text.replace(/^\uFEFF/, '').trim()).map((h) => h.trim().toLowerCase());
+      const { line, cells } = next.value;
+      lineNo = line;
+      if (headerLine === null) {
+        headerLine = line;
+        const header = cells.map((h) =>
+          h
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .toLowerCase(),
+        );
         headerOk = header.join(',') === IMPORT_HEADER.join(',');
         if (!headerOk) break;
         continue;
       }
-      if (!text.trim()) continue;
-      const cells = parseCsvLine(text);
-      const parsed = parseImportRow(cells, lineNo, regions, today);
+      const parsed = parseImportRow(cells, line, regions, today);
       buffer.push({
-        line: lineNo,
-        raw: text,
+        line,
+        raw: cells.map(csvCell).join(','),
         kk: (cells[0] ?? '').trim(),
         nik: (cells[1] ?? '').trim(),
         relation: RELATION_WORDS[(cells[6] ?? '').trim().toUpperCase().replace(/\s+/g, ' ')] ?? null,
@@ -107,10 +112,10 @@ export async function importHouseholds(
     }
     if (!headerOk) {
       const problem = describeIssue(
-        { line: 1, column: '*', code: 'import.header_invalid', params: { expected: IMPORT_HEADER.join(',') } },
+        { line: headerLine ?? 1, column: '*', code: 'import.header_invalid', params: { expected: IMPORT_HEADER.join(',') } },
         ctx.locale,
       );
-      await options.onRejected?.({ line: 1, text: '', reason: joinReasons([problem]), problems: [problem] });
+      await options.onRejected?.({ line: headerLine ?? 1, text: '', reason: joinReasons([problem]), problems: [problem] });
       return { importedHouseholds: 0, importedPersons: 0, rejectedRows: 1, unchangedPersons: 0, problems: [problem], committed: false };
     }
     await flush();
@@ -179,23 +184,26 @@ async function reportRejected(ctx: Context, importId: string, options: ImportOpt
 const joinReasons = (problems: ImportProblem[]) => problems.map((p) => `${p.column}: ${p.reason}`).join('; ');
 
 /** The web app's upload: scope-checked, then the same import; the summary line as the CLI prints it. */
-export async function importHouseholdsFromUpload(ctx: Context, allLines: string[], options: { dryRun: boolean; skipInvalid: boolean }) {
+export async function importHouseholdsFromUpload(
+  ctx: Context,
+  records: AsyncIterable<CsvRecord>,
+  options: { dryRun: boolean; skipInvalid: boolean },
+) {
   assertRole(ctx, ['admin', 'manager', 'facilitator']);
   const scope = actorScope(ctx);
   const outOfScope: ImportIssue[] = [];
-  // An out-of-scope row becomes a blank line, skipped but counted, so later rows keep their line numbers.
-  const lines = allLines.map((line, index) => {
-    if (index === 0 || !line.trim()) return line;
-    const village = normaliseVillageCode((parseCsvLine(line)[10] ?? '').trim());
-    if (village && !regionInScope(scope, village)) {
-      outOfScope.push({ line: index + 1, column: 'kode_desa', code: 'import.village_out_of_scope', params: { code: village } });
-      return '';
-    }
-    return line;
-  });
+  const inScope: CsvRecord[] = [];
+  // Whether anything may be written depends on every row's village, so the upload is read
+  // whole first (it is at most the route's body limit). Records keep their own line numbers.
+  for await (const record of records) {
+    const village = inScope.length === 0 ? null : normaliseVillageCode((record.cells[10] ?? '').trim());
+    if (village && !regionInScope(scope, village))
+      outOfScope.push({ line: record.line, column: 'kode_desa', code: 'import.village_out_of_scope', params: { code: village } });
+    else inScope.push(record);
+  }
   // Out-of-scope rows count as invalid: without skipInvalid nothing may be written.
   const blocked = outOfScope.length > 0 && !options.skipInvalid;
-  const imported = await importHouseholds(ctx, lines, { ...options, dryRun: options.dryRun || blocked });
+  const imported = await importHouseholds(ctx, inScope, { ...options, dryRun: options.dryRun || blocked });
   const result = blocked ? { ...imported, importedHouseholds: 0, importedPersons: 0, unchangedPersons: 0, committed: false } : imported;
   const rejectedRows = result.rejectedRows + outOfScope.length;
   const problems = [...outOfScope.map((issue) => describeIssue(issue, ctx.locale)), ...result.problems]

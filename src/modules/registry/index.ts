@@ -3,4 +3,4 @@ export { type ImportSummary, importHouseholds } from './import.service.ts';
 export { registryRoutes } from './registry.routes.ts';
 export { decodeNikWithRegions, findPersonForActor, registerHousehold } from './registry.service.ts';
 export { findBusinessWithHousehold, findHeadsInVillage, findPersonById } from './registry.store.ts';
-export { xlsxLines } from './xlsx.ts';
+export { xlsxRecords } from './xlsx.ts';

@@ -242,17 +242,72 @@ for (const kind of testDatabaseKinds()) {
       ]);
     });
 
+    it('refuses an upload that is not a workbook or a CSV holding a NUL byte with a 422 naming the body, importing nothing', async () => {
+      const facilitator = await as('pendamping');
+      const upload = async (contentType: string, body: string | Uint8Array<ArrayBuffer>) => {
+        const response = await fetch(`${server.url}/api/v1/households/import?dryRun=false&skipInvalid=true`, {
+          method: 'POST',
+          headers: {
+            'content-type': contentType,
+            'accept-language': 'en',
+            cookie: facilitator.cookie ?? '',
+            'x-csrf-token': facilitator.csrfToken ?? '',
+          },
+          body,
+        });
+        const problem = (await response.json()) as { errors: { field: string; code: string; message: string }[] };
+        return { status: response.status, type: response.headers.get('content-type'), errors: problem.errors };
+      };
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const header = 'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil';
+      const good = '3204110101260091,3204111506700091,Baris Baik,L,Garut,15-06-1970,KEPALA KELUARGA,Kp. Sukamaju,001,003,3204112002,';
+      const notWorkbook = {
+        status: 422,
+        type: 'application/problem+json; charset=utf-8',
+        errors: [
+          {
+            field: 'body',
+            code: 'xlsx.unreadable',
+            message: 'This is not a readable Excel (.xlsx) file. Save it again as an Excel Workbook or as CSV UTF-8.',
+          },
+        ],
+      };
+      // Random bytes, a CSV sent as Excel, a zip holding only an empty a.txt, nothing at all.
+      const zipWithoutSheet = Buffer.from(
+        'UEsDBBQAAAAAAGG7hV0AAAAAAAAAAAAAAAAFAAAAYS50eHRQSwECFAMUAAAAAABhu4VdAAAAAAAAAAAAAAAABQAAAAAAAAAAAAAAgAEAAAAAYS50eHRQSwUGAAAAAAEAAQAzAAAAIwAAAAAA',
+        'base64',
+      );
+      for (const body of [
+        Buffer.from([0x13, 0x37, 0xfe, 0xed, 0, 1, 2, 3]),
+        Buffer.from(`${header}\n${good}\n`),
+        zipWithoutSheet,
+        Buffer.alloc(0),
+      ])
+        expect(await upload(xlsx, body)).toEqual(notWorkbook);
+      expect(await upload('text/csv', `${header}\n${good}\n${good.replace('Kp. Sukamaju', 'Kp.\u0000')}\n`)).toEqual({
+        status: 422,
+        type: 'application/problem+json; charset=utf-8',
+        errors: [
+          {
+            field: 'body',
+            code: 'csv.nul_byte',
+            message: 'Line 3 holds a NUL byte: this is not a text CSV file. Save it again as CSV UTF-8.',
+          },
+        ],
+      });
+      expect((await facilitator.get('/api/v1/persons?q=3204111506700091')).body.items).toEqual([]);
+    });
+
     it('exports Excel and imports an Excel upload', async () => {
       const { default: ExcelJS } = await import('exceljs');
-      const { Readable } = await import('node:stream');
-      const { xlsxLines } = await import('./xlsx.ts');
+      const { xlsxRecords } = await import('./xlsx.ts');
       const facilitator = await as('pendamping');
       const exported = await fetch(`${server.url}/api/v1/persons/export.xlsx?village=32.04.11.2002`, {
         headers: { cookie: facilitator.cookie ?? '' },
       });
       expect(exported.headers.get('content-type')).toContain('spreadsheetml');
       const lines: string[] = [];
-      for await (const line of xlsxLines(Readable.from(Buffer.from(await exported.arrayBuffer())))) lines.push(line);
+      for await (const record of xlsxRecords(Buffer.from(await exported.arrayBuffer()))) lines.push(record.cells.join(','));
       expect(lines[0]).toBe(
         'no_kk,nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,hubungan_keluarga,alamat,rt,rw,kode_desa,desil,meninggal',
       );

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Context } from '../../context.ts';
+import { readCsv } from '../../export/read-csv.ts';
 import { EXPORT_TYPES, type ExportFormat } from '../../export/table-export.ts';
 import { defineRoute } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
@@ -31,7 +31,7 @@ import {
   villageCodeSchema,
 } from './registry.schema.ts';
 import { explainNik, findPersons, getHousehold, getPerson, registerHousehold } from './registry.service.ts';
-import { xlsxLines } from './xlsx.ts';
+import { xlsxRecords } from './xlsx.ts';
 
 /** GET <base>.csv and <base>.xlsx for one exporter. */
 function exportRoutes(
@@ -207,12 +207,11 @@ export const registryRoutes = [
     body: z.union([z.string().min(1).max(50_000_000), z.instanceof(Buffer)]),
     bodyLimit: 52_428_800,
     response: importResultSchema,
-    handler: async (ctx, { query, body }) => {
-      const lines: string[] = [];
-      if (typeof body === 'string') lines.push(...body.split(/\r?\n/));
-      else for await (const line of xlsxLines(Readable.from(body))) lines.push(line);
-      return importHouseholdsFromUpload(ctx, lines, { dryRun: query.dryRun === 'true', skipInvalid: query.skipInvalid === 'true' });
-    },
+    handler: (ctx, { query, body }) =>
+      importHouseholdsFromUpload(ctx, typeof body === 'string' ? readCsv(body) : xlsxRecords(body), {
+        dryRun: query.dryRun === 'true',
+        skipInvalid: query.skipInvalid === 'true',
+      }),
   }),
 
   defineRoute({
