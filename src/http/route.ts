@@ -7,6 +7,37 @@ import type { Role } from '../core/roles.ts';
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
 export type RouteAuth = 'public' | 'authenticated' | readonly Role[];
 
+/** The API's sections; each is described in the OpenAPI document (src/http/openapi.ts). */
+export type ApiTag =
+  | 'setup'
+  | 'auth'
+  | 'users'
+  | 'offices'
+  | 'organisation'
+  | 'regions'
+  | 'audit'
+  | 'registry'
+  | 'groups'
+  | 'jkn'
+  | 'financing'
+  | 'cadres'
+  | 'ledger'
+  | 'sync'
+  | 'savings';
+
+/** Media types of files that routes send or take instead of JSON. */
+export const FILE_MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+} as const;
+export type FileMediaType = (typeof FILE_MEDIA_TYPES)[keyof typeof FILE_MEDIA_TYPES];
+
+/** The 4xx statuses the API answers, each a problem+json. */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
 type AnySchema = z.ZodType;
 type Infer<S> = S extends AnySchema ? z.output<S> : undefined;
 
@@ -26,7 +57,7 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends Any
   /** Fastify path syntax: /api/v1/regions/:code */
   url: string;
   summary: string;
-  tag: string;
+  tag: ApiTag;
   auth: RouteAuth;
   body?: B;
   query?: Q;
@@ -35,6 +66,15 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends Any
   successStatus?: 200 | 201 | 204;
   /** Bytes; for uploads larger than the default 1 MiB. */
   bodyLimit?: number;
+  /**
+   * The success answer is a file of these media types, not JSON (the handler sets which):
+   * the OpenAPI document declares binary content instead of `response`.
+   */
+  produces?: readonly FileMediaType[];
+  /** The body is a file of these media types, not JSON: the OpenAPI document declares them instead of `body`. */
+  consumes?: readonly FileMediaType[];
+  /** 4xx the route's use case answers that its definition does not imply (src/http/openapi.ts `problemStatuses`), e.g. 409, 429. */
+  problems?: readonly ProblemStatus[];
 } & (
   | { idempotency?: undefined; handler: Handler<B, Q, P, z.input<R>> }
   | {

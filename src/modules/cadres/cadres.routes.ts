@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { businessDate } from '../../core/clock.ts';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import {
   assignFamiliesInputSchema,
   assignFamiliesResultSchema,
@@ -129,6 +129,7 @@ export const cadreRoutes = [
     auth: CARD_PRINTERS,
     params: cadreIdParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { request, reply }) => {
       const pdf = await cadreCardPdf(ctx, params.id, await cardOrigin(ctx, `${request.protocol}://${request.host}`));
       reply.type('application/pdf').header('content-disposition', `inline; filename="kartu-kader-${params.id}.pdf"`);
@@ -213,6 +214,7 @@ export const cadreRoutes = [
     auth: 'public',
     params: tokenParamsSchema,
     response: publicVerificationSchema,
+    problems: [429],
     handler: async (ctx, { params }, { request }) => {
       assertVerificationAllowed(request.server, request.ip, ctx.clock.now().getTime());
       return verifyCadreCard(ctx.db, params.token, businessDate(ctx.clock), ctx.locale);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { cadreIdParamsSchema, tokenParamsSchema } from './cadres.schema.ts';
 import { MANAGERS, READERS } from './cadres.service.ts';
 import { PHOTO_MAX_BYTES, readCadrePhoto, readVerifiedPhoto, setCadrePhoto } from './photo.service.ts';
@@ -19,6 +19,7 @@ export const photoRoutes = [
     auth: MANAGERS,
     params: cadreIdParamsSchema,
     body: z.instanceof(Buffer),
+    consumes: [FILE_MEDIA_TYPES.jpeg, FILE_MEDIA_TYPES.png],
     bodyLimit: PHOTO_MAX_BYTES,
     response: z.object({ photoUrl: z.string(), contentType: z.string(), bytes: z.number() }),
     handler: (ctx, { params, body }, { request }) => setCadrePhoto(ctx, params.id, request.headers['content-type'], body),
@@ -31,6 +32,7 @@ export const photoRoutes = [
     auth: READERS,
     params: cadreIdParamsSchema,
     response: image,
+    produces: [FILE_MEDIA_TYPES.jpeg, FILE_MEDIA_TYPES.png],
     handler: async (ctx, { params }, { reply }) => {
       const photo = await readCadrePhoto(ctx, params.id);
       reply.type(photo.content_type).header('cache-control', CACHE).header('etag', `"${photo.sha256}"`);
@@ -44,7 +46,9 @@ export const photoRoutes = [
     summary: "The photo of a genuine card's cadre, for the public verification page (no session; counts against the lookup rate limit)",
     auth: 'public',
     params: tokenParamsSchema,
+    problems: [429],
     response: image,
+    produces: [FILE_MEDIA_TYPES.jpeg, FILE_MEDIA_TYPES.png],
     handler: async (ctx, { params }, { request, reply }) => {
       // Else the photo would answer, without limit, whether a guessed token is genuine.
       assertVerificationAllowed(request.server, request.ip, ctx.clock.now().getTime());

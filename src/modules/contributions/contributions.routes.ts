@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { getCollectionSettings, updateCollectionSettings } from './collection-settings.ts';
 import {
   asOfQuerySchema,
@@ -108,6 +108,7 @@ export const contributionRoutes = [
     auth: READERS,
     params: idParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { reply }) => {
       reply.type('application/pdf').header('content-disposition', 'inline; filename="kuitansi-iuran.pdf"');
       return (await contributionReceiptPdf(ctx, params.id)) as unknown as string;

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { collectionSheetParamsSchema, collectionSheetQuerySchema } from './documents.schema.ts';
 import { financingAgreementPdf, financingPassbookPdf, groupCollectionSheetPdf, repaymentReceiptPdf } from './documents.service.ts';
 import { financingIdParamsSchema, repaymentParamsSchema } from './financing.schema.ts';
@@ -22,6 +22,7 @@ export const financingDocumentRoutes = [
     auth: FINANCING_READERS,
     params: repaymentParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { reply }) =>
       pdf(reply, await repaymentReceiptPdf(ctx, params.id, params.repaymentId), `kuitansi-${params.repaymentId}.pdf`),
   }),
@@ -33,6 +34,7 @@ export const financingDocumentRoutes = [
     auth: FINANCING_READERS,
     params: financingIdParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { reply }) => pdf(reply, await financingAgreementPdf(ctx, params.id), `akad-${params.id}.pdf`),
   }),
   defineRoute({
@@ -43,6 +45,7 @@ export const financingDocumentRoutes = [
     auth: FINANCING_READERS,
     params: financingIdParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { reply }) =>
       pdf(reply, await financingPassbookPdf(ctx, params.id), `kartu-angsuran-${params.id}.pdf`),
   }),
@@ -55,6 +58,7 @@ export const financingDocumentRoutes = [
     params: collectionSheetParamsSchema,
     query: collectionSheetQuerySchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params, query }, { reply }) =>
       pdf(
         reply,

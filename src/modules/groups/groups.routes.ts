@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_TYPES } from '../../export/table-export.ts';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import {
   addMemberInputSchema,
   assetInputSchema,
@@ -48,6 +48,7 @@ const exportRoutes = (['csv', 'xlsx'] as const).map((format) =>
     auth: READERS,
     query: groupsQuerySchema.pick({ village: true }),
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES[format]],
     handler: async (ctx, { query }, { reply }) => {
       reply.type(EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="kelompok.${format}"`);
       return exportGroups(ctx, format, query.village) as unknown as string;
@@ -205,6 +206,7 @@ export const groupRoutes = [
     auth: READERS,
     params: meetingParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { reply }) => {
       const pdf = await meetingMinutesPdf(ctx, params.id, params.meetingId);
       reply.type('application/pdf').header('content-disposition', `inline; filename="berita-acara-${params.meetingId}.pdf"`);

@@ -35,6 +35,8 @@ export const identityRoutes = [
     auth: 'public',
     body: loginInputSchema,
     response: meSchema,
+    // Wrong credentials (401) and too many attempts (429) answer before anyone is signed in.
+    problems: [401, 429],
     handler: async (ctx, { body }, { request, reply }) => {
       const result = await login(ctx, body);
       reply.setCookie(SESSION_COOKIE, result.token, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AnyRoute, defineRoute } from '../../http/route.ts';
+import { type AnyRoute, defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { LEDGER_READERS } from './ledger.service.ts';
 import { balanceSheetQuerySchema, balanceSheetSchema, incomeStatementQuerySchema, incomeStatementSchema } from './statements.schema.ts';
 import { balanceSheet, balanceSheetFile, incomeStatement, incomeStatementFile, type StatementFormat } from './statements.service.ts';
@@ -18,6 +18,7 @@ const fileRoutes = (['pdf', 'xlsx'] as const).flatMap((format): AnyRoute[] => [
     auth: LEDGER_READERS,
     query: balanceSheetQuerySchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES[format]],
     handler: async (ctx, { query }, { reply }) => {
       const file = await balanceSheetFile(ctx, query, format);
       reply
@@ -34,6 +35,7 @@ const fileRoutes = (['pdf', 'xlsx'] as const).flatMap((format): AnyRoute[] => [
     auth: LEDGER_READERS,
     query: incomeStatementQuerySchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES[format]],
     handler: async (ctx, { query }, { reply }) => {
       const file = await incomeStatementFile(ctx, query, format);
       reply

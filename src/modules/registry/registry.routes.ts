@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.ts';
 import { readCsv } from '../../export/read-csv.ts';
 import { EXPORT_TYPES, type ExportFormat } from '../../export/table-export.ts';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
 import { decideDuplicate, listDuplicateCandidates } from './duplicates.service.ts';
@@ -49,6 +49,7 @@ function exportRoutes(
       auth: READERS,
       query: z.strictObject({ village: villageCodeSchema.optional() }),
       response: z.string(),
+      produces: [FILE_MEDIA_TYPES[format]],
       handler: async (ctx, { query }, { reply }) => {
         reply.type(EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="${filename}.${format}"`);
         return exporter(ctx, format, query.village) as string;
@@ -205,6 +206,7 @@ export const registryRoutes = [
     auth: ['admin', 'manager', 'facilitator'],
     query: importQuerySchema,
     body: z.union([z.string().min(1).max(50_000_000), z.instanceof(Buffer)]),
+    consumes: [FILE_MEDIA_TYPES.csv, FILE_MEDIA_TYPES.xlsx],
     bodyLimit: 52_428_800,
     response: importResultSchema,
     handler: (ctx, { query, body }) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import {
   accountDetailSchema,
   accountIdParamsSchema,
@@ -147,6 +147,7 @@ export const savingsRoutes = [
     auth: SAVINGS_READERS,
     params: accountIdParamsSchema,
     response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
     handler: async (ctx, { params }, { reply }) => {
       const pdf = await savingsPassbookPdf(ctx, params.id);
       reply.type('application/pdf').header('content-disposition', `inline; filename="buku-tabungan-${params.id}.pdf"`);

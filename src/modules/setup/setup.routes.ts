@@ -25,6 +25,7 @@ export const setupRoutes = [
       admin: z.object({ id: z.string(), username: z.string() }),
     }),
     successStatus: 201,
+    problems: [409],
     handler: async (ctx, { body }) => {
       const result = await runFirstSetup({ ...ctx, actor: { kind: 'system', name: 'first-run' } }, body);
       return { organisation: result.organisation, admin: { id: result.admin.id, username: result.admin.username } };
