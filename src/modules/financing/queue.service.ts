@@ -2,7 +2,7 @@ import { actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { notFound } from '../../core/errors.ts';
 import { officeInScope } from '../../core/scope.ts';
-import { availableCash, findFundByCode } from '../ledger/index.ts';
+import { availableCash, fundByCode } from '../ledger/index.ts';
 import { fundInflows, queuedApplications } from './financing.store.ts';
 import { FINANCING_READERS } from './lifecycle.service.ts';
 import { heldUpBy, projectQueue } from './queue.rules.ts';
@@ -10,7 +10,7 @@ import { heldUpBy, projectQueue } from './queue.rules.ts';
 /** The fund's waiting line with expected financing dates, and who each overdue financing holds up. */
 export async function revolvingQueue(ctx: Context, fundCode: string) {
   assertRole(ctx, FINANCING_READERS);
-  const fund = await findFundByCode(ctx.db, fundCode);
+  const fund = await fundByCode(ctx.db, fundCode);
   if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', fundCode);
   const today = businessDate(ctx.clock);
   const [cash, waiting, due] = await Promise.all([

@@ -1,6 +1,11 @@
 export { IMPORT_HEADER } from './import.rules.ts';
 export { type ImportSummary, importHouseholds } from './import.service.ts';
 export { registryRoutes } from './registry.routes.ts';
-export { decodeNikWithRegions, registerHousehold } from './registry.service.ts';
-export { findBusinessWithHousehold, findHeadsInVillage, findPersonById } from './registry.store.ts';
+export {
+  businessWithHousehold,
+  decodeNikWithRegions,
+  headsInVillage,
+  personById,
+  registerHousehold,
+} from './registry.service.ts';
 export { xlsxLines } from './xlsx.ts';

@@ -11,7 +11,7 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once, openDrawerOf, postEntry, reverseEntry } from '../ledger/index.ts';
 import { resolveOfficeCodes } from '../organisation/index.ts';
-import { findPersonById } from '../registry/index.ts';
+import { personById } from '../registry/index.ts';
 import { renderPassbook } from './passbook.ts';
 import {
   DEFAULT_SETTINGS,
@@ -143,7 +143,7 @@ async function accountInScope(ctx: Context, db: Queryable, id: string): Promise<
 }
 
 async function personInScope(ctx: Context, db: Queryable, id: string) {
-  const person = await findPersonById(db, id);
+  const person = await personById(db, id);
   if (!person || person.merged_into || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', id);
   return person;
 }
