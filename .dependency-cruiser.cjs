@@ -33,6 +33,48 @@ module.exports = {
       },
     },
     {
+      name: 'index-exposes-no-store',
+      comment: "A module's index.ts exposes use cases and pure rules, never store functions: other modules ask the module's service.",
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/index\\.ts$' },
+      to: { path: '\\.store\\.ts$' },
+    },
+    {
+      name: 'stores-are-private',
+      comment:
+        'Code outside src/modules (CLI, HTTP, export, testing, web) never calls a store; between modules modules-meet-through-index forbids it.',
+      severity: 'error',
+      from: { pathNot: '^src/modules/' },
+      to: { path: '^src/modules/[^/]+/[^/]+\\.store\\.ts$' },
+    },
+    {
+      name: 'stores-read-their-own-tables',
+      comment:
+        "A store queries only its own module's tables: it types its database as StoreDb<OwnTables> (src/db/store.ts) and imports neither another module's tables nor the all-tables types. Another module's data comes through that module's index.ts, combined in the service.",
+      severity: 'error',
+      from: {
+        path: '^src/modules/([^/]+)/[^/]+\\.store\\.ts$',
+        pathNot: [
+          // Documented exceptions, each still reading another module's tables (or needing what StoreDb leaves out):
+          '^src/modules/cadres/cadres\\.store\\.ts$', // caseload and card lists join person, household, region, office; settings in setting
+          '^src/modules/cadres/participants\\.store\\.ts$', // JKN participants listed with person and household (paginated list)
+          '^src/modules/contributions/contributions\\.store\\.ts$', // worklist and dues join cadre_family, person, household, jkn_participant (field hot path)
+          '^src/modules/contributions/overview\\.store\\.ts$', // office overview: one aggregate over cadre, cadre_village, jkn_participant, person
+          '^src/modules/financing/close-day\\.store\\.ts$', // close of day: set-based SQL over financing with business_group, fund, office, app_user
+          '^src/modules/financing/financing\\.store\\.ts$', // financing lists (paginated) join person and fund
+          '^src/modules/groups/groups\\.store\\.ts$', // member and facilitator lists join person and app_user
+          '^src/modules/ledger/cash-drawer\\.store\\.ts$', // drawer list joins office and app_user
+          '^src/modules/ledger/ledger\\.store\\.ts$', // own tables only, but posts an entry with its lines through WITH, which StoreDb leaves out
+          '^src/modules/savings/savings\\.store\\.ts$', // account lists join person and office; settings in setting
+          '^src/modules/sync/sync\\.store\\.ts$', // the sync bundle: one read of cadre, person, business_group and financing (field hot path)
+        ],
+      },
+      to: {
+        path: ['^src/db/(database|tables)\\.ts$', '^src/modules/[^/]+/[^/]+\\.tables\\.ts$'],
+        pathNot: '^src/modules/$1/',
+      },
+    },
+    {
       name: 'web-stays-in-the-browser',
       comment: 'The web app may share core and schemas, never server code.',
       severity: 'error',

@@ -1,5 +1,4 @@
-import type { Compilable } from 'kysely';
-import type { Queryable } from './database.ts';
+import type { Compilable, QueryExecutorProvider } from 'kysely';
 
 /** A statement and what its rows mean, to be sent together with others (readTogether). */
 export type Read<T> = { query: Compilable<unknown> | null; result: (rows: unknown[]) => T };
@@ -19,7 +18,7 @@ export const known = <T>(value: T): Read<T> => ({ query: null, result: () => val
  * before the lock was granted, exactly as if each had been awaited. The first error fails
  * the lot (in a transaction it has aborted the rest anyway).
  */
-export async function readTogether<R extends readonly Read<unknown>[]>(db: Queryable, reads: R): Promise<ReadResults<R>> {
+export async function readTogether<R extends readonly Read<unknown>[]>(db: QueryExecutorProvider, reads: R): Promise<ReadResults<R>> {
   const sent = reads.filter((r) => r.query !== null);
   const answers = await db
     .getExecutor()

@@ -1,5 +1,5 @@
-import { type OperationNodeSource, sql } from 'kysely';
-import { BEFORE_COMMIT, type Queryable, type Tx } from './database.ts';
+import { type OperationNodeSource, type QueryExecutorProvider, sql } from 'kysely';
+import { BEFORE_COMMIT, type Tx } from './database.ts';
 
 /**
  * Writes that nothing later in their transaction reads back (an audit record, a stored
@@ -10,7 +10,7 @@ import { BEFORE_COMMIT, type Queryable, type Tx } from './database.ts';
  * the transaction does not see them; use writeLater only where that holds. Outside a
  * transaction opened by inTransaction, a write goes at once.
  */
-const pending = new WeakMap<Queryable, OperationNodeSource[]>();
+const pending = new WeakMap<QueryExecutorProvider, OperationNodeSource[]>();
 /** Statements have at most 65,535 parameters; a few dozen writes stay well below. */
 const WRITES_PER_STATEMENT = 32;
 
@@ -26,7 +26,7 @@ export async function withWritesLater<T>(tx: Tx, work: () => Promise<T>): Promis
 }
 
 /** An INSERT, UPDATE or DELETE (a Kysely builder or raw sql) to run by the end of the transaction. */
-export async function writeLater(db: Queryable, write: OperationNodeSource): Promise<void> {
+export async function writeLater(db: QueryExecutorProvider, write: OperationNodeSource): Promise<void> {
   const writes = pending.get(db);
   if (!writes) {
     await sql`${write}`.execute(db);
@@ -37,7 +37,7 @@ export async function writeLater(db: Queryable, write: OperationNodeSource): Pro
 }
 
 /** Sends the writes held back so far. */
-export async function flushWrites(db: Queryable, last = false): Promise<void> {
+export async function flushWrites(db: QueryExecutorProvider, last = false): Promise<void> {
   const writes = pending.get(db);
   if (!writes || writes.length === 0) return;
   pending.set(db, []);

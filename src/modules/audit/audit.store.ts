@@ -1,6 +1,8 @@
-import type { Queryable } from '../../db/database.ts';
+import type { StoreDb } from '../../db/store.ts';
 import { writeLater } from '../../db/write-later.ts';
-import type { AuditLogTable } from './audit.tables.ts';
+import type { AuditLogTable, AuditTables } from './audit.tables.ts';
+
+type Queryable = StoreDb<AuditTables>;
 
 /** Nothing reads the audit trail inside the transaction that writes it: the record goes with the transaction's last writes. */
 export async function insertAuditRecord(db: Queryable, row: AuditLogTable): Promise<void> {

@@ -2,7 +2,7 @@ import type { Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { assignFamilies, changeCadreStatus, issueCadreCard, recordCadreTraining, recordPersonJkn, registerCadre } from '../cadres/index.ts';
 import { collectContribution, depositCash, recordVisit, setPaidThrough } from '../contributions/index.ts';
-import { findHeadsInVillage } from '../registry/index.ts';
+import { headsInVillage } from '../registry/index.ts';
 
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const shiftMonths = (month: string, count: number) => {
@@ -23,7 +23,7 @@ export async function fillDemoCadres(ctx: Context) {
   const today = businessDate(ctx.clock);
   const thisMonth = today.slice(0, 7);
   const village = '32.04.11.2002';
-  const [self, ...heads] = await findHeadsInVillage(ctx.db, village, 20, 9);
+  const [self, ...heads] = await headsInVillage(ctx.db, village, 20, 9);
   if (!self) return { cadres: 0, families: 0, cards: [] as DemoCard[] };
   const cadre = await registerCadre(ctx, {
     personId: self.id,
@@ -91,7 +91,7 @@ export async function fillDemoCadres(ctx: Context) {
 async function fillSuspendedCadre(ctx: Context, today: string): Promise<DemoCard | null> {
   const village = '32.04.11.2001';
   const thisMonth = today.slice(0, 7);
-  const [self, ...heads] = await findHeadsInVillage(ctx.db, village, 20, 5);
+  const [self, ...heads] = await headsInVillage(ctx.db, village, 20, 5);
   if (!self || heads.length < 4) return null;
   const cadre = await registerCadre(ctx, {
     personId: self.id,
@@ -147,7 +147,7 @@ async function fillSuspendedCadre(ctx: Context, today: string): Promise<DemoCard
 /** Gandasari: a cadre whose assignment letter was revoked; the card they still carry warns whoever scans it. */
 async function fillRevokedCadre(ctx: Context, today: string): Promise<DemoCard | null> {
   const village = '32.04.11.2004';
-  const [self] = await findHeadsInVillage(ctx.db, village, 20, 1);
+  const [self] = await headsInVillage(ctx.db, village, 20, 1);
   if (!self) return null;
   const cadre = await registerCadre(ctx, {
     personId: self.id,

@@ -3,7 +3,7 @@ import { businessDate } from '../../core/clock.ts';
 import { closeDay, financingDemoApi } from '../financing/index.ts';
 import { listGroups } from '../groups/index.ts';
 import { createFund } from '../ledger/index.ts';
-import { findHeadsInVillage } from '../registry/index.ts';
+import { headsInVillage } from '../registry/index.ts';
 import { depositSavings, openSavingsAccount, withdrawSavings } from '../savings/index.ts';
 
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -146,8 +146,8 @@ export async function fillDemoMoney(ctx: Context) {
     cashAccount: '1.1.02',
   });
   const members = [
-    ...(await findHeadsInVillage(ctx.db, '34.71.01.1001', 20, 12)),
-    ...(await findHeadsInVillage(ctx.db, '34.71.01.1002', 0, 12)),
+    ...(await headsInVillage(ctx.db, '34.71.01.1001', 20, 12)),
+    ...(await headsInVillage(ctx.db, '34.71.01.1002', 0, 12)),
   ].map((row) => row.id);
   let next = 0;
   const apply = (
@@ -264,7 +264,7 @@ export async function fillDemoMoney(ctx: Context) {
       cashAccount: '1.1.01',
     });
     funds++;
-    const [groupMember] = await findHeadsInVillage(ctx.db, '34.71.01.1001', 1, 1);
+    const [groupMember] = await headsInVillage(ctx.db, '34.71.01.1001', 1, 1);
     if (groupMember) {
       next++;
       await payDue(

@@ -3,10 +3,10 @@ import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
 import { readCsv } from '../../export/read-csv.ts';
 import { addGroupMember, appointOfficers, formGroup, recordMeeting } from '../groups/index.ts';
-import { addUser, countUsers } from '../identity/index.ts';
+import { addUser, userCount } from '../identity/index.ts';
 import { addOffice, createOrganisation, getOrganisation } from '../organisation/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
-import { findHeadsInVillage, importHouseholds } from '../registry/index.ts';
+import { headsInVillage, importHouseholds } from '../registry/index.ts';
 import { demoFamilyLines } from './demo-families.ts';
 
 /** Documented in the README: every demo account signs in with this password. */
@@ -39,7 +39,7 @@ export const DEMO_HOUSEHOLDS = 300;
 /** Fills an empty database with a JKM-like NGO; refuses a database that holds anything. */
 export async function fillDemo(ctx: Context) {
   const result = await inTransaction(ctx, async (tx) => {
-    if ((await getOrganisation(tx)) || (await countUsers(tx)) > 0) throw new AppError('demo.not_empty', 409);
+    if ((await getOrganisation(tx)) || (await userCount(tx)) > 0) throw new AppError('demo.not_empty', 409);
     const organisation = await createOrganisation(tx, ctx, { name: 'JKM Demo — Jaringan Kesejahteraan Masyarakat', isDemo: true });
     await addOffice(tx, ctx, {
       code: 'YK01',
@@ -117,4 +117,4 @@ async function fillDemoGroups(ctx: Context): Promise<number> {
 }
 
 const findDemoHeads = async (ctx: Context, village: string, skip: number, count: number) =>
-  (await findHeadsInVillage(ctx.db, village, skip, count)).map((row) => row.id);
+  (await headsInVillage(ctx.db, village, skip, count)).map((row) => row.id);

@@ -3,7 +3,7 @@ import { businessDate } from '../../core/clock.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { creditBalancesByOfficeAndFund, findFundById, postEntry, writeLedgerBalances } from '../ledger/index.ts';
+import { creditBalancesOf, fundById, postEntry, snapshotLedgerBalances } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { planCloseDay } from './close-day.rules.ts';
 import {
@@ -48,7 +48,7 @@ function qualitySql(rule: QualityRuleName, date: string) {
 
 /** Posts, per office, what brings the allowance in 1.2.09 to what the day's snapshot requires. */
 async function bookProvisions(tx: Tx, ctx: Context, date: string) {
-  const [required, booked] = await Promise.all([requiredProvisions(tx, date), creditBalancesByOfficeAndFund(tx, ALLOWANCE_ACCOUNT, date)]);
+  const [required, booked] = await Promise.all([requiredProvisions(tx, date), creditBalancesOf(tx, ALLOWANCE_ACCOUNT, date)]);
   const lines = provisionTrueUp(
     required.map((r) => ({ officeId: r.office_id, fundId: r.fund_id, amount: BigInt(r.provision) })),
     booked.map((b) => ({ officeId: b.office_id, fundId: b.fund_id, amount: BigInt(b.balance) })),
@@ -107,7 +107,7 @@ async function closeOneDay(ctx: Context, date: string, rule: QualityRuleName, op
       else if (step === 'arrears') await updateArrears(tx, date, qualitySql(rule, date));
       else if (step === 'snapshot') await writeSnapshot(tx, date, PROVISION_PER_MILLE);
       else if (step === 'provisions') await bookProvisions(tx, ctx, date);
-      else await writeLedgerBalances(tx, date);
+      else await snapshotLedgerBalances(tx, date);
       await markStep(tx, date, step);
       return true;
     });
@@ -154,7 +154,7 @@ export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 
       rows.flatMap((r) => (r.key ? [r.key] : [])),
     ))
       labels.set(o.id, o.code);
-  if (query.by === 'fund') for (const r of rows) if (r.key) labels.set(r.key, (await findFundById(ctx.db, r.key))?.code ?? r.key);
+  if (query.by === 'fund') for (const r of rows) if (r.key) labels.set(r.key, (await fundById(ctx.db, r.key))?.code ?? r.key);
   if (query.by === 'group' || query.by === 'facilitator')
     for (const [id, name] of await portfolioLabels(
       ctx.db,

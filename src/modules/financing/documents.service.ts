@@ -5,9 +5,10 @@ import { maskName } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { getGroup } from '../groups/index.ts';
+import { staffNameById, staffNames } from '../identity/index.ts';
 import { getOrganisation, officesWithRegions } from '../organisation/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
-import { findPersonById } from '../registry/index.ts';
+import { personById } from '../registry/index.ts';
 import { renderAgreement, renderCollectionSheet, renderPassbook, renderReceipt } from './documents.pdf.ts';
 import {
   buildAgreement,
@@ -19,7 +20,7 @@ import {
   type ReceiptFacts,
   remainingAfter,
 } from './documents.rules.ts';
-import { disbursedFinancingsOfGroup, staffNameById, staffNames } from './documents.store.ts';
+import { disbursedFinancingsOfGroup } from './documents.store.ts';
 import { findFinancing, findProductByCode, installmentsOf } from './financing.store.ts';
 import { FINANCING_READERS, getFinancing } from './lifecycle.service.ts';
 import { amountOwed, instalmentOwed, instalmentsDue } from './repayment.rules.ts';
@@ -173,7 +174,7 @@ export async function groupCollectionSheetPdf(ctx: Context, groupId: string, dat
   const rows = (await disbursedFinancingsOfGroup(ctx.db, groupId)).filter((r) => regionInScope(scope, r.region_code));
   const financings: CollectionFinancing[] = [];
   for (const row of rows) {
-    const [person, instalments] = await Promise.all([findPersonById(ctx.db, row.person_id), installmentsOf(ctx.db, row.id)]);
+    const [person, instalments] = await Promise.all([personById(ctx.db, row.person_id), installmentsOf(ctx.db, row.id)]);
     const dues = instalmentsDue(instalments);
     financings.push({
       memberName: shownName(ctx, person?.full_name ?? ''),

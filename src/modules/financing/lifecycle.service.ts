@@ -11,9 +11,9 @@ import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { householdIsActiveMember } from '../groups/index.ts';
-import { availableCash, findFundByCode, findFundById, findFundForActor, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
+import { availableCash, findFundForActor, fundByCode, fundById, lockFundForLending, openDrawerOf, postEntry } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
-import { findBusinessWithHousehold, findPersonById, findPersonForActor } from '../registry/index.ts';
+import { businessWithHousehold, findPersonForActor, personById } from '../registry/index.ts';
 import type {
   applicationInputSchema,
   disbursementInputSchema,
@@ -164,7 +164,7 @@ export async function applyForFinancing(ctx: Context, input: z.infer<typeof appl
     errors.push({ field: 'lkmCapitalPercent', code: 'financing.capital_share_required' });
   // The business financed is the member's family's own; the group recommending is theirs.
   if (input.businessId) {
-    const business = await findBusinessWithHousehold(ctx.db, input.businessId);
+    const business = await businessWithHousehold(ctx.db, input.businessId);
     if (!business?.active || business.household_id !== person.household_id)
       errors.push({ field: 'businessId', code: 'financing.business_not_members' });
   }
@@ -279,7 +279,7 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     if (input.disbursedOn < row.applied_on) throw invalid('financing.disbursed_before_application', 'disbursedOn');
     if (input.firstDueDate && input.firstDueDate <= input.disbursedOn)
       throw invalid('financing.first_due_before_disbursement', 'firstDueDate');
-    await lockFund(tx, row.fund_id);
+    await lockFundForLending(tx, row.fund_id);
     const principal = BigInt(row.principal);
     const cash = await availableCash(tx, row.fund_id);
     if (cash < principal)
@@ -360,9 +360,9 @@ export async function getFinancing(ctx: Context, id: string): Promise<z.infer<ty
 
 export async function financingView(ctx: Context, db: Queryable, row: FinancingRow): Promise<z.infer<typeof financingViewSchema>> {
   const [person, product, fund, [office], installments, repayments] = await Promise.all([
-    findPersonById(db, row.person_id),
+    personById(db, row.person_id),
     findProductById(db, row.product_id),
-    findFundById(db, row.fund_id),
+    fundById(db, row.fund_id),
     officesWithRegions(db, [row.office_id]),
     installmentsOf(db, row.id),
     repaymentsOf(db, row.id),
@@ -467,7 +467,7 @@ export async function listFinancings(
 ): Promise<z.infer<typeof financingListSchema>> {
   assertRole(ctx, FINANCING_READERS);
   const offset = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : 0;
-  const fund = query.fund ? await findFundByCode(ctx.db, query.fund) : undefined;
+  const fund = query.fund ? await fundByCode(ctx.db, query.fund) : undefined;
   if (query.fund && !fund) return { items: [], nextCursor: null };
   const rows = await listFinancingRows(ctx.db, {
     status: query.status,

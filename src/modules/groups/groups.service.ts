@@ -28,6 +28,7 @@ import type {
 import { OFFICER_ROLES } from './groups.schema.ts';
 import {
   countActive,
+  findActiveMemberOfHousehold,
   findActiveMembershipOfKind,
   findAssets,
   findAttendance,
@@ -476,3 +477,7 @@ export async function listKinds(ctx: Context) {
   const kinds = await listGroupKinds(ctx.db);
   return { items: kinds.map((k) => ({ code: k.code, name: k.name, counts: k.counts, minSize: k.min_size, maxSize: k.max_size })) };
 }
+
+/** Whether a household is a current member family of a group. */
+export const householdIsActiveMember = async (db: Queryable, groupId: string, householdId: string) =>
+  (await findActiveMemberOfHousehold(db, groupId, householdId)) !== undefined;

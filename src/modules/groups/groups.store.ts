@@ -44,14 +44,14 @@ export async function countActive(db: Queryable, groupId: string) {
 }
 
 /** Whether a household is a current member family of a group. */
-export const householdIsActiveMember = async (db: Queryable, groupId: string, householdId: string) =>
-  (await db
+export const findActiveMemberOfHousehold = (db: Queryable, groupId: string, householdId: string) =>
+  db
     .selectFrom('group_member')
     .select('person_id')
     .where('group_id', '=', groupId)
     .where('household_id', '=', householdId)
     .where('left_on', 'is', null)
-    .executeTakeFirst()) !== undefined;
+    .executeTakeFirst();
 export const findActiveMembershipOfKind = (db: Queryable, personId: string, kind: string) =>
   db
     .selectFrom('group_member')

@@ -1,3 +1,10 @@
 export { groupRoutes } from './groups.routes.ts';
-export { addGroupMember, appointOfficers, formGroup, getGroup, listGroups, recordMeeting } from './groups.service.ts';
-export { householdIsActiveMember } from './groups.store.ts';
+export {
+  addGroupMember,
+  appointOfficers,
+  formGroup,
+  getGroup,
+  householdIsActiveMember,
+  listGroups,
+  recordMeeting,
+} from './groups.service.ts';

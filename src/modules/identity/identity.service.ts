@@ -12,10 +12,13 @@ import type { CreateUserInput, ListUsersQuery, Me, UpdateUserInput, UserView } f
 import {
   claimLoginAttempt,
   countActiveAdmins,
+  countUsers,
   deleteSessionByTokenHash,
   deleteSessionsOfUser,
   findActiveUsersOfRole,
   findApiTokenByHash,
+  findFullNameById,
+  findFullNamesByUsername,
   findOfficeIdsOfUsers,
   findOldestLoginAttempt,
   findSessionByTokenHash,
@@ -378,3 +381,9 @@ export async function activeUsersWithRole(db: Queryable, role: Role) {
   );
   return rows.map((row) => ({ id: row.id, username: row.username, fullName: row.full_name, officeIds: officeIds.get(row.id) ?? [] }));
 }
+
+/** How many user accounts exist (first setup and the demo run only on an empty database). */
+export const userCount = (db: Queryable) => countUsers(db);
+/** Full names of staff by username, for documents that name who received or decided. */
+export const staffNames = (db: Queryable, usernames: string[]) => findFullNamesByUsername(db, usernames);
+export const staffNameById = (db: Queryable, id: string) => findFullNameById(db, id);

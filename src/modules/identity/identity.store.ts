@@ -1,6 +1,8 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
-import type { ApiTokenTable, AppUserTable, SessionTable } from './identity.tables.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type { ApiTokenTable, AppUserTable, IdentityTables, SessionTable } from './identity.tables.ts';
+
+type Queryable = StoreDb<IdentityTables>;
 
 export const findUserByUsername = (db: Queryable, username: string) =>
   db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -148,3 +150,18 @@ export async function findOldestLoginAttempt(db: Queryable, key: string, since: 
     SELECT min(t) AS oldest FROM login_attempt, unnest(attempted_at) AS t WHERE key = ${key} AND t > ${since}`.execute(db);
   return row.rows[0]?.oldest ?? null;
 }
+
+/** Full names of staff by username (repayments record who received them by username). */
+export async function findFullNamesByUsername(db: Queryable, usernames: string[]): Promise<Map<string, string>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db.selectFrom('app_user').select(['username', 'full_name']).where('username', 'in', usernames).execute();
+  return new Map(rows.map((r) => [r.username, r.full_name]));
+}
+
+export const findFullNameById = (db: Queryable, id: string) =>
+  db
+    .selectFrom('app_user')
+    .select('full_name')
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((row) => row?.full_name ?? null);

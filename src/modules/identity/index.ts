@@ -1,4 +1,12 @@
 export { identityRoutes, SESSION_COOKIE } from './identity.routes.ts';
 export { type CreateUserInput, createUserInputSchema } from './identity.schema.ts';
-export { activeUsersWithRole, addUser, createApiToken, resolveApiToken, resolveSession } from './identity.service.ts';
-export { countUsers } from './identity.store.ts';
+export {
+  activeUsersWithRole,
+  addUser,
+  createApiToken,
+  resolveApiToken,
+  resolveSession,
+  staffNameById,
+  staffNames,
+  userCount,
+} from './identity.service.ts';

@@ -6,7 +6,10 @@
  * falls into (the database does it, in the journal lines' statement trigger).
  */
 import { sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type { LedgerTables } from './ledger.tables.ts';
+
+type Queryable = StoreDb<LedgerTables>;
 
 export type Totals = { account_code: string; debit: string; credit: string };
 

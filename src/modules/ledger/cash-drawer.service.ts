@@ -42,7 +42,7 @@ import {
   lockDrawer,
   lockOpenDrawerOf,
 } from './cash-drawer.store.ts';
-import { once } from './idempotency.store.ts';
+import { once } from './idempotency.service.ts';
 import { accountNameIn, findFundForActor, postingRefusal } from './ledger.access.ts';
 import { LEDGER_READERS, postEntry } from './ledger.service.ts';
 import { findAccount, listAccountRows } from './ledger.store.ts';

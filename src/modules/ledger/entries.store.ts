@@ -1,4 +1,7 @@
-import type { Queryable } from '../../db/database.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type { LedgerTables } from './ledger.tables.ts';
+
+type Queryable = StoreDb<LedgerTables>;
 
 export type EntryListFilter = {
   sourceTypes: readonly string[];

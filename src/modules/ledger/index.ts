@@ -1,9 +1,19 @@
-export { writeBalances as writeLedgerBalances } from './balances.store.ts';
 export { DRAWER_PARTY } from './cash-drawer.rules.ts';
 export { counterCashParty, lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
-export { once, requestHash } from './idempotency.store.ts';
+export { once } from './idempotency.service.ts';
 export { findFundForActor } from './ledger.access.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
 export { compactLines, entryProblems, type PostingLine } from './ledger.rules.ts';
-export { availableCash, createFund, type PostEntryInput, postEntry, reverseEntry, trialBalance } from './ledger.service.ts';
-export { creditBalancesByOfficeAndFund, findFund as findFundById, findFundByCode, lockFund } from './ledger.store.ts';
+export {
+  availableCash,
+  createFund,
+  creditBalancesOf,
+  fundByCode,
+  fundById,
+  lockFundForLending,
+  type PostEntryInput,
+  postEntry,
+  reverseEntry,
+  snapshotLedgerBalances,
+  trialBalance,
+} from './ledger.service.ts';

@@ -9,8 +9,9 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import { isSystemAccount } from './accounts.rules.ts';
+import { writeBalances } from './balances.store.ts';
 import { listEntryRows } from './entries.store.ts';
-import { once } from './idempotency.store.ts';
+import { once } from './idempotency.service.ts';
 import { accountNameIn, accountView, findFundForActor, inactiveAccountError, officeFilter, postingRefusal } from './ledger.access.ts';
 import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
 import {
@@ -31,6 +32,7 @@ import {
 import {
   accountLines,
   accountTotals,
+  creditBalancesByOfficeAndFund,
   entryLines,
   findAccount,
   findAccounts,
@@ -44,6 +46,7 @@ import {
   insertEntry,
   listAccountRows,
   listFundRows,
+  lockFund,
 } from './ledger.store.ts';
 
 /** A statement page: the row offset and the running balance carried to it. */
@@ -492,5 +495,16 @@ async function fundViews(db: Queryable, rows: Awaited<ReturnType<typeof listFund
   });
 }
 
-/** What a fund can lend now; call with the fund locked (lockFund) before a disbursement. */
+/** What a fund can lend now; call with the fund locked (lockFundForLending) before a disbursement. */
 export const availableCash = (db: Queryable, fundId: string) => fundCash(db, fundId);
+
+/** A fund by id or by code, for other modules (which check it against the actor's scope themselves). */
+export const fundById = (db: Queryable, id: string) => findFund(db, id);
+export const fundByCode = (db: Queryable, code: string) => findFundByCode(db, code);
+/** Locks a fund's row until the transaction ends: disbursements from one fund wait on each other. */
+export const lockFundForLending = (tx: Tx, id: string) => lockFund(tx, id);
+/** Credit minus debit of one account per office and fund through a date. */
+export const creditBalancesOf = (db: Queryable, accountCode: string, through: string) =>
+  creditBalancesByOfficeAndFund(db, accountCode, through);
+/** Writes the daily balance snapshot of a closed day (see balances.store). */
+export const snapshotLedgerBalances = (tx: Tx, date: string) => writeBalances(tx, date);

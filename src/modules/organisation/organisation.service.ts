@@ -57,14 +57,14 @@ async function toOfficeViews(db: Queryable, rows: OfficeRow[]): Promise<OfficeVi
     db,
     rows.map((row) => row.id),
   );
-  const homeNames = new Map(
-    (
-      await findRegionsByCodes(
-        db,
-        rows.map((row) => row.region_code),
-      )
-    ).map((r) => [r.code, r.name]),
+  // Names of the home and covered regions in one read (the regions module owns them).
+  const regions = new Map(
+    (await findRegionsByCodes(db, [...new Set([...rows.map((row) => row.region_code), ...covered.map((c) => c.code)])])).map((r) => [
+      r.code,
+      r,
+    ]),
   );
+  const homeNames = new Map([...regions].map(([code, r]) => [code, r.name]));
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -74,7 +74,9 @@ async function toOfficeViews(db: Queryable, rows: OfficeRow[]): Promise<OfficeVi
     regionName: homeNames.get(row.region_code) ?? null,
     address: row.address,
     active: row.active,
-    regions: covered.filter((c) => c.office_id === row.id).map((c) => ({ code: c.code, name: c.name, level: c.level })),
+    regions: covered
+      .filter((c) => c.office_id === row.id)
+      .map((c) => ({ code: c.code, name: regions.get(c.code)?.name ?? c.code, level: regions.get(c.code)?.level ?? 0 })),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }));

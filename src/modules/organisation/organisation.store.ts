@@ -1,6 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
-import type { OfficeTable, OrganisationTable } from './organisation.tables.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type { OfficeTable, OrganisationTable, OrganisationTables } from './organisation.tables.ts';
+
+type Queryable = StoreDb<OrganisationTables>;
 
 export const findOrganisation = (db: Queryable) => db.selectFrom('organisation').selectAll().executeTakeFirst();
 
@@ -49,10 +51,9 @@ export function findCoveredRegions(db: Queryable, officeIds: string[]) {
   if (officeIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('office_region')
-    .innerJoin('region', 'region.code', 'office_region.region_code')
-    .select(['office_region.office_id', 'region.code', 'region.name', 'region.level'])
-    .where('office_region.office_id', 'in', officeIds)
-    .orderBy('region.code')
+    .select(['office_id', 'region_code as code'])
+    .where('office_id', 'in', officeIds)
+    .orderBy('region_code')
     .execute();
 }
 

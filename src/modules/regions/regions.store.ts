@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type { RegionTables } from './regions.tables.ts';
+
+type Queryable = StoreDb<RegionTables>;
 
 export const findRegion = (db: Queryable, code: string) => db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
 

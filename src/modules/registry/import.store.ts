@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
+import type { StoreDb } from '../../db/store.ts';
 import type { ImportIssue, ImportRow } from './import.rules.ts';
+import type { BusinessTables, RegistryTables } from './registry.tables.ts';
+
+type Queryable = StoreDb<BusinessTables & RegistryTables>;
 
 /**
  * A staged problem. The `problem` column holds a JSON array of them: codes and params,

@@ -13,6 +13,8 @@ import { findRegionsByCodes } from '../regions/index.ts';
 import { decodeNik } from './nik.rules.ts';
 import type { HouseholdInput, HouseholdView, NikDecoded, PersonsQuery, PersonView } from './registry.schema.ts';
 import {
+  findBusinessWithHousehold,
+  findHeadsInVillage,
   findHouseholdById,
   findHouseholdByKk,
   findHouseholdsByIds,
@@ -254,3 +256,11 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
     nextCursor: rows.length > query.limit ? encodeCursor(['offset'], [offset + query.limit]) : null,
   };
 }
+
+/** A person's row by id, for other modules (which check it against the actor's scope themselves). */
+export const personById = (db: Queryable, id: string) => findPersonById(db, id);
+/** A business with its owner's household, for financing applications. */
+export const businessWithHousehold = (db: Queryable, id: string) => findBusinessWithHousehold(db, id);
+/** Heads of households in a village, in a stable order (the demo picks its borrowers and cadres here). */
+export const headsInVillage = (db: Queryable, villageCode: string, offset: number, limit: number) =>
+  findHeadsInVillage(db, villageCode, offset, limit);

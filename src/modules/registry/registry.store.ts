@@ -1,6 +1,15 @@
 import { type Insertable, sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
-import type { BusinessTable, DuplicateDecisionTable, HouseholdTable, PersonTable } from './registry.tables.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type {
+  BusinessTable,
+  BusinessTables,
+  DuplicateDecisionTable,
+  HouseholdTable,
+  PersonTable,
+  RegistryTables,
+} from './registry.tables.ts';
+
+type Queryable = StoreDb<BusinessTables & RegistryTables>;
 
 export const findHouseholdById = (db: Queryable, id: string) =>
   db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,14 +1,14 @@
 import { type Context, inTransaction } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../db/database.ts';
-import { addUser, countUsers } from '../identity/index.ts';
+import { addUser, userCount } from '../identity/index.ts';
 import { addOffice, createOrganisation, getOrganisation } from '../organisation/index.ts';
 import type { SetupInput } from './setup.schema.ts';
 
 /** First run: nothing to sign in with until an organisation and its first admin exist. */
 export async function setupStatus(db: Queryable) {
   const organisation = await getOrganisation(db);
-  const needed = !organisation || (await countUsers(db)) === 0;
+  const needed = !organisation || (await userCount(db)) === 0;
   return { needed, organisation };
 }
 
