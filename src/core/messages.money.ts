@@ -32,6 +32,10 @@ export const MONEY_MESSAGES: Record<string, Record<Locale, string>> = {
     id: 'Dana bergulir kelompok harus menyebut kelompoknya (dan hanya jenis itu).',
     en: 'A group revolving fund must name its group (and only that kind may).',
   },
+  'ledger.fund_group_unknown': {
+    id: 'Kelompok ini tidak ditemukan di wilayah Anda. Pilih kelompok dari daftar kelompok.',
+    en: 'This group is not found in your regions. Pick a group from the groups list.',
+  },
   'ledger.account_inactive': {
     id: 'Akun {account} nonaktif: tidak menerima jurnal baru. Aktifkan kembali akunnya atau pilih akun lain.',
     en: 'Account {account} is inactive: it takes no new postings. Reactivate it or choose another account.',

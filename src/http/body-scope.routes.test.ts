@@ -10,7 +10,7 @@ import { ApiClient, startTestServer, systemTestContext, type TestServer } from '
  * record gets exactly the answer a record that does not exist gets, and nothing is written.
  * Add a row for every route whose body names a record.
  */
-type Refs = { bdFund: string; bdPerson: string; ykPerson: string; ykRecruit: string; ykGroup: string; drawer: string };
+type Refs = { bdFund: string; bdPerson: string; bdGroup: string; ykPerson: string; ykRecruit: string; ykGroup: string; drawer: string };
 type Case = {
   name: string;
   method: 'POST' | 'PUT' | 'PATCH';
@@ -89,6 +89,21 @@ const CASES: Case[] = [
     body: (officeCode) => ({ code: 'DANA-BARU', name: 'Dana baru', kind: 'own_capital', source: 'Modal', officeCode }),
     outOfScope: () => 'BD01',
     unknown: 'XX99',
+  },
+  {
+    name: 'a group revolving fund of a group',
+    method: 'POST',
+    path: () => '/api/v1/funds',
+    body: (groupId) => ({
+      code: 'DANA-KLP',
+      name: 'Dana kelompok',
+      kind: 'group_revolving',
+      source: 'Stimulan',
+      officeCode: 'YK01',
+      groupId,
+    }),
+    outOfScope: (refs) => refs.bdGroup,
+    unknown: NO_SUCH_ID,
   },
   {
     name: 'a cadre recruited from a person',
@@ -294,8 +309,15 @@ for (const kind of testDatabaseKinds()) {
       expect(group.status).toBe(201);
       const drawer = await manager.post('/api/v1/cash-drawers', { officeCode: 'YK01', openingFloat: '500000' });
       expect(drawer.status).toBe(201);
+      const bdGroup = await db
+        .selectFrom('group_village')
+        .select('group_id')
+        .where('village_code', 'like', '32.04%')
+        .orderBy('group_id')
+        .executeTakeFirstOrThrow();
       refs = {
         bdFund: 'DANA-BD',
+        bdGroup: bdGroup.group_id,
         bdPerson: bd.id,
         ykPerson: yk.id,
         // Each cadre case recruits its own person, so that one case's refusal cannot hide another's.

@@ -9,8 +9,9 @@ import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
+import { once } from '../idempotency/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
-import { once, postEntry } from '../ledger/index.ts';
+import { postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import {
   addMonths,

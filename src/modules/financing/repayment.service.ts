@@ -7,7 +7,8 @@ import { regionInScope } from '../../core/scope.ts';
 import type { Tx } from '../../db/database.ts';
 import { known } from '../../db/read-together.ts';
 import { recordAudit } from '../audit/index.ts';
-import { counterCashParty, lockOpenDrawer, once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { once } from '../idempotency/index.ts';
+import { counterCashParty, lockOpenDrawer, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
 import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
 import {
   addToInstallmentPaid,

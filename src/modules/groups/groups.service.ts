@@ -10,8 +10,8 @@ import { officeInScope, regionInScope, regionLikePatterns } from '../../core/sco
 import type { Queryable, Tx } from '../../db/database.ts';
 import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { recordAudit } from '../audit/index.ts';
+import { once } from '../idempotency/index.ts';
 import { activeUsersWithRole } from '../identity/index.ts';
-import { once } from '../ledger/index.ts';
 import { officesWithRegions, resolveOfficeCodes, resolveOfficeForActor } from '../organisation/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
 import { findPersonForActor } from '../registry/index.ts';
@@ -69,6 +69,12 @@ async function groupInScope(db: Queryable, ctx: Context, id: string, lock = fals
   const villages = await findGroupVillages(db, id);
   if (!inScope(ctx, villages)) throw notFound('group', id);
   return { group, villages };
+}
+
+/** Whether a group exists and lies in the actor's scope: for a group named in another module's body (unknown and out of scope alike). */
+export async function groupVisibleTo(ctx: Context, db: Queryable, id: string): Promise<boolean> {
+  const group = await findGroup(db, id);
+  return group !== undefined && inScope(ctx, await findGroupVillages(db, id));
 }
 
 async function toGroupView(db: Queryable, group: BusinessGroupRow, villages: string[]): Promise<GroupView> {

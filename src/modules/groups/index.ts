@@ -4,6 +4,7 @@ export {
   appointOfficers,
   formGroup,
   getGroup,
+  groupVisibleTo,
   householdIsActiveMember,
   listGroups,
   recordMeeting,

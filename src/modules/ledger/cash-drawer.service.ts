@@ -8,6 +8,7 @@ import type { Role } from '../../core/roles.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { once } from '../idempotency/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import {
   countDifference,
@@ -42,7 +43,6 @@ import {
   lockDrawer,
   lockOpenDrawerOf,
 } from './cash-drawer.store.ts';
-import { once } from './idempotency.service.ts';
 import { accountNameIn, findFundForActor, postingRefusal } from './ledger.access.ts';
 import { LEDGER_READERS, postEntry } from './ledger.service.ts';
 import { findAccount, listAccountRows } from './ledger.store.ts';

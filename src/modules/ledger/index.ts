@@ -1,6 +1,5 @@
 export { DRAWER_PARTY } from './cash-drawer.rules.ts';
 export { counterCashParty, lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
-export { once } from './idempotency.service.ts';
 export { findFundForActor } from './ledger.access.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
 export { compactLines, entryProblems, type PostingLine } from './ledger.rules.ts';

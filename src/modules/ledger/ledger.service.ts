@@ -7,11 +7,12 @@ import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { groupVisibleTo } from '../groups/index.ts';
+import { once } from '../idempotency/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import { isSystemAccount } from './accounts.rules.ts';
 import { writeBalances } from './balances.store.ts';
 import { listEntryRows } from './entries.store.ts';
-import { once } from './idempotency.service.ts';
 import { accountNameIn, accountView, findFundForActor, inactiveAccountError, officeFilter, postingRefusal } from './ledger.access.ts';
 import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
 import {
@@ -385,6 +386,8 @@ export async function createFund(ctx: Context, input: z.infer<typeof createFundI
   refuseFutureDate(input.capitalDate, businessDate(ctx.clock), 'capitalDate');
   const officeId = await resolveOfficeForActor(ctx, ctx.db, input.officeCode, 'officeCode');
   if ((input.kind === 'group_revolving') !== (input.groupId !== undefined)) throw invalid('ledger.fund_group_required', 'groupId');
+  if (input.groupId !== undefined && !(await groupVisibleTo(ctx, ctx.db, input.groupId)))
+    throw invalid('ledger.fund_group_unknown', 'groupId', { groupId: input.groupId });
   const id = await inTransaction(ctx, async (tx) => {
     if (await findFundByCode(tx, input.code)) throw conflict('ledger.fund_code_taken', 'code', { code: input.code });
     const fundId = uuidv7(ctx.clock.now().getTime());

@@ -51,16 +51,6 @@ export type JournalLineTable = {
   party_type: string | null;
   party_id: string | null;
 };
-export type IdempotencyRecordTable = {
-  actor: string;
-  key: string;
-  operation: string;
-  request_hash: string;
-  status_code: number | null;
-  response: unknown;
-  created_at: CreatedAt;
-};
-
 export type CashDrawerTable = {
   id: string;
   office_id: string;
@@ -85,6 +75,5 @@ export type LedgerTables = {
   fund: FundTable;
   journal_entry: JournalEntryTable;
   journal_line: JournalLineTable;
-  idempotency_record: IdempotencyRecordTable;
   cash_drawer: CashDrawerTable;
 };

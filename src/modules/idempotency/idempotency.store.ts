@@ -1,7 +1,7 @@
 import type { StoreDb } from '../../db/store.ts';
-import type { LedgerTables } from './ledger.tables.ts';
+import type { IdempotencyTables } from './idempotency.tables.ts';
 
-type Queryable = StoreDb<LedgerTables>;
+type Queryable = StoreDb<IdempotencyTables>;
 
 type Claim = { actor: string; key: string; operation: string; request_hash: string };
 
