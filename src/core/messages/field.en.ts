@@ -146,4 +146,6 @@ export const fieldEn: Translation<typeof fieldId> = {
   visit_recruitment: 'Recruitment',
   visit_follow_up: 'Follow-up',
   language: 'Language',
+  myCard: 'My card',
+  myCardNeedsSignal: 'The card opens when there is signal.',
 };

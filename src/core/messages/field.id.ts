@@ -133,4 +133,6 @@ export const fieldId = {
   visit_recruitment: 'Rekrutmen peserta',
   visit_follow_up: 'Tindak lanjut',
   language: 'Bahasa',
+  myCard: 'Kartu saya',
+  myCardNeedsSignal: 'Kartu bisa dibuka saat ada sinyal.',
 };
