@@ -3,10 +3,11 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'src/core has no I/O: no database, no node:*, no other layers (the browser runs it offline); zod for the shared schemas.',
+      comment:
+        'src/core has no I/O: no database, no node:*, no other layers (the browser runs it offline); zod for the shared schemas, i18next for the message catalogue.',
       severity: 'error',
       from: { path: '^src/core/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: ['^src/core/', 'node_modules/zod'] },
+      to: { pathNot: ['^src/core/', 'node_modules/zod', 'node_modules/i18next'] },
     },
     {
       name: 'rules-and-schemas-are-pure',

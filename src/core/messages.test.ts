@@ -14,8 +14,15 @@ describe('message texts', () => {
       'The amount exceeds what is owed (Rp6.300.000). Enter at most what is owed.',
     );
     expect(translate('financing.amount_outside_product', 'id', { min: '1000000' })).toBe(
-      'Plafon produk ini Rp1.000.000 sampai {max:rupiah}.',
+      'Plafon produk ini Rp1.000.000 sampai {{max, rupiah}}.',
     );
+  });
+
+  it('inserts params as given: no HTML escaping, no i18next nesting from a param, an unknown code reads as a bad request', () => {
+    expect(translate('users.username_taken', 'en', { username: '<b>&"$t(common.not_found)"' })).toBe(
+      'Username "<b>&"$t(common.not_found)"" is taken.',
+    );
+    expect(translate('no.such_code', 'en', { context: 'x' })).toBe('The request cannot be processed.');
   });
 
   it('names the date that has not come', () => {

@@ -244,8 +244,7 @@ export async function addGroupMember(ctx: Context, groupId: string, input: z.inf
       throw new AppError('groups.size_limit', 409, {
         params: {
           max: kind.max_size,
-          countsId: kind.counts === 'households' ? 'keluarga' : 'anggota',
-          countsEn: kind.counts,
+          counts: kind.counts,
           kind: kind.name,
         },
         errors: [
@@ -254,8 +253,7 @@ export async function addGroupMember(ctx: Context, groupId: string, input: z.inf
             code: 'groups.size_limit',
             params: {
               max: kind.max_size,
-              countsId: kind.counts === 'households' ? 'keluarga' : 'anggota',
-              countsEn: kind.counts,
+              counts: kind.counts,
               kind: kind.name,
             },
           },

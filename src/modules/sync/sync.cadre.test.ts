@@ -98,7 +98,9 @@ for (const kind of testDatabaseKinds()) {
       }
       const english = await new ApiClient(server.url, { 'accept-language': 'en' });
       await english.login('kader', DEMO_PASSWORD);
-      expect((await english.post('/api/v1/sync/push', { ops: [ops[2]] })).body.results[0].message).toContain('Contributions for 1 months');
+      expect((await english.post('/api/v1/sync/push', { ops: [ops[2]] })).body.results[0].message).toContain(
+        'The contribution for 1 month from',
+      );
       const db = server.database.db;
       expect(await db.selectFrom('jkn_contribution_payment').select('id').execute()).toHaveLength(1);
       expect(await db.selectFrom('cadre_visit').select('id').execute()).toHaveLength(1);

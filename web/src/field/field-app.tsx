@@ -1,5 +1,6 @@
 import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ScreenErrorBoundary } from '../components/error-boundary.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -9,7 +10,7 @@ import { FieldGroupScreen } from './field-group.tsx';
 import { FieldHomeScreen } from './field-home.tsx';
 import { FieldOutboxScreen } from './field-outbox.tsx';
 import { startField, useField } from './field-store.ts';
-import { useFieldText } from './field-text.ts';
+import './field-text.ts';
 import { counts } from './outbox.ts';
 import { installFieldApp } from './pwa/register.ts';
 
@@ -45,7 +46,7 @@ export function FieldApp() {
 }
 
 function OutboxButton() {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   return (
     <Button component={Link} to="/field/outbox" size="sm" variant="white" color="red">
       {ft('tabOutbox')}
@@ -55,7 +56,7 @@ function OutboxButton() {
 
 function ConnectionBadge() {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const online = field.online;
   return (
     <Badge
@@ -102,7 +103,7 @@ function Tab({ to, children }: { to: string; children: React.ReactNode }) {
 
 function FieldHeader() {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const open = counts(field.outbox);
   const pending = open.waiting + open.refused;
   return (

@@ -27,7 +27,7 @@ import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
 import { ReceiptActions } from './field-receipt.tsx';
 import { recordContribution, recordVisit, useField, type VisitKind } from './field-store.ts';
-import { formatMonth, formatMonthLong, useFieldText } from './field-text.ts';
+import { formatMonth, formatMonthLong } from './field-text.ts';
 import { monthsRecordedSince, receiptsOf, visitsRecordedSince } from './outbox.ts';
 
 const VISIT_KINDS: VisitKind[] = ['reminder', 'socialisation', 'recruitment', 'complaint', 'follow_up'];
@@ -38,7 +38,7 @@ export const familyName = (family: BundleFamily) => family.headName ?? `KK ${fam
 
 /** A cadre's families, most in arrears and longest unvisited first, with a search. */
 export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   const matching = needle
@@ -86,14 +86,14 @@ export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
 
 /** "Dikunjungi 10/03/2026 (2 hari lalu)", "(hari ini)" on the day, or never. */
 function LastVisit({ family }: { family: BundleFamily }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   if (family.daysSinceVisit === null) return <>{ft('neverVisited')}</>;
   const date = family.lastVisitOn ? formatDateShort(family.lastVisitOn) : '';
   return <>{family.daysSinceVisit === 0 ? ft('lastVisitToday', { date }) : ft('lastVisit', { date, count: family.daysSinceVisit })}</>;
 }
 
 function ArrearsBadge({ family }: { family: BundleFamily }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const { i18n } = useTranslation();
   if (family.arrearsMonths === null) return null;
   return family.arrearsMonths > 0 ? (
@@ -111,7 +111,7 @@ function ArrearsBadge({ family }: { family: BundleFamily }) {
 export function FieldFamilyScreen() {
   const { id } = useParams();
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const [visiting, setVisiting] = useState(false);
   const [paying, setPaying] = useState(false);
   const stored = field.bundle;
@@ -193,7 +193,7 @@ export function FieldFamilyScreen() {
 
 /** The REHAB plan the bundle carries: instalments, what is paid first, and the month's own contribution beside them. */
 function RehabPlan({ plan }: { plan: RehabPlanView }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const { i18n } = useTranslation();
   const first = plan.parts[0];
   const firstLast = addMonths(plan.firstMonth, (first?.months ?? 1) - 1);
@@ -235,7 +235,7 @@ function Figure({ label, value, strong }: { label: string; value: string; strong
 }
 
 function VisitModal({ cadreId, family, onClose }: { cadreId: string; family: BundleFamily; onClose: () => void }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const toast = useToast();
   const [kind, setKind] = useState<VisitKind>(family.arrearsMonths ? 'reminder' : 'socialisation');
   const [outcome, setOutcome] = useState('');
@@ -301,7 +301,7 @@ function VisitModal({ cadreId, family, onClose }: { cadreId: string; family: Bun
 
 /** Months start at the arrears plus the current month, the amount at months × this month's due; the server checks it against each month's own rate. */
 function ContributionModal({ cadreId, family, onClose }: { cadreId: string; family: BundleFamily; onClose: () => void }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const toast = useToast();
   const monthly = rupiahOf(family.monthlyDue) ?? 0n;
   // Up to date: the months in arrears still billed (at most 24) and the current one.

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
@@ -8,14 +9,14 @@ import type { SheetFinancing, SheetGroup } from '../../../src/modules/sync/sync.
 import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
 import { recordAttendance, recordPayment, useField } from './field-store.ts';
-import { useFieldText } from './field-text.ts';
+import './field-text.ts';
 import { recordedSince } from './outbox.ts';
 
 /** One group at its meeting: each member's due, a payment per member, and who came. */
 export function FieldGroupScreen() {
   const { id } = useParams();
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const [paying, setPaying] = useState<SheetFinancing | null>(null);
   const [attendance, setAttendance] = useState(false);
   const stored = field.bundle;
@@ -76,7 +77,7 @@ function Figure({ label, value, strong, color }: { label: string; value: string;
 }
 
 function MemberCard({ financing, recorded, onPay }: { financing: SheetFinancing; recorded: bigint; onPay: () => void }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   return (
     <Card withBorder padding="sm" component="article" aria-label={financing.memberName}>
       <Stack gap={6}>
@@ -129,7 +130,7 @@ function PaymentModal({
   onClose: () => void;
 }) {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const toast = useToast();
   const recorded = recordedSince(field.outbox, financing.financingId, since);
   const remainingDue = BigInt(financing.dueNow) - recorded;
@@ -187,7 +188,7 @@ function PaymentModal({
 }
 
 function AttendanceModal({ group, onClose }: { group: SheetGroup; onClose: () => void }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const toast = useToast();
   const [present, setPresent] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);

@@ -5,14 +5,14 @@ import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
 import { FieldFamilyList } from './field-family.tsx';
 import { FieldMyCard } from './field-my-card.tsx';
 import { downloadBundle, useField } from './field-store.ts';
-import { formatMoment, useFieldText } from './field-text.ts';
+import { formatMoment } from './field-text.ts';
 
 const LOGIN = `/login?next=${encodeURIComponent('/field')}`;
 
 /** The phone's data: sign in, download the bundle, and a cadre's families or a facilitator's groups to open. */
 export function FieldHomeScreen() {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const { i18n } = useTranslation();
   const stored = field.bundle;
   const canDownload = field.online && !field.signedOut;

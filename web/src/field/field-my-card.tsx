@@ -2,12 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QrIcon } from '../components/cadre-icons.tsx';
 import { useField } from './field-store.ts';
-
-// Kept here rather than in field-text.ts: this is the link's only text.
-const TEXT = {
-  id: { myCard: 'Kartu saya', needsSignal: 'Kartu bisa dibuka saat ada sinyal.' },
-  en: { myCard: 'My card', needsSignal: 'The card opens when there is signal.' },
-};
+import './field-text.ts';
 
 /**
  * A cadre's own ID card (the PDF the office prints), to show a family, who can scan its QR
@@ -15,15 +10,14 @@ const TEXT = {
  */
 export function FieldMyCard() {
   const field = useField();
-  const { i18n } = useTranslation();
-  const text = i18n.language === 'en' ? TEXT.en : TEXT.id;
+  const { t: ft } = useTranslation('field');
   const stored = field.bundle;
   const cadreId = stored?.bundle.cadreId;
   if (!cadreId || field.worker?.role !== 'cadre' || stored.username !== field.worker.username) return null;
   if (!field.online || field.signedOut)
     return (
       <Text size="sm" c="dimmed" data-testid="field-my-card-offline">
-        {text.myCard}: {text.needsSignal}
+        {ft('myCard')}: {ft('myCardNeedsSignal')}
       </Text>
     );
   return (
@@ -38,7 +32,7 @@ export function FieldMyCard() {
       leftSection={<QrIcon size={18} />}
       data-testid="field-my-card"
     >
-      {text.myCard}
+      {ft('myCard')}
     </Button>
   );
 }

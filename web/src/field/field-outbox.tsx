@@ -6,7 +6,7 @@ import { positiveRupiahOf } from '../../../src/core/input.ts';
 import { RupiahInput } from '../components/rupiah-input.tsx';
 import { ReceiptActions } from './field-receipt.tsx';
 import { discard, resend, syncNow, useField } from './field-store.ts';
-import { formatMoment, useFieldText } from './field-text.ts';
+import { formatMoment } from './field-text.ts';
 import { byRecordedAt, type OutboxEntry } from './outbox.ts';
 
 const LOGIN = `/login?next=${encodeURIComponent('/field/outbox')}`;
@@ -14,7 +14,7 @@ const LOGIN = `/login?next=${encodeURIComponent('/field/outbox')}`;
 /** What waits, what the server refused (kept until the worker resolves it), and what went through. */
 export function FieldOutboxScreen() {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const { i18n } = useTranslation();
   const entries = [...field.outbox].sort(byRecordedAt);
   const refused = entries.filter((e) => e.status === 'refused');
@@ -104,7 +104,7 @@ const KIND_TEXT = {
 
 /** What the op records, as the worker entered it. */
 function OpSummary({ entry }: { entry: OutboxEntry }) {
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const op = entry.operation;
   const day = (iso: string | undefined) => formatDateShort(iso ?? op.recordedAt.slice(0, 10));
   if (op.type === 'repayment' || op.type === 'contribution')
@@ -138,7 +138,7 @@ const STATUS_TEXT = { waiting: 'statusWaiting', refused: 'statusRefused', applie
 
 function EntryCard({ entry }: { entry: OutboxEntry }) {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const { i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);

@@ -5,7 +5,7 @@ import { formatRupiah } from '../../../src/core/format.ts';
 import { receiptRecipient, shareOrCopy } from '../components/share.ts';
 import { useToast } from '../components/toast.tsx';
 import { useField } from './field-store.ts';
-import { formatMonth, useFieldText } from './field-text.ts';
+import { formatMonth } from './field-text.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 /**
@@ -15,7 +15,7 @@ import type { OutboxEntry } from './outbox.ts';
  */
 export function ReceiptActions({ entry }: { entry: OutboxEntry }) {
   const field = useField();
-  const ft = useFieldText();
+  const { t: ft } = useTranslation('field');
   const toast = useToast();
   const { i18n } = useTranslation();
   const [sharing, setSharing] = useState(false);

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
+import type { fieldId } from '../../../src/core/messages/field.id.ts';
 import { cadresEn } from './cadres.en.ts';
 import { type CadresDictionary, cadresId } from './cadres.id.ts';
 import { en } from './en.ts';
@@ -27,6 +28,8 @@ declare module 'i18next' {
         FinancingDictionary &
         PortfolioDictionary &
         CadresDictionary;
+      /** Added by the field chunk (web/src/field/field-text.ts). */
+      field: typeof fieldId;
     };
   }
 }

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { MESSAGES, translate } from '../../../../src/core/messages.ts';
+import { hasMessage, translate } from '../../../../src/core/messages.ts';
 import { api } from '../../api/client.ts';
 import { exportUrl, type ImportResult, useInvalidateRegistry } from '../../api/registry.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
@@ -156,7 +156,7 @@ function Preview({ result, onImport, error, onAnother }: { result: ImportResult;
   const locale = currentLocale();
   const problems = (all ? result.problems : result.problems.slice(0, FIRST_PROBLEMS)).map((problem) => ({
     ...problem,
-    reason: problem.code in MESSAGES ? translate(problem.code, locale, problem.params) : problem.reason,
+    reason: hasMessage(problem.code) ? translate(problem.code, locale, problem.params) : problem.reason,
   }));
   const rejected = result.rejectedRows > 0;
   return (

@@ -1,0 +1,9 @@
+/** Texts of the offline field app’s rejected ops and of the JKN-KIS calculators the cadres use: Bahasa Indonesia. i18next resources (`{{name}}`, `{{amount, rupiah}}`). */
+export const syncId = {
+  'jkn.admitted_before_reactivation': 'Tanggal masuk rawat inap sebelum tanggal kartu aktif kembali; periksa kedua tanggal.',
+  'sync.financing_unknown': 'Pembiayaan ini tidak ditemukan atau di luar wilayah Anda. Unduh data lagi, lalu periksa anggotanya.',
+  'sync.group_unknown': 'Kelompok ini tidak ditemukan atau di luar wilayah Anda.',
+  'sync.family_unknown': 'Keluarga ini tidak ditemukan atau bukan dampingan Anda. Unduh data lagi.',
+  'sync.type_unknown': 'Jenis catatan "{{type}}" belum dikenal server. Perbarui aplikasi.',
+  'sync.payload_invalid': 'Data catatan tidak lengkap atau salah: {{fields}}.',
+};
