@@ -10,7 +10,7 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
-import { once, postEntry } from '../ledger/index.ts';
+import { ACCOUNTS, once, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import {
   addMonths,
@@ -159,8 +159,8 @@ export async function collectContribution(
         memo: `Iuran JKN KK ${household.kk_number.slice(0, 6)}… ${firstMonth} (${input.months} bln)`,
         source: { type: 'jkn.contribution', id },
         lines: [
-          { accountCode: '1.1.03', debit: BigInt(expected), party: { type: CADRE_PARTY, id: cadreId } },
-          { accountCode: '2.2.01', credit: BigInt(expected), party: { type: 'household', id: input.householdId } },
+          { accountCode: ACCOUNTS.cashInTransit, debit: BigInt(expected), party: { type: CADRE_PARTY, id: cadreId } },
+          { accountCode: ACCOUNTS.jknContributionsHeld, credit: BigInt(expected), party: { type: 'household', id: input.householdId } },
         ],
       });
       const lastMonth = addMonths(firstMonth, input.months - 1);
@@ -315,8 +315,8 @@ export async function depositCash(
         memo: `Setoran iuran JKN kader (${input.channel}: ${input.reference})`,
         source: { type: 'jkn.deposit', id },
         lines: [
-          { accountCode: '2.2.01', debit: amount },
-          { accountCode: '1.1.03', credit: amount, party: { type: CADRE_PARTY, id: cadreId } },
+          { accountCode: ACCOUNTS.jknContributionsHeld, debit: amount },
+          { accountCode: ACCOUNTS.cashInTransit, credit: amount, party: { type: CADRE_PARTY, id: cadreId } },
         ],
       });
       await insertDeposit(tx, {

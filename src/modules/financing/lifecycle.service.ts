@@ -11,7 +11,7 @@ import { officeInScope, regionInScope, regionLikePatterns } from '../../core/sco
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { householdIsActiveMember } from '../groups/index.ts';
-import { availableCash, findFundByCode, findFundById, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
+import { ACCOUNTS, availableCash, findFundByCode, findFundById, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { findBusinessWithHousehold, findPersonById } from '../registry/index.ts';
 import type {
@@ -255,16 +255,16 @@ export async function decideApplication(ctx: Context, id: string, decision: 'app
 }
 
 const RECEIVABLE: Record<ProductKind, string> = {
-  flat: '1.2.01',
-  annuity: '1.2.01',
-  equal_principal: '1.2.01',
-  murabahah: '1.2.02',
-  mudharabah: '1.2.04',
-  musyarakah: '1.2.05',
-  qardh: '1.2.06',
+  flat: ACCOUNTS.loansReceivable,
+  annuity: ACCOUNTS.loansReceivable,
+  equal_principal: ACCOUNTS.loansReceivable,
+  murabahah: ACCOUNTS.murabahahReceivable,
+  mudharabah: ACCOUNTS.mudharabahFinancing,
+  musyarakah: ACCOUNTS.musyarakahFinancing,
+  qardh: ACCOUNTS.qardhLoans,
 };
 export const receivableAccount = (kind: ProductKind) => RECEIVABLE[kind];
-export const cashAccount = (method: 'cash' | 'transfer') => (method === 'cash' ? '1.1.01' : '1.1.02');
+export const cashAccount = (method: 'cash' | 'transfer') => (method === 'cash' ? ACCOUNTS.tellerCash : ACCOUNTS.bankCash);
 
 /**
  * Disbursement from the fund: the fund row is locked so that two disbursements cannot
@@ -322,8 +322,8 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     const lines =
       product.kind === 'murabahah'
         ? [
-            { accountCode: '1.2.02', debit: principal + totalProfit, fundId, party },
-            { accountCode: '1.2.03', credit: totalProfit, fundId, party },
+            { accountCode: ACCOUNTS.murabahahReceivable, debit: principal + totalProfit, fundId, party },
+            { accountCode: ACCOUNTS.deferredMurabahahMargin, credit: totalProfit, fundId, party },
             paidFrom,
           ]
         : [{ accountCode: receivableAccount(product.kind), debit: principal, fundId, party }, paidFrom];

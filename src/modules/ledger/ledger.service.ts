@@ -8,7 +8,7 @@ import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
-import { isSystemAccount } from './accounts.rules.ts';
+import { ACCOUNTS, isSystemAccount } from './accounts.rules.ts';
 import { listEntryRows } from './entries.store.ts';
 import { once } from './idempotency.store.ts';
 import { accountNameIn, accountView, inactiveAccountError, postingRefusal } from './ledger.access.ts';
@@ -384,7 +384,7 @@ function postFundCapital(
     source: { type: 'fund', id: fund.id },
     lines: [
       { accountCode: input.cashAccount, debit: input.amount, fundId: fund.id },
-      { accountCode: fund.kind === 'own_capital' ? '3.2.01' : '3.2.02', credit: input.amount, fundId: fund.id },
+      { accountCode: fund.kind === 'own_capital' ? ACCOUNTS.ownCapital : ACCOUNTS.grantCapital, credit: input.amount, fundId: fund.id },
     ],
   });
 }
@@ -449,7 +449,7 @@ export async function addFundCapital(
         amount: BigInt(input.amount),
         entryDate: input.date ?? businessDate(ctx.clock),
         memo: `Tambahan modal dana ${fund.code}: ${input.memo}`,
-        cashAccount: '1.1.02',
+        cashAccount: ACCOUNTS.bankCash,
       });
       await recordAudit(tx, ctx, {
         action: 'fund.capital_add',
