@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
 import { ACCOUNTS, once, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
+import { COLLECTORS, READERS } from './contributions.roles.ts';
 import {
   addMonths,
   amountForMonths,
@@ -46,8 +47,6 @@ import {
   visitsOf,
 } from './contributions.store.ts';
 
-export const COLLECTORS = ['admin', 'manager', 'cadre'] as const;
-export const READERS = ['admin', 'manager', 'cadre', 'supervisor', 'auditor'] as const;
 const CADRE_PARTY = 'cadre';
 
 /** A cadre the caller may act for: their own record (cadre role) or one at an office in scope. */
@@ -93,7 +92,7 @@ async function familyDues(db: Queryable, householdId: string, paidThrough: strin
 }
 
 export async function setPaidThrough(ctx: Context, householdId: string, paidThrough: string) {
-  assertRole(ctx, ['admin', 'manager', 'cadre']);
+  assertRole(ctx, COLLECTORS);
   await inTransaction(ctx, async (tx) => {
     const household = await householdFor(ctx, tx, householdId);
     await upsertFamilyAccount(tx, householdId, paidThrough);
@@ -447,7 +446,7 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
 
 /** A cadre's month: visits, recruits, collected against due, collectability, cash held, incentive. */
 export async function performance(ctx: Context, cadreId: string, month: string) {
-  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  assertRole(ctx, READERS);
   await cadreFor(ctx, ctx.db, cadreId);
   const [figures, families, payments, cash, collections, deposits, settings] = await Promise.all([
     monthFigures(ctx.db, cadreId, month),

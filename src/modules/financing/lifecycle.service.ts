@@ -14,6 +14,7 @@ import { householdIsActiveMember } from '../groups/index.ts';
 import { ACCOUNTS, availableCash, findFundByCode, findFundById, lockFund, openDrawerOf, postEntry } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { findBusinessWithHousehold, findPersonById } from '../registry/index.ts';
+import { APPROVERS, DISBURSERS, FINANCING_READERS, MAKERS, PRODUCT_KEEPERS } from './financing.roles.ts';
 import type {
   applicationInputSchema,
   disbursementInputSchema,
@@ -40,13 +41,6 @@ import {
 import type { FinancingProductTable, FinancingTable } from './financing.tables.ts';
 import { type ProductKind, type ProductTerms, productSchedule, SHARIA_KINDS } from './products.rules.ts';
 import { amountOwed, daysPastDue, instalmentsDue } from './repayment.rules.ts';
-
-export const FINANCING_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor'] as const;
-export const PRODUCT_KEEPERS = ['admin', 'manager'] as const;
-export const MAKERS = ['admin', 'manager', 'cashier', 'facilitator'] as const;
-export const APPROVERS = ['admin', 'manager'] as const;
-export const DISBURSERS = ['admin', 'manager', 'cashier'] as const;
-export const COLLECTORS = ['admin', 'manager', 'cashier', 'facilitator'] as const;
 
 export type ProductRow = Selectable<FinancingProductTable>;
 export type FinancingRow = Selectable<FinancingTable>;

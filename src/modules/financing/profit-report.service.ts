@@ -5,9 +5,10 @@ import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { ACCOUNTS, postEntry } from '../ledger/index.ts';
+import { COLLECTORS, FINANCING_READERS } from './financing.roles.ts';
 import type { businessResultsViewSchema } from './financing.schema.ts';
 import { findFinancing, findProductById, installmentsOf, lockFinancing, setInstallmentTerms, updateFinancing } from './financing.store.ts';
-import { COLLECTORS, FINANCING_READERS, getFinancing, receivableAccount } from './lifecycle.service.ts';
+import { getFinancing, receivableAccount } from './lifecycle.service.ts';
 import { lossShare, profitShare } from './products.rules.ts';
 
 /**

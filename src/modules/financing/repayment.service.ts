@@ -8,6 +8,7 @@ import type { Tx } from '../../db/database.ts';
 import { known } from '../../db/read-together.ts';
 import { recordAudit } from '../audit/index.ts';
 import { ACCOUNTS, counterCashParty, lockOpenDrawer, once, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { COLLECTORS, CORRECTORS } from './financing.roles.ts';
 import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
 import {
   addToInstallmentPaid,
@@ -20,7 +21,7 @@ import {
   updateFinancing,
   writeRepayment,
 } from './financing.store.ts';
-import { COLLECTORS, type FinancingRow, receivableAccount } from './lifecycle.service.ts';
+import { type FinancingRow, receivableAccount } from './lifecycle.service.ts';
 import type { ProductKind } from './products.rules.ts';
 import { type Allocation, allocateRepayment, type Component, instalmentsDue, sumAllocation, totalOwed } from './repayment.rules.ts';
 
@@ -191,7 +192,7 @@ export async function repay(
 
 /** A wrong repayment is undone by a counter-entry; the instalments get back what it paid. */
 export async function reverseRepayment(ctx: Context, id: string, repaymentId: string, reason: string) {
-  assertRole(ctx, ['admin', 'manager']);
+  assertRole(ctx, CORRECTORS);
   await inTransaction(ctx, async (tx) => {
     const row = await lockedFinancing(ctx, tx, id);
     const repayment = await findRepayment(tx, repaymentId);
@@ -230,7 +231,7 @@ export async function reverseRepayment(ctx: Context, id: string, repaymentId: st
 
 /** Write-off: the outstanding principal leaves the books as an expense; the member's debt stays on record. */
 export async function writeOff(ctx: Context, id: string, reason: string) {
-  assertRole(ctx, ['admin', 'manager']);
+  assertRole(ctx, CORRECTORS);
   await inTransaction(ctx, async (tx) => {
     const row = await lockedFinancing(ctx, tx, id);
     if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });

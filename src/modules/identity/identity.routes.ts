@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { USER_KEEPERS, USER_READERS } from './identity.roles.ts';
 import {
   createUserInputSchema,
   listUsersQuerySchema,
@@ -78,7 +79,7 @@ export const identityRoutes = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Users, by username; filter by name, role, office, active',
-    auth: ['admin', 'auditor'],
+    auth: USER_READERS,
     query: listUsersQuerySchema,
     response: userPageSchema,
     handler: (ctx, { query }) => listUsers(ctx, query),
@@ -88,7 +89,7 @@ export const identityRoutes = [
     url: '/api/v1/users/:id',
     tag: 'users',
     summary: 'One user',
-    auth: ['admin', 'auditor'],
+    auth: USER_READERS,
     params: userIdParamsSchema,
     response: userViewSchema,
     handler: (ctx, { params }) => getUser(ctx, params.id),
@@ -98,7 +99,7 @@ export const identityRoutes = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Create a user with a role and offices',
-    auth: ['admin'],
+    auth: USER_KEEPERS,
     body: createUserInputSchema,
     response: userViewSchema,
     successStatus: 201,
@@ -109,7 +110,7 @@ export const identityRoutes = [
     url: '/api/v1/users/:id',
     tag: 'users',
     summary: 'Change a user: name, role, offices, or deactivate/reactivate',
-    auth: ['admin'],
+    auth: USER_KEEPERS,
     params: userIdParamsSchema,
     body: updateUserInputSchema,
     response: userViewSchema,
@@ -120,7 +121,7 @@ export const identityRoutes = [
     url: '/api/v1/users/:id/password',
     tag: 'users',
     summary: 'Reset a user’s password (ends their sessions)',
-    auth: ['admin'],
+    auth: USER_KEEPERS,
     params: userIdParamsSchema,
     body: resetPasswordInputSchema,
     response: userViewSchema,

@@ -12,6 +12,7 @@ import { ACCOUNTS, isSystemAccount } from './accounts.rules.ts';
 import { listEntryRows } from './entries.store.ts';
 import { once } from './idempotency.store.ts';
 import { accountNameIn, accountView, inactiveAccountError, postingRefusal } from './ledger.access.ts';
+import { FUND_READERS, LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
 import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
 import {
   type createFundInputSchema,
@@ -49,9 +50,6 @@ import {
 /** A statement page: the row offset and the running balance carried to it. */
 const STATEMENT_CURSOR = ['offset', 'integer'] as const;
 const ENTRY_CURSOR = ['date', 'uuid'] as const;
-
-export const LEDGER_READERS = ['admin', 'manager', 'cashier', 'supervisor', 'auditor'] as const;
-export const LEDGER_KEEPERS = ['admin', 'manager'] as const;
 
 export type PostEntryInput = {
   officeId: string;
@@ -465,14 +463,14 @@ export async function addFundCapital(
 }
 
 export async function listFunds(ctx: Context): Promise<{ items: z.infer<typeof fundViewSchema>[] }> {
-  assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
+  assertRole(ctx, FUND_READERS);
   const scope = actorScope(ctx);
   const rows = await listFundRows(ctx.db, scope.kind === 'all' ? null : scope.officeIds);
   return { items: await fundViews(ctx.db, rows) };
 }
 
 export async function getFund(ctx: Context, id: string) {
-  assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
+  assertRole(ctx, FUND_READERS);
   const fund = await findFund(ctx.db, id);
   if (!fund || !officeInScope(actorScope(ctx), fund.office_id)) throw notFound('fund', id);
   const [view] = await fundViews(ctx.db, [fund]);

@@ -23,6 +23,7 @@ import {
   stageRows,
   writeKkRange,
 } from './import.store.ts';
+import { IMPORTERS } from './registry.roles.ts';
 import { RELATION_WORDS } from './registry.schema.ts';
 
 export type ImportOptions = {
@@ -180,7 +181,7 @@ const joinReasons = (problems: ImportProblem[]) => problems.map((p) => `${p.colu
 
 /** The web app's upload: scope-checked, then the same import; the summary line as the CLI prints it. */
 export async function importHouseholdsFromUpload(ctx: Context, allLines: string[], options: { dryRun: boolean; skipInvalid: boolean }) {
-  assertRole(ctx, ['admin', 'manager', 'facilitator']);
+  assertRole(ctx, IMPORTERS);
   const scope = actorScope(ctx);
   const outOfScope: ImportIssue[] = [];
   // An out-of-scope row becomes a blank line, skipped but counted, so later rows keep their line numbers.
