@@ -6,3 +6,6 @@ export const isRole = (value: string): value is Role => (ROLES as readonly strin
 
 /** Roles that work with families by their identity numbers; others see NIK and KK masked. */
 export const ROLES_SEEING_IDENTIFIERS: readonly Role[] = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker'];
+
+/** Only the administrator: organisation-wide settings, users, offices, closing the day. */
+export const ADMINS = ['admin'] as const satisfies readonly Role[];

@@ -1,4 +1,5 @@
 import { defineRoute } from '../../http/route.ts';
+import { AUDIT_READERS } from './audit.roles.ts';
 import { auditPageSchema, auditQuerySchema } from './audit.schema.ts';
 import { listAuditTrail } from './audit.service.ts';
 
@@ -8,7 +9,7 @@ export const auditRoutes = [
     url: '/api/v1/audit',
     tag: 'audit',
     summary: 'The audit trail, newest first (admin: everything; auditor: their offices’ regions)',
-    auth: ['admin', 'auditor'],
+    auth: AUDIT_READERS,
     query: auditQuerySchema,
     response: auditPageSchema,
     handler: (ctx, { query }) => listAuditTrail(ctx, query),

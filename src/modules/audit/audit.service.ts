@@ -5,6 +5,7 @@ import { uuidv7 } from '../../core/ids.ts';
 import { maskPersonalData } from '../../core/mask.ts';
 import { regionLikePatterns } from '../../core/scope.ts';
 import type { Tx } from '../../db/database.ts';
+import { AUDIT_READERS } from './audit.roles.ts';
 import type { AuditQuery, auditPageSchema } from './audit.schema.ts';
 import { findAuditRecords, insertAuditRecord } from './audit.store.ts';
 
@@ -38,7 +39,7 @@ export async function recordAudit(tx: Tx, ctx: Context, entry: AuditEntry): Prom
 }
 
 export async function listAuditTrail(ctx: Context, query: AuditQuery): Promise<z.infer<typeof auditPageSchema>> {
-  assertRole(ctx, ['admin', 'auditor']);
+  assertRole(ctx, AUDIT_READERS);
   const scope = actorScope(ctx);
   const cursor = query.cursor ? decodeCursor(query.cursor, ['timestamp', 'uuid']) : undefined;
   const rows = await findAuditRecords(ctx.db, {

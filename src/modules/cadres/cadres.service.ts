@@ -12,6 +12,7 @@ import { activeUsersWithRole } from '../identity/index.ts';
 import { getOrganisation, resolveOfficeForActor } from '../organisation/index.ts';
 import { unknownRegionCodes } from '../regions/index.ts';
 import { findPersonForActor } from '../registry/index.ts';
+import { CARD_PRINTERS, MANAGERS, READERS } from './cadres.roles.ts';
 import type { registerCadreInputSchema, UpdateCadreInput } from './cadres.schema.ts';
 import {
   bumpCardVersion,
@@ -37,10 +38,6 @@ import { renderCadreCard } from './card.pdf.ts';
 import { cardVerifyUrl } from './card.rules.ts';
 import { generateSigningKeys, loadSigningKeys, readCardToken, type SigningKeys, signCardToken } from './card-token.ts';
 import { letterDateProblem, recruitProblems } from './recruit.rules.ts';
-
-export const MANAGERS = ['admin', 'manager'] as const;
-export const READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cadre'] as const;
-export const CARD_PRINTERS = ['admin', 'manager', 'cadre'] as const;
 
 let cachedKeys: { pem: string; keys: SigningKeys } | null = null;
 export async function signingKeys(db: Queryable): Promise<SigningKeys> {
@@ -148,13 +145,13 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
 }
 
 export async function getCadre(ctx: Context, id: string) {
-  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  assertRole(ctx, READERS);
   return publicView(await cadreInScope(ctx, id));
 }
 
 /** Cadres in scope; a cadre-role user sees only their own record. */
 export async function listCadres(ctx: Context) {
-  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  assertRole(ctx, READERS);
   const ownUser = ctx.actor.kind === 'user' && ctx.actor.role === 'cadre' ? ctx.actor.id : undefined;
   const rows = await listCadreRows(ctx.db, regionLikePatterns(actorScope(ctx)), ownUser);
   return {

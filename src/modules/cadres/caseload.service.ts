@@ -8,8 +8,9 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { MANAGERS, READERS, SETTINGS_KEEPERS } from './cadres.roles.ts';
 import type { CadreSettings, TrainingInput } from './cadres.schema.ts';
-import { cadreInScope, MANAGERS, READERS } from './cadres.service.ts';
+import { cadreInScope } from './cadres.service.ts';
 import {
   countFamilies,
   deleteFamily,
@@ -39,12 +40,12 @@ export async function cadreSettings(db: Queryable): Promise<CadreSettings> {
 }
 
 export async function getCadreSettings(ctx: Context) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, SETTINGS_KEEPERS);
   return cadreSettings(ctx.db);
 }
 
 export async function updateCadreSettings(ctx: Context, input: { caseloadCap: number; cardOrigin?: string | null }) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, SETTINGS_KEEPERS);
   return inTransaction(ctx, async (tx) => {
     const before = await cadreSettings(tx);
     const after: CadreSettings = {

@@ -1,5 +1,5 @@
 import { defineRoute } from '../../http/route.ts';
-import { READERS } from './cadres.service.ts';
+import { PARTICIPANT_WRITERS, READERS } from './cadres.roles.ts';
 import { householdJknViewSchema, jknIdParamsSchema, personJknInputSchema } from './participants.schema.ts';
 import { getHouseholdJkn, recordPersonJkn } from './participants.service.ts';
 
@@ -10,7 +10,7 @@ export const participantRoutes = [
     tag: 'cadres',
     summary:
       'Record a person’s JKN-KIS card: 13-digit number, segment (PBPU/PBI/PPU), class (one per family), status; optionally the recruiting cadre',
-    auth: ['admin', 'manager', 'cadre'],
+    auth: PARTICIPANT_WRITERS,
     params: jknIdParamsSchema,
     body: personJknInputSchema,
     response: householdJknViewSchema,

@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
 import { findPersonForActor } from '../registry/index.ts';
-import { READERS } from './cadres.service.ts';
+import { PARTICIPANT_WRITERS, READERS } from './cadres.roles.ts';
 import { findCadre, findCadreByUser, findCadreVillages } from './cadres.store.ts';
 import type { HouseholdJknView, PersonJknInput } from './participants.schema.ts';
 import {
@@ -22,7 +22,6 @@ import {
   upsertParticipant,
 } from './participants.store.ts';
 
-const WRITERS = ['admin', 'manager', 'cadre'] as const;
 const today = (ctx: Context) => businessDate(ctx.clock);
 const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
 /** A KIS card number shown to roles that may not see identifiers: 0001*****0042. */
@@ -107,7 +106,7 @@ export async function getHouseholdJkn(ctx: Context, householdId: string) {
  * moves with `applyClassToFamily`. PBI participants are in class III (Perpres 82/2018).
  */
 export async function recordPersonJkn(ctx: Context, personId: string, input: PersonJknInput) {
-  assertRole(ctx, WRITERS);
+  assertRole(ctx, PARTICIPANT_WRITERS);
   const person = await findPersonForActor(ctx, ctx.db, personId);
   if (!person) throw notFound('person', personId);
   const { household, own } = await householdFor(ctx, ctx.db, person.household_id);

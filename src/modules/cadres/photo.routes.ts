@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
+import { MANAGERS, READERS } from './cadres.roles.ts';
 import { cadreIdParamsSchema, tokenParamsSchema } from './cadres.schema.ts';
-import { MANAGERS, READERS } from './cadres.service.ts';
 import { PHOTO_MAX_BYTES, readCadrePhoto, readVerifiedPhoto, setCadrePhoto } from './photo.service.ts';
 import { assertVerificationAllowed } from './verification-limit.ts';
 

@@ -4,7 +4,8 @@ import { invalid, notFound } from '../../core/errors.ts';
 import type { Queryable } from '../../db/database.ts';
 import { imageSignature, printableImage } from '../../pdf/image.ts';
 import { recordAudit } from '../audit/index.ts';
-import { cadreInScope, MANAGERS, READERS, signingKeys } from './cadres.service.ts';
+import { MANAGERS, READERS } from './cadres.roles.ts';
+import { cadreInScope, signingKeys } from './cadres.service.ts';
 import { findCadre, findCadrePhoto, upsertCadrePhoto } from './cadres.store.ts';
 import { readCardToken } from './card-token.ts';
 

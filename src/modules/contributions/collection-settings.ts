@@ -1,6 +1,7 @@
 import { assertRole, type Context, inTransaction } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { SETTINGS_KEEPERS, SETTINGS_READERS } from './contributions.roles.ts';
 import { DEFAULT_INCENTIVE, type IncentiveRule } from './contributions.rules.ts';
 import { type CollectionSettings, collectionSettingsSchema, incentiveRuleSchema } from './contributions.schema.ts';
 import { findCollectionSettings, saveCollectionSettings } from './contributions.store.ts';
@@ -19,13 +20,13 @@ export async function collectionSettings(db: Queryable): Promise<CollectionSetti
 }
 
 export async function getCollectionSettings(ctx: Context) {
-  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor']);
+  assertRole(ctx, SETTINGS_READERS);
   return collectionSettings(ctx.db);
 }
 
 /** Admins set the rules; the change is audited with what it was before. */
 export async function updateCollectionSettings(ctx: Context, input: CollectionSettings) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, SETTINGS_KEEPERS);
   return inTransaction(ctx, async (tx) => {
     const before = await collectionSettings(tx);
     await saveCollectionSettings(tx, input, ctx.clock.now());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { getCollectionSettings, updateCollectionSettings } from './collection-settings.ts';
+import { COLLECTORS, READERS, SETTINGS_KEEPERS, SETTINGS_READERS } from './contributions.roles.ts';
 import {
   asOfQuerySchema,
   cadresOverviewSchema,
@@ -25,7 +26,6 @@ import {
   worklistSchema,
 } from './contributions.schema.ts';
 import {
-  COLLECTORS,
   cadreCash,
   collectContribution,
   contributionReceiptPdf,
@@ -35,7 +35,6 @@ import {
   listDeposits,
   listVisits,
   performance,
-  READERS,
   recordVisit,
   setPaidThrough,
   worklist,
@@ -59,7 +58,7 @@ export const contributionRoutes = [
     url: '/api/v1/households/:id/jkn-account',
     tag: 'jkn',
     summary: "Record through which month (YYYY-MM) a family's PBPU contributions are paid",
-    auth: ['admin', 'manager', 'cadre'],
+    auth: COLLECTORS,
     params: idParamsSchema,
     body: paidThroughInputSchema,
     response: familyDuesSchema,
@@ -189,7 +188,7 @@ export const contributionRoutes = [
     url: '/api/v1/cadres/:id/performance',
     tag: 'jkn',
     summary: 'A cadre’s month: visits, recruits, collected vs due, deposits on time, cash held, incentive',
-    auth: ['admin', 'manager', 'supervisor', 'auditor', 'cadre'],
+    auth: READERS,
     params: idParamsSchema,
     query: monthQuerySchema,
     response: performanceSchema,
@@ -200,7 +199,7 @@ export const contributionRoutes = [
     url: '/api/v1/contributions/settings',
     tag: 'jkn',
     summary: 'Collection rules: days a cadre may hold cash before it is flagged, and the incentive rule',
-    auth: ['admin', 'manager', 'supervisor', 'auditor'],
+    auth: SETTINGS_READERS,
     response: collectionSettingsSchema,
     handler: (ctx) => getCollectionSettings(ctx),
   }),
@@ -210,7 +209,7 @@ export const contributionRoutes = [
     tag: 'jkn',
     summary:
       'Set the collection rules (admin): cashHoldingLimitDays, and incentiveRule {kind:"share_of_arrears",percent} or {kind:"fees",perParticipant,perRecruit}',
-    auth: ['admin'],
+    auth: SETTINGS_KEEPERS,
     body: collectionSettingsSchema,
     response: collectionSettingsSchema,
     handler: (ctx, { body }) => updateCollectionSettings(ctx, body),

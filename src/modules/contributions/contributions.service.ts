@@ -11,8 +11,9 @@ import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
-import { postEntry } from '../ledger/index.ts';
+import { ACCOUNTS, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
+import { COLLECTORS, READERS } from './contributions.roles.ts';
 import {
   addMonths,
   amountForMonths,
@@ -47,8 +48,6 @@ import {
   visitsOf,
 } from './contributions.store.ts';
 
-export const COLLECTORS = ['admin', 'manager', 'cadre'] as const;
-export const READERS = ['admin', 'manager', 'cadre', 'supervisor', 'auditor'] as const;
 const CADRE_PARTY = 'cadre';
 
 /** A cadre the caller may act for: their own record (cadre role) or one at an office in scope. */
@@ -99,7 +98,7 @@ async function familyDues(db: Queryable, householdId: string, paidThrough: strin
 }
 
 export async function setPaidThrough(ctx: Context, householdId: string, paidThrough: string) {
-  assertRole(ctx, ['admin', 'manager', 'cadre']);
+  assertRole(ctx, COLLECTORS);
   await inTransaction(ctx, async (tx) => {
     const household = await householdFor(ctx, tx, householdId);
     await upsertFamilyAccount(tx, householdId, paidThrough);
@@ -165,8 +164,8 @@ export async function collectContribution(
         memo: `Iuran JKN KK ${household.kk_number.slice(0, 6)}… ${firstMonth} (${input.months} bln)`,
         source: { type: 'jkn.contribution', id },
         lines: [
-          { accountCode: '1.1.03', debit: BigInt(expected), party: { type: CADRE_PARTY, id: cadreId } },
-          { accountCode: '2.2.01', credit: BigInt(expected), party: { type: 'household', id: input.householdId } },
+          { accountCode: ACCOUNTS.cashInTransit, debit: BigInt(expected), party: { type: CADRE_PARTY, id: cadreId } },
+          { accountCode: ACCOUNTS.jknContributionsHeld, credit: BigInt(expected), party: { type: 'household', id: input.householdId } },
         ],
       });
       const lastMonth = addMonths(firstMonth, input.months - 1);
@@ -321,8 +320,8 @@ export async function depositCash(
         memo: `Setoran iuran JKN kader (${input.channel}: ${input.reference})`,
         source: { type: 'jkn.deposit', id },
         lines: [
-          { accountCode: '2.2.01', debit: amount },
-          { accountCode: '1.1.03', credit: amount, party: { type: CADRE_PARTY, id: cadreId } },
+          { accountCode: ACCOUNTS.jknContributionsHeld, debit: amount },
+          { accountCode: ACCOUNTS.cashInTransit, credit: amount, party: { type: CADRE_PARTY, id: cadreId } },
         ],
       });
       await insertDeposit(tx, {
@@ -453,7 +452,7 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
 
 /** A cadre's month: visits, recruits, collected against due, collectability, cash held, incentive. */
 export async function performance(ctx: Context, cadreId: string, month: string) {
-  assertRole(ctx, ['admin', 'manager', 'supervisor', 'auditor', 'cadre']);
+  assertRole(ctx, READERS);
   await cadreFor(ctx, ctx.db, cadreId);
   const [figures, families, payments, cash, collections, deposits, settings] = await Promise.all([
     monthFigures(ctx.db, cadreId, month),

@@ -4,8 +4,8 @@ import { regionLikePatterns } from '../../core/scope.ts';
 import { cadreSettings } from '../cadres/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
 import { collectionSettings } from './collection-settings.ts';
+import { READERS } from './contributions.roles.ts';
 import { addMonths } from './contributions.rules.ts';
-import { READERS } from './contributions.service.ts';
 import { cadreOverviewRows } from './overview.store.ts';
 
 const daysBetween = (from: string, to: string) =>

@@ -24,6 +24,7 @@ import {
   updateArrears,
   writeSnapshot,
 } from './close-day.store.ts';
+import { DAY_CLOSERS, PAR_READERS, SETTINGS_KEEPERS } from './financing.roles.ts';
 import { ALLOWANCE_ACCOUNT, provisionTrueUp } from './provisions.rules.ts';
 import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleInForceFrom, ruleOn } from './quality.rules.ts';
 
@@ -74,7 +75,7 @@ type CloseDayOptions = { onStep?: (step: Step, day: string) => void | Promise<vo
  * closed day is left alone.
  */
 export async function closeDay(ctx: Context, date: string, options: CloseDayOptions = {}): Promise<CloseDayResult> {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, DAY_CLOSERS);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('close_day.date_invalid', 'date');
   // Late charges and days past due of a day that has not ended would be guesses.
   if (date > businessDate(ctx.clock)) throw invalid('close_day.date_in_future', 'date', { date });
@@ -124,15 +125,13 @@ async function closeOneDay(ctx: Context, date: string, rule: QualityRuleName, op
 }
 
 export async function setQualityRule(ctx: Context, rule: QualityRuleName) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, SETTINGS_KEEPERS);
   await inTransaction(ctx, async (tx) => {
     await saveQualityRuleSetting(tx, rule);
     await recordAudit(tx, ctx, { action: 'setting.quality_rule', entityType: 'setting', after: { rule } });
   });
   return { rule };
 }
-
-export const PAR_READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cashier'] as const;
 
 /** Portfolio at risk of the latest closed day (or a given one), by office, fund, group or facilitator. */
 export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 'office' | 'fund' | 'group' | 'facilitator' }) {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { collectionSheetParamsSchema, collectionSheetQuerySchema } from './documents.schema.ts';
 import { financingAgreementPdf, financingPassbookPdf, groupCollectionSheetPdf, repaymentReceiptPdf } from './documents.service.ts';
+import { FINANCING_READERS } from './financing.roles.ts';
 import { financingIdParamsSchema, repaymentParamsSchema } from './financing.schema.ts';
-import { FINANCING_READERS } from './lifecycle.service.ts';
 
 /** Replies with a PDF shown in the browser (a receipt is printed from there). */
 function pdf(reply: FastifyReply, bytes: Buffer, filename: string) {

@@ -21,8 +21,9 @@ import {
   remainingAfter,
 } from './documents.rules.ts';
 import { disbursedFinancingsOfGroup } from './documents.store.ts';
+import { FINANCING_READERS } from './financing.roles.ts';
 import { findFinancing, findProductByCode, installmentsOf } from './financing.store.ts';
-import { FINANCING_READERS, getFinancing } from './lifecycle.service.ts';
+import { getFinancing } from './lifecycle.service.ts';
 import { amountOwed, instalmentOwed, instalmentsDue } from './repayment.rules.ts';
 
 type FinancingView = Awaited<ReturnType<typeof getFinancing>>;

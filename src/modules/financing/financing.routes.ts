@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
-import { closeDay, getQualityRule, PAR_READERS, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
+import { closeDay, getQualityRule, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
 import { financingDocumentRoutes } from './documents.routes.ts';
+import {
+  APPROVERS,
+  COLLECTORS,
+  CORRECTORS,
+  DAY_CLOSERS,
+  DISBURSERS,
+  FINANCING_READERS,
+  MAKERS,
+  PAR_READERS,
+  PRODUCT_KEEPERS,
+  SETTINGS_KEEPERS,
+} from './financing.roles.ts';
 import {
   applicationInputSchema,
   businessResultInputSchema,
@@ -34,19 +46,13 @@ import {
   scheduleViewSchema,
 } from './financing.schema.ts';
 import {
-  APPROVERS,
   applyForFinancing,
-  COLLECTORS,
-  DISBURSERS,
   decideApplication,
   defineProduct,
   disburse,
-  FINANCING_READERS,
   getFinancing,
   listFinancings,
   listProducts,
-  MAKERS,
-  PRODUCT_KEEPERS,
 } from './lifecycle.service.ts';
 import { setProductActive } from './products.service.ts';
 import { listBusinessResults, reportBusinessResult } from './profit-report.service.ts';
@@ -170,7 +176,7 @@ export const financingRoutes = [
     url: '/api/v1/financings/:id/repayments/:repaymentId/reverse',
     tag: 'financing',
     summary: 'Reverse a wrong repayment by a counter-entry',
-    auth: ['admin', 'manager'],
+    auth: CORRECTORS,
     params: repaymentParamsSchema,
     body: reversalInputSchema,
     response: financingViewSchema,
@@ -184,7 +190,7 @@ export const financingRoutes = [
     url: '/api/v1/financings/:id/write-off',
     tag: 'financing',
     summary: 'Write off the outstanding principal (the debt stays on record)',
-    auth: ['admin', 'manager'],
+    auth: CORRECTORS,
     params: financingIdParamsSchema,
     body: z.strictObject({ reason: z.string().trim().min(3).max(300) }),
     response: financingViewSchema,
@@ -208,7 +214,7 @@ export const financingRoutes = [
     url: '/api/v1/financing/close-day',
     tag: 'financing',
     summary: 'Close a business day (idempotent; resumes a run that was cut off)',
-    auth: ['admin'],
+    auth: DAY_CLOSERS,
     body: closeDayInputSchema,
     response: closeDayResultSchema,
     handler: (ctx, { body }) => closeDay(ctx, body.date),
@@ -218,7 +224,7 @@ export const financingRoutes = [
     url: '/api/v1/financing/settings/quality-rule',
     tag: 'financing',
     summary: 'Choose the quality-class rule: bank (POJK 40/2019) or LKM (POJK 62/2015)',
-    auth: ['admin'],
+    auth: SETTINGS_KEEPERS,
     body: qualityRuleInputSchema,
     response: qualityRuleInputSchema,
     handler: (ctx, { body }) => setQualityRule(ctx, body.rule),
@@ -271,7 +277,7 @@ export const financingRoutes = [
     url: '/api/v1/financings/:id/reschedule',
     tag: 'financing',
     summary: 'Reschedule: the principal still owed over new instalments from today; paid instalments stay as they were',
-    auth: ['admin', 'manager'],
+    auth: CORRECTORS,
     params: financingIdParamsSchema,
     body: rescheduleInputSchema,
     response: financingViewSchema,

@@ -11,9 +11,19 @@ import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { householdIsActiveMember } from '../groups/index.ts';
-import { availableCash, findFundForActor, fundByCode, fundById, lockFundForLending, openDrawerOf, postEntry } from '../ledger/index.ts';
+import {
+  ACCOUNTS,
+  availableCash,
+  findFundForActor,
+  fundByCode,
+  fundById,
+  lockFundForLending,
+  openDrawerOf,
+  postEntry,
+} from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { businessWithHousehold, findPersonForActor, personById } from '../registry/index.ts';
+import { APPROVERS, DISBURSERS, FINANCING_READERS, MAKERS, PRODUCT_KEEPERS } from './financing.roles.ts';
 import type {
   applicationInputSchema,
   disbursementInputSchema,
@@ -40,13 +50,6 @@ import {
 import type { FinancingProductTable, FinancingTable } from './financing.tables.ts';
 import { type ProductKind, type ProductTerms, productSchedule, SHARIA_KINDS } from './products.rules.ts';
 import { amountOwed, daysPastDue, instalmentsDue } from './repayment.rules.ts';
-
-export const FINANCING_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor'] as const;
-export const PRODUCT_KEEPERS = ['admin', 'manager'] as const;
-export const MAKERS = ['admin', 'manager', 'cashier', 'facilitator'] as const;
-export const APPROVERS = ['admin', 'manager'] as const;
-export const DISBURSERS = ['admin', 'manager', 'cashier'] as const;
-export const COLLECTORS = ['admin', 'manager', 'cashier', 'facilitator'] as const;
 
 export type ProductRow = Selectable<FinancingProductTable>;
 export type FinancingRow = Selectable<FinancingTable>;
@@ -255,16 +258,16 @@ export async function decideApplication(ctx: Context, id: string, decision: 'app
 }
 
 const RECEIVABLE: Record<ProductKind, string> = {
-  flat: '1.2.01',
-  annuity: '1.2.01',
-  equal_principal: '1.2.01',
-  murabahah: '1.2.02',
-  mudharabah: '1.2.04',
-  musyarakah: '1.2.05',
-  qardh: '1.2.06',
+  flat: ACCOUNTS.loansReceivable,
+  annuity: ACCOUNTS.loansReceivable,
+  equal_principal: ACCOUNTS.loansReceivable,
+  murabahah: ACCOUNTS.murabahahReceivable,
+  mudharabah: ACCOUNTS.mudharabahFinancing,
+  musyarakah: ACCOUNTS.musyarakahFinancing,
+  qardh: ACCOUNTS.qardhLoans,
 };
 export const receivableAccount = (kind: ProductKind) => RECEIVABLE[kind];
-export const cashAccount = (method: 'cash' | 'transfer') => (method === 'cash' ? '1.1.01' : '1.1.02');
+export const cashAccount = (method: 'cash' | 'transfer') => (method === 'cash' ? ACCOUNTS.tellerCash : ACCOUNTS.bankCash);
 
 /**
  * Disbursement from the fund: the fund row is locked so that two disbursements cannot
@@ -322,8 +325,8 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     const lines =
       product.kind === 'murabahah'
         ? [
-            { accountCode: '1.2.02', debit: principal + totalProfit, fundId, party },
-            { accountCode: '1.2.03', credit: totalProfit, fundId, party },
+            { accountCode: ACCOUNTS.murabahahReceivable, debit: principal + totalProfit, fundId, party },
+            { accountCode: ACCOUNTS.deferredMurabahahMargin, credit: totalProfit, fundId, party },
             paidFrom,
           ]
         : [{ accountCode: receivableAccount(product.kind), debit: principal, fundId, party }, paidFrom];

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { assertRole, type Context, inTransaction } from '../../context.ts';
 import { notFound } from '../../core/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { PRODUCT_KEEPERS } from './financing.roles.ts';
 import type { productActiveInputSchema, productViewSchema } from './financing.schema.ts';
 import { lockProduct, updateProductActive } from './financing.store.ts';
-import { listProducts, PRODUCT_KEEPERS } from './lifecycle.service.ts';
+import { listProducts } from './lifecycle.service.ts';
 
 /**
  * Stop (or resume) offering a product to new applications. Financings already on it keep

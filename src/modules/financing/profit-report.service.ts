@@ -4,10 +4,11 @@ import { businessDate } from '../../core/clock.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
-import { postEntry } from '../ledger/index.ts';
+import { ACCOUNTS, postEntry } from '../ledger/index.ts';
+import { COLLECTORS, FINANCING_READERS } from './financing.roles.ts';
 import type { businessResultsViewSchema } from './financing.schema.ts';
 import { findFinancing, findProductById, installmentsOf, lockFinancing, setInstallmentTerms, updateFinancing } from './financing.store.ts';
-import { COLLECTORS, FINANCING_READERS, getFinancing, receivableAccount } from './lifecycle.service.ts';
+import { getFinancing, receivableAccount } from './lifecycle.service.ts';
 import { lossShare, profitShare } from './products.rules.ts';
 
 /**
@@ -60,7 +61,7 @@ export async function reportBusinessResult(ctx: Context, id: string, input: { n:
           memo: `Kerugian usaha ${row.number} angsuran ${input.n} ditanggung dana`,
           source: { type: 'financing.loss', id },
           lines: [
-            { accountCode: '5.1.02', debit: borne, fundId: row.fund_id },
+            { accountCode: ACCOUNTS.profitSharingLoss, debit: borne, fundId: row.fund_id },
             { accountCode: receivableAccount(product.kind), credit: borne, fundId: row.fund_id, party: { type: 'financing', id } },
           ],
         });

@@ -4,9 +4,10 @@
  * ledger says what is held in 1.2.09. The difference is posted: an increase as expense
  * (Dr 5.1.01 / Cr 1.2.09), a decrease released (Dr 1.2.09 / Cr 5.1.01).
  */
+import { ACCOUNTS } from '../ledger/accounts.rules.ts';
 
-export const ALLOWANCE_ACCOUNT = '1.2.09';
-export const PROVISION_EXPENSE_ACCOUNT = '5.1.01';
+export const ALLOWANCE_ACCOUNT = ACCOUNTS.financingLossAllowance;
+export const PROVISION_EXPENSE_ACCOUNT = ACCOUNTS.provisionExpense;
 
 /** A journal line as the ledger's postEntry takes it. */
 export type ProvisionLine = { accountCode: string; fundId: string | null; debit?: bigint; credit?: bigint };

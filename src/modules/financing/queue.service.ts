@@ -2,8 +2,8 @@ import { assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { notFound } from '../../core/errors.ts';
 import { availableCash, findFundForActor } from '../ledger/index.ts';
+import { FINANCING_READERS } from './financing.roles.ts';
 import { fundInflows, queuedApplications } from './financing.store.ts';
-import { FINANCING_READERS } from './lifecycle.service.ts';
 import { heldUpBy, projectQueue } from './queue.rules.ts';
 
 /** The fund's waiting line with expected financing dates, and who each overdue financing holds up. */

@@ -8,7 +8,8 @@ import type { Tx } from '../../db/database.ts';
 import { known } from '../../db/read-together.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
-import { counterCashParty, lockOpenDrawer, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { ACCOUNTS, counterCashParty, lockOpenDrawer, type PostingLine, postEntry, reverseEntry } from '../ledger/index.ts';
+import { COLLECTORS, CORRECTORS } from './financing.roles.ts';
 import type { repaymentInputSchema, repaymentViewSchema } from './financing.schema.ts';
 import {
   addToInstallmentPaid,
@@ -21,24 +22,26 @@ import {
   updateFinancing,
   writeRepayment,
 } from './financing.store.ts';
-import { COLLECTORS, type FinancingRow, receivableAccount } from './lifecycle.service.ts';
+import { type FinancingRow, receivableAccount } from './lifecycle.service.ts';
 import type { ProductKind } from './products.rules.ts';
 import { type Allocation, allocateRepayment, type Component, instalmentsDue, sumAllocation, totalOwed } from './repayment.rules.ts';
 
 type RepaymentView = z.infer<typeof repaymentViewSchema>;
 
 const INCOME: Record<ProductKind, string | null> = {
-  flat: '4.1.01',
-  annuity: '4.1.01',
-  equal_principal: '4.1.01',
-  murabahah: '4.1.02',
-  mudharabah: '4.1.03',
-  musyarakah: '4.1.04',
+  flat: ACCOUNTS.interestIncome,
+  annuity: ACCOUNTS.interestIncome,
+  equal_principal: ACCOUNTS.interestIncome,
+  murabahah: ACCOUNTS.murabahahMarginIncome,
+  mudharabah: ACCOUNTS.mudharabahProfitShare,
+  musyarakah: ACCOUNTS.musyarakahProfitShare,
   qardh: null,
 };
 // Late charges of sharia products are not income: they go to the benevolence fund.
-const penaltyAccount = (kind: ProductKind) => (kind === 'flat' || kind === 'annuity' || kind === 'equal_principal' ? '4.2.01' : '2.2.02');
-const collectionCash = (channel: 'counter' | 'group_meeting' | 'field') => (channel === 'counter' ? '1.1.01' : '1.1.03');
+const penaltyAccount = (kind: ProductKind) =>
+  kind === 'flat' || kind === 'annuity' || kind === 'equal_principal' ? ACCOUNTS.penaltyIncome : ACCOUNTS.benevolenceFund;
+const collectionCash = (channel: 'counter' | 'group_meeting' | 'field') =>
+  channel === 'counter' ? ACCOUNTS.tellerCash : ACCOUNTS.cashInTransit;
 
 /** The journal lines of a repayment split into principal, profit and penalty. */
 export function repaymentLines(
@@ -55,9 +58,9 @@ export function repaymentLines(
   const lines: PostingLine[] = [{ accountCode: cashAccount, debit: total, fundId, party: cashParty }];
   if (kind === 'murabahah') {
     // The receivable holds cost + margin; paying margin also earns it out of the deferred account.
-    lines.push({ accountCode: '1.2.02', credit: paid.principal + paid.profit, fundId, party });
-    lines.push({ accountCode: '1.2.03', debit: paid.profit, fundId, party });
-    lines.push({ accountCode: '4.1.02', credit: paid.profit, fundId });
+    lines.push({ accountCode: ACCOUNTS.murabahahReceivable, credit: paid.principal + paid.profit, fundId, party });
+    lines.push({ accountCode: ACCOUNTS.deferredMurabahahMargin, debit: paid.profit, fundId, party });
+    lines.push({ accountCode: ACCOUNTS.murabahahMarginIncome, credit: paid.profit, fundId });
   } else {
     lines.push({ accountCode: receivableAccount(kind), credit: paid.principal, fundId, party });
     if (income) lines.push({ accountCode: income, credit: paid.profit, fundId });
@@ -190,7 +193,7 @@ export async function repay(
 
 /** A wrong repayment is undone by a counter-entry; the instalments get back what it paid. */
 export async function reverseRepayment(ctx: Context, id: string, repaymentId: string, reason: string) {
-  assertRole(ctx, ['admin', 'manager']);
+  assertRole(ctx, CORRECTORS);
   await inTransaction(ctx, async (tx) => {
     const row = await lockedFinancing(ctx, tx, id);
     const repayment = await findRepayment(tx, repaymentId);
@@ -229,7 +232,7 @@ export async function reverseRepayment(ctx: Context, id: string, repaymentId: st
 
 /** Write-off: the outstanding principal leaves the books as an expense; the member's debt stays on record. */
 export async function writeOff(ctx: Context, id: string, reason: string) {
-  assertRole(ctx, ['admin', 'manager']);
+  assertRole(ctx, CORRECTORS);
   await inTransaction(ctx, async (tx) => {
     const row = await lockedFinancing(ctx, tx, id);
     if (row.status !== 'disbursed') throw conflict('financing.wrong_status', 'status', { status: row.status, expected: 'disbursed' });
@@ -241,12 +244,12 @@ export async function writeOff(ctx: Context, id: string, reason: string) {
     const lines: PostingLine[] =
       product.kind === 'murabahah'
         ? [
-            { accountCode: '5.1.01', debit: principal, fundId },
-            { accountCode: '1.2.03', debit: profit, fundId, party },
-            { accountCode: '1.2.02', credit: principal + profit, fundId, party },
+            { accountCode: ACCOUNTS.provisionExpense, debit: principal, fundId },
+            { accountCode: ACCOUNTS.deferredMurabahahMargin, debit: profit, fundId, party },
+            { accountCode: ACCOUNTS.murabahahReceivable, credit: principal + profit, fundId, party },
           ]
         : [
-            { accountCode: '5.1.01', debit: principal, fundId },
+            { accountCode: ACCOUNTS.provisionExpense, debit: principal, fundId },
             { accountCode: receivableAccount(product.kind), credit: principal, fundId, party },
           ];
     if (principal > 0n)

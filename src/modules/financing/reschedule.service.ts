@@ -3,6 +3,7 @@ import { businessDate } from '../../core/clock.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
+import { CORRECTORS } from './financing.roles.ts';
 import {
   findProductById,
   insertInstallments,
@@ -24,7 +25,7 @@ import { flatSplit, productSchedule } from './products.rules.ts';
  * Nothing moves on the ledger: the receivable is unchanged.
  */
 export async function reschedule(ctx: Context, id: string, input: { installments: number; firstDueDate?: string; reason: string }) {
-  assertRole(ctx, ['admin', 'manager']);
+  assertRole(ctx, CORRECTORS);
   await inTransaction(ctx, async (tx) => {
     const row = await lockFinancing(tx, id);
     if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);

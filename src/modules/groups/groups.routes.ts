@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_TYPES } from '../../export/table-export.ts';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
+import { MANAGERS, READERS } from './groups.roles.ts';
 import {
   addMemberInputSchema,
   assetInputSchema,
@@ -35,9 +36,6 @@ import {
   registerAsset,
   removeGroupMember,
 } from './groups.service.ts';
-
-const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
-const MANAGERS = ['admin', 'manager', 'facilitator'] as const;
 
 const exportRoutes = (['csv', 'xlsx'] as const).map((format) =>
   defineRoute({

@@ -16,6 +16,7 @@ import { officesWithRegions, resolveOfficeCodes, resolveOfficeForActor } from '.
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
 import { findPersonForActor } from '../registry/index.ts';
 import { renderBeritaAcara } from './berita-acara.ts';
+import { MANAGERS, READERS } from './groups.roles.ts';
 import type {
   addMemberInputSchema,
   assetInputSchema,
@@ -53,8 +54,6 @@ import {
 } from './groups.store.ts';
 import type { BusinessGroupRow } from './groups.tables.ts';
 
-const MANAGERS = ['admin', 'manager', 'facilitator'] as const;
-const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 const invalid = (field: string, code: string, params: Record<string, unknown> = {}) =>
   new AppError('common.validation_failed', 422, { errors: [{ field, code, params }] });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { defineRoute } from '../../http/route.ts';
+import { USER_KEEPERS, USER_READERS } from './identity.roles.ts';
 import {
   createUserInputSchema,
   listUsersQuerySchema,
@@ -80,7 +81,7 @@ export const identityRoutes = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Users, by username; filter by name, role, office, active',
-    auth: ['admin', 'auditor'],
+    auth: USER_READERS,
     query: listUsersQuerySchema,
     response: userPageSchema,
     handler: (ctx, { query }) => listUsers(ctx, query),
@@ -90,7 +91,7 @@ export const identityRoutes = [
     url: '/api/v1/users/:id',
     tag: 'users',
     summary: 'One user',
-    auth: ['admin', 'auditor'],
+    auth: USER_READERS,
     params: userIdParamsSchema,
     response: userViewSchema,
     handler: (ctx, { params }) => getUser(ctx, params.id),
@@ -100,7 +101,7 @@ export const identityRoutes = [
     url: '/api/v1/users',
     tag: 'users',
     summary: 'Create a user with a role and offices',
-    auth: ['admin'],
+    auth: USER_KEEPERS,
     body: createUserInputSchema,
     response: userViewSchema,
     successStatus: 201,
@@ -111,7 +112,7 @@ export const identityRoutes = [
     url: '/api/v1/users/:id',
     tag: 'users',
     summary: 'Change a user: name, role, offices, or deactivate/reactivate',
-    auth: ['admin'],
+    auth: USER_KEEPERS,
     params: userIdParamsSchema,
     body: updateUserInputSchema,
     response: userViewSchema,
@@ -122,7 +123,7 @@ export const identityRoutes = [
     url: '/api/v1/users/:id/password',
     tag: 'users',
     summary: 'Reset a user’s password (ends their sessions)',
-    auth: ['admin'],
+    auth: USER_KEEPERS,
     params: userIdParamsSchema,
     body: resetPasswordInputSchema,
     response: userViewSchema,

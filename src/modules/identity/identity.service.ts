@@ -4,10 +4,11 @@ import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Role } from '../../core/roles.ts';
-import { scopeFor } from '../../core/scope.ts';
+import { ORGANISATION_WIDE_ROLES, scopeFor } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getOrganisation, officeChangeCount, officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { USER_KEEPERS, USER_READERS } from './identity.roles.ts';
 import type { CreateUserInput, ListUsersQuery, Me, UpdateUserInput, UserView } from './identity.schema.ts';
 import {
   claimLoginAttempt,
@@ -40,7 +41,7 @@ export const SESSION_HOURS = 12;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const LOGIN_MAX_ATTEMPTS = 5;
 /** Roles that work in the field or a branch need an office; the admin may have none. */
-const ROLES_WITHOUT_OFFICE: readonly Role[] = ['admin'];
+const ROLES_WITHOUT_OFFICE = ORGANISATION_WIDE_ROLES;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -284,12 +285,12 @@ export async function addUser(tx: Tx, ctx: Context, input: CreateUserInput): Pro
 }
 
 export async function createUser(ctx: Context, input: CreateUserInput) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, USER_KEEPERS);
   return inTransaction(ctx, (tx) => addUser(tx, ctx, input));
 }
 
 export async function changeUser(ctx: Context, id: string, input: UpdateUserInput) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, USER_KEEPERS);
   const view = await inTransaction(ctx, async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw notFound('user', id);
@@ -329,7 +330,7 @@ const userAuditShape = (view: UserView | undefined) =>
   };
 
 export async function resetPassword(ctx: Context, id: string, password: string) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, USER_KEEPERS);
   const reset = await inTransaction(ctx, async (tx) => {
     const user = await findUserById(tx, id);
     if (!user) throw notFound('user', id);
@@ -344,7 +345,7 @@ export async function resetPassword(ctx: Context, id: string, password: string) 
 }
 
 export async function listUsers(ctx: Context, query: ListUsersQuery) {
-  assertRole(ctx, ['admin', 'auditor']);
+  assertRole(ctx, USER_READERS);
   const officeId = query.office ? (await resolveOfficeCodes(ctx.db, [query.office], 'office'))[0] : undefined;
   const after = query.cursor ? decodeCursor(query.cursor, ['text'])[0] : undefined;
   const rows = await listUserRows(ctx.db, {
@@ -365,7 +366,7 @@ export async function listUsers(ctx: Context, query: ListUsersQuery) {
 }
 
 export async function getUser(ctx: Context, id: string) {
-  assertRole(ctx, ['admin', 'auditor']);
+  assertRole(ctx, USER_READERS);
   const row = await findUserById(ctx.db, id);
   if (!row) throw notFound('user', id);
   const [view] = await toUserViews(ctx.db, [row]);

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { childSegment, isSystemAccount, nextChildCode, SYSTEM_ACCOUNT_CODES, sameNumberSibling } from './accounts.rules.ts';
+import { ACCOUNTS, childSegment, isSystemAccount, nextChildCode, sameNumberSibling } from './accounts.rules.ts';
 
 const CHART = ['5', '5.1', '5.1.01', '5.1.02', '5.2', '5.2.01', '5.2.02', '1', '1.1', '1.2', '1.3', '2.2', '2.2.01', '2.2.03'];
 
@@ -41,26 +41,41 @@ describe('codes under a group', () => {
 });
 
 describe('accounts the system posts to', () => {
-  /** Every account code written in the application's code (tests aside): those are posted to by the system. */
-  function codesInSource(): Set<string> {
+  /** The application's code (tests aside), by path relative to src/. */
+  function sourceFiles(): { path: string; text: string }[] {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const found = new Set<string>();
+    const files: { path: string; text: string }[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        // The list itself aside.
-        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && entry.name !== 'accounts.rules.ts')
-          for (const match of readFileSync(path, 'utf8').matchAll(/['"`]([1-5]\.[0-9]\.[0-9]{2})['"`]/g)) found.add(match[1] as string);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+          files.push({ path: relative(root, path), text: readFileSync(path, 'utf8') });
       }
     };
     walk(root);
-    return found;
+    return files;
   }
+  // An account or group code in quotes: 1.1.01, 3.2 (not a version such as 4.0.1).
+  const codesIn = (text: string) => [...text.matchAll(/['"`]([1-5]\.[0-9](?:\.[0-9]{2})?)['"`]/g)].map((match) => match[1] as string);
+  const CHART_FILE = join('modules', 'ledger', 'accounts.rules.ts');
+  const DEMO = join('modules', 'demo');
 
-  it('lists every postable account code the code posts to, and nothing else', () => {
-    const inSource = codesInSource();
-    expect([...inSource].filter((code) => !isSystemAccount(code))).toEqual([]);
-    expect(SYSTEM_ACCOUNT_CODES.filter((code) => !inSource.has(code))).toEqual([]);
+  it('writes account codes only in the chart of accounts (and the demo data, with codes of the chart)', () => {
+    const files = sourceFiles().filter((file) => file.path !== CHART_FILE);
+    const outside = files
+      .filter((file) => !file.path.startsWith(DEMO))
+      .flatMap((file) => codesIn(file.text).map((code) => `${file.path}: ${code}`));
+    expect(outside).toEqual([]);
+    const demoCodes = files.filter((file) => file.path.startsWith(DEMO)).flatMap((file) => codesIn(file.text));
+    expect(demoCodes.filter((code) => !isSystemAccount(code))).toEqual([]);
+  });
+
+  it('names only accounts the code posts to or reads', () => {
+    const code = sourceFiles()
+      .filter((file) => file.path !== CHART_FILE)
+      .map((file) => file.text)
+      .join('\n');
+    expect(Object.keys(ACCOUNTS).filter((name) => !code.includes(`ACCOUNTS.${name}`))).toEqual([]);
   });
 });

@@ -1,38 +1,83 @@
 /** Pure rules of keeping the chart of accounts: codes under their group, the accounts the system posts to. */
 
 /**
- * The accounts the system posts to by itself (cash, financing, savings, JKN contributions, fund
- * capital, income, provisions, drawer differences): they cannot be deactivated. A test keeps this
- * list in step with the account codes written in src/.
+ * The chart of accounts the system posts to by itself, by name: the one place an account code is
+ * written (migrations/0010_ledger.sql seeds the chart with these codes and their names). These
+ * accounts cannot be deactivated. Every other module reaches them through the ledger's index.ts.
  */
-export const SYSTEM_ACCOUNT_CODES: readonly string[] = [
-  '1.1.01',
-  '1.1.02',
-  '1.1.03',
-  '1.2.01',
-  '1.2.02',
-  '1.2.03',
-  '1.2.04',
-  '1.2.05',
-  '1.2.06',
-  '1.2.09',
-  '2.1.01',
-  '2.2.01',
-  '2.2.02',
-  '3.1.01',
-  '3.1.02',
-  '3.2.01',
-  '3.2.02',
-  '4.1.01',
-  '4.1.02',
-  '4.1.03',
-  '4.1.04',
-  '4.2.01',
-  '4.2.03',
-  '5.1.01',
-  '5.1.02',
-  '5.2.01',
-];
+export const ACCOUNTS = {
+  /** Kas teller */
+  tellerCash: '1.1.01',
+  /** Kas di bank */
+  bankCash: '1.1.02',
+  /** Kas dalam perjalanan (setoran kader/pendamping): cash in transit, collected in the field */
+  cashInTransit: '1.1.03',
+  /** Pinjaman yang diberikan */
+  loansReceivable: '1.2.01',
+  /** Piutang murabahah */
+  murabahahReceivable: '1.2.02',
+  /** Margin murabahah ditangguhkan */
+  deferredMurabahahMargin: '1.2.03',
+  /** Pembiayaan mudharabah */
+  mudharabahFinancing: '1.2.04',
+  /** Pembiayaan musyarakah */
+  musyarakahFinancing: '1.2.05',
+  /** Pinjaman qardh */
+  qardhLoans: '1.2.06',
+  /** Cadangan kerugian pembiayaan (PPAP) */
+  financingLossAllowance: '1.2.09',
+  /** Simpanan sukarela */
+  voluntarySavings: '2.1.01',
+  /** Titipan iuran JKN */
+  jknContributionsHeld: '2.2.01',
+  /** Dana kebajikan (denda syariah) */
+  benevolenceFund: '2.2.02',
+  /** Simpanan pokok */
+  principalSavings: '3.1.01',
+  /** Simpanan wajib */
+  mandatorySavings: '3.1.02',
+  /** Modal sendiri LKM */
+  ownCapital: '3.2.01',
+  /** Dana hibah / stimulus (dana bergulir) */
+  grantCapital: '3.2.02',
+  /** Pendapatan bunga */
+  interestIncome: '4.1.01',
+  /** Pendapatan margin murabahah */
+  murabahahMarginIncome: '4.1.02',
+  /** Pendapatan bagi hasil mudharabah */
+  mudharabahProfitShare: '4.1.03',
+  /** Pendapatan bagi hasil musyarakah */
+  musyarakahProfitShare: '4.1.04',
+  /** Pendapatan denda */
+  penaltyIncome: '4.2.01',
+  /** Selisih lebih kas */
+  cashOverage: '4.2.03',
+  /** Beban penyisihan kerugian pembiayaan */
+  provisionExpense: '5.1.01',
+  /** Beban kerugian mudharabah/musyarakah */
+  profitSharingLoss: '5.1.02',
+  /** Selisih kurang kas */
+  cashShortage: '5.2.01',
+} as const;
+export type SystemAccountCode = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
+
+/** Groups of the chart whose accounts the system reads together. */
+export const ACCOUNT_GROUPS = {
+  /** Pembiayaan yang diberikan */
+  financingReceivable: '1.2',
+  /** Piutang lain */
+  otherReceivables: '1.3',
+  /** Simpanan anggota */
+  memberSavings: '2.1',
+  /** Modal anggota */
+  membersCapital: '3.1',
+  /** Modal dana */
+  fundCapital: '3.2',
+} as const;
+
+export const SYSTEM_ACCOUNT_CODES: readonly string[] = Object.values(ACCOUNTS);
+/** Teller cash, bank, and cash collected in the field not yet brought in: all a fund's to lend. */
+export const CASH_ACCOUNTS: readonly string[] = [ACCOUNTS.tellerCash, ACCOUNTS.bankCash, ACCOUNTS.cashInTransit];
 const SYSTEM = new Set(SYSTEM_ACCOUNT_CODES);
 export const isSystemAccount = (code: string) => SYSTEM.has(code);
 

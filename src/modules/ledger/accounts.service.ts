@@ -6,8 +6,8 @@ import { recordAudit } from '../audit/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { isSystemAccount, nextChildCode, sameNumberSibling } from './accounts.rules.ts';
 import { accountNameIn, accountView } from './ledger.access.ts';
+import { LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
 import type { accountCreateInputSchema, accountUpdateInputSchema, accountViewSchema } from './ledger.schema.ts';
-import { LEDGER_KEEPERS, LEDGER_READERS } from './ledger.service.ts';
 import {
   type AccountRow,
   childAccounts,

@@ -9,8 +9,8 @@ import {
   movementResultSchema,
   openDrawerInputSchema,
 } from './cash-drawer.schema.ts';
-import { closeDrawer, DRAWER_HOLDERS, getDrawer, listDrawers, openDrawer, recordDrawerMovement } from './cash-drawer.service.ts';
-import { LEDGER_READERS } from './ledger.service.ts';
+import { closeDrawer, getDrawer, listDrawers, openDrawer, recordDrawerMovement } from './cash-drawer.service.ts';
+import { DRAWER_HOLDERS, LEDGER_READERS } from './ledger.roles.ts';
 
 export const cashDrawerRoutes = [
   defineRoute({

@@ -1,15 +1,21 @@
 /** Pure rules of a cashier's drawer: what it should hold, what a movement and a count post. */
+import { ACCOUNT_GROUPS, ACCOUNTS } from './accounts.rules.ts';
 import type { PostingLine } from './ledger.rules.ts';
 
-export const TELLER_CASH = '1.1.01';
-export const CASH_SHORTAGE = '5.2.01';
-export const CASH_OVERAGE = '4.2.03';
+export const TELLER_CASH = ACCOUNTS.tellerCash;
+export const CASH_SHORTAGE = ACCOUNTS.cashShortage;
+export const CASH_OVERAGE = ACCOUNTS.cashOverage;
 /** The party of teller-cash lines that passed through a drawer. */
 export const DRAWER_PARTY = 'cash_drawer';
 
 // Money of a member's financing or savings is posted by those operations (with the member's
 // record as party), never typed at the drawer: their sub-ledgers would stop agreeing.
-const MEMBER_SIDE = ['1.2', '1.3', '2.1', '3.1'];
+const MEMBER_SIDE: readonly string[] = [
+  ACCOUNT_GROUPS.financingReceivable,
+  ACCOUNT_GROUPS.otherReceivables,
+  ACCOUNT_GROUPS.memberSavings,
+  ACCOUNT_GROUPS.membersCapital,
+];
 export const drawerCounterAccountAllowed = (code: string) => !MEMBER_SIDE.some((p) => code === p || code.startsWith(`${p}.`));
 
 /**

@@ -4,7 +4,6 @@ import { addDays, businessDate } from '../../core/clock.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import type { Role } from '../../core/roles.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -44,12 +43,11 @@ import {
   lockOpenDrawerOf,
 } from './cash-drawer.store.ts';
 import { accountNameIn, findFundForActor, postingRefusal } from './ledger.access.ts';
-import { LEDGER_READERS, postEntry } from './ledger.service.ts';
+import { DRAWER_HOLDERS, DRAWER_SUPERVISORS, LEDGER_READERS } from './ledger.roles.ts';
+import { postEntry } from './ledger.service.ts';
 import { findAccount, listAccountRows } from './ledger.store.ts';
 
 /** Who keeps a drawer: cashiers, and the managers and admins who stand in for them. */
-export const DRAWER_HOLDERS = ['admin', 'manager', 'cashier'] as const satisfies readonly Role[];
-const DRAWER_SUPERVISORS: readonly Role[] = ['admin', 'manager'];
 
 function signedInUser(ctx: Context) {
   if (ctx.actor.kind !== 'user') throw forbidden();

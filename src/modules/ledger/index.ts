@@ -1,3 +1,4 @@
+export { ACCOUNT_GROUPS, ACCOUNTS, CASH_ACCOUNTS, type SystemAccountCode } from './accounts.rules.ts';
 export { DRAWER_PARTY } from './cash-drawer.rules.ts';
 export { counterCashParty, lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
 export { findFundForActor } from './ledger.access.ts';

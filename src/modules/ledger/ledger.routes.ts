@@ -1,6 +1,7 @@
 import { defineRoute } from '../../http/route.ts';
 import { createAccount, listAccounts, updateAccountOf } from './accounts.service.ts';
 import { cashDrawerRoutes } from './cash-drawer.routes.ts';
+import { FUND_READERS, LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
 import {
   accountCodeParamsSchema,
   accountCreateInputSchema,
@@ -30,8 +31,6 @@ import {
   createFund,
   getEntry,
   getFund,
-  LEDGER_KEEPERS,
-  LEDGER_READERS,
   listEntries,
   listFunds,
   postManualEntry,
@@ -39,8 +38,6 @@ import {
   trialBalance,
 } from './ledger.service.ts';
 import { statementRoutes } from './statements.routes.ts';
-
-const FUND_READERS = [...LEDGER_READERS, 'facilitator'] as const;
 
 export const ledgerRoutes = [
   defineRoute({

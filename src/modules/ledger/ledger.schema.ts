@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
-import { childSegment } from './accounts.rules.ts';
+import { ACCOUNTS, childSegment } from './accounts.rules.ts';
 
 export { rupiah };
 
@@ -163,7 +163,7 @@ export const createFundInputSchema = z.strictObject({
   groupId: z.uuid().optional(),
   initialCapital: rupiah.default('0'),
   capitalDate: calendarDate.optional(),
-  cashAccount: z.enum(['1.1.01', '1.1.02']).default('1.1.02'),
+  cashAccount: z.enum([ACCOUNTS.tellerCash, ACCOUNTS.bankCash]).default(ACCOUNTS.bankCash),
 });
 export const fundViewSchema = z.object({
   id: z.string(),

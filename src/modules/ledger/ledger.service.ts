@@ -10,10 +10,11 @@ import { recordAudit } from '../audit/index.ts';
 import { groupVisibleTo } from '../groups/index.ts';
 import { once } from '../idempotency/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
-import { isSystemAccount } from './accounts.rules.ts';
+import { ACCOUNTS, isSystemAccount } from './accounts.rules.ts';
 import { writeBalances } from './balances.store.ts';
 import { listEntryRows } from './entries.store.ts';
 import { accountNameIn, accountView, findFundForActor, inactiveAccountError, officeFilter, postingRefusal } from './ledger.access.ts';
+import { FUND_READERS, LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
 import { compactLines, entryProblems, naturalBalance, type PostingLine, reversedLines, trialBalanceSides } from './ledger.rules.ts';
 import {
   type createFundInputSchema,
@@ -53,9 +54,6 @@ import {
 /** A statement page: the row offset and the running balance carried to it. */
 const STATEMENT_CURSOR = ['offset', 'integer'] as const;
 const ENTRY_CURSOR = ['date', 'uuid'] as const;
-
-export const LEDGER_READERS = ['admin', 'manager', 'cashier', 'supervisor', 'auditor'] as const;
-export const LEDGER_KEEPERS = ['admin', 'manager'] as const;
 
 export type PostEntryInput = {
   officeId: string;
@@ -376,7 +374,7 @@ function postFundCapital(
     source: { type: 'fund', id: fund.id },
     lines: [
       { accountCode: input.cashAccount, debit: input.amount, fundId: fund.id },
-      { accountCode: fund.kind === 'own_capital' ? '3.2.01' : '3.2.02', credit: input.amount, fundId: fund.id },
+      { accountCode: fund.kind === 'own_capital' ? ACCOUNTS.ownCapital : ACCOUNTS.grantCapital, credit: input.amount, fundId: fund.id },
     ],
   });
 }
@@ -442,7 +440,7 @@ export async function addFundCapital(
         amount: BigInt(input.amount),
         entryDate: input.date ?? businessDate(ctx.clock),
         memo: `Tambahan modal dana ${fund.code}: ${input.memo}`,
-        cashAccount: '1.1.02',
+        cashAccount: ACCOUNTS.bankCash,
       });
       await recordAudit(tx, ctx, {
         action: 'fund.capital_add',
@@ -458,14 +456,14 @@ export async function addFundCapital(
 }
 
 export async function listFunds(ctx: Context): Promise<{ items: z.infer<typeof fundViewSchema>[] }> {
-  assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
+  assertRole(ctx, FUND_READERS);
   const scope = actorScope(ctx);
   const rows = await listFundRows(ctx.db, scope.kind === 'all' ? null : scope.officeIds);
   return { items: await fundViews(ctx.db, rows) };
 }
 
 export async function getFund(ctx: Context, id: string) {
-  assertRole(ctx, [...LEDGER_READERS, 'facilitator']);
+  assertRole(ctx, FUND_READERS);
   const fund = await findFundForActor(ctx, ctx.db, { id });
   if (!fund) throw notFound('fund', id);
   const [view] = await fundViews(ctx.db, [fund]);

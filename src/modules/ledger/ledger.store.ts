@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
 import { writeLater } from '../../db/write-later.ts';
+import { ACCOUNT_GROUPS, ACCOUNTS, CASH_ACCOUNTS } from './accounts.rules.ts';
 import { accountTotalsBefore, dayBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
 import type { PostingLine } from './ledger.rules.ts';
 
@@ -192,9 +193,6 @@ export async function accountLines(
   return { opening: openingRow, rows };
 }
 
-// Teller cash, bank, and cash collected in the field not yet brought in: all the fund's to lend.
-export const CASH_ACCOUNTS = ['1.1.01', '1.1.02', '1.1.03'];
-
 /** Cash held by a fund (teller, bank, collected in the field): what it can lend now. */
 export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
   const rows = await fundAccountNet(db, [fundId], CASH_ACCOUNTS);
@@ -208,8 +206,9 @@ export async function fundPositions(db: Queryable, fundIds: string[]) {
     const p = byFund.get(r.fund_id) ?? { fund_id: r.fund_id, cash: 0n, outstanding: 0n, capital: 0n };
     const net = BigInt(r.net);
     if (CASH_ACCOUNTS.includes(r.account_code)) p.cash += net;
-    else if (r.account_code.startsWith('1.2.') && r.account_code !== '1.2.09') p.outstanding += net;
-    else if (r.account_code.startsWith('3.2.')) p.capital -= net;
+    else if (r.account_code.startsWith(`${ACCOUNT_GROUPS.financingReceivable}.`) && r.account_code !== ACCOUNTS.financingLossAllowance)
+      p.outstanding += net;
+    else if (r.account_code.startsWith(`${ACCOUNT_GROUPS.fundCapital}.`)) p.capital -= net;
     byFund.set(r.fund_id, p);
   }
   return [...byFund.values()].map((p) => ({

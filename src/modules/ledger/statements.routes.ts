@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AnyRoute, defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
-import { LEDGER_READERS } from './ledger.service.ts';
+import { LEDGER_READERS } from './ledger.roles.ts';
 import { balanceSheetQuerySchema, balanceSheetSchema, incomeStatementQuerySchema, incomeStatementSchema } from './statements.schema.ts';
 import { balanceSheet, balanceSheetFile, incomeStatement, incomeStatementFile, type StatementFormat } from './statements.service.ts';
 

@@ -5,7 +5,7 @@ import { invalid } from '../../core/errors.ts';
 import type { Locale } from '../../core/locale.ts';
 import { getOrganisation, officesWithRegions } from '../organisation/index.ts';
 import { accountNameIn, officeFilter } from './ledger.access.ts';
-import { LEDGER_READERS } from './ledger.service.ts';
+import { LEDGER_READERS } from './ledger.roles.ts';
 import { accountTotals, listAccountRows } from './ledger.store.ts';
 import { renderStatementPdf } from './statements.pdf.ts';
 import {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { ADMINS, ROLES } from '../../core/roles.ts';
 import { defineRoute } from '../../http/route.ts';
 import {
   createOfficeInputSchema,
@@ -11,8 +12,6 @@ import {
   updateOrganisationInputSchema,
 } from './organisation.schema.ts';
 import { changeOffice, createOffice, getOffice, getOrganisation, listOffices, renameOrganisation } from './organisation.service.ts';
-
-const ALL_ROLES = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 
 export const organisationRoutes = [
   defineRoute({
@@ -33,7 +32,7 @@ export const organisationRoutes = [
     url: '/api/v1/organisation',
     tag: 'organisation',
     summary: 'Rename the organisation',
-    auth: ['admin'],
+    auth: ADMINS,
     body: updateOrganisationInputSchema,
     response: organisationViewSchema,
     handler: (ctx, { body }) => renameOrganisation(ctx, body.name),
@@ -43,7 +42,7 @@ export const organisationRoutes = [
     url: '/api/v1/offices',
     tag: 'offices',
     summary: 'Offices in your scope (all for admins)',
-    auth: ALL_ROLES,
+    auth: ROLES,
     query: z.strictObject({ includeInactive: z.enum(['true', 'false']).optional() }),
     response: officeListSchema,
     handler: (ctx, { query }) => listOffices(ctx, query.includeInactive === 'true'),
@@ -53,7 +52,7 @@ export const organisationRoutes = [
     url: '/api/v1/offices/:id',
     tag: 'offices',
     summary: 'One office with the regions it covers',
-    auth: ALL_ROLES,
+    auth: ROLES,
     params: officeIdParamsSchema,
     response: officeViewSchema,
     handler: (ctx, { params }) => getOffice(ctx, params.id),
@@ -63,7 +62,7 @@ export const organisationRoutes = [
     url: '/api/v1/offices',
     tag: 'offices',
     summary: 'Create an office',
-    auth: ['admin'],
+    auth: ADMINS,
     body: createOfficeInputSchema,
     response: officeViewSchema,
     successStatus: 201,
@@ -74,7 +73,7 @@ export const organisationRoutes = [
     url: '/api/v1/offices/:id',
     tag: 'offices',
     summary: 'Change an office: name, kind, home region, covered regions, active',
-    auth: ['admin'],
+    auth: ADMINS,
     params: officeIdParamsSchema,
     body: updateOfficeInputSchema,
     response: officeViewSchema,

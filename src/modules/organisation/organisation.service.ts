@@ -1,6 +1,7 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { AppError, conflict, type FieldError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { ADMINS, ROLES } from '../../core/roles.ts';
 import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -36,7 +37,7 @@ export async function createOrganisation(tx: Tx, ctx: Context, input: { name: st
 }
 
 export async function renameOrganisation(ctx: Context, name: string) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, ADMINS);
   return inTransaction(ctx, async (tx) => {
     const before = await findOrganisation(tx);
     if (!before) throw new AppError('setup.not_done', 409);
@@ -118,7 +119,7 @@ export async function addOffice(tx: Tx, ctx: Context, input: CreateOfficeInput):
 }
 
 export async function createOffice(ctx: Context, input: CreateOfficeInput) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, ADMINS);
   return inTransaction(ctx, (tx) => addOffice(tx, ctx, input));
 }
 
@@ -130,7 +131,7 @@ let officeChanges = 0;
 export const officeChangeCount = () => officeChanges;
 
 export async function changeOffice(ctx: Context, id: string, input: UpdateOfficeInput) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, ADMINS);
   const result = await changeOfficeInTransaction(ctx, id, input);
   officeChanges++;
   return result;
@@ -178,7 +179,7 @@ const officeAuditShape = (view: OfficeView | undefined) =>
   };
 
 export async function listOffices(ctx: Context, includeInactive: boolean) {
-  assertRole(ctx, ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor']);
+  assertRole(ctx, ROLES);
   const scope = actorScope(ctx);
   const rows = await listOfficeRows(ctx.db, { ids: scope.kind === 'all' ? null : scope.officeIds, includeInactive });
   return { items: await toOfficeViews(ctx.db, rows) };

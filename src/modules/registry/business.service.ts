@@ -2,6 +2,7 @@ import { assertRole, type Context, inTransaction } from '../../context.ts';
 import { notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { recordAudit } from '../audit/index.ts';
+import { READERS, WRITERS } from './registry.roles.ts';
 import type { BusinessInput, BusinessView } from './registry.schema.ts';
 import { findPersonForActor } from './registry.service.ts';
 import { findBusinessesOfPerson, insertBusiness } from './registry.store.ts';
@@ -30,7 +31,7 @@ async function personInScope(ctx: Context, personId: string) {
 }
 
 export async function recordBusiness(ctx: Context, personId: string, input: BusinessInput): Promise<BusinessView> {
-  assertRole(ctx, ['admin', 'manager', 'facilitator', 'cadre', 'health_worker']);
+  assertRole(ctx, WRITERS);
   const person = await personInScope(ctx, personId);
   return inTransaction(ctx, async (tx) => {
     const id = uuidv7(ctx.clock.now().getTime());
@@ -59,7 +60,7 @@ export async function recordBusiness(ctx: Context, personId: string, input: Busi
 }
 
 export async function listBusinesses(ctx: Context, personId: string) {
-  assertRole(ctx, ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor']);
+  assertRole(ctx, READERS);
   await personInScope(ctx, personId);
   return { items: (await findBusinessesOfPerson(ctx.db, personId)).map(toView) };
 }

@@ -8,6 +8,7 @@ import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
 import { decodeNik } from './nik.rules.ts';
+import { WRITERS } from './registry.roles.ts';
 import type { addMemberInputSchema, HouseholdView, moveInputSchema, newHeadInputSchema } from './registry.schema.ts';
 import { decodeNikWithRegions, getHousehold } from './registry.service.ts';
 import {
@@ -22,7 +23,6 @@ import {
   updatePerson,
 } from './registry.store.ts';
 
-const WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
 const invalid = (field: string, code: string, params: Record<string, unknown> = {}) =>
   new AppError('common.validation_failed', 422, { errors: [{ field, code, params }] });
 

@@ -2,6 +2,7 @@ import { actorScope, assertRole, type Context, inTransaction } from '../../conte
 import { AppError, notFound } from '../../core/errors.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
+import { DUPLICATE_DECIDERS, DUPLICATE_READERS } from './registry.roles.ts';
 import type { DuplicateDecisionInput } from './registry.schema.ts';
 import { getPerson } from './registry.service.ts';
 import {
@@ -15,7 +16,7 @@ import {
 
 /** Near-duplicates for a reviewer: same name, birth date and village. Nothing is merged here. */
 export async function listDuplicateCandidates(ctx: Context, query: { village?: string; limit: number }) {
-  assertRole(ctx, ['admin', 'manager', 'facilitator', 'supervisor', 'auditor']);
+  assertRole(ctx, DUPLICATE_READERS);
   const pairs = await findDuplicateCandidates(ctx.db, {
     regionPatterns: regionLikePatterns(actorScope(ctx)),
     villageCode: query.village,
@@ -29,7 +30,7 @@ export async function listDuplicateCandidates(ctx: Context, query: { village?: s
 
 /** A reviewer's decision: merge (the other record points at the one kept) or distinct. */
 export async function decideDuplicate(ctx: Context, input: DuplicateDecisionInput) {
-  assertRole(ctx, ['admin', 'manager']);
+  assertRole(ctx, DUPLICATE_DECIDERS);
   const [first, second] = [...input.personIds].sort() as [string, string];
   return inTransaction(ctx, async (tx) => {
     const a = await findPersonById(tx, first);

@@ -4,6 +4,7 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionLikePatterns } from '../../core/scope.ts';
 import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { IMPORT_HEADER } from './import.rules.ts';
+import { READERS } from './registry.roles.ts';
 import { RELATION_WORDS } from './registry.schema.ts';
 import { findHouseholdsForExport, findPersonsForExport } from './registry.store.ts';
 
@@ -18,7 +19,7 @@ export const EXPORT_HEADER = [...IMPORT_HEADER, 'meninggal'];
  * an export of a whole province never sits in memory.
  */
 async function* personPages(ctx: Context, villageCode?: string): AsyncGenerator<string[][]> {
-  assertRole(ctx, ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor']);
+  assertRole(ctx, READERS);
   const visible = ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
   const patterns = regionLikePatterns(actorScope(ctx));
   let afterId: string | null = null;
@@ -49,7 +50,7 @@ export const exportPersons = (ctx: Context, format: ExportFormat, villageCode?: 
 
 /** One row per household: KK, place, decile, cards, head (masked like persons) and size. */
 export function exportHouseholds(ctx: Context, format: ExportFormat, villageCode?: string) {
-  assertRole(ctx, ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor']);
+  assertRole(ctx, READERS);
   const visible = ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
   const patterns = regionLikePatterns(actorScope(ctx));
   async function* pages(): AsyncGenerator<string[][]> {

@@ -24,6 +24,7 @@ import {
   stageRows,
   writeKkRange,
 } from './import.store.ts';
+import { IMPORTERS } from './registry.roles.ts';
 import { RELATION_WORDS } from './registry.schema.ts';
 
 export type ImportOptions = {
@@ -189,7 +190,7 @@ export async function importHouseholdsFromUpload(
   records: AsyncIterable<CsvRecord>,
   options: { dryRun: boolean; skipInvalid: boolean },
 ) {
-  assertRole(ctx, ['admin', 'manager', 'facilitator']);
+  assertRole(ctx, IMPORTERS);
   const scope = actorScope(ctx);
   const outOfScope: ImportIssue[] = [];
   const inScope: CsvRecord[] = [];

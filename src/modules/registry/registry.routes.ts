@@ -8,6 +8,7 @@ import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './
 import { decideDuplicate, listDuplicateCandidates } from './duplicates.service.ts';
 import { exportHouseholds, exportPersons } from './export.service.ts';
 import { importHouseholdsFromUpload } from './import.service.ts';
+import { DUPLICATE_DECIDERS, DUPLICATE_READERS, IMPORTERS, READERS, WRITERS } from './registry.roles.ts';
 import {
   addMemberInputSchema,
   businessInputSchema,
@@ -57,9 +58,6 @@ function exportRoutes(
     }),
   );
 }
-
-const READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
-const WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
 
 export const registryRoutes = [
   defineRoute({
@@ -203,7 +201,7 @@ export const registryRoutes = [
     summary:
       'Import households from a CSV body (text/csv) or an Excel file (xlsx), DTKS layout. dryRun=true (default) previews; ' +
       'dryRun=false writes, all-or-nothing unless skipInvalid=true',
-    auth: ['admin', 'manager', 'facilitator'],
+    auth: IMPORTERS,
     query: importQuerySchema,
     body: z.union([z.string().min(1).max(50_000_000), z.instanceof(Buffer)]),
     consumes: [FILE_MEDIA_TYPES.csv, FILE_MEDIA_TYPES.xlsx],
@@ -221,7 +219,7 @@ export const registryRoutes = [
     url: '/api/v1/registry/duplicates',
     tag: 'registry',
     summary: 'Possible duplicates (same name, birth date and village) awaiting a reviewer’s decision',
-    auth: ['admin', 'manager', 'facilitator', 'supervisor', 'auditor'],
+    auth: DUPLICATE_READERS,
     query: duplicatesQuerySchema,
     response: z.object({
       items: z.array(
@@ -239,7 +237,7 @@ export const registryRoutes = [
     url: '/api/v1/registry/duplicates/decisions',
     tag: 'registry',
     summary: 'Decide a pair: merge (keep one record; the other points at it) or distinct',
-    auth: ['admin', 'manager'],
+    auth: DUPLICATE_DECIDERS,
     body: duplicateDecisionInputSchema,
     response: z.object({
       decision: z.enum(['merge', 'distinct']),

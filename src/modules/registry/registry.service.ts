@@ -11,6 +11,7 @@ import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
 import { decodeNik } from './nik.rules.ts';
+import { READERS, WRITERS } from './registry.roles.ts';
 import type { HouseholdInput, HouseholdView, NikDecoded, PersonsQuery, PersonView } from './registry.schema.ts';
 import {
   findBusinessWithHousehold,
@@ -27,9 +28,6 @@ import {
   searchPersonRowsByName,
 } from './registry.store.ts';
 import type { HouseholdRow, PersonRow } from './registry.tables.ts';
-
-const REGISTRY_WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_worker'] as const;
-const REGISTRY_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'cadre', 'health_worker', 'supervisor', 'auditor'] as const;
 
 const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);
 
@@ -145,7 +143,7 @@ async function validateMembers(db: Queryable, input: HouseholdInput, today: stri
 }
 
 export async function registerHousehold(ctx: Context, input: HouseholdInput): Promise<HouseholdView> {
-  assertRole(ctx, REGISTRY_WRITERS);
+  assertRole(ctx, WRITERS);
   assertRegionInScope(ctx, input.villageCode);
   return inTransaction(ctx, async (tx) => {
     const [village] = await findRegionsByCodes(tx, [input.villageCode]);
@@ -209,7 +207,7 @@ export async function registerHousehold(ctx: Context, input: HouseholdInput): Pr
 }
 
 export async function getHousehold(ctx: Context, id: string): Promise<HouseholdView> {
-  assertRole(ctx, REGISTRY_READERS);
+  assertRole(ctx, READERS);
   const household = await findHouseholdById(ctx.db, id);
   if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', id);
   return toHouseholdView(ctx, ctx.db, household);
@@ -225,7 +223,7 @@ export async function findPersonForActor(ctx: Context, db: Queryable, id: string
 }
 
 export async function getPerson(ctx: Context, id: string): Promise<PersonView & { household: HouseholdView }> {
-  assertRole(ctx, REGISTRY_READERS);
+  assertRole(ctx, READERS);
   const person = await findPersonForActor(ctx, ctx.db, id);
   if (!person) throw notFound('person', id);
   const household = (await findHouseholdById(ctx.db, person.household_id)) as HouseholdRow;
@@ -235,7 +233,7 @@ export async function getPerson(ctx: Context, id: string): Promise<PersonView & 
 }
 
 export async function findPersons(ctx: Context, query: PersonsQuery) {
-  assertRole(ctx, REGISTRY_READERS);
+  assertRole(ctx, READERS);
   const offset = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : 0;
   const q = query.q?.replace(/\s+/g, ' ');
   const isNumber = q !== undefined && /^\d{16}$/.test(q);

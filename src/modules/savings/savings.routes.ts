@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
+import { SAVINGS_CORRECTORS, SAVINGS_READERS, SAVINGS_TELLERS, SETTINGS_KEEPERS } from './savings.roles.ts';
 import {
   accountDetailSchema,
   accountIdParamsSchema,
@@ -27,9 +28,6 @@ import {
   listSavingsAccounts,
   openSavingsAccount,
   reverseSavingsMovement,
-  SAVINGS_CORRECTORS,
-  SAVINGS_READERS,
-  SAVINGS_TELLERS,
   savingsPassbookPdf,
   withdrawSavings,
 } from './savings.service.ts';
@@ -49,7 +47,7 @@ export const savingsRoutes = [
     url: '/api/v1/savings/settings',
     tag: 'savings',
     summary: 'Set the amounts of simpanan pokok and wajib (admin)',
-    auth: ['admin'],
+    auth: SETTINGS_KEEPERS,
     body: settingsInputSchema,
     response: settingsSchema,
     handler: (ctx, { body }) => changeSavingsSettings(ctx, body),

@@ -1,16 +1,17 @@
 /** Pure rules of member savings (simpanan): amounts are integer rupiah as bigint. */
 import { formatRupiah } from '../../core/format.ts';
+import { ACCOUNTS } from '../ledger/accounts.rules.ts';
 
 export const SAVINGS_KINDS = ['pokok', 'wajib', 'sukarela'] as const;
 export type SavingsKind = (typeof SAVINGS_KINDS)[number];
 
 /** Where each kind sits in the chart of accounts (migrations/0010_ledger.sql). */
 export const SAVINGS_LEDGER_ACCOUNT: Record<SavingsKind, string> = {
-  pokok: '3.1.01',
-  wajib: '3.1.02',
-  sukarela: '2.1.01',
+  pokok: ACCOUNTS.principalSavings,
+  wajib: ACCOUNTS.mandatorySavings,
+  sukarela: ACCOUNTS.voluntarySavings,
 };
-export const TELLER_CASH = '1.1.01';
+export const TELLER_CASH = ACCOUNTS.tellerCash;
 export const SAVINGS_PARTY = 'savings_account';
 
 /** Simpanan Pokok, Simpanan Wajib, Simpanan Sukarela: the letters on the passbook. */

@@ -14,6 +14,7 @@ import { openDrawerOf, postEntry, reverseEntry } from '../ledger/index.ts';
 import { resolveOfficeForActor } from '../organisation/index.ts';
 import { findPersonForActor } from '../registry/index.ts';
 import { renderPassbook } from './passbook.ts';
+import { SAVINGS_CORRECTORS, SAVINGS_READERS, SAVINGS_TELLERS, SETTINGS_KEEPERS } from './savings.roles.ts';
 import {
   DEFAULT_SETTINGS,
   depositProblem,
@@ -61,9 +62,6 @@ import {
 import type { SavingsAccountRow, SavingsMovementRow } from './savings.tables.ts';
 
 /** Tellers take and pay out money; corrections need a manager (a cashier does not undo their own entries). */
-export const SAVINGS_TELLERS = ['admin', 'manager', 'cashier'] as const;
-export const SAVINGS_CORRECTORS = ['admin', 'manager'] as const;
-export const SAVINGS_READERS = ['admin', 'manager', 'cashier', 'facilitator', 'supervisor', 'auditor'] as const;
 
 const KIND_NAME: Record<SavingsKind, string> = { pokok: 'simpanan pokok', wajib: 'simpanan wajib', sukarela: 'simpanan sukarela' };
 
@@ -84,7 +82,7 @@ export async function getSavingsSettings(ctx: Context) {
 
 /** The institution's amounts of simpanan pokok and of one period of simpanan wajib. */
 export async function changeSavingsSettings(ctx: Context, input: { pokokAmount: string; wajibAmount: string }) {
-  assertRole(ctx, ['admin']);
+  assertRole(ctx, SETTINGS_KEEPERS);
   return inTransaction(ctx, async (tx) => {
     const before = settingsView(await settingsOf(tx));
     await saveSettings(tx, input);

@@ -1,6 +1,7 @@
 import { defineRoute } from '../../http/route.ts';
+import { FIELD_WORKERS } from './sync.roles.ts';
 import { bundleQuerySchema, bundleSchema, pushInputSchema, pushViewSchema } from './sync.schema.ts';
-import { FIELD_WORKERS, syncBundle, syncPush } from './sync.service.ts';
+import { syncBundle, syncPush } from './sync.service.ts';
 
 export const syncRoutes = [
   defineRoute({

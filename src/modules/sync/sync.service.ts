@@ -5,11 +5,11 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import type { Idempotent } from '../../core/idempotency.ts';
 import { translate } from '../../core/messages.ts';
-import type { Role } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { instalmentOwed, instalmentsDue, repay } from '../financing/index.ts';
 import { getGroup, recordMeeting } from '../groups/index.ts';
+import { FIELD_WORKERS } from './sync.roles.ts';
 import { addDays, MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
   attendancePayloadSchema,
@@ -26,7 +26,6 @@ import {
 import { cadreOfUser, findDisbursedFinancingsOfGroups, findGroupIdsOfFacilitator, findInstalmentsOf } from './sync.store.ts';
 
 /** Who takes work offline: cadres (families), facilitators (groups), and managers or admins (any group, by ?group=). */
-export const FIELD_WORKERS: readonly Role[] = ['cadre', 'facilitator', 'manager', 'admin'];
 
 /** Days ahead the sheet looks by default: the coming week's meetings. */
 const SHEET_DAYS_AHEAD = 7;

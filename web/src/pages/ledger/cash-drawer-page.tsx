@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { positiveRupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
+import { ACCOUNTS } from '../../../../src/modules/ledger/accounts.rules.ts';
+import { drawerCounterAccountAllowed } from '../../../../src/modules/ledger/cash-drawer.rules.ts';
 import { api } from '../../api/client.ts';
 import {
   type DrawerDetail,
@@ -24,10 +26,6 @@ import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useFormatDate } from '../registry/shared.tsx';
 import { Amount, useAccountChoices } from './ledger-shared.tsx';
-
-// Members' financing, savings and member capital are posted by their own operations (the server refuses them here too).
-const MEMBER_SIDE = ['1.2', '1.3', '2.1', '3.1'];
-const counterAllowed = (code: string) => !MEMBER_SIDE.some((p) => code === p || code.startsWith(`${p}.`));
 
 /** A cashier's day: open the drawer with the float, receive and pay, count and close. */
 export function CashDrawerPage() {
@@ -228,7 +226,7 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
   const queryClient = useQueryClient();
   // One key per form: a retry after a lost answer is recognised by the server, not posted twice.
   const [key] = useState(newIdempotencyKey);
-  const choices = useAccountChoices((account) => counterAllowed(account.code) && account.code !== '1.1.01');
+  const choices = useAccountChoices((account) => drawerCounterAccountAllowed(account.code) && account.code !== ACCOUNTS.tellerCash);
   const [accountCode, setAccountCode] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [memo, setMemo] = useState('');

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { positiveRupiahOf } from '../../../../src/core/input.ts';
+import { ACCOUNTS } from '../../../../src/modules/ledger/accounts.rules.ts';
 import { ApiError } from '../../api/client.ts';
 import { useFinancings } from '../../api/financing.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
@@ -39,7 +40,7 @@ function FundDetail({ fund }: { fund: Fund }) {
   const me = useSignedIn();
   const [adding, setAdding] = useState(false);
   const today = todayIso();
-  const capitalAccount = fund.kind === 'own_capital' ? '3.2.01' : '3.2.02';
+  const capitalAccount = fund.kind === 'own_capital' ? ACCOUNTS.ownCapital : ACCOUNTS.grantCapital;
   const statement = (account: string) =>
     `/finance/ledger?${new URLSearchParams({ account, from: firstOfYear(today), to: today, office: fund.officeCode })}`;
 
@@ -95,7 +96,7 @@ function FundDetail({ fund }: { fund: Fund }) {
         <Anchor component={Link} to={statement(capitalAccount)} size="sm">
           {t('ledger.capitalStatement', { code: capitalAccount })}
         </Anchor>
-        <Anchor component={Link} to={statement('1.1.02')} size="sm">
+        <Anchor component={Link} to={statement(ACCOUNTS.bankCash)} size="sm">
           {t('ledger.bankStatement')}
         </Anchor>
       </Group>
@@ -159,7 +160,9 @@ function AddCapitalModal({ fund, onClose }: { fund: Fund; onClose(): void }) {
         }}
       >
         <Stack gap="sm">
-          <Text size="sm">{t('ledger.addCapitalBody', { account: fund.kind === 'own_capital' ? '3.2.01' : '3.2.02' })}</Text>
+          <Text size="sm">
+            {t('ledger.addCapitalBody', { account: fund.kind === 'own_capital' ? ACCOUNTS.ownCapital : ACCOUNTS.grantCapital })}
+          </Text>
           <RupiahInput
             label={t('ledger.amount')}
             value={amount}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ACCOUNTS } from '../../../../src/modules/ledger/accounts.rules.ts';
 import { api } from '../../api/client.ts';
 import { FUND_KIND_LIST, type Fund, type FundKind, useFunds } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
@@ -132,7 +133,7 @@ type Draft = {
   groupId: string | null;
   initialCapital: string;
   capitalDate: string;
-  cashAccount: '1.1.02' | '1.1.01';
+  cashAccount: typeof ACCOUNTS.bankCash | typeof ACCOUNTS.tellerCash;
 };
 
 const FIELDS = ['code', 'name', 'kind', 'source', 'officeCode', 'groupId', 'initialCapital', 'capitalDate', 'cashAccount'];
@@ -152,7 +153,7 @@ function NewFundModal({ onClose }: { onClose(): void }) {
     groupId: null,
     initialCapital: '',
     capitalDate: todayIso(),
-    cashAccount: '1.1.02',
+    cashAccount: ACCOUNTS.bankCash,
   });
   const groups = useGroups({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((old) => ({ ...old, [key]: value }));
@@ -254,12 +255,12 @@ function NewFundModal({ onClose }: { onClose(): void }) {
             />
             <Select
               label={t('ledger.cashAccount')}
-              data={(['1.1.02', '1.1.01'] as const).map((code) => ({
+              data={([ACCOUNTS.bankCash, ACCOUNTS.tellerCash] as const).map((code) => ({
                 value: code,
-                label: `${code} · ${t(code === '1.1.02' ? 'ledger.cashAccounts.bank' : 'ledger.cashAccounts.teller')}`,
+                label: `${code} · ${t(code === ACCOUNTS.bankCash ? 'ledger.cashAccounts.bank' : 'ledger.cashAccounts.teller')}`,
               }))}
               value={draft.cashAccount}
-              onChange={(code) => set('cashAccount', (code as Draft['cashAccount']) ?? '1.1.02')}
+              onChange={(code) => set('cashAccount', (code as Draft['cashAccount']) ?? ACCOUNTS.bankCash)}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
             />
