@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../demo/index.ts';
@@ -17,7 +18,7 @@ for (const kind of testDatabaseKinds()) {
     let othersFamily: string;
     let unassigned: string;
     let otherReceipt: string;
-    const key = (k: string) => ({ 'idempotency-key': k });
+    const key = (k: string) => ({ [IDEMPOTENCY_HEADER]: k });
 
     beforeAll(async () => {
       const clock = fixedClock(new Date('2026-03-10T03:00:00Z'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -12,7 +13,7 @@ for (const kind of testDatabaseKinds()) {
     let cadreId: string;
     let family: string;
     let behind: string;
-    const key = (k: string) => ({ 'idempotency-key': k });
+    const key = (k: string) => ({ [IDEMPOTENCY_HEADER]: k });
 
     beforeAll(async () => {
       server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -70,7 +71,7 @@ for (const kind of testDatabaseKinds()) {
         'POST',
         `/api/v1/financings/${ids.A}/repayments`,
         { amount: '1050000', paidOn: '2026-02-15' },
-        { 'idempotency-key': 'a-feb' },
+        { [IDEMPOTENCY_HEADER]: 'a-feb' },
       );
       expect(paid.status).toBe(201);
     });
@@ -126,7 +127,7 @@ for (const kind of testDatabaseKinds()) {
         'POST',
         `/api/v1/financings/${ids.B}/repayments`,
         { amount: '1064700' },
-        { 'idempotency-key': 'b-mar' },
+        { [IDEMPOTENCY_HEADER]: 'b-mar' },
       );
       expect(paid.body).toMatchObject({ penalty: '14700', profit: '50000', principal: '1000000', paidOn: '2026-03-01' });
       const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-03-01')).body;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -96,7 +97,7 @@ for (const kind of testDatabaseKinds()) {
           'POST',
           `/api/v1/financings/${flatId}/repayments`,
           { amount: '1100000', paidOn: '2026-02-15' },
-          { 'idempotency-key': key },
+          { [IDEMPOTENCY_HEADER]: key },
         );
         expect(paid.status).toBe(201);
         repaymentIds.push(paid.body.id);

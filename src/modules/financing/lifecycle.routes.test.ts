@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../../core/clock.ts';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -85,7 +86,7 @@ for (const kind of testDatabaseKinds()) {
         appliedOn: '2026-01-05',
       });
     const repay = (financingId: string, amount: string, key?: string, paidOn = '2026-02-15') =>
-      cashier.request('POST', `/api/v1/financings/${financingId}/repayments`, { amount, paidOn }, key ? { 'idempotency-key': key } : {});
+      cashier.request('POST', `/api/v1/financings/${financingId}/repayments`, { amount, paidOn }, key ? { [IDEMPOTENCY_HEADER]: key } : {});
 
     it('Rp120.000.000 at 10% flat over 12 months shows Rp11.000.000 a month before approval', async () => {
       const application = await apply(manager, persons[5] as string, '120000000');
@@ -103,7 +104,7 @@ for (const kind of testDatabaseKinds()) {
       expect(own.body.code).toBe('financing.maker_checker');
     });
 
-    it('apply (cashier) → approve (manager) → disburse from the fund → repay with an Idempotency-Key', async () => {
+    it('apply (cashier) → approve (manager) → disburse from the fund → repay with an idempotency key', async () => {
       const application = await apply(cashier, persons[0] as string, '12000000');
       const id = application.body.id;
       expect((await cashier.post(`/api/v1/financings/${id}/approve`, {})).status).toBe(403);
@@ -120,7 +121,7 @@ for (const kind of testDatabaseKinds()) {
 
       const missingKey = await repay(id, '1100000');
       expect(missingKey.status).toBe(422);
-      expect(missingKey.body.errors[0].field).toBe('Idempotency-Key');
+      expect(missingKey.body.errors[0].field).toBe(IDEMPOTENCY_HEADER);
       const first = await repay(id, '1100000', 'kasir-2026-02-15-001');
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({
@@ -218,7 +219,7 @@ for (const kind of testDatabaseKinds()) {
         'POST',
         `/api/v1/financings/${target.id}/repayments`,
         { amount: '70000', channel: 'counter' },
-        { 'idempotency-key': 'drawer-1' },
+        { [IDEMPOTENCY_HEADER]: 'drawer-1' },
       );
       expect(paid.status).toBe(201);
       const view = (await cashier.get(`/api/v1/cash-drawers/${drawer.body.id}`)).body;
@@ -322,7 +323,7 @@ for (const kind of testDatabaseKinds()) {
           `/api/v1/funds/${fund.id}/capital`,
           { amount: '1000000', date: tomorrow, memo: 'Tahap dua' },
           {
-            'idempotency-key': 'capital-tomorrow',
+            [IDEMPOTENCY_HEADER]: 'capital-tomorrow',
           },
         ),
         'date',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -108,7 +109,7 @@ for (const kind of testDatabaseKinds()) {
                   'POST',
                   `/api/v1/financings/${financingId}/repayments`,
                   { amount: String(r.amount * 1000), paidOn: '2026-02-10' },
-                  { 'idempotency-key': `replay-${kind}-${run}-${r.key}` },
+                  { [IDEMPOTENCY_HEADER]: `replay-${kind}-${run}-${r.key}` },
                 ),
               ),
             );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -78,7 +79,7 @@ for (const kind of testDatabaseKinds()) {
     afterAll(async () => server.close());
 
     const repay = (client: ApiClient, id: string | undefined, body: Record<string, unknown>, key: string) =>
-      client.request('POST', `/api/v1/financings/${id}/repayments`, body, { 'idempotency-key': key });
+      client.request('POST', `/api/v1/financings/${id}/repayments`, body, { [IDEMPOTENCY_HEADER]: key });
     const entries = async () =>
       Number(
         (await server.database.db.selectFrom('journal_entry').select(server.database.db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
@@ -124,7 +125,7 @@ for (const kind of testDatabaseKinds()) {
         'POST',
         `/api/v1/cash-drawers/${old.body.id}/close`,
         { countedCash: '0' },
-        { 'idempotency-key': 'old' },
+        { [IDEMPOTENCY_HEADER]: 'old' },
       );
       expect(close.status).toBe(200);
       expect((await repay(manager, ids[1], { amount: '1000', channel: 'counter' }, 'stale-drawer')).status).toBe(201);
@@ -162,7 +163,7 @@ for (const kind of testDatabaseKinds()) {
         `/api/v1/cash-drawers/${opened.body.id}/close`,
         { countedCash: '200000' },
         {
-          'idempotency-key': 'close-1',
+          [IDEMPOTENCY_HEADER]: 'close-1',
         },
       );
       expect(closed.status).toBe(200);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -66,7 +67,7 @@ for (const kind of testDatabaseKinds()) {
         'POST',
         `/api/v1/financings/${id}/repayments`,
         { amount: '1800000', paidOn: '2026-02-15' },
-        { 'idempotency-key': 'mdh-1' },
+        { [IDEMPOTENCY_HEADER]: 'mdh-1' },
       );
       expect(paid.body).toMatchObject({ principal: '1000000', profit: '800000' });
       const trial = (await manager.get('/api/v1/ledger/trial-balance?asOf=2026-12-31')).body;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -15,7 +16,7 @@ for (const kind of testDatabaseKinds()) {
     let manager: ApiClient;
     let drawerId: string;
     let keys = 0;
-    const key = () => ({ 'idempotency-key': `test-${kind}-${++keys}` });
+    const key = () => ({ [IDEMPOTENCY_HEADER]: `test-${kind}-${++keys}` });
 
     beforeAll(async () => {
       server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date(`${DAY}T02:00:00Z`)) });
@@ -85,7 +86,7 @@ for (const kind of testDatabaseKinds()) {
       expect((await move({ ...receipt, amount: '1' }, headers)).status).toBe(409);
       const keyless = await move(receipt, {});
       expect(keyless.status).toBe(422);
-      expect(keyless.body.errors[0]).toMatchObject({ field: 'Idempotency-Key', code: 'idempotency.key_required' });
+      expect(keyless.body.errors[0]).toMatchObject({ field: IDEMPOTENCY_HEADER, code: 'idempotency.key_required' });
 
       const payment = await move({ direction: 'out', accountCode: '5.2.02', amount: '100000', memo: 'Beli materai dan ATK' });
       expect(payment.status).toBe(201);

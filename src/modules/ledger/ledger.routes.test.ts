@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -195,9 +196,9 @@ for (const kind of testDatabaseKinds()) {
       expect((await manager.get('/api/v1/ledger/trial-balance?asOf=2026-13-01')).status).toBe(422);
     });
 
-    it('adds capital to a fund once per Idempotency-Key: bank debited, the fund capital credited, audited', async () => {
+    it('adds capital to a fund once per idempotency key: bank debited, the fund capital credited, audited', async () => {
       const add = (key: string | null, body: object) =>
-        manager.request('POST', `/api/v1/funds/${fundId}/capital`, body, key === null ? {} : { 'idempotency-key': key });
+        manager.request('POST', `/api/v1/funds/${fundId}/capital`, body, key === null ? {} : { [IDEMPOTENCY_HEADER]: key });
       const tranche = { amount: '25000000', date: '2026-06-15', memo: 'USEP tahap 2' };
       expect((await add(null, tranche)).body.code).toBe('idempotency.key_required');
       const invalid = await add('cap-0', { amount: '0', memo: 'x' });
@@ -245,7 +246,9 @@ for (const kind of testDatabaseKinds()) {
 
       const cashier = new ApiClient(server.url);
       await cashier.login('kasir', DEMO_PASSWORD);
-      expect((await cashier.request('POST', `/api/v1/funds/${fundId}/capital`, tranche, { 'idempotency-key': 'cap-2' })).status).toBe(403);
+      expect((await cashier.request('POST', `/api/v1/funds/${fundId}/capital`, tranche, { [IDEMPOTENCY_HEADER]: 'cap-2' })).status).toBe(
+        403,
+      );
       const admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       const bandung = await admin.post('/api/v1/funds', {
@@ -255,15 +258,15 @@ for (const kind of testDatabaseKinds()) {
         source: 'Pendiri',
         officeCode: 'BD01',
       });
-      const other = await manager.request('POST', `/api/v1/funds/${bandung.body.id}/capital`, tranche, { 'idempotency-key': 'cap-3' });
+      const other = await manager.request('POST', `/api/v1/funds/${bandung.body.id}/capital`, tranche, { [IDEMPOTENCY_HEADER]: 'cap-3' });
       expect(other.status).toBe(404);
-      const own = await admin.request('POST', `/api/v1/funds/${bandung.body.id}/capital`, tranche, { 'idempotency-key': 'cap-3' });
+      const own = await admin.request('POST', `/api/v1/funds/${bandung.body.id}/capital`, tranche, { [IDEMPOTENCY_HEADER]: 'cap-3' });
       expect(own.body.fund).toMatchObject({ code: 'MODAL-BD', capital: '25000000', cash: '25000000' });
       expect((await admin.get(`/api/v1/ledger/entries/${own.body.entryId}`)).body.lines[1]).toMatchObject({ accountCode: '3.2.01' });
       expect(
         (
           await manager.request('POST', '/api/v1/funds/01900000-0000-7000-8000-000000000000/capital', tranche, {
-            'idempotency-key': 'cap-4',
+            [IDEMPOTENCY_HEADER]: 'cap-4',
           })
         ).status,
       ).toBe(404);

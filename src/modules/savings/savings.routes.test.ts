@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -33,7 +34,7 @@ for (const kind of testDatabaseKinds()) {
 
     const key = () => crypto.randomUUID();
     const move = (client: ApiClient, what: 'deposits' | 'withdrawals', id: string, amount: string, k: string | null = key()) =>
-      client.request('POST', `/api/v1/savings/accounts/${id}/${what}`, { amount }, k ? { 'idempotency-key': k } : {});
+      client.request('POST', `/api/v1/savings/accounts/${id}/${what}`, { amount }, k ? { [IDEMPOTENCY_HEADER]: k } : {});
     const deposit = (id: string, amount: string, k?: string | null) => move(cashier, 'deposits', id, amount, k);
     const withdraw = (id: string, amount: string, k?: string | null) => move(cashier, 'withdrawals', id, amount, k);
     const balanceOf = async (id: string) => (await cashier.get(`/api/v1/savings/accounts/${id}`)).body.balance as string;
@@ -160,10 +161,10 @@ for (const kind of testDatabaseKinds()) {
       expect((await withdraw(accounts.sukarela.id, '0')).status).toBe(422);
     });
 
-    it('requires an Idempotency-Key; a replay answers the first response and posts once; another body is a 409', async () => {
+    it('requires an idempotency key; a replay answers the first response and posts once; another body is a 409', async () => {
       const missing = await deposit(accounts.sukarela.id, '1000', null);
       expect(missing.status).toBe(422);
-      expect(missing.body).toMatchObject({ code: 'idempotency.key_required', errors: [{ field: 'Idempotency-Key' }] });
+      expect(missing.body).toMatchObject({ code: 'idempotency.key_required', errors: [{ field: IDEMPOTENCY_HEADER }] });
       expect((await withdraw(accounts.sukarela.id, '1000', null)).body.code).toBe('idempotency.key_required');
 
       const entries = await savingsEntries();
@@ -180,7 +181,7 @@ for (const kind of testDatabaseKinds()) {
 
       const other = await deposit(accounts.sukarela.id, '26000', k);
       expect(other.status).toBe(409);
-      expect(other.body).toMatchObject({ code: 'idempotency.key_reused', errors: [{ field: 'Idempotency-Key' }] });
+      expect(other.body).toMatchObject({ code: 'idempotency.key_reused', errors: [{ field: IDEMPOTENCY_HEADER }] });
       // The same key on another account, or as a withdrawal, is another request too.
       expect((await deposit(accounts.wajib.id, '25000', k)).status).toBe(409);
       expect((await withdraw(accounts.sukarela.id, '25000', k)).status).toBe(409);
@@ -234,8 +235,8 @@ for (const kind of testDatabaseKinds()) {
       const statement = (await manager.get(`/api/v1/savings/accounts/${accounts.sukarela.id}`)).body.movements as Movement[];
       const withdrawal = statement.find((m) => m.type === 'withdrawal') as Movement;
       const url = `/api/v1/savings/accounts/${accounts.sukarela.id}/movements/${withdrawal.id}/reverse`;
-      expect((await cashier.request('POST', url, { reason: 'salah rekening' }, { 'idempotency-key': key() })).status).toBe(403);
-      const reversed = await manager.request('POST', url, { reason: 'salah rekening' }, { 'idempotency-key': key() });
+      expect((await cashier.request('POST', url, { reason: 'salah rekening' }, { [IDEMPOTENCY_HEADER]: key() })).status).toBe(403);
+      const reversed = await manager.request('POST', url, { reason: 'salah rekening' }, { [IDEMPOTENCY_HEADER]: key() });
       expect(reversed.status).toBe(201);
       expect(reversed.body).toMatchObject({
         account: { balance: '225000' },
@@ -243,14 +244,14 @@ for (const kind of testDatabaseKinds()) {
       });
       const entry = (await manager.get(`/api/v1/ledger/entries/${reversed.body.movement.entryId}`)).body;
       expect(entry).toMatchObject({ sourceType: 'savings_movement', reversesId: expect.any(String) });
-      const again = await manager.request('POST', url, { reason: 'dua kali' }, { 'idempotency-key': key() });
+      const again = await manager.request('POST', url, { reason: 'dua kali' }, { [IDEMPOTENCY_HEADER]: key() });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('savings.already_reversed');
       const ofReversal = await manager.request(
         'POST',
         `/api/v1/savings/accounts/${accounts.sukarela.id}/movements/${reversed.body.movement.id}/reverse`,
         { reason: 'balik lagi' },
-        { 'idempotency-key': key() },
+        { [IDEMPOTENCY_HEADER]: key() },
       );
       expect(ofReversal.body.code).toBe('savings.reversal_of_reversal');
       const after = (await manager.get(`/api/v1/savings/accounts/${accounts.sukarela.id}`)).body.movements as Movement[];
@@ -289,7 +290,7 @@ for (const kind of testDatabaseKinds()) {
       const url = `/api/v1/savings/persons/${persons[0]}/leave`;
       expect((await cashier.post(url, { reason: 'pindah domisili' })).body.code).toBe('idempotency.key_required');
       const k = key();
-      const left = await cashier.request('POST', url, { reason: 'pindah domisili' }, { 'idempotency-key': k });
+      const left = await cashier.request('POST', url, { reason: 'pindah domisili' }, { [IDEMPOTENCY_HEADER]: k });
       expect(left.status).toBe(201);
       // 50,000 pokok + 30,000 wajib + 225,000 sukarela.
       expect(left.body.paidOut).toBe('305000');
@@ -298,7 +299,7 @@ for (const kind of testDatabaseKinds()) {
         ['sukarela', 'closed', '0'],
         ['wajib', 'closed', '0'],
       ]);
-      const replay = await cashier.request('POST', url, { reason: 'pindah domisili' }, { 'idempotency-key': k });
+      const replay = await cashier.request('POST', url, { reason: 'pindah domisili' }, { [IDEMPOTENCY_HEADER]: k });
       expect(replay.body).toEqual(left.body);
       const after = await trialBalance();
       expect(after.debit).toBe(after.credit);
@@ -308,7 +309,9 @@ for (const kind of testDatabaseKinds()) {
       const closed = await deposit(accounts.sukarela.id, '1000');
       expect(closed.status).toBe(409);
       expect(closed.body.code).toBe('savings.account_closed');
-      expect((await cashier.request('POST', url, { reason: 'lagi' }, { 'idempotency-key': key() })).body.code).toBe('savings.not_a_member');
+      expect((await cashier.request('POST', url, { reason: 'lagi' }, { [IDEMPOTENCY_HEADER]: key() })).body.code).toBe(
+        'savings.not_a_member',
+      );
       // She may join again later, with a new account.
       const rejoined = await cashier.post('/api/v1/savings/accounts', { personId: persons[0], kind: 'pokok', officeCode: 'YK01' });
       expect(rejoined.status).toBe(201);
