@@ -44,14 +44,14 @@ export function actorName(actor: Actor): string {
 /** Guards for use cases: a system actor (CLI, demo) may do anything. */
 export function assertRole(ctx: Context, roles: readonly Role[]): void {
   if (ctx.actor.kind === 'system') return;
-  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
+  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
   if (!roles.includes(ctx.actor.role)) throw forbidden();
 }
 
 export function assertRegionInScope(ctx: Context, regionCode: string): void {
   if (ctx.actor.kind === 'system') return;
-  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
-  if (!regionInScope(ctx.actor.scope, regionCode)) throw new AppError('auth.out_of_scope', 403);
+  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
+  if (!regionInScope(ctx.actor.scope, regionCode)) throw new AppError('auth.out_of_scope', 'forbidden');
 }
 
 export function actorScope(ctx: Context): Scope {

@@ -30,7 +30,7 @@ describe('cursors', () => {
     ['not UTF-8', Buffer.from([0x5b, 0x22, 0xff, 0x22, 0x5d]).toString('base64url'), ['text']],
   ] as const)('refuses %s as a 422 on cursor', (_name, cursor, shape) => {
     expect(() => decodeCursor(cursor, shape)).toThrow(
-      expect.objectContaining({ status: 422, errors: [{ field: 'cursor', code: 'invalid_format' }] }),
+      expect.objectContaining({ kind: 'invalid', errors: [{ field: 'cursor', code: 'invalid_format' }] }),
     );
   });
 
@@ -42,7 +42,7 @@ describe('cursors', () => {
           const [offset] = decodeCursor(cursor, ['offset']);
           expect(Number.isSafeInteger(offset) && offset >= 0).toBe(true);
         } catch (error) {
-          expect(error).toMatchObject({ status: 422 });
+          expect(error).toMatchObject({ kind: 'invalid' });
         }
       }),
     );

@@ -56,7 +56,7 @@ export function encodeCursor<const S extends readonly CursorPart[]>(_shape: S, v
     .replace(/=+$/, '');
 }
 
-const invalidCursor = () => new AppError('common.validation_failed', 422, { errors: [{ field: 'cursor', code: 'invalid_format' }] });
+const invalidCursor = () => new AppError('common.validation_failed', 'invalid', { errors: [{ field: 'cursor', code: 'invalid_format' }] });
 
 export function decodeCursor<const S extends readonly CursorPart[]>(cursor: string, shape: S): CursorValues<S> {
   if (cursor.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor();

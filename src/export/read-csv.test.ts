@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.ts';
+import { httpStatusOf } from '../http/problem.ts';
 import { type CsvRecord, type CsvSource, readCsv } from './read-csv.ts';
 
 const spectrum = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
@@ -19,7 +20,7 @@ async function refusal(source: CsvSource) {
   try {
     await records(source);
   } catch (error) {
-    if (error instanceof AppError) return { status: error.status, errors: error.errors };
+    if (error instanceof AppError) return { status: httpStatusOf(error), errors: error.errors };
     throw error;
   }
   throw new Error('read without complaint');

@@ -9,8 +9,8 @@ import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, type Idempotent } from '..
 export function readIdempotencyKey(request: FastifyRequest, required: boolean): string | undefined {
   const header = request.headers['idempotency-key'];
   const key = (Array.isArray(header) ? header[0] : header)?.trim();
-  const problem = (code: string) =>
-    new AppError(code, 422, { errors: [{ field: IDEMPOTENCY_HEADER, code, params: { header: IDEMPOTENCY_HEADER } }] });
+  const problem = (code: 'idempotency.key_required' | 'idempotency.key_invalid') =>
+    new AppError(code, 'invalid', { errors: [{ field: IDEMPOTENCY_HEADER, code, params: { header: IDEMPOTENCY_HEADER } }] });
   if (!key) {
     if (required) throw problem('idempotency.key_required');
     return undefined;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { AppError, type FieldError } from '../core/errors.ts';
+import { AppError, type ErrorKind, type FieldError } from '../core/errors.ts';
 import { type Locale, pickLocale } from '../core/locale.ts';
 import { translate } from '../core/messages.ts';
 
@@ -17,6 +17,22 @@ export type Problem = {
   requestId?: string;
 };
 
+/** The HTTP status of each kind of error: decided here, at the edge, never where it is thrown. */
+const STATUS_OF: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  invalid: 422,
+  too_many_requests: 429,
+  unavailable: 503,
+};
+
+export const httpStatusOf = (error: AppError): number => STATUS_OF[error.kind];
+
 export const localeOf = (request: FastifyRequest): Locale => pickLocale(request.headers['accept-language']);
 
 export function problemFrom(error: AppError, request: FastifyRequest): Problem {
@@ -25,14 +41,14 @@ export function problemFrom(error: AppError, request: FastifyRequest): Problem {
   const problem: Problem = {
     type: `urn:jaring:error:${error.code}`,
     title: translate(error.code, 'en', { ...error.params, requestId: request.id }),
-    status: error.status,
+    status: httpStatusOf(error),
     code: error.code,
     detail,
     instance: request.url.split('?')[0] ?? request.url,
   };
-  if (Object.keys(error.params).length > 0 && error.status < 500) problem.params = error.params;
+  if (Object.keys(error.params).length > 0 && httpStatusOf(error) < 500) problem.params = error.params;
   if (error.errors.length > 0) problem.errors = error.errors.map((fieldError) => localiseFieldError(fieldError, locale));
-  if (error.status >= 500) problem.requestId = request.id;
+  if (httpStatusOf(error) >= 500) problem.requestId = request.id;
   return problem;
 }
 
@@ -86,4 +102,4 @@ function valueAt(input: unknown, path: string[]): unknown {
   return current;
 }
 
-export const validationError = (errors: FieldError[]) => new AppError('common.validation_failed', 422, { errors });
+export const validationError = (errors: FieldError[]) => new AppError('common.validation_failed', 'invalid', { errors });

@@ -85,7 +85,7 @@ async function resolveActor(request: FastifyRequest, database: Database, clock: 
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
     const actor = await resolveApiToken(database.db, authorization.slice(7).trim(), clock.now());
-    if (!actor) throw new AppError('auth.unauthenticated', 401);
+    if (!actor) throw new AppError('auth.unauthenticated', 'unauthenticated');
     return actor;
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -98,10 +98,10 @@ async function resolveActor(request: FastifyRequest, database: Database, clock: 
 
 function authorise(route: AnyRoute, actor: Actor, request: FastifyRequest) {
   if (route.auth === 'public') return;
-  if (actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
+  if (actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
   if (actor.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken)
-    throw new AppError('auth.csrf_missing', 403);
-  if (route.auth !== 'authenticated' && !route.auth.includes(actor.role)) throw new AppError('auth.forbidden', 403);
+    throw new AppError('auth.csrf_missing', 'forbidden');
+  if (route.auth !== 'authenticated' && !route.auth.includes(actor.role)) throw new AppError('auth.forbidden', 'forbidden');
 }
 
 function parsePart(schema: z.ZodType | undefined, input: unknown, part: string) {
@@ -135,7 +135,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Cadre card tokens (Ed25519-signed) travel in the path.
     routerOptions: { maxParamLength: 500 },
     // Router-level failures (e.g. a malformed URL) are problems too, never Fastify's own format.
-    frameworkErrors: (_error, request, reply) => sendProblem(reply, problemFrom(new AppError('common.bad_request', 400), request)),
+    frameworkErrors: (_error, request, reply) =>
+      sendProblem(reply, problemFrom(new AppError('common.bad_request', 'bad_request'), request)),
     logController: new OneLinePerRequest(),
     trustProxy: fastifyTrustProxy(options.trustProxy),
   });
@@ -157,14 +158,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     let appError: AppError;
     if (error instanceof AppError) appError = error;
     else if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError)
-      appError = new AppError('common.malformed_json', 400);
+      appError = new AppError('common.malformed_json', 'bad_request');
     else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      appError = new AppError('common.body_too_large', 413, { params: { limit: BODY_LIMIT_BYTES } });
-    else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appError = new AppError('common.unsupported_media_type', 415);
-    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) appError = new AppError('common.bad_request', 400);
+      appError = new AppError('common.body_too_large', 'too_large', { params: { limit: BODY_LIMIT_BYTES } });
+    else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      appError = new AppError('common.unsupported_media_type', 'unsupported_media_type');
+    else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      appError = new AppError('common.bad_request', 'bad_request');
     else {
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(reply, { ...problemFrom(new AppError('common.internal', 503), request), status: 500 });
+      return sendProblem(reply, { ...problemFrom(new AppError('common.internal', 'unavailable'), request), status: 500 });
     }
     return sendProblem(reply, problemFrom(appError, request), appError.headers);
   });
@@ -237,7 +240,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !indexHtml)
-      return sendProblem(reply, problemFrom(new AppError('common.route_not_found', 404), request));
+      return sendProblem(reply, problemFrom(new AppError('common.route_not_found', 'not_found'), request));
     // Every other GET is a page of the single-page web app.
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });

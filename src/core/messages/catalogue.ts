@@ -14,6 +14,9 @@ import { syncId } from './sync.id.ts';
  */
 export const ERROR_NAMESPACES = ['errors', 'money', 'sync'] as const;
 
+/** Every error code: a key of the error namespaces (field-level codes included). */
+export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId;
+
 export const ERROR_RESOURCES = {
   id: { errors: errorsId, money: moneyId, sync: syncId },
   en: { errors: errorsEn, money: moneyEn, sync: syncEn },

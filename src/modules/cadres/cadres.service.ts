@@ -90,20 +90,22 @@ export async function registerCadre(ctx: Context, input: z.infer<typeof register
   for (const village of input.villageCodes) assertRegionInScope(ctx, village);
   const scope = actorScope(ctx);
   if (input.validUntil < input.letterDate)
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'validUntil', code: 'cadres.valid_until_before_letter' }] });
+    throw new AppError('common.validation_failed', 'invalid', {
+      errors: [{ field: 'validUntil', code: 'cadres.valid_until_before_letter' }],
+    });
   const id = await inTransaction(ctx, async (tx) => {
     const unknown = await unknownRegionCodes(tx, input.villageCodes);
     if (unknown.length > 0)
-      throw new AppError('common.validation_failed', 422, {
+      throw new AppError('common.validation_failed', 'invalid', {
         errors: [{ field: 'villageCodes', code: 'registry.village_unknown', params: { code: unknown.join(', ') } }],
       });
     const officeId = await resolveOfficeForActor(ctx, tx, input.officeCode, 'officeCode');
     const person = await findPersonForActor(ctx, tx, input.personId);
     if (!person || person.merged_into) throw invalid('cadres.person_unknown', 'personId');
     const problems = recruitProblems({ birthDate: person.birth_date, diedOn: person.died_on }, input.letterDate, businessDate(ctx.clock));
-    if (problems.length > 0) throw new AppError('common.validation_failed', 422, { errors: problems });
+    if (problems.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors: problems });
     if (await findCadreByPerson(tx, input.personId))
-      throw new AppError('cadres.already_cadre', 409, { errors: [{ field: 'personId', code: 'cadres.already_cadre' }] });
+      throw new AppError('cadres.already_cadre', 'conflict', { errors: [{ field: 'personId', code: 'cadres.already_cadre' }] });
     let userId: string | null = null;
     if (input.username !== undefined) {
       // A cadre account of an office outside the caller's scope is refused as an unknown one.
@@ -167,7 +169,7 @@ export async function listCadres(ctx: Context) {
 export async function cadreCardPdf(ctx: Context, id: string, origin: string) {
   assertRole(ctx, CARD_PRINTERS);
   const cadre = await cadreInScope(ctx, id);
-  if (cadre.status !== 'active') throw new AppError('cadres.not_active', 409, { params: { status: cadre.status } });
+  if (cadre.status !== 'active') throw new AppError('cadres.not_active', 'conflict', { params: { status: cadre.status } });
   const keys = await signingKeys(ctx.db);
   let version = cadre.cardVersion;
   if (version === 0)
@@ -250,10 +252,10 @@ export async function updateCadre(ctx: Context, id: string, input: UpdateCadreIn
     const removed = held.filter((code) => !wanted.includes(code));
     for (const village of [...added, ...removed]) assertRegionInScope(ctx, village);
     // The cadre stays in the caller's area: nobody hands a cadre wholly to another office by editing.
-    if (!wanted.some((code) => regionInScope(actorScope(ctx), code))) throw new AppError('auth.out_of_scope', 403);
+    if (!wanted.some((code) => regionInScope(actorScope(ctx), code))) throw new AppError('auth.out_of_scope', 'forbidden');
     const unknown = await unknownRegionCodes(tx, added);
     if (unknown.length > 0)
-      throw new AppError('common.validation_failed', 422, {
+      throw new AppError('common.validation_failed', 'invalid', {
         errors: [{ field: 'villageCodes', code: 'registry.village_unknown', params: { code: unknown.join(', ') } }],
       });
     const busy = await countFamiliesByVillage(tx, id, removed);

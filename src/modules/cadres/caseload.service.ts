@@ -117,7 +117,7 @@ export async function listCadreTrainings(ctx: Context, cadreId: string) {
 export async function assignFamilies(ctx: Context, cadreId: string, householdIds: string[]) {
   assertRole(ctx, MANAGERS);
   const cadre = await cadreInScope(ctx, cadreId);
-  if (cadre.status !== 'active') throw new AppError('cadres.not_active', 409, { params: { status: cadre.status } });
+  if (cadre.status !== 'active') throw new AppError('cadres.not_active', 'conflict', { params: { status: cadre.status } });
   const ids = [...new Set(householdIds)];
   return inTransaction(ctx, async (tx) => {
     await lockCadre(tx, cadreId);
@@ -135,11 +135,11 @@ export async function assignFamilies(ctx: Context, cadreId: string, householdIds
       if (!villages.has(household.village_code)) outside.push({ field, code: 'cadres.family_outside_area' });
       fresh.push(id);
     }
-    if (outside.length > 0) throw new AppError('common.validation_failed', 422, { errors: outside });
+    if (outside.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors: outside });
     const { caseloadCap: cap } = await cadreSettings(tx);
     const count = await countFamilies(tx, cadreId);
     if (count + fresh.length > cap)
-      throw new AppError('cadre.caseload_full', 409, {
+      throw new AppError('cadre.caseload_full', 'conflict', {
         params: { cap, count },
         errors: [{ field: 'householdIds', code: 'cadre.caseload_full', params: { cap, count } }],
       });

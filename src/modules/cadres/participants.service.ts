@@ -136,7 +136,7 @@ export async function recordPersonJkn(ctx: Context, personId: string, input: Per
       const cadre = await findCadre(tx, recruiter);
       const villages = cadre ? (await findCadreVillages(tx, recruiter)).map((v) => v.village_code) : [];
       if (!cadre || !villages.some((v) => regionInScope(actorScope(ctx), v))) throw notFound('cadre', recruiter);
-      if (cadre.status !== 'active') throw new AppError('cadres.not_active', 409, { params: { status: cadre.status } });
+      if (cadre.status !== 'active') throw new AppError('cadres.not_active', 'conflict', { params: { status: cadre.status } });
       if (!villages.includes(household.village_code)) throw invalid('cadres.family_outside_area', 'recruitment.cadreId');
     }
 

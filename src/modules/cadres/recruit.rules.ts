@@ -1,9 +1,10 @@
+import type { ErrorCode } from '../../core/errors.ts';
 /** Who may be recruited or re-lettered as a cadre: an adult, alive, on a letter not dated ahead. */
 
 /** A cadre visits families and handles their money alone: adults only (18, as BPJS Kesehatan asks of its Kader JKN). */
 export const MIN_CADRE_AGE = 18;
 
-export type FieldProblem = { field: string; code: string; params?: Record<string, string | number> };
+export type FieldProblem = { field: string; code: ErrorCode; params?: Record<string, string | number> };
 
 /** Whole years from a birth date (YYYY-MM-DD) to a day. */
 export function ageOn(birthDate: string, day: string): number {

@@ -16,5 +16,6 @@ export function countVerificationLookup(server: object, ip: string, now: number)
 
 export function assertVerificationAllowed(server: object, ip: string, now: number) {
   const hit = countVerificationLookup(server, ip, now);
-  if (!hit.allowed) throw new AppError('common.rate_limited', 429, { headers: { 'retry-after': String(hit.retryAfterSeconds) } });
+  if (!hit.allowed)
+    throw new AppError('common.rate_limited', 'too_many_requests', { headers: { 'retry-after': String(hit.retryAfterSeconds) } });
 }

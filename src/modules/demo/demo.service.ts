@@ -39,7 +39,7 @@ export const DEMO_HOUSEHOLDS = 300;
 /** Fills an empty database with a JKM-like NGO; refuses a database that holds anything. */
 export async function fillDemo(ctx: Context) {
   const result = await inTransaction(ctx, async (tx) => {
-    if ((await getOrganisation(tx)) || (await userCount(tx)) > 0) throw new AppError('demo.not_empty', 409);
+    if ((await getOrganisation(tx)) || (await userCount(tx)) > 0) throw new AppError('demo.not_empty', 'conflict');
     const organisation = await createOrganisation(tx, ctx, { name: 'JKM Demo — Jaringan Kesejahteraan Masyarakat', isDemo: true });
     await addOffice(tx, ctx, {
       code: 'YK01',

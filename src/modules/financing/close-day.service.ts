@@ -137,7 +137,7 @@ export async function setQualityRule(ctx: Context, rule: QualityRuleName) {
 export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 'office' | 'fund' | 'group' | 'facilitator' }) {
   assertRole(ctx, PAR_READERS);
   const date = query.date ?? (await lastFinishedRun(ctx.db))?.business_date;
-  if (!date) throw new AppError('close_day.none_yet', 404);
+  if (!date) throw new AppError('close_day.none_yet', 'not_found');
   const scope = actorScope(ctx);
   const rows = await portfolioBy(ctx.db, date, query.by, scope.kind === 'all' ? null : scope.officeIds);
   // Percent with two decimals, rounded half-up in integers.

@@ -101,7 +101,7 @@ export async function defineProduct(ctx: Context, input: z.infer<typeof productI
     errors.push({ field: 'memberNisbahPercent', code: 'financing.nisbah_for_sharing_only' });
   if (['murabahah', 'mudharabah', 'musyarakah', 'qardh'].includes(input.kind) && input.ratePercent !== '0' && input.kind !== 'murabahah')
     errors.push({ field: 'ratePercent', code: 'financing.no_interest_in_sharia' });
-  if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+  if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
   const id = uuidv7(ctx.clock.now().getTime());
   await inTransaction(ctx, async (tx) => {
     if (await findProductByCode(tx, input.code)) throw conflict('financing.product_code_taken', 'code', { code: input.code });
@@ -173,7 +173,7 @@ export async function applyForFinancing(ctx: Context, input: z.infer<typeof appl
   }
   if (input.groupId && !(await householdIsActiveMember(ctx.db, input.groupId, person.household_id)))
     errors.push({ field: 'groupId', code: 'financing.group_not_members' });
-  if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+  if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
   const now = ctx.clock.now();
   const id = uuidv7(now.getTime());
   const [office] = await officesWithRegions(ctx.db, [fund.office_id]);
@@ -238,7 +238,7 @@ export async function decideApplication(ctx: Context, id: string, decision: 'app
     const row = await financingInScope(ctx, tx, id, true);
     assertStatus(row, ['applied']);
     if (ctx.actor.kind === 'user' && row.created_by === ctx.actor.id)
-      throw new AppError('financing.maker_checker', 403, { errors: [{ field: 'id', code: 'financing.maker_checker' }] });
+      throw new AppError('financing.maker_checker', 'forbidden', { errors: [{ field: 'id', code: 'financing.maker_checker' }] });
     if (decision === 'reject' && !note) throw invalid('financing.reason_required', 'note');
     await updateFinancing(tx, id, {
       status: decision === 'approve' ? 'approved' : 'rejected',
@@ -286,7 +286,7 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     const principal = BigInt(row.principal);
     const cash = await availableCash(tx, row.fund_id);
     if (cash < principal)
-      throw new AppError('financing.fund_insufficient', 409, {
+      throw new AppError('financing.fund_insufficient', 'conflict', {
         params: { available: cash.toString(), needed: principal.toString() },
         errors: [
           { field: 'fundCode', code: 'financing.fund_insufficient', params: { available: cash.toString(), needed: principal.toString() } },

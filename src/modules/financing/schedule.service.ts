@@ -10,10 +10,10 @@ export function previewSchedule(request: ScheduleRequest) {
   const rate = parseDecimal(request.annualRatePercent);
   const multiple = request.inMultiplesOf === null ? null : parseDecimal(request.inMultiplesOf);
   if (!principal || !rate || (request.inMultiplesOf !== null && !multiple))
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'principal', code: 'invalid_format' }] });
+    throw new AppError('common.validation_failed', 'invalid', { errors: [{ field: 'principal', code: 'invalid_format' }] });
   const multipleMinor = multiple ? roundRatio(mul(multiple, scale), 'half-up') : null;
   if (multipleMinor !== null && multipleMinor <= 0n)
-    throw new AppError('common.validation_failed', 422, {
+    throw new AppError('common.validation_failed', 'invalid', {
       errors: [{ field: 'inMultiplesOf', code: 'too_small', params: { minimum: 1 } }],
     });
   const rows = buildSchedule({

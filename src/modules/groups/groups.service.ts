@@ -55,7 +55,7 @@ import {
 import type { BusinessGroupRow } from './groups.tables.ts';
 
 const invalid = (field: string, code: string, params: Record<string, unknown> = {}) =>
-  new AppError('common.validation_failed', 422, { errors: [{ field, code, params }] });
+  new AppError('common.validation_failed', 'invalid', { errors: [{ field, code, params }] });
 
 function inScope(ctx: Context, villages: string[]) {
   const scope = actorScope(ctx);
@@ -229,9 +229,9 @@ export async function addGroupMember(ctx: Context, groupId: string, input: z.inf
     const kind = await findGroupKind(tx, group.kind);
     const existing = await findActiveMembershipOfKind(tx, person.id, group.kind);
     if (existing?.group_id === group.id)
-      throw new AppError('groups.already_member', 409, { errors: [{ field: 'personId', code: 'groups.already_member' }] });
+      throw new AppError('groups.already_member', 'conflict', { errors: [{ field: 'personId', code: 'groups.already_member' }] });
     if (existing)
-      throw new AppError('groups.already_in_kind', 409, {
+      throw new AppError('groups.already_in_kind', 'conflict', {
         params: { kind: kind?.name ?? group.kind },
         errors: [{ field: 'personId', code: 'groups.already_in_kind', params: { kind: kind?.name ?? group.kind } }],
       });
@@ -240,7 +240,7 @@ export async function addGroupMember(ctx: Context, groupId: string, input: z.inf
     const newHousehold = !members.some((m) => m.left_on === null && m.household_id === person.household_id);
     const after = kind?.counts === 'households' ? size.households + (newHousehold ? 1 : 0) : size.members + 1;
     if (kind?.max_size != null && after > kind.max_size)
-      throw new AppError('groups.size_limit', 409, {
+      throw new AppError('groups.size_limit', 'conflict', {
         params: {
           max: kind.max_size,
           counts: kind.counts,
@@ -354,7 +354,7 @@ async function insertMeetingOf(ctx: Context, tx: Tx, groupId: string, input: Mee
   const members = new Set((await findGroupMembers(tx, groupId)).map((m) => m.person_id));
   const strangers = input.attendance.map((a, i) => ({ ...a, i })).filter((a) => !members.has(a.personId));
   if (strangers.length > 0)
-    throw new AppError('common.validation_failed', 422, {
+    throw new AppError('common.validation_failed', 'invalid', {
       errors: strangers.map((s) => ({ field: `attendance.${s.i}.personId`, code: 'groups.attendee_not_member' })),
     });
   const id = uuidv7(ctx.clock.now().getTime());

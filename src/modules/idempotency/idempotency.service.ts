@@ -50,7 +50,7 @@ export async function once<T, R extends readonly Read<unknown>[] = []>(
   if (!claimed) {
     const existing = await findClaimedKey(tx, actor, request.key);
     if (existing.request_hash !== hash || existing.operation !== request.operation)
-      throw new AppError('idempotency.key_reused', 409, {
+      throw new AppError('idempotency.key_reused', 'conflict', {
         errors: [{ field: IDEMPOTENCY_HEADER, code: 'idempotency.key_reused' }],
       });
     return { replayed: true, response: existing.response as T };

@@ -72,7 +72,7 @@ export const identityRoutes = [
     auth: 'authenticated',
     response: meSchema,
     handler: async (ctx, _input, { request }) => {
-      if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
+      if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
       return describeActor(ctx.db, ctx.actor, request.csrfToken ?? null);
     },
   }),

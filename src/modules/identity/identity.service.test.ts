@@ -4,6 +4,7 @@ import type { Context, UserActor } from '../../context.ts';
 import { inTransaction } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import { scopeFor } from '../../core/scope.ts';
+import { httpStatusOf } from '../../http/problem.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { listAuditTrail } from '../audit/index.ts';
@@ -37,7 +38,7 @@ async function expectAppError(promise: Promise<unknown>, code: string, status: n
   );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
-  expect((error as AppError).status).toBe(status);
+  expect(httpStatusOf(error as AppError)).toBe(status);
   return error as AppError;
 }
 

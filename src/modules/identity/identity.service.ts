@@ -82,7 +82,7 @@ async function claimLoginAttemptOrRefuse(db: Queryable, key: string, now: Date) 
   if (await claimLoginAttempt(db, key, now, since, LOGIN_MAX_ATTEMPTS)) return;
   const oldest = (await findOldestLoginAttempt(db, key, since)) ?? now;
   const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
-  throw new AppError('auth.too_many_attempts', 429, {
+  throw new AppError('auth.too_many_attempts', 'too_many_requests', {
     params: { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) },
     headers: { 'retry-after': String(retryAfterSeconds) },
   });
@@ -104,7 +104,7 @@ export async function login(ctx: Context, input: { username: string; password: s
         after: user ? { username: user.username } : null,
       }),
     );
-    throw new AppError('auth.invalid_credentials', 401);
+    throw new AppError('auth.invalid_credentials', 'unauthenticated');
   }
   const token = newSecret();
   const csrfToken = newSecret(24);
@@ -261,7 +261,7 @@ async function toUserViews(db: Queryable, rows: UserRow[]): Promise<UserView[]> 
 
 function assertOfficesFitRole(role: Role, officeIds: string[]) {
   if (officeIds.length === 0 && !ROLES_WITHOUT_OFFICE.includes(role))
-    throw new AppError('common.validation_failed', 422, { errors: [{ field: 'officeCodes', code: 'users.office_required' }] });
+    throw new AppError('common.validation_failed', 'invalid', { errors: [{ field: 'officeCodes', code: 'users.office_required' }] });
 }
 
 /** Inside a caller's transaction: used by the users screen, the CLI, setup and the demo. */
@@ -296,7 +296,7 @@ export async function changeUser(ctx: Context, id: string, input: UpdateUserInpu
     if (!before) throw notFound('user', id);
     const [beforeView] = await toUserViews(tx, [before]);
     if (input.active === false && ctx.actor.kind === 'user' && ctx.actor.id === id)
-      throw new AppError('auth.cannot_deactivate_self', 409, { errors: [{ field: 'active', code: 'auth.cannot_deactivate_self' }] });
+      throw new AppError('auth.cannot_deactivate_self', 'conflict', { errors: [{ field: 'active', code: 'auth.cannot_deactivate_self' }] });
     const officeIds = input.officeCodes
       ? await resolveOfficeCodes(tx, input.officeCodes, 'officeCodes')
       : (beforeView?.offices.map((o) => o.id) ?? []);
@@ -305,7 +305,7 @@ export async function changeUser(ctx: Context, id: string, input: UpdateUserInpu
     if (input.officeCodes) await replaceUserOffices(tx, id, officeIds);
     if (input.active === false) await deleteSessionsOfUser(tx, id);
     if (before.role === 'admin' && (await countActiveAdmins(tx)) === 0)
-      throw new AppError('common.validation_failed', 422, { errors: [{ field: 'role', code: 'users.last_admin' }] });
+      throw new AppError('common.validation_failed', 'invalid', { errors: [{ field: 'role', code: 'users.last_admin' }] });
     const [after] = await toUserViews(tx, [(await findUserById(tx, id)) as UserRow]);
     await recordAudit(tx, ctx, {
       action: 'user.update',

@@ -15,7 +15,7 @@ export function quoteJkn(_ctx: Context, input: z.infer<typeof quoteInputSchema>)
     asOf: input.asOf,
   });
   if (!result.ok)
-    throw new AppError('common.validation_failed', 422, {
+    throw new AppError('common.validation_failed', 'invalid', {
       errors: [{ field: 'paidThrough', code: 'jkn.no_rate', params: { month: result.month } }],
     });
   const q = result.quote;
@@ -30,7 +30,7 @@ export function quoteJkn(_ctx: Context, input: z.infer<typeof quoteInputSchema>)
 
 export function quoteJknPenalty(ctx: Context, input: z.infer<typeof penaltyInputSchema>) {
   const result = quotePenalty(JKN_PENALTY_RATES, { ...input, tariff: BigInt(input.inaCbgTariff) });
-  if (!result.ok) throw new AppError('common.validation_failed', 422, { errors: [{ field: result.field, code: result.code }] });
+  if (!result.ok) throw new AppError('common.validation_failed', 'invalid', { errors: [{ field: result.field, code: result.code }] });
   return {
     penalty: result.penalty.toString(),
     reasonCode: `jkn.penalty.${result.reason}`,

@@ -180,7 +180,7 @@ async function lockedOpenDrawer(ctx: Context, tx: Tx, id: string, options: { hol
   if (!row || !visibleTo(ctx, row)) throw notFound('cash_drawer', id);
   const user = signedInUser(ctx);
   const holder = row.cashier_id === user.id;
-  if (!holder && (options.holderOnly || !DRAWER_SUPERVISORS.includes(user.role))) throw new AppError('cash_drawer.not_holder', 403);
+  if (!holder && (options.holderOnly || !DRAWER_SUPERVISORS.includes(user.role))) throw new AppError('cash_drawer.not_holder', 'forbidden');
   if (row.status !== 'open') throw conflict('cash_drawer.closed', 'id', { date: row.business_date });
   return row;
 }

@@ -69,4 +69,4 @@ export function postingRefusal(
 }
 
 export const inactiveAccountError = (field: string, params: { code: string; account: string }) =>
-  new AppError('ledger.account_inactive', 422, { params, errors: [{ field, code: 'ledger.account_inactive', params }] });
+  new AppError('ledger.account_inactive', 'invalid', { params, errors: [{ field, code: 'ledger.account_inactive', params }] });

@@ -74,7 +74,7 @@ export async function postEntry(tx: Tx, ctx: Context, input: PostEntryInput): Pr
   const lines = compactLines(input.lines);
   const problems = entryProblems(lines);
   if (problems.length > 0)
-    throw new AppError('ledger.entry_invalid', 422, {
+    throw new AppError('ledger.entry_invalid', 'invalid', {
       errors: problems.map((p) => ({ field: 'lines', code: p.code, params: jsonable(p) })),
     });
   await assertAccountsTakePostings(tx, ctx, lines);
@@ -267,7 +267,7 @@ export async function postManualEntry(ctx: Context, input: z.infer<typeof manual
       ? [{ field: `lines.${i}`, code: 'ledger.line_amount_invalid', params: { line: i + 1 } }]
       : [],
   );
-  if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+  if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
   const id = await inTransaction(ctx, async (tx) => {
     const lines: PostingLine[] = [];
     for (const [i, line] of input.lines.entries()) {

@@ -23,7 +23,7 @@ export const organisationRoutes = [
     response: organisationViewSchema,
     handler: async (ctx) => {
       const organisation = await getOrganisation(ctx.db);
-      if (!organisation) throw new AppError('setup.not_done', 409);
+      if (!organisation) throw new AppError('setup.not_done', 'conflict');
       return organisation;
     },
   }),

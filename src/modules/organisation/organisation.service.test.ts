@@ -3,6 +3,7 @@ import type { Context, UserActor } from '../../context.ts';
 import { inTransaction } from '../../context.ts';
 import { AppError } from '../../core/errors.ts';
 import { scopeFor } from '../../core/scope.ts';
+import { httpStatusOf } from '../../http/problem.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { listAuditTrail } from '../audit/index.ts';
@@ -64,7 +65,7 @@ describeEachDatabase('offices', (getDatabase) => {
       regionCode: '34.71',
       coveredRegionCodes: ['34.71'],
     }).catch((e: unknown) => e);
-    expect((taken as AppError).status).toBe(409);
+    expect(httpStatusOf(taken as AppError)).toBe(409);
   });
 
   it('shows a manager only their own offices', async () => {

@@ -29,7 +29,7 @@ export async function getOrganisation(db: Queryable) {
 }
 
 export async function createOrganisation(tx: Tx, ctx: Context, input: { name: string; isDemo?: boolean }) {
-  if (await findOrganisation(tx)) throw new AppError('setup.already_done', 409);
+  if (await findOrganisation(tx)) throw new AppError('setup.already_done', 'conflict');
   const id = uuidv7(ctx.clock.now().getTime());
   await insertOrganisation(tx, { id, name: input.name, is_demo: input.isDemo ?? false });
   await recordAudit(tx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: input });
@@ -40,7 +40,7 @@ export async function renameOrganisation(ctx: Context, name: string) {
   assertRole(ctx, ADMINS);
   return inTransaction(ctx, async (tx) => {
     const before = await findOrganisation(tx);
-    if (!before) throw new AppError('setup.not_done', 409);
+    if (!before) throw new AppError('setup.not_done', 'conflict');
     await updateOrganisationName(tx, before.id, name, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'organisation.update',
@@ -86,7 +86,7 @@ async function toOfficeViews(db: Queryable, rows: OfficeRow[]): Promise<OfficeVi
 async function assertRegionsExist(db: Queryable, codes: string[], field: string) {
   const unknown = await unknownRegionCodes(db, codes);
   if (unknown.length > 0)
-    throw new AppError('common.validation_failed', 422, {
+    throw new AppError('common.validation_failed', 'invalid', {
       errors: unknown.map((code) => ({ field, code: 'offices.unknown_region', params: { code } })),
     });
 }
@@ -201,7 +201,7 @@ export async function getOffice(ctx: Context, id: string) {
 export async function resolveOfficeForActor(ctx: Context, db: Queryable, code: string, field: string): Promise<string> {
   const office = await findOfficeByCode(db, code);
   if (!office || !officeInScope(actorScope(ctx), office.id))
-    throw new AppError('common.validation_failed', 422, { errors: [unknownOffice(field, code)] });
+    throw new AppError('common.validation_failed', 'invalid', { errors: [unknownOffice(field, code)] });
   return office.id;
 }
 
@@ -226,7 +226,7 @@ export async function resolveOfficeCodes(db: Queryable, codes: string[], field: 
   const rows = await findOfficesByCodes(db, unique);
   const unknown = unique.filter((code) => !rows.some((row) => row.code === code));
   if (unknown.length > 0)
-    throw new AppError('common.validation_failed', 422, {
+    throw new AppError('common.validation_failed', 'invalid', {
       errors: unknown.map((code) => unknownOffice(field, code)),
     });
   return rows.map((row) => row.id);

@@ -98,7 +98,7 @@ export async function getRegion(ctx: Context, rawCode: string) {
   const row = await findRegion(ctx.db, code);
   if (!row) {
     const counts = await countRegions(ctx.db);
-    if (!counts[1]) throw new AppError('regions.not_loaded', 503);
+    if (!counts[1]) throw new AppError('regions.not_loaded', 'unavailable');
     throw notFound('region', code);
   }
   const parents = await findRegionsByCodes(ctx.db, ancestorsOf(code));

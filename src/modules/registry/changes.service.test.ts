@@ -69,7 +69,7 @@ describeEachDatabase('family changes', (getDatabase) => {
     if (!abah || !cecep) throw new Error('fixture');
     const afterDeath = await recordDeath(ctx, abah.id, '2026-10-01');
     expect(relations(afterDeath)).toContain('Abah Karta:head†');
-    expect((await fail(recordDeath(ctx, abah.id, '2026-10-02')))?.status).toBe(409);
+    expect((await fail(recordDeath(ctx, abah.id, '2026-10-02')))?.kind).toBe('conflict');
     const afterHead = await changeHead(ctx, family.id, { personId: cecep.id, previousHeadRelation: 'other_family' });
     expect(relations(afterHead)).toEqual(expect.arrayContaining(['Cecep:head', 'Abah Karta:head†']));
   });

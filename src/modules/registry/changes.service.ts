@@ -24,7 +24,7 @@ import {
 } from './registry.store.ts';
 
 const invalid = (field: string, code: string, params: Record<string, unknown> = {}) =>
-  new AppError('common.validation_failed', 422, { errors: [{ field, code, params }] });
+  new AppError('common.validation_failed', 'invalid', { errors: [{ field, code, params }] });
 
 async function lockHouseholdInScope(tx: Tx, ctx: Context, id: string) {
   const household = await lockHousehold(tx, id);
@@ -47,12 +47,12 @@ export async function addHouseholdMember(
     const { member } = input;
     const today = businessDate(ctx.clock);
     const decoded = await decodeNikWithRegions(tx, member.nik, today, undefined, 'member.nik');
-    if (!decoded.ok) throw new AppError('common.validation_failed', 422, { errors: decoded.errors });
+    if (!decoded.ok) throw new AppError('common.validation_failed', 'invalid', { errors: decoded.errors });
     if (decoded.value.sex !== member.sex) throw invalid('member.sex', 'registry.sex_contradicts_nik');
     if (!decodeNik(member.nik, { today, birthDate: member.birthDate }).ok)
       throw invalid('member.birthDate', 'registry.birth_date_contradicts_nik');
     if ((await findPersonsByNiks(tx, [member.nik])).length > 0)
-      throw new AppError('registry.nik_taken', 409, { errors: [{ field: 'member.nik', code: 'registry.nik_taken' }] });
+      throw new AppError('registry.nik_taken', 'conflict', { errors: [{ field: 'member.nik', code: 'registry.nik_taken' }] });
     if (member.relation === 'head' && (await hasLivingHead(tx, household.id))) throw invalid('member.relation', 'registry.head_exists');
     const now = ctx.clock.now();
     const id = uuidv7(now.getTime());
@@ -90,7 +90,7 @@ export async function recordDeath(ctx: Context, personId: string, diedOn: string
     if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', personId);
     await lockHouseholdInScope(tx, ctx, person.household_id);
     if (person.died_on !== null)
-      throw new AppError('registry.already_deceased', 409, { errors: [{ field: 'diedOn', code: 'registry.already_deceased' }] });
+      throw new AppError('registry.already_deceased', 'conflict', { errors: [{ field: 'diedOn', code: 'registry.already_deceased' }] });
     if (diedOn < person.birth_date || diedOn > businessDate(ctx.clock)) throw invalid('diedOn', 'registry.death_date_impossible');
     await updatePerson(tx, personId, { died_on: diedOn, updated_at: ctx.clock.now() });
     await recordAudit(tx, ctx, {

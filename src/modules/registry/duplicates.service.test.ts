@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type Context, inTransaction } from '../../context.ts';
 import type { AppError } from '../../core/errors.ts';
+import { httpStatusOf } from '../../http/problem.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { createOrganisation } from '../organisation/index.ts';
@@ -67,6 +68,6 @@ describeEachDatabase('duplicate review', (getDatabase) => {
     const again = await decideDuplicate(ctx, { personIds: [siti.a.id, siti.b.id], decision: 'distinct', note: '' }).catch(
       (e: unknown) => e,
     );
-    expect((again as AppError).status).toBe(409);
+    expect(httpStatusOf(again as AppError)).toBe(409);
   });
 });

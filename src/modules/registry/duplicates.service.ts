@@ -39,7 +39,7 @@ export async function decideDuplicate(ctx: Context, input: DuplicateDecisionInpu
     if (!a || !regionInScope(scope, a.village_code)) throw notFound('person', first);
     if (!b || !regionInScope(scope, b.village_code)) throw notFound('person', second);
     if (a.merged_into || b.merged_into || (await findDuplicateDecision(tx, first, second)))
-      throw new AppError('registry.already_decided', 409, { errors: [{ field: 'personIds', code: 'registry.already_decided' }] });
+      throw new AppError('registry.already_decided', 'conflict', { errors: [{ field: 'personIds', code: 'registry.already_decided' }] });
     const now = ctx.clock.now();
     const kept = input.decision === 'merge' ? (input.keepPersonId as string) : null;
     const dropped = kept === null ? null : kept === first ? second : first;

@@ -60,7 +60,7 @@ export async function decodeNikWithRegions(db: Queryable, nik: string, today: st
 
 export async function explainNik(ctx: Context, nik: string, birthDate?: string): Promise<NikDecoded> {
   const result = await decodeNikWithRegions(ctx.db, nik, businessDate(ctx.clock), birthDate);
-  if (!result.ok) throw new AppError('registry.nik_invalid', 422, { errors: result.errors });
+  if (!result.ok) throw new AppError('registry.nik_invalid', 'invalid', { errors: result.errors });
   return {
     ...result.value,
     warnings: result.warnings.map((code) => ({ code, message: translate(code, ctx.locale, { code: result.value.regencyCode }) })),
@@ -148,19 +148,19 @@ export async function registerHousehold(ctx: Context, input: HouseholdInput): Pr
   return inTransaction(ctx, async (tx) => {
     const [village] = await findRegionsByCodes(tx, [input.villageCode]);
     if (village?.level !== 4)
-      throw new AppError('common.validation_failed', 422, {
+      throw new AppError('common.validation_failed', 'invalid', {
         errors: [{ field: 'villageCode', code: 'registry.village_unknown', params: { code: input.villageCode } }],
       });
     const errors = await validateMembers(tx, input, businessDate(ctx.clock));
-    if (errors.length > 0) throw new AppError('common.validation_failed', 422, { errors });
+    if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
     if (await findHouseholdByKk(tx, input.kkNumber))
-      throw new AppError('registry.kk_taken', 409, { errors: [{ field: 'kkNumber', code: 'registry.kk_taken' }] });
+      throw new AppError('registry.kk_taken', 'conflict', { errors: [{ field: 'kkNumber', code: 'registry.kk_taken' }] });
     const taken = await findPersonsByNiks(
       tx,
       input.members.map((m) => m.nik),
     );
     if (taken.length > 0)
-      throw new AppError('registry.nik_taken', 409, {
+      throw new AppError('registry.nik_taken', 'conflict', {
         errors: input.members.flatMap((m, i) =>
           taken.some((t) => t.nik === m.nik) ? [{ field: `members.${i}.nik`, code: 'registry.nik_taken' }] : [],
         ),

@@ -39,7 +39,7 @@ describe('savings rules: the cases a cashier meets', () => {
     expect(depositProblem('wajib', open(0n), 1n, settings)?.params).toEqual({ amount: 'Rp10.000' });
     expect(withdrawalProblem('sukarela', open(125_000n), 125_001n)).toEqual({
       code: 'savings.insufficient_balance',
-      status: 409,
+      kind: 'conflict',
       params: { balance: 'Rp125.000' },
     });
   });

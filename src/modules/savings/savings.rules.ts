@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../core/errors.ts';
 /** Pure rules of member savings (simpanan): amounts are integer rupiah as bigint. */
 import { formatRupiah } from '../../core/format.ts';
 import { ACCOUNTS } from '../ledger/accounts.rules.ts';
@@ -32,7 +33,7 @@ export function parseAccountNumber(number: string): { officeCode: string; kind: 
   return kind ? { officeCode: match[1] as string, kind, sequence: Number(match[3]) } : null;
 }
 
-export type SavingsProblem = { code: string; status: 409 | 422; params?: Record<string, string> };
+export type SavingsProblem = { code: ErrorCode; kind: 'conflict' | 'invalid'; params?: Record<string, string> };
 
 /**
  * Why a deposit cannot be taken, or null. Pokok is paid once, in the set amount; wajib in
@@ -44,25 +45,25 @@ export function depositProblem(
   amount: bigint,
   settings: SavingsSettings,
 ): SavingsProblem | null {
-  if (!account.open) return { code: 'savings.account_closed', status: 409 };
-  if (amount <= 0n) return { code: 'savings.amount_invalid', status: 422 };
+  if (!account.open) return { code: 'savings.account_closed', kind: 'conflict' };
+  if (amount <= 0n) return { code: 'savings.amount_invalid', kind: 'invalid' };
   if (kind === 'pokok') {
-    if (account.balance > 0n) return { code: 'savings.pokok_already_paid', status: 409 };
+    if (account.balance > 0n) return { code: 'savings.pokok_already_paid', kind: 'conflict' };
     if (amount !== settings.pokokAmount)
-      return { code: 'savings.pokok_amount', status: 422, params: { amount: formatRupiah(settings.pokokAmount) } };
+      return { code: 'savings.pokok_amount', kind: 'invalid', params: { amount: formatRupiah(settings.pokokAmount) } };
   }
   if (kind === 'wajib' && amount % settings.wajibAmount !== 0n)
-    return { code: 'savings.wajib_amount', status: 422, params: { amount: formatRupiah(settings.wajibAmount) } };
+    return { code: 'savings.wajib_amount', kind: 'invalid', params: { amount: formatRupiah(settings.wajibAmount) } };
   return null;
 }
 
 /** Why a withdrawal cannot be paid, or null. Pokok and wajib come back only when a member leaves. */
 export function withdrawalProblem(kind: SavingsKind, account: { balance: bigint; open: boolean }, amount: bigint): SavingsProblem | null {
-  if (!account.open) return { code: 'savings.account_closed', status: 409 };
-  if (amount <= 0n) return { code: 'savings.amount_invalid', status: 422 };
-  if (kind !== 'sukarela') return { code: 'savings.not_withdrawable', status: 409 };
+  if (!account.open) return { code: 'savings.account_closed', kind: 'conflict' };
+  if (amount <= 0n) return { code: 'savings.amount_invalid', kind: 'invalid' };
+  if (kind !== 'sukarela') return { code: 'savings.not_withdrawable', kind: 'conflict' };
   if (amount > account.balance)
-    return { code: 'savings.insufficient_balance', status: 409, params: { balance: formatRupiah(account.balance) } };
+    return { code: 'savings.insufficient_balance', kind: 'conflict', params: { balance: formatRupiah(account.balance) } };
   return null;
 }
 
@@ -71,12 +72,12 @@ export function reversalProblem(
   movement: { type: MovementType; amount: bigint; reversed: boolean },
   account: { balance: bigint; open: boolean },
 ): SavingsProblem | null {
-  if (movement.type === 'reversal') return { code: 'savings.reversal_of_reversal', status: 409 };
-  if (movement.reversed) return { code: 'savings.already_reversed', status: 409 };
-  if (movement.type === 'closure' || !account.open) return { code: 'savings.account_closed', status: 409 };
+  if (movement.type === 'reversal') return { code: 'savings.reversal_of_reversal', kind: 'conflict' };
+  if (movement.reversed) return { code: 'savings.already_reversed', kind: 'conflict' };
+  if (movement.type === 'closure' || !account.open) return { code: 'savings.account_closed', kind: 'conflict' };
   // Undoing a deposit whose money was already withdrawn would overdraw the member.
   if (account.balance - movement.amount < 0n)
-    return { code: 'savings.insufficient_balance', status: 409, params: { balance: formatRupiah(account.balance) } };
+    return { code: 'savings.insufficient_balance', kind: 'conflict', params: { balance: formatRupiah(account.balance) } };
   return null;
 }
 

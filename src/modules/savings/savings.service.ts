@@ -148,7 +148,7 @@ async function personInScope(ctx: Context, db: Queryable, id: string) {
 }
 
 function problemError(problem: SavingsProblem, field: string): AppError {
-  return problem.status === 409 ? conflict(problem.code, field, problem.params) : invalid(problem.code, field, problem.params);
+  return problem.kind === 'conflict' ? conflict(problem.code, field, problem.params) : invalid(problem.code, field, problem.params);
 }
 
 // ---- Accounts ----

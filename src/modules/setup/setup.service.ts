@@ -14,7 +14,7 @@ export async function setupStatus(db: Queryable) {
 
 export async function runFirstSetup(ctx: Context, input: SetupInput) {
   return inTransaction(ctx, async (tx) => {
-    if (!(await setupStatus(tx)).needed) throw new AppError('setup.already_done', 409);
+    if (!(await setupStatus(tx)).needed) throw new AppError('setup.already_done', 'conflict');
     const organisation = (await getOrganisation(tx)) ?? (await createOrganisation(tx, ctx, { name: input.organisationName }));
     const office = await addOffice(tx, ctx, input.office);
     const admin = await addUser(tx, ctx, { ...input.admin, role: 'admin', officeCodes: [office.code] });

@@ -38,7 +38,7 @@ const SHEET_DAYS_AHEAD = 7;
  */
 export async function syncBundle(ctx: Context, query: BundleQuery): Promise<Bundle> {
   assertRole(ctx, FIELD_WORKERS);
-  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 401);
+  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
   const today = businessDate(ctx.clock);
   const until = query.until ?? addDays(today, SHEET_DAYS_AHEAD);
   const cadre = ctx.actor.role === 'cadre' || !query.group ? await cadreOfUser(ctx.db, ctx.actor.id) : undefined;
@@ -62,7 +62,7 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
         groups.push(await getGroup(ctx, id));
       } catch (error) {
         // A group whose villages left the facilitator's offices is not theirs to collect any more.
-        if (!(error instanceof AppError && error.status === 404)) throw error;
+        if (!(error instanceof AppError && error.kind === 'not_found')) throw error;
       }
     }
   }
