@@ -1,5 +1,6 @@
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addMonths, daysBetween, monthsBetween } from '../../core/dates.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { formatDate, formatMonth, formatRupiah } from '../../core/format.ts';
 import { firstTime } from '../../core/idempotency.ts';
@@ -12,15 +13,7 @@ import { recordAudit } from '../audit/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
 import { once, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
-import {
-  addMonths,
-  amountForMonths,
-  cashHeldSince,
-  depositTimeliness,
-  incentive,
-  monthSpan,
-  monthsBetween,
-} from './contributions.rules.ts';
+import { amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
 import {
   cadreOfFamily,
   cadreUserOfFamily,
@@ -280,7 +273,7 @@ export async function cadreCash(ctx: Context, cadreId: string, asOf?: string) {
     collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
     deposited,
   );
-  const daysHeld = since ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`)) / 86_400_000) : 0;
+  const daysHeld = since ? daysBetween(since, today) : 0;
   return {
     cadreId,
     held: held.toString(),
@@ -435,9 +428,7 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
       arrearsMonths: quote?.arrearsMonths ?? null,
       reactivationTotal: quote ? String(quote.reactivationTotal) : null,
       lastVisitOn: f.last_visit,
-      daysSinceVisit: f.last_visit
-        ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.last_visit}T00:00:00Z`)) / 86_400_000)
-        : null,
+      daysSinceVisit: f.last_visit ? daysBetween(f.last_visit, today) : null,
       ...(rehab ? { rehab } : {}),
     };
   });

@@ -1,4 +1,5 @@
 /** Allocating a repayment over instalments, arrears and quality classes: pure, integer rupiah. */
+import { daysBetween } from '../../core/dates.ts';
 
 export type Component = 'penalty' | 'profit' | 'principal';
 export const DEFAULT_ALLOCATION: readonly Component[] = ['penalty', 'profit', 'principal'];
@@ -117,10 +118,6 @@ export const sumAllocation = (allocation: Allocation[]) =>
     profit: 0n,
     penalty: 0n,
   });
-
-const DAY_MS = 86_400_000;
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Days past due: since the oldest instalment due before today that is not fully paid. */
 export function daysPastDue(instalments: InstalmentDue[], asOf: string): number {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { dayBefore } from '../../core/dates.ts';
 import type { Queryable } from '../../db/database.ts';
 import { writeLater } from '../../db/write-later.ts';
-import { accountTotalsBefore, dayBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
+import { accountTotalsBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
 import type { PostingLine } from './ledger.rules.ts';
 
 export type NewEntry = {

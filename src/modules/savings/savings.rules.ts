@@ -1,4 +1,5 @@
 /** Pure rules of member savings (simpanan): amounts are integer rupiah as bigint. */
+import { monthIndex, monthOfIndex } from '../../core/dates.ts';
 import { formatRupiah } from '../../core/format.ts';
 
 export const SAVINGS_KINDS = ['pokok', 'wajib', 'sukarela'] as const;
@@ -129,9 +130,6 @@ export type WajibStanding = {
   monthsAhead: number;
 };
 
-const monthIndex = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-
 /**
  * Simpanan wajib as months: one period is due each month from the month the account was
  * opened; the balance at the current amount pays whole months from that month on (deposits
@@ -145,7 +143,7 @@ export function wajibStanding(openedOn: string, today: string, balance: bigint, 
     monthlyAmount,
     monthsDue,
     monthsPaid,
-    paidThrough: monthsPaid > 0 ? monthOf(monthIndex(openedOn) + monthsPaid - 1) : null,
+    paidThrough: monthsPaid > 0 ? monthOfIndex(monthIndex(openedOn) + monthsPaid - 1) : null,
     arrearsMonths,
     arrearsAmount: BigInt(arrearsMonths) * monthlyAmount,
     monthsAhead: Math.max(0, monthsPaid - monthsDue),

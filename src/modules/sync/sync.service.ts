@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addDays } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import type { Idempotent } from '../../core/idempotency.ts';
@@ -10,7 +11,7 @@ import { regionInScope } from '../../core/scope.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { instalmentOwed, instalmentsDue, repay } from '../financing/index.ts';
 import { getGroup, recordMeeting } from '../groups/index.ts';
-import { addDays, MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
+import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
   attendancePayloadSchema,
   type Bundle,
