@@ -2,6 +2,7 @@
 import { addMonths, daysBetween } from '../../core/dates.ts';
 import { formatMonth } from '../../core/format.ts';
 import type { Locale } from '../../core/locale.ts';
+import { minRupiah } from '../../core/money.ts';
 
 /** "September 2025" for one month, "September 2025 s.d. November 2025" / "… to …" for more. */
 export const monthSpan = (first: string, last: string, locale: Locale) =>
@@ -72,7 +73,7 @@ export function depositTimeliness(
     let left = deposit.amount;
     while (left > 0n && next < open.length) {
       const c = open[next] as { amount: bigint };
-      const used = left < c.amount ? left : c.amount;
+      const used = minRupiah(left, c.amount);
       c.amount -= used;
       left -= used;
       if (c.amount === 0n) next++;

@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { formatDate, formatMonth, formatRupiah } from '../../core/format.ts';
 import { firstTime } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { sumRupiah } from '../../core/money.ts';
 import { officeInScope, regionInScope } from '../../core/scope.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
@@ -297,7 +298,7 @@ export async function depositCash(
       const cadre = await cadreFor(ctx, tx, cadreId);
       await lockCadreRow(tx, cadreId);
       const [collections, deposited] = await Promise.all([collectionsOf(tx, cadreId), depositedBy(tx, cadreId)]);
-      const held = collections.reduce((sum, c) => sum + BigInt(c.amount), 0n) - deposited;
+      const held = sumRupiah(collections.map((c) => c.amount)) - deposited;
       const amount = BigInt(input.amount);
       if (amount > held) throw conflict('contributions.deposit_exceeds_cash', 'amount', { held: formatRupiah(held) });
       const depositedOn = input.depositedOn ?? businessDate(ctx.clock);

@@ -1,5 +1,6 @@
 /** Allocating a repayment over instalments, arrears and quality classes: pure, integer rupiah. */
 import { daysBetween } from '../../core/dates.ts';
+import { minRupiah } from '../../core/money.ts';
 
 export type Component = 'penalty' | 'profit' | 'principal';
 export const DEFAULT_ALLOCATION: readonly Component[] = ['penalty', 'profit', 'principal'];
@@ -101,7 +102,7 @@ export function allocateRepayment(amount: bigint, instalments: InstalmentDue[], 
     if (left === 0n) break;
     const part: Allocation = { n: instalment.n, principal: 0n, profit: 0n, penalty: 0n };
     for (const component of order) {
-      const take = owed(instalment, component) < left ? owed(instalment, component) : left;
+      const take = minRupiah(owed(instalment, component), left);
       if (take > 0n) {
         part[component] += take;
         left -= take;

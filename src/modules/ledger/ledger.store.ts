@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { dayBefore } from '../../core/dates.ts';
+import { sumRupiah } from '../../core/money.ts';
 import type { Queryable } from '../../db/database.ts';
 import { writeLater } from '../../db/write-later.ts';
 import { accountTotalsBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
@@ -199,7 +200,7 @@ export const CASH_ACCOUNTS = ['1.1.01', '1.1.02', '1.1.03'];
 /** Cash held by a fund (teller, bank, collected in the field): what it can lend now. */
 export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
   const rows = await fundAccountNet(db, [fundId], CASH_ACCOUNTS);
-  return rows.reduce((sum, r) => sum + BigInt(r.net), 0n);
+  return sumRupiah(rows.map((r) => r.net));
 }
 
 /** Per fund: cash and total lent out (financing receivable net of deferred margin), and capital. */

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import type { Idempotent } from '../../core/idempotency.ts';
 import { translate } from '../../core/messages.ts';
+import { sumRupiah } from '../../core/money.ts';
 import type { Role } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
@@ -112,7 +113,7 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
       villageCodes: group.villageCodes,
       members: group.members.filter((m) => m.leftOn === null).map((m) => ({ personId: m.personId, name: m.fullName })),
       financings: rows,
-      dueNow: rows.reduce((sum, r) => sum + BigInt(r.dueNow), 0n).toString(),
+      dueNow: sumRupiah(rows.map((r) => r.dueNow)).toString(),
     };
   });
 }
