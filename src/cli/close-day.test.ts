@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock.ts';
+import { DAY_MS } from '../core/dates.ts';
 import { type Database, openPglite, openPostgres } from '../db/database.ts';
 import { fillDemo } from '../modules/demo/index.ts';
 import { applyForFinancing, decideApplication, defineProduct, disburse } from '../modules/financing/lifecycle.service.ts';
@@ -105,7 +106,7 @@ for (const kind of testDatabaseKinds()) {
         .where('relation', '=', 'head')
         .limit(5)
         .execute();
-      clock.advance(10 * 86_400_000); // applied for and paid out on 15 January
+      clock.advance(10 * DAY_MS); // applied for and paid out on 15 January
       for (const person of persons) {
         const applied = await applyForFinancing(ctx, {
           personId: person.id,

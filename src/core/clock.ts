@@ -17,7 +17,3 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void } {
 export function businessDate(clock: Clock): string {
   return new Date(clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
-
-/** `YYYY-MM-DD` plus (or minus) whole days. */
-export const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -21,6 +21,7 @@ describe('cursors', () => {
     ['two values where one was written', forge(['x', 'y']), ['offset']],
     ['a number where a uuid was written', forge([7]), ['uuid']],
     ['a date that does not exist', forge(['2026-02-30', '01900000-0000-7000-8000-000000000000']), ['date', 'uuid']],
+    ['a month that does not exist', forge(['2026-13-01', '01900000-0000-7000-8000-000000000000']), ['date', 'uuid']],
     ['a timestamp in another spelling', forge(['2026-12-05', '01900000-0000-7000-8000-000000000000']), ['timestamp', 'uuid']],
     ['a balance that is not a whole number', forge([0, '1e3']), ['offset', 'integer']],
     ['text with a NUL', forge(['a\u0000b']), ['text']],

@@ -1,3 +1,4 @@
+import { isIsoDate } from './dates.ts';
 import { AppError } from './errors.ts';
 import { isCleanText } from './text.ts';
 
@@ -25,7 +26,6 @@ type CursorValues<S extends readonly CursorPart[]> = { [K in keyof S]: PartValue
 
 const MAX_OFFSET = 1_000_000_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const INTEGER = /^-?\d{1,20}$/;
 
@@ -40,7 +40,7 @@ function partIsValid(part: CursorPart, value: unknown): boolean {
     case 'uuid':
       return typeof value === 'string' && UUID.test(value);
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+      return typeof value === 'string' && isIsoDate(value);
     case 'timestamp':
       return (
         typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { endOfDay } from '../../core/dates.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { maskPersonalData } from '../../core/mask.ts';
 import { regionLikePatterns } from '../../core/scope.ts';
@@ -48,7 +49,7 @@ export async function listAuditTrail(ctx: Context, query: AuditQuery): Promise<z
     actorUsername: query.actor,
     action: query.action,
     from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-    to: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    to: query.to ? endOfDay(query.to) : undefined,
     regionPatterns: regionLikePatterns(scope),
     officeIds: scope.kind === 'all' ? null : scope.officeIds,
     cursor: cursor ? { at: new Date(String(cursor[0])), id: String(cursor[1]) } : undefined,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../../core/clock.ts';
+import { addDays } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -9,10 +10,7 @@ const KARANGWARU = '34.71.01.1002';
 const KATAPANG = '32.04.11.2001';
 
 /** A date `days` away from the business date. */
-const dayFromToday = (days: number) => {
-  const today = new Date(`${businessDate(systemClock)}T00:00:00Z`);
-  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-};
+const dayFromToday = (days: number) => addDays(businessDate(systemClock), days);
 
 for (const kind of testDatabaseKinds()) {
   describe(`editing a cadre: phone, letter renewal, villages [${kind}]`, () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../core/dates.ts';
 import { formatMonth } from '../../core/format.ts';
-import { addMonths, amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
+import { amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
 
 const perpres64 = (month: string) => (month < '2020-07' ? null : month < '2021-01' ? 25_500 : 35_000);
 

@@ -1,11 +1,8 @@
 /** JKN-KIS collection by cadres: pure rules over months (YYYY-MM) and whole rupiah. */
+import { addMonths, daysBetween } from '../../core/dates.ts';
 import { formatMonth } from '../../core/format.ts';
 import type { Locale } from '../../core/locale.ts';
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-export const addMonths = (month: string, count: number) => monthOf(monthIndex(month) + count);
-export const monthsBetween = (from: string, to: string) => monthIndex(to) - monthIndex(from);
+import { minRupiah } from '../../core/money.ts';
 
 /** "September 2025" for one month, "September 2025 s.d. November 2025" / "… to …" for more. */
 export const monthSpan = (first: string, last: string, locale: Locale) =>
@@ -52,9 +49,6 @@ export function cashHeldSince(
   return { held, since };
 }
 
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 /**
  * The deposits made in a month and how many of them were on time: a deposit settles the
  * oldest cash first (as `cashHeldSince`), and is on time when that cash had been held no
@@ -79,7 +73,7 @@ export function depositTimeliness(
     let left = deposit.amount;
     while (left > 0n && next < open.length) {
       const c = open[next] as { amount: bigint };
-      const used = left < c.amount ? left : c.amount;
+      const used = minRupiah(left, c.amount);
       c.amount -= used;
       left -= used;
       if (c.amount === 0n) next++;

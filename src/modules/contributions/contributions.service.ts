@@ -1,9 +1,11 @@
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addMonths, daysBetween, monthsBetween } from '../../core/dates.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { formatDate, formatMonth, formatRupiah } from '../../core/format.ts';
 import { firstTime } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { sumRupiah } from '../../core/money.ts';
 import { officeInScope, regionInScope } from '../../core/scope.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
@@ -14,15 +16,7 @@ import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../
 import { ACCOUNTS, postEntry } from '../ledger/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { COLLECTORS, READERS } from './contributions.roles.ts';
-import {
-  addMonths,
-  amountForMonths,
-  cashHeldSince,
-  depositTimeliness,
-  incentive,
-  monthSpan,
-  monthsBetween,
-} from './contributions.rules.ts';
+import { amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
 import {
   cadreOfFamily,
   cadreUserOfFamily,
@@ -285,7 +279,7 @@ export async function cadreCash(ctx: Context, cadreId: string, asOf?: string) {
     collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
     deposited,
   );
-  const daysHeld = since ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`)) / 86_400_000) : 0;
+  const daysHeld = since ? daysBetween(since, today) : 0;
   return {
     cadreId,
     held: held.toString(),
@@ -309,7 +303,7 @@ export async function depositCash(
       const cadre = await cadreFor(ctx, tx, cadreId);
       await lockCadreRow(tx, cadreId);
       const [collections, deposited] = await Promise.all([collectionsOf(tx, cadreId), depositedBy(tx, cadreId)]);
-      const held = collections.reduce((sum, c) => sum + BigInt(c.amount), 0n) - deposited;
+      const held = sumRupiah(collections.map((c) => c.amount)) - deposited;
       const amount = BigInt(input.amount);
       if (amount > held) throw conflict('contributions.deposit_exceeds_cash', 'amount', { held: formatRupiah(held) });
       const depositedOn = input.depositedOn ?? businessDate(ctx.clock);
@@ -440,9 +434,7 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
       arrearsMonths: quote?.arrearsMonths ?? null,
       reactivationTotal: quote ? String(quote.reactivationTotal) : null,
       lastVisitOn: f.last_visit,
-      daysSinceVisit: f.last_visit
-        ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.last_visit}T00:00:00Z`)) / 86_400_000)
-        : null,
+      daysSinceVisit: f.last_visit ? daysBetween(f.last_visit, today) : null,
       ...(rehab ? { rehab } : {}),
     };
   });

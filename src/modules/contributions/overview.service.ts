@@ -1,15 +1,12 @@
 import { actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addMonths, daysBetween } from '../../core/dates.ts';
 import { regionLikePatterns } from '../../core/scope.ts';
 import { cadreSettings } from '../cadres/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { READERS } from './contributions.roles.ts';
-import { addMonths } from './contributions.rules.ts';
 import { cadreOverviewRows } from './overview.store.ts';
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The manager's view across cadres: per cadre in scope (a cadre: their own), the caseload

@@ -1,14 +1,9 @@
 import type { Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addDays, addMonths } from '../../core/dates.ts';
 import { assignFamilies, changeCadreStatus, issueCadreCard, recordCadreTraining, recordPersonJkn, registerCadre } from '../cadres/index.ts';
 import { collectContribution, depositCash, recordVisit, setPaidThrough } from '../contributions/index.ts';
 import { headsInVillage } from '../registry/index.ts';
-
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const shiftMonths = (month: string, count: number) => {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
 
 type DemoCard = { name: string; status: 'active' | 'suspended' | 'revoked'; village: string; verifyPath: string };
 
@@ -31,9 +26,9 @@ export async function fillDemoCadres(ctx: Context) {
     username: 'kader',
     phone: '081322114455',
     letterNumber: '12/ST/JKM-BD/2026',
-    letterDate: shiftDays(today, -60),
+    letterDate: addDays(today, -60),
     signedBy: 'Kepala Cabang Kabupaten Bandung',
-    validUntil: shiftDays(today, 305),
+    validUntil: addDays(today, 305),
     villageCodes: [village],
   });
   await assignFamilies(
@@ -50,7 +45,7 @@ export async function fillDemoCadres(ctx: Context) {
       status: (monthsBehind[index] ?? 0) > 0 ? 'inactive' : 'active',
       statusRecordedOn: today,
     });
-    await setPaidThrough(ctx, head.household_id, shiftMonths(thisMonth, -1 - (monthsBehind[index] ?? 0)));
+    await setPaidThrough(ctx, head.household_id, addMonths(thisMonth, -1 - (monthsBehind[index] ?? 0)));
   }
   const [first, , , fourth] = heads;
   if (first)
@@ -65,12 +60,12 @@ export async function fillDemoCadres(ctx: Context) {
       householdId: fourth.household_id,
       kind: 'reminder',
       outcome: 'Berjanji membayar tunggakan setelah panen',
-      visitedOn: shiftDays(today, -10),
+      visitedOn: addDays(today, -10),
     });
   await recordCadreTraining(ctx, cadre.id, {
     title: 'Pelatihan Kader JKN-KIS: iuran, REHAB dan pelayanan peserta',
     organiser: 'BPJS Kesehatan Cabang Soreang',
-    heldOn: shiftDays(today, -45),
+    heldOn: addDays(today, -45),
     hours: 16,
     certificateNumber: 'SERT/KDR-JKN/BD/0042',
   });
@@ -98,9 +93,9 @@ async function fillSuspendedCadre(ctx: Context, today: string): Promise<DemoCard
     officeCode: 'BD01',
     phone: '081322987610',
     letterNumber: '7/ST/JKM-BD/2025',
-    letterDate: shiftDays(today, -200),
+    letterDate: addDays(today, -200),
     signedBy: 'Kepala Cabang Kabupaten Bandung',
-    validUntil: shiftDays(today, 165),
+    validUntil: addDays(today, 165),
     villageCodes: [village],
   });
   await assignFamilies(
@@ -118,25 +113,25 @@ async function fillSuspendedCadre(ctx: Context, today: string): Promise<DemoCard
       status: index === 0 ? 'active' : 'inactive',
       statusRecordedOn: today,
     });
-    await setPaidThrough(ctx, head.household_id, shiftMonths(thisMonth, paidThrough[index] ?? -1));
+    await setPaidThrough(ctx, head.household_id, addMonths(thisMonth, paidThrough[index] ?? -1));
   }
   const [first, second] = heads as [(typeof heads)[number], (typeof heads)[number]];
   await collectContribution(
     ctx,
     cadre.id,
-    { householdId: first.household_id, months: 2, amount: '70000', paidOn: shiftDays(today, -12) },
+    { householdId: first.household_id, months: 2, amount: '70000', paidOn: addDays(today, -12) },
     `demo-jkn-${cadre.id}-1`,
   );
   await depositCash(
     ctx,
     cadre.id,
-    { amount: '70000', depositedOn: shiftDays(today, -10), channel: 'bank', reference: 'BRI Soreang 0193' },
+    { amount: '70000', depositedOn: addDays(today, -10), channel: 'bank', reference: 'BRI Soreang 0193' },
     `demo-jkn-deposit-${cadre.id}`,
   );
   await collectContribution(
     ctx,
     cadre.id,
-    { householdId: second.household_id, months: 1, amount: '35000', paidOn: shiftDays(today, -9) },
+    { householdId: second.household_id, months: 1, amount: '35000', paidOn: addDays(today, -9) },
     `demo-jkn-${cadre.id}-2`,
   );
   const card = await issueCadreCard(ctx, cadre.id);
@@ -154,9 +149,9 @@ async function fillRevokedCadre(ctx: Context, today: string): Promise<DemoCard |
     officeCode: 'BD01',
     phone: '081322450077',
     letterNumber: '3/ST/JKM-BD/2025',
-    letterDate: shiftDays(today, -300),
+    letterDate: addDays(today, -300),
     signedBy: 'Kepala Cabang Kabupaten Bandung',
-    validUntil: shiftDays(today, 65),
+    validUntil: addDays(today, 65),
     villageCodes: [village],
   });
   const card = await issueCadreCard(ctx, cadre.id);

@@ -1,12 +1,11 @@
 import type { Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addDays } from '../../core/dates.ts';
 import { closeDay, financingDemoApi } from '../financing/index.ts';
 import { listGroups } from '../groups/index.ts';
 import { createFund } from '../ledger/index.ts';
 import { headsInVillage } from '../registry/index.ts';
 import { depositSavings, openSavingsAccount, withdrawSavings } from '../savings/index.ts';
-
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The demo's money: funds (own capital, a stimulus, a group's revolving fund), a product of
@@ -17,8 +16,8 @@ const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:
 export async function fillDemoMoney(ctx: Context) {
   const { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff } = financingDemoApi;
   const today = businessDate(ctx.clock);
-  const disbursedOn = shiftDays(today, -125);
-  const appliedOn = shiftDays(disbursedOn, -10);
+  const disbursedOn = addDays(today, -125);
+  const appliedOn = addDays(disbursedOn, -10);
   const base = {
     graceOnPrincipal: 0,
     graceOnProfit: 0,
@@ -132,7 +131,7 @@ export async function fillDemoMoney(ctx: Context) {
     source: 'Setoran modal pendiri',
     officeCode: 'YK01',
     initialCapital: '60000000',
-    capitalDate: shiftDays(appliedOn, -30),
+    capitalDate: addDays(appliedOn, -30),
     cashAccount: '1.1.02',
   });
   await createFund(ctx, {
@@ -142,7 +141,7 @@ export async function fillDemoMoney(ctx: Context) {
     source: 'APBD Kota Yogyakarta 2026',
     officeCode: 'YK01',
     initialCapital: '20000000',
-    capitalDate: shiftDays(appliedOn, -30),
+    capitalDate: addDays(appliedOn, -30),
     cashAccount: '1.1.02',
   });
   const members = [
@@ -215,7 +214,7 @@ export async function fillDemoMoney(ctx: Context) {
     await repay(
       ctx,
       inArrears[0] as string,
-      { amount: firstDue.total, paidOn: shiftDays(firstDue.dueDate, 20), channel: 'counter' },
+      { amount: firstDue.total, paidOn: addDays(firstDue.dueDate, 20), channel: 'counter' },
       `demo-late-${inArrears[0]}`,
     );
   const closing = await open('QARDH', 'MODAL-LKM', '500000', 4, 'Biaya sekolah anak (kebajikan)');
@@ -223,7 +222,7 @@ export async function fillDemoMoney(ctx: Context) {
   await repay(
     ctx,
     closing,
-    { amount: all.outstanding.total, paidOn: shiftDays(disbursedOn, 30), channel: 'counter' },
+    { amount: all.outstanding.total, paidOn: addDays(disbursedOn, 30), channel: 'counter' },
     `demo-close-${closing}`,
   );
   const lost = await open('MODAL-FLAT', 'MODAL-LKM', '1500000', 6, 'Usaha gorengan (tutup)');
@@ -234,12 +233,12 @@ export async function fillDemoMoney(ctx: Context) {
     ['3000000', 'Modal warung pulsa'],
     ['4000000', 'Perahu dan jaring'],
   ] as const) {
-    const applied = await apply('MURABAHAH', 'USEP-2026', principal, 10, purpose, shiftDays(today, -7));
+    const applied = await apply('MURABAHAH', 'USEP-2026', principal, 10, purpose, addDays(today, -7));
     await decideApplication(ctx, applied.id, 'approve', 'Menunggu dana bergulir');
   }
-  await apply('MODAL-FLAT', 'MODAL-LKM', '2500000', 10, 'Modal jualan pakaian', shiftDays(today, -2));
-  await apply('MODAL-FLAT', 'MODAL-LKM', '4000000', 12, 'Renovasi kios', shiftDays(today, -1));
-  const rejected = await apply('MODAL-FLAT', 'MODAL-LKM', '20000000', 24, 'Membeli sepeda motor pribadi', shiftDays(today, -5));
+  await apply('MODAL-FLAT', 'MODAL-LKM', '2500000', 10, 'Modal jualan pakaian', addDays(today, -2));
+  await apply('MODAL-FLAT', 'MODAL-LKM', '4000000', 12, 'Renovasi kios', addDays(today, -1));
+  const rejected = await apply('MODAL-FLAT', 'MODAL-LKM', '20000000', 24, 'Membeli sepeda motor pribadi', addDays(today, -5));
   await decideApplication(ctx, rejected.id, 'reject', 'Bukan untuk usaha produktif');
   // A product of each remaining kind, repaying on time.
   for (const id of [
@@ -260,7 +259,7 @@ export async function fillDemoMoney(ctx: Context) {
       officeCode: 'YK01',
       groupId: group.id,
       initialCapital: '5000000',
-      capitalDate: shiftDays(appliedOn, -30),
+      capitalDate: addDays(appliedOn, -30),
       cashAccount: '1.1.01',
     });
     funds++;

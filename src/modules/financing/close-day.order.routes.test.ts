@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { DAY_MS } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { closeDay as closeDayFromCli } from './close-day.service.ts';
 
 /**
  * Days close in order. X (6,000,000 over 6 months, flat 10%) has its first instalment of
@@ -106,6 +108,17 @@ for (const kind of testDatabaseKinds()) {
       expect(await books()).toEqual(before);
     });
 
+    it('refuses a day that is not on the calendar (the CLI passes its date unchecked by a schema) with a 422 on the date', async () => {
+      const before = await books();
+      for (const date of ['2026-02-30', '2026-13-01', '2026-2-01']) {
+        await expect(closeDayFromCli(systemTestContext(server.database, clock), date)).rejects.toMatchObject({
+          status: 422,
+          errors: [expect.objectContaining({ field: 'date', code: 'close_day.date_invalid' })],
+        });
+      }
+      expect(await books()).toEqual(before);
+    });
+
     it('closes D first: the allowance for both financings, current, booked on D', async () => {
       const closed = await closeDay('2026-02-15');
       expect(closed.status).toBe(200);
@@ -191,7 +204,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('two closes of one day at once close it once', async () => {
-      clock.advance(86_400_000);
+      clock.advance(DAY_MS);
       // Sessions last 12 hours: the next morning the admin signs in again.
       await admin.login('admin', DEMO_PASSWORD);
       const before = await books();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { DAY_MS } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -175,7 +176,7 @@ for (const kind of testDatabaseKinds()) {
       const early = await admin.post('/api/v1/financing/close-day', { date: '2026-03-02' });
       expect(early.status).toBe(422);
       expect(early.body.errors).toEqual([expect.objectContaining({ field: 'date', code: 'close_day.date_in_future' })]);
-      clock.advance(86_400_000);
+      clock.advance(DAY_MS);
       // Sessions last 12 hours: the next morning, everyone signs in again.
       await Promise.all([admin.login('admin', DEMO_PASSWORD), manager.login('manajer', DEMO_PASSWORD)]);
       expect((await admin.post('/api/v1/financing/close-day', { date: '2026-03-02' })).body.stepsRun).toContain('provisions');

@@ -6,6 +6,8 @@
  * business from the current business date only), so closing never books late charges or
  * allowances into days before closing began. A first run that was cut off counts as that start.
  */
+import { nextDay } from '../../core/dates.ts';
+
 export type ClosingState = { lastClosed: string | null; firstUnfinished: string | null; dateIsClosed: boolean };
 export type CloseDayPlan =
   | { kind: 'already_closed' }
@@ -20,5 +22,3 @@ export function planCloseDay(date: string, state: ClosingState): CloseDayPlan {
   for (let day = start < date ? start : date; day <= date; day = nextDay(day)) days.push(day);
   return { kind: 'close', days };
 }
-
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

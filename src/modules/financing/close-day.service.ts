@@ -1,5 +1,6 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { isIsoDate } from '../../core/dates.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -76,7 +77,7 @@ type CloseDayOptions = { onStep?: (step: Step, day: string) => void | Promise<vo
  */
 export async function closeDay(ctx: Context, date: string, options: CloseDayOptions = {}): Promise<CloseDayResult> {
   assertRole(ctx, DAY_CLOSERS);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalid('close_day.date_invalid', 'date');
+  if (!isIsoDate(date)) throw invalid('close_day.date_invalid', 'date');
   // Late charges and days past due of a day that has not ended would be guesses.
   if (date > businessDate(ctx.clock)) throw invalid('close_day.date_in_future', 'date', { date });
   const plan = planCloseDay(date, await closingState(ctx.db, date));

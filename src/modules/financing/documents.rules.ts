@@ -1,4 +1,5 @@
 import { formatDate, formatDateLong, formatDateShort, formatRupiah } from '../../core/format.ts';
+import { sumRupiah } from '../../core/money.ts';
 import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { ProductKind } from './products.rules.ts';
 import { type Owed, owedAfterRepayment } from './repayment.rules.ts';
@@ -15,7 +16,6 @@ export type Channel = 'counter' | 'group_meeting' | 'field';
 
 const SHARIA: readonly ProductKind[] = ['murabahah', 'mudharabah', 'musyarakah', 'qardh'];
 export const isSharia = (kind: ProductKind) => SHARIA.includes(kind);
-const sum = (...values: (Money | bigint)[]) => values.reduce<bigint>((total, v) => total + BigInt(v), 0n);
 
 /** What the second component of an instalment is called for this kind of product. */
 export function profitLabel(kind: ProductKind): string {
@@ -112,7 +112,7 @@ export function buildReceipt(facts: ReceiptFacts): Receipt {
   const breakdown: [string, string][] = [['Pokok', formatRupiah(facts.principal)]];
   if (facts.kind !== 'qardh' || BigInt(facts.profit) > 0n) breakdown.push([profitLabel(facts.kind), formatRupiah(facts.profit)]);
   breakdown.push([penaltyLabel(facts.kind), formatRupiah(facts.penalty)]);
-  breakdown.push(['Jumlah', formatRupiah(sum(facts.principal, facts.profit, facts.penalty))]);
+  breakdown.push(['Jumlah', formatRupiah(sumRupiah([facts.principal, facts.profit, facts.penalty]))]);
   return {
     title: 'KUITANSI PEMBAYARAN ANGSURAN',
     number: receiptNumber(facts.financingNumber, facts.sequence),
@@ -483,7 +483,7 @@ export function buildPassbook(facts: PassbookFacts): Passbook {
     paymentRows,
     summary: [
       ['Jumlah kewajiban', formatRupiah(facts.totals.total)],
-      ['Jumlah dibayar', formatRupiah(sum(...standing.map((r) => r.amount)))],
+      ['Jumlah dibayar', formatRupiah(sumRupiah(standing.map((r) => r.amount)))],
       ['Sisa kewajiban', formatRupiah(facts.owed.total)],
     ],
     printed: `Dicetak ${formatDate(facts.printedOn)}`,
@@ -521,7 +521,7 @@ export function collectionRows(financings: CollectionFinancing[], date: string):
       const due = financing.instalments.filter((inst) => inst.dueDate <= date).sort((a, b) => a.n - b.n);
       const latest = due[due.length - 1];
       const dueNow = latest ? BigInt(latest.owed) : 0n;
-      const arrears = due.slice(0, -1).reduce((total, inst) => total + BigInt(inst.owed), 0n);
+      const arrears = sumRupiah(due.slice(0, -1).map((inst) => inst.owed));
       return {
         no: i + 1,
         memberName: financing.memberName,
@@ -559,7 +559,7 @@ export type CollectionSheet = {
 
 export function buildCollectionSheet(facts: CollectionSheetFacts): CollectionSheet {
   const rows = collectionRows(facts.financings, facts.date);
-  const total = (pick: (row: CollectionRow) => Money) => rp(sum(...rows.map(pick)));
+  const total = (pick: (row: CollectionRow) => Money) => rp(sumRupiah(rows.map(pick)));
   return {
     title: 'LEMBAR TAGIHAN ANGSURAN KELOMPOK',
     subtitle: `${facts.organisation} — ${facts.office}`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../../core/clock.ts';
+import { nextDay } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -285,7 +286,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('books no money on a day that has not come, takes no rate above 100% and reschedules no longer than the product runs; nothing is written', async () => {
-      const tomorrow = new Date(Date.parse(`${businessDate(systemClock)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = nextDay(businessDate(systemClock));
       const db = server.database.db;
       const count = async () =>
         Promise.all([

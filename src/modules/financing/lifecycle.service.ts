@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { maskNik } from '../../core/mask.ts';
+import { sumRupiah } from '../../core/money.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
@@ -393,8 +394,8 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
         status: 'projected' as const,
       }))
     : installments.map((i) => {
-        const total = BigInt(i.principal) + BigInt(i.profit) + BigInt(i.penalty);
-        const paid = BigInt(i.principal_paid) + BigInt(i.profit_paid) + BigInt(i.penalty_paid);
+        const total = sumRupiah([i.principal, i.profit, i.penalty]);
+        const paid = sumRupiah([i.principal_paid, i.profit_paid, i.penalty_paid]);
         const status = paid >= total ? 'paid' : i.due_date < today ? 'overdue' : paid > 0n ? 'partial' : 'due';
         return {
           n: i.n,
@@ -407,8 +408,8 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
           status: status as 'paid' | 'overdue' | 'partial' | 'due',
         };
       });
-  const totalPrincipal = schedule.reduce((s, i) => s + BigInt(i.principal), 0n);
-  const totalProfit = schedule.reduce((s, i) => s + BigInt(i.profit), 0n);
+  const totalPrincipal = sumRupiah(schedule.map((i) => i.principal));
+  const totalProfit = sumRupiah(schedule.map((i) => i.profit));
   const dues = instalmentsDue(installments);
   const owed = amountOwed(dues);
   return {
@@ -490,7 +491,7 @@ export async function listFinancings(
       productCode: r.product_code,
       fundCode: r.fund_code,
       principal: r.principal,
-      outstanding: (BigInt(r.outstanding_principal) + BigInt(r.outstanding_profit) + BigInt(r.outstanding_penalty)).toString(),
+      outstanding: sumRupiah([r.outstanding_principal, r.outstanding_profit, r.outstanding_penalty]).toString(),
       daysPastDue: r.days_past_due,
       qualityClass: r.quality_class,
       appliedOn: r.applied_on,

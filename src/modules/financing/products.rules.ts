@@ -1,4 +1,4 @@
-import { mul, parseDecimal, type Ratio, type RoundingMode, ratio, roundRatio } from './money.rules.ts';
+import { mul, percentOf, percentRatio, type RoundingMode, ratio, roundRatio } from '../../core/money.ts';
 import { buildSchedule, dueDates } from './schedule.rules.ts';
 
 /**
@@ -23,12 +23,6 @@ export type ProductTerms = {
 
 export type Instalment = { n: number; dueDate: string; principal: bigint; profit: bigint };
 
-const percent = (text: string): Ratio => {
-  const value = parseDecimal(text);
-  if (!value) throw new Error(`not a decimal: ${text}`);
-  return ratio(value.n, value.d * 100n);
-};
-
 export const frequencyStep = (frequency: Frequency) =>
   frequency === 'monthly' ? { every: 1, unit: 'month' as const } : { every: frequency === 'weekly' ? 1 : 2, unit: 'week' as const };
 
@@ -47,7 +41,7 @@ export function flatSplit(principal: bigint, totalProfit: bigint, n: number, mod
 
 /** The murabahah margin: cost × margin %, rounded once. */
 export const murabahahMargin = (cost: bigint, marginPercent: string, mode: RoundingMode = 'half-up') =>
-  roundRatio(mul(ratio(cost), percent(marginPercent)), mode);
+  percentOf(cost, marginPercent, mode);
 
 /** The instalment plan of a financing of `principal` over `installments`, disbursed on a date. */
 export function productSchedule(
@@ -56,7 +50,7 @@ export function productSchedule(
 ): Instalment[] {
   const step = frequencyStep(terms.frequency);
   if (terms.kind === 'flat' || terms.kind === 'annuity' || terms.kind === 'equal_principal') {
-    const rate = percent(terms.ratePercent);
+    const rate = percentRatio(terms.ratePercent);
     return buildSchedule({
       principalMinor: loan.principal,
       currencyDigits: 0,
@@ -90,7 +84,7 @@ export function productSchedule(
 /** Profit by nisbah: the member keeps memberPercent, the LKM the rest (rounded once, LKM side). */
 export function profitShare(profit: bigint, memberNisbahPercent: string, mode: RoundingMode = 'half-up') {
   if (profit <= 0n) return { member: 0n, lkm: 0n };
-  const member = percent(memberNisbahPercent);
+  const member = percentRatio(memberNisbahPercent);
   const lkm = roundRatio(mul(ratio(profit), ratio(member.d - member.n, member.d)), mode);
   return { member: profit - lkm, lkm };
 }
@@ -107,6 +101,6 @@ export function lossShare(
 ) {
   if (loss <= 0n) return { member: 0n, lkm: 0n };
   if (kind === 'mudharabah') return options.negligent ? { member: loss, lkm: 0n } : { member: 0n, lkm: loss };
-  const lkm = roundRatio(mul(ratio(loss), percent(options.lkmCapitalPercent ?? '100')), mode);
+  const lkm = percentOf(loss, options.lkmCapitalPercent ?? '100', mode);
   return { member: loss - lkm, lkm };
 }

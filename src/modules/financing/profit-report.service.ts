@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { minRupiah } from '../../core/money.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { ACCOUNTS, postEntry } from '../ledger/index.ts';
@@ -48,7 +49,7 @@ export async function reportBusinessResult(ctx: Context, id: string, input: { n:
       for (const instalment of [...instalments].reverse()) {
         if (absorbed === 0n) break;
         const unpaid = BigInt(instalment.principal) - BigInt(instalment.principal_paid);
-        const cut = unpaid < absorbed ? unpaid : absorbed;
+        const cut = minRupiah(unpaid, absorbed);
         if (cut === 0n) continue;
         await setInstallmentTerms(tx, id, instalment.n, { principal: BigInt(instalment.principal) - cut });
         absorbed -= cut;

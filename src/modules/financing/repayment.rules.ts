@@ -1,4 +1,6 @@
 /** Allocating a repayment over instalments, arrears and quality classes: pure, integer rupiah. */
+import { daysBetween } from '../../core/dates.ts';
+import { minRupiah } from '../../core/money.ts';
 
 export type Component = 'penalty' | 'profit' | 'principal';
 export const DEFAULT_ALLOCATION: readonly Component[] = ['penalty', 'profit', 'principal'];
@@ -100,7 +102,7 @@ export function allocateRepayment(amount: bigint, instalments: InstalmentDue[], 
     if (left === 0n) break;
     const part: Allocation = { n: instalment.n, principal: 0n, profit: 0n, penalty: 0n };
     for (const component of order) {
-      const take = owed(instalment, component) < left ? owed(instalment, component) : left;
+      const take = minRupiah(owed(instalment, component), left);
       if (take > 0n) {
         part[component] += take;
         left -= take;
@@ -117,10 +119,6 @@ export const sumAllocation = (allocation: Allocation[]) =>
     profit: 0n,
     penalty: 0n,
   });
-
-const DAY_MS = 86_400_000;
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Days past due: since the oldest instalment due before today that is not fully paid. */
 export function daysPastDue(instalments: InstalmentDue[], asOf: string): number {

@@ -1,6 +1,7 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { sumRupiah } from '../../core/money.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { CORRECTORS } from './financing.roles.ts';
@@ -38,7 +39,7 @@ export async function reschedule(ctx: Context, id: string, input: { installments
       throw invalid('financing.reschedule_too_long', 'installments', { max: product.max_installments });
     const before = await installmentsOf(tx, id);
     const principal = BigInt(row.outstanding_principal);
-    const unpaidProfit = before.reduce((sum, i) => sum + BigInt(i.profit) - BigInt(i.profit_paid), 0n);
+    const unpaidProfit = sumRupiah(before.map((i) => i.profit)) - sumRupiah(before.map((i) => i.profit_paid));
     if (principal <= 0n) throw conflict('financing.nothing_to_reschedule', 'id');
     const sharing = product.kind === 'mudharabah' || product.kind === 'musyarakah';
     for (const i of before) {

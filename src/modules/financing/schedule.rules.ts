@@ -1,4 +1,5 @@
-import { add, div, formatMinor, mul, pow, type Ratio, type RoundingMode, ratio, roundRatio, sub } from './money.rules.ts';
+import { addDays, addMonthsKeepingDay, daysBetween, daysInYear } from '../../core/dates.ts';
+import { add, div, formatMinor, mul, pow, type Ratio, type RoundingMode, ratio, roundRatio, sub } from '../../core/money.ts';
 
 /**
  * Repayment schedules after Apache Fineract's classic ("cumulative") engine, in integer minor
@@ -25,23 +26,9 @@ export type ScheduleInput = {
 
 export type ScheduleRow = { n: number; dueDate: string; principal: bigint; interest: bigint; balance: bigint };
 
-const DAY_MS = 86_400_000;
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-const daysInMonth = (year: number, month0: number) => new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
-
-/** anchor + months, keeping the anchor's day when the month allows (31 Jan → 28 Feb → 31 Mar). */
-function addMonthsKeepingDay(anchor: string, months: number): string {
-  const date = toDate(anchor);
-  const total = date.getUTCMonth() + months;
-  const year = date.getUTCFullYear() + Math.floor(total / 12);
-  const month0 = ((total % 12) + 12) % 12;
-  return iso(new Date(Date.UTC(year, month0, Math.min(date.getUTCDate(), daysInMonth(year, month0)))));
-}
-
 function addUnits(anchor: string, unit: ScheduleInput['unit'], count: number): string {
   if (unit === 'month') return addMonthsKeepingDay(anchor, count);
-  return iso(new Date(toDate(anchor).getTime() + (unit === 'week' ? 7 : 1) * count * DAY_MS));
+  return addDays(anchor, (unit === 'week' ? 7 : 1) * count);
 }
 
 export function dueDates(input: Pick<ScheduleInput, 'disbursementDate' | 'firstDueDate' | 'installments' | 'every' | 'unit'>): string[] {
@@ -52,11 +39,8 @@ export function dueDates(input: Pick<ScheduleInput, 'disbursementDate' | 'firstD
   );
 }
 
-const yearDays = (daysInYear: ScheduleInput['daysInYear'], onDate: string) => {
-  if (daysInYear !== 'actual') return BigInt(daysInYear);
-  const year = toDate(onDate).getUTCFullYear();
-  return BigInt(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365);
-};
+const yearDays = (basis: ScheduleInput['daysInYear'], onDate: string) =>
+  BigInt(basis === 'actual' ? daysInYear(Number(onDate.slice(0, 4))) : basis);
 
 /** Rate per repayment period when interest follows the repayment period (Fineract's "same as repayment"). */
 function periodicRate(input: ScheduleInput): Ratio {
@@ -85,7 +69,7 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
   const interestFor = (balance: bigint, index: number): bigint => {
     if (input.interestPeriod === 'repayment') return money(mul(ratio(balance), rate));
     const start = index === 0 ? input.disbursementDate : (dates[index - 1] as string);
-    const days = BigInt(Math.round((toDate(dates[index] as string).getTime() - toDate(start).getTime()) / DAY_MS));
+    const days = BigInt(daysBetween(start, dates[index] as string));
     return money(div(mul(mul(ratio(balance), input.annualRate), ratio(days)), ratio(yearDays(input.daysInYear, start))));
   };
 

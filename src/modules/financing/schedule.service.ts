@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
+import { mul, parseDecimal, ratio, roundRatio } from '../../core/money.ts';
 import type { ScheduleRequest } from './financing.schema.ts';
-import { mul, parseDecimal, ratio, roundRatio } from './money.rules.ts';
 import { buildSchedule, scheduleView } from './schedule.rules.ts';
 
 /** The schedule preview of the CLI and the API: validated request → exact schedule. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { monthOfIndex } from '../../core/dates.ts';
 import { JKN_PENALTY_RATES, JKN_RATES } from './jkn.rates.ts';
 import { firstBilledMonth, quoteContributions, quotePenalty } from './jkn.rules.ts';
 
@@ -80,7 +81,7 @@ describe('JKN contribution quotes', () => {
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 10 }), (behind, persons) => {
         const asOfIndex = 2026 * 12 + 10;
         const paid = asOfIndex - behind - 1;
-        const paidThrough = `${Math.floor(paid / 12)}-${String((paid % 12) + 1).padStart(2, '0')}`;
+        const paidThrough = monthOfIndex(paid);
         const q = quote('III', persons, paidThrough, '2026-11-20');
         expect(q.billedArrearsMonths).toBe(Math.min(behind, 24));
         expect(q.reactivationTotal).toBe(q.arrearsAmount + q.currentMonthAmount);
@@ -102,7 +103,7 @@ describe('JKN contribution quotes', () => {
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 10 }), (behind, persons) => {
         const asOfIndex = 2026 * 12 + 10;
         const paid = asOfIndex - behind - 1;
-        const paidThrough = `${Math.floor(paid / 12)}-${String((paid % 12) + 1).padStart(2, '0')}`;
+        const paidThrough = monthOfIndex(paid);
         const q = quote('III', persons, paidThrough, '2026-11-20');
         const first = firstBilledMonth(paidThrough, '2026-11');
         const months = 2026 * 12 + 10 - (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7)) - 1) + 1;

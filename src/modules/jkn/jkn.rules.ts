@@ -1,9 +1,7 @@
+import { daysBetween, monthIndex, monthOfIndex } from '../../core/dates.ts';
+
 export type JknClass = 'I' | 'II' | 'III';
 export type RatePeriod = { from: string; participantShare: Record<JknClass, number> };
-
-/** Months as YYYY-MM; arithmetic on a month index avoids time zones entirely. */
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 export function rateFor(table: RatePeriod[], jknClass: JknClass, month: string): number | null {
   let rate: number | null = null;
@@ -41,12 +39,12 @@ export function quoteContributions(
   const billed = Math.min(arrearsMonths, MAX_BILLED_ARREARS_MONTHS);
   let arrearsAmount = 0;
   for (let m = current - billed; m < current; m++) {
-    const rate = rateFor(table, input.jknClass, monthOf(m));
-    if (rate === null) return { ok: false, month: monthOf(m) };
+    const rate = rateFor(table, input.jknClass, monthOfIndex(m));
+    if (rate === null) return { ok: false, month: monthOfIndex(m) };
     arrearsAmount += rate * input.persons;
   }
-  const currentRate = rateFor(table, input.jknClass, monthOf(current));
-  if (currentRate === null) return { ok: false, month: monthOf(current) };
+  const currentRate = rateFor(table, input.jknClass, monthOfIndex(current));
+  if (currentRate === null) return { ok: false, month: monthOfIndex(current) };
   const currentMonthAmount = paid >= current ? 0 : currentRate * input.persons;
   return {
     ok: true,
@@ -75,9 +73,9 @@ export function billedArrears(
   const billed = Math.min(Math.max(0, current - monthIndex(input.paidThrough) - 1), MAX_BILLED_ARREARS_MONTHS);
   const months = [];
   for (let m = current - billed; m < current; m++) {
-    const rate = rateFor(table, input.jknClass, monthOf(m));
+    const rate = rateFor(table, input.jknClass, monthOfIndex(m));
     if (rate === null) return null;
-    months.push({ month: monthOf(m), amount: rate * input.persons });
+    months.push({ month: monthOfIndex(m), amount: rate * input.persons });
   }
   return months;
 }
@@ -88,14 +86,12 @@ export function billedArrears(
  * and the current month reactivates the card (the quote's reactivation total).
  */
 export function firstBilledMonth(paidThrough: string, month: string): string {
-  return monthOf(Math.max(monthIndex(paidThrough) + 1, monthIndex(month) - MAX_BILLED_ARREARS_MONTHS));
+  return monthOfIndex(Math.max(monthIndex(paidThrough) + 1, monthIndex(month) - MAX_BILLED_ARREARS_MONTHS));
 }
 
 export const PENALTY_WINDOW_DAYS = 45;
 export const PENALTY_MAX_MONTHS = 12;
 export const PENALTY_CAP = 30_000_000;
-
-const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 /**
  * Denda pelayanan: inpatient care within 45 days after reactivation costs rate × INA-CBG
@@ -113,7 +109,7 @@ export function quotePenalty(
     segment: 'PBPU' | 'PBI' | 'PPU';
   },
 ): { ok: true; penalty: bigint; reason: string } | { ok: false; field: 'admittedOn'; code: 'jkn.admitted_before_reactivation' } {
-  const gap = days(input.reactivatedOn, input.admittedOn);
+  const gap = daysBetween(input.reactivatedOn, input.admittedOn);
   // The penalty is for care after reactivation: an admission before it is a mistyped date, not "no penalty".
   if (gap < 0) return { ok: false, field: 'admittedOn', code: 'jkn.admitted_before_reactivation' };
   if (input.segment === 'PBI') return { ok: true, penalty: 0n, reason: 'pbi_exempt' };

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { monthOfIndex } from '../../core/dates.ts';
 import { rehabPlanOfFamily } from './jkn.family.ts';
 import { JKN_RATES } from './jkn.rates.ts';
 import { billedArrears, quoteContributions } from './jkn.rules.ts';
 import { type ArrearsMonth, planRehab, rehabParts } from './rehab.rules.ts';
 
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 /** `count` months from January 2024 at the same amount. */
 const flat = (count: number, amount: number): ArrearsMonth[] =>
-  Array.from({ length: count }, (_, k) => ({ month: monthOf(2024 * 12 + k), amount }));
+  Array.from({ length: count }, (_, k) => ({ month: monthOfIndex(2024 * 12 + k), amount }));
 const arrearsOf = (jknClass: 'I' | 'II' | 'III', persons: number, paidThrough: string, asOf: string) => {
   const months = billedArrears(JKN_RATES, { jknClass, persons, paidThrough, asOf });
   if (!months) throw new Error('no rate');
@@ -87,7 +87,7 @@ describe('REHAB instalments', () => {
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 2020 * 12, max: 2030 * 12 }),
         (amounts, wanted, start) => {
-          const arrears = amounts.map((amount, k) => ({ month: monthOf(start + k), amount }));
+          const arrears = amounts.map((amount, k) => ({ month: monthOfIndex(start + k), amount }));
           const count = Math.min(wanted, amounts.length);
           const plan = planRehab(arrears, count);
           if (!plan) throw new Error('no plan');
@@ -101,8 +101,8 @@ describe('REHAB instalments', () => {
           for (const [index, i] of plan.instalments.entries()) {
             expect(i.n).toBe(index + 1);
             expect(i.months).toBeGreaterThanOrEqual(1);
-            expect(i.firstMonth).toBe(monthOf(start + k));
-            expect(i.lastMonth).toBe(monthOf(start + k + i.months - 1));
+            expect(i.firstMonth).toBe(monthOfIndex(start + k));
+            expect(i.lastMonth).toBe(monthOfIndex(start + k + i.months - 1));
             expect(i.amount).toBe(amounts.slice(k, k + i.months).reduce((a, b) => a + b, 0));
             k += i.months;
           }
@@ -136,7 +136,7 @@ describe('REHAB instalments', () => {
         fc.integer({ min: 2020 * 12 + 6, max: 2027 * 12 }),
         fc.integer({ min: 2021 * 12, max: 2028 * 12 }),
         (jknClass, persons, paid, now) => {
-          const input = { jknClass, persons, paidThrough: monthOf(paid), asOf: `${monthOf(now)}-15` };
+          const input = { jknClass, persons, paidThrough: monthOfIndex(paid), asOf: `${monthOfIndex(now)}-15` };
           const quote = quoteContributions(JKN_RATES, input);
           if (!quote.ok) throw new Error('no rate');
           const plan = rehabPlanOfFamily(input);

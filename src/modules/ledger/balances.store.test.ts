@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { inTransaction } from '../../context.ts';
+import { addDays, dayBefore } from '../../core/dates.ts';
 import type { Queryable } from '../../db/database.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { fillDemo } from '../demo/index.ts';
-import { dayBefore, totalsThrough, writeBalances } from './balances.store.ts';
+import { totalsThrough, writeBalances } from './balances.store.ts';
 import { createFund, postEntry } from './ledger.service.ts';
 import { accountTotals, fundCash, fundPositions } from './ledger.store.ts';
 
@@ -27,7 +28,7 @@ async function fundCashSummed(db: Queryable, fundId: string) {
 }
 const snapshotDays = async (db: Queryable) =>
   (await sql<{ as_of: string }>`SELECT as_of::text FROM ledger_balance_day ORDER BY as_of`.execute(db)).rows.map((r) => r.as_of);
-const isoDay = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offset: number) => addDays('2025-01-01', offset);
 
 describeEachDatabase('ledger balance snapshots', (getDatabase) => {
   let offices: string[];

@@ -6,6 +6,7 @@
  * falls into (the database does it, in the journal lines' statement trigger).
  */
 import { sql } from 'kysely';
+import { dayBefore } from '../../core/dates.ts';
 import type { StoreDb } from '../../db/store.ts';
 import type { LedgerTables } from './ledger.tables.ts';
 
@@ -76,9 +77,6 @@ export async function totalsThrough(db: Queryable, date: string, officeIds: stri
     ORDER BY account_code`.execute(db);
   return result.rows;
 }
-
-/** The day before an ISO date. */
-export const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** One account's debit and credit before a date (a statement's balance brought forward). */
 export async function accountTotalsBefore(db: Queryable, code: string, date: string, officeIds: string[] | null) {

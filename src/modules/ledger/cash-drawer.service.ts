@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
-import { addDays, businessDate } from '../../core/clock.ts';
+import { businessDate } from '../../core/clock.ts';
+import { addDays } from '../../core/dates.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import { uuidv7 } from '../../core/ids.ts';

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
+import { dayBefore } from '../../core/dates.ts';
+import { sumRupiah } from '../../core/money.ts';
 import type { Queryable } from '../../db/database.ts';
 import { writeLater } from '../../db/write-later.ts';
 import { ACCOUNT_GROUPS, ACCOUNTS, CASH_ACCOUNTS } from './accounts.rules.ts';
-import { accountTotalsBefore, dayBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
+import { accountTotalsBefore, fundAccountNet, totalsThrough } from './balances.store.ts';
 import type { PostingLine } from './ledger.rules.ts';
 
 export type NewEntry = {
@@ -196,7 +198,7 @@ export async function accountLines(
 /** Cash held by a fund (teller, bank, collected in the field): what it can lend now. */
 export async function fundCash(db: Queryable, fundId: string): Promise<bigint> {
   const rows = await fundAccountNet(db, [fundId], CASH_ACCOUNTS);
-  return rows.reduce((sum, r) => sum + BigInt(r.net), 0n);
+  return sumRupiah(rows.map((r) => r.net));
 }
 
 /** Per fund: cash and total lent out (financing receivable net of deferred margin), and capital. */

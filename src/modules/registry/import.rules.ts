@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../core/dates.ts';
 import type { Locale } from '../../core/locale.ts';
 import { translate } from '../../core/messages.ts';
 import { decodeNik } from './nik.rules.ts';
@@ -64,8 +65,7 @@ export function parseImportDate(raw: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const [y, m, d] = dmy ? [dmy[4], dmy[3], dmy[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1 ? `${y}-${m}-${d}` : null;
+  return isCalendarDate(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : null;
 }
 
 export function normaliseVillageCode(raw: string): string | null {

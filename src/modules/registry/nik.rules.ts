@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../core/dates.ts';
 import type { FieldError } from '../../core/errors.ts';
 
 /**
@@ -19,11 +20,6 @@ export type NikDecoding = { ok: true; value: NikParts } | { ok: false; errors: F
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** `today` and the optional entered birth date are ISO dates (YYYY-MM-DD). */
 export function decodeNik(raw: string, options: { today: string; birthDate?: string; field?: string }): NikDecoding {
   const field = options.field ?? 'nik';
@@ -44,7 +40,7 @@ export function decodeNik(raw: string, options: { today: string; birthDate?: str
   let birthDate = '';
   if (errors.length === 0 || errors.every((e) => e.code === 'registry.nik_serial_zero')) {
     const candidates = [2000 + yy, 1900 + yy]
-      .filter((year) => isRealDate(year, month, day))
+      .filter((year) => isCalendarDate(year, month, day))
       .map((year) => `${year}-${pad(month)}-${pad(day)}`);
     if (candidates.length === 0)
       errors.push({ field, code: 'registry.nik_date_not_real', params: { date: `${pad(day)}-${pad(month)}-${pad(yy)}` } });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthOfIndex } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
@@ -111,7 +112,7 @@ for (const kind of testDatabaseKinds()) {
         monthlyAmount: '10000',
         monthsDue: 1,
         monthsPaid: 3,
-        paidThrough: `${Math.floor(through / 12)}-${String((through % 12) + 1).padStart(2, '0')}`,
+        paidThrough: monthOfIndex(through),
         arrearsMonths: 0,
         arrearsAmount: '0',
         monthsAhead: 2,

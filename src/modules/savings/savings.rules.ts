@@ -1,5 +1,6 @@
-import type { ErrorCode } from '../../core/errors.ts';
 /** Pure rules of member savings (simpanan): amounts are integer rupiah as bigint. */
+import { monthIndex, monthOfIndex } from '../../core/dates.ts';
+import type { ErrorCode } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import { ACCOUNTS } from '../ledger/accounts.rules.ts';
 
@@ -131,9 +132,6 @@ export type WajibStanding = {
   monthsAhead: number;
 };
 
-const monthIndex = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
-const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-
 /**
  * Simpanan wajib as months: one period is due each month from the month the account was
  * opened; the balance at the current amount pays whole months from that month on (deposits
@@ -147,7 +145,7 @@ export function wajibStanding(openedOn: string, today: string, balance: bigint, 
     monthlyAmount,
     monthsDue,
     monthsPaid,
-    paidThrough: monthsPaid > 0 ? monthOf(monthIndex(openedOn) + monthsPaid - 1) : null,
+    paidThrough: monthsPaid > 0 ? monthOfIndex(monthIndex(openedOn) + monthsPaid - 1) : null,
     arrearsMonths,
     arrearsAmount: BigInt(arrearsMonths) * monthlyAmount,
     monthsAhead: Math.max(0, monthsPaid - monthsDue),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instalmentOwed } from '../financing/index.ts';
-import { addDays, memberDue, type SheetInstalment } from './sync.rules.ts';
+import { memberDue, type SheetInstalment } from './sync.rules.ts';
 
 const instalment = (n: number, dueDate: string, paid = 0n, penalty = 0n, penaltyPaid = 0n): SheetInstalment => {
   const due = {
@@ -48,10 +48,5 @@ describe('what a member brings to the meeting', () => {
       dueNow: '725000',
       outstanding: '1825000',
     });
-  });
-
-  it('adds days across a month end and a leap day', () => {
-    expect(addDays('2026-03-28', 7)).toBe('2026-04-04');
-    expect(addDays('2028-02-26', 7)).toBe('2028-03-04');
   });
 });

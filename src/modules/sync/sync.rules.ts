@@ -43,8 +43,6 @@ export function memberDue(instalments: SheetInstalment[], today: string, until: 
   };
 }
 
-export { addDays } from '../../core/clock.ts';
-
 /** The idempotency key of an op recorded on a phone: its id, in its own namespace. */
 export const opKey = (opId: string) => `sync:${opId}`;
 

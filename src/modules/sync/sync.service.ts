@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import { actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addDays } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import type { Idempotent } from '../../core/idempotency.ts';
 import { translate } from '../../core/messages.ts';
+import { sumRupiah } from '../../core/money.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { instalmentOwed, instalmentsDue, repay } from '../financing/index.ts';
 import { getGroup, recordMeeting } from '../groups/index.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
-import { addDays, MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
+import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
   attendancePayloadSchema,
   type Bundle,
@@ -110,7 +112,7 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
       villageCodes: group.villageCodes,
       members: group.members.filter((m) => m.leftOn === null).map((m) => ({ personId: m.personId, name: m.fullName })),
       financings: rows,
-      dueNow: rows.reduce((sum, r) => sum + BigInt(r.dueNow), 0n).toString(),
+      dueNow: sumRupiah(rows.map((r) => r.dueNow)).toString(),
     };
   });
 }

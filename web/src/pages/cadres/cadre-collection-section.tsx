@@ -20,9 +20,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addMonths } from '../../../../src/core/dates.ts';
 import { positiveRupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
 import { terbilangRupiah } from '../../../../src/core/terbilang.ts';
-import { addMonths } from '../../../../src/modules/contributions/contributions.rules.ts';
 import { type CadreView, canRecordJkn, useInvalidateCadres } from '../../api/cadres.ts';
 import {
   type CashView,

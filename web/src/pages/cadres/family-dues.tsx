@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addMonths } from '../../../../src/modules/contributions/contributions.rules.ts';
+import { addMonths } from '../../../../src/core/dates.ts';
 import type { RehabPlanView } from '../../../../src/modules/jkn/jkn.schema.ts';
 import { canRecordJkn, useInvalidateCadres } from '../../api/cadres.ts';
 import { ApiError } from '../../api/client.ts';

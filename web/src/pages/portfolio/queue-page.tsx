@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { sumRupiah } from '../../../../src/core/money.ts';
 import { useFunds } from '../../api/ledger.ts';
 import { type QueueView, queueQuery } from '../../api/portfolio.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -67,7 +68,7 @@ export function QueuePage() {
 function Queue({ data }: { data: QueueView }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const waitingTotal = data.waiting.reduce((sum, w) => sum + BigInt(w.amount), 0n);
+  const waitingTotal = sumRupiah(data.waiting.map((w) => w.amount));
   const positions = new Map(data.waiting.map((w) => [w.financingId, w.position]));
   return (
     <Stack gap="lg">

@@ -1,4 +1,7 @@
-/** Exact rationals over BigInt and the one place money is rounded. */
+/**
+ * Rupiah arithmetic: amounts are whole rupiah (or minor units) as bigint, never a float;
+ * exact rationals over BigInt for rates and shares; the one place money is rounded.
+ */
 export type Ratio = { n: bigint; d: bigint };
 export type RoundingMode = 'half-up' | 'half-even';
 
@@ -43,3 +46,34 @@ export function formatMinor(minor: bigint, digits: number): string {
   const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
+
+/**
+ * A stored amount (the databases return bigint and numeric columns as exact decimal strings)
+ * or one already read, as bigint.
+ */
+export type Amount = bigint | string;
+
+/** An amount as bigint; a stored whole-number string is read exactly. */
+export const rupiah = (amount: Amount): bigint => (typeof amount === 'bigint' ? amount : BigInt(amount));
+
+/** The exact sum of amounts (no float, so beyond 2^53 too); 0n for none. */
+export function sumRupiah(amounts: Iterable<Amount>): bigint {
+  let total = 0n;
+  for (const amount of amounts) total += rupiah(amount);
+  return total;
+}
+
+export const minRupiah = (first: bigint, ...rest: bigint[]): bigint => rest.reduce((min, v) => (v < min ? v : min), first);
+
+export const maxRupiah = (first: bigint, ...rest: bigint[]): bigint => rest.reduce((max, v) => (v > max ? v : max), first);
+
+/** A percentage written as a decimal ("12.5") as an exact ratio (12.5% → 1/8); throws on anything else (stored, checked values only). */
+export function percentRatio(text: string): Ratio {
+  const value = parseDecimal(text);
+  if (!value) throw new Error(`not a decimal: ${text}`);
+  return ratio(value.n, value.d * 100n);
+}
+
+/** `percent` per cent of an amount, rounded once to the rupiah with the chosen mode. */
+export const percentOf = (amount: bigint, percent: string, mode: RoundingMode = 'half-up') =>
+  roundRatio(mul(ratio(amount), percentRatio(percent)), mode);
