@@ -112,7 +112,7 @@ for (const kind of testDatabaseKinds()) {
       const before = await books();
       for (const date of ['2026-02-30', '2026-13-01', '2026-2-01']) {
         await expect(closeDayFromCli(systemTestContext(server.database, clock), date)).rejects.toMatchObject({
-          status: 422,
+          kind: 'invalid',
           errors: [expect.objectContaining({ field: 'date', code: 'close_day.date_invalid' })],
         });
       }
