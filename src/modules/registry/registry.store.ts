@@ -19,6 +19,17 @@ export const findHouseholdsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('household').selectAll().where('id', 'in', ids).execute();
 
 export const findPersonById = (db: Queryable, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+/** Names of the persons asked for, ordered by name (then id): other modules list their rows in this order. */
+export const findPersonNamesByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person')
+        .select(['id', 'full_name', 'village_code', 'household_id'])
+        .where('id', 'in', ids)
+        .orderBy('full_name')
+        .orderBy('id')
+        .execute();
 export const findPersonsByNiks = (db: Queryable, niks: string[]) =>
   niks.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('nik', 'in', niks).execute();
 export const findMembers = (db: Queryable, householdId: string) =>
