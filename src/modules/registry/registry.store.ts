@@ -41,6 +41,21 @@ export const findMembers = (db: Queryable, householdId: string) =>
     .orderBy('birth_date')
     .execute();
 
+/** A household's persons not merged into another record, head and spouses first, then by age. */
+export const findUnmergedMembers = (db: Queryable, householdId: string) =>
+  db
+    .selectFrom('person')
+    .select(['id', 'full_name', 'relation', 'died_on'])
+    .where('household_id', '=', householdId)
+    .where('merged_into', 'is', null)
+    .orderBy(sql`case relation when 'head' then 0 when 'husband' then 1 when 'wife' then 1 else 2 end`)
+    .orderBy('birth_date')
+    .execute();
+/** Holds the household row until the transaction ends. */
+export async function lockHouseholdRow(db: Queryable, id: string) {
+  await db.selectFrom('household').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function insertHousehold(db: Queryable, row: Insertable<HouseholdTable>) {
   await db.insertInto('household').values(row).execute();
 }
