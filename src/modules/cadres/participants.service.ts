@@ -7,17 +7,16 @@ import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
-import { findPersonForActor } from '../registry/index.ts';
+import { findPersonForActor, householdById, householdMembers, lockHousehold, personsByIds } from '../registry/index.ts';
 import { PARTICIPANT_WRITERS, READERS } from './cadres.roles.ts';
 import { findCadre, findCadreByUser, findCadreVillages } from './cadres.store.ts';
 import type { HouseholdJknView, PersonJknInput } from './participants.schema.ts';
 import {
-  findHouseholdWithCadre,
-  findMembersWithJkn,
+  findCadreOfHousehold,
   findParticipantByCard,
+  findParticipants,
   findRecruitment,
   insertRecruitment,
-  lockHousehold,
   updateFamilyClass,
   upsertParticipant,
 } from './participants.store.ts';
@@ -33,6 +32,44 @@ async function ownCadre(ctx: Context, db: Queryable) {
   const row = await findCadreByUser(db, ctx.actor.id);
   if (!row) return null;
   return { ...row, villages: new Set((await findCadreVillages(db, row.id)).map((v) => v.village_code)) };
+}
+
+/** A household (registry) with the cadre looking after it, if any (this module). */
+async function findHouseholdWithCadre(db: Queryable, id: string) {
+  const household = await householdById(db, id);
+  if (!household) return undefined;
+  const cadre = await findCadreOfHousehold(db, id);
+  return {
+    id: household.id,
+    kk_number: household.kk_number,
+    village_code: household.village_code,
+    cadre_id: cadre?.cadre_id ?? null,
+    cadre_person_id: cadre?.person_id ?? null,
+  };
+}
+
+/** A household's members (registry, in its order) with each one's JKN card, if any: two queries. */
+async function findMembersWithJkn(db: Queryable, householdId: string) {
+  const members = await householdMembers(db, householdId);
+  const cards = new Map(
+    (
+      await findParticipants(
+        db,
+        members.map((m) => m.id),
+      )
+    ).map((card) => [card.person_id, card]),
+  );
+  return members.map((m) => {
+    const card = cards.get(m.id);
+    return {
+      ...m,
+      card_number: card?.card_number ?? null,
+      segment: card?.segment ?? null,
+      jkn_class: card?.jkn_class ?? null,
+      status: card?.status ?? null,
+      status_recorded_on: card?.status_recorded_on ?? null,
+    };
+  });
 }
 
 /**
@@ -53,6 +90,8 @@ async function householdJknView(ctx: Context, db: Queryable, householdId: string
   const household = (await findHouseholdWithCadre(db, householdId)) as NonNullable<Awaited<ReturnType<typeof findHouseholdWithCadre>>>;
   const members = await findMembersWithJkn(db, householdId);
   const recruitment = await findRecruitment(db, householdId);
+  const cadrePersons = [household.cadre_person_id, recruitment?.cadre_person_id].filter((id): id is string => id != null);
+  const names = new Map((await personsByIds(db, cadrePersons)).map((p) => [p.id, p.full_name]));
   const visible = seesIdentifiers(ctx);
   const month = today(ctx).slice(0, 7);
   const jknClass = members.find((m) => m.jkn_class !== null)?.jkn_class ?? null;
@@ -82,11 +121,11 @@ async function householdJknView(ctx: Context, db: Queryable, householdId: string
               statusRecordedOn: m.status_recorded_on,
             },
     })),
-    cadre: household.cadre_id ? { id: household.cadre_id, name: household.cadre_name ?? '' } : null,
+    cadre: household.cadre_id ? { id: household.cadre_id, name: names.get(household.cadre_person_id ?? '') ?? '' } : null,
     recruitment: recruitment
       ? {
           cadreId: recruitment.cadre_id,
-          cadreName: recruitment.cadre_name,
+          cadreName: names.get(recruitment.cadre_person_id) ?? '',
           recruitedOn: recruitment.recruited_on,
           recordedBy: recruitment.recorded_by,
         }

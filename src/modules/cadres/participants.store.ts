@@ -1,43 +1,26 @@
-import { type Insertable, sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
-import type { JknParticipantTable, JknRecruitmentTable } from './cadres.tables.ts';
+import type { Insertable } from 'kysely';
+import type { StoreDb } from '../../db/store.ts';
+import type { CadreTables, JknParticipantTable, JknRecruitmentTable } from './cadres.tables.ts';
 
-/** A household with the cadre looking after it, if any. */
-export const findHouseholdWithCadre = (db: Queryable, id: string) =>
+type Queryable = StoreDb<CadreTables>;
+
+/** The cadre looking after a household, if any (with the cadre's person, for the name). */
+export const findCadreOfHousehold = (db: Queryable, householdId: string) =>
   db
-    .selectFrom('household as h')
-    .leftJoin('cadre_family as f', 'f.household_id', 'h.id')
-    .leftJoin('cadre as c', 'c.id', 'f.cadre_id')
-    .leftJoin('person as cp', 'cp.id', 'c.person_id')
-    .select(['h.id', 'h.kk_number', 'h.village_code', 'f.cadre_id', 'cp.full_name as cadre_name'])
-    .where('h.id', '=', id)
+    .selectFrom('cadre_family as f')
+    .innerJoin('cadre as c', 'c.id', 'f.cadre_id')
+    .select(['f.cadre_id', 'c.person_id'])
+    .where('f.household_id', '=', householdId)
     .executeTakeFirst();
 
-/** One writer at a time per family: the one-class rule reads the other members' class. */
-export async function lockHousehold(db: Queryable, id: string) {
-  await sql`SELECT id FROM household WHERE id = ${id} FOR UPDATE`.execute(db);
-}
-
-export const findMembersWithJkn = (db: Queryable, householdId: string) =>
-  db
-    .selectFrom('person as p')
-    .leftJoin('jkn_participant as j', 'j.person_id', 'p.id')
-    .select([
-      'p.id',
-      'p.full_name',
-      'p.relation',
-      'p.died_on',
-      'j.card_number',
-      'j.segment',
-      'j.jkn_class',
-      'j.status',
-      'j.status_recorded_on',
-    ])
-    .where('p.household_id', '=', householdId)
-    .where('p.merged_into', 'is', null)
-    .orderBy(sql`case p.relation when 'head' then 0 when 'husband' then 1 when 'wife' then 1 else 2 end`)
-    .orderBy('p.birth_date')
-    .execute();
+export const findParticipants = (db: Queryable, personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('jkn_participant')
+        .select(['person_id', 'card_number', 'segment', 'jkn_class', 'status', 'status_recorded_on'])
+        .where('person_id', 'in', personIds)
+        .execute();
 
 export const findParticipantByCard = (db: Queryable, cardNumber: string) =>
   db.selectFrom('jkn_participant').select(['person_id']).where('card_number', '=', cardNumber).executeTakeFirst();
@@ -68,8 +51,7 @@ export const findRecruitment = (db: Queryable, householdId: string) =>
   db
     .selectFrom('jkn_recruitment as r')
     .innerJoin('cadre as c', 'c.id', 'r.cadre_id')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
-    .select(['r.cadre_id', 'p.full_name as cadre_name', 'r.recruited_on', 'r.recorded_by'])
+    .select(['r.cadre_id', 'c.person_id as cadre_person_id', 'r.recruited_on', 'r.recorded_by'])
     .where('r.household_id', '=', householdId)
     .executeTakeFirst();
 

@@ -11,10 +11,10 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { type ExportFormat, exportStream } from '../../export/table-export.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
-import { activeUsersWithRole } from '../identity/index.ts';
+import { activeUsersWithRole, staffById } from '../identity/index.ts';
 import { officesWithRegions, resolveOfficeCodes, resolveOfficeForActor } from '../organisation/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
-import { findPersonForActor } from '../registry/index.ts';
+import { findPersonForActor, personsByIds } from '../registry/index.ts';
 import { renderBeritaAcara } from './berita-acara.ts';
 import { MANAGERS, READERS } from './groups.roles.ts';
 import type {
@@ -39,7 +39,6 @@ import {
   findGroupVillages,
   findMeetings,
   findOfficers,
-  findUserById,
   insertAsset,
   insertGroup,
   insertMeeting,
@@ -76,11 +75,25 @@ export async function groupVisibleTo(ctx: Context, db: Queryable, id: string): P
   return group !== undefined && inScope(ctx, await findGroupVillages(db, id));
 }
 
+/** The persons' names and their place in name order, from one registry query for the whole list. */
+async function personNames(db: Queryable, ids: string[]) {
+  const persons = await personsByIds(db, ids);
+  return new Map(persons.map((person, rank) => [person.id, { fullName: person.full_name, rank }]));
+}
+type PersonNames = Awaited<ReturnType<typeof personNames>>;
+const byName = (names: PersonNames) => (a: { person_id: string }, b: { person_id: string }) =>
+  (names.get(a.person_id)?.rank ?? 0) - (names.get(b.person_id)?.rank ?? 0);
+
 async function toGroupView(db: Queryable, group: BusinessGroupRow, villages: string[]): Promise<GroupView> {
   const kind = await findGroupKind(db, group.kind);
   const members = await findGroupMembers(db, group.id);
   const officers = await findOfficers(db, group.id);
-  const facilitator = group.facilitator_id ? await findUserById(db, group.facilitator_id) : undefined;
+  const names = await personNames(
+    db,
+    [...members, ...officers].map((row) => row.person_id),
+  );
+  members.sort(byName(names));
+  const facilitator = group.facilitator_id ? await staffById(db, group.facilitator_id) : undefined;
   return {
     id: group.id,
     kind: {
@@ -93,18 +106,18 @@ async function toGroupView(db: Queryable, group: BusinessGroupRow, villages: str
     name: group.name,
     officeId: group.office_id,
     villageCodes: villages,
-    facilitator: facilitator ? { id: facilitator.id, username: facilitator.username, fullName: facilitator.full_name } : null,
+    facilitator: facilitator ?? null,
     accountNumber: group.account_number,
     formedOn: group.formed_on,
     size: await countActive(db, group.id),
     members: members.map((m) => ({
       personId: m.person_id,
-      fullName: m.full_name,
+      fullName: names.get(m.person_id)?.fullName ?? '',
       householdId: m.household_id,
       joinedOn: m.joined_on,
       leftOn: m.left_on,
     })),
-    officers: officers.map((o) => ({ role: o.role, personId: o.person_id, fullName: o.full_name })),
+    officers: officers.map((o) => ({ role: o.role, personId: o.person_id, fullName: names.get(o.person_id)?.fullName ?? '' })),
     assetsTotalRupiah: await sumAssets(db, group.id),
   };
 }
@@ -323,6 +336,11 @@ async function meetingViews(db: Queryable, groupId: string) {
     db,
     meetings.map((m) => m.id),
   );
+  const names = await personNames(
+    db,
+    attendance.map((a) => a.person_id),
+  );
+  attendance.sort(byName(names));
   return meetings.map((m) => ({
     id: m.id,
     heldOn: m.held_on,
@@ -332,7 +350,7 @@ async function meetingViews(db: Queryable, groupId: string) {
     minutes: m.minutes,
     attendance: attendance
       .filter((a) => a.meeting_id === m.id)
-      .map((a) => ({ personId: a.person_id, fullName: a.full_name, present: a.present })),
+      .map((a) => ({ personId: a.person_id, fullName: names.get(a.person_id)?.fullName ?? '', present: a.present })),
   }));
 }
 

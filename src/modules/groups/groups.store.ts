@@ -1,6 +1,8 @@
 import { type Insertable, sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
-import type { BusinessGroupTable, GroupAssetTable, GroupMeetingTable, GroupOfficerTable } from './groups.tables.ts';
+import type { StoreDb } from '../../db/store.ts';
+import type { BusinessGroupTable, GroupAssetTable, GroupMeetingTable, GroupOfficerTable, GroupTables } from './groups.tables.ts';
+
+type Queryable = StoreDb<GroupTables>;
 
 export const findGroupKind = (db: Queryable, code: string) =>
   db.selectFrom('group_kind').selectAll().where('code', '=', code).executeTakeFirst();
@@ -23,16 +25,6 @@ export const findGroupVillages = async (db: Queryable, groupId: string) =>
     (r) => r.village_code,
   );
 
-export function findGroupMembers(db: Queryable, groupId: string) {
-  return db
-    .selectFrom('group_member as m')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .select(['m.person_id', 'm.household_id', 'm.joined_on', 'm.left_on', 'p.full_name', 'p.village_code'])
-    .where('m.group_id', '=', groupId)
-    .orderBy('p.full_name')
-    .execute();
-}
-
 export async function countActive(db: Queryable, groupId: string) {
   const row = await db
     .selectFrom('group_member')
@@ -42,6 +34,10 @@ export async function countActive(db: Queryable, groupId: string) {
     .executeTakeFirstOrThrow();
   return { members: Number(row.members), households: Number(row.households) };
 }
+
+/** A group's members, unordered: the service orders them by name (registry's personsByIds). */
+export const findGroupMembers = (db: Queryable, groupId: string) =>
+  db.selectFrom('group_member').select(['person_id', 'household_id', 'joined_on', 'left_on']).where('group_id', '=', groupId).execute();
 
 /** Whether a household is a current member family of a group. */
 export const findActiveMemberOfHousehold = (db: Queryable, groupId: string, householdId: string) =>
@@ -82,14 +78,8 @@ export async function markMemberLeft(db: Queryable, groupId: string, personId: s
   return Number(result.numUpdatedRows);
 }
 
-export function findOfficers(db: Queryable, groupId: string) {
-  return db
-    .selectFrom('group_officer as o')
-    .innerJoin('person as p', 'p.id', 'o.person_id')
-    .select(['o.role', 'o.person_id', 'p.full_name'])
-    .where('o.group_id', '=', groupId)
-    .execute();
-}
+export const findOfficers = (db: Queryable, groupId: string) =>
+  db.selectFrom('group_officer').select(['role', 'person_id']).where('group_id', '=', groupId).execute();
 export async function setOfficer(db: Queryable, row: GroupOfficerTable) {
   await db
     .insertInto('group_officer')
@@ -117,13 +107,7 @@ export const findMeetings = (db: Queryable, groupId: string) =>
   db.selectFrom('group_meeting').selectAll().where('group_id', '=', groupId).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
 export function findAttendance(db: Queryable, meetingIds: string[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('meeting_attendance as a')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.meeting_id', 'a.person_id', 'a.present', 'p.full_name'])
-    .where('a.meeting_id', 'in', meetingIds)
-    .orderBy('p.full_name')
-    .execute();
+  return db.selectFrom('meeting_attendance').select(['meeting_id', 'person_id', 'present']).where('meeting_id', 'in', meetingIds).execute();
 }
 
 export async function insertAsset(db: Queryable, row: Insertable<GroupAssetTable>) {
@@ -139,9 +123,6 @@ export async function sumAssets(db: Queryable, groupId: string): Promise<string>
     .executeTakeFirstOrThrow();
   return row.total;
 }
-
-export const findUserById = (db: Queryable, id: string) =>
-  db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('id', '=', id).executeTakeFirst();
 
 export function listGroupRows(
   db: Queryable,

@@ -388,3 +388,8 @@ export const userCount = (db: Queryable) => countUsers(db);
 /** Full names of staff by username, for documents that name who received or decided. */
 export const staffNames = (db: Queryable, usernames: string[]) => findFullNamesByUsername(db, usernames);
 export const staffNameById = (db: Queryable, id: string) => findFullNameById(db, id);
+/** A staff member's id, username and name (a group's facilitator), or undefined. */
+export async function staffById(db: Queryable, id: string) {
+  const row = await findUserById(db, id);
+  return row ? { id: row.id, username: row.username, fullName: row.full_name } : undefined;
+}

@@ -6,6 +6,7 @@ export {
   createApiToken,
   resolveApiToken,
   resolveSession,
+  staffById,
   staffNameById,
   staffNames,
   userCount,

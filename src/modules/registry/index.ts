@@ -6,7 +6,11 @@ export {
   decodeNikWithRegions,
   findPersonForActor,
   headsInVillage,
+  householdById,
+  householdMembers,
+  lockHousehold,
   personById,
+  personsByIds,
   registerHousehold,
 } from './registry.service.ts';
 export { xlsxRecords } from './xlsx.ts';

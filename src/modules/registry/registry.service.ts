@@ -21,9 +21,12 @@ import {
   findHouseholdsByIds,
   findMembers,
   findPersonById,
+  findPersonNamesByIds,
   findPersonsByNiks,
+  findUnmergedMembers,
   insertHousehold,
   insertPersons,
+  lockHouseholdRow,
   searchPersonRows,
   searchPersonRowsByName,
 } from './registry.store.ts';
@@ -257,6 +260,14 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
 
 /** A person's row by id, for other modules (which check it against the actor's scope themselves). */
 export const personById = (db: Queryable, id: string) => findPersonById(db, id);
+/** For other modules' lists: id, name, village and household of each person asked for, in name order (one query for a whole page). */
+export const personsByIds = (db: Queryable, ids: string[]) => findPersonNamesByIds(db, [...new Set(ids)]);
+/** A household's row by id, for other modules (which check it against the actor's scope themselves). */
+export const householdById = (db: Queryable, id: string) => findHouseholdById(db, id);
+/** A household's persons (merged records left out), head and spouses first, then by age. */
+export const householdMembers = (db: Queryable, householdId: string) => findUnmergedMembers(db, householdId);
+/** For another module's rule over a whole family: one writer at a time per household, until the transaction ends. */
+export const lockHousehold = (db: Queryable, id: string) => lockHouseholdRow(db, id);
 /** A business with its owner's household, for financing applications. */
 export const businessWithHousehold = (db: Queryable, id: string) => findBusinessWithHousehold(db, id);
 /** Heads of households in a village, in a stable order (the demo picks its borrowers and cadres here). */

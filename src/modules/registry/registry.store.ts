@@ -19,6 +19,17 @@ export const findHouseholdsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('household').selectAll().where('id', 'in', ids).execute();
 
 export const findPersonById = (db: Queryable, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+/** Names of the persons asked for, ordered by name (then id): other modules list their rows in this order. */
+export const findPersonNamesByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('person')
+        .select(['id', 'full_name', 'village_code', 'household_id'])
+        .where('id', 'in', ids)
+        .orderBy('full_name')
+        .orderBy('id')
+        .execute();
 export const findPersonsByNiks = (db: Queryable, niks: string[]) =>
   niks.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('nik', 'in', niks).execute();
 export const findMembers = (db: Queryable, householdId: string) =>
@@ -29,6 +40,21 @@ export const findMembers = (db: Queryable, householdId: string) =>
     .orderBy(sql`case relation when 'head' then 0 when 'husband' then 1 when 'wife' then 1 else 2 end`)
     .orderBy('birth_date')
     .execute();
+
+/** A household's persons not merged into another record, head and spouses first, then by age. */
+export const findUnmergedMembers = (db: Queryable, householdId: string) =>
+  db
+    .selectFrom('person')
+    .select(['id', 'full_name', 'relation', 'died_on'])
+    .where('household_id', '=', householdId)
+    .where('merged_into', 'is', null)
+    .orderBy(sql`case relation when 'head' then 0 when 'husband' then 1 when 'wife' then 1 else 2 end`)
+    .orderBy('birth_date')
+    .execute();
+/** Holds the household row until the transaction ends. */
+export async function lockHouseholdRow(db: Queryable, id: string) {
+  await db.selectFrom('household').select('id').where('id', '=', id).forUpdate().execute();
+}
 
 export async function insertHousehold(db: Queryable, row: Insertable<HouseholdTable>) {
   await db.insertInto('household').values(row).execute();
