@@ -23,6 +23,7 @@ import {
   findOfficeIdsOfUsers,
   findOldestLoginAttempt,
   findSessionByTokenHash,
+  findStaffByIds,
   findUserById,
   findUserByUsername,
   insertApiToken,
@@ -388,3 +389,8 @@ export const userCount = (db: Queryable) => countUsers(db);
 /** Full names of staff by username, for documents that name who received or decided. */
 export const staffNames = (db: Queryable, usernames: string[]) => findFullNamesByUsername(db, usernames);
 export const staffNameById = (db: Queryable, id: string) => findFullNameById(db, id);
+/** Username and full name of staff by user id, for lists that name who holds or did something. */
+export async function staffByIds(db: Queryable, ids: string[]): Promise<Map<string, { username: string; fullName: string }>> {
+  const rows = await findStaffByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.full_name }]));
+}

@@ -6,6 +6,7 @@ export {
   createApiToken,
   resolveApiToken,
   resolveSession,
+  staffByIds,
   staffNameById,
   staffNames,
   userCount,

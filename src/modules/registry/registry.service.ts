@@ -21,6 +21,7 @@ import {
   findHouseholdsByIds,
   findMembers,
   findPersonById,
+  findPersonNamesByIds,
   findPersonsByNiks,
   insertHousehold,
   insertPersons,
@@ -262,3 +263,9 @@ export const businessWithHousehold = (db: Queryable, id: string) => findBusiness
 /** Heads of households in a village, in a stable order (the demo picks its borrowers and cadres here). */
 export const headsInVillage = (db: Queryable, villageCode: string, offset: number, limit: number) =>
   findHeadsInVillage(db, villageCode, offset, limit);
+
+/** Names and NIKs of persons by id, for another module's lists (one read for a page of rows). */
+export async function personsByIds(db: Queryable, ids: string[]): Promise<Map<string, { fullName: string; nik: string }>> {
+  const rows = await findPersonNamesByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { fullName: row.full_name, nik: row.nik }]));
+}
