@@ -69,10 +69,7 @@ module.exports = {
           '^src/modules/contributions/contributions\\.store\\.ts$', // worklist and dues join cadre_family, person, household, jkn_participant (field hot path)
           '^src/modules/contributions/overview\\.store\\.ts$', // office overview: one aggregate over cadre, cadre_village, jkn_participant, person
           '^src/modules/financing/close-day\\.store\\.ts$', // close of day: set-based SQL over financing with business_group, fund, office, app_user
-          '^src/modules/financing/financing\\.store\\.ts$', // financing lists (paginated) join person and fund
-          '^src/modules/ledger/cash-drawer\\.store\\.ts$', // drawer list joins office and app_user
           '^src/modules/ledger/ledger\\.store\\.ts$', // own tables only, but posts an entry with its lines through WITH, which StoreDb leaves out
-          '^src/modules/savings/savings\\.store\\.ts$', // account lists join person and office; settings in setting
           '^src/modules/sync/sync\\.store\\.ts$', // the sync bundle: one read of cadre, person, business_group and financing (field hot path)
         ],
       },

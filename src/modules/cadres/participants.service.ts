@@ -91,7 +91,7 @@ async function householdJknView(ctx: Context, db: Queryable, householdId: string
   const members = await findMembersWithJkn(db, householdId);
   const recruitment = await findRecruitment(db, householdId);
   const cadrePersons = [household.cadre_person_id, recruitment?.cadre_person_id].filter((id): id is string => id != null);
-  const names = new Map((await personsByIds(db, cadrePersons)).map((p) => [p.id, p.full_name]));
+  const names = new Map([...(await personsByIds(db, cadrePersons))].map(([id, person]) => [id, person.fullName]));
   const visible = seesIdentifiers(ctx);
   const month = today(ctx).slice(0, 7);
   const jknClass = members.find((m) => m.jkn_class !== null)?.jkn_class ?? null;

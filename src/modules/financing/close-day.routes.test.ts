@@ -13,6 +13,7 @@ for (const kind of testDatabaseKinds()) {
     let cashier: ApiClient;
     let admin: ApiClient;
     const ids: Record<string, string> = {};
+    const memberNames: Record<string, string> = {};
     const clock = fixedClock(new Date('2026-03-01T03:00:00Z'));
 
     beforeAll(async () => {
@@ -25,7 +26,7 @@ for (const kind of testDatabaseKinds()) {
       await admin.login('admin', DEMO_PASSWORD);
       const persons = await server.database.db
         .selectFrom('person')
-        .select('id')
+        .select(['id', 'full_name'])
         .where('village_code', 'like', '34.71.%')
         .where('relation', '=', 'head')
         .orderBy('nik')
@@ -64,6 +65,7 @@ for (const kind of testDatabaseKinds()) {
           appliedOn: '2026-01-05',
         });
         ids[name] = applied.body.id;
+        memberNames[name] = persons[index]?.full_name ?? '';
         await manager.post(`/api/v1/financings/${applied.body.id}/approve`, {});
         if (name !== 'D')
           await cashier.post(`/api/v1/financings/${applied.body.id}/disburse`, { disbursedOn: '2026-01-15', method: 'transfer' });
@@ -140,9 +142,17 @@ for (const kind of testDatabaseKinds()) {
       // Cash: 20,000,000 − 18,000,000 + 1,050,000 (A) + 1,064,700 (B) = 4,114,700: D (4,000,000) can be financed now.
       expect(queue.cash).toBe('4114700');
       expect(queue.waiting).toEqual([
-        expect.objectContaining({ position: 1, financingId: ids.D, amount: '4000000', expectedOn: '2026-03-01' }),
+        expect.objectContaining({
+          position: 1,
+          financingId: ids.D,
+          memberName: memberNames.D,
+          amount: '4000000',
+          expectedOn: '2026-03-01',
+        }),
       ]);
-      expect(queue.overdue).toEqual([expect.objectContaining({ financingId: ids.C, overdueAmount: '1050000', holdingUp: [] })]);
+      expect(queue.overdue).toEqual([
+        expect.objectContaining({ financingId: ids.C, memberName: memberNames.C, overdueAmount: '1050000', holdingUp: [] }),
+      ]);
     });
     it('reschedules a financing in arrears over new instalments from today, keeping what was paid', async () => {
       expect(

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
 import { read } from '../../db/read-together.ts';
+import type { StoreDb } from '../../db/store.ts';
 import { writeLater } from '../../db/write-later.ts';
 import type {
   FinancingInstallmentTable,
@@ -8,7 +8,10 @@ import type {
   FinancingRepaymentTable,
   FinancingStatus,
   FinancingTable,
+  FinancingTables,
 } from './financing.tables.ts';
+
+type Queryable = StoreDb<FinancingTables>;
 
 export const insertProduct = (db: Queryable, row: Insertable<FinancingProductTable>) =>
   db.insertInto('financing_product').values(row).execute();
@@ -113,16 +116,14 @@ export type FinancingFilter = {
 export function listFinancingRows(db: Queryable, filter: FinancingFilter) {
   let query = db
     .selectFrom('financing as f')
-    .innerJoin('person as p', 'p.id', 'f.person_id')
     .innerJoin('financing_product as fp', 'fp.id', 'f.product_id')
-    .innerJoin('fund as fu', 'fu.id', 'f.fund_id')
     .select([
       'f.id',
       'f.number',
       'f.status',
-      'p.full_name',
+      'f.person_id',
       'fp.code as product_code',
-      'fu.code as fund_code',
+      'f.fund_id',
       'f.principal',
       'f.outstanding_principal',
       'f.outstanding_profit',
@@ -147,8 +148,7 @@ export function listFinancingRows(db: Queryable, filter: FinancingFilter) {
 export const queuedApplications = (db: Queryable, fundId: string) =>
   db
     .selectFrom('financing as f')
-    .innerJoin('person as p', 'p.id', 'f.person_id')
-    .select(['f.id', 'f.number', 'f.principal', 'f.decided_at', 'p.full_name'])
+    .select(['f.id', 'f.number', 'f.principal', 'f.decided_at', 'f.person_id'])
     .where('f.fund_id', '=', fundId)
     .where('f.status', '=', 'approved')
     .orderBy('f.decided_at')
@@ -157,12 +157,11 @@ export const queuedApplications = (db: Queryable, fundId: string) =>
 
 /** Instalment amounts still to come into a fund, by due date (overdue ones flagged). */
 export const fundInflows = (db: Queryable, fundId: string) =>
-  sql<{ financing_id: string; number: string; full_name: string; due_date: string; amount: string }>`
-    SELECT i.financing_id, f.number, p.full_name, i.due_date,
+  sql<{ financing_id: string; number: string; person_id: string; due_date: string; amount: string }>`
+    SELECT i.financing_id, f.number, f.person_id, i.due_date,
            (i.principal - i.principal_paid + i.profit - i.profit_paid)::text AS amount
     FROM financing_installment i
     JOIN financing f ON f.id = i.financing_id
-    JOIN person p ON p.id = f.person_id
     WHERE f.fund_id = ${fundId} AND f.status = 'disbursed'
       AND (i.principal_paid < i.principal OR i.profit_paid < i.profit)
     ORDER BY i.due_date, i.financing_id, i.n`

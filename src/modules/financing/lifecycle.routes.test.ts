@@ -119,6 +119,9 @@ for (const kind of testDatabaseKinds()) {
       expect(disbursed.body.schedule[0]).toMatchObject({ n: 1, dueDate: '2026-02-15', total: '1100000' });
       const fund = (await manager.get('/api/v1/funds')).body.items[0];
       expect(fund).toMatchObject({ cash: '38000000', outstanding: '12000000' });
+      const member = (await cashier.get(`/api/v1/persons/${persons[0]}`)).body;
+      const listed = (await cashier.get('/api/v1/financings?status=disbursed')).body.items.find((f: { id: string }) => f.id === id);
+      expect(listed).toMatchObject({ personName: member.fullName, productCode: 'FLAT10', fundCode: fund.code, principal: '12000000' });
 
       const missingKey = await repay(id, '1100000');
       expect(missingKey.status).toBe(422);

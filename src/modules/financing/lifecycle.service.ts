@@ -18,12 +18,13 @@ import {
   findFundForActor,
   fundByCode,
   fundById,
+  fundCodesByIds,
   lockFundForLending,
   openDrawerOf,
   postEntry,
 } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
-import { businessWithHousehold, findPersonForActor, personById } from '../registry/index.ts';
+import { businessWithHousehold, findPersonForActor, personById, personsByIds } from '../registry/index.ts';
 import { APPROVERS, DISBURSERS, FINANCING_READERS, MAKERS, PRODUCT_KEEPERS } from './financing.roles.ts';
 import type {
   applicationInputSchema,
@@ -482,14 +483,25 @@ export async function listFinancings(
     offset,
     limit: query.limit + 1,
   });
+  const page = rows.slice(0, query.limit);
+  const [persons, funds] = await Promise.all([
+    personsByIds(
+      ctx.db,
+      page.map((r) => r.person_id),
+    ),
+    fundCodesByIds(
+      ctx.db,
+      page.map((r) => r.fund_id),
+    ),
+  ]);
   return {
-    items: rows.slice(0, query.limit).map((r) => ({
+    items: page.map((r) => ({
       id: r.id,
       number: r.number,
       status: r.status,
-      personName: r.full_name,
+      personName: persons.get(r.person_id)?.fullName ?? '',
       productCode: r.product_code,
-      fundCode: r.fund_code,
+      fundCode: funds.get(r.fund_id) ?? '',
       principal: r.principal,
       outstanding: sumRupiah([r.outstanding_principal, r.outstanding_profit, r.outstanding_penalty]).toString(),
       daysPastDue: r.days_past_due,

@@ -2,6 +2,7 @@ import { assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { notFound } from '../../core/errors.ts';
 import { availableCash, findFundForActor } from '../ledger/index.ts';
+import { personsByIds } from '../registry/index.ts';
 import { FINANCING_READERS } from './financing.roles.ts';
 import { fundInflows, queuedApplications } from './financing.store.ts';
 import { heldUpBy, projectQueue } from './queue.rules.ts';
@@ -17,11 +18,14 @@ export async function revolvingQueue(ctx: Context, fundCode: string) {
     queuedApplications(ctx.db, fund.id),
     fundInflows(ctx.db, fund.id),
   ]);
+  // Names after the rows: one read for every member in the line and behind an instalment.
+  const persons = await personsByIds(ctx.db, [...waiting.map((w) => w.person_id), ...due.map((d) => d.person_id)]);
+  const nameOf = (personId: string) => persons.get(personId)?.fullName ?? '';
   const queue = waiting.map((w) => ({ id: w.id, amount: BigInt(w.principal) }));
   const inflows = due.map((d) => ({ financingId: d.financing_id, dueDate: d.due_date, amount: BigInt(d.amount) }));
   const projection = new Map(projectQueue(cash, inflows, queue, today).map((p) => [p.id, p]));
   const byId = new Map(waiting.map((w) => [w.id, w]));
-  const names = new Map(due.map((d) => [d.financing_id, { number: d.number, name: d.full_name }]));
+  const names = new Map(due.map((d) => [d.financing_id, { number: d.number, name: nameOf(d.person_id) }]));
   return {
     fundCode: fund.code,
     asOf: today,
@@ -30,7 +34,7 @@ export async function revolvingQueue(ctx: Context, fundCode: string) {
       position: index + 1,
       financingId: w.id,
       number: w.number,
-      memberName: w.full_name,
+      memberName: nameOf(w.person_id),
       amount: w.principal,
       approvedAt: w.decided_at ? new Date(w.decided_at).toISOString() : null,
       cumulativeNeed: (projection.get(w.id)?.cumulativeNeed ?? 0n).toString(),
@@ -44,7 +48,7 @@ export async function revolvingQueue(ctx: Context, fundCode: string) {
       holdingUp: h.holdingUp.map((id) => ({
         financingId: id,
         number: byId.get(id)?.number ?? '',
-        memberName: byId.get(id)?.full_name ?? '',
+        memberName: nameOf(byId.get(id)?.person_id ?? ''),
       })),
     })),
   };

@@ -77,8 +77,7 @@ export async function groupVisibleTo(ctx: Context, db: Queryable, id: string): P
 
 /** The persons' names and their place in name order, from one registry query for the whole list. */
 async function personNames(db: Queryable, ids: string[]) {
-  const persons = await personsByIds(db, ids);
-  return new Map(persons.map((person, rank) => [person.id, { fullName: person.full_name, rank }]));
+  return personsByIds(db, ids);
 }
 type PersonNames = Awaited<ReturnType<typeof personNames>>;
 const byName = (names: PersonNames) => (a: { person_id: string }, b: { person_id: string }) =>

@@ -23,6 +23,7 @@ import {
   findOfficeIdsOfUsers,
   findOldestLoginAttempt,
   findSessionByTokenHash,
+  findStaffByIds,
   findUserById,
   findUserByUsername,
   insertApiToken,
@@ -392,4 +393,10 @@ export const staffNameById = (db: Queryable, id: string) => findFullNameById(db,
 export async function staffById(db: Queryable, id: string) {
   const row = await findUserById(db, id);
   return row ? { id: row.id, username: row.username, fullName: row.full_name } : undefined;
+}
+
+/** Username and full name of staff by user id, for lists that name who holds or did something. */
+export async function staffByIds(db: Queryable, ids: string[]): Promise<Map<string, { username: string; fullName: string }>> {
+  const rows = await findStaffByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.full_name }]));
 }

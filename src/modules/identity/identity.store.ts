@@ -158,6 +158,11 @@ export async function findFullNamesByUsername(db: Queryable, usernames: string[]
   return new Map(rows.map((r) => [r.username, r.full_name]));
 }
 
+export const findStaffByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('app_user').select(['id', 'username', 'full_name']).where('id', 'in', ids).execute();
+
 export const findFullNameById = (db: Queryable, id: string) =>
   db
     .selectFrom('app_user')

@@ -7,6 +7,7 @@ export {
   resolveApiToken,
   resolveSession,
   staffById,
+  staffByIds,
   staffNameById,
   staffNames,
   userCount,

@@ -115,6 +115,7 @@ for (const kind of testDatabaseKinds()) {
       ]);
       const open = await manager.get('/api/v1/cash-drawers?status=open');
       expect(open.body.items.map((d: { id: string; expectedCash: string }) => [d.id, d.expectedCash])).toEqual([[drawerId, '1150000']]);
+      expect(open.body.items[0]).toMatchObject({ officeCode: 'YK01', cashier: { username: 'kasir', fullName: 'Dewi Lestari' } });
       expect((await manager.get('/api/v1/cash-drawers?status=closed')).body.items).toEqual([]);
       const auditor = new ApiClient(server.url);
       await auditor.login('auditor', DEMO_PASSWORD);

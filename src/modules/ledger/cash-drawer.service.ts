@@ -9,7 +9,8 @@ import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
-import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
+import { staffByIds } from '../identity/index.ts';
+import { officesByIds, officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import {
   countDifference,
   DRAWER_PARTY,
@@ -106,7 +107,8 @@ export async function listDrawers(ctx: Context, query: z.infer<typeof drawerList
     ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((row) => drawerView(row, flows.get(row.id))) };
+  const names = await drawerNames(ctx.db, rows);
+  return { items: rows.map((row) => drawerView(row, flows.get(row.id), names)) };
 }
 
 const visibleTo = (ctx: Context, row: { office_id: string; cashier_id: string }) =>
@@ -118,18 +120,46 @@ export async function getDrawer(ctx: Context, id: string): Promise<DrawerDetail>
   assertRole(ctx, LEDGER_READERS);
   const row = await findDrawer(ctx.db, id);
   if (!row || !visibleTo(ctx, row)) throw notFound('cash_drawer', id);
-  const [flows, movements] = await Promise.all([drawerFlows(ctx.db, [id]), drawerMovements(ctx, ctx.db, id)]);
-  return { ...drawerView(row, flows.get(id)), movements };
+  const [flows, movements, names] = await Promise.all([
+    drawerFlows(ctx.db, [id]),
+    drawerMovements(ctx, ctx.db, id),
+    drawerNames(ctx.db, [row]),
+  ]);
+  return { ...drawerView(row, flows.get(id), names), movements };
 }
 
-function drawerView(row: DrawerRow, flow: { cashIn: bigint; cashOut: bigint } | undefined): DrawerView {
+type DrawerNames = {
+  offices: Map<string, { code: string; name: string }>;
+  staff: Map<string, { username: string; fullName: string }>;
+};
+
+/** The office codes and cashiers' names of drawer rows: one read of each for the whole list. */
+async function drawerNames(db: Queryable, rows: DrawerRow[]): Promise<DrawerNames> {
+  const [offices, staff] = await Promise.all([
+    officesByIds(
+      db,
+      rows.map((r) => r.office_id),
+    ),
+    staffByIds(
+      db,
+      rows.map((r) => r.cashier_id),
+    ),
+  ]);
+  return { offices, staff };
+}
+
+function drawerView(row: DrawerRow, flow: { cashIn: bigint; cashOut: bigint } | undefined, names: DrawerNames): DrawerView {
   const cashIn = flow?.cashIn ?? 0n;
   const cashOut = flow?.cashOut ?? 0n;
   const expected = row.expected_cash ?? expectedCash(BigInt(row.opening_float), cashIn, cashOut).toString();
   return {
     id: row.id,
-    officeCode: row.office_code,
-    cashier: { id: row.cashier_id, username: row.cashier_username, fullName: row.cashier_full_name },
+    officeCode: names.offices.get(row.office_id)?.code ?? '',
+    cashier: {
+      id: row.cashier_id,
+      username: names.staff.get(row.cashier_id)?.username ?? '',
+      fullName: names.staff.get(row.cashier_id)?.fullName ?? '',
+    },
     businessDate: row.business_date,
     status: row.status,
     openingFloat: row.opening_float,
@@ -280,8 +310,12 @@ export async function closeDrawer(
       });
       const row = await findDrawer(tx, drawerId);
       if (!row) throw notFound('cash_drawer', drawerId);
-      const [flows, movements] = await Promise.all([drawerFlows(tx, [drawerId]), drawerMovements(ctx, tx, drawerId)]);
-      return { ...drawerView(row, flows.get(drawerId)), movements };
+      const [flows, movements, names] = await Promise.all([
+        drawerFlows(tx, [drawerId]),
+        drawerMovements(ctx, tx, drawerId),
+        drawerNames(tx, [row]),
+      ]);
+      return { ...drawerView(row, flows.get(drawerId), names), movements };
     }),
   );
   return result;

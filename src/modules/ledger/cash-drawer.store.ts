@@ -1,8 +1,10 @@
 import { type Selectable, sql } from 'kysely';
-import type { Queryable } from '../../db/database.ts';
 import { read } from '../../db/read-together.ts';
+import type { StoreDb } from '../../db/store.ts';
 import { DRAWER_PARTY, TELLER_CASH } from './cash-drawer.rules.ts';
-import type { CashDrawerTable } from './ledger.tables.ts';
+import type { CashDrawerTable, LedgerTables } from './ledger.tables.ts';
+
+type Queryable = StoreDb<LedgerTables>;
 
 /** The source type of the entry posting a closing count's difference. */
 export const COUNT_SOURCE = 'cash_drawer_count';
@@ -23,17 +25,9 @@ const drawerColumns = [
   'd.difference_entry_id',
   'd.closing_note',
   'd.created_at',
-  'o.code as office_code',
-  'u.username as cashier_username',
-  'u.full_name as cashier_full_name',
 ] as const;
 
-const drawers = (db: Queryable) =>
-  db
-    .selectFrom('cash_drawer as d')
-    .innerJoin('office as o', 'o.id', 'd.office_id')
-    .innerJoin('app_user as u', 'u.id', 'd.cashier_id')
-    .select(drawerColumns);
+const drawers = (db: Queryable) => db.selectFrom('cash_drawer as d').select(drawerColumns);
 
 export type DrawerRow = Awaited<ReturnType<typeof findDrawer>> & {};
 

@@ -10,6 +10,7 @@ export {
   creditBalancesOf,
   fundByCode,
   fundById,
+  fundCodesByIds,
   lockFundForLending,
   type PostEntryInput,
   postEntry,

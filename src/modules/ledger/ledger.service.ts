@@ -41,6 +41,7 @@ import {
   findEntry,
   findFund,
   findFundByCode,
+  findFundCodesByIds,
   findReversal,
   fundCash,
   fundPositions,
@@ -502,6 +503,11 @@ export const availableCash = (db: Queryable, fundId: string) => fundCash(db, fun
 /** A fund by id or by code, for other modules (which check it against the actor's scope themselves). */
 export const fundById = (db: Queryable, id: string) => findFund(db, id);
 export const fundByCode = (db: Queryable, code: string) => findFundByCode(db, code);
+/** Fund codes by fund id, for another module's lists (one read for a page of rows). */
+export async function fundCodesByIds(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await findFundCodesByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.code]));
+}
 /** Locks a fund's row until the transaction ends: disbursements from one fund wait on each other. */
 export const lockFundForLending = (tx: Tx, id: string) => lockFund(tx, id);
 /** Credit minus debit of one account per office and fund through a date. */

@@ -224,6 +224,8 @@ export async function fundPositions(db: Queryable, fundIds: string[]) {
 export const lockFund = (db: Queryable, id: string) =>
   db.selectFrom('fund').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 export const findFund = (db: Queryable, id: string) => db.selectFrom('fund').selectAll().where('id', '=', id).executeTakeFirst();
+export const findFundCodesByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('fund').select(['id', 'code']).where('id', 'in', ids).execute();
 export const findFundByCode = (db: Queryable, code: string) =>
   db.selectFrom('fund').selectAll().where('code', '=', code).executeTakeFirst();
 

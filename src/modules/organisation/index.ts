@@ -6,7 +6,10 @@ export {
   createOrganisation,
   getOrganisation,
   officeChangeCount,
+  officesByIds,
   officesWithRegions,
   resolveOfficeCodes,
   resolveOfficeForActor,
+  saveSetting,
+  settingValue,
 } from './organisation.service.ts';

@@ -14,12 +14,14 @@ import {
   findOfficesByCodes,
   findOfficesByIds,
   findOrganisation,
+  findSettingValue,
   insertOffice,
   insertOrganisation,
   listOfficeRows,
   replaceOfficeRegions,
   updateOffice,
   updateOrganisationName,
+  upsertSetting,
 } from './organisation.store.ts';
 import type { OfficeRow } from './organisation.tables.ts';
 
@@ -231,3 +233,13 @@ export async function resolveOfficeCodes(db: Queryable, codes: string[], field: 
     });
   return rows.map((row) => row.id);
 }
+
+/** Offices by id (code and name), for lists of another module that name the office of each row. */
+export async function officesByIds(db: Queryable, ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+  const rows = await findOfficesByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+}
+
+/** A module's settings, stored under its key in the organisation's settings (undefined: never saved). */
+export const settingValue = (db: Queryable, key: string) => findSettingValue(db, key);
+export const saveSetting = (db: Queryable, key: string, value: unknown) => upsertSetting(db, key, value);

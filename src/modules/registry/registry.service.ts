@@ -261,7 +261,6 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
 /** A person's row by id, for other modules (which check it against the actor's scope themselves). */
 export const personById = (db: Queryable, id: string) => findPersonById(db, id);
 /** For other modules' lists: id, name, village and household of each person asked for, in name order (one query for a whole page). */
-export const personsByIds = (db: Queryable, ids: string[]) => findPersonNamesByIds(db, [...new Set(ids)]);
 /** A household's row by id, for other modules (which check it against the actor's scope themselves). */
 export const householdById = (db: Queryable, id: string) => findHouseholdById(db, id);
 /** A household's persons (merged records left out), head and spouses first, then by age. */
@@ -273,3 +272,18 @@ export const businessWithHousehold = (db: Queryable, id: string) => findBusiness
 /** Heads of households in a village, in a stable order (the demo picks its borrowers and cadres here). */
 export const headsInVillage = (db: Queryable, villageCode: string, offset: number, limit: number) =>
   findHeadsInVillage(db, villageCode, offset, limit);
+
+/** Names and NIKs of persons by id, for another module's lists (one read for a page of rows). */
+export async function personsByIds(
+  db: Queryable,
+  ids: string[],
+): Promise<Map<string, { fullName: string; nik: string; villageCode: string; householdId: string; rank: number }>> {
+  const rows = await findPersonNamesByIds(db, [...new Set(ids)]);
+  // In name order (then id): `rank` lets another module list its own rows in the same order.
+  return new Map(
+    rows.map((row, rank) => [
+      row.id,
+      { fullName: row.full_name, nik: row.nik, villageCode: row.village_code, householdId: row.household_id, rank },
+    ]),
+  );
+}

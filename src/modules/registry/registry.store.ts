@@ -25,7 +25,7 @@ export const findPersonNamesByIds = (db: Queryable, ids: string[]) =>
     ? Promise.resolve([])
     : db
         .selectFrom('person')
-        .select(['id', 'full_name', 'village_code', 'household_id'])
+        .select(['id', 'full_name', 'nik', 'village_code', 'household_id'])
         .where('id', 'in', ids)
         .orderBy('full_name')
         .orderBy('id')

@@ -6,7 +6,16 @@ import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
 
-type Account = { id: string; number: string; kind: string; balance: string; status: string };
+type Account = {
+  id: string;
+  number: string;
+  kind: string;
+  balance: string;
+  status: string;
+  person: { fullName: string };
+  officeCode: string;
+  officeName: string;
+};
 type Movement = { id: string; seq: number; type: string; amount: string; balanceAfter: string; reversedById: string | null };
 
 for (const kind of testDatabaseKinds()) {
@@ -271,6 +280,10 @@ for (const kind of testDatabaseKinds()) {
       expect(list.body.items.map((a: Account) => a.kind).sort()).toEqual(['pokok', 'sukarela', 'wajib']);
       expect(list.body.items[0].person.nik).toMatch(/^\d{4}\*{8}\d{4}$/);
       expect(list.body.items[0].person.nikMasked).toBe(true);
+      const member = (await cashier.get(`/api/v1/persons/${persons[0]}`)).body;
+      expect(list.body.items.map((a: Account) => [a.person.fullName, a.officeCode, a.officeName])).toEqual(
+        list.body.items.map(() => [member.fullName, 'YK01', expect.stringMatching(/\S/)]),
+      );
       expect((await cashier.get(`/api/v1/savings/accounts?person=${persons[0]}`)).body.items[0].person.nik).toMatch(/^\d{16}$/);
       expect((await move(auditor, 'deposits', accounts.sukarela.id, '1000')).status).toBe(403);
 

@@ -11,8 +11,8 @@ import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
 import { openDrawerOf, postEntry, reverseEntry } from '../ledger/index.ts';
-import { resolveOfficeForActor } from '../organisation/index.ts';
-import { findPersonForActor } from '../registry/index.ts';
+import { officesByIds, resolveOfficeForActor, saveSetting, settingValue } from '../organisation/index.ts';
+import { findPersonForActor, personsByIds } from '../registry/index.ts';
 import { renderPassbook } from './passbook.ts';
 import { SAVINGS_CORRECTORS, SAVINGS_READERS, SAVINGS_TELLERS, SETTINGS_KEEPERS } from './savings.roles.ts';
 import {
@@ -41,13 +41,11 @@ import type {
   statementQuerySchema,
 } from './savings.schema.ts';
 import {
-  type AccountWithNames,
   allMovements,
   findAccount,
   findMovement,
   findMovementById,
   findOpenAccountOfKind,
-  findSettings,
   insertAccount,
   insertMovement,
   listAccounts,
@@ -56,7 +54,6 @@ import {
   lockOpenAccountsOfPerson,
   nextAccountSequence,
   reversalsOf,
-  saveSettings,
   updateAccountAfterMovement,
 } from './savings.store.ts';
 import type { SavingsAccountRow, SavingsMovementRow } from './savings.tables.ts';
@@ -69,8 +66,10 @@ const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEE
 
 // ---- Settings ----
 
+const SETTINGS_KEY = 'savings_amounts';
+
 async function settingsOf(db: Queryable): Promise<SavingsSettings> {
-  const stored = await findSettings(db);
+  const stored = (await settingValue(db, SETTINGS_KEY)) as { pokokAmount: string; wajibAmount: string } | undefined;
   return stored ? { pokokAmount: BigInt(stored.pokokAmount), wajibAmount: BigInt(stored.wajibAmount) } : DEFAULT_SETTINGS;
 }
 const settingsView = (s: SavingsSettings) => ({ pokokAmount: s.pokokAmount.toString(), wajibAmount: s.wajibAmount.toString() });
@@ -85,11 +84,11 @@ export async function changeSavingsSettings(ctx: Context, input: { pokokAmount: 
   assertRole(ctx, SETTINGS_KEEPERS);
   return inTransaction(ctx, async (tx) => {
     const before = settingsView(await settingsOf(tx));
-    await saveSettings(tx, input);
+    await saveSetting(tx, SETTINGS_KEY, input);
     await recordAudit(tx, ctx, {
       action: 'savings.settings_change',
       entityType: 'setting',
-      entityId: 'savings_amounts',
+      entityId: SETTINGS_KEY,
       before,
       after: input,
     });
@@ -99,8 +98,30 @@ export async function changeSavingsSettings(ctx: Context, input: { pokokAmount: 
 
 // ---- Views ----
 
-function accountView(ctx: Context, row: AccountWithNames): SavingsAccountView {
+type AccountNames = {
+  persons: Map<string, { fullName: string; nik: string }>;
+  offices: Map<string, { code: string; name: string }>;
+};
+
+/** The members' names and the offices of account rows: one read of each for the whole page. */
+async function accountNames(db: Queryable, rows: SavingsAccountRow[]): Promise<AccountNames> {
+  const [persons, offices] = await Promise.all([
+    personsByIds(
+      db,
+      rows.map((r) => r.person_id),
+    ),
+    officesByIds(
+      db,
+      rows.map((r) => r.office_id),
+    ),
+  ]);
+  return { persons, offices };
+}
+
+function accountView(ctx: Context, row: SavingsAccountRow, names: AccountNames): SavingsAccountView {
   const visible = seesIdentifiers(ctx);
+  const person = names.persons.get(row.person_id) ?? { fullName: '', nik: '' };
+  const office = names.offices.get(row.office_id) ?? { code: '', name: '' };
   return {
     id: row.id,
     number: row.number,
@@ -108,9 +129,9 @@ function accountView(ctx: Context, row: AccountWithNames): SavingsAccountView {
     status: row.status,
     balance: row.balance,
     withdrawable: row.kind === 'sukarela' && row.status === 'open',
-    person: { id: row.person_id, fullName: row.full_name, nik: visible ? row.nik : maskNik(row.nik), nikMasked: !visible },
-    officeCode: row.office_code,
-    officeName: row.office_name,
+    person: { id: row.person_id, fullName: person.fullName, nik: visible ? person.nik : maskNik(person.nik), nikMasked: !visible },
+    officeCode: office.code,
+    officeName: office.name,
     openedOn: row.opened_on,
     closedOn: row.closed_on,
     movementCount: row.movement_count,
@@ -135,7 +156,7 @@ function movementView(row: SavingsMovementRow, reversedById: string | null): Sav
 }
 
 /** The account if it belongs to an office in the caller's scope; otherwise it does not exist for them. */
-async function accountInScope(ctx: Context, db: Queryable, id: string): Promise<AccountWithNames> {
+async function accountInScope(ctx: Context, db: Queryable, id: string): Promise<SavingsAccountRow> {
   const account = await findAccount(db, id);
   if (!account || !officeInScope(actorScope(ctx), account.office_id)) throw notFound('savings_account', id);
   return account;
@@ -185,7 +206,8 @@ export async function openSavingsAccount(ctx: Context, input: OpenAccountInput):
     });
     return accountId;
   });
-  return accountView(ctx, await accountInScope(ctx, ctx.db, id));
+  const account = await accountInScope(ctx, ctx.db, id);
+  return accountView(ctx, account, await accountNames(ctx.db, [account]));
 }
 
 export async function listSavingsAccounts(
@@ -200,8 +222,9 @@ export async function listSavingsAccounts(
   const rows = await listAccounts(ctx.db, { personId: query.person, officeIds, afterNumber, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const names = await accountNames(ctx.db, page);
   return {
-    items: page.map((row) => accountView(ctx, row)),
+    items: page.map((row) => accountView(ctx, row, names)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(['text'], [last.number]) : null,
   };
 }
@@ -227,7 +250,7 @@ export async function getSavingsAccount(
       ? wajibStanding(account.opened_on, businessDate(ctx.clock), BigInt(account.balance), (await settingsOf(ctx.db)).wajibAmount)
       : null;
   return {
-    ...accountView(ctx, account),
+    ...accountView(ctx, account, await accountNames(ctx.db, [account])),
     wajib: standing && {
       ...standing,
       monthlyAmount: standing.monthlyAmount.toString(),
@@ -253,7 +276,13 @@ type NewMovement = {
  * Posts one movement on a locked account: the journal entry (or counter-entry), the movement
  * row with the running balance, the account's new balance, the audit record.
  */
-async function postMovement(tx: Tx, ctx: Context, account: SavingsAccountRow, movement: NewMovement): Promise<MovementResult> {
+async function postMovement(
+  tx: Tx,
+  ctx: Context,
+  account: SavingsAccountRow,
+  names: AccountNames,
+  movement: NewMovement,
+): Promise<MovementResult> {
   const now = ctx.clock.now();
   const movementId = uuidv7(now.getTime());
   const valueDate = businessDate(ctx.clock);
@@ -310,7 +339,7 @@ async function postMovement(tx: Tx, ctx: Context, account: SavingsAccountRow, mo
     },
   });
   const [view, row] = await Promise.all([accountInScope(ctx, tx, account.id), findMovementById(tx, movementId)]);
-  return { account: accountView(ctx, view), movement: movementView(row, null) };
+  return { account: accountView(ctx, view, names), movement: movementView(row, null) };
 }
 
 export type Idempotent<T> = { replayed: boolean; response: T };
@@ -323,7 +352,7 @@ async function lockedAccount(tx: Tx, id: string): Promise<SavingsAccountRow> {
 
 export async function depositSavings(ctx: Context, id: string, key: string, input: MovementInput): Promise<Idempotent<MovementResult>> {
   assertRole(ctx, SAVINGS_TELLERS);
-  await accountInScope(ctx, ctx.db, id);
+  const names = await accountNames(ctx.db, [await accountInScope(ctx, ctx.db, id)]);
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key, operation: 'savings.deposit', body: { accountId: id, ...input } }, async () => {
       const account = await lockedAccount(tx, id);
@@ -335,7 +364,7 @@ export async function depositSavings(ctx: Context, id: string, key: string, inpu
         await settingsOf(tx),
       );
       if (problem) throw problemError(problem, 'amount');
-      return postMovement(tx, ctx, account, {
+      return postMovement(tx, ctx, account, names, {
         type: 'deposit',
         amount,
         note: input.note ?? null,
@@ -347,14 +376,14 @@ export async function depositSavings(ctx: Context, id: string, key: string, inpu
 
 export async function withdrawSavings(ctx: Context, id: string, key: string, input: MovementInput): Promise<Idempotent<MovementResult>> {
   assertRole(ctx, SAVINGS_TELLERS);
-  await accountInScope(ctx, ctx.db, id);
+  const names = await accountNames(ctx.db, [await accountInScope(ctx, ctx.db, id)]);
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key, operation: 'savings.withdrawal', body: { accountId: id, ...input } }, async () => {
       const account = await lockedAccount(tx, id);
       const amount = BigInt(input.amount);
       const problem = withdrawalProblem(account.kind, { balance: BigInt(account.balance), open: account.status === 'open' }, amount);
       if (problem) throw problemError(problem, 'amount');
-      return postMovement(tx, ctx, account, {
+      return postMovement(tx, ctx, account, names, {
         type: 'withdrawal',
         amount: -amount,
         note: input.note ?? null,
@@ -373,7 +402,7 @@ export async function reverseSavingsMovement(
   input: { reason: string },
 ): Promise<Idempotent<MovementResult>> {
   assertRole(ctx, SAVINGS_CORRECTORS);
-  await accountInScope(ctx, ctx.db, id);
+  const names = await accountNames(ctx.db, [await accountInScope(ctx, ctx.db, id)]);
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key, operation: 'savings.reversal', body: { accountId: id, movementId, ...input } }, async () => {
       const account = await lockedAccount(tx, id);
@@ -386,7 +415,7 @@ export async function reverseSavingsMovement(
         { balance: BigInt(account.balance), open: account.status === 'open' },
       );
       if (problem) throw problemError(problem, 'movementId');
-      return postMovement(tx, ctx, account, {
+      return postMovement(tx, ctx, account, names, {
         type: 'reversal',
         amount: -amount,
         note: input.reason,
@@ -415,6 +444,7 @@ export async function leaveMembership(
       if (accounts.length === 0) throw conflict('savings.not_a_member', 'personId');
       const scope = actorScope(ctx);
       if (accounts.some((a) => !officeInScope(scope, a.office_id))) throw forbidden();
+      const names = await accountNames(tx, accounts);
       let paidOut = 0n;
       const results: { account: SavingsAccountView; movement: SavingsMovementView | null }[] = [];
       for (const account of accounts) {
@@ -422,7 +452,7 @@ export async function leaveMembership(
         if (balance > 0n) {
           paidOut += balance;
           results.push(
-            await postMovement(tx, ctx, account, {
+            await postMovement(tx, ctx, account, names, {
               type: 'closure',
               amount: -balance,
               note: input.reason,
@@ -437,7 +467,7 @@ export async function leaveMembership(
             closedOn: businessDate(ctx.clock),
             now: ctx.clock.now(),
           });
-          results.push({ account: accountView(ctx, await accountInScope(ctx, tx, account.id)), movement: null });
+          results.push({ account: accountView(ctx, await accountInScope(ctx, tx, account.id), names), movement: null });
         }
       }
       await recordAudit(tx, ctx, {
@@ -458,14 +488,16 @@ export async function savingsPassbookPdf(ctx: Context, id: string): Promise<Buff
   assertRole(ctx, SAVINGS_READERS);
   const account = await accountInScope(ctx, ctx.db, id);
   const visible = seesIdentifiers(ctx);
-  const movements = await allMovements(ctx.db, id);
+  const [movements, names] = await Promise.all([allMovements(ctx.db, id), accountNames(ctx.db, [account])]);
+  const person = names.persons.get(account.person_id) ?? { fullName: '', nik: '' };
+  const office = names.offices.get(account.office_id) ?? { code: '', name: '' };
   return renderPassbook({
     number: account.number,
     kind: account.kind,
     status: account.status,
-    memberName: visible ? account.full_name : maskName(account.full_name),
-    nik: visible ? account.nik : maskNik(account.nik),
-    office: `${account.office_code} — ${account.office_name}`,
+    memberName: visible ? person.fullName : maskName(person.fullName),
+    nik: visible ? person.nik : maskNik(person.nik),
+    office: `${office.code} — ${office.name}`,
     openedOn: account.opened_on,
     closedOn: account.closed_on,
     balance: account.balance,

@@ -1,22 +1,12 @@
 import { type Insertable, sql } from 'kysely';
-import type { Queryable, Tx } from '../../db/database.ts';
+import type { StoreDb } from '../../db/store.ts';
 import type { SavingsKind } from './savings.rules.ts';
-import type { SavingsAccountTable, SavingsMovementTable } from './savings.tables.ts';
+import type { SavingsAccountTable, SavingsMovementTable, SavingsTables } from './savings.tables.ts';
 
-const SETTINGS_KEY = 'savings_amounts';
-
-export async function findSettings(db: Queryable) {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  return (row?.value as { pokokAmount: string; wajibAmount: string } | undefined) ?? null;
-}
-
-export async function saveSettings(db: Queryable, value: { pokokAmount: string; wajibAmount: string }) {
-  await sql`INSERT INTO setting (key, value) VALUES (${SETTINGS_KEY}, ${JSON.stringify(value)}::jsonb)
-            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);
-}
+type Queryable = StoreDb<SavingsTables>;
 
 /** The next number of an office's accounts of a kind; the row is touched only on opening. */
-export async function nextAccountSequence(tx: Tx, officeId: string, kind: SavingsKind): Promise<number> {
+export async function nextAccountSequence(tx: Queryable, officeId: string, kind: SavingsKind): Promise<number> {
   const result = await sql<{ last_value: number }>`
     INSERT INTO savings_account_sequence (office_id, kind, last_value) VALUES (${officeId}, ${kind}, 1)
     ON CONFLICT (office_id, kind) DO UPDATE SET last_value = savings_account_sequence.last_value + 1
@@ -25,7 +15,7 @@ export async function nextAccountSequence(tx: Tx, officeId: string, kind: Saving
 }
 
 /** Inserts the account unless the person already has an open one of the kind (then false). */
-export async function insertAccount(tx: Tx, row: Insertable<SavingsAccountTable>): Promise<boolean> {
+export async function insertAccount(tx: Queryable, row: Insertable<SavingsAccountTable>): Promise<boolean> {
   const inserted = await sql<{ id: string }>`
     INSERT INTO savings_account (id, number, person_id, office_id, region_code, kind, opened_on, created_by)
     VALUES (${row.id}, ${row.number}, ${row.person_id}, ${row.office_id}, ${row.region_code}, ${row.kind}, ${row.opened_on}, ${row.created_by})
@@ -43,22 +33,14 @@ export const findOpenAccountOfKind = (db: Queryable, personId: string, kind: Sav
     .where('status', '=', 'open')
     .executeTakeFirst();
 
-const accountWithNames = (db: Queryable) =>
-  db
-    .selectFrom('savings_account as a')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .innerJoin('office as o', 'o.id', 'a.office_id')
-    .selectAll('a')
-    .select(['p.full_name', 'p.nik', 'o.code as office_code', 'o.name as office_name']);
-export type AccountWithNames = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
-
-export const findAccount = (db: Queryable, id: string) => accountWithNames(db).where('a.id', '=', id).executeTakeFirst();
+export const findAccount = (db: Queryable, id: string) =>
+  db.selectFrom('savings_account').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Locks the member's own account row for the posting transaction (no other row is locked). */
-export const lockAccount = (tx: Tx, id: string) =>
+export const lockAccount = (tx: Queryable, id: string) =>
   tx.selectFrom('savings_account').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
-export const lockOpenAccountsOfPerson = (tx: Tx, personId: string) =>
+export const lockOpenAccountsOfPerson = (tx: Queryable, personId: string) =>
   tx
     .selectFrom('savings_account')
     .selectAll()
@@ -69,7 +51,7 @@ export const lockOpenAccountsOfPerson = (tx: Tx, personId: string) =>
     .execute();
 
 export async function updateAccountAfterMovement(
-  tx: Tx,
+  tx: Queryable,
   id: string,
   change: { balance: bigint; movementCount: number; closedOn?: string; now: Date },
 ) {
@@ -85,7 +67,7 @@ export async function updateAccountAfterMovement(
     .execute();
 }
 
-export async function insertMovement(tx: Tx, row: Insertable<SavingsMovementTable>) {
+export async function insertMovement(tx: Queryable, row: Insertable<SavingsMovementTable>) {
   await tx.insertInto('savings_movement').values(row).execute();
 }
 
@@ -118,10 +100,10 @@ export function listAccounts(
   db: Queryable,
   filter: { personId?: string; officeIds: string[] | null; afterNumber?: string; limit: number },
 ) {
-  let query = accountWithNames(db);
-  if (filter.personId) query = query.where('a.person_id', '=', filter.personId);
+  let query = db.selectFrom('savings_account').selectAll();
+  if (filter.personId) query = query.where('person_id', '=', filter.personId);
   if (filter.officeIds)
-    query = filter.officeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('a.office_id', 'in', filter.officeIds);
-  if (filter.afterNumber) query = query.where('a.number', '>', filter.afterNumber);
-  return query.orderBy('a.number').limit(filter.limit).execute();
+    query = filter.officeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('office_id', 'in', filter.officeIds);
+  if (filter.afterNumber) query = query.where('number', '>', filter.afterNumber);
+  return query.orderBy('number').limit(filter.limit).execute();
 }
