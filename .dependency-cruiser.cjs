@@ -75,7 +75,6 @@ module.exports = {
           '^src/modules/ledger/cash-drawer\\.store\\.ts$', // drawer list joins office and app_user
           '^src/modules/ledger/ledger\\.store\\.ts$', // own tables only, but posts an entry with its lines through WITH, which StoreDb leaves out
           '^src/modules/savings/savings\\.store\\.ts$', // account lists join person and office; settings in setting
-          '^src/modules/sync/sync\\.store\\.ts$', // the sync bundle: one read of cadre, person, business_group and financing (field hot path)
         ],
       },
       to: {

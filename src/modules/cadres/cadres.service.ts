@@ -337,3 +337,6 @@ export async function verifyCadreCard(db: Queryable, token: string, today: strin
     expired: row.valid_until < today,
   };
 }
+
+/** The cadre record of a signed-in user, if they are one (the field app's bundle). */
+export const cadreOfUser = (db: Queryable, userId: string) => findCadreByUser(db, userId);

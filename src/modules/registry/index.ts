@@ -7,6 +7,7 @@ export {
   findPersonForActor,
   headsInVillage,
   personById,
+  personNamesOf,
   registerHousehold,
 } from './registry.service.ts';
 export { xlsxRecords } from './xlsx.ts';

@@ -21,6 +21,7 @@ import {
   findHouseholdsByIds,
   findMembers,
   findPersonById,
+  findPersonNamesByIds,
   findPersonsByNiks,
   insertHousehold,
   insertPersons,
@@ -257,6 +258,8 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
 
 /** A person's row by id, for other modules (which check it against the actor's scope themselves). */
 export const personById = (db: Queryable, id: string) => findPersonById(db, id);
+/** Names of many persons in one query, ordered by name as the database sorts it (for lists other modules build). */
+export const personNamesOf = (db: Queryable, ids: string[]) => findPersonNamesByIds(db, [...new Set(ids)]);
 /** A business with its owner's household, for financing applications. */
 export const businessWithHousehold = (db: Queryable, id: string) => findBusinessWithHousehold(db, id);
 /** Heads of households in a village, in a stable order (the demo picks its borrowers and cadres here). */

@@ -19,6 +19,11 @@ export const findHouseholdsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('household').selectAll().where('id', 'in', ids).execute();
 
 export const findPersonById = (db: Queryable, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+/** Names of the persons, by name (the database's collation) then id. */
+export const findPersonNamesByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', ids).orderBy('full_name').orderBy('id').execute();
 export const findPersonsByNiks = (db: Queryable, niks: string[]) =>
   niks.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('nik', 'in', niks).execute();
 export const findMembers = (db: Queryable, householdId: string) =>
