@@ -67,8 +67,6 @@ module.exports = {
           // Documented exceptions, each still reading another module's tables (or needing what StoreDb leaves out):
           '^src/modules/cadres/cadres\\.store\\.ts$', // caseload and card lists join person, household, region, office; settings in setting
           '^src/modules/cadres/participants\\.store\\.ts$', // JKN participants listed with person and household (paginated list)
-          '^src/modules/contributions/contributions\\.store\\.ts$', // worklist and dues join cadre_family, person, household, jkn_participant (field hot path)
-          '^src/modules/contributions/overview\\.store\\.ts$', // office overview: one aggregate over cadre, cadre_village, jkn_participant, person
           '^src/modules/financing/close-day\\.store\\.ts$', // close of day: set-based SQL over financing with business_group, fund, office, app_user
           '^src/modules/financing/financing\\.store\\.ts$', // financing lists (paginated) join person and fund
           '^src/modules/groups/groups\\.store\\.ts$', // member and facilitator lists join person and app_user

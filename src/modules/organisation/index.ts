@@ -10,3 +10,4 @@ export {
   resolveOfficeCodes,
   resolveOfficeForActor,
 } from './organisation.service.ts';
+export { saveSetting, settingValue } from './settings.service.ts';

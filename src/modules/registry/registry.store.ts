@@ -19,6 +19,16 @@ export const findHouseholdsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('household').selectAll().where('id', 'in', ids).execute();
 
 export const findPersonById = (db: Queryable, id: string) => db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+/** Households with their persons (none: one row with null person columns), in one query. */
+export const findHouseholdsWithPersons = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('household as h')
+        .leftJoin('person as p', 'p.household_id', 'h.id')
+        .select(['h.id', 'h.kk_number', 'h.village_code', 'p.id as person_id', 'p.full_name', 'p.relation', 'p.died_on'])
+        .where('h.id', 'in', ids)
+        .execute();
 /** Names of the persons, by name (the database's collation) then id. */
 export const findPersonNamesByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0
