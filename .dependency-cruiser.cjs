@@ -66,11 +66,8 @@ module.exports = {
         pathNot: [
           // Documented exceptions, each still reading another module's tables (or needing what StoreDb leaves out):
           '^src/modules/cadres/cadres\\.store\\.ts$', // caseload and card lists join person, household, region, office; settings in setting
-          '^src/modules/contributions/contributions\\.store\\.ts$', // worklist and dues join cadre_family, person, household, jkn_participant (field hot path)
-          '^src/modules/contributions/overview\\.store\\.ts$', // office overview: one aggregate over cadre, cadre_village, jkn_participant, person
           '^src/modules/financing/close-day\\.store\\.ts$', // close of day: set-based SQL over financing with business_group, fund, office, app_user
           '^src/modules/ledger/ledger\\.store\\.ts$', // own tables only, but posts an entry with its lines through WITH, which StoreDb leaves out
-          '^src/modules/sync/sync\\.store\\.ts$', // the sync bundle: one read of cadre, person, business_group and financing (field hot path)
         ],
       },
       to: {

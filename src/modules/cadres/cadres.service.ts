@@ -337,3 +337,11 @@ export async function verifyCadreCard(db: Queryable, token: string, today: strin
     expired: row.valid_until < today,
   };
 }
+
+/** The cadre record of a signed-in user, if they are one (the field app's bundle). */
+export const cadreOfUser = (db: Queryable, userId: string) => findCadreByUser(db, userId);
+
+/** Cadres in the regions (null: all; a user's own when userId is given), at most 500, by name as the database sorts it. */
+export async function cadresInScope(db: Queryable, regionPatterns: string[] | null, userId?: string) {
+  return (await listCadreRows(db, regionPatterns, userId)).map((c) => ({ id: c.id, status: c.status, fullName: c.full_name }));
+}

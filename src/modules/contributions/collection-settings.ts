@@ -1,16 +1,17 @@
 import { assertRole, type Context, inTransaction } from '../../context.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { saveSetting, settingValue } from '../organisation/index.ts';
 import { SETTINGS_KEEPERS, SETTINGS_READERS } from './contributions.roles.ts';
 import { DEFAULT_INCENTIVE, type IncentiveRule } from './contributions.rules.ts';
 import { type CollectionSettings, collectionSettingsSchema, incentiveRuleSchema } from './contributions.schema.ts';
-import { findCollectionSettings, saveCollectionSettings } from './contributions.store.ts';
 
+const COLLECTION_SETTINGS_KEY = 'jkn_collection_settings';
 export const DEFAULT_COLLECTION_SETTINGS: CollectionSettings = { cashHoldingLimitDays: 3, incentiveRule: DEFAULT_INCENTIVE };
 
 /** The stored settings, each falling back to its default when missing or unreadable. */
 export async function collectionSettings(db: Queryable): Promise<CollectionSettings> {
-  const stored = (await findCollectionSettings(db)) ?? {};
+  const stored = (await settingValue(db, COLLECTION_SETTINGS_KEY)) ?? {};
   const days = collectionSettingsSchema.shape.cashHoldingLimitDays.safeParse(stored.cashHoldingLimitDays);
   const rule = incentiveRuleSchema.safeParse(stored.incentiveRule);
   return {
@@ -29,7 +30,7 @@ export async function updateCollectionSettings(ctx: Context, input: CollectionSe
   assertRole(ctx, SETTINGS_KEEPERS);
   return inTransaction(ctx, async (tx) => {
     const before = await collectionSettings(tx);
-    await saveCollectionSettings(tx, input, ctx.clock.now());
+    await saveSetting(tx, COLLECTION_SETTINGS_KEY, input, ctx.clock.now());
     await recordAudit(tx, ctx, { action: 'contributions.settings', entityType: 'setting', entityId: undefined, before, after: input });
     return input;
   });

@@ -11,38 +11,86 @@ import { terbilangRupiah } from '../../core/terbilang.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
+import { cadreFamilies, cadreOfFamily, cadreRecord, jknParticipantsOf, lockCadreRecord, recruitsInMonth } from '../cadres/index.ts';
 import { once } from '../idempotency/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
 import { ACCOUNTS, postEntry } from '../ledger/index.ts';
+import { type HouseholdWithPersons, householdsWithPersons } from '../registry/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { COLLECTORS, READERS } from './contributions.roles.ts';
 import { amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
 import {
-  cadreOfFamily,
-  cadreUserOfFamily,
+  accountsAndLastVisits,
   collectionsOf,
   depositedBy,
   depositsOf,
-  familiesOfCadre,
   familyAccount,
-  findCadreRow,
-  findHousehold,
   findPayment,
   insertDeposit,
   insertPayment,
   insertVisit,
   latestDepositsOf,
   latestPaymentsOf,
-  lockCadreRow,
   lockFamilyAccount,
   monthFigures,
-  payingMembers,
   paymentsInMonth,
   upsertFamilyAccount,
   visitsOf,
 } from './contributions.store.ts';
 
 const CADRE_PARTY = 'cadre';
+
+const findHousehold = async (db: Queryable, id: string) => (await householdsWithPersons(db, [id]))[0];
+const findCadreRow = cadreRecord;
+
+/** Persons alive, and the head among them (if any), of a household. */
+const living = (h: HouseholdWithPersons) => h.persons.filter((p) => p.diedOn === null);
+const headOf = (persons: HouseholdWithPersons['persons']) => persons.find((p) => p.relation === 'head')?.fullName ?? null;
+
+/** The household's PBPU (self-paying) participants alive and their class: one query in registry, one in cadres. */
+async function payingMembers(db: Queryable, household: HouseholdWithPersons) {
+  const participants = await jknParticipantsOf(
+    db,
+    living(household).map((p) => p.id),
+  );
+  return participants.filter((j) => j.segment === 'PBPU');
+}
+
+/**
+ * The cadre's families with their head, paid-through month, PBPU persons and class, and last
+ * visit: the family ids in cadres, the households with their persons in registry, then JKN
+ * participation in cadres alongside this module's accounts and visits (four round trips, whatever the caseload).
+ */
+async function familiesOfCadre(db: Queryable, cadreId: string) {
+  const households = await householdsWithPersons(db, await cadreFamilies(db, cadreId));
+  const ids = households.map((h) => h.id);
+  const [participants, own] = await Promise.all([
+    jknParticipantsOf(
+      db,
+      households.flatMap((h) => h.persons.map((p) => p.id)),
+    ),
+    accountsAndLastVisits(db, ids),
+  ]);
+  const participantOf = new Map(participants.map((j) => [j.person_id, j]));
+  const paidThrough = new Map<string, string>();
+  const lastVisit = new Map<string, string>();
+  for (const r of own) {
+    if (r.paid_through !== null) paidThrough.set(r.household_id, r.paid_through);
+    if (r.last_visit !== null) lastVisit.set(r.household_id, r.last_visit);
+  }
+  return households.map((h) => {
+    const classes = h.persons.flatMap((p) => participantOf.get(p.id)?.jkn_class ?? []).sort();
+    return {
+      household_id: h.id,
+      kk_number: h.kkNumber,
+      head_name: headOf(living(h)),
+      paid_through: paidThrough.get(h.id) ?? null,
+      persons: living(h).filter((p) => participantOf.get(p.id)?.segment === 'PBPU').length,
+      jkn_class: classes[0] ?? null,
+      last_visit: lastVisit.get(h.id) ?? null,
+    };
+  });
+}
 
 /** A cadre the caller may act for: their own record (cadre role) or one at an office in scope. */
 async function cadreFor(ctx: Context, db: Queryable, cadreId: string) {
@@ -61,7 +109,7 @@ async function familyOf(ctx: Context, db: Queryable, cadreId: string, householdI
   const household = await findHousehold(db, householdId);
   const assigned = household ? await cadreOfFamily(db, householdId) : undefined;
   const ownCaseload = ctx.actor.kind === 'user' && ctx.actor.role === 'cadre';
-  const visible = ownCaseload ? assigned?.cadre_id === cadreId : household && regionInScope(actorScope(ctx), household.village_code);
+  const visible = ownCaseload ? assigned?.cadre_id === cadreId : household && regionInScope(actorScope(ctx), household.villageCode);
   if (!household || !visible) throw invalid('contributions.family_unknown', 'householdId');
   if (assigned?.cadre_id !== cadreId) throw conflict('contributions.not_your_family', 'householdId');
   return household;
@@ -75,15 +123,15 @@ async function householdFor(ctx: Context, db: Queryable, householdId: string) {
   const household = await findHousehold(db, householdId);
   if (!household) throw notFound('household', householdId);
   if (ctx.actor.kind === 'user' && ctx.actor.role === 'cadre') {
-    const assigned = await cadreUserOfFamily(db, householdId);
+    const assigned = await cadreOfFamily(db, householdId);
     if (assigned?.user_id !== ctx.actor.id) throw notFound('household', householdId);
-  } else if (!regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', householdId);
+  } else if (!regionInScope(actorScope(ctx), household.villageCode)) throw notFound('household', householdId);
   return household;
 }
 
 /** The family's paying members (PBPU), their class and what they owe as of a day. */
-async function familyDues(db: Queryable, householdId: string, paidThrough: string | null, asOf: string) {
-  const members = await payingMembers(db, householdId);
+async function familyDues(db: Queryable, household: HouseholdWithPersons, paidThrough: string | null, asOf: string) {
+  const members = await payingMembers(db, household);
   const jknClass = members[0]?.jkn_class ?? null;
   const input = jknClass && paidThrough ? { jknClass, persons: members.length, paidThrough, asOf } : null;
   const quote = input ? quoteFamily(input) : null;
@@ -100,7 +148,7 @@ export async function setPaidThrough(ctx: Context, householdId: string, paidThro
       action: 'jkn.paid_through',
       entityType: 'household',
       entityId: householdId,
-      regionCode: household.village_code,
+      regionCode: household.villageCode,
       after: { paidThrough },
     });
   });
@@ -111,8 +159,8 @@ export async function getFamilyDues(ctx: Context, householdId: string, asOf?: st
   assertRole(ctx, READERS);
   const household = await householdFor(ctx, ctx.db, householdId);
   const account = await familyAccount(ctx.db, householdId);
-  const dues = await familyDues(ctx.db, householdId, account?.paid_through ?? null, asOf ?? businessDate(ctx.clock));
-  return { householdId, kkNumber: household.kk_number, ...dues };
+  const dues = await familyDues(ctx.db, household, account?.paid_through ?? null, asOf ?? businessDate(ctx.clock));
+  return { householdId, kkNumber: household.kkNumber, ...dues };
 }
 
 /**
@@ -137,7 +185,7 @@ export async function collectContribution(
       const household = await familyOf(ctx, tx, cadreId, input.householdId);
       const account = await lockFamilyAccount(tx, input.householdId);
       if (!account) throw conflict('contributions.paid_through_unknown', 'householdId');
-      const members = await payingMembers(tx, input.householdId);
+      const members = await payingMembers(tx, household);
       const jknClass = members[0]?.jkn_class;
       if (!jknClass) throw conflict('contributions.no_paying_members', 'householdId');
       const paidOn = input.paidOn ?? businessDate(ctx.clock);
@@ -155,7 +203,7 @@ export async function collectContribution(
       const entryId = await postEntry(tx, ctx, {
         officeId: cadre.office_id,
         entryDate: paidOn,
-        memo: `Iuran JKN KK ${household.kk_number.slice(0, 6)}… ${firstMonth} (${input.months} bln)`,
+        memo: `Iuran JKN KK ${household.kkNumber.slice(0, 6)}… ${firstMonth} (${input.months} bln)`,
         source: { type: 'jkn.contribution', id },
         lines: [
           { accountCode: ACCOUNTS.cashInTransit, debit: BigInt(expected), party: { type: CADRE_PARTY, id: cadreId } },
@@ -206,12 +254,17 @@ export async function listCollections(ctx: Context, cadreId: string, limit: numb
   assertRole(ctx, READERS);
   await cadreFor(ctx, ctx.db, cadreId);
   const rows = await latestPaymentsOf(ctx.db, cadreId, limit);
+  const households = await householdsWithPersons(
+    ctx.db,
+    rows.map((p) => p.household_id),
+  );
+  const headName = new Map(households.map((h) => [h.id, headOf(h.persons)]));
   return {
     items: rows.map((p) => ({
       id: p.id,
       receiptNumber: p.receipt_number,
       householdId: p.household_id,
-      headName: p.head_name,
+      headName: headName.get(p.household_id) ?? null,
       firstMonth: p.first_month,
       lastMonth: addMonths(p.first_month, p.months - 1),
       months: p.months,
@@ -253,7 +306,7 @@ export async function contributionReceiptPdf(ctx: Context, paymentId: string): P
       doc.font('Helvetica').fontSize(10).moveDown(0.5);
       doc.text(`No. ${payment.receipt_number}`, { align: 'center' }).moveDown();
       const line = (label: string, value: string) => doc.text(`${label.padEnd(22, ' ')}: ${value}`);
-      line('Telah terima dari', `Keluarga KK ${household?.kk_number ?? ''}`);
+      line('Telah terima dari', `Keluarga KK ${household?.kkNumber ?? ''}`);
       line('Uang sejumlah', formatRupiah(BigInt(payment.amount)));
       line('Terbilang', terbilangRupiah(payment.amount));
       line('Untuk', `Iuran JKN-KIS ${payment.months} bulan (${monthSpan(payment.first_month, lastMonth, 'id')})`);
@@ -301,7 +354,7 @@ export async function depositCash(
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `jkn.deposit:${cadreId}`, body: input }, async () => {
       const cadre = await cadreFor(ctx, tx, cadreId);
-      await lockCadreRow(tx, cadreId);
+      await lockCadreRecord(tx, cadreId);
       const [collections, deposited] = await Promise.all([collectionsOf(tx, cadreId), depositedBy(tx, cadreId)]);
       const held = sumRupiah(collections.map((c) => c.amount)) - deposited;
       const amount = BigInt(input.amount);
@@ -446,8 +499,9 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
 export async function performance(ctx: Context, cadreId: string, month: string) {
   assertRole(ctx, READERS);
   await cadreFor(ctx, ctx.db, cadreId);
-  const [figures, families, payments, cash, collections, deposits, settings] = await Promise.all([
+  const [figures, recruited, families, payments, cash, collections, deposits, settings] = await Promise.all([
     monthFigures(ctx.db, cadreId, month),
+    recruitsInMonth(ctx.db, cadreId, month),
     familiesOfCadre(ctx.db, cadreId),
     paymentsInMonth(ctx.db, cadreId, month),
     cadreCash(ctx, cadreId),
@@ -476,7 +530,7 @@ export async function performance(ctx: Context, cadreId: string, month: string) 
     familiesAssigned: families.length,
     familiesVisited: figures.visited,
     visits: figures.visits,
-    recruited: figures.recruited,
+    recruited,
     payments: figures.payments,
     collected: String(collected),
     due: String(due),
@@ -487,8 +541,6 @@ export async function performance(ctx: Context, cadreId: string, month: string) 
     deposits: timeliness.deposits,
     depositsOnTime: timeliness.onTime,
     incentiveRule: settings.incentiveRule,
-    incentive: String(
-      incentive(settings.incentiveRule, { arrearsCollected, participantsPaid: figures.payments, recruits: figures.recruited }),
-    ),
+    incentive: String(incentive(settings.incentiveRule, { arrearsCollected, participantsPaid: figures.payments, recruits: recruited })),
   };
 }

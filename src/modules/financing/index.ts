@@ -1,4 +1,5 @@
 export { closeDay } from './close-day.service.ts';
+export { disbursedFinancingsOfGroups, instalmentsOfFinancings } from './field.service.ts';
 export { financingRoutes } from './financing.routes.ts';
 export { scheduleInputSchema } from './financing.schema.ts';
 export { previewSchedule } from './schedule.service.ts';

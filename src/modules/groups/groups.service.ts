@@ -34,6 +34,7 @@ import {
   findAssets,
   findAttendance,
   findGroup,
+  findGroupIdsOfFacilitator,
   findGroupKind,
   findGroupMembers,
   findGroupVillages,
@@ -501,3 +502,6 @@ export async function listKinds(ctx: Context) {
 /** Whether a household is a current member family of a group. */
 export const householdIsActiveMember = async (db: Queryable, groupId: string, householdId: string) =>
   (await findActiveMemberOfHousehold(db, groupId, householdId)) !== undefined;
+
+/** The ids of the groups a user facilitates, by name: the field app takes their sheets offline. */
+export const groupsOfFacilitator = (db: Queryable, userId: string) => findGroupIdsOfFacilitator(db, userId);

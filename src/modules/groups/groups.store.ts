@@ -9,6 +9,11 @@ export const findGroupKind = (db: Queryable, code: string) =>
 export const listGroupKinds = (db: Queryable) => db.selectFrom('group_kind').selectAll().orderBy('code').execute();
 
 export const findGroup = (db: Queryable, id: string) => db.selectFrom('business_group').selectAll().where('id', '=', id).executeTakeFirst();
+/** The groups a user facilitates, by name. */
+export const findGroupIdsOfFacilitator = async (db: Queryable, userId: string) =>
+  (await db.selectFrom('business_group').select('id').where('facilitator_id', '=', userId).orderBy('name').orderBy('id').execute()).map(
+    (r) => r.id,
+  );
 export const lockGroup = (db: Queryable, id: string) =>
   db.selectFrom('business_group').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 

@@ -4,6 +4,7 @@ export {
   appointOfficers,
   formGroup,
   getGroup,
+  groupsOfFacilitator,
   groupVisibleTo,
   householdIsActiveMember,
   listGroups,

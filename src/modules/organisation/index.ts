@@ -10,6 +10,5 @@ export {
   officesWithRegions,
   resolveOfficeCodes,
   resolveOfficeForActor,
-  saveSetting,
-  settingValue,
 } from './organisation.service.ts';
+export { saveSetting, settingValue } from './settings.service.ts';

@@ -14,14 +14,12 @@ import {
   findOfficesByCodes,
   findOfficesByIds,
   findOrganisation,
-  findSettingValue,
   insertOffice,
   insertOrganisation,
   listOfficeRows,
   replaceOfficeRegions,
   updateOffice,
   updateOrganisationName,
-  upsertSetting,
 } from './organisation.store.ts';
 import type { OfficeRow } from './organisation.tables.ts';
 
@@ -241,5 +239,3 @@ export async function officesByIds(db: Queryable, ids: string[]): Promise<Map<st
 }
 
 /** A module's settings, stored under its key in the organisation's settings (undefined: never saved). */
-export const settingValue = (db: Queryable, key: string) => findSettingValue(db, key);
-export const saveSetting = (db: Queryable, key: string, value: unknown) => upsertSetting(db, key, value);

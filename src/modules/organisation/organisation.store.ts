@@ -1,4 +1,4 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { StoreDb } from '../../db/store.ts';
 import type { OfficeTable, OrganisationTable, OrganisationTables } from './organisation.tables.ts';
 
@@ -66,13 +66,3 @@ export const countOffices = async (db: Queryable) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-export async function findSettingValue(db: Queryable, key: string): Promise<unknown> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value;
-}
-
-export async function upsertSetting(db: Queryable, key: string, value: unknown) {
-  await sql`INSERT INTO setting (key, value) VALUES (${key}, ${JSON.stringify(value)}::jsonb)
-            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`.execute(db);
-}

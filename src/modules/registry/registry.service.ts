@@ -19,6 +19,7 @@ import {
   findHouseholdById,
   findHouseholdByKk,
   findHouseholdsByIds,
+  findHouseholdsWithPersons,
   findMembers,
   findPersonById,
   findPersonNamesByIds,
@@ -260,13 +261,31 @@ export async function findPersons(ctx: Context, query: PersonsQuery) {
 
 /** A person's row by id, for other modules (which check it against the actor's scope themselves). */
 export const personById = (db: Queryable, id: string) => findPersonById(db, id);
-/** For other modules' lists: id, name, village and household of each person asked for, in name order (one query for a whole page). */
 /** A household's row by id, for other modules (which check it against the actor's scope themselves). */
 export const householdById = (db: Queryable, id: string) => findHouseholdById(db, id);
 /** A household's persons (merged records left out), head and spouses first, then by age. */
 export const householdMembers = (db: Queryable, householdId: string) => findUnmergedMembers(db, householdId);
 /** For another module's rule over a whole family: one writer at a time per household, until the transaction ends. */
 export const lockHousehold = (db: Queryable, id: string) => lockHouseholdRow(db, id);
+/** Names of many persons in one query, ordered by name as the database sorts it (for lists other modules build). */
+export const personNamesOf = (db: Queryable, ids: string[]) => findPersonNamesByIds(db, [...new Set(ids)]);
+export type HouseholdWithPersons = {
+  id: string;
+  kkNumber: string;
+  villageCode: string;
+  persons: { id: string; fullName: string; relation: string; diedOn: string | null }[];
+};
+/** Many households with their persons in one query, in the order of the ids asked (unknown ids left out). */
+export async function householdsWithPersons(db: Queryable, ids: string[]): Promise<HouseholdWithPersons[]> {
+  const byId = new Map<string, HouseholdWithPersons>();
+  for (const r of await findHouseholdsWithPersons(db, [...new Set(ids)])) {
+    const household = byId.get(r.id) ?? { id: r.id, kkNumber: r.kk_number, villageCode: r.village_code, persons: [] };
+    byId.set(r.id, household);
+    if (r.person_id !== null && r.full_name !== null && r.relation !== null)
+      household.persons.push({ id: r.person_id, fullName: r.full_name, relation: r.relation, diedOn: r.died_on });
+  }
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+}
 /** A business with its owner's household, for financing applications. */
 export const businessWithHousehold = (db: Queryable, id: string) => findBusinessWithHousehold(db, id);
 /** Heads of households in a village, in a stable order (the demo picks its borrowers and cadres here). */

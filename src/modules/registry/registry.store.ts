@@ -30,6 +30,16 @@ export const findPersonNamesByIds = (db: Queryable, ids: string[]) =>
         .orderBy('full_name')
         .orderBy('id')
         .execute();
+/** Households with their persons (none: one row with null person columns), in one query. */
+export const findHouseholdsWithPersons = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('household as h')
+        .leftJoin('person as p', 'p.household_id', 'h.id')
+        .select(['h.id', 'h.kk_number', 'h.village_code', 'p.id as person_id', 'p.full_name', 'p.relation', 'p.died_on'])
+        .where('h.id', 'in', ids)
+        .execute();
 export const findPersonsByNiks = (db: Queryable, niks: string[]) =>
   niks.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('nik', 'in', niks).execute();
 export const findMembers = (db: Queryable, householdId: string) =>

@@ -69,7 +69,7 @@ const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEE
 const SETTINGS_KEY = 'savings_amounts';
 
 async function settingsOf(db: Queryable): Promise<SavingsSettings> {
-  const stored = (await settingValue(db, SETTINGS_KEY)) as { pokokAmount: string; wajibAmount: string } | undefined;
+  const stored = (await settingValue(db, SETTINGS_KEY)) as { pokokAmount: string; wajibAmount: string } | null;
   return stored ? { pokokAmount: BigInt(stored.pokokAmount), wajibAmount: BigInt(stored.wajibAmount) } : DEFAULT_SETTINGS;
 }
 const settingsView = (s: SavingsSettings) => ({ pokokAmount: s.pokokAmount.toString(), wajibAmount: s.wajibAmount.toString() });
@@ -84,7 +84,7 @@ export async function changeSavingsSettings(ctx: Context, input: { pokokAmount: 
   assertRole(ctx, SETTINGS_KEEPERS);
   return inTransaction(ctx, async (tx) => {
     const before = settingsView(await settingsOf(tx));
-    await saveSetting(tx, SETTINGS_KEY, input);
+    await saveSetting(tx, SETTINGS_KEY, input, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'savings.settings_change',
       entityType: 'setting',

@@ -8,9 +8,10 @@ import type { Idempotent } from '../../core/idempotency.ts';
 import { translate } from '../../core/messages.ts';
 import { sumRupiah } from '../../core/money.ts';
 import { regionInScope } from '../../core/scope.ts';
+import { cadreOfUser } from '../cadres/index.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
-import { instalmentOwed, instalmentsDue, repay } from '../financing/index.ts';
-import { getGroup, recordMeeting } from '../groups/index.ts';
+import { disbursedFinancingsOfGroups, instalmentOwed, instalmentsDue, instalmentsOfFinancings, repay } from '../financing/index.ts';
+import { getGroup, groupsOfFacilitator, recordMeeting } from '../groups/index.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
 import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
@@ -25,7 +26,6 @@ import {
   type SheetGroup,
   visitPayloadSchema,
 } from './sync.schema.ts';
-import { cadreOfUser, findDisbursedFinancingsOfGroups, findGroupIdsOfFacilitator, findInstalmentsOf } from './sync.store.ts';
 
 /** Who takes work offline: cadres (families), facilitators (groups), and managers or admins (any group, by ?group=). */
 
@@ -59,7 +59,7 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
     if (me?.role === 'facilitator' && group.facilitator?.id !== me.id) throw notFound('group', groupId);
     groups.push(group);
   } else if (me) {
-    for (const id of await findGroupIdsOfFacilitator(ctx.db, me.id)) {
+    for (const id of await groupsOfFacilitator(ctx.db, me.id)) {
       try {
         groups.push(await getGroup(ctx, id));
       } catch (error) {
@@ -70,12 +70,12 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
   }
   const scope = actorScope(ctx);
   const financings = (
-    await findDisbursedFinancingsOfGroups(
+    await disbursedFinancingsOfGroups(
       ctx.db,
       groups.map((g) => g.id),
     )
   ).filter((f) => regionInScope(scope, f.region_code));
-  const instalments = await findInstalmentsOf(
+  const instalments = await instalmentsOfFinancings(
     ctx.db,
     financings.map((f) => f.id),
   );
