@@ -12,23 +12,25 @@ import { activeUsersWithRole } from '../identity/index.ts';
 import { getOrganisation, resolveOfficeForActor } from '../organisation/index.ts';
 import { unknownRegionCodes } from '../regions/index.ts';
 import { findPersonForActor } from '../registry/index.ts';
+import {
+  countFamiliesByVillage,
+  findCadre,
+  findCadreVillages,
+  findSigningKeys,
+  insertSigningKeysOnce,
+  listCadreRows,
+} from './cadre-reads.service.ts';
 import { CARD_PRINTERS, MANAGERS, READERS } from './cadres.roles.ts';
 import type { registerCadreInputSchema, UpdateCadreInput } from './cadres.schema.ts';
 import {
   bumpCardVersion,
   claimFirstCardVersion,
-  countFamiliesByVillage,
   deleteCadreVillages,
-  findCadre,
   findCadreByPerson,
   findCadreByUser,
   findCadrePhoto,
-  findCadreVillages,
-  findSigningKeys,
   insertCadre,
   insertCadreVillages,
-  insertSigningKeysOnce,
-  listCadreRows,
   lockCadre,
   updateCadreDetails,
   updateCadreStatus,

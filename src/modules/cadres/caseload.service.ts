@@ -8,22 +8,11 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findCadreSettings, findCadreVillages, findFamilyPage, findHouseholdsWithCadre, saveCadreSettings } from './cadre-reads.service.ts';
 import { MANAGERS, READERS, SETTINGS_KEEPERS } from './cadres.roles.ts';
 import type { CadreSettings, TrainingInput } from './cadres.schema.ts';
 import { cadreInScope } from './cadres.service.ts';
-import {
-  countFamilies,
-  deleteFamily,
-  findCadreSettings,
-  findCadreVillages,
-  findFamilyPage,
-  findHouseholdsWithCadre,
-  findTrainings,
-  insertFamilies,
-  insertTraining,
-  lockCadre,
-  saveCadreSettings,
-} from './cadres.store.ts';
+import { countFamilies, deleteFamily, findTrainings, insertFamilies, insertTraining, lockCadre } from './cadres.store.ts';
 
 const today = (ctx: Context) => businessDate(ctx.clock);
 const seesIdentifiers = (ctx: Context) => ctx.actor.kind !== 'user' || ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role);

@@ -8,8 +8,9 @@ import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
 import { findPersonForActor, householdById, householdMembers, lockHousehold, personsByIds } from '../registry/index.ts';
+import { findCadre, findCadreVillages } from './cadre-reads.service.ts';
 import { PARTICIPANT_WRITERS, READERS } from './cadres.roles.ts';
-import { findCadre, findCadreByUser, findCadreVillages } from './cadres.store.ts';
+import { findCadreByUser } from './cadres.store.ts';
 import type { HouseholdJknView, PersonJknInput } from './participants.schema.ts';
 import {
   findCadreOfHousehold,

@@ -4,9 +4,10 @@ import { invalid, notFound } from '../../core/errors.ts';
 import type { Queryable } from '../../db/database.ts';
 import { imageSignature, printableImage } from '../../pdf/image.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findCadre } from './cadre-reads.service.ts';
 import { MANAGERS, READERS } from './cadres.roles.ts';
 import { cadreInScope, signingKeys } from './cadres.service.ts';
-import { findCadre, findCadrePhoto, upsertCadrePhoto } from './cadres.store.ts';
+import { findCadrePhoto, upsertCadrePhoto } from './cadres.store.ts';
 import { readCardToken } from './card-token.ts';
 
 export const PHOTO_MAX_BYTES = 524_288;

@@ -11,4 +11,4 @@ export {
   resolveOfficeCodes,
   resolveOfficeForActor,
 } from './organisation.service.ts';
-export { saveSetting, settingValue } from './settings.service.ts';
+export { saveSetting, saveSettingOnce, settingValue } from './settings.service.ts';

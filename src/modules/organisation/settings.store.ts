@@ -12,3 +12,7 @@ export async function upsertSetting(db: Queryable, key: string, value: Record<st
   await sql`INSERT INTO setting (key, value, updated_at) VALUES (${key}, ${JSON.stringify(value)}::jsonb, ${now})
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(db);
 }
+/** First writer wins: a key already stored keeps its value. */
+export async function insertSettingOnce(db: Queryable, key: string, value: Record<string, unknown>) {
+  await sql`INSERT INTO setting (key, value) VALUES (${key}, ${JSON.stringify(value)}::jsonb) ON CONFLICT (key) DO NOTHING`.execute(db);
+}

@@ -9,6 +9,7 @@ export {
   headsInVillage,
   householdById,
   householdMembers,
+  householdsByIds,
   householdsWithPersons,
   lockHousehold,
   personById,

@@ -273,18 +273,24 @@ export type HouseholdWithPersons = {
   id: string;
   kkNumber: string;
   villageCode: string;
+  address: string;
   persons: { id: string; fullName: string; relation: string; diedOn: string | null }[];
 };
 /** Many households with their persons in one query, in the order of the ids asked (unknown ids left out). */
 export async function householdsWithPersons(db: Queryable, ids: string[]): Promise<HouseholdWithPersons[]> {
   const byId = new Map<string, HouseholdWithPersons>();
   for (const r of await findHouseholdsWithPersons(db, [...new Set(ids)])) {
-    const household = byId.get(r.id) ?? { id: r.id, kkNumber: r.kk_number, villageCode: r.village_code, persons: [] };
+    const household = byId.get(r.id) ?? { id: r.id, kkNumber: r.kk_number, villageCode: r.village_code, address: r.address, persons: [] };
     byId.set(r.id, household);
     if (r.person_id !== null && r.full_name !== null && r.relation !== null)
       household.persons.push({ id: r.person_id, fullName: r.full_name, relation: r.relation, diedOn: r.died_on });
   }
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+}
+/** Households by id in one query (unknown ids left out), for another module's checks and counts. */
+export async function householdsByIds(db: Queryable, ids: string[]): Promise<Map<string, { kkNumber: string; villageCode: string }>> {
+  const rows = await findHouseholdsByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { kkNumber: row.kk_number, villageCode: row.village_code }]));
 }
 /** A business with its owner's household, for financing applications. */
 export const businessWithHousehold = (db: Queryable, id: string) => findBusinessWithHousehold(db, id);
