@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { DAY_MS } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
+import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../../testing/financing-fixtures.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
 import { closeDay as closeDayFromCli } from './close-day.service.ts';
@@ -54,28 +55,8 @@ for (const kind of testDatabaseKinds()) {
         .orderBy('nik')
         .limit(2)
         .execute();
-      await manager.post('/api/v1/financing/products', {
-        code: 'FLAT10D',
-        name: 'Flat 10% dengan denda',
-        kind: 'flat',
-        ratePercent: '10',
-        frequency: 'monthly',
-        minAmount: '1000000',
-        maxAmount: '50000000',
-        minInstallments: 3,
-        maxInstallments: 24,
-        penaltyPerMilleDaily: '1',
-        penaltyCapPercent: '10',
-      });
-      await manager.post('/api/v1/funds', {
-        code: 'DANA-YK',
-        name: 'Dana bergulir',
-        kind: 'own_capital',
-        source: 'Modal LKM',
-        officeCode: 'YK01',
-        initialCapital: '20000000',
-        capitalDate: '2026-01-02',
-      });
+      await manager.post('/api/v1/financing/products', FLAT_PRODUCT_WITH_PENALTY);
+      await manager.post('/api/v1/funds', YOGYA_FUND);
       for (const [index, [name, principal, disbursedOn]] of [
         ['X', '6000000', '2026-01-15'],
         ['Y', '4000000', '2026-02-01'],

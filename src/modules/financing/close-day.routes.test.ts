@@ -3,6 +3,7 @@ import { fixedClock } from '../../core/clock.ts';
 import { DAY_MS } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
+import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../../testing/financing-fixtures.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
 
@@ -32,28 +33,8 @@ for (const kind of testDatabaseKinds()) {
         .orderBy('nik')
         .limit(4)
         .execute();
-      await manager.post('/api/v1/financing/products', {
-        code: 'FLAT10D',
-        name: 'Flat 10% dengan denda',
-        kind: 'flat',
-        ratePercent: '10',
-        frequency: 'monthly',
-        minAmount: '1000000',
-        maxAmount: '50000000',
-        minInstallments: 3,
-        maxInstallments: 24,
-        penaltyPerMilleDaily: '1',
-        penaltyCapPercent: '10',
-      });
-      await manager.post('/api/v1/funds', {
-        code: 'DANA-YK',
-        name: 'Dana bergulir',
-        kind: 'own_capital',
-        source: 'Modal LKM',
-        officeCode: 'YK01',
-        initialCapital: '20000000',
-        capitalDate: '2026-01-02',
-      });
+      await manager.post('/api/v1/financing/products', FLAT_PRODUCT_WITH_PENALTY);
+      await manager.post('/api/v1/funds', YOGYA_FUND);
       for (const [index, name] of ['A', 'B', 'C', 'D'].entries()) {
         const applied = await cashier.post('/api/v1/financings', {
           personId: persons[index]?.id,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
+import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../../testing/financing-fixtures.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
 import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
@@ -32,32 +33,8 @@ for (const kind of testDatabaseKinds()) {
         .orderBy('nik')
         .limit(2)
         .execute();
-      expect(
-        (
-          await manager.post('/api/v1/financing/products', {
-            code: 'FLAT10D',
-            name: 'Flat 10% dengan denda',
-            kind: 'flat',
-            ratePercent: '10',
-            frequency: 'monthly',
-            minAmount: '1000000',
-            maxAmount: '50000000',
-            minInstallments: 3,
-            maxInstallments: 24,
-            penaltyPerMilleDaily: '1',
-            penaltyCapPercent: '10',
-          })
-        ).status,
-      ).toBe(201);
-      await manager.post('/api/v1/funds', {
-        code: 'DANA-YK',
-        name: 'Dana bergulir',
-        kind: 'own_capital',
-        source: 'Modal LKM',
-        officeCode: 'YK01',
-        initialCapital: '20000000',
-        capitalDate: '2026-01-02',
-      });
+      expect((await manager.post('/api/v1/financing/products', FLAT_PRODUCT_WITH_PENALTY)).status).toBe(201);
+      await manager.post('/api/v1/funds', YOGYA_FUND);
       for (const person of persons) {
         const applied = await cashier.post('/api/v1/financings', {
           personId: person.id,

@@ -1,0 +1,27 @@
+/**
+ * The money set-up several financing tests share: a flat 10% monthly product with a daily late
+ * charge (1‰, capped at 10%) and a YK01 revolving fund of Rp20.000.000, posted as a manager would.
+ */
+export const FLAT_PRODUCT_WITH_PENALTY = {
+  code: 'FLAT10D',
+  name: 'Flat 10% dengan denda',
+  kind: 'flat',
+  ratePercent: '10',
+  frequency: 'monthly',
+  minAmount: '1000000',
+  maxAmount: '50000000',
+  minInstallments: 3,
+  maxInstallments: 24,
+  penaltyPerMilleDaily: '1',
+  penaltyCapPercent: '10',
+} as const;
+
+export const YOGYA_FUND = {
+  code: 'DANA-YK',
+  name: 'Dana bergulir',
+  kind: 'own_capital',
+  source: 'Modal LKM',
+  officeCode: 'YK01',
+  initialCapital: '20000000',
+  capitalDate: '2026-01-02',
+} as const;
