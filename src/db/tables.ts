@@ -3,6 +3,7 @@ import type { CadreTables } from '../modules/cadres/cadres.tables.ts';
 import type { ContributionTables } from '../modules/contributions/contributions.tables.ts';
 import type { FinancingTables } from '../modules/financing/financing.tables.ts';
 import type { GroupTables } from '../modules/groups/groups.tables.ts';
+import type { HealthTables } from '../modules/health/health.tables.ts';
 import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
@@ -24,4 +25,5 @@ export type Tables = RegionTables &
   IdempotencyTables &
   FinancingTables &
   SavingsTables &
-  ContributionTables;
+  ContributionTables &
+  HealthTables;

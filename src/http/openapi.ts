@@ -61,6 +61,8 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   ledger: 'General ledger: chart of accounts, journal entries, funds, cash drawers, trial balance and financial statements.',
   sync: 'The offline field app: the bundle it downloads and the commands it pushes.',
   savings: 'Savings (simpanan): accounts, deposits, withdrawals, reversals, passbooks.',
+  health:
+    'The family-doctor programme: health profiles, encounters, referrals, illness, counselling, screening and recall, the family health index (IKS), members at risk, FHIR exchange.',
 };
 
 /** Each 4xx the API answers, as a reusable response (components.responses). */

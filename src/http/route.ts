@@ -23,7 +23,8 @@ export type ApiTag =
   | 'cadres'
   | 'ledger'
   | 'sync'
-  | 'savings';
+  | 'savings'
+  | 'health';
 
 /** Media types of files that routes send or take instead of JSON. */
 export const FILE_MEDIA_TYPES = {
@@ -32,6 +33,7 @@ export const FILE_MEDIA_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   jpeg: 'image/jpeg',
   png: 'image/png',
+  fhir: 'application/fhir+json',
 } as const;
 export type FileMediaType = (typeof FILE_MEDIA_TYPES)[keyof typeof FILE_MEDIA_TYPES];
 

@@ -3,6 +3,7 @@ import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
 import { financingRoutes } from '../modules/financing/index.ts';
 import { groupRoutes } from '../modules/groups/index.ts';
+import { healthRoutes } from '../modules/health/index.ts';
 import { identityRoutes } from '../modules/identity/index.ts';
 import { jknRoutes } from '../modules/jkn/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
@@ -31,5 +32,6 @@ export function allRoutes(): AnyRoute[] {
     ...contributionRoutes,
     ...syncRoutes,
     ...savingsRoutes,
+    ...healthRoutes,
   ];
 }

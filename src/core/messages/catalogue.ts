@@ -2,6 +2,8 @@ import type { i18n } from 'i18next';
 import { formatRupiah } from '../format.ts';
 import { errorsEn } from './errors.en.ts';
 import { errorsId } from './errors.id.ts';
+import { healthEn } from './health.en.ts';
+import { healthId } from './health.id.ts';
 import { moneyEn } from './money.en.ts';
 import { moneyId } from './money.id.ts';
 import { syncEn } from './sync.en.ts';
@@ -12,14 +14,14 @@ import { syncId } from './sync.id.ts';
  * `translate` (src/core/messages.ts), the office web app and the field app. Keys of the error
  * namespaces are the stable error codes clients rely on.
  */
-export const ERROR_NAMESPACES = ['errors', 'money', 'sync'] as const;
+export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health'] as const;
 
 /** Every error code: a key of the error namespaces (field-level codes included). */
-export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId;
+export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId | keyof typeof healthId;
 
 export const ERROR_RESOURCES = {
-  id: { errors: errorsId, money: moneyId, sync: syncId },
-  en: { errors: errorsEn, money: moneyEn, sync: syncEn },
+  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId },
+  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn },
 };
 
 /**

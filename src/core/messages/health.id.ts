@@ -1,0 +1,17 @@
+/** Error texts of the health programme (id). Each capability keeps its own block. */
+export const healthId = {
+  // profile and IKS
+  'health.placeholder_profile': 'Profil kesehatan belum tersedia.',
+
+  // encounters, referrals, illness
+  'health.placeholder_encounters': 'Kunjungan belum tersedia.',
+
+  // screening and counselling sessions
+  'health.placeholder_screening': 'Skrining belum tersedia.',
+
+  // finance link
+  'health.placeholder_finance': 'Data belum tersedia.',
+
+  // FHIR
+  'health.placeholder_fhir': 'Data belum tersedia.',
+};
