@@ -74,6 +74,11 @@ const CadresPage = lazy(() => import('./pages/cadres/cadres-page.tsx').then((m) 
 const CadrePage = lazy(() => import('./pages/cadres/cadre-page.tsx').then((m) => ({ default: m.CadrePage })));
 const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
 // The offline field app: its own shell, opened without the setup and session checks (they need the server).
+const IksPage = lazy(() => import('./pages/health/iks-page.tsx').then((m) => ({ default: m.IksPage })));
+const RecallsPage = lazy(() => import('./pages/health/recalls-page.tsx').then((m) => ({ default: m.RecallsPage })));
+const SessionsPage = lazy(() => import('./pages/health/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })));
+const AtRiskPage = lazy(() => import('./pages/health/at-risk-page.tsx').then((m) => ({ default: m.AtRiskPage })));
+const ComparisonPage = lazy(() => import('./pages/health/comparison-page.tsx').then((m) => ({ default: m.ComparisonPage })));
 const FieldApp = lazy(() => import('./field/field-app.tsx').then((m) => ({ default: m.FieldApp })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -197,6 +202,46 @@ function OfficeApp() {
           element={
             <RequireNav nav="cadres">
               <CadrePage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="health/iks"
+          element={
+            <RequireNav nav="healthIks">
+              <IksPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="health/recalls"
+          element={
+            <RequireNav nav="recalls">
+              <RecallsPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="health/sessions/*"
+          element={
+            <RequireNav nav="healthSessions">
+              <SessionsPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="health/at-risk"
+          element={
+            <RequireNav nav="atRisk">
+              <AtRiskPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="health/comparison"
+          element={
+            <RequireNav nav="repaymentComparison">
+              <ComparisonPage />
             </RequireNav>
           }
         />

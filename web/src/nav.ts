@@ -14,11 +14,13 @@ export type NavKey =
   | 'cadres'
   | 'fieldApp'
   | FinancingNavKey
-  | FinanceNavKey;
+  | FinanceNavKey
+  | HealthNavKey;
 type FinancingNavKey = 'financings' | 'financingProducts' | 'portfolio' | 'revolvingQueue';
+type HealthNavKey = 'healthIks' | 'recalls' | 'healthSessions' | 'atRisk' | 'repaymentComparison';
 type FinanceNavKey = 'accounts' | 'trialBalance' | 'accountStatement' | 'reports' | 'journal' | 'funds' | 'cashDrawer';
 /** `section`: the items under a heading of the navigation (Keuangan). */
-export type NavItem = { key: NavKey; path: string; section?: 'financing' | 'finance' };
+export type NavItem = { key: NavKey; path: string; section?: 'financing' | 'finance' | 'health' };
 
 const ITEMS: Record<NavKey, NavItem> = {
   home: { key: 'home', path: '/' },
@@ -45,7 +47,16 @@ const ITEMS: Record<NavKey, NavItem> = {
   journal: { key: 'journal', path: '/finance/journal', section: 'finance' },
   funds: { key: 'funds', path: '/finance/funds', section: 'finance' },
   cashDrawer: { key: 'cashDrawer', path: '/finance/cash-drawer', section: 'finance' },
+  healthIks: { key: 'healthIks', path: '/health/iks', section: 'health' },
+  recalls: { key: 'recalls', path: '/health/recalls', section: 'health' },
+  healthSessions: { key: 'healthSessions', path: '/health/sessions', section: 'health' },
+  atRisk: { key: 'atRisk', path: '/health/at-risk', section: 'health' },
+  repaymentComparison: { key: 'repaymentComparison', path: '/health/comparison', section: 'health' },
 };
+
+// The health pages by role (src/modules/health/health.roles.ts): clinical lists for health workers.
+const HEALTH_ALL: HealthNavKey[] = ['healthIks', 'recalls', 'healthSessions', 'atRisk', 'repaymentComparison'];
+const HEALTH_OVERSIGHT: HealthNavKey[] = ['healthIks', 'healthSessions', 'repaymentComparison'];
 
 // The finance pages by role (the ledger's readers; journals for its keepers; drawers for those who hold one).
 const FINANCE_READ: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountStatement', 'reports', 'funds'];
@@ -72,6 +83,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCING,
     ...PORTFOLIO,
     ...FINANCE_KEEP,
+    ...HEALTH_ALL,
   ],
   manager: [
     'home',
@@ -85,13 +97,41 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCING,
     ...PORTFOLIO,
     ...FINANCE_KEEP,
+    ...HEALTH_OVERSIGHT,
+    'atRisk',
   ],
   cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
-  facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING],
-  supervisor: ['home', 'persons', 'groups', 'offices', 'regions', 'cadres', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
-  auditor: ['home', 'persons', 'groups', 'users', 'offices', 'regions', 'audit', 'cadres', ...FINANCING, ...PORTFOLIO, ...FINANCE_READ],
+  facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING, 'healthSessions', 'atRisk'],
+  supervisor: [
+    'home',
+    'persons',
+    'groups',
+    'offices',
+    'regions',
+    'cadres',
+    ...FINANCING,
+    ...PORTFOLIO,
+    ...FINANCE_READ,
+    ...HEALTH_OVERSIGHT,
+  ],
+  auditor: [
+    'home',
+    'persons',
+    'groups',
+    'users',
+    'offices',
+    'regions',
+    'audit',
+    'cadres',
+    ...FINANCING,
+    ...PORTFOLIO,
+    ...FINANCE_READ,
+    ...HEALTH_OVERSIGHT,
+  ],
   // A cadre sees their own record: card data, trainings and the families they look after.
   cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],
+  // A health worker: their families' clinical records, recalls and sessions, in the office and offline.
+  health_worker: ['home', 'fieldApp', 'persons', 'groups', 'offices', 'regions', ...HEALTH_ALL],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

@@ -4,6 +4,14 @@ import { cadresId } from '../../../web/src/i18n/cadres.id.ts';
 import { en } from '../../../web/src/i18n/en.ts';
 import { financingEn } from '../../../web/src/i18n/financing.en.ts';
 import { financingId } from '../../../web/src/i18n/financing.id.ts';
+import { healthEncountersEn } from '../../../web/src/i18n/health-encounters.en.ts';
+import { healthEncountersId } from '../../../web/src/i18n/health-encounters.id.ts';
+import { healthFinanceEn } from '../../../web/src/i18n/health-finance.en.ts';
+import { healthFinanceId } from '../../../web/src/i18n/health-finance.id.ts';
+import { healthProfileEn } from '../../../web/src/i18n/health-profile.en.ts';
+import { healthProfileId } from '../../../web/src/i18n/health-profile.id.ts';
+import { healthScreeningEn } from '../../../web/src/i18n/health-screening.en.ts';
+import { healthScreeningId } from '../../../web/src/i18n/health-screening.id.ts';
 import { id } from '../../../web/src/i18n/id.ts';
 import { ledgerEn } from '../../../web/src/i18n/ledger.en.ts';
 import { ledgerId } from '../../../web/src/i18n/ledger.id.ts';
@@ -53,6 +61,10 @@ const pairs: [string, Resource, Resource][] = [
   ['web financing', financingId, financingEn],
   ['web portfolio', portfolioId, portfolioEn],
   ['web cadres', cadresId, cadresEn],
+  ['web health-profile', healthProfileId, healthProfileEn],
+  ['web health-encounters', healthEncountersId, healthEncountersEn],
+  ['web health-screening', healthScreeningId, healthScreeningEn],
+  ['web health-finance', healthFinanceId, healthFinanceEn],
 ];
 
 describe('the message catalogue', () => {

@@ -23,6 +23,7 @@ import { type NavKey, navFor } from '../nav.ts';
 import { CadreCardIcon } from './cadre-icons.tsx';
 import { ScreenErrorBoundary } from './error-boundary.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
+import { AtRiskIcon, CompareIcon, FamilyHealthIcon, RecallIcon, SessionIcon } from './health-icons.tsx';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, PhoneIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { BookIcon, ChartIcon, CoinsIcon, DrawerIcon, JournalIcon, ReportIcon, ScaleIcon } from './ledger-icons.tsx';
@@ -55,6 +56,11 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   journal: () => <JournalIcon />,
   funds: () => <CoinsIcon />,
   cashDrawer: () => <DrawerIcon />,
+  healthIks: () => <FamilyHealthIcon />,
+  recalls: () => <RecallIcon />,
+  healthSessions: () => <SessionIcon />,
+  atRisk: () => <AtRiskIcon />,
+  repaymentComparison: () => <CompareIcon />,
 };
 
 const initials = (name: string) =>

@@ -7,6 +7,14 @@ import { type CadresDictionary, cadresId } from './cadres.id.ts';
 import { en } from './en.ts';
 import { financingEn } from './financing.en.ts';
 import { type FinancingDictionary, financingId } from './financing.id.ts';
+import { healthEncountersEn } from './health-encounters.en.ts';
+import { type HealthEncountersDictionary, healthEncountersId } from './health-encounters.id.ts';
+import { healthFinanceEn } from './health-finance.en.ts';
+import { type HealthFinanceDictionary, healthFinanceId } from './health-finance.id.ts';
+import { healthProfileEn } from './health-profile.en.ts';
+import { type HealthProfileDictionary, healthProfileId } from './health-profile.id.ts';
+import { healthScreeningEn } from './health-screening.en.ts';
+import { type HealthScreeningDictionary, healthScreeningId } from './health-screening.id.ts';
 import { type Dictionary, id } from './id.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { type LedgerDictionary, ledgerId } from './ledger.id.ts';
@@ -27,7 +35,11 @@ declare module 'i18next' {
         SavingsDictionary &
         FinancingDictionary &
         PortfolioDictionary &
-        CadresDictionary;
+        CadresDictionary &
+        HealthProfileDictionary &
+        HealthEncountersDictionary &
+        HealthScreeningDictionary &
+        HealthFinanceDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -60,8 +72,34 @@ function merged(base: object, extra: object): object {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    id: { translation: [registryId, ledgerId, savingsId, financingId, portfolioId, cadresId].reduce(merged, id) },
-    en: { translation: [registryEn, ledgerEn, savingsEn, financingEn, portfolioEn, cadresEn].reduce(merged, en) },
+    id: {
+      translation: [
+        registryId,
+        ledgerId,
+        savingsId,
+        financingId,
+        portfolioId,
+        cadresId,
+        healthProfileId,
+        healthEncountersId,
+        healthScreeningId,
+        healthFinanceId,
+      ].reduce(merged, id),
+    },
+    en: {
+      translation: [
+        registryEn,
+        ledgerEn,
+        savingsEn,
+        financingEn,
+        portfolioEn,
+        cadresEn,
+        healthProfileEn,
+        healthEncountersEn,
+        healthScreeningEn,
+        healthFinanceEn,
+      ].reduce(merged, en),
+    },
   },
   lng: initial,
   fallbackLng: 'id',

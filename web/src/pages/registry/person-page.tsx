@@ -11,6 +11,7 @@ import { ChevronDownIcon, PlusIcon } from '../../components/icons.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
+import { PersonHealth } from '../health/person-health.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { SavingsSection } from '../savings/savings-section.tsx';
 import { HouseholdMembers } from './household-page.tsx';
@@ -118,6 +119,8 @@ function PersonView({ person }: { person: PersonDetail }) {
       <Businesses personId={person.id} />
 
       <SavingsSection personId={person.id} deceased={person.deceased} />
+
+      <PersonHealth personId={person.id} />
 
       {dialog === 'death' && <DeathModal person={person} onClose={close} />}
       {dialog === 'move' && <MoveModal person={person} onClose={close} />}

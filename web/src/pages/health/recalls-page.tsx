@@ -1,0 +1,4 @@
+/** Screening recalls due and overdue (placeholder until built). */
+export function RecallsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Counselling sessions and attendance (placeholder until built). */
+export function SessionsPage() {
+  return null;
+}
