@@ -65,7 +65,7 @@ async function buildActor(db: Queryable, user: UserRow, via: UserActor['via']): 
 /** The actor a named user would be when signed in, for work done on their behalf (the demo acting as its health worker). */
 export async function actorForUsername(db: Queryable, username: string): Promise<UserActor | undefined> {
   const user = await findUserByUsername(db, username);
-  return user && user.active ? buildActor(db, user, 'session') : undefined;
+  return user?.active ? buildActor(db, user, 'session') : undefined;
 }
 
 /**
