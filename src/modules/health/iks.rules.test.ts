@@ -20,11 +20,27 @@ describe('IKS of families of different shapes', () => {
         { birthDate: '1993-02-10', sex: 'F', relation: 'wife' },
         { birthDate: '2025-09-01', sex: 'F', relation: 'child' },
       ],
-      answers: { kb: true, persalinan_faskes: true, pertumbuhan_balita: true, tidak_merokok: false, jkn: true, air_bersih: true, jamban_sehat: false },
+      answers: {
+        kb: true,
+        persalinan_faskes: true,
+        pertumbuhan_balita: true,
+        tidak_merokok: false,
+        jkn: true,
+        air_bersih: true,
+        jamban_sehat: false,
+      },
     };
     const result = computeIks(family, AS_OF);
     expect(result.indicators.map((i) => i.code)).toEqual([...IKS_CODES]);
-    expect(applicableCodes(family)).toEqual(['kb', 'persalinan_faskes', 'pertumbuhan_balita', 'tidak_merokok', 'jkn', 'air_bersih', 'jamban_sehat']);
+    expect(applicableCodes(family)).toEqual([
+      'kb',
+      'persalinan_faskes',
+      'pertumbuhan_balita',
+      'tidak_merokok',
+      'jkn',
+      'air_bersih',
+      'jamban_sehat',
+    ]);
     expect(result).toMatchObject({ iks: '0.714', category: 'pra_sehat', met: 5, applicable: 7 });
     expect(result.asked).toEqual(applicableCodes(family));
   });
@@ -36,7 +52,10 @@ describe('IKS of families of different shapes', () => {
     ];
     expect(applicableCodes({ members })).toEqual(['tidak_merokok', 'jkn', 'air_bersih', 'jamban_sehat']);
     const iksWith = (answers: IksFamily['answers']) => computeIks({ members, answers }, AS_OF);
-    expect(iksWith({ tidak_merokok: true, jkn: true, air_bersih: true, jamban_sehat: true })).toMatchObject({ iks: '1.000', category: 'sehat' });
+    expect(iksWith({ tidak_merokok: true, jkn: true, air_bersih: true, jamban_sehat: true })).toMatchObject({
+      iks: '1.000',
+      category: 'sehat',
+    });
     expect(iksWith({ tidak_merokok: true, jkn: true, air_bersih: true })).toMatchObject({ iks: '0.750', category: 'pra_sehat' });
     // 0.500 is pra-sehat (the lower bound belongs to it).
     expect(iksWith({ jkn: true, air_bersih: true })).toMatchObject({ iks: '0.500', category: 'pra_sehat' });
@@ -48,15 +67,41 @@ describe('IKS of families of different shapes', () => {
   it('grandparents with a grandchild of 17 months and chronic conditions: records decide before answers, 8 of 10 is 0.800, pra-sehat', () => {
     const family: IksFamily = {
       members: [
-        { birthDate: '1960-04-04', sex: 'M', relation: 'head', conditions: [{ code: 'hipertensi', treatedRegularly: true }], smoker: false, jknMember: true },
-        { birthDate: '1965-08-08', sex: 'F', relation: 'wife', conditions: [{ code: 'gangguan_jiwa', treatedRegularly: null }], jknMember: true },
-        { birthDate: '1988-01-01', sex: 'M', relation: 'child', conditions: [{ code: 'tb_paru', treatedRegularly: false }], jknMember: true },
+        {
+          birthDate: '1960-04-04',
+          sex: 'M',
+          relation: 'head',
+          conditions: [{ code: 'hipertensi', treatedRegularly: true }],
+          smoker: false,
+          jknMember: true,
+        },
+        {
+          birthDate: '1965-08-08',
+          sex: 'F',
+          relation: 'wife',
+          conditions: [{ code: 'gangguan_jiwa', treatedRegularly: null }],
+          jknMember: true,
+        },
+        {
+          birthDate: '1988-01-01',
+          sex: 'M',
+          relation: 'child',
+          conditions: [{ code: 'tb_paru', treatedRegularly: false }],
+          jknMember: true,
+        },
         { birthDate: '2024-09-20', sex: 'M', relation: 'grandchild', jknMember: true },
       ],
       cleanWater: true,
       healthyLatrine: true,
       // tidak_merokok and tb_paru are decided by the records: these answers do not count.
-      answers: { imunisasi_dasar: true, asi_eksklusif: false, pertumbuhan_balita: true, gangguan_jiwa: true, tidak_merokok: false, tb_paru: true },
+      answers: {
+        imunisasi_dasar: true,
+        asi_eksklusif: false,
+        pertumbuhan_balita: true,
+        gangguan_jiwa: true,
+        tidak_merokok: false,
+        tb_paru: true,
+      },
     };
     expect(ageInMonths('2024-09-20', AS_OF)).toBe(17);
     const result = computeIks(family, AS_OF);
@@ -102,10 +147,32 @@ describe('IKS of families of different shapes', () => {
 });
 
 describe('applicability by age (inclusive ranges, completed months and years)', () => {
-  const withChild = (birthDate: string) => applicableCodes({ members: [{ birthDate: '1990-01-01', sex: 'F', relation: 'head' }, { birthDate, sex: 'M', relation: 'child' }] });
+  const withChild = (birthDate: string) =>
+    applicableCodes({
+      members: [
+        { birthDate: '1990-01-01', sex: 'F', relation: 'head' },
+        { birthDate, sex: 'M', relation: 'child' },
+      ],
+    });
   it('a child of 11 months counts for facility delivery, of 12 months for immunisation instead', () => {
-    expect(withChild('2025-03-16')).toEqual(['persalinan_faskes', 'asi_eksklusif', 'pertumbuhan_balita', 'tidak_merokok', 'jkn', 'air_bersih', 'jamban_sehat']);
-    expect(withChild('2025-03-15')).toEqual(['imunisasi_dasar', 'asi_eksklusif', 'pertumbuhan_balita', 'tidak_merokok', 'jkn', 'air_bersih', 'jamban_sehat']);
+    expect(withChild('2025-03-16')).toEqual([
+      'persalinan_faskes',
+      'asi_eksklusif',
+      'pertumbuhan_balita',
+      'tidak_merokok',
+      'jkn',
+      'air_bersih',
+      'jamban_sehat',
+    ]);
+    expect(withChild('2025-03-15')).toEqual([
+      'imunisasi_dasar',
+      'asi_eksklusif',
+      'pertumbuhan_balita',
+      'tidak_merokok',
+      'jkn',
+      'air_bersih',
+      'jamban_sehat',
+    ]);
   });
   it('growth monitoring from 2 to 59 months; 1 month and 60 months do not count', () => {
     expect(withChild('2026-01-15')).toContain('pertumbuhan_balita');
@@ -117,12 +184,19 @@ describe('applicability by age (inclusive ranges, completed months and years)', 
     expect(withChild('2026-03-16')).toEqual(['tidak_merokok', 'jkn', 'air_bersih', 'jamban_sehat']);
   });
   it('KB applies for a wife of 15–49: 49 yes, 50 no; a woman head only with a husband in the family', () => {
-    const couple = (wifeBirth: string) => applicableCodes({ members: [{ birthDate: '1970-01-01', sex: 'M', relation: 'head' }, { birthDate: wifeBirth, sex: 'F', relation: 'wife' }] });
+    const couple = (wifeBirth: string) =>
+      applicableCodes({
+        members: [
+          { birthDate: '1970-01-01', sex: 'M', relation: 'head' },
+          { birthDate: wifeBirth, sex: 'F', relation: 'wife' },
+        ],
+      });
     expect(couple('1976-03-16')).toContain('kb');
     expect(couple('1976-03-15')).not.toContain('kb');
     expect(couple('2011-03-15')).toContain('kb');
     expect(couple('2011-03-16')).not.toContain('kb');
-    const womanHead = (others: IksMember[]) => applicableCodes({ members: [{ birthDate: '1990-01-01', sex: 'F', relation: 'head' }, ...others] });
+    const womanHead = (others: IksMember[]) =>
+      applicableCodes({ members: [{ birthDate: '1990-01-01', sex: 'F', relation: 'head' }, ...others] });
     expect(womanHead([])).not.toContain('kb');
     expect(womanHead([{ birthDate: '1988-01-01', sex: 'M', relation: 'husband' }])).toContain('kb');
   });
@@ -141,7 +215,9 @@ describe('met from the records, else from the answers', () => {
     expect(metCodes({ members: couple({}) })).not.toContain('kb');
   });
   it('smoking: any recorded smoker fails it; recorded non-smokers meet it; with no record the answer decides', () => {
-    expect(metCodes({ members: couple({ smoker: false }, { smoker: true }), answers: { tidak_merokok: true } })).not.toContain('tidak_merokok');
+    expect(metCodes({ members: couple({ smoker: false }, { smoker: true }), answers: { tidak_merokok: true } })).not.toContain(
+      'tidak_merokok',
+    );
     expect(metCodes({ members: couple({ smoker: false }), answers: { tidak_merokok: false } })).toContain('tidak_merokok');
     expect(metCodes({ members: couple({}), answers: { tidak_merokok: true } })).toContain('tidak_merokok');
   });
@@ -152,11 +228,19 @@ describe('met from the records, else from the answers', () => {
     expect(metCodes({ members: couple({ jknMember: null }, { jknMember: true }) })).not.toContain('jkn');
   });
   it('water and latrine: recorded values override answers', () => {
-    expect(metCodes({ members: couple({}), cleanWater: false, healthyLatrine: true, answers: { air_bersih: true, jamban_sehat: false } })).toEqual(['jamban_sehat']);
+    expect(
+      metCodes({ members: couple({}), cleanWater: false, healthyLatrine: true, answers: { air_bersih: true, jamban_sehat: false } }),
+    ).toEqual(['jamban_sehat']);
   });
   it('conditions: every member with it treated regularly; one untreated fails it', () => {
     const two = (a: boolean | null, b: boolean | null) =>
-      metCodes({ members: couple({ conditions: [{ code: 'hipertensi', treatedRegularly: a }] }, { conditions: [{ code: 'hipertensi', treatedRegularly: b }] }), answers: { hipertensi: true } });
+      metCodes({
+        members: couple(
+          { conditions: [{ code: 'hipertensi', treatedRegularly: a }] },
+          { conditions: [{ code: 'hipertensi', treatedRegularly: b }] },
+        ),
+        answers: { hipertensi: true },
+      });
     expect(two(true, true)).toContain('hipertensi');
     expect(two(true, false)).not.toContain('hipertensi');
     expect(two(true, null)).toContain('hipertensi');
@@ -180,21 +264,43 @@ describe('IKS value and category', () => {
     expect(iksCategory(null)).toBeNull();
   });
   it('mean of families exactly: (1/2 + 2/3) ÷ 2 = 0.583; weights by count; none is null', () => {
-    expect(meanIks([{ met: 1, applicable: 2 }, { met: 2, applicable: 3 }])).toBe('0.583');
-    expect(meanIks([{ met: 4, applicable: 4, count: 3 }, { met: 0, applicable: 4 }])).toBe('0.750');
+    expect(
+      meanIks([
+        { met: 1, applicable: 2 },
+        { met: 2, applicable: 3 },
+      ]),
+    ).toBe('0.583');
+    expect(
+      meanIks([
+        { met: 4, applicable: 4, count: 3 },
+        { met: 0, applicable: 4 },
+      ]),
+    ).toBe('0.750');
     expect(meanIks([])).toBeNull();
   });
 });
 
 describe('properties', () => {
-  const date = fc.integer({ min: 0, max: 365 * 90 }).map((days) => new Date(Date.UTC(1936, 0, 1) + days * 86_400_000).toISOString().slice(0, 10));
+  const date = fc
+    .integer({ min: 0, max: 365 * 90 })
+    .map((days) => new Date(Date.UTC(1936, 0, 1) + days * 86_400_000).toISOString().slice(0, 10));
   const member = fc.record({
     birthDate: date,
     sex: fc.constantFrom('M' as const, 'F' as const),
-    relation: fc.constantFrom('head' as const, 'husband' as const, 'wife' as const, 'child' as const, 'grandchild' as const, 'parent' as const, 'other' as const),
-    conditions: fc.subarray(['hipertensi', 'tb_paru', 'gangguan_jiwa', 'diabetes']).chain((codes) =>
-      fc.tuple(...codes.map((code) => fc.record({ code: fc.constant(code), treatedRegularly: fc.option(fc.boolean(), { nil: null }) }))),
+    relation: fc.constantFrom(
+      'head' as const,
+      'husband' as const,
+      'wife' as const,
+      'child' as const,
+      'grandchild' as const,
+      'parent' as const,
+      'other' as const,
     ),
+    conditions: fc
+      .subarray(['hipertensi', 'tb_paru', 'gangguan_jiwa', 'diabetes'])
+      .chain((codes) =>
+        fc.tuple(...codes.map((code) => fc.record({ code: fc.constant(code), treatedRegularly: fc.option(fc.boolean(), { nil: null }) }))),
+      ),
     smoker: fc.option(fc.boolean(), { nil: null }),
     kbMethod: fc.option(fc.constantFrom('none' as const, 'pill' as const, 'iud' as const, 'vasectomy' as const), { nil: null }),
     jknMember: fc.option(fc.boolean(), { nil: null }),

@@ -3,8 +3,16 @@ import { deliveryDateOf, expectedDeliveryOf, type ProfileFacts, profileErrors } 
 
 const TODAY = '2026-03-15';
 const woman = { sex: 'F' as const, birthDate: '1990-01-01' };
-const base: ProfileFacts = { pregnant: false, lastMenstrualPeriod: null, expectedDelivery: null, pregnancies: null, kbMethod: null, conditions: [] };
-const codes = (input: Partial<ProfileFacts>, person = woman) => profileErrors({ ...base, ...input }, person, TODAY).map((e) => `${e.field}:${e.code}`);
+const base: ProfileFacts = {
+  pregnant: false,
+  lastMenstrualPeriod: null,
+  expectedDelivery: null,
+  pregnancies: null,
+  kbMethod: null,
+  conditions: [],
+};
+const codes = (input: Partial<ProfileFacts>, person = woman) =>
+  profileErrors({ ...base, ...input }, person, TODAY).map((e) => `${e.field}:${e.code}`);
 
 describe("Naegele's rule", () => {
   it('expected delivery = last menstrual period + 280 days, across a leap day', () => {
@@ -29,11 +37,15 @@ describe('impossible profiles', () => {
   it('refuses a last period in the future, before birth, or more than 44 weeks ago while pregnant', () => {
     expect(codes({ lastMenstrualPeriod: '2026-03-16' })).toEqual(['lastMenstrualPeriod:health.lmp_in_future']);
     expect(codes({ lastMenstrualPeriod: '1989-12-31' })).toEqual(['lastMenstrualPeriod:health.date_before_birth']);
-    expect(codes({ pregnant: true, lastMenstrualPeriod: '2025-05-10', pregnancies: 1 })).toEqual(['lastMenstrualPeriod:health.lmp_too_old']);
+    expect(codes({ pregnant: true, lastMenstrualPeriod: '2025-05-10', pregnancies: 1 })).toEqual([
+      'lastMenstrualPeriod:health.lmp_too_old',
+    ]);
     expect(codes({ lastMenstrualPeriod: '2025-05-10' })).toEqual([]);
   });
   it('refuses a delivery on or before the last period, or without a pregnancy', () => {
-    expect(codes({ pregnant: true, lastMenstrualPeriod: '2026-01-01', expectedDelivery: '2026-01-01' })).toEqual(['expectedDelivery:health.edd_before_lmp']);
+    expect(codes({ pregnant: true, lastMenstrualPeriod: '2026-01-01', expectedDelivery: '2026-01-01' })).toEqual([
+      'expectedDelivery:health.edd_before_lmp',
+    ]);
     expect(codes({ expectedDelivery: '2026-09-01' })).toEqual(['expectedDelivery:health.edd_without_pregnancy']);
   });
   it('refuses pregnant with no pregnancies, a method that does not fit the sex, a condition since a future day', () => {
