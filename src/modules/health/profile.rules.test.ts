@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deliveryDateOf, expectedDeliveryOf, type ProfileFacts, profileErrors } from './profile.rules.ts';
 
 const TODAY = '2026-03-15';
-const woman = { sex: 'F' as const, birthDate: '1990-01-01' };
+const woman: { sex: 'M' | 'F'; birthDate: string } = { sex: 'F', birthDate: '1990-01-01' };
 const base: ProfileFacts = {
   pregnant: false,
   lastMenstrualPeriod: null,
