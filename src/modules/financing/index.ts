@@ -11,3 +11,4 @@ import { repay, writeOff } from './repayment.service.ts';
 export const financingDemoApi = { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff };
 export { amountOwed, instalmentOwed, instalmentsDue, type Owed } from './repayment.rules.ts';
 export { repay } from './repayment.service.ts';
+export { type FinancingHistory, financingHistoryBetween, runningFinancingsOfPersons } from './member-history.service.ts';
