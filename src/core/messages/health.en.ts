@@ -16,7 +16,8 @@ export const healthEn = {
   'health.comparison_range_order': 'The last month comes on or after the first.',
   'health.comparison_range_too_long': 'At most {{max}} months at a time.',
   'health.comparison_title': 'Repayment: members under care and other members',
-  'health.comparison_period': 'Period {{from}} to {{to}} (as of {{asOf}}); under care = an encounter or counselling attendance in the 12 months up to the month end',
+  'health.comparison_period':
+    'Period {{from}} to {{to}} (as of {{asOf}}); under care = an encounter or counselling attendance in the 12 months up to the month end',
   'health.comparison_month': 'Month',
   'health.comparison_group': 'Group',
   'health.comparison_under_care': 'Under care',

@@ -16,7 +16,8 @@ export const healthId = {
   'health.comparison_range_order': 'Bulan terakhir sama dengan atau sesudah bulan pertama.',
   'health.comparison_range_too_long': 'Paling banyak {{max}} bulan sekaligus.',
   'health.comparison_title': 'Pengembalian: anggota dalam pelayanan dan anggota lainnya',
-  'health.comparison_period': 'Periode {{from}} s.d. {{to}} (per {{asOf}}); dalam pelayanan = pemeriksaan atau hadir penyuluhan dalam 12 bulan sampai akhir bulan',
+  'health.comparison_period':
+    'Periode {{from}} s.d. {{to}} (per {{asOf}}); dalam pelayanan = pemeriksaan atau hadir penyuluhan dalam 12 bulan sampai akhir bulan',
   'health.comparison_month': 'Bulan',
   'health.comparison_group': 'Kelompok',
   'health.comparison_under_care': 'Dalam pelayanan',

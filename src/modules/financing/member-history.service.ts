@@ -50,7 +50,12 @@ export type FinancingHistory = {
  * `to`: what a report needs to rebuild the portfolio as it stood on any day of the period.
  * Three queries whatever the size.
  */
-export async function financingHistoryBetween(db: Queryable, officeIds: string[] | null, from: string, to: string): Promise<FinancingHistory[]> {
+export async function financingHistoryBetween(
+  db: Queryable,
+  officeIds: string[] | null,
+  from: string,
+  to: string,
+): Promise<FinancingHistory[]> {
   const [financings, instalments, repayments] = await Promise.all([
     findFinancingsInPortfolioBetween(db, officeIds, from, to),
     findInstalmentsInPortfolioBetween(db, officeIds, from, to),

@@ -43,7 +43,10 @@ export function comparisonPdf(view: ComparisonView, locale: Locale): Promise<Buf
   return renderPdf(
     (doc) => {
       doc.fontSize(14).font('Helvetica-Bold').text(title);
-      doc.font('Helvetica').fontSize(9).text(translate('health.comparison_period', locale, { from: view.from, to: view.to, asOf: view.asOf }));
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(translate('health.comparison_period', locale, { from: view.from, to: view.to, asOf: view.asOf }));
       doc.moveDown();
       // Paired bars of the on-time rate (0 to 1) per month.
       const left = doc.page.margins.left;
@@ -52,7 +55,12 @@ export function comparisonPdf(view: ComparisonView, locale: Locale): Promise<Buf
       const height = 110;
       const slot = width / Math.max(view.months.length, 1);
       const bar = Math.max(Math.min(slot / 2 - 2, 18), 1);
-      doc.lineWidth(0.5).strokeColor('#adb5bd').moveTo(left, top + height).lineTo(left + width, top + height).stroke();
+      doc
+        .lineWidth(0.5)
+        .strokeColor('#adb5bd')
+        .moveTo(left, top + height)
+        .lineTo(left + width, top + height)
+        .stroke();
       view.months.forEach((m, i) => {
         const x = left + i * slot + (slot - 2 * bar) / 2;
         for (const [k, f, color] of [
@@ -64,14 +72,20 @@ export function comparisonPdf(view: ComparisonView, locale: Locale): Promise<Buf
           if (h > 0) doc.rect(x + k * bar, top + height - h, bar - 1, h).fill(color);
         }
         if (view.months.length <= 18 || i % 3 === 0)
-          doc.fillColor('#000000').fontSize(7).text(m.month, left + i * slot, top + height + 3, { width: slot, align: 'center' });
+          doc
+            .fillColor('#000000')
+            .fontSize(7)
+            .text(m.month, left + i * slot, top + height + 3, { width: slot, align: 'center' });
       });
       doc.fillColor('#000000').strokeColor('#000000').lineWidth(1);
       doc.x = left;
       doc.y = top + height + 16;
       const legendY = doc.y;
       doc.rect(left, legendY + 1, 8, 8).fill(UNDER_CARE);
-      doc.fillColor('#000000').fontSize(8).text(translate('health.comparison_under_care', locale), left + 12, legendY);
+      doc
+        .fillColor('#000000')
+        .fontSize(8)
+        .text(translate('health.comparison_under_care', locale), left + 12, legendY);
       doc.rect(left + 140, legendY + 1, 8, 8).fill(OTHERS);
       doc.fillColor('#000000').text(translate('health.comparison_others', locale), left + 152, legendY);
       doc.x = left;

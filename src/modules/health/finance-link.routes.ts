@@ -9,7 +9,13 @@ import {
   statusQuerySchema,
   statusViewSchema,
 } from './finance-link.schema.ts';
-import { healthStatus, membersAtRisk, repaymentComparison, repaymentComparisonPdf, repaymentComparisonXlsx } from './finance-link.service.ts';
+import {
+  healthStatus,
+  membersAtRisk,
+  repaymentComparison,
+  repaymentComparisonPdf,
+  repaymentComparisonXlsx,
+} from './finance-link.service.ts';
 import { AGGREGATE_READERS, AT_RISK_READERS, STATUS_READERS } from './health.roles.ts';
 
 /** The link to finance: a member's illness status beside their financing, members at risk, the repayment comparison. */
@@ -18,7 +24,8 @@ export const financeLinkRoutes: AnyRoute[] = [
     method: 'GET',
     url: '/api/v1/health/status',
     tag: 'health',
-    summary: 'Whether members are ill or recovering, and since/until when (never why); members in neither state, unknown or out of scope are left out',
+    summary:
+      'Whether members are ill or recovering, and since/until when (never why); members in neither state, unknown or out of scope are left out',
     auth: STATUS_READERS,
     query: statusQuerySchema,
     response: statusViewSchema,

@@ -20,9 +20,21 @@ describe('illness status (never the diagnosis)', () => {
   it.each([
     ['an open episode', [{ fromOn: '2026-03-03', toOn: null }], { status: 'ill', unableFrom: '2026-03-03', unableUntil: null }],
     ['an episode ending today', [{ fromOn: '2026-03-03', toOn: TODAY }], { status: 'ill', unableFrom: '2026-03-03', unableUntil: TODAY }],
-    ['an episode ending later', [{ fromOn: '2026-03-03', toOn: '2026-04-02' }], { status: 'ill', unableFrom: '2026-03-03', unableUntil: '2026-04-02' }],
-    ['ended yesterday', [{ fromOn: '2026-03-01', toOn: '2026-03-19' }], { status: 'recovering', unableFrom: '2026-03-01', unableUntil: '2026-03-19' }],
-    ['ended 30 days ago', [{ fromOn: '2026-02-01', toOn: '2026-02-18' }], { status: 'recovering', unableFrom: '2026-02-01', unableUntil: '2026-02-18' }],
+    [
+      'an episode ending later',
+      [{ fromOn: '2026-03-03', toOn: '2026-04-02' }],
+      { status: 'ill', unableFrom: '2026-03-03', unableUntil: '2026-04-02' },
+    ],
+    [
+      'ended yesterday',
+      [{ fromOn: '2026-03-01', toOn: '2026-03-19' }],
+      { status: 'recovering', unableFrom: '2026-03-01', unableUntil: '2026-03-19' },
+    ],
+    [
+      'ended 30 days ago',
+      [{ fromOn: '2026-02-01', toOn: '2026-02-18' }],
+      { status: 'recovering', unableFrom: '2026-02-01', unableUntil: '2026-02-18' },
+    ],
     ['ended 31 days ago', [{ fromOn: '2026-02-01', toOn: '2026-02-17' }], null],
     ['recorded to begin tomorrow', [{ fromOn: '2026-03-21', toOn: null }], null],
     ['no episode', [], null],
@@ -66,14 +78,20 @@ describe('illness status (never the diagnosis)', () => {
 describe('a financing at risk', () => {
   const instalment = (dueDate: string, owed: bigint) => ({ dueDate, owed });
   it('counts what is overdue and the days since the oldest unpaid instalment', () => {
-    expect(financingRisk([instalment('2026-02-15', 0n), instalment('2026-03-05', 1_100_000n), instalment('2026-04-05', 1_100_000n)], TODAY)).toEqual({
+    expect(
+      financingRisk([instalment('2026-02-15', 0n), instalment('2026-03-05', 1_100_000n), instalment('2026-04-05', 1_100_000n)], TODAY),
+    ).toEqual({
       overdue: 1_100_000n,
       daysPastDue: 15,
       nextDue: null,
     });
   });
   it('includes an instalment due today and one due in 14 days, not one due in 15', () => {
-    expect(financingRisk([instalment(TODAY, 550_000n)], TODAY)).toEqual({ overdue: 0n, daysPastDue: 0, nextDue: { dueDate: TODAY, amount: 550_000n } });
+    expect(financingRisk([instalment(TODAY, 550_000n)], TODAY)).toEqual({
+      overdue: 0n,
+      daysPastDue: 0,
+      nextDue: { dueDate: TODAY, amount: 550_000n },
+    });
     expect(financingRisk([instalment('2026-04-03', 550_000n)], TODAY)?.nextDue).toEqual({ dueDate: '2026-04-03', amount: 550_000n });
     expect(financingRisk([instalment('2026-04-04', 550_000n)], TODAY)).toBeNull();
   });

@@ -31,7 +31,12 @@ export function illnessStatus(episodes: readonly Episode[], today: string): Illn
   if (current.length > 0) {
     const unableFrom = current.map((e) => e.fromOn).sort()[0] as string;
     const open = current.some((e) => e.toOn === null);
-    const unableUntil = open ? null : (current.map((e) => e.toOn as string).sort().at(-1) as string);
+    const unableUntil = open
+      ? null
+      : (current
+          .map((e) => e.toOn as string)
+          .sort()
+          .at(-1) as string);
     return { status: 'ill', unableFrom, unableUntil };
   }
   const since = addDays(today, -RECOVERING_DAYS);
@@ -236,7 +241,15 @@ export function decimalRatio(part: bigint, whole: bigint, places = 3): string | 
 type Tally = { members: Set<string>; due: number; onTime: number; outstanding: bigint; atRisk: bigint; financings: number; dpdSum: number };
 const emptyTally = (): Tally => ({ members: new Set(), due: 0, onTime: 0, outstanding: 0n, atRisk: 0n, financings: 0, dpdSum: 0 });
 
-function figuresOf(t: { members: number; due: number; onTime: number; outstanding: bigint; atRisk: bigint; financings: number; dpdSum: number }): GroupFigures {
+function figuresOf(t: {
+  members: number;
+  due: number;
+  onTime: number;
+  outstanding: bigint;
+  atRisk: bigint;
+  financings: number;
+  dpdSum: number;
+}): GroupFigures {
   return {
     members: t.members,
     onTimeRate: decimalRatio(BigInt(t.onTime), BigInt(t.due)),

@@ -10,6 +10,7 @@ import { getGroup, groupsOfFacilitator } from '../groups/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
 import { personsByIds } from '../registry/index.ts';
+import { comparisonHeader, comparisonPdf, comparisonRows } from './finance-link.pdf.ts';
 import {
   byUrgency,
   CARE_MONTHS,
@@ -24,7 +25,6 @@ import {
   statusWindowStart,
 } from './finance-link.rules.ts';
 import type { AtRiskView, ComparisonView } from './finance-link.schema.ts';
-import { comparisonHeader, comparisonPdf, comparisonRows } from './finance-link.pdf.ts';
 import { findCareMonths, findRecentEpisodes, findRecentEpisodesOf } from './finance-link.store.ts';
 import { AGGREGATE_READERS, AT_RISK_READERS, STATUS_READERS } from './health.roles.ts';
 
@@ -69,7 +69,9 @@ export async function healthStatus(ctx: Context, personIds: string[]) {
     return person !== undefined && regionInScope(scope, person.villageCode);
   });
   const statuses = await illnessStatusOf(ctx.db, visible, businessDate(ctx.clock));
-  return { items: visible.flatMap((personId) => (statuses.has(personId) ? [{ personId, ...(statuses.get(personId) as IllnessStatus) }] : [])) };
+  return {
+    items: visible.flatMap((personId) => (statuses.has(personId) ? [{ personId, ...(statuses.get(personId) as IllnessStatus) }] : [])),
+  };
 }
 
 /** An office code the actor may see, or 404 (unknown and out of scope answer alike). */
@@ -173,7 +175,8 @@ export async function repaymentComparison(ctx: Context, query: { from: string; t
   const periodStart = `${query.from}-01`;
   const periodEnd = monthEnd(query.to) < today ? monthEnd(query.to) : today;
   // A period wholly in the future has nothing yet: its months answer empty.
-  const history = periodStart > today ? [] : await financingHistoryBetween(ctx.db, scope.kind === 'all' ? null : scope.officeIds, periodStart, periodEnd);
+  const history =
+    periodStart > today ? [] : await financingHistoryBetween(ctx.db, scope.kind === 'all' ? null : scope.officeIds, periodStart, periodEnd);
   const careRows = history.length === 0 ? [] : await findCareMonths(ctx.db, `${addMonths(query.from, -(CARE_MONTHS - 1))}-01`, periodEnd);
   const careMonths = new Map<string, string[]>();
   for (const r of careRows) {

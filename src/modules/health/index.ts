@@ -1,3 +1,3 @@
-export { healthRoutes } from './health.routes.ts';
-export { illnessStatusOf } from './finance-link.service.ts';
 export type { IllnessStatus } from './finance-link.rules.ts';
+export { illnessStatusOf } from './finance-link.service.ts';
+export { healthRoutes } from './health.routes.ts';
