@@ -43,7 +43,8 @@ for (const kind of testDatabaseKinds()) {
             })
           ).status,
         ).toBe(201);
-      [manager, cashier, doctor, facilitator, otherFacilitator, auditor] = Array.from({ length: 6 }, () => new ApiClient(server.url));
+      const client = () => new ApiClient(server.url);
+      [manager, cashier, doctor, facilitator, otherFacilitator, auditor] = [client(), client(), client(), client(), client(), client()];
       await manager.login('manajer', DEMO_PASSWORD);
       await cashier.login('kasir', DEMO_PASSWORD);
       await doctor.login('dokter', DEMO_PASSWORD);
