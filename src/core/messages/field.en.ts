@@ -148,4 +148,8 @@ export const fieldEn: Translation<typeof fieldId> = {
   language: 'Language',
   myCard: 'My card',
   myCardNeedsSignal: 'The card opens when there is signal.',
+  // The member's illness beside their financing (health programme; never the diagnosis).
+  illSince: 'Ill since {{date}}',
+  illUntil: 'Unable to work until {{date}}',
+  recovering: 'Recovering, ill until {{date}}',
 };

@@ -135,4 +135,8 @@ export const fieldId = {
   language: 'Bahasa',
   myCard: 'Kartu saya',
   myCardNeedsSignal: 'Kartu bisa dibuka saat ada sinyal.',
+  // The member's illness beside their financing (health programme; never the diagnosis).
+  illSince: 'Sakit sejak {{date}}',
+  illUntil: 'Tidak dapat bekerja s.d. {{date}}',
+  recovering: 'Pulih, sakit s.d. {{date}}',
 };

@@ -21,7 +21,23 @@ export const healthEn = {
   'health.placeholder_screening': 'Screening is not available yet.',
 
   // finance link
-  'health.placeholder_finance': 'Not available yet.',
+  'health.status_persons_count': 'Ask for 1 to {{max}} members at a time.',
+  'health.status_persons_format': 'Members are given as ids separated by commas.',
+  'health.month_format': 'A month is written YYYY-MM.',
+  'health.comparison_range_order': 'The last month comes on or after the first.',
+  'health.comparison_range_too_long': 'At most {{max}} months at a time.',
+  'health.comparison_title': 'Repayment: members under care and other members',
+  'health.comparison_period':
+    'Period {{from}} to {{to}} (as of {{asOf}}); under care = an encounter or counselling attendance in the 12 months up to the month end',
+  'health.comparison_month': 'Month',
+  'health.comparison_group': 'Group',
+  'health.comparison_under_care': 'Under care',
+  'health.comparison_others': 'Others',
+  'health.comparison_members': 'Members',
+  'health.comparison_on_time': 'On time',
+  'health.comparison_par30': 'PAR30',
+  'health.comparison_days_past_due': 'Mean days past due',
+  'health.comparison_whole_period': 'Whole period',
 
   // FHIR
   'health.placeholder_fhir': 'Not available yet.',

@@ -1,1 +1,3 @@
+export type { IllnessStatus } from './finance-link.rules.ts';
+export { illnessStatusOf } from './finance-link.service.ts';
 export { healthRoutes } from './health.routes.ts';
