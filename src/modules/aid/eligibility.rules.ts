@@ -1,4 +1,6 @@
 import { ageOn } from '../../core/dates.ts';
+import type { Locale } from '../../core/locale.ts';
+import { translate } from '../../core/messages.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Relation } from '../registry/registry.schema.ts';
 import type { AidCard, EligibilityRule, SchoolLevel } from './programme.schema.ts';
@@ -213,4 +215,19 @@ export function evaluateRule(rule: EligibilityRule, subject: EligibilitySubject,
 export function evaluateEligibility(rules: EligibilityRule[], subject: EligibilitySubject, asOf: string): Eligibility {
   const outcomes = rules.map((rule) => evaluateRule(rule, subject, asOf));
   return { eligible: outcomes.every((o) => o.passed), rules: outcomes };
+}
+
+/** A message and the messages in its params, in one language. */
+export function wordsOf(ref: MessageRef, locale: Locale): string {
+  const params = Object.fromEntries(
+    Object.entries(ref.params ?? {}).map(([key, value]) => [
+      key,
+      Array.isArray(value)
+        ? value.map((inner) => wordsOf(inner, locale)).join(', ')
+        : typeof value === 'object'
+          ? wordsOf(value, locale)
+          : value,
+    ]),
+  );
+  return translate(ref.code, locale, params);
 }

@@ -2,32 +2,15 @@ import type { z } from 'zod';
 import { actorScope, assertRole, type Context } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { invalid, notFound } from '../../core/errors.ts';
-import type { Locale } from '../../core/locale.ts';
-import { translate } from '../../core/messages.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { findPersonForActor, householdById, householdMembers, personById } from '../registry/index.ts';
 import { AID_READERS } from './aid.roles.ts';
 import { findCurrentEnrolmentCodes } from './aid.store.ts';
-import { type EligibilitySubject, evaluateEligibility, type MessageRef, type SubjectMember } from './eligibility.rules.ts';
+import { type EligibilitySubject, evaluateEligibility, type SubjectMember, wordsOf } from './eligibility.rules.ts';
 import type { eligibilityQuerySchema, eligibilityViewSchema } from './eligibility.schema.ts';
 import type { EligibilityRule } from './programme.schema.ts';
 import { loadProgramme } from './programme.service.ts';
-
-/** A message and the messages in its params, in one language. */
-export function wordsOf(ref: MessageRef, locale: Locale): string {
-  const params = Object.fromEntries(
-    Object.entries(ref.params ?? {}).map(([key, value]) => [
-      key,
-      Array.isArray(value)
-        ? value.map((inner) => wordsOf(inner, locale)).join(', ')
-        : typeof value === 'object'
-          ? wordsOf(value, locale)
-          : value,
-    ]),
-  );
-  return translate(ref.code, locale, params);
-}
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof personById>>>;
 
