@@ -55,7 +55,7 @@ const SEMBAKO: BenefitProgramme = {
   ...base,
   period: 'month',
   rates: [
-    rate('family', 110_000, '2017-01-01', '2019-12-31', { basis: 'unit' }),
+    rate('family', 110_000, '2017-02-01', '2019-12-31', { basis: 'unit' }),
     rate('family', 150_000, '2020-01-01', '2020-02-29', { basis: 'unit' }),
     rate('family', 200_000, '2020-03-01', null, { basis: 'unit' }),
   ],
@@ -195,7 +195,7 @@ describe('KKS: Rp200.000 per family per month, the 2014–2015 lump sums', () =>
 describe('Sembako / BPNT: per family per month by date', () => {
   const family = [member('1980-01-01')];
   it.each([
-    ['2017-01-01', 110_000n],
+    ['2017-02-01', 110_000n],
     ['2019-12-31', 110_000n],
     ['2020-01-01', 150_000n],
     ['2020-02-29', 150_000n],
@@ -204,8 +204,8 @@ describe('Sembako / BPNT: per family per month by date', () => {
   ])('on %s: %s a month', (day, amount) => {
     expect(quote(SEMBAKO, family, day)).toEqual({ amount, per: 'month', components: [{ member: 0, category: 'family', amount }] });
   });
-  it('nothing before 2017', () => {
-    expect(quoteEntitlement(SEMBAKO, family, '2016-12-31')).toMatchObject({ ok: false });
+  it('nothing before BPNT began in February 2017', () => {
+    expect(quoteEntitlement(SEMBAKO, family, '2017-01-31')).toMatchObject({ ok: false });
   });
 });
 
