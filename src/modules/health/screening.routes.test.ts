@@ -53,7 +53,7 @@ for (const kind of testDatabaseKinds()) {
           .execute();
       const target = await women(KRICAK, '1975-03-10', '1996-03-10');
       if (target.length < 6) throw new Error('the demo has too few women of 30–50 in Kricak');
-      [p.a, p.b, p.c, p.e, p.never1] = target.map((w) => w.id);
+      [p.a, p.b, p.c, p.e, p.never1] = target.map((w) => w.id) as [string, string, string, string, string];
       const [d2] = await women(KRICAK_2, '1975-03-10', '1996-03-10');
       const [young] = await women(KRICAK, '1996-03-10', '2008-03-10');
       const [bandung] = await women('32.04.11.2001', '1975-03-10', '1996-03-10');
