@@ -517,6 +517,21 @@ describe('FHIR R4 bundle of a health record', () => {
     expect(administrativeCode('34.71', null, null)).toBeNull();
   });
 
+  it('leaves the practitioner out when their name is not known, rather than write an empty one', () => {
+    const record = rich();
+    record.encounters = record.encounters.map((e) => ({ ...e, workerName: ' ' }));
+    record.referrals = record.referrals.map((r) => ({ ...r, workerName: '' }));
+    record.screenings = record.screenings.map((s) => ({ ...s, workerName: '' }));
+    const bundle = fhirBundle(record, AT);
+    expect(validateFhir(bundle).problems).toEqual([]);
+    expect([byId(bundle, VISIT).participant, byId(bundle, REFERRAL).requester, byId(bundle, IVA).performer]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(JSON.stringify(bundle)).not.toMatch(/"display":""|\[\]/);
+  });
+
   it('derives stable UUIDv8 ids: the same input the same id, another input another id', () => {
     expect(derivedId(VISIT, 'vital/weight')).toBe(derivedId(VISIT, 'vital/weight'));
     expect(derivedId(VISIT, 'vital/weight')).not.toBe(derivedId(VISIT, 'vital/height'));

@@ -236,6 +236,8 @@ export function derivedId(sourceId: string, what: string): string {
 }
 
 const urn = (id: string) => `urn:uuid:${id}`;
+/** A practitioner by name, or nothing when the name is not known (FHIR has no empty strings). */
+const named = (name: string): Reference[] => (name.trim() ? [{ display: name.trim() }] : []);
 const ref = (id: string, display?: string): Reference => (display === undefined ? { reference: urn(id) } : { reference: urn(id), display });
 
 // --- resources ------------------------------------------------------------------------------
@@ -352,7 +354,7 @@ function vitalsOf(encounter: FhirEncounterInput, patient: Reference): Observatio
     subject: patient,
     encounter: ref(encounter.id),
     effectiveDateTime: encounter.encounteredOn,
-    performer: [{ display: encounter.workerName }],
+    ...(named(encounter.workerName).length > 0 ? { performer: named(encounter.workerName) } : {}),
   });
   const observations: Observation[] = [];
   if (encounter.systolic !== null || encounter.diastolic !== null) {
@@ -403,9 +405,10 @@ function encounterResources(record: FhirRecordInput, encounter: FhirEncounterInp
     status: 'finished',
     class: ENCOUNTER_CLASS[encounter.place],
     subject: patient,
-    participant: [{ type: [ATTENDER], individual: { display: encounter.workerName } }],
     period: { start: encounter.encounteredOn, end: encounter.encounteredOn },
   };
+  const participant = named(encounter.workerName).map((individual) => ({ type: [ATTENDER], individual }));
+  if (participant.length > 0) resource.participant = participant;
   if (encounter.complaint.trim()) resource.reasonCode = [{ text: encounter.complaint.trim() }];
   if (conditions.length > 0)
     resource.diagnosis = conditions.map((condition, index) => ({
@@ -430,9 +433,10 @@ export function serviceRequestOf(referral: FhirReferralInput, patient: Reference
     subject: patient,
     encounter: ref(referral.encounterId),
     authoredOn: referral.referredOn,
-    requester: { display: referral.workerName },
     performer: [{ display: referral.destination }],
   };
+  const [requester] = named(referral.workerName);
+  if (requester) request.requester = requester;
   if (referral.reason.trim()) request.reasonCode = [{ text: referral.reason.trim() }];
   if (referral.outcome) request.note = [{ text: referral.outcome, ...(referral.outcomeOn ? { time: referral.outcomeOn } : {}) }];
   return request;
@@ -440,7 +444,7 @@ export function serviceRequestOf(referral: FhirReferralInput, patient: Reference
 
 function screeningResources(screening: FhirScreeningInput, patient: Reference): FhirResource[] {
   const method = SCREENING[screening.method];
-  const performer = [{ actor: { display: screening.workerName } }];
+  const performer = named(screening.workerName).map((actor) => ({ actor }));
   const procedure: Procedure = {
     resourceType: 'Procedure',
     id: screening.id,
@@ -448,7 +452,7 @@ function screeningResources(screening: FhirScreeningInput, patient: Reference): 
     code: { text: method.procedure },
     subject: patient,
     performedDateTime: screening.screenedOn,
-    performer,
+    ...(performer.length > 0 ? { performer } : {}),
   };
   const { value, interpretation: flag } = screeningResultValue(screening.method, screening.result);
   const result: Observation = {
@@ -460,7 +464,7 @@ function screeningResources(screening: FhirScreeningInput, patient: Reference): 
     subject: patient,
     partOf: [ref(screening.id)],
     effectiveDateTime: screening.screenedOn,
-    performer: [{ display: screening.workerName }],
+    ...(performer.length > 0 ? { performer: performer.map((p) => p.actor) } : {}),
     valueCodeableConcept: value,
     ...(flag ? { interpretation: flag } : {}),
   };
@@ -473,7 +477,7 @@ function screeningResources(screening: FhirScreeningInput, patient: Reference): 
       code: SCREENING_ACTION[screening.action],
       subject: patient,
       performedDateTime: screening.screenedOn,
-      performer,
+      ...(performer.length > 0 ? { performer } : {}),
       partOf: [ref(screening.id)],
       reasonReference: [ref(result.id)],
     });

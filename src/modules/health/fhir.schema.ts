@@ -41,7 +41,7 @@ export type Encounter = {
   status: 'finished';
   class: Coding;
   subject: Reference;
-  participant: { type: CodeableConcept[]; individual: Reference }[];
+  participant?: { type: CodeableConcept[]; individual: Reference }[];
   period: { start: string; end: string };
   reasonCode?: CodeableConcept[];
   diagnosis?: { condition: Reference; use: CodeableConcept; rank: number }[];
