@@ -12,6 +12,5 @@ export const healthEn = {
   // finance link
   'health.placeholder_finance': 'Not available yet.',
 
-  // FHIR
-  'health.placeholder_fhir': 'Not available yet.',
+  // FHIR: no texts of its own (an unknown or out-of-scope person answers common.not_found)
 };

@@ -12,6 +12,5 @@ export const healthId = {
   // finance link
   'health.placeholder_finance': 'Data belum tersedia.',
 
-  // FHIR
-  'health.placeholder_fhir': 'Data belum tersedia.',
+  // FHIR: no texts of its own (an unknown or out-of-scope person answers common.not_found)
 };

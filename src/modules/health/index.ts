@@ -1,1 +1,2 @@
+export { exportPersonFhir } from './fhir.service.ts';
 export { healthRoutes } from './health.routes.ts';
