@@ -17,5 +17,11 @@ export const healthProfileEn: HealthProfileDictionary = {
     atRisk: 'Members who are ill and have an instalment due.',
     repaymentComparison: 'On-time repayment of members under the family-doctor programme against the others.',
   },
-  healthProfile: {},
+  healthProfile: {
+    fhir: {
+      title: 'Health record (FHIR)',
+      hint: 'An HL7 FHIR R4 file for SATUSEHAT or the facility a patient is referred to. Every download is written to the audit trail.',
+      download: 'Download FHIR',
+    },
+  },
 };

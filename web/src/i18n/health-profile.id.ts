@@ -15,7 +15,13 @@ export const healthProfileId = {
     atRisk: 'Anggota yang sakit dan punya angsuran jatuh tempo.',
     repaymentComparison: 'Ketepatan bayar anggota yang didampingi dokter keluarga dibanding lainnya.',
   },
-  healthProfile: {},
+  healthProfile: {
+    fhir: {
+      title: 'Rekam kesehatan (FHIR)',
+      hint: 'Berkas HL7 FHIR R4 untuk SATUSEHAT atau fasilitas kesehatan rujukan. Setiap unduhan tercatat di jejak audit.',
+      download: 'Unduh FHIR',
+    },
+  },
 };
 
 export type HealthProfileDictionary = typeof healthProfileId;
