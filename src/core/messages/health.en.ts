@@ -49,6 +49,5 @@ export const healthEn = {
   'health.comparison_days_past_due': 'Mean days past due',
   'health.comparison_whole_period': 'Whole period',
 
-  // FHIR
-  'health.placeholder_fhir': 'Not available yet.',
+  // FHIR: no texts of its own (an unknown or out-of-scope person answers common.not_found)
 };

@@ -49,6 +49,5 @@ export const healthId = {
   'health.comparison_days_past_due': 'Rata-rata hari tunggakan',
   'health.comparison_whole_period': 'Seluruh periode',
 
-  // FHIR
-  'health.placeholder_fhir': 'Data belum tersedia.',
+  // FHIR: no texts of its own (an unknown or out-of-scope person answers common.not_found)
 };

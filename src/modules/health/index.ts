@@ -1,3 +1,4 @@
+export { exportPersonFhir } from './fhir.service.ts';
 export type { IllnessStatus } from './finance-link.rules.ts';
 export { illnessStatusOf } from './finance-link.service.ts';
 export { healthRoutes } from './health.routes.ts';
