@@ -195,7 +195,7 @@ for (const kind of testDatabaseKinds()) {
       const text = pdfText(Buffer.from(await response.arrayBuffer()));
       for (const expected of [
         'SURAT RUJUKAN',
-        'Puskesmas Puskesmas Tegalrejo',
+        'Kepada Yth. Puskesmas Tegalrejo di tempat',
         ykPerson.full_name,
         ykPerson.nik,
         'Tekanan darah: 150/95 mmHg',

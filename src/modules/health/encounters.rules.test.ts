@@ -10,6 +10,7 @@ import {
   findIcd10,
   glucoseFlag,
   ICD10_CODE,
+  referralAddressee,
   searchIcd10,
   temperatureFlag,
   VITAL_RANGES,
@@ -182,5 +183,15 @@ describe('the curated ICD-10 list', () => {
   it('answers at most 20', () => {
     expect(searchIcd10(ICD10, 'a')).toHaveLength(20);
     expect(searchIcd10(ICD10, '')).toHaveLength(20);
+  });
+});
+
+describe('the referral’s addressee', () => {
+  it('keeps a name that says its kind, and puts the kind before a bare name', () => {
+    expect(referralAddressee('puskesmas', 'Puskesmas Tegalrejo', 'Puskesmas')).toBe('Puskesmas Tegalrejo');
+    expect(referralAddressee('puskesmas', 'Tegalrejo', 'Puskesmas')).toBe('Puskesmas Tegalrejo');
+    expect(referralAddressee('hospital', 'RSUD Kota Yogyakarta', 'Rumah Sakit')).toBe('RSUD Kota Yogyakarta');
+    expect(referralAddressee('hospital', 'rumah sakit Panti Rapih', 'Rumah Sakit')).toBe('rumah sakit Panti Rapih');
+    expect(referralAddressee('hospital', 'Rsmart Clinic', 'Rumah Sakit')).toBe('Rumah Sakit Rsmart Clinic');
   });
 });

@@ -206,3 +206,12 @@ export function searchIcd10(list: readonly Icd10Entry[], query: string, limit = 
 
 /** The entry's name in a language. */
 export const icd10Name = (entry: Icd10Entry, locale: 'id' | 'en') => (locale === 'en' ? entry.en : entry.id);
+
+/** Words a destination's name may already start with, by kind (RSUD Kota Yogyakarta, Puskesmas Tegalrejo). */
+const KIND_WORDS = { puskesmas: ['puskesmas', 'pkm'], hospital: ['rumah sakit', 'rs', 'rsu', 'rsud', 'rsia', 'rsup', 'rsj'] } as const;
+
+/** The destination as addressed: as typed when it names its kind already, else with the kind's label before it. */
+export function referralAddressee(kind: 'puskesmas' | 'hospital', destination: string, kindLabel: string): string {
+  const name = foldText(destination);
+  return KIND_WORDS[kind].some((word) => name === word || name.startsWith(`${word} `)) ? destination : `${kindLabel} ${destination}`;
+}

@@ -1,5 +1,6 @@
 import { formatDate } from '../../core/format.ts';
 import { type Pdf, renderPdf } from '../../pdf/document.ts';
+import { referralAddressee } from './encounters.rules.ts';
 import type { EncounterView, ReferralView } from './encounters.schema.ts';
 
 export type ReferralLetter = {
@@ -97,7 +98,9 @@ export function renderReferralLetter(letter: ReferralLetter): Promise<Buffer> {
         .text(`Nomor: ${referral.id.slice(-12).toUpperCase()}`, { align: 'center' });
       doc.moveDown(1).fontSize(11);
       doc.text('Kepada Yth.');
-      doc.font('Helvetica-Bold').text(`${DESTINATION[referral.destinationKind]} ${referral.destination}`);
+      doc
+        .font('Helvetica-Bold')
+        .text(referralAddressee(referral.destinationKind, referral.destination, DESTINATION[referral.destinationKind]));
       doc.font('Helvetica').text('di tempat');
       doc.moveDown(0.6).text('Mohon pemeriksaan dan penanganan lebih lanjut terhadap pasien:');
       doc.moveDown(0.3);

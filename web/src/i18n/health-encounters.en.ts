@@ -58,6 +58,7 @@ export const healthEncountersEn: HealthEncountersDictionary = {
     referral: 'Referral',
     destinationKind: 'Referred to',
     destinationKinds: { puskesmas: 'Puskesmas (health centre)', hospital: 'Hospital' },
+    addressee: { puskesmas: 'Puskesmas', hospital: 'Hospital' },
     destination: 'Name of the health centre or hospital',
     reason: 'Reason for referral',
     referredTo: 'Referred to {{destination}} on {{date}}',

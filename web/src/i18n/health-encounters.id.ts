@@ -56,6 +56,7 @@ export const healthEncountersId = {
     referral: 'Rujukan',
     destinationKind: 'Dirujuk ke',
     destinationKinds: { puskesmas: 'Puskesmas', hospital: 'Rumah sakit' },
+    addressee: { puskesmas: 'Puskesmas', hospital: 'Rumah Sakit' },
     destination: 'Nama puskesmas/rumah sakit',
     reason: 'Alasan dirujuk',
     referredTo: 'Dirujuk ke {{destination}} pada {{date}}',

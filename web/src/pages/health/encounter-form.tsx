@@ -77,9 +77,10 @@ export function NewEncounterModal({
   birthDate: string;
   onClose(): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const phone = useIsPhone();
+  const decimalText = (value: number) => (i18n.language === 'en' ? String(value) : String(value).replace('.', ','));
   const invalidate = useInvalidateHealth(personId);
   const problemText = useProblemText();
   const [profession, setProfession] = useState<'doctor' | 'midwife' | 'nurse'>('doctor');
@@ -196,7 +197,7 @@ export function NewEncounterModal({
                     <NumberInput
                       key={field}
                       label={t(VITAL_LABELS[field])}
-                      description={t('healthEncounters.range', range)}
+                      description={t('healthEncounters.range', { ...range, min: decimalText(range.min), max: decimalText(range.max) })}
                       rightSection={
                         <Text size="xs" c="dimmed" pr={4}>
                           {range.unit}

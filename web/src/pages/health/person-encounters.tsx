@@ -5,6 +5,7 @@ import { Anchor, Badge, Button, Card, Group, Modal, Paper, Select, Stack, Text, 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { referralAddressee } from '../../../../src/modules/health/encounters.rules.ts';
 import { personQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
@@ -162,7 +163,11 @@ function EncounterCard({ encounter, onOutcome }: { encounter: EncounterView; onO
               <Stack gap={2} miw={0}>
                 <Text size="sm">
                   {t('healthEncounters.referredTo', {
-                    destination: `${t(`healthEncounters.destinationKinds.${referral.destinationKind}`)} ${referral.destination}`,
+                    destination: referralAddressee(
+                      referral.destinationKind,
+                      referral.destination,
+                      t(`healthEncounters.addressee.${referral.destinationKind}`),
+                    ),
                     date: formatDate(referral.referredOn),
                   })}
                 </Text>
