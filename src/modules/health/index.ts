@@ -10,3 +10,5 @@ export { type ScreeningInput, type ScreeningView, screeningInputSchema } from '.
 export { recordScreening } from './screening.service.ts';
 export { type SessionAttendanceInput, type SessionView, sessionAttendanceInputSchema } from './sessions.schema.ts';
 export { recordSessionAttendance } from './sessions.service.ts';
+export { recomputeVillageIks } from './iks.service.ts';
+export { recordHouseholdHealth, recordPersonHealth } from './profile.service.ts';
