@@ -20,7 +20,10 @@ const BATCH = 5000;
 
 async function inputsOf(db: Queryable, ids: string[]): Promise<FactInput[]> {
   const { financings, instalments, repayments } = await findFactInputs(db, ids);
-  const byId = new Map<string, FactInput & { instalments: FactInput['instalments'][number][]; repayments: FactInput['repayments'][number][] }>();
+  const byId = new Map<
+    string,
+    FactInput & { instalments: FactInput['instalments'][number][]; repayments: FactInput['repayments'][number][] }
+  >();
   for (const f of financings)
     byId.set(f.id, {
       id: f.id,
@@ -50,8 +53,9 @@ async function writeFacts(db: Queryable, ids: string[], months: FactMonth[], key
 }
 
 /** A fact as text, to compare what was stored with what is computed. */
-const factText = (f: Pick<MonthFact, 'personId' | 'officeId' | 'closedMonth' | 'inPortfolio' | 'outstandingPrincipal' | 'daysPastDue' | 'due' | 'onTime'>) =>
-  [f.personId, f.officeId, f.closedMonth ?? '', f.inPortfolio, f.outstandingPrincipal, f.daysPastDue, f.due, f.onTime].join('|');
+const factText = (
+  f: Pick<MonthFact, 'personId' | 'officeId' | 'closedMonth' | 'inPortfolio' | 'outstandingPrincipal' | 'daysPastDue' | 'due' | 'onTime'>,
+) => [f.personId, f.officeId, f.closedMonth ?? '', f.inPortfolio, f.outstandingPrincipal, f.daysPastDue, f.due, f.onTime].join('|');
 
 /**
  * Brings the monthly facts of the months asked for up to date and answers each month's stamp
@@ -94,18 +98,18 @@ export async function refreshRepaymentFacts(db: Db, months: readonly FactMonth[]
             others.map((m) => m.month),
           ))
             before.set(
-                `${r.month}|${r.financing_id}`,
-                factText({
-                  personId: r.person_id,
-                  officeId: r.office_id,
-                  closedMonth: r.closed_month,
-                  inPortfolio: r.in_portfolio,
-                  outstandingPrincipal: BigInt(r.outstanding_principal),
-                  daysPastDue: r.days_past_due,
-                  due: r.due,
-                  onTime: r.on_time,
-                }),
-              );
+              `${r.month}|${r.financing_id}`,
+              factText({
+                personId: r.person_id,
+                officeId: r.office_id,
+                closedMonth: r.closed_month,
+                inPortfolio: r.in_portfolio,
+                outstandingPrincipal: BigInt(r.outstanding_principal),
+                daysPastDue: r.days_past_due,
+                due: r.due,
+                onTime: r.on_time,
+              }),
+            );
         const after = new Map<string, string>();
         if (others.length > 0) await writeFacts(tx, ids, others, after);
         // Only the months where a fact appeared, went or changed move their stamp.

@@ -22,7 +22,9 @@ export const lockFacts = (db: Queryable) => sql`LOCK TABLE financing_fact_month 
 
 /** Takes the change marks: the financings whose facts must be recomputed. */
 export const takeDirtyFinancings = (db: Queryable) =>
-  sql<{ financing_id: string }>`DELETE FROM financing_fact_dirty RETURNING financing_id`.execute(db).then((r) => r.rows.map((x) => x.financing_id));
+  sql<{ financing_id: string }>`DELETE FROM financing_fact_dirty RETURNING financing_id`
+    .execute(db)
+    .then((r) => r.rows.map((x) => x.financing_id));
 
 /**
  * The financings that can have facts in months between two days: in the books, disbursed by

@@ -433,7 +433,11 @@ export function aggregateMonth(
  * aggregate: instalments of financings that left the portfolio before `from` began are left
  * out, as the period's history never held them.
  */
-export function tallyMonth(aggregate: MonthAggregate, from: string, offices: ReadonlySet<string> | null): { underCare: MonthTally; others: MonthTally } {
+export function tallyMonth(
+  aggregate: MonthAggregate,
+  from: string,
+  offices: ReadonlySet<string> | null,
+): { underCare: MonthTally; others: MonthTally } {
   const tallies = { underCare: emptyMonthTally(), others: emptyMonthTally() };
   for (const g of aggregate.groups) {
     if (offices && !offices.has(g.office)) continue;

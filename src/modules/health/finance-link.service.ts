@@ -12,9 +12,9 @@ import { findRegionsByCodes } from '../regions/index.ts';
 import { personsByIds } from '../registry/index.ts';
 import { comparisonHeader, comparisonPdf, comparisonRows } from './finance-link.pdf.ts';
 import {
+  aggregateMonth,
   byUrgency,
   CARE_MONTHS,
-  aggregateMonth,
   type Comparison,
   compareRepayment,
   comparisonOf,
@@ -184,7 +184,9 @@ export async function membersAtRisk(ctx: Context, query: { office?: string }): P
  * when the business date moved within the month not yet over.
  */
 async function comparisonAggregates(db: Context['db'], months: readonly string[], today: string): Promise<Map<string, MonthAggregate>> {
-  const begun = months.filter((m) => `${m}-01` <= today).map((month) => ({ month, end: monthEnd(month) < today ? monthEnd(month) : today }));
+  const begun = months
+    .filter((m) => `${m}-01` <= today)
+    .map((month) => ({ month, end: monthEnd(month) < today ? monthEnd(month) : today }));
   const aggregates = new Map<string, MonthAggregate>();
   if (begun.length === 0) return aggregates;
   // Stamps before facts: what is built below is never older than the stamps it is saved with.
@@ -203,7 +205,14 @@ async function comparisonAggregates(db: Context['db'], months: readonly string[]
     }
     return stamp.toString();
   };
-  const cached = new Map((await findComparisonMonths(db, begun.map((m) => m.month))).map((r) => [r.month, r]));
+  const cached = new Map(
+    (
+      await findComparisonMonths(
+        db,
+        begun.map((m) => m.month),
+      )
+    ).map((r) => [r.month, r]),
+  );
   for (const { month, end } of begun) {
     const financingStamp = financingStamps.get(month) as string;
     const careStamp = careStampOf(month);
