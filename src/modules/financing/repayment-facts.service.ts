@@ -122,5 +122,14 @@ export async function refreshRepaymentFacts(db: Db, months: readonly FactMonth[]
   return new Map((await findFactMonths(db)).map((m) => [m.month, m.stamp]));
 }
 
+/**
+ * At close of day: builds the month of the next business date for that date, when the facts
+ * are in use (some month built already), so that the day's first comparison reads them.
+ */
+export async function prepareRepaymentFacts(db: Db, next: string) {
+  if ((await findFactMonths(db)).length === 0) return;
+  await refreshRepaymentFacts(db, [{ month: next.slice(0, 7), end: next }]);
+}
+
 /** A month's facts summed per member, office and closed month (refresh first). */
 export const monthFactsByPerson = (db: Queryable, month: string, parDays: number) => findMonthFactsByPerson(db, month, parDays);

@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../context.ts';
-import { fixedClock } from '../../core/clock.ts';
-import { addMonths, monthIndex } from '../../core/dates.ts';
+import { businessDate, fixedClock } from '../../core/clock.ts';
+import { addMonths, monthIndex, nextDay } from '../../core/dates.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { fillDemo } from '../demo/index.ts';
-import { financingDemoApi, type MonthFact, monthFacts } from '../financing/index.ts';
+import { closeDay, financingDemoApi, type MonthFact, monthFacts } from '../financing/index.ts';
 import { createFund } from '../ledger/index.ts';
 import {
   aggregateMonth,
@@ -523,6 +523,20 @@ describeEachDatabase('the comparison from monthly facts equals the rebuilt histo
     clock.advance(5 * 86_400_000);
     await expectSame();
     clock.advance(8 * 86_400_000);
+    await expectSame();
+  });
+
+  it("close of day builds the next business date's facts, which the next day's request reads", async () => {
+    const db = getDatabase().db;
+    const today = businessDate(clock);
+    await closeDay(ctx, today);
+    const built = await db
+      .selectFrom('financing_fact_month')
+      .select(['end_day'])
+      .where('month', '=', nextDay(today).slice(0, 7))
+      .executeTakeFirst();
+    expect(built?.end_day).toBe(nextDay(today));
+    clock.advance(86_400_000);
     await expectSame();
   });
 });
