@@ -571,6 +571,8 @@ for (const kind of testDatabaseKinds()) {
     it('writes no diagnosis, complaint, treatment or NIK into the log', () => {
       const log = logLines.join('');
       expect(log).toContain(`/api/v1/persons/${ids.person}/fhir`);
+      // The ICD-10 search is logged by its path alone: what is searched is the diagnosis about to be recorded.
+      expect(log).toContain('"url":"/api/v1/health/icd10"');
       const secrets = [...DIAGNOSES, ...CLINICAL_TEXT, ...caseload.map((p) => p.nik)];
       const found = secrets.map((secret) => [secret, log.indexOf(secret)] as const).filter(([, at]) => at >= 0);
       expect(found.map(([secret, at]) => `${secret}: …${log.slice(Math.max(0, at - 300), at + 100)}…`)).toEqual([]);
