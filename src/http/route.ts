@@ -78,6 +78,11 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends Any
   consumes?: readonly FileMediaType[];
   /** 4xx the route's use case answers that its definition does not imply (src/http/openapi.ts `problemStatuses`), e.g. 409, 429. */
   problems?: readonly ProblemStatus[];
+  /**
+   * The query holds what the log may not (a diagnosis searched for by name or code): the
+   * request's log line keeps the path only.
+   */
+  queryNotLogged?: true;
 } & (
   | { idempotency?: undefined; handler: Handler<B, Q, P, z.input<R>> }
   | {

@@ -27,6 +27,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     csrfToken?: string;
   }
+  interface FastifyContextConfig {
+    /** The route's `queryNotLogged`: its log line keeps the path only. */
+    queryNotLogged?: boolean;
+  }
 }
 
 export const BODY_LIMIT_BYTES = 1_048_576;
@@ -76,8 +80,11 @@ class OneLinePerRequest extends LogController {
   override incomingRequest() {}
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
     if (this.isLogDisabled(request)) return;
-    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
-    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    const req = request.routeOptions.config?.queryNotLogged
+      ? { method: request.method, url: request.url.split('?')[0] ?? '', id: request.id }
+      : request;
+    if (error) reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }
 
@@ -179,6 +186,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       method: route.method,
       url: route.url,
       bodyLimit: route.bodyLimit,
+      config: { queryNotLogged: route.queryNotLogged === true },
       handler: async (request, reply) => {
         const actor = await resolveActor(request, database, clock);
         authorise(route, actor, request);

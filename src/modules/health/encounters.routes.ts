@@ -33,6 +33,8 @@ export const encountersRoutes = [
     summary: 'The curated ICD-10 list of common primary-care diagnoses: at most 20 by code prefix or Indonesian/English name',
     auth: CLINICAL_READERS,
     query: icd10QuerySchema,
+    // What a health worker searches is the diagnosis they are about to record: not for the log.
+    queryNotLogged: true,
     response: icd10ListSchema,
     handler: async (ctx, { query }) => searchDiagnoses(ctx, query.q),
   }),
