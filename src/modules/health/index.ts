@@ -1,1 +1,2 @@
 export { healthRoutes } from './health.routes.ts';
+export { healthFieldBundle } from './field.service.ts';

@@ -14,6 +14,7 @@ export {
   lockHousehold,
   personById,
   personNamesOf,
+  personsBornBetween,
   personsByIds,
   registerHousehold,
 } from './registry.service.ts';

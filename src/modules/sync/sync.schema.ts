@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, rupiahText as rupiah } from '../../core/schemas.ts';
 import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
+import { healthBundleQuerySchema, healthBundleSchema } from '../health/field.schema.ts';
 
 /**
  * The offline field app's contract: the bundle a worker downloads (a cadre's families and
@@ -16,6 +17,8 @@ export const bundleQuerySchema = z.strictObject({
   group: z.uuid().optional(),
   /** Instalments due on or before this date are due now; default today + 7 days (WIB). */
   until: isoDate.optional(),
+  /** A health worker: only this village's families. */
+  village: healthBundleQuerySchema.shape.village,
 });
 export type BundleQuery = z.infer<typeof bundleQuerySchema>;
 
@@ -54,6 +57,8 @@ export const bundleSchema = z.object({
   cadreId: z.string().nullable(),
   families: z.array(bundleFamilySchema),
   groups: z.array(sheetGroupSchema),
+  /** A health worker's caseload (only in their bundle). */
+  health: healthBundleSchema.optional(),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
 export type BundleFamily = z.infer<typeof bundleFamilySchema>;

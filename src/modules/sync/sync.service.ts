@@ -12,6 +12,7 @@ import { cadreOfUser } from '../cadres/index.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { disbursedFinancingsOfGroups, instalmentOwed, instalmentsDue, instalmentsOfFinancings, repay } from '../financing/index.ts';
 import { getGroup, groupsOfFacilitator, recordMeeting } from '../groups/index.ts';
+import { healthFieldBundle } from '../health/index.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
 import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
@@ -43,10 +44,16 @@ export async function syncBundle(ctx: Context, query: BundleQuery): Promise<Bund
   if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
   const today = businessDate(ctx.clock);
   const until = query.until ?? addDays(today, SHEET_DAYS_AHEAD);
+  const generatedAt = ctx.clock.now().toISOString();
+  // A health worker's own caseload: families with something to act on, sessions, groups for attendance.
+  if (ctx.actor.role === 'health_worker') {
+    const health = await healthFieldBundle(ctx, { village: query.village });
+    return { generatedAt, asOf: today, dueUntil: until, cadreId: null, families: [], groups: [], health };
+  }
   const cadre = ctx.actor.role === 'cadre' || !query.group ? await cadreOfUser(ctx.db, ctx.actor.id) : undefined;
   const families = cadre ? (await worklist(ctx, cadre.id, today)).items : [];
   const groups = ctx.actor.role === 'cadre' ? [] : await groupSheets(ctx, query.group, today, until);
-  return { generatedAt: ctx.clock.now().toISOString(), asOf: today, dueUntil: until, cadreId: cadre?.id ?? null, families, groups };
+  return { generatedAt, asOf: today, dueUntil: until, cadreId: cadre?.id ?? null, families, groups };
 }
 
 /** The collection sheets of the caller's groups (or of the one named), for meetings up to `until`. */

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.ts';
+import { testDatabaseKinds } from '../../testing/databases.ts';
+import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../demo/index.ts';
+
+// Client ids as a phone makes them; one per recorded operation.
+const cid = (n: number) => `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+const KRICAK = '34.71.01.1001';
+const KATAPANG = '32.04.11.2002';
+
+type Member = {
+  personId: string;
+  recall?: { status: string; method: string; lastScreenedOn: string | null; nextDueOn: string };
+  pregnancy?: { expectedDelivery: string | null };
+  conditions?: string[];
+  illness?: { status: string; unableFrom: string; unableUntil: string | null };
+};
+type Family = { householdId: string; villageCode: string; urgency: number; members: Member[] };
+
+for (const kind of testDatabaseKinds()) {
+  describe(`offline sync: the health worker's caseload and ops [${kind}]`, () => {
+    let server: TestServer;
+    let doctor: ApiClient;
+    let admin: ApiClient;
+    /** Women of Kricak aged 30–50 on 10 March 2026: [0] screened 2022 (overdue), [1] screened 2025 (not due), [2] never screened. */
+    let women: { id: string; household_id: string }[];
+    /** A man of Kricak with hypertension and an illness; a pregnant woman of Kricak; a man of Katapang (out of scope) with diabetes. */
+    let chronic: { id: string; household_id: string };
+    let pregnant: { id: string; household_id: string };
+    let outsider: { id: string; household_id: string };
+    let sessionId: string;
+    let workerId: string;
+    const db = () => server.database.db;
+
+    beforeAll(async () => {
+      // Tuesday 10 March 2026, 10:00 WIB.
+      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
+      await fillDemo(systemTestContext(server.database));
+      await fillDemoCadres(systemTestContext(server.database));
+      admin = new ApiClient(server.url);
+      await admin.login('admin', DEMO_PASSWORD);
+      doctor = new ApiClient(server.url);
+      await doctor.login('dokter', DEMO_PASSWORD);
+      workerId = (await db().selectFrom('app_user').select('id').where('username', '=', 'dokter').executeTakeFirstOrThrow()).id;
+      const office = await db().selectFrom('office').select('id').where('code', '=', 'YK01').executeTakeFirstOrThrow();
+      women = await db()
+        .selectFrom('person')
+        .select(['id', 'household_id'])
+        .where('village_code', '=', KRICAK)
+        .where('sex', '=', 'F')
+        .where('birth_date', '>', '1975-03-10')
+        .where('birth_date', '<=', '1996-03-10')
+        .orderBy('nik')
+        .limit(4)
+        .execute();
+      expect(women).toHaveLength(4);
+      pregnant = women[3] as typeof pregnant;
+      chronic = await db()
+        .selectFrom('person')
+        .select(['id', 'household_id'])
+        .where('village_code', '=', KRICAK)
+        .where('sex', '=', 'M')
+        .orderBy('nik')
+        .executeTakeFirstOrThrow();
+      outsider = await db()
+        .selectFrom('person')
+        .select(['id', 'household_id'])
+        .where('village_code', '=', KATAPANG)
+        .orderBy('nik')
+        .executeTakeFirstOrThrow();
+      const screening = (n: number, personId: string, screenedOn: string, nextDueOn: string) => ({
+        id: cid(0x5000 + n),
+        person_id: personId,
+        village_code: KRICAK,
+        office_id: office.id,
+        worker_id: workerId,
+        method: 'iva' as const,
+        screened_on: screenedOn,
+        result: 'negative' as const,
+        action: 'none' as const,
+        next_due_on: nextDueOn,
+      });
+      await db()
+        .insertInto('screening')
+        .values([
+          screening(1, women[0]?.id as string, '2022-01-10', '2025-01-10'),
+          screening(2, women[1]?.id as string, '2025-06-01', '2028-06-01'),
+        ])
+        .execute();
+      await db().insertInto('health_profile').values({ person_id: pregnant.id, pregnant: true, expected_delivery: '2026-03-30' }).execute();
+      await db()
+        .insertInto('health_condition')
+        .values([
+          { person_id: chronic.id, code: 'hipertensi' },
+          { person_id: outsider.id, code: 'diabetes' },
+        ])
+        .execute();
+      await db()
+        .insertInto('illness_episode')
+        .values({ id: cid(0x6001), person_id: chronic.id, village_code: KRICAK, from_on: '2026-03-02', to_on: null, days_unable: null })
+        .execute();
+      sessionId = cid(0x7001);
+      await db()
+        .insertInto('counselling_session')
+        .values({
+          id: sessionId,
+          office_id: office.id,
+          village_code: KRICAK,
+          topic: 'hypertension',
+          held_on: '2026-03-03',
+          place: 'Balai RW 05',
+          worker_id: workerId,
+        })
+        .execute();
+      await db().insertInto('session_attendance').values({ session_id: sessionId, person_id: chronic.id }).execute();
+    });
+    afterAll(async () => server.close());
+
+    const familyOf = (families: Family[], householdId: string) => families.find((f) => f.householdId === householdId);
+    const memberOf = (families: Family[], person: { id: string; household_id: string }) =>
+      familyOf(families, person.household_id)?.members.find((m) => m.personId === person.id);
+
+    it('gives the health worker the families of their villages with recalls, pregnancies, chronic conditions and illness', async () => {
+      const response = await doctor.get('/api/v1/sync/bundle');
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const bundle = response.body;
+      expect(bundle).toMatchObject({ asOf: '2026-03-10', cadreId: null, families: [], groups: [] });
+      const health = bundle.health as {
+        families: Family[];
+        villageCodes: string[];
+        truncated: boolean;
+        sessions: unknown[];
+        groups: unknown[];
+      };
+      expect(health.truncated).toBe(false);
+      // Only YK01's villages (Kota Yogyakarta): Katapang's diabetic is not there.
+      expect(health.villageCodes.every((v) => v.startsWith('34.71.'))).toBe(true);
+      expect(familyOf(health.families, outsider.household_id)).toBeUndefined();
+      expect(memberOf(health.families, women[0] as typeof chronic)?.recall).toEqual({
+        status: 'overdue',
+        method: 'iva',
+        lastScreenedOn: '2022-01-10',
+        nextDueOn: '2025-01-10',
+      });
+      expect(memberOf(health.families, women[1] as typeof chronic)?.recall).toBeUndefined();
+      expect(memberOf(health.families, women[2] as typeof chronic)?.recall).toEqual({
+        status: 'due',
+        method: 'iva',
+        lastScreenedOn: null,
+        nextDueOn: '2026-03-10',
+      });
+      expect(memberOf(health.families, pregnant)?.pregnancy).toEqual({ expectedDelivery: '2026-03-30' });
+      expect(memberOf(health.families, chronic)).toMatchObject({
+        conditions: ['hipertensi'],
+        illness: { status: 'ill', unableFrom: '2026-03-02', unableUntil: null },
+      });
+      // Overdue recall first; every family has something to act on.
+      expect(health.families[0]?.urgency).toBeGreaterThanOrEqual(50);
+      for (const family of health.families)
+        expect(family.members.some((m) => m.recall || m.pregnancy || m.conditions || m.illness)).toBe(true);
+      expect(health.sessions).toEqual([
+        {
+          sessionId,
+          topic: 'hypertension',
+          heldOn: '2026-03-03',
+          place: 'Balai RW 05',
+          villageCode: KRICAK,
+          groupId: null,
+          personIds: [chronic.id],
+        },
+      ]);
+      expect(health.groups).toEqual([
+        expect.objectContaining({ name: 'Kelompok Anggota JKM Kricak', villageCodes: [KRICAK], members: expect.any(Array) }),
+      ]);
+      // The read of clinical records is in the audit trail, with the persons read.
+      const audit = await db().selectFrom('audit_log').select(['after']).where('action', '=', 'health.read').execute();
+      expect(audit).toHaveLength(1);
+      expect((audit[0]?.after as { ids: string[] }).ids).toContain(chronic.id);
+    });
+
+    it('narrows to one village, and answers a village outside the offices as not found', async () => {
+      const one = await doctor.get(`/api/v1/sync/bundle?village=${KRICAK}`);
+      expect(one.status).toBe(200);
+      expect(one.body.health.villageCodes).toEqual([KRICAK]);
+      expect((await doctor.get(`/api/v1/sync/bundle?village=${KATAPANG}`)).status).toBe(404);
+      expect((await doctor.get('/api/v1/sync/bundle?village=34.71')).status).toBe(422);
+    });
+
+    it("leaves cadres' and facilitators' bundles as they were", async () => {
+      for (const username of ['kader', 'pendamping']) {
+        const client = new ApiClient(server.url);
+        await client.login(username, DEMO_PASSWORD);
+        const bundle = (await client.get('/api/v1/sync/bundle')).body;
+        expect(Object.keys(bundle).sort()).toEqual(['asOf', 'cadreId', 'dueUntil', 'families', 'generatedAt', 'groups']);
+      }
+      expect(Object.keys((await admin.get('/api/v1/sync/bundle')).body)).not.toContain('health');
+    });
+  });
+}
