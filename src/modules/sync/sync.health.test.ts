@@ -176,7 +176,7 @@ for (const kind of testDatabaseKinds()) {
       // The read of clinical records is in the audit trail, with the persons read.
       const audit = await db().selectFrom('audit_log').select(['after']).where('action', '=', 'health.read').execute();
       expect(audit).toHaveLength(1);
-      expect((audit[0]?.after as { ids: string[] }).ids).toContain(chronic.id);
+      expect((audit[0]?.after as { ids?: string[] } | undefined)?.ids).toContain(chronic.id);
     });
 
     it('narrows to one village, and answers a village outside the offices as not found', async () => {
