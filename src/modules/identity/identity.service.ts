@@ -62,6 +62,12 @@ async function buildActor(db: Queryable, user: UserRow, via: UserActor['via']): 
   };
 }
 
+/** The actor a named user would be when signed in, for work done on their behalf (the demo acting as its health worker). */
+export async function actorForUsername(db: Queryable, username: string): Promise<UserActor | undefined> {
+  const user = await findUserByUsername(db, username);
+  return user?.active ? buildActor(db, user, 'session') : undefined;
+}
+
 /**
  * Sign-in attempts are counted per account, or for an unknown username per bucket of its hash:
  * nothing typed is stored (a password typed as the username would otherwise be kept), and

@@ -2,6 +2,7 @@ export { identityRoutes, SESSION_COOKIE } from './identity.routes.ts';
 export { type CreateUserInput, createUserInputSchema } from './identity.schema.ts';
 export {
   activeUsersWithRole,
+  actorForUsername,
   addUser,
   createApiToken,
   resolveApiToken,
