@@ -40,9 +40,18 @@ for (const kind of testDatabaseKinds()) {
       await fillDemoCadres(systemTestContext(server.database));
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
+      // A midwife of the Yogyakarta office only (the demo's dokter serves both offices).
+      const user = await admin.post('/api/v1/users', {
+        username: 'bidan.kricak',
+        fullName: 'Bd. Sri Rahayu',
+        role: 'health_worker',
+        password: DEMO_PASSWORD,
+        officeCodes: ['YK01'],
+      });
+      expect(user.status).toBe(201);
+      workerId = user.body.id;
       doctor = new ApiClient(server.url);
-      await doctor.login('dokter', DEMO_PASSWORD);
-      workerId = (await db().selectFrom('app_user').select('id').where('username', '=', 'dokter').executeTakeFirstOrThrow()).id;
+      await doctor.login('bidan.kricak', DEMO_PASSWORD);
       const office = await db().selectFrom('office').select('id').where('code', '=', 'YK01').executeTakeFirstOrThrow();
       women = await db()
         .selectFrom('person')
