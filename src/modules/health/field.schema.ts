@@ -16,6 +16,7 @@ export const healthBundleQuerySchema = z.strictObject({
 });
 
 export const RECALL_STATUSES = ['overdue', 'due'] as const;
+export const SESSION_TOPICS = ['reproductive_health', 'nutrition', 'hygiene', 'tb', 'hypertension', 'jkn', 'other'] as const;
 export const CONDITION_CODES = ['hipertensi', 'diabetes', 'tb_paru', 'gangguan_jiwa', 'lainnya'] as const;
 
 export const fieldMemberSchema = z.object({
@@ -53,7 +54,7 @@ export const fieldFamilySchema = z.object({
 
 export const fieldSessionSchema = z.object({
   sessionId: z.string(),
-  topic: z.string(),
+  topic: z.enum(SESSION_TOPICS),
   heldOn: calendarDate,
   place: z.string(),
   villageCode: z.string(),

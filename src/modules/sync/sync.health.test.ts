@@ -97,12 +97,15 @@ for (const kind of testDatabaseKinds()) {
           screening(2, women[1]?.id as string, '2025-06-01', '2028-06-01'),
         ])
         .execute();
-      await db().insertInto('health_profile').values({ person_id: pregnant.id, pregnant: true, expected_delivery: '2026-03-30' }).execute();
+      await db()
+        .insertInto('health_profile')
+        .values({ person_id: pregnant.id, pregnant: true, expected_delivery: '2026-03-30', disability: 'none' })
+        .execute();
       await db()
         .insertInto('health_condition')
         .values([
-          { person_id: chronic.id, code: 'hipertensi' },
-          { person_id: outsider.id, code: 'diabetes' },
+          { person_id: chronic.id, code: 'hipertensi', note: '' },
+          { person_id: outsider.id, code: 'diabetes', note: '' },
         ])
         .execute();
       await db()
@@ -117,6 +120,7 @@ for (const kind of testDatabaseKinds()) {
           office_id: office.id,
           village_code: KRICAK,
           topic: 'hypertension',
+          topic_note: '',
           held_on: '2026-03-03',
           place: 'Balai RW 05',
           worker_id: workerId,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, rupiahText as rupiah } from '../../core/schemas.ts';
 import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
-import { healthBundleQuerySchema, healthBundleSchema } from '../health/field.schema.ts';
+import { healthBundleQuerySchema, healthBundleSchema, SESSION_TOPICS } from '../health/field.schema.ts';
 
 /**
  * The offline field app's contract: the bundle a worker downloads (a cadre's families and
@@ -65,6 +65,9 @@ export type BundleFamily = z.infer<typeof bundleFamilySchema>;
 export type SheetGroup = z.infer<typeof sheetGroupSchema>;
 export type SheetFinancing = z.infer<typeof sheetFinancingSchema>;
 
+/** Persons at most in one session's attendance op. */
+const PUSH_PERSONS = 300;
+
 /** The payload of each kind of op. A new kind adds a schema here and a handler in sync.service.ts. */
 export const repaymentPayloadSchema = z.strictObject({ financingId: z.uuid(), amount: positiveRupiah, paidOn: isoDate.optional() });
 export const attendancePayloadSchema = z.strictObject({
@@ -87,6 +90,55 @@ export const visitPayloadSchema = z.strictObject({
   notes: z.string().trim().max(1000).optional(),
   visitedOn: isoDate.optional(),
 });
+// ---- Health worker's ops (issue 12), payloads as pinned in docs/health.md ----
+// PENDING: until the health module's input schemas land on main (encounterInputSchema in
+// encounters.schema.ts, screeningInputSchema in screening.schema.ts, sessionAttendanceInputSchema
+// in sessions.schema.ts), these follow the pinned shapes; they are then built from those schemas.
+const note = (max: number) => z.string().trim().max(max);
+export const encounterPayloadSchema = z.strictObject({
+  personId: z.uuid(),
+  profession: z.enum(['doctor', 'midwife', 'nurse']),
+  place: z.enum(['home', 'clinic']),
+  encounteredOn: isoDate,
+  complaint: note(1000).optional(),
+  vitals: z
+    .strictObject({
+      systolic: z.number().optional(),
+      diastolic: z.number().optional(),
+      weightKg: z.number().optional(),
+      heightCm: z.number().optional(),
+      temperatureC: z.number().optional(),
+      glucoseMgDl: z.number().optional(),
+    })
+    .optional(),
+  diagnoses: z.array(z.string().trim().min(1).max(10)).max(10),
+  treatment: note(1000).optional(),
+  referral: z
+    .strictObject({ destinationKind: z.enum(['puskesmas', 'hospital']), destination: note(200).min(1), reason: note(500).min(1) })
+    .optional(),
+});
+export const screeningPayloadSchema = z.strictObject({
+  personId: z.uuid(),
+  method: z.enum(['iva', 'pap_smear']),
+  screenedOn: isoDate,
+  result: z.enum(['negative', 'positive', 'suspected_cancer', 'inadequate']),
+  action: z.enum(['none', 'cryotherapy', 'thermal_ablation', 'referral', 'repeat']),
+});
+export const sessionAttendancePayloadSchema = z.strictObject({
+  sessionId: z.uuid(),
+  topic: z.enum(SESSION_TOPICS),
+  topicNote: note(300).optional(),
+  heldOn: isoDate,
+  place: note(200).min(1),
+  villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+  groupId: z.uuid().optional(),
+  personIds: z.array(z.uuid()).min(1).max(PUSH_PERSONS),
+});
+export type EncounterPayload = z.infer<typeof encounterPayloadSchema>;
+export type ScreeningPayload = z.infer<typeof screeningPayloadSchema>;
+export type SessionAttendancePayload = z.infer<typeof sessionAttendancePayloadSchema>;
+// ---- end of the health worker's ops ----
+
 export type RepaymentPayload = z.infer<typeof repaymentPayloadSchema>;
 export type AttendancePayload = z.infer<typeof attendancePayloadSchema>;
 export type ContributionPayload = z.infer<typeof contributionPayloadSchema>;
@@ -96,7 +148,10 @@ export type SyncOp =
   | { id: string; type: 'repayment'; recordedAt: string; payload: RepaymentPayload }
   | { id: string; type: 'attendance'; recordedAt: string; payload: AttendancePayload }
   | { id: string; type: 'contribution'; recordedAt: string; payload: ContributionPayload }
-  | { id: string; type: 'visit'; recordedAt: string; payload: VisitPayload };
+  | { id: string; type: 'visit'; recordedAt: string; payload: VisitPayload }
+  | { id: string; type: 'encounter'; recordedAt: string; payload: EncounterPayload }
+  | { id: string; type: 'screening'; recordedAt: string; payload: ScreeningPayload }
+  | { id: string; type: 'session_attendance'; recordedAt: string; payload: SessionAttendancePayload };
 export type SyncOpType = SyncOp['type'];
 
 export const PUSH_LIMIT = 200;
