@@ -256,4 +256,8 @@ export const fieldEn: Translation<typeof fieldId> = {
   kindScreening: 'Screening',
   kindSession: 'Counselling session',
   personNotFound: 'This person is not in the downloaded data.',
+  unableToWork: 'Unable to work or trade because of illness',
+  unableUntil: 'Expected until (leave empty if not known)',
+  unableUntilWrong: 'This date is before today.',
+  kindIllness: 'Unable to work',
 };

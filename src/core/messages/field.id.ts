@@ -241,4 +241,8 @@ export const fieldId = {
   kindScreening: 'Skrining',
   kindSession: 'Penyuluhan',
   personNotFound: 'Orang ini tidak ada di data unduhan.',
+  unableToWork: 'Tidak bisa bekerja/berdagang karena sakit',
+  unableUntil: 'Perkiraan sampai tanggal (kosongkan bila belum tahu)',
+  unableUntilWrong: 'Tanggal ini sebelum hari ini.',
+  kindIllness: 'Tidak bisa bekerja',
 };

@@ -134,6 +134,14 @@ export const sessionAttendancePayloadSchema = z.strictObject({
   groupId: z.uuid().optional(),
   personIds: z.array(z.uuid()).min(1).max(PUSH_PERSONS),
 });
+/** A member unable to work from a day (to a day, or still): the flag beside their financing. */
+export const illnessPayloadSchema = z.strictObject({
+  personId: z.uuid(),
+  fromOn: isoDate,
+  toOn: isoDate.nullable(),
+  daysUnable: z.number().int().min(0).nullable().optional(),
+});
+export type IllnessPayload = z.infer<typeof illnessPayloadSchema>;
 export type EncounterPayload = z.infer<typeof encounterPayloadSchema>;
 export type ScreeningPayload = z.infer<typeof screeningPayloadSchema>;
 export type SessionAttendancePayload = z.infer<typeof sessionAttendancePayloadSchema>;
@@ -151,7 +159,8 @@ export type SyncOp =
   | { id: string; type: 'visit'; recordedAt: string; payload: VisitPayload }
   | { id: string; type: 'encounter'; recordedAt: string; payload: EncounterPayload }
   | { id: string; type: 'screening'; recordedAt: string; payload: ScreeningPayload }
-  | { id: string; type: 'session_attendance'; recordedAt: string; payload: SessionAttendancePayload };
+  | { id: string; type: 'session_attendance'; recordedAt: string; payload: SessionAttendancePayload }
+  | { id: string; type: 'illness'; recordedAt: string; payload: IllnessPayload };
 export type SyncOpType = SyncOp['type'];
 
 export const PUSH_LIMIT = 200;

@@ -9,6 +9,7 @@ import {
   Group,
   Modal,
   NumberInput,
+  Radio,
   SegmentedControl,
   Select,
   Stack,
@@ -25,7 +26,7 @@ import { formatDateShort } from '../../../src/core/format.ts';
 import { ageOn, icd10CodeOf } from '../../../src/modules/health/field.rules.ts';
 import type { FieldFamily, FieldMember, HealthBundle } from '../../../src/modules/health/field.schema.ts';
 import { useToast } from '../components/toast.tsx';
-import { type EncounterRecord, recordEncounter, recordScreening, type ScreeningRecord, useField } from './field-store.ts';
+import { type EncounterRecord, recordEncounter, recordIllness, recordScreening, type ScreeningRecord, useField } from './field-store.ts';
 import './field-text.ts';
 import type { OutboxEntry } from './outbox.ts';
 
@@ -45,12 +46,12 @@ const matches = (member: FieldMember, filter: Filter) =>
   (filter === 'chronic' && (member.conditions?.length ?? 0) > 0) ||
   (filter === 'ill' && member.illness !== undefined);
 
-/** Persons recorded on this phone, not yet in the downloaded data. */
-const recordedFor = (entries: OutboxEntry[], personId: string) =>
+/** Records of a person made on this phone since the download: waiting, or gone through after it. */
+const recordedFor = (entries: OutboxEntry[], personId: string, downloadedAt: string) =>
   entries.filter(
     (e) =>
-      e.status !== 'refused' &&
-      (e.operation.type === 'encounter' || e.operation.type === 'screening') &&
+      (e.status === 'waiting' || (e.status === 'applied' && (e.settledAt ?? '') >= downloadedAt)) &&
+      (e.operation.type === 'encounter' || e.operation.type === 'screening' || e.operation.type === 'illness') &&
       e.operation.payload.personId === personId,
   ).length;
 
@@ -206,7 +207,7 @@ export function FieldHealthFamilyScreen() {
         KK {family.kkNumber} · {family.address} · {family.villageCode}
       </Text>
       {family.members.map((member) => {
-        const recorded = recordedFor(field.outbox, member.personId);
+        const recorded = recordedFor(field.outbox, member.personId, field.bundle?.downloadedAt ?? '');
         return (
           <Card key={member.personId} withBorder padding="sm" component="article" aria-label={member.name}>
             <Stack gap={6}>
@@ -287,6 +288,8 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
   const [destinationKind, setDestinationKind] = useState<'puskesmas' | 'hospital'>('puskesmas');
   const [destination, setDestination] = useState('');
   const [reason, setReason] = useState('');
+  const [unable, setUnable] = useState(false);
+  const [unableUntil, setUnableUntil] = useState('');
   const [tried, setTried] = useState(false);
   const date = today();
   const typed = codes
@@ -295,9 +298,10 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
     .filter(Boolean);
   const invalid = typed.filter((c) => icd10CodeOf(c) === null);
   const referralMissing = refer && (!destination.trim() || !reason.trim());
+  const untilWrong = unable && unableUntil !== '' && unableUntil < date;
   const save = async () => {
     setTried(true);
-    if (invalid.length > 0 || referralMissing) return;
+    if (invalid.length > 0 || referralMissing || untilWrong) return;
     const measured = Object.fromEntries(
       VITALS.flatMap(({ key }) => (typeof vitals[key] === 'number' ? [[key, vitals[key]]] : [])),
     ) as Vitals;
@@ -315,6 +319,11 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
       },
       { family: healthFamilyName(family), member: member.name },
     );
+    if (unable)
+      await recordIllness(
+        { personId: member.personId, fromOn: date, toOn: unableUntil || null },
+        { family: healthFamilyName(family), member: member.name },
+      );
     toast.success(ft('saved'));
     onClose();
   };
@@ -364,6 +373,7 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
               decimalScale={decimals}
               decimalSeparator=","
               allowNegative={false}
+              hideControls
               inputMode="decimal"
               value={vitals[key] ?? ''}
               onChange={(v) => setVitals((all) => ({ ...all, [key]: v }))}
@@ -391,6 +401,18 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
           value={treatment}
           onChange={(e) => setTreatment(e.currentTarget.value)}
         />
+        <Checkbox size="md" label={ft('unableToWork')} checked={unable} onChange={(e) => setUnable(e.currentTarget.checked)} />
+        {unable ? (
+          <TextInput
+            type="date"
+            size="md"
+            label={ft('unableUntil')}
+            min={date}
+            value={unableUntil}
+            onChange={(e) => setUnableUntil(e.currentTarget.value)}
+            error={untilWrong ? ft('unableUntilWrong') : null}
+          />
+        ) : null}
         <Checkbox size="md" label={ft('refer')} checked={refer} onChange={(e) => setRefer(e.currentTarget.checked)} />
         {refer ? (
           <Stack gap="xs">
@@ -453,14 +475,13 @@ function ScreeningModal({ family, member, onClose }: { family: FieldFamily; memb
             data={(['iva', 'pap_smear'] as const).map((m) => ({ value: m, label: ft(`method_${m}`) }))}
           />
         </Stack>
-        <Select
-          label={ft('result')}
-          size="md"
-          allowDeselect={false}
-          value={result}
-          onChange={(v) => setResult(v as typeof result)}
-          data={(['negative', 'positive', 'suspected_cancer', 'inadequate'] as const).map((r) => ({ value: r, label: ft(`result_${r}`) }))}
-        />
+        <Radio.Group label={ft('result')} size="md" value={result} onChange={(v) => setResult(v as typeof result)}>
+          <Stack gap="sm" mt={6}>
+            {(['negative', 'positive', 'suspected_cancer', 'inadequate'] as const).map((r) => (
+              <Radio key={r} value={r} label={ft(`result_${r}`)} size="md" />
+            ))}
+          </Stack>
+        </Radio.Group>
         <Select
           label={ft('screeningAction')}
           size="md"

@@ -103,6 +103,7 @@ const KIND_TEXT = {
   encounter: 'kindEncounter',
   screening: 'kindScreening',
   session_attendance: 'kindSession',
+  illness: 'kindIllness',
 } as const;
 
 /** What the op records, as the worker entered it. */
@@ -141,6 +142,14 @@ function OpSummary({ entry }: { entry: OutboxEntry }) {
     return (
       <Text size="sm">
         {ft(`method_${op.payload.method}`)}: {ft(`result_${op.payload.result}`)} · {day(op.payload.screenedOn)}
+      </Text>
+    );
+  if (op.type === 'illness')
+    return (
+      <Text size="sm">
+        {op.payload.toOn
+          ? ft('recoveringSince', { from: formatDateShort(op.payload.fromOn), to: formatDateShort(op.payload.toOn) })
+          : ft('illSince', { date: formatDateShort(op.payload.fromOn) })}
       </Text>
     );
   if (op.type === 'session_attendance')

@@ -245,6 +245,13 @@ export function recordEncounter(payload: EncounterRecord, label: { family: strin
   return record('encounter', payload, label);
 }
 
+export type IllnessRecord = OpOf<'illness'>['payload'];
+
+/** A member unable to work (from the encounter form): the status shown beside their financing. */
+export function recordIllness(payload: IllnessRecord, label: { family: string; member: string }) {
+  return record('illness', payload, label);
+}
+
 /** An IVA or pap smear screening of a woman. */
 export function recordScreening(payload: ScreeningRecord, label: { family: string; member: string }) {
   return record('screening', payload, label);
