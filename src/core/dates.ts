@@ -64,3 +64,10 @@ export const addMonths = (month: string, count: number) => monthOfIndex(monthInd
 
 /** Whole months from `from` to `to` (both `YYYY-MM`). */
 export const monthsBetween = (from: string, to: string) => monthIndex(to) - monthIndex(from);
+
+/** Whole years from a birth date to a day (a 29 February birthday comes on 1 March in other years). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -1,3 +1,4 @@
+import type { AidTables } from '../modules/aid/aid.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CadreTables } from '../modules/cadres/cadres.tables.ts';
 import type { ContributionTables } from '../modules/contributions/contributions.tables.ts';
@@ -26,4 +27,5 @@ export type Tables = RegionTables &
   FinancingTables &
   SavingsTables &
   ContributionTables &
-  HealthTables;
+  HealthTables &
+  AidTables;

@@ -210,6 +210,7 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
       entries: 'journal_entry',
       offices: 'office',
       persons: 'person',
+      programmes: 'aid_programme',
       accounts: 'savings_account',
       users: 'app_user',
     };

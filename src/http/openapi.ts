@@ -63,6 +63,7 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   savings: 'Savings (simpanan): accounts, deposits, withdrawals, reversals, passbooks.',
   health:
     'The family-doctor programme: health profiles, encounters, referrals, illness, counselling, screening and recall, the family health index (IKS), members at risk, FHIR exchange.',
+  aid: 'Social assistance (bantuan sosial): programmes with eligibility rules and dated benefit tables, eligibility explained rule by rule, entitlement quotes.',
 };
 
 /** Each 4xx the API answers, as a reusable response (components.responses). */

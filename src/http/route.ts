@@ -24,7 +24,8 @@ export type ApiTag =
   | 'ledger'
   | 'sync'
   | 'savings'
-  | 'health';
+  | 'health'
+  | 'aid';
 
 /** Media types of files that routes send or take instead of JSON. */
 export const FILE_MEDIA_TYPES = {

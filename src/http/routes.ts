@@ -1,3 +1,4 @@
+import { aidRoutes } from '../modules/aid/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
@@ -33,5 +34,6 @@ export function allRoutes(): AnyRoute[] {
     ...syncRoutes,
     ...savingsRoutes,
     ...healthRoutes,
+    ...aidRoutes,
   ];
 }

@@ -1,5 +1,7 @@
 import type { i18n } from 'i18next';
 import { formatRupiah } from '../format.ts';
+import { aidEn } from './aid.en.ts';
+import { aidId } from './aid.id.ts';
 import { errorsEn } from './errors.en.ts';
 import { errorsId } from './errors.id.ts';
 import { healthEn } from './health.en.ts';
@@ -14,14 +16,14 @@ import { syncId } from './sync.id.ts';
  * `translate` (src/core/messages.ts), the office web app and the field app. Keys of the error
  * namespaces are the stable error codes clients rely on.
  */
-export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health'] as const;
+export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid'] as const;
 
 /** Every error code: a key of the error namespaces (field-level codes included). */
-export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId | keyof typeof healthId;
+export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId | keyof typeof healthId | keyof typeof aidId;
 
 export const ERROR_RESOURCES = {
-  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId },
-  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn },
+  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId },
+  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn },
 };
 
 /**

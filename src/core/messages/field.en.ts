@@ -163,8 +163,7 @@ export const fieldEn: Translation<typeof fieldId> = {
   pregnantEdd: 'Pregnant, due {{date}}',
   chronic: 'Chronic condition',
   ill: 'Ill, unable to work',
-  illSince: 'Ill since {{date}}',
-  recovering: 'Recovering',
+  recoveringBadge: 'Recovering',
   recoveringSince: 'Unable to work {{from}}–{{to}}',
   condition_hipertensi: 'Hypertension',
   condition_diabetes: 'Diabetes',
@@ -260,4 +259,8 @@ export const fieldEn: Translation<typeof fieldId> = {
   unableUntil: 'Expected until (leave empty if not known)',
   unableUntilWrong: 'This date is before today.',
   kindIllness: 'Unable to work',
+  // The member's illness beside their financing (health programme; never the diagnosis).
+  illSince: 'Ill since {{date}}',
+  illUntil: 'Unable to work until {{date}}',
+  recovering: 'Recovering, ill until {{date}}',
 };

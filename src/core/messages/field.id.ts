@@ -150,8 +150,7 @@ export const fieldId = {
   pregnantEdd: 'Hamil, HPL {{date}}',
   chronic: 'Penyakit kronis',
   ill: 'Sakit, tidak bisa bekerja',
-  illSince: 'Sakit sejak {{date}}',
-  recovering: 'Baru sembuh',
+  recoveringBadge: 'Baru sembuh',
   recoveringSince: 'Tidak bisa bekerja {{from}}–{{to}}',
   condition_hipertensi: 'Hipertensi',
   condition_diabetes: 'Diabetes',
@@ -245,4 +244,8 @@ export const fieldId = {
   unableUntil: 'Perkiraan sampai tanggal (kosongkan bila belum tahu)',
   unableUntilWrong: 'Tanggal ini sebelum hari ini.',
   kindIllness: 'Tidak bisa bekerja',
+  // The member's illness beside their financing (health programme; never the diagnosis).
+  illSince: 'Sakit sejak {{date}}',
+  illUntil: 'Tidak dapat bekerja s.d. {{date}}',
+  recovering: 'Pulih, sakit s.d. {{date}}',
 };

@@ -1,7 +1,18 @@
 /** Error texts of the health programme (en). Each capability keeps its own block. */
 export const healthEn = {
   // profile and IKS
-  'health.placeholder_profile': 'The health profile is not available yet.',
+  'health.pregnant_male': 'A man cannot be recorded as pregnant or with a last menstrual period.',
+  'health.lmp_in_future': 'The first day of the last menstrual period, {{date}}, has not come yet.',
+  'health.lmp_too_old': 'The last menstrual period {{date}} is more than 44 weeks ago: no pregnancy lasts that long.',
+  'health.date_before_birth': 'The date {{date}} is before this person was born.',
+  'health.date_in_future': 'The date {{date}} has not come yet.',
+  'health.edd_before_lmp': 'The expected delivery {{date}} must be after the last menstrual period.',
+  'health.edd_without_pregnancy': 'An expected delivery date is only for a pregnancy.',
+  'health.pregnancies_too_few': 'Pregnant now: the number of pregnancies is at least 1.',
+  'health.kb_method_sex': 'This family-planning method does not fit the sex (vasectomy for men, tubectomy for women).',
+  'health.condition_repeated': 'Each condition is recorded once.',
+  'health.month_range': 'The first month {{from}} is after the last month {{to}}.',
+  'health.month_range_too_long': 'The range is at most {{months}} months.',
 
   // encounters, referrals, illness
   'health.placeholder_encounters': 'Encounters are not available yet.',
@@ -10,7 +21,23 @@ export const healthEn = {
   'health.placeholder_screening': 'Screening is not available yet.',
 
   // finance link
-  'health.placeholder_finance': 'Not available yet.',
+  'health.status_persons_count': 'Ask for 1 to {{max}} members at a time.',
+  'health.status_persons_format': 'Members are given as ids separated by commas.',
+  'health.month_format': 'A month is written YYYY-MM.',
+  'health.comparison_range_order': 'The last month comes on or after the first.',
+  'health.comparison_range_too_long': 'At most {{max}} months at a time.',
+  'health.comparison_title': 'Repayment: members under care and other members',
+  'health.comparison_period':
+    'Period {{from}} to {{to}} (as of {{asOf}}); under care = an encounter or counselling attendance in the 12 months up to the month end',
+  'health.comparison_month': 'Month',
+  'health.comparison_group': 'Group',
+  'health.comparison_under_care': 'Under care',
+  'health.comparison_others': 'Others',
+  'health.comparison_members': 'Members',
+  'health.comparison_on_time': 'On time',
+  'health.comparison_par30': 'PAR30',
+  'health.comparison_days_past_due': 'Mean days past due',
+  'health.comparison_whole_period': 'Whole period',
 
   // FHIR
   'health.placeholder_fhir': 'Not available yet.',

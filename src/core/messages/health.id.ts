@@ -1,7 +1,18 @@
 /** Error texts of the health programme (id). Each capability keeps its own block. */
 export const healthId = {
   // profile and IKS
-  'health.placeholder_profile': 'Profil kesehatan belum tersedia.',
+  'health.pregnant_male': 'Laki-laki tidak dapat dicatat hamil atau punya haid terakhir.',
+  'health.lmp_in_future': 'Hari pertama haid terakhir {{date}} belum tiba.',
+  'health.lmp_too_old': 'Haid terakhir {{date}} lebih dari 44 minggu lalu: kehamilan tidak mungkin selama itu.',
+  'health.date_before_birth': 'Tanggal {{date}} sebelum tanggal lahir orang ini.',
+  'health.date_in_future': 'Tanggal {{date}} belum tiba.',
+  'health.edd_before_lmp': 'Taksiran persalinan {{date}} harus sesudah haid terakhir.',
+  'health.edd_without_pregnancy': 'Taksiran persalinan hanya untuk yang sedang hamil.',
+  'health.pregnancies_too_few': 'Sedang hamil: jumlah kehamilan paling sedikit 1.',
+  'health.kb_method_sex': 'Metode KB ini tidak sesuai dengan jenis kelamin (vasektomi untuk pria, tubektomi untuk wanita).',
+  'health.condition_repeated': 'Satu penyakit hanya dicatat sekali.',
+  'health.month_range': 'Bulan awal {{from}} sesudah bulan akhir {{to}}.',
+  'health.month_range_too_long': 'Rentang paling panjang {{months}} bulan.',
 
   // encounters, referrals, illness
   'health.placeholder_encounters': 'Kunjungan belum tersedia.',
@@ -10,7 +21,23 @@ export const healthId = {
   'health.placeholder_screening': 'Skrining belum tersedia.',
 
   // finance link
-  'health.placeholder_finance': 'Data belum tersedia.',
+  'health.status_persons_count': 'Minta 1 sampai {{max}} anggota sekaligus.',
+  'health.status_persons_format': 'Anggota diberikan sebagai id yang dipisahkan koma.',
+  'health.month_format': 'Bulan ditulis YYYY-MM.',
+  'health.comparison_range_order': 'Bulan terakhir sama dengan atau sesudah bulan pertama.',
+  'health.comparison_range_too_long': 'Paling banyak {{max}} bulan sekaligus.',
+  'health.comparison_title': 'Pengembalian: anggota dalam pelayanan dan anggota lainnya',
+  'health.comparison_period':
+    'Periode {{from}} s.d. {{to}} (per {{asOf}}); dalam pelayanan = pemeriksaan atau hadir penyuluhan dalam 12 bulan sampai akhir bulan',
+  'health.comparison_month': 'Bulan',
+  'health.comparison_group': 'Kelompok',
+  'health.comparison_under_care': 'Dalam pelayanan',
+  'health.comparison_others': 'Lainnya',
+  'health.comparison_members': 'Anggota',
+  'health.comparison_on_time': 'Tepat waktu',
+  'health.comparison_par30': 'PAR30',
+  'health.comparison_days_past_due': 'Rata-rata hari tunggakan',
+  'health.comparison_whole_period': 'Seluruh periode',
 
   // FHIR
   'health.placeholder_fhir': 'Data belum tersedia.',

@@ -25,7 +25,11 @@ export const findFamiliesOfCadres = (db: Queryable, cadreIds: string[]) =>
 export const findJknParticipantsOf = (db: Queryable, personIds: string[]) =>
   personIds.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('jkn_participant').select(['person_id', 'jkn_class', 'segment']).where('person_id', 'in', personIds).execute();
+    : db
+        .selectFrom('jkn_participant')
+        .select(['person_id', 'jkn_class', 'segment', 'status'])
+        .where('person_id', 'in', personIds)
+        .execute();
 export async function countRecruitsInMonth(db: Queryable, cadreId: string, month: string) {
   const from = `${month}-01`;
   const row = await db

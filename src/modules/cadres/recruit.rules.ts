@@ -1,3 +1,4 @@
+import { ageOn } from '../../core/dates.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 /** Who may be recruited or re-lettered as a cadre: an adult, alive, on a letter not dated ahead. */
 
@@ -6,12 +7,7 @@ export const MIN_CADRE_AGE = 18;
 
 export type FieldProblem = { field: string; code: ErrorCode; params?: Record<string, string | number> };
 
-/** Whole years from a birth date (YYYY-MM-DD) to a day. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn };
 
 export function letterDateProblem(letterDate: string, today: string): FieldProblem | null {
   return letterDate > today ? { field: 'letterDate', code: 'cadres.letter_date_future' } : null;

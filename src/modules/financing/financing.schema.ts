@@ -223,7 +223,7 @@ export const financingListSchema = z.object({
 });
 
 export const queueQuerySchema = z.strictObject({ fund: code });
-const queuedView = z.object({ financingId: z.string(), number: z.string(), memberName: z.string() });
+const queuedView = z.object({ financingId: z.string(), number: z.string(), memberName: z.string(), personId: z.string() });
 export const queueViewSchema = z.object({
   fundCode: z.string(),
   asOf: z.string(),

@@ -9,5 +9,6 @@ import { repay, writeOff } from './repayment.service.ts';
 
 /** The lifecycle operations, for the demo and benchmarks (the HTTP routes use the same). */
 export const financingDemoApi = { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff };
+export { type FinancingHistory, financingHistoryBetween, runningFinancingsOfPersons } from './member-history.service.ts';
 export { amountOwed, instalmentOwed, instalmentsDue, type Owed } from './repayment.rules.ts';
 export { repay } from './repayment.service.ts';

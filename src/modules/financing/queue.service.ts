@@ -25,7 +25,7 @@ export async function revolvingQueue(ctx: Context, fundCode: string) {
   const inflows = due.map((d) => ({ financingId: d.financing_id, dueDate: d.due_date, amount: BigInt(d.amount) }));
   const projection = new Map(projectQueue(cash, inflows, queue, today).map((p) => [p.id, p]));
   const byId = new Map(waiting.map((w) => [w.id, w]));
-  const names = new Map(due.map((d) => [d.financing_id, { number: d.number, name: nameOf(d.person_id) }]));
+  const names = new Map(due.map((d) => [d.financing_id, { number: d.number, name: nameOf(d.person_id), personId: d.person_id }]));
   return {
     fundCode: fund.code,
     asOf: today,
@@ -35,6 +35,7 @@ export async function revolvingQueue(ctx: Context, fundCode: string) {
       financingId: w.id,
       number: w.number,
       memberName: nameOf(w.person_id),
+      personId: w.person_id,
       amount: w.principal,
       approvedAt: w.decided_at ? new Date(w.decided_at).toISOString() : null,
       cumulativeNeed: (projection.get(w.id)?.cumulativeNeed ?? 0n).toString(),
@@ -44,11 +45,13 @@ export async function revolvingQueue(ctx: Context, fundCode: string) {
       financingId: h.financingId,
       number: names.get(h.financingId)?.number ?? '',
       memberName: names.get(h.financingId)?.name ?? '',
+      personId: names.get(h.financingId)?.personId ?? '',
       overdueAmount: h.overdue.toString(),
       holdingUp: h.holdingUp.map((id) => ({
         financingId: id,
         number: byId.get(id)?.number ?? '',
         memberName: nameOf(byId.get(id)?.person_id ?? ''),
+        personId: byId.get(id)?.person_id ?? '',
       })),
     })),
   };

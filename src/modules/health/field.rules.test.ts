@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthRangeForAges, familyUrgency, icd10CodeOf, illnessStatus, recallStatus } from './field.rules.ts';
+import { ageOn, birthRangeForAges, familyUrgency, icd10CodeOf, recallStatus } from './field.rules.ts';
 
 describe('what a health worker acts on in the field', () => {
   it.each([
@@ -12,18 +12,6 @@ describe('what a health worker acts on in the field', () => {
     ['2029-03-10', '2026-03-10', null],
   ])('a recall due on %s is %s on %s', (nextDueOn, today, status) => {
     expect(recallStatus(nextDueOn, today)).toBe(status);
-  });
-
-  it.each([
-    // from, to, today → status
-    ['2026-03-02', null, '2026-03-10', 'ill'],
-    ['2026-03-02', '2026-03-10', '2026-03-10', 'ill'],
-    ['2026-03-02', '2026-03-09', '2026-03-10', 'recovering'],
-    ['2026-01-02', '2026-02-08', '2026-03-10', 'recovering'],
-    ['2026-01-02', '2026-02-07', '2026-03-10', null],
-    ['2026-03-11', null, '2026-03-10', null],
-  ])('an illness from %s to %s is %s on %s', (fromOn, toOn, today, status) => {
-    expect(illnessStatus({ fromOn, toOn }, today)).toBe(status);
   });
 
   it('finds the birth dates of women aged 30 to 50', () => {

@@ -3,8 +3,6 @@ import { addDays, addMonthsKeepingDay } from '../../core/dates.ts';
 
 /** A recall is "due" this many days before its date (docs/health.md: due = within 30 days). */
 export const RECALL_DUE_DAYS = 30;
-/** An illness ended this recently still counts: the member may be behind on their instalments. */
-export const RECOVERING_DAYS = 30;
 
 export type RecallStatus = 'overdue' | 'due';
 
@@ -12,14 +10,6 @@ export type RecallStatus = 'overdue' | 'due';
 export function recallStatus(nextDueOn: string, today: string): RecallStatus | null {
   if (nextDueOn < today) return 'overdue';
   if (nextDueOn <= addDays(today, RECALL_DUE_DAYS)) return 'due';
-  return null;
-}
-
-/** Ill: an open episode, or one that ends today or later; recovering: ended within the last 30 days. */
-export function illnessStatus(episode: { fromOn: string; toOn: string | null }, today: string): 'ill' | 'recovering' | null {
-  if (episode.fromOn > today) return null;
-  if (episode.toOn === null || episode.toOn >= today) return 'ill';
-  if (episode.toOn >= addDays(today, -RECOVERING_DAYS)) return 'recovering';
   return null;
 }
 

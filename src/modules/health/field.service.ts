@@ -6,7 +6,7 @@ import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getGroup, listGroups } from '../groups/index.ts';
 import { householdsWithPersons, personsBornBetween, personsByIds } from '../registry/index.ts';
-import { birthRangeForAges, familyUrgency, illnessStatus, RECALL_DUE_DAYS, RECOVERING_DAYS, recallStatus } from './field.rules.ts';
+import { birthRangeForAges, familyUrgency, RECALL_DUE_DAYS, recallStatus } from './field.rules.ts';
 import type { FieldFamily, FieldGroup, FieldMember, FieldSession, HealthBundle, HealthBundleQuery } from './field.schema.ts';
 import {
   findAttendanceOfSessions,
@@ -18,6 +18,7 @@ import {
   findScreeningTargets,
   findSessionsOfWorker,
 } from './field.store.ts';
+import { illnessStatus, RECOVERING_DAYS } from './finance-link.rules.ts';
 import { CLINICIANS } from './health.roles.ts';
 
 /** Families a phone takes at most; the most urgent first, the rest by village (?village=). */
@@ -87,12 +88,13 @@ export async function healthFieldBundle(ctx: Context, query: HealthBundleQuery):
     const f = flag(c.person_id);
     f.conditions = [...(f.conditions ?? []), c.code].sort();
   }
-  for (const e of await findRecentIllness(ctx.db, patterns, addDays(today, -RECOVERING_DAYS), today)) {
-    const status = illnessStatus({ fromOn: e.from_on, toOn: e.to_on }, today);
-    const f = flag(e.person_id);
-    // The episode that weighs most: ill before recovering, the latest first (episodes come newest first).
-    if (status && (!f.illness || (f.illness.status === 'recovering' && status === 'ill')))
-      f.illness = { status, unableFrom: e.from_on, unableUntil: e.to_on };
+  const episodes = new Map<string, { fromOn: string; toOn: string | null }[]>();
+  for (const e of await findRecentIllness(ctx.db, patterns, addDays(today, -RECOVERING_DAYS), today))
+    episodes.set(e.person_id, [...(episodes.get(e.person_id) ?? []), { fromOn: e.from_on, toOn: e.to_on }]);
+  for (const [personId, list] of episodes) {
+    // The same status as beside the member's financing (finance-link.rules.ts).
+    const illness = illnessStatus(list, today);
+    if (illness) flag(personId).illness = illness;
   }
 
   // Profiles and conditions carry no village: keep the persons of the worker's villages.

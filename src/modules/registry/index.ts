@@ -1,5 +1,6 @@
 export { IMPORT_HEADER } from './import.rules.ts';
 export { type ImportSummary, importHouseholds } from './import.service.ts';
+export { type FamilyWithMembers, familiesOfVillage, familiesWithMembers } from './members.service.ts';
 export { registryRoutes } from './registry.routes.ts';
 export {
   businessWithHousehold,

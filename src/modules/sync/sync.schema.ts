@@ -41,6 +41,8 @@ export const sheetFinancingSchema = z.object({
   /** All that is still owed: the most a repayment may be. */
   outstanding: z.string(),
   daysPastDue: z.number(),
+  /** Whether the member is ill or recovering (health programme), never why; null when neither. */
+  illness: z.object({ status: z.enum(['ill', 'recovering']), unableFrom: z.string(), unableUntil: z.string().nullable() }).nullable(),
 });
 export const sheetGroupSchema = z.object({
   groupId: z.string(),

@@ -12,7 +12,7 @@ import { cadreOfUser } from '../cadres/index.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { disbursedFinancingsOfGroups, instalmentOwed, instalmentsDue, instalmentsOfFinancings, repay } from '../financing/index.ts';
 import { getGroup, groupsOfFacilitator, recordMeeting } from '../groups/index.ts';
-import { healthFieldBundle } from '../health/index.ts';
+import { healthFieldBundle, illnessStatusOf } from '../health/index.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
 import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
@@ -86,6 +86,11 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
     ctx.db,
     financings.map((f) => f.id),
   );
+  const illness = await illnessStatusOf(
+    ctx.db,
+    financings.map((f) => f.person_id),
+    today,
+  );
   const byFinancing = new Map<string, typeof instalments>();
   for (const i of instalments) {
     const list = byFinancing.get(i.financing_id);
@@ -102,6 +107,7 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
         memberName: f.full_name,
         productName: f.product_name,
         daysPastDue: f.days_past_due,
+        illness: illness.get(f.person_id) ?? null,
         ...memberDue(
           instalmentsDue(byFinancing.get(f.id) ?? []).map((i) => ({
             n: i.n,

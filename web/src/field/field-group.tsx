@@ -76,6 +76,30 @@ function Figure({ label, value, strong, color }: { label: string; value: string;
   );
 }
 
+/** The member's illness (from the bundle, so it shows offline): whether they can work, never why. */
+function FieldIllness({ illness }: { illness: SheetFinancing['illness'] | undefined }) {
+  const { t: ft } = useTranslation('field');
+  if (!illness) return null;
+  const label =
+    illness.status === 'recovering'
+      ? ft('recovering', { date: formatDateShort(illness.unableUntil ?? illness.unableFrom) })
+      : illness.unableUntil
+        ? ft('illUntil', { date: formatDateShort(illness.unableUntil) })
+        : ft('illSince', { date: formatDateShort(illness.unableFrom) });
+  return (
+    <Badge
+      color={illness.status === 'ill' ? 'red' : 'yellow'}
+      variant="light"
+      size="sm"
+      mt={4}
+      style={{ textTransform: 'none' }}
+      data-testid="illness-badge"
+    >
+      {label}
+    </Badge>
+  );
+}
+
 function MemberCard({ financing, recorded, onPay }: { financing: SheetFinancing; recorded: bigint; onPay: () => void }) {
   const { t: ft } = useTranslation('field');
   return (
@@ -89,6 +113,7 @@ function MemberCard({ financing, recorded, onPay }: { financing: SheetFinancing;
             <Text size="xs" c="dimmed">
               {financing.number} · {financing.productName}
             </Text>
+            <FieldIllness illness={financing.illness} />
           </Stack>
           {recorded > 0n ? (
             <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>

@@ -169,7 +169,7 @@ function MemberBadges({ member }: { member: FieldMember }) {
       ))}
       {member.illness ? (
         <Badge color={member.illness.status === 'ill' ? 'red' : 'yellow'} variant="filled" tt="none">
-          {ft(member.illness.status === 'ill' ? 'ill' : 'recovering')}
+          {ft(member.illness.status === 'ill' ? 'ill' : 'recoveringBadge')}
         </Badge>
       ) : null}
     </>

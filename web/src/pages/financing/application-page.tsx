@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PersonPicker } from '../../components/person-picker.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { MemberIllnessBadge } from '../health/illness-badge.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { todayIso } from '../registry/shared.tsx';
 import { canApply } from './shared.tsx';
@@ -131,6 +132,7 @@ function ApplicationForm() {
               error={errorOf('personId')}
               data-testid="application-member"
             />
+            <MemberIllnessBadge personId={personId} />
             <Select
               label={t('financing.apply.business')}
               placeholder={

@@ -10,6 +10,7 @@ import { useMoneyMutation } from '../../api/idempotency.ts';
 import { ErrorAlert, fieldError, useErrorText } from '../../components/error-alert.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { MemberIllnessBadge } from '../health/illness-badge.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
 import { ReasonField } from './shared.tsx';
 
@@ -205,6 +206,7 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
         }}
       >
         <Stack>
+          <MemberIllnessBadge personId={financing.person.id} />
           <Text size="sm" c="dimmed">
             {t('financing.actions.nextDue', {
               amount: formatRupiah(nextDue(financing)),

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { sumRupiah } from '../../../../src/core/money.ts';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { IllnessBadge, type IllnessStatus, useIllnessStatus } from '../health/illness-badge.tsx';
 import { Amount, useParamState } from '../ledger/ledger-shared.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
 import { Figure } from './portfolio-shared.tsx';
@@ -70,62 +71,72 @@ function Queue({ data }: { data: QueueView }) {
   const formatDate = useFormatDate();
   const waitingTotal = sumRupiah(data.waiting.map((w) => w.amount));
   const positions = new Map(data.waiting.map((w) => [w.financingId, w.position]));
+  const illness = useIllnessStatus([
+    ...data.waiting.map((w) => w.personId),
+    ...data.overdue.flatMap((o) => [o.personId, ...o.holdingUp.map((h) => h.personId)]),
+  ]);
   return (
-    <Stack gap="lg">
-      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
-        <Figure
-          label={t('queue.cash')}
-          value={formatRupiah(data.cash)}
-          note={t('queue.asOf', { date: formatDate(data.asOf) })}
-          testId="queue-cash"
-        />
-        <Figure label={t('queue.waitingCount')} value={String(data.waiting.length)} testId="queue-count" />
-        <Figure label={t('queue.waitingTotal')} value={formatRupiah(waitingTotal)} testId="queue-total" />
-      </SimpleGrid>
+    <IllnessContext.Provider value={illness}>
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+          <Figure
+            label={t('queue.cash')}
+            value={formatRupiah(data.cash)}
+            note={t('queue.asOf', { date: formatDate(data.asOf) })}
+            testId="queue-cash"
+          />
+          <Figure label={t('queue.waitingCount')} value={String(data.waiting.length)} testId="queue-count" />
+          <Figure label={t('queue.waitingTotal')} value={formatRupiah(waitingTotal)} testId="queue-total" />
+        </SimpleGrid>
 
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('queue.waitingTitle')}
-        </Title>
-        {data.waiting.length === 0 ? (
-          <Paper withBorder p="lg" radius="md">
-            <Text c="dimmed" ta="center" data-testid="waiting-empty">
-              {t('queue.waitingEmpty')}
-            </Text>
-          </Paper>
-        ) : (
-          <WaitingLine rows={data.waiting} />
-        )}
-      </Stack>
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {t('queue.waitingTitle')}
+          </Title>
+          {data.waiting.length === 0 ? (
+            <Paper withBorder p="lg" radius="md">
+              <Text c="dimmed" ta="center" data-testid="waiting-empty">
+                {t('queue.waitingEmpty')}
+              </Text>
+            </Paper>
+          ) : (
+            <WaitingLine rows={data.waiting} />
+          )}
+        </Stack>
 
-      <Stack gap="sm" data-testid="overdue-section">
-        <Title order={3} size="h4">
-          {t('queue.overdueTitle')}
-        </Title>
-        {data.overdue.length === 0 ? (
-          <Paper withBorder p="lg" radius="md">
-            <Text c="dimmed" ta="center" data-testid="overdue-empty">
-              {t('queue.overdueEmpty')}
-            </Text>
-          </Paper>
-        ) : (
-          <>
-            <Text size="sm" c="dimmed">
-              {t('queue.overdueIntro')}
-            </Text>
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-              {data.overdue.map((item) => (
-                <OverdueCard key={item.financingId} item={item} positions={positions} />
-              ))}
-            </SimpleGrid>
-          </>
-        )}
+        <Stack gap="sm" data-testid="overdue-section">
+          <Title order={3} size="h4">
+            {t('queue.overdueTitle')}
+          </Title>
+          {data.overdue.length === 0 ? (
+            <Paper withBorder p="lg" radius="md">
+              <Text c="dimmed" ta="center" data-testid="overdue-empty">
+                {t('queue.overdueEmpty')}
+              </Text>
+            </Paper>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('queue.overdueIntro')}
+              </Text>
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+                {data.overdue.map((item) => (
+                  <OverdueCard key={item.financingId} item={item} positions={positions} />
+                ))}
+              </SimpleGrid>
+            </>
+          )}
+        </Stack>
       </Stack>
-    </Stack>
+    </IllnessContext.Provider>
   );
 }
 
-function Member({ id, name, number }: { id: string; name: string; number: string }) {
+// The members' illness (never the diagnosis), fetched once for the whole queue.
+const IllnessContext = createContext<Map<string, IllnessStatus>>(new Map());
+
+function Member({ id, name, number, personId }: { id: string; name: string; number: string; personId: string }) {
+  const illness = useContext(IllnessContext).get(personId);
   return (
     <Stack gap={0} miw={0}>
       <Anchor component={Link} to={financingLink(id)} size="sm" fw={600}>
@@ -134,6 +145,7 @@ function Member({ id, name, number }: { id: string; name: string; number: string
       <Text size="xs" c="dimmed">
         {number}
       </Text>
+      {illness ? <IllnessBadge status={illness} /> : null}
     </Stack>
   );
 }
@@ -170,7 +182,7 @@ function WaitingLine({ rows }: { rows: Waiting[] }) {
                 <Badge circle size="lg" variant="light">
                   {row.position}
                 </Badge>
-                <Member id={row.financingId} name={row.memberName} number={row.number} />
+                <Member id={row.financingId} name={row.memberName} number={row.number} personId={row.personId} />
               </Group>
               <Amount value={row.amount} bold />
             </Group>
@@ -208,7 +220,7 @@ function WaitingLine({ rows }: { rows: Waiting[] }) {
             <Table.Tr key={row.financingId} data-testid="queue-waiting-row">
               <Table.Td fw={600}>{row.position}</Table.Td>
               <Table.Td>
-                <Member id={row.financingId} name={row.memberName} number={row.number} />
+                <Member id={row.financingId} name={row.memberName} number={row.number} personId={row.personId} />
               </Table.Td>
               <Table.Td ta="right">
                 <Amount value={row.amount} />
@@ -234,7 +246,7 @@ function OverdueCard({ item, positions }: { item: Overdue; positions: Map<string
   return (
     <Card withBorder radius="md" padding="sm" data-testid="overdue-item" style={{ borderLeft: '4px solid var(--mantine-color-red-6)' }}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-        <Member id={item.financingId} name={item.memberName} number={item.number} />
+        <Member id={item.financingId} name={item.memberName} number={item.number} personId={item.personId} />
         <Stack gap={0} align="flex-end">
           <Text size="xs" c="dimmed">
             {t('queue.overdueAmount')}

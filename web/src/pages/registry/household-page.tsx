@@ -28,6 +28,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { HouseholdJknSection } from '../cadres/household-jkn-section.tsx';
+import { HouseholdHealth } from '../health/household-health.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { emptyMember, MEMBER_FIELDS, MemberFields, memberBody, missingMemberFields } from './member-fields.tsx';
 import {
@@ -128,6 +129,7 @@ function HouseholdDetail({ household }: { household: HouseholdView }) {
       </Title>
       <HouseholdMembers household={household} />
       <HouseholdJknSection householdId={household.id} />
+      <HouseholdHealth householdId={household.id} />
 
       {dialog === 'member' && <AddMemberModal household={household} onClose={close} />}
       {dialog === 'head' && <ChangeHeadModal household={household} onClose={close} />}

@@ -1,0 +1,182 @@
+import { assertRole, type Context, inTransaction } from '../../context.ts';
+import { businessDate } from '../../core/clock.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { Queryable } from '../../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
+import { familiesWithMembers, findPersonForActor, householdById } from '../registry/index.ts';
+import { CLINICAL_READERS, CLINICIANS } from './health.roles.ts';
+import { computeIks, IKS_CODES } from './iks.rules.ts';
+import { familyRecords, householdForActor, jknStatusOf } from './iks.service.ts';
+import { deleteAnswers, upsertAnswers } from './iks.store.ts';
+import { deliveryDateOf, profileErrors } from './profile.rules.ts';
+import type { HouseholdHealthInput, HouseholdHealthView, ProfileInput, ProfileView } from './profile.schema.ts';
+import { findConditions, findProfiles, replaceConditions, upsertHouseholdHealth, upsertProfile } from './profile.store.ts';
+
+async function personForActor(ctx: Context, db: Queryable, id: string) {
+  const person = await findPersonForActor(ctx, db, id);
+  if (!person) throw notFound('person', id);
+  return person;
+}
+
+async function profileView(db: Queryable, person: { id: string; household_id: string }): Promise<ProfileView> {
+  const [profile] = await findProfiles(db, [person.id]);
+  const conditions = await findConditions(db, [person.id]);
+  const household = await householdById(db, person.household_id);
+  const jkn = (await jknStatusOf(db, [{ id: person.id, hasKis: household?.has_kis ?? false }])).get(person.id);
+  return {
+    personId: person.id,
+    recorded: profile !== undefined,
+    pregnant: profile?.pregnant ?? false,
+    lastMenstrualPeriod: profile?.last_menstrual_period ?? null,
+    expectedDelivery: profile?.expected_delivery ?? null,
+    pregnancies: profile?.pregnancies ?? null,
+    disability: profile?.disability ?? 'none',
+    smoker: profile?.smoker ?? null,
+    kbMethod: profile?.kb_method ?? null,
+    conditions: conditions.map((c) => ({ code: c.code, note: c.note, since: c.since, treatedRegularly: c.treated_regularly })),
+    jkn: { member: jkn?.member ?? false, source: jkn?.source ?? null, segment: jkn?.segment ?? null, jknClass: jkn?.jknClass ?? null },
+    updatedAt: profile ? profile.updated_at.toISOString() : null,
+  };
+}
+
+/** GET /persons/{id}/health: clinical, so health workers and the admin only; every read audited. */
+export async function getPersonHealth(ctx: Context, personId: string): Promise<ProfileView> {
+  assertRole(ctx, CLINICAL_READERS);
+  const person = await personForActor(ctx, ctx.db, personId);
+  return inTransaction(ctx, async (tx) => {
+    const view = await profileView(tx, person);
+    await recordAudit(tx, ctx, {
+      action: 'health.read',
+      entityType: 'health_profile',
+      entityId: personId,
+      regionCode: person.village_code,
+    });
+    return view;
+  });
+}
+
+/** Field names whose values differ: the audit trail says what changed, never the clinical values. */
+const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+  Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+
+/** PUT /persons/{id}/health by a health worker: the whole profile; EDD by Naegele's rule when not typed. */
+export async function recordPersonHealth(ctx: Context, personId: string, input: ProfileInput): Promise<ProfileView> {
+  assertRole(ctx, CLINICIANS);
+  const person = await personForActor(ctx, ctx.db, personId);
+  const today = businessDate(ctx.clock);
+  const errors = profileErrors(input, { sex: person.sex, birthDate: person.birth_date }, today);
+  if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
+  return inTransaction(ctx, async (tx) => {
+    const before = await profileView(tx, person);
+    const now = ctx.clock.now();
+    const updatedBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+    await upsertProfile(tx, {
+      person_id: personId,
+      pregnant: input.pregnant,
+      last_menstrual_period: input.lastMenstrualPeriod,
+      expected_delivery: deliveryDateOf(input),
+      pregnancies: input.pregnancies,
+      disability: input.disability,
+      smoker: input.smoker,
+      kb_method: input.kbMethod,
+      updated_at: now,
+      updated_by: updatedBy,
+    });
+    await replaceConditions(
+      tx,
+      personId,
+      input.conditions.map((c) => ({
+        person_id: personId,
+        code: c.code,
+        note: c.note,
+        since: c.since,
+        treated_regularly: c.treatedRegularly,
+      })),
+    );
+    const after = await profileView(tx, person);
+    await recordAudit(tx, ctx, {
+      action: 'health.profile.update',
+      entityType: 'health_profile',
+      entityId: personId,
+      regionCode: person.village_code,
+      after: { changed: changedFields(before, { ...after, updatedAt: before.updatedAt, recorded: before.recorded }) },
+    });
+    return after;
+  });
+}
+
+async function householdView(db: Queryable, householdId: string, villageCode: string, today: string): Promise<HouseholdHealthView> {
+  const [records] = await familyRecords(db, await familiesWithMembers(db, [householdId]));
+  if (!records) throw notFound('household', householdId);
+  const result = computeIks(records.input, today);
+  return {
+    householdId,
+    villageCode,
+    cleanWater: records.cleanWater,
+    healthyLatrine: records.healthyLatrine,
+    answers: records.answers,
+    toAsk: result.asked,
+    members: records.family.members.map((m) => ({
+      personId: m.id,
+      fullName: m.fullName,
+      relation: m.relation,
+      conditions: (records.conditions.get(m.id) ?? []).map((c) => c.code),
+      pregnant: records.profiles.get(m.id)?.pregnant ?? false,
+      jknMember: records.jkn.get(m.id)?.member ?? false,
+    })),
+    updatedAt: records.householdUpdatedAt?.toISOString() ?? null,
+  };
+}
+
+/** GET /households/{id}/health: sanitation, the family's answers and the questions still to ask; audited. */
+export async function getHouseholdHealth(ctx: Context, householdId: string): Promise<HouseholdHealthView> {
+  assertRole(ctx, CLINICAL_READERS);
+  const household = await householdForActor(ctx, ctx.db, householdId);
+  return inTransaction(ctx, async (tx) => {
+    const view = await householdView(tx, householdId, household.village_code, businessDate(ctx.clock));
+    await recordAudit(tx, ctx, {
+      action: 'health.read',
+      entityType: 'household_health',
+      entityId: householdId,
+      regionCode: household.village_code,
+    });
+    return view;
+  });
+}
+
+/** PUT /households/{id}/health by a health worker: clean water, healthy latrine and answers (null clears one). */
+export async function recordHouseholdHealth(ctx: Context, householdId: string, input: HouseholdHealthInput): Promise<HouseholdHealthView> {
+  assertRole(ctx, CLINICIANS);
+  const household = await householdForActor(ctx, ctx.db, householdId);
+  const today = businessDate(ctx.clock);
+  const by = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+  return inTransaction(ctx, async (tx) => {
+    await upsertHouseholdHealth(tx, {
+      household_id: householdId,
+      clean_water: input.cleanWater,
+      healthy_latrine: input.healthyLatrine,
+      updated_at: ctx.clock.now(),
+      updated_by: by,
+    });
+    const given = IKS_CODES.flatMap((code) => (input.answers[code] === undefined ? [] : [[code, input.answers[code]] as const]));
+    await upsertAnswers(
+      tx,
+      given.flatMap(([indicator, met]) =>
+        met == null ? [] : [{ household_id: householdId, indicator, met, answered_on: today, answered_by: by }],
+      ),
+    );
+    await deleteAnswers(
+      tx,
+      householdId,
+      given.flatMap(([indicator, met]) => (met == null ? [indicator] : [])),
+    );
+    await recordAudit(tx, ctx, {
+      action: 'health.household.update',
+      entityType: 'household_health',
+      entityId: householdId,
+      regionCode: household.village_code,
+      after: { changed: ['cleanWater', 'healthyLatrine', ...given.map(([code]) => `answers.${code}`)] },
+    });
+    return householdView(tx, householdId, household.village_code, today);
+  });
+}
