@@ -20,6 +20,8 @@ type Case = {
   outOfScope: (refs: Refs) => string;
   unknown: string;
   idempotent?: boolean;
+  /** Who sends it (default the YK01 manager): a route the manager may not call is sent by the YK01 health worker. */
+  by?: 'dokter';
 };
 
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
@@ -214,6 +216,24 @@ const CASES: Case[] = [
     outOfScope: (refs) => refs.bdPerson,
     unknown: NO_SUCH_ID,
   },
+  {
+    name: 'a counselling session attended by a person',
+    method: 'POST',
+    path: () => '/api/v1/health/sessions',
+    body: (personId) => ({ topic: 'nutrition', heldOn: '2026-11-02', place: 'Balai RW', villageCode: YK_VILLAGE, personIds: [personId] }),
+    outOfScope: (refs) => refs.bdPerson,
+    unknown: NO_SUCH_ID,
+    by: 'dokter',
+  },
+  {
+    name: 'a counselling session of a group',
+    method: 'POST',
+    path: () => '/api/v1/health/sessions',
+    body: (groupId) => ({ topic: 'nutrition', heldOn: '2026-11-02', place: 'Balai RW', villageCode: YK_VILLAGE, groupId }),
+    outOfScope: (refs) => refs.bdGroup,
+    unknown: NO_SUCH_ID,
+    by: 'dokter',
+  },
 ];
 
 /** Row counts of every table a refused request could have written, and the BD01 fund's cash. */
@@ -230,6 +250,8 @@ const WRITTEN_TABLES = [
   'cash_drawer',
   'audit_log',
   'idempotency_record',
+  'counselling_session',
+  'session_attendance',
 ];
 
 for (const kind of testDatabaseKinds()) {
@@ -237,6 +259,7 @@ for (const kind of testDatabaseKinds()) {
     let server: TestServer;
     let admin: ApiClient;
     let manager: ApiClient;
+    let dokter: ApiClient;
     let refs: Refs;
 
     const snapshot = async () => {
@@ -256,6 +279,8 @@ for (const kind of testDatabaseKinds()) {
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD); // YK01 only
+      dokter = new ApiClient(server.url);
+      await dokter.login('dokter', DEMO_PASSWORD); // YK01 only
       const db = server.database.db;
       const heads = (villagePrefix: string) =>
         db
@@ -330,7 +355,12 @@ for (const kind of testDatabaseKinds()) {
 
     let key = 0;
     const send = (c: Case, ref: string) =>
-      manager.request(c.method, c.path(refs), c.body(ref, refs), c.idempotent ? { 'Idempotency-Key': `body-scope-${++key}` } : {});
+      (c.by === 'dokter' ? dokter : manager).request(
+        c.method,
+        c.path(refs),
+        c.body(ref, refs),
+        c.idempotent ? { 'Idempotency-Key': `body-scope-${++key}` } : {},
+      );
     /** The answer with the reference itself taken out (a refusal may quote what was typed). */
     const comparable = (body: unknown, ref: string) => JSON.parse(JSON.stringify(body).replaceAll(ref, '<ref>'));
 

@@ -263,4 +263,5 @@ export const fieldEn: Translation<typeof fieldId> = {
   illSince: 'Ill since {{date}}',
   illUntil: 'Unable to work until {{date}}',
   recovering: 'Recovering, ill until {{date}}',
+  topicNoteRequired: 'Say what the topic is.',
 };

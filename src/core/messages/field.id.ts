@@ -248,4 +248,5 @@ export const fieldId = {
   illSince: 'Sakit sejak {{date}}',
   illUntil: 'Tidak dapat bekerja s.d. {{date}}',
   recovering: 'Pulih, sakit s.d. {{date}}',
+  topicNoteRequired: 'Tulis topiknya.',
 };

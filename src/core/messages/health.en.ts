@@ -18,7 +18,17 @@ export const healthEn = {
   'health.placeholder_encounters': 'Encounters are not available yet.',
 
   // screening and counselling sessions
-  'health.placeholder_screening': 'Screening is not available yet.',
+  'health.screening_women_only': 'IVA and pap smear screening is for women only.',
+  'health.screening_positive_needs_action': 'A positive result needs an action: cryotherapy, thermal ablation, referral or repeat.',
+  'health.screening_suspected_needs_referral': 'A suspected cancer must be referred.',
+  'health.screening_negative_no_action': 'A negative result needs no action.',
+  'health.screening_inadequate_repeat': 'Inadequate sample: repeat the test or take no action.',
+  'health.screening_no_rule': 'No recall rule covers this result on that date.',
+  'health.screening_needs_office': 'Your account has no office serving this village.',
+  'health.session_person_unknown': 'This person was not found.',
+  'health.session_group_unknown': 'This group was not found.',
+  'health.session_changed': 'A session with this id already exists with different details (topic, date, place, village or group).',
+  'health.session_topic_note_required': 'Describe the other topic.',
 
   // finance link
   'health.status_persons_count': 'Ask for 1 to {{max}} members at a time.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from '../../core/schemas.ts';
+import { SESSION_TOPICS } from './sessions.rules.ts';
 
 /**
  * The health worker's part of the offline field bundle (`GET /api/v1/sync/bundle`, `health`):
@@ -16,7 +17,6 @@ export const healthBundleQuerySchema = z.strictObject({
 });
 
 export const RECALL_STATUSES = ['overdue', 'due'] as const;
-export const SESSION_TOPICS = ['reproductive_health', 'nutrition', 'hygiene', 'tb', 'hypertension', 'jkn', 'other'] as const;
 export const CONDITION_CODES = ['hipertensi', 'diabetes', 'tb_paru', 'gangguan_jiwa', 'lainnya'] as const;
 
 export const fieldMemberSchema = z.object({

@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getGroup, listGroups } from '../groups/index.ts';
-import { householdsWithPersons, personsBornBetween, personsByIds } from '../registry/index.ts';
+import { householdsWithPersons, personsByIds, womenBornBetween } from '../registry/index.ts';
 import { birthRangeForAges, familyUrgency, RECALL_DUE_DAYS, recallStatus } from './field.rules.ts';
 import type { FieldFamily, FieldGroup, FieldMember, FieldSession, HealthBundle, HealthBundleQuery } from './field.schema.ts';
 import {
@@ -66,12 +66,11 @@ export async function healthFieldBundle(ctx: Context, query: HealthBundleQuery):
     if (status) flag(r.person_id).recall = { status, method: r.method, lastScreenedOn: r.screened_on, nextDueOn: r.next_due_on };
   }
   let truncated = false;
-  const invitedHouseholds = new Map<string, string>();
   for (const target of await findScreeningTargets(ctx.db, today)) {
     const method = target.method;
-    if (method !== 'iva' && method !== 'pap_smear') continue;
-    const ages = birthRangeForAges(today, target.min_age, target.max_age);
-    const invited = await personsBornBetween(ctx.db, { regionPatterns: patterns, sex: target.sex, ...ages, limit: INVITED_MAX });
+    if ((method !== 'iva' && method !== 'pap_smear') || target.sex !== 'F') continue;
+    const { bornAfter, bornUntil } = birthRangeForAges(today, target.min_age, target.max_age);
+    const invited = await womenBornBetween(ctx.db, { regionPatterns: patterns, bornAfter, bornOnOrBefore: bornUntil, limit: INVITED_MAX });
     if (invited.length === INVITED_MAX) truncated = true;
     const screened = new Set<string>();
     for (const ids of chunks(invited.map((p) => p.id))) for (const id of await findScreenedAmong(ctx.db, ids)) screened.add(id);
@@ -79,7 +78,6 @@ export async function healthFieldBundle(ctx: Context, query: HealthBundleQuery):
       if (screened.has(p.id) || flags.get(p.id)?.recall) continue;
       // Never screened: due today, by the first method in force (IVA before pap smear).
       flag(p.id).recall = { status: 'due', method, lastScreenedOn: null, nextDueOn: today };
-      invitedHouseholds.set(p.id, p.household_id);
     }
   }
   for (const p of await findPregnancies(ctx.db)) flag(p.person_id).pregnancy = { expectedDelivery: p.expected_delivery };
@@ -98,9 +96,8 @@ export async function healthFieldBundle(ctx: Context, query: HealthBundleQuery):
   }
 
   // Profiles and conditions carry no village: keep the persons of the worker's villages.
-  const households = new Set(invitedHouseholds.values());
-  const unplaced = [...flags.keys()].filter((id) => !invitedHouseholds.has(id));
-  for (const ids of chunks(unplaced))
+  const households = new Set<string>();
+  for (const ids of chunks([...flags.keys()]))
     for (const [id, person] of await personsByIds(ctx.db, ids))
       if (inScope(person.villageCode)) households.add(person.householdId);
       else flags.delete(id);

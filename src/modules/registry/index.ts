@@ -15,8 +15,8 @@ export {
   lockHousehold,
   personById,
   personNamesOf,
-  personsBornBetween,
   personsByIds,
   registerHousehold,
 } from './registry.service.ts';
+export { womenBornBetween } from './screening-women.service.ts';
 export { xlsxRecords } from './xlsx.ts';

@@ -23,7 +23,6 @@ import {
   findMembers,
   findPersonById,
   findPersonNamesByIds,
-  findPersonsBornBetween,
   findPersonsByNiks,
   findUnmergedMembers,
   insertHousehold,
@@ -296,14 +295,6 @@ export async function householdsWithPersons(db: Queryable, ids: string[]): Promi
   }
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
 }
-/**
- * Living persons of one sex born in (bornAfter, bornUntil] in the regions given (null = all):
- * whom a programme invites by age, e.g. women of screening age. At most `limit`, by village.
- */
-export const personsBornBetween = (
-  db: Queryable,
-  filter: { regionPatterns: string[] | null; sex: 'M' | 'F'; bornAfter: string; bornUntil: string; limit: number },
-) => findPersonsBornBetween(db, filter);
 /** Households by id in one query (unknown ids left out), for another module's checks and counts. */
 export async function householdsByIds(db: Queryable, ids: string[]): Promise<Map<string, { kkNumber: string; villageCode: string }>> {
   const rows = await findHouseholdsByIds(db, [...new Set(ids)]);

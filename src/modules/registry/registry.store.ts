@@ -52,26 +52,6 @@ export const findHouseholdsWithPersons = (db: Queryable, ids: string[]) =>
         ])
         .where('h.id', 'in', ids)
         .execute();
-/** Living, unmerged persons of one sex born in (bornAfter, bornUntil], in the regions given (null = all), at most `limit`. */
-export function findPersonsBornBetween(
-  db: Queryable,
-  filter: { regionPatterns: string[] | null; sex: 'M' | 'F'; bornAfter: string; bornUntil: string; limit: number },
-) {
-  let query = db
-    .selectFrom('person')
-    .select(['id', 'household_id', 'village_code', 'birth_date'])
-    .where('sex', '=', filter.sex)
-    .where('birth_date', '>', filter.bornAfter)
-    .where('birth_date', '<=', filter.bornUntil)
-    .where('died_on', 'is', null)
-    .where('merged_into', 'is', null);
-  if (filter.regionPatterns !== null)
-    query =
-      filter.regionPatterns.length === 0
-        ? query.where(sql<boolean>`false`)
-        : query.where((eb) => eb.or((filter.regionPatterns ?? []).map((p) => eb('village_code', 'like', p))));
-  return query.orderBy('village_code').orderBy('id').limit(filter.limit).execute();
-}
 export const findPersonsByNiks = (db: Queryable, niks: string[]) =>
   niks.length === 0 ? Promise.resolve([]) : db.selectFrom('person').selectAll().where('nik', 'in', niks).execute();
 export const findMembers = (db: Queryable, householdId: string) =>

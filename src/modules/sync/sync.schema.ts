@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { calendarDate, rupiahText as rupiah } from '../../core/schemas.ts';
 import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
-import { healthBundleQuerySchema, healthBundleSchema, SESSION_TOPICS } from '../health/field.schema.ts';
+import { healthBundleQuerySchema, healthBundleSchema } from '../health/field.schema.ts';
+import { screeningInputSchema } from '../health/screening.schema.ts';
+import { sessionAttendanceInputSchema } from '../health/sessions.schema.ts';
 
 /**
  * The offline field app's contract: the bundle a worker downloads (a cadre's families and
@@ -67,9 +69,6 @@ export type BundleFamily = z.infer<typeof bundleFamilySchema>;
 export type SheetGroup = z.infer<typeof sheetGroupSchema>;
 export type SheetFinancing = z.infer<typeof sheetFinancingSchema>;
 
-/** Persons at most in one session's attendance op. */
-const PUSH_PERSONS = 300;
-
 /** The payload of each kind of op. A new kind adds a schema here and a handler in sync.service.ts. */
 export const repaymentPayloadSchema = z.strictObject({ financingId: z.uuid(), amount: positiveRupiah, paidOn: isoDate.optional() });
 export const attendancePayloadSchema = z.strictObject({
@@ -119,23 +118,8 @@ export const encounterPayloadSchema = z.strictObject({
     .strictObject({ destinationKind: z.enum(['puskesmas', 'hospital']), destination: note(200).min(1), reason: note(500).min(1) })
     .optional(),
 });
-export const screeningPayloadSchema = z.strictObject({
-  personId: z.uuid(),
-  method: z.enum(['iva', 'pap_smear']),
-  screenedOn: isoDate,
-  result: z.enum(['negative', 'positive', 'suspected_cancer', 'inadequate']),
-  action: z.enum(['none', 'cryotherapy', 'thermal_ablation', 'referral', 'repeat']),
-});
-export const sessionAttendancePayloadSchema = z.strictObject({
-  sessionId: z.uuid(),
-  topic: z.enum(SESSION_TOPICS),
-  topicNote: note(300).optional(),
-  heldOn: isoDate,
-  place: note(200).min(1),
-  villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
-  groupId: z.uuid().optional(),
-  personIds: z.array(z.uuid()).min(1).max(PUSH_PERSONS),
-});
+export const screeningPayloadSchema = screeningInputSchema.extend({ personId: z.uuid() });
+export const sessionAttendancePayloadSchema = sessionAttendanceInputSchema;
 /** A member unable to work from a day (to a day, or still): the flag beside their financing. */
 export const illnessPayloadSchema = z.strictObject({
   personId: z.uuid(),
@@ -145,8 +129,8 @@ export const illnessPayloadSchema = z.strictObject({
 });
 export type IllnessPayload = z.infer<typeof illnessPayloadSchema>;
 export type EncounterPayload = z.infer<typeof encounterPayloadSchema>;
-export type ScreeningPayload = z.infer<typeof screeningPayloadSchema>;
-export type SessionAttendancePayload = z.infer<typeof sessionAttendancePayloadSchema>;
+export type ScreeningPayload = z.input<typeof screeningPayloadSchema>;
+export type SessionAttendancePayload = z.input<typeof sessionAttendancePayloadSchema>;
 // ---- end of the health worker's ops ----
 
 export type RepaymentPayload = z.infer<typeof repaymentPayloadSchema>;

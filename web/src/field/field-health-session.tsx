@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
 import { formatDateShort } from '../../../src/core/format.ts';
-import { type FieldSession, type HealthBundle, SESSION_TOPICS } from '../../../src/modules/health/field.schema.ts';
+import type { FieldSession, HealthBundle } from '../../../src/modules/health/field.schema.ts';
+import { SESSION_TOPICS } from '../../../src/modules/health/sessions.rules.ts';
 import { useToast } from '../components/toast.tsx';
 import { newSessionId, recordSessionAttendance, type SessionRecord, useField } from './field-store.ts';
 import './field-text.ts';
@@ -35,7 +36,10 @@ export function FieldHealthSessionsScreen() {
   const added = new Map<string, number>();
   for (const e of field.outbox)
     if (e.operation.type === 'session_attendance' && e.status !== 'refused')
-      added.set(e.operation.payload.sessionId, (added.get(e.operation.payload.sessionId) ?? 0) + e.operation.payload.personIds.length);
+      added.set(
+        e.operation.payload.sessionId,
+        (added.get(e.operation.payload.sessionId) ?? 0) + (e.operation.payload.personIds ?? []).length,
+      );
   return (
     <Stack gap="sm">
       {back}
@@ -82,13 +86,14 @@ function SessionForm({ health, session, onDone }: { health: HealthBundle; sessio
   const [search, setSearch] = useState('');
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [tried, setTried] = useState(false);
+  const noteMissing = session === null && topic === 'other' && !topicNote.trim();
   const heldOn = session?.heldOn ?? businessDate(systemClock);
   const sessionId = useState(() => session?.sessionId ?? newSessionId())[0];
   // Already present: in the download, or recorded on this phone for the same session.
   const present = new Set(session?.personIds ?? []);
   for (const e of field.outbox)
     if (e.operation.type === 'session_attendance' && e.status !== 'refused' && e.operation.payload.sessionId === sessionId)
-      for (const id of e.operation.payload.personIds) present.add(id);
+      for (const id of e.operation.payload.personIds ?? []) present.add(id);
   const groups = health.groups.filter((g) => !village || g.villageCodes.includes(village));
   const group = health.groups.find((g) => g.groupId === groupId);
   const everyone = new Map<string, Person>();
@@ -107,7 +112,7 @@ function SessionForm({ health, session, onDone }: { health: HealthBundle; sessio
     });
   const save = async () => {
     setTried(true);
-    if (!place.trim() || !village || ticked.size === 0) return;
+    if (!place.trim() || !village || ticked.size === 0 || noteMissing) return;
     await recordSessionAttendance(
       {
         sessionId,
@@ -166,7 +171,13 @@ function SessionForm({ health, session, onDone }: { health: HealthBundle; sessio
         data={SESSION_TOPICS.map((t) => ({ value: t, label: ft(`topic_${t}`) }))}
       />
       {session === null && topic === 'other' ? (
-        <TextInput label={ft('topicNote')} size="md" value={topicNote} onChange={(e) => setTopicNote(e.currentTarget.value)} />
+        <TextInput
+          label={ft('topicNote')}
+          size="md"
+          value={topicNote}
+          onChange={(e) => setTopicNote(e.currentTarget.value)}
+          error={tried && noteMissing ? ft('topicNoteRequired') : null}
+        />
       ) : null}
       <Textarea
         label={ft('sessionPlace')}

@@ -155,7 +155,8 @@ function OpSummary({ entry }: { entry: OutboxEntry }) {
   if (op.type === 'session_attendance')
     return (
       <Text size="sm">
-        {ft(`topic_${op.payload.topic}`)} · {ft('attendanceCount', { count: op.payload.personIds.length })} · {day(op.payload.heldOn)}
+        {ft(`topic_${op.payload.topic}`)} · {ft('attendanceCount', { count: (op.payload.personIds ?? []).length })} ·{' '}
+        {day(op.payload.heldOn)}
       </Text>
     );
   return (
