@@ -12,6 +12,7 @@ import { fillDemo, fillDemoCadres, fillDemoMoney } from '../modules/demo/index.t
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
+import { HealthUsageError, healthFhirCommand, parseHealthArgs } from './health.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
 import { scheduleCommand } from './schedule.ts';
 import { serve } from './serve.ts';
@@ -33,6 +34,8 @@ Usage: jaring <command> [options]
   schedule                      read a schedule request (JSON) on stdin, print the schedule
   close-day --date <YYYY-MM-DD> close a business day: late charges, days past due, quality
                                 classes, portfolio at risk (safe to re-run; resumes if cut off)
+  health fhir <personId>        print a person's health record as a FHIR R4 Bundle (JSON);
+                                the read is audited
   demo                          fill an empty database with the demo organisation
   help                          this text
 
@@ -80,6 +83,14 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
+      case 'health': {
+        const { personId } = parseHealthArgs(rest);
+        let code = 0;
+        await withDatabase('health fhir', async (ctx) => {
+          code = await healthFhirCommand(ctx, personId);
+        });
+        return code;
+      }
       case 'demo':
         return await withDatabase('demo', async (ctx) => {
           const result = await fillDemo(ctx);
@@ -119,7 +130,13 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(error: unknown): number {
   const isArgsError = error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-  if (error instanceof UsageError || error instanceof ImportUsageError || error instanceof CloseDayUsageError || isArgsError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ImportUsageError ||
+    error instanceof CloseDayUsageError ||
+    error instanceof HealthUsageError ||
+    isArgsError
+  ) {
     console.error(`${error.message}\n\n${HELP}`);
     return 2;
   }

@@ -2,6 +2,7 @@ import { encountersRoutes } from './encounters.routes.ts';
 import { fhirRoutes } from './fhir.routes.ts';
 import { financeLinkRoutes } from './finance-link.routes.ts';
 import { iksRoutes } from './iks.routes.ts';
+import { illnessRoutes } from './illness.routes.ts';
 import { profileRoutes } from './profile.routes.ts';
 import { screeningRoutes } from './screening.routes.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
@@ -11,6 +12,7 @@ export const healthRoutes = [
   ...profileRoutes,
   ...iksRoutes,
   ...encountersRoutes,
+  ...illnessRoutes,
   ...screeningRoutes,
   ...sessionsRoutes,
   ...financeLinkRoutes,

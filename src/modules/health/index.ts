@@ -1,8 +1,16 @@
-export { healthFieldBundle } from './field.service.ts';
+export { type EncounterInput, encounterInputSchema } from './encounters.schema.ts';
+export { recordEncounter } from './encounters.service.ts';
+export { exportPersonFhir } from './fhir.service.ts';
 export type { IllnessStatus } from './finance-link.rules.ts';
 export { illnessStatusOf } from './finance-link.service.ts';
 export { healthRoutes } from './health.routes.ts';
+export { illnessStatus } from './illness.rules.ts';
+export { type IllnessInput, illnessInputSchema } from './illness.schema.ts';
+export { recordIllness } from './illness.service.ts';
 export { type ScreeningInput, type ScreeningView, screeningInputSchema } from './screening.schema.ts';
 export { recordScreening, recordScreeningOnce } from './screening.service.ts';
 export { type SessionAttendanceInput, type SessionView, sessionAttendanceInputSchema } from './sessions.schema.ts';
 export { recordSessionAttendance } from './sessions.service.ts';
+export { healthFieldBundle } from './field.service.ts';
+export { recordEncounterOnce } from './encounters.service.ts';
+export { recordIllnessOnce } from './illness.service.ts';

@@ -142,5 +142,10 @@ export const healthProfileEn: HealthProfileDictionary = {
       recomputed_one: 'IKS of {{count}} family recomputed.',
       recomputed_other: 'IKS of {{count}} families recomputed.',
     },
+    fhir: {
+      title: 'Health record (FHIR)',
+      hint: 'An HL7 FHIR R4 file for SATUSEHAT or the facility a patient is referred to. Every download is written to the audit trail.',
+      download: 'Download FHIR',
+    },
   },
 };

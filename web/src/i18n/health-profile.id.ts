@@ -141,6 +141,11 @@ export const healthProfileId = {
       recomputed_one: 'IKS {{count}} keluarga dihitung ulang.',
       recomputed_other: 'IKS {{count}} keluarga dihitung ulang.',
     },
+    fhir: {
+      title: 'Rekam kesehatan (FHIR)',
+      hint: 'Berkas HL7 FHIR R4 untuk SATUSEHAT atau fasilitas kesehatan rujukan. Setiap unduhan tercatat di jejak audit.',
+      download: 'Unduh FHIR',
+    },
   },
 };
 

@@ -1,3 +1,4 @@
+import { FhirDownload } from './fhir-download.tsx';
 import { PersonEncounters } from './person-encounters.tsx';
 import { PersonHealthProfile } from './person-health-profile.tsx';
 import { PersonScreenings } from './person-screenings.tsx';
@@ -9,6 +10,7 @@ export function PersonHealth({ personId }: { personId: string }) {
       <PersonHealthProfile personId={personId} />
       <PersonEncounters personId={personId} />
       <PersonScreenings personId={personId} />
+      <FhirDownload personId={personId} />
     </>
   );
 }
