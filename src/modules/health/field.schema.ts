@@ -55,6 +55,7 @@ export const fieldFamilySchema = z.object({
 export const fieldSessionSchema = z.object({
   sessionId: z.string(),
   topic: z.enum(SESSION_TOPICS),
+  topicNote: z.string(),
   heldOn: calendarDate,
   place: z.string(),
   villageCode: z.string(),

@@ -144,6 +144,7 @@ async function workerSessions(ctx: Context, today: string): Promise<FieldSession
   return rows.map((r) => ({
     sessionId: r.id,
     topic: r.topic,
+    topicNote: r.topic_note,
     heldOn: r.held_on,
     place: r.place,
     villageCode: r.village_code,

@@ -74,7 +74,7 @@ export const findRecentIllness = (db: Queryable, patterns: string[] | null, ende
 export const findSessionsOfWorker = (db: Queryable, workerId: string, since: string, limit: number) =>
   db
     .selectFrom('counselling_session')
-    .select(['id', 'topic', 'held_on', 'place', 'village_code', 'group_id'])
+    .select(['id', 'topic', 'topic_note', 'held_on', 'place', 'village_code', 'group_id'])
     .where('worker_id', '=', workerId)
     .where('held_on', '>=', since)
     .orderBy('held_on', 'desc')

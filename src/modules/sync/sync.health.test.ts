@@ -176,6 +176,7 @@ for (const kind of testDatabaseKinds()) {
         {
           sessionId,
           topic: 'hypertension',
+          topicNote: '',
           heldOn: '2026-03-03',
           place: 'Balai RW 05',
           villageCode: KRICAK,
@@ -208,6 +209,157 @@ for (const kind of testDatabaseKinds()) {
         expect(Object.keys(bundle).sort()).toEqual(['asOf', 'cadreId', 'dueUntil', 'families', 'generatedAt', 'groups']);
       }
       expect(Object.keys((await admin.get('/api/v1/sync/bundle')).body)).not.toContain('health');
+    });
+    const push = (client: ApiClient, ops: { id: string; type: string; payload: Record<string, unknown> }[]) =>
+      client.post('/api/v1/sync/push', { ops: ops.map((op) => ({ ...op, recordedAt: '2026-03-09T10:00:00+07:00' })) });
+    const statuses = (results: { status: string; code?: string }[]) => results.map((r) => [r.status, r.code]);
+
+    it('applies an encounter, a screening, an illness and a session attendance once: again they are duplicates', async () => {
+      const newSession = cid(0x7002);
+      const ops = [
+        {
+          id: cid(0xa001),
+          type: 'screening',
+          payload: { personId: women[2]?.id, method: 'iva', screenedOn: '2026-03-09', result: 'negative', action: 'none' },
+        },
+        {
+          id: cid(0xa002),
+          type: 'encounter',
+          payload: {
+            personId: chronic.id,
+            profession: 'midwife',
+            place: 'home',
+            encounteredOn: '2026-03-09',
+            complaint: 'Pusing',
+            vitals: { systolic: 160, diastolic: 100, temperatureC: 36.8 },
+            diagnoses: ['i10'],
+            treatment: 'Amlodipin 5 mg',
+            referral: { destinationKind: 'puskesmas', destination: 'Puskesmas Tegalrejo', reason: 'Tekanan darah tinggi' },
+          },
+        },
+        { id: cid(0xa003), type: 'illness', payload: { personId: women[2]?.id, fromOn: '2026-03-09', toOn: '2026-03-14' } },
+        {
+          id: cid(0xa004),
+          type: 'session_attendance',
+          payload: {
+            sessionId: newSession,
+            topic: 'nutrition',
+            heldOn: '2026-03-09',
+            place: 'Posyandu Melati',
+            villageCode: KRICAK,
+            personIds: [women[2]?.id, chronic.id],
+          },
+        },
+      ];
+      const first = await push(doctor, ops);
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      expect(statuses(first.body.results), JSON.stringify(first.body.results)).toEqual(ops.map(() => ['applied', undefined]));
+      expect(first.body.results[0].result).toMatchObject({ nextDueOn: '2029-03-09' });
+      for (const batch of [ops, [...ops].reverse()]) {
+        const again = (await push(doctor, batch)).body.results;
+        expect(statuses(again)).toEqual(batch.map(() => ['duplicate', undefined]));
+        expect(again.find((r: { id: string }) => r.id === cid(0xa001)).result).toEqual(first.body.results[0].result);
+      }
+      expect(
+        await db()
+          .selectFrom('screening')
+          .select('id')
+          .where('person_id', '=', women[2]?.id as string)
+          .execute(),
+      ).toHaveLength(1);
+      const encounters = await db().selectFrom('health_encounter').selectAll().where('person_id', '=', chronic.id).execute();
+      expect(encounters).toHaveLength(1);
+      expect(encounters[0]).toMatchObject({ systolic: 160, diastolic: 100, temperature_c: '36.8', worker_id: workerId, place: 'home' });
+      expect(
+        await db()
+          .selectFrom('encounter_diagnosis')
+          .select('code')
+          .where('encounter_id', '=', encounters[0]?.id as string)
+          .execute(),
+      ).toEqual([{ code: 'I10' }]);
+      expect(await db().selectFrom('referral').select('destination').where('person_id', '=', chronic.id).execute()).toHaveLength(1);
+      expect(
+        await db()
+          .selectFrom('illness_episode')
+          .select('id')
+          .where('person_id', '=', women[2]?.id as string)
+          .execute(),
+      ).toHaveLength(1);
+      const attended = () => db().selectFrom('session_attendance').select('person_id').where('session_id', '=', newSession).execute();
+      expect(await attended()).toHaveLength(2);
+      // More attendees of the same session from another op: added, the session unchanged.
+      const more = await push(doctor, [
+        { ...(ops[3] as (typeof ops)[number]), id: cid(0xa005), payload: { ...ops[3]?.payload, personIds: [pregnant.id, chronic.id] } },
+      ]);
+      expect(statuses(more.body.results)).toEqual([['applied', undefined]]);
+      expect(await attended()).toHaveLength(3);
+      // The next download shows it: her recall is gone, she is unable to work, the session has three.
+      const health = (await doctor.get('/api/v1/sync/bundle')).body.health;
+      const her = memberOf(health.families, women[2] as typeof chronic);
+      expect(her?.recall).toBeUndefined();
+      expect(her?.illness).toEqual({ status: 'ill', unableFrom: '2026-03-09', unableUntil: '2026-03-14' });
+      expect(health.sessions.find((x: { sessionId: string }) => x.sessionId === newSession).personIds).toHaveLength(3);
+      expect((await doctor.get(`/api/v1/health/status?persons=${women[2]?.id}`)).body.items).toEqual([
+        expect.objectContaining({ status: 'ill', unableUntil: '2026-03-14' }),
+      ]);
+    });
+
+    it("rejects each bad or out-of-scope op alone, with a code and a message in the worker's language", async () => {
+      const unknown = cid(0xffff);
+      const screening = (personId: string) => ({ personId, method: 'iva', screenedOn: '2026-03-09', result: 'negative', action: 'none' });
+      const encounter = { profession: 'doctor', place: 'clinic', encounteredOn: '2026-03-09', diagnoses: ['I10'] };
+      const session = { topic: 'tb', heldOn: '2026-03-09', place: 'Balai RW', villageCode: KRICAK };
+      const ops = [
+        { id: cid(0xb001), type: 'screening', payload: screening(outsider.id) },
+        { id: cid(0xb002), type: 'encounter', payload: { ...encounter, personId: unknown } },
+        { id: cid(0xb003), type: 'screening', payload: screening(chronic.id) },
+        { id: cid(0xb004), type: 'encounter', payload: { ...encounter, personId: chronic.id, diagnoses: ['Z99.99'] } },
+        { id: cid(0xb005), type: 'encounter', payload: { ...encounter, personId: chronic.id, vitals: { systolic: 500 } } },
+        { id: cid(0xb006), type: 'session_attendance', payload: { ...session, sessionId: cid(0x7003), personIds: [outsider.id] } },
+        {
+          id: cid(0xb007),
+          type: 'session_attendance',
+          payload: { ...session, sessionId: cid(0x7004), villageCode: KATAPANG, personIds: [chronic.id] },
+        },
+        { id: cid(0xb008), type: 'illness', payload: { personId: outsider.id, fromOn: '2026-03-09', toOn: null } },
+        { id: cid(0xb009), type: 'screening', payload: { personId: women[3]?.id, method: 'iva' } },
+        { id: cid(0xb00a), type: 'encounter', payload: { ...encounter, personId: chronic.id } },
+      ];
+      const results = (await push(doctor, ops)).body.results;
+      expect(statuses(results), JSON.stringify(results)).toEqual([
+        ['rejected', 'sync.person_unknown'],
+        ['rejected', 'sync.person_unknown'],
+        ['rejected', 'health.screening_women_only'],
+        ['rejected', 'health.unknown_icd10'],
+        ['rejected', 'sync.payload_invalid'],
+        ['rejected', 'health.session_person_unknown'],
+        ['rejected', 'registry.village_unknown'],
+        ['rejected', 'sync.person_unknown'],
+        ['rejected', 'sync.payload_invalid'],
+        ['applied', undefined],
+      ]);
+      expect(results[0].message).toBe('Orang ini tidak ditemukan atau di luar wilayah Anda. Unduh data lagi dan periksa keluarganya.');
+      expect(results[4].message).toContain('vitals.systolic');
+      expect(results[8].message).toContain('screenedOn');
+      expect(await db().selectFrom('screening').select('id').where('person_id', '=', outsider.id).execute()).toHaveLength(0);
+      expect(
+        await db()
+          .selectFrom('counselling_session')
+          .select('id')
+          .where('id', 'in', [cid(0x7003), cid(0x7004)])
+          .execute(),
+      ).toHaveLength(0);
+      const english = new ApiClient(server.url, { 'accept-language': 'en' });
+      await english.login('bidan.kricak', DEMO_PASSWORD);
+      expect((await push(english, [ops[1] as (typeof ops)[number]])).body.results[0].message).toBe(
+        'This person was not found or is outside your regions. Download the data again and check the family.',
+      );
+      // A cadre may push, but not a health worker's records.
+      const kader = new ApiClient(server.url);
+      await kader.login('kader', DEMO_PASSWORD);
+      expect(statuses((await push(kader, [{ ...(ops[9] as (typeof ops)[number]), id: cid(0xb00b) }])).body.results)).toEqual([
+        ['rejected', 'auth.forbidden'],
+      ]);
     });
   });
 }

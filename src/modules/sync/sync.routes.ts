@@ -20,7 +20,7 @@ export const syncRoutes = [
     url: '/api/v1/sync/push',
     tag: 'sync',
     summary:
-      'Apply ops recorded offline (repayment, attendance, contribution, visit), in order and each on its own, once per op id: applied, duplicate (with the first result) or rejected with a code and a message in the request language',
+      'Apply ops recorded offline (repayment, attendance, contribution, visit; encounter, screening, session_attendance, illness), in order and each on its own, once per op id: applied, duplicate (with the first result) or rejected with a code and a message in the request language',
     auth: FIELD_WORKERS,
     body: pushInputSchema,
     response: pushViewSchema,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { calendarDate, rupiahText as rupiah } from '../../core/schemas.ts';
 import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
+import { encounterInputSchema } from '../health/encounters.schema.ts';
 import { healthBundleQuerySchema, healthBundleSchema } from '../health/field.schema.ts';
+import { illnessInputSchema } from '../health/illness.schema.ts';
 import { screeningInputSchema } from '../health/screening.schema.ts';
 import { sessionAttendanceInputSchema } from '../health/sessions.schema.ts';
 
@@ -91,46 +93,17 @@ export const visitPayloadSchema = z.strictObject({
   notes: z.string().trim().max(1000).optional(),
   visitedOn: isoDate.optional(),
 });
-// ---- Health worker's ops (issue 12), payloads as pinned in docs/health.md ----
-// PENDING: until the health module's input schemas land on main (encounterInputSchema in
-// encounters.schema.ts, screeningInputSchema in screening.schema.ts, sessionAttendanceInputSchema
-// in sessions.schema.ts), these follow the pinned shapes; they are then built from those schemas.
-const note = (max: number) => z.string().trim().max(max);
-export const encounterPayloadSchema = z.strictObject({
-  personId: z.uuid(),
-  profession: z.enum(['doctor', 'midwife', 'nurse']),
-  place: z.enum(['home', 'clinic']),
-  encounteredOn: isoDate,
-  complaint: note(1000).optional(),
-  vitals: z
-    .strictObject({
-      systolic: z.number().optional(),
-      diastolic: z.number().optional(),
-      weightKg: z.number().optional(),
-      heightCm: z.number().optional(),
-      temperatureC: z.number().optional(),
-      glucoseMgDl: z.number().optional(),
-    })
-    .optional(),
-  diagnoses: z.array(z.string().trim().min(1).max(10)).max(10),
-  treatment: note(1000).optional(),
-  referral: z
-    .strictObject({ destinationKind: z.enum(['puskesmas', 'hospital']), destination: note(200).min(1), reason: note(500).min(1) })
-    .optional(),
-});
+// ---- Health worker's ops (issue 12): payloads as pinned in docs/health.md, checked by the health module's schemas ----
+export const encounterPayloadSchema = encounterInputSchema.extend({ personId: z.uuid() });
 export const screeningPayloadSchema = screeningInputSchema.extend({ personId: z.uuid() });
 export const sessionAttendancePayloadSchema = sessionAttendanceInputSchema;
 /** A member unable to work from a day (to a day, or still): the flag beside their financing. */
-export const illnessPayloadSchema = z.strictObject({
-  personId: z.uuid(),
-  fromOn: isoDate,
-  toOn: isoDate.nullable(),
-  daysUnable: z.number().int().min(0).nullable().optional(),
-});
-export type IllnessPayload = z.infer<typeof illnessPayloadSchema>;
-export type EncounterPayload = z.infer<typeof encounterPayloadSchema>;
+export const illnessPayloadSchema = illnessInputSchema.extend({ personId: z.uuid() });
+/** What the phone writes (before the schemas' defaults and normalising). */
+export type EncounterPayload = z.input<typeof encounterPayloadSchema>;
 export type ScreeningPayload = z.input<typeof screeningPayloadSchema>;
 export type SessionAttendancePayload = z.input<typeof sessionAttendancePayloadSchema>;
+export type IllnessPayload = z.input<typeof illnessPayloadSchema>;
 // ---- end of the health worker's ops ----
 
 export type RepaymentPayload = z.infer<typeof repaymentPayloadSchema>;

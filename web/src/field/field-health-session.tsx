@@ -79,7 +79,7 @@ function SessionForm({ health, session, onDone }: { health: HealthBundle; sessio
   const toast = useToast();
   const villages = [...new Set([...health.villageCodes, ...health.groups.flatMap((g) => g.villageCodes)])].sort();
   const [topic, setTopic] = useState<SessionRecord['topic']>(session?.topic ?? 'reproductive_health');
-  const [topicNote, setTopicNote] = useState('');
+  const [topicNote, setTopicNote] = useState(session?.topicNote ?? '');
   const [place, setPlace] = useState(session?.place ?? '');
   const [village, setVillage] = useState<string | null>(session?.villageCode ?? villages[0] ?? null);
   const [groupId, setGroupId] = useState<string | null>(session?.groupId ?? null);
@@ -117,7 +117,7 @@ function SessionForm({ health, session, onDone }: { health: HealthBundle; sessio
       {
         sessionId,
         topic,
-        ...(topicNote.trim() ? { topicNote: topicNote.trim() } : {}),
+        topicNote: topicNote.trim(),
         heldOn,
         place: place.trim(),
         villageCode: village,

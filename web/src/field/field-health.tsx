@@ -401,7 +401,12 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
           value={treatment}
           onChange={(e) => setTreatment(e.currentTarget.value)}
         />
-        <Checkbox size="md" label={ft('unableToWork')} checked={unable} onChange={(e) => setUnable(e.currentTarget.checked)} />
+        {/* Already unable to work with no end: one episode at a time (the office app closes it). */}
+        {member.illness?.status === 'ill' && member.illness.unableUntil === null ? (
+          <Text size="sm">{ft('illSince', { date: formatDateShort(member.illness.unableFrom) })}</Text>
+        ) : (
+          <Checkbox size="md" label={ft('unableToWork')} checked={unable} onChange={(e) => setUnable(e.currentTarget.checked)} />
+        )}
         {unable ? (
           <TextInput
             type="date"
