@@ -40,7 +40,7 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
 
   it('records an IVA screening and an encounter with no signal; back online the recall list and her status change', async () => {
     const recalled = async () =>
-      ((await doctor.get(`/api/v1/health/recalls?status=due&village=${KRICAK}&limit=100`)).body.items ?? []).some(
+      ((await doctor.get(`/api/v1/health/recalls?status=due&village=${KRICAK}&limit=200`)).body.items ?? []).some(
         (r: { personId: string }) => r.personId === woman.id,
       );
     expect(await recalled()).toBe(true);
@@ -74,7 +74,8 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     await dialog.getByRole('textbox', { name: 'Sistolik (mmHg)' }).fill('160');
     await dialog.getByRole('textbox', { name: 'Diastolik (mmHg)' }).fill('100');
     await dialog.getByRole('textbox', { name: 'Suhu (°C)' }).fill('36,8');
-    await dialog.getByRole('textbox', { name: /Diagnosis/ }).fill('I10');
+    await dialog.getByRole('searchbox', { name: /Diagnosis/ }).fill('hipertensi');
+    await dialog.getByRole('button', { name: 'I10 · Hipertensi esensial (primer)' }).click();
     await dialog.getByRole('checkbox', { name: /Tidak bisa bekerja/ }).check();
     await dialog.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -196,8 +196,7 @@ export const fieldEn: Translation<typeof fieldId> = {
   temperatureC: 'Temperature (°C)',
   glucoseMgDl: 'Blood glucose (mg/dL)',
   diagnoses: 'Diagnoses (ICD-10 codes)',
-  diagnosesHint: 'Codes separated by commas, the primary first, e.g. I10, E11.9',
-  diagnosesInvalid: 'Not an ICD-10 code: {{codes}}',
+  diagnosesHint: 'Search a code or a name, tap to add; the first is the primary diagnosis',
   treatment: 'Treatment',
   refer: 'Refer to a puskesmas or hospital',
   destinationKind: 'Referred to',
@@ -264,4 +263,5 @@ export const fieldEn: Translation<typeof fieldId> = {
   illUntil: 'Unable to work until {{date}}',
   recovering: 'Recovering, ill until {{date}}',
   topicNoteRequired: 'Say what the topic is.',
+  removeDiagnosis: 'Remove {{code}}',
 };

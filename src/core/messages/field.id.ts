@@ -182,8 +182,7 @@ export const fieldId = {
   temperatureC: 'Suhu (°C)',
   glucoseMgDl: 'Gula darah (mg/dL)',
   diagnoses: 'Diagnosis (kode ICD-10)',
-  diagnosesHint: 'Kode dipisah koma, diagnosis utama dulu, mis. I10, E11.9',
-  diagnosesInvalid: 'Bukan kode ICD-10: {{codes}}',
+  diagnosesHint: 'Cari kode atau nama penyakit, ketuk untuk menambah; yang pertama diagnosis utama',
   treatment: 'Tindakan / pengobatan',
   refer: 'Rujuk ke puskesmas atau rumah sakit',
   destinationKind: 'Dirujuk ke',
@@ -249,4 +248,5 @@ export const fieldId = {
   illUntil: 'Tidak dapat bekerja s.d. {{date}}',
   recovering: 'Pulih, sakit s.d. {{date}}',
   topicNoteRequired: 'Tulis topiknya.',
+  removeDiagnosis: 'Hapus {{code}}',
 };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthRangeForAges, familyUrgency, icd10CodeOf, recallStatus } from './field.rules.ts';
+import { ageOn } from './encounters.rules.ts';
+import { birthRangeForAges, familyUrgency, recallStatus } from './field.rules.ts';
 
 describe('what a health worker acts on in the field', () => {
   it.each([
@@ -51,16 +52,5 @@ describe('what a health worker acts on in the field', () => {
     expect(familyUrgency([{ pregnancy: { expectedDelivery: '2026-04-08' } }], today)).toBe(15);
     expect(familyUrgency([{ recall: { status: 'due' } }, {}, { conditions: [] }], today)).toBe(20);
     expect(familyUrgency([{}], today)).toBe(0);
-  });
-
-  it.each([
-    ['i10', 'I10'],
-    [' E11.9 ', 'E11.9'],
-    ['A09.01', 'A09.01'],
-    ['I1O', null],
-    ['E119', null],
-    ['10', null],
-  ])('reads the ICD-10 code %s as %s', (typed, code) => {
-    expect(icd10CodeOf(typed)).toBe(code);
   });
 });

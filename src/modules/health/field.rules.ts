@@ -54,17 +54,3 @@ export function familyUrgency(
   const acting = scores.filter((s) => s > 0).length;
   return Math.max(0, ...scores) + Math.max(0, acting - 1);
 }
-
-/** Whole years of age on `today` (a 29 February birthday counts from 1 March in a common year). */
-export function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return addMonthsKeepingDay(birthDate, 12 * years) > today || (birthDate.slice(5) === '02-29' && today.slice(5) === '02-28')
-    ? years - 1
-    : years;
-}
-
-/** An ICD-10 code as typed in the field (A00–Z99, with up to two digits after the point), normalised to capitals. */
-export function icd10CodeOf(text: string): string | null {
-  const code = text.trim().toUpperCase();
-  return /^[A-Z]\d{2}(\.\d{1,2})?$/.test(code) ? code : null;
-}

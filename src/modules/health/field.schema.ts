@@ -72,6 +72,8 @@ export const fieldGroupSchema = z.object({
 });
 
 export const healthBundleSchema = z.object({
+  /** The curated ICD-10 list (icd10.data.ts), for choosing diagnoses with no signal. */
+  icd10: z.array(z.object({ code: z.string(), id: z.string(), en: z.string() })),
   villageCodes: z.array(z.string()),
   families: z.array(fieldFamilySchema),
   /** More families had something to act on than a phone takes: download village by village (?village=). */

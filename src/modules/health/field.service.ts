@@ -20,6 +20,7 @@ import {
 } from './field.store.ts';
 import { illnessStatus, RECOVERING_DAYS } from './finance-link.rules.ts';
 import { CLINICIANS } from './health.roles.ts';
+import { ICD10 } from './icd10.data.ts';
 
 /** Families a phone takes at most; the most urgent first, the rest by village (?village=). */
 export const FIELD_FAMILIES_MAX = 1000;
@@ -131,7 +132,7 @@ export async function healthFieldBundle(ctx: Context, query: HealthBundleQuery):
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, ctx, { action: 'health.read', entityType: 'field_bundle', regionCode: query.village, after: { ids: personIds } }),
   );
-  return { villageCodes, families: kept, truncated, sessions, groups };
+  return { icd10: [...ICD10], villageCodes, families: kept, truncated, sessions, groups };
 }
 
 async function workerSessions(ctx: Context, today: string): Promise<FieldSession[]> {

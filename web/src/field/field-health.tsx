@@ -23,7 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
 import { formatDateShort } from '../../../src/core/format.ts';
-import { ageOn, icd10CodeOf } from '../../../src/modules/health/field.rules.ts';
+import { ageOn, type Icd10Entry, icd10Name, searchIcd10 } from '../../../src/modules/health/encounters.rules.ts';
+import { MAX_DIAGNOSES } from '../../../src/modules/health/encounters.schema.ts';
 import type { FieldFamily, FieldMember, HealthBundle } from '../../../src/modules/health/field.schema.ts';
 import { useToast } from '../components/toast.tsx';
 import { type EncounterRecord, recordEncounter, recordIllness, recordScreening, type ScreeningRecord, useField } from './field-store.ts';
@@ -277,12 +278,13 @@ const VITALS: { key: keyof Vitals; min: number; max: number; decimals: number }[
 /** An encounter: who saw the member where, complaint, vitals with units, ICD-10 diagnoses, treatment, referral. */
 function EncounterModal({ family, member, onClose }: { family: FieldFamily; member: FieldMember; onClose: () => void }) {
   const { t: ft } = useTranslation('field');
+  const icd10 = useField().bundle?.bundle.health?.icd10 ?? [];
   const toast = useToast();
   const [profession, setProfession] = useState<EncounterRecord['profession']>('doctor');
   const [place, setPlace] = useState<EncounterRecord['place']>('home');
   const [complaint, setComplaint] = useState('');
   const [vitals, setVitals] = useState<Partial<Record<keyof Vitals, number | string>>>({});
-  const [codes, setCodes] = useState('');
+  const [diagnoses, setDiagnoses] = useState<Icd10Entry[]>([]);
   const [treatment, setTreatment] = useState('');
   const [refer, setRefer] = useState(false);
   const [destinationKind, setDestinationKind] = useState<'puskesmas' | 'hospital'>('puskesmas');
@@ -292,16 +294,11 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
   const [unableUntil, setUnableUntil] = useState('');
   const [tried, setTried] = useState(false);
   const date = today();
-  const typed = codes
-    .split(/[,;\s]+/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const invalid = typed.filter((c) => icd10CodeOf(c) === null);
   const referralMissing = refer && (!destination.trim() || !reason.trim());
   const untilWrong = unable && unableUntil !== '' && unableUntil < date;
   const save = async () => {
     setTried(true);
-    if (invalid.length > 0 || referralMissing || untilWrong) return;
+    if (referralMissing || untilWrong) return;
     const measured = Object.fromEntries(
       VITALS.flatMap(({ key }) => (typeof vitals[key] === 'number' ? [[key, vitals[key]]] : [])),
     ) as Vitals;
@@ -313,7 +310,7 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
         encounteredOn: date,
         ...(complaint.trim() ? { complaint: complaint.trim() } : {}),
         ...(Object.keys(measured).length > 0 ? { vitals: measured } : {}),
-        diagnoses: [...new Set(typed.map((c) => icd10CodeOf(c) as string))],
+        diagnoses: diagnoses.map((d) => d.code),
         ...(treatment.trim() ? { treatment: treatment.trim() } : {}),
         ...(refer ? { referral: { destinationKind, destination: destination.trim(), reason: reason.trim() } } : {}),
       },
@@ -380,19 +377,7 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
             />
           ))}
         </Group>
-        <TextInput
-          label={ft('diagnoses')}
-          description={ft('diagnosesHint')}
-          size="md"
-          value={codes}
-          onChange={(e) => setCodes(e.currentTarget.value)}
-          error={
-            invalid.length > 0 && (tried || codes.endsWith(' ') || codes.endsWith(','))
-              ? ft('diagnosesInvalid', { codes: invalid.join(', ') })
-              : null
-          }
-          autoCapitalize="characters"
-        />
+        <DiagnosisPicker list={icd10} value={diagnoses} onChange={setDiagnoses} />
         <Textarea
           label={ft('treatment')}
           size="md"
@@ -506,5 +491,59 @@ function ScreeningModal({ family, member, onClose }: { family: FieldFamily; memb
         </Button>
       </Stack>
     </Modal>
+  );
+}
+
+/** ICD-10 diagnoses from the curated list shipped in the bundle: search by code or name, tap to add; the first is the primary. */
+function DiagnosisPicker({ list, value, onChange }: { list: Icd10Entry[]; value: Icd10Entry[]; onChange(items: Icd10Entry[]): void }) {
+  const { t: ft, i18n } = useTranslation('field');
+  const [q, setQ] = useState('');
+  const locale = i18n.language === 'en' ? 'en' : 'id';
+  const found = q.trim() ? searchIcd10(list, q, 8).filter((e) => !value.some((v) => v.code === e.code)) : [];
+  return (
+    <Stack gap={6}>
+      <TextInput
+        label={ft('diagnoses')}
+        description={ft('diagnosesHint')}
+        size="md"
+        type="search"
+        value={q}
+        disabled={value.length >= MAX_DIAGNOSES}
+        onChange={(e) => setQ(e.currentTarget.value)}
+      />
+      {found.map((entry) => (
+        <Button
+          key={entry.code}
+          variant="default"
+          size="md"
+          justify="flex-start"
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+          h="auto"
+          py={6}
+          onClick={() => {
+            onChange([...value, entry]);
+            setQ('');
+          }}
+        >
+          {entry.code} · {icd10Name(entry, locale)}
+        </Button>
+      ))}
+      {value.map((entry, i) => (
+        <Group key={entry.code} justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="sm" fw={i === 0 ? 700 : 400}>
+            {entry.code} · {icd10Name(entry, locale)}
+          </Text>
+          <Button
+            variant="subtle"
+            color="red"
+            size="compact-sm"
+            aria-label={ft('removeDiagnosis', { code: entry.code })}
+            onClick={() => onChange(value.filter((v) => v.code !== entry.code))}
+          >
+            ✕
+          </Button>
+        </Group>
+      ))}
+    </Stack>
   );
 }
