@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addMonthsKeepingDay } from '../src/core/dates.ts';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemo, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** Back online, the outbox goes by itself; on a busy machine the first try may fail and the retry follows 2 s later. */
 const SYNC_WAIT_MS = 30_000;
@@ -15,10 +15,13 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
   let browser: Browser;
   let woman: { id: string; full_name: string };
   let doctor: ApiClient;
+  /** A member of Kricak with a running financing, in the health worker's list: examined and unable to work. */
+  let borrower: { id: string; name: string; financingId: string };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
     await fillDemo(systemTestContext(server.database));
+    await fillDemoMoney(systemTestContext(server.database));
     const today = businessDate(systemClock);
     // A woman of Kricak in the screening ages (30–50), never screened: her recall is due.
     woman = await server.database.db
@@ -32,13 +35,28 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
       .executeTakeFirstOrThrow();
     doctor = new ApiClient(server.url);
     await doctor.login('dokter', DEMO_PASSWORD);
+    const running = await server.database.db
+      .selectFrom('financing')
+      .innerJoin('person', 'person.id', 'financing.person_id')
+      .select(['financing.id', 'person.id as personId', 'person.full_name as name', 'person.village_code as villageCode'])
+      .where('financing.status', '=', 'disbursed')
+      .orderBy('financing.number')
+      .execute();
+    const listed = new Map<string, string>();
+    for (const family of (await doctor.get('/api/v1/sync/bundle')).body.health.families as {
+      members: { personId: string; illness?: unknown }[];
+    }[])
+      for (const m of family.members) if (!m.illness) listed.set(m.personId, m.personId);
+    const financing = running.find((f) => f.villageCode === KRICAK && listed.has(f.personId) && f.personId !== woman.id);
+    if (!financing) throw new Error('no borrower of Kricak in the health worker list');
+    borrower = { id: financing.personId, name: financing.name, financingId: financing.id };
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  it('records an IVA screening and an encounter with no signal; back online the recall list and her status change', async () => {
+  it('records an IVA screening and an encounter with no signal; back online the recall list and the flag beside the financing change', async () => {
     const recalled = async () =>
       ((await doctor.get(`/api/v1/health/recalls?status=due&village=${KRICAK}&limit=200`)).body.items ?? []).some(
         (r: { personId: string }) => r.personId === woman.id,
@@ -68,7 +86,14 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     await dialog.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    await card.getByRole('button', { name: 'Catat pemeriksaan' }).click();
+    await shown(card.getByText('1 catatan di kotak keluar'));
+
+    // Then the borrower, at home: blood pressure high, unable to trade for now.
+    await page.getByRole('link', { name: /Kembali/ }).click();
+    await page.getByRole('searchbox', { name: 'Cari nama atau nomor KK' }).fill(borrower.name);
+    await page.locator('a[href^="/field/health/families/"]').first().click();
+    const patient = await shown(page.getByRole('article', { name: borrower.name }));
+    await patient.getByRole('button', { name: 'Catat pemeriksaan' }).click();
     dialog = await shown(page.getByRole('dialog'));
     await dialog.getByRole('textbox', { name: 'Keluhan' }).fill('Pusing, tengkuk berat');
     await dialog.getByRole('textbox', { name: 'Sistolik (mmHg)' }).fill('160');
@@ -79,7 +104,7 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     await dialog.getByRole('checkbox', { name: /Tidak bisa bekerja/ }).check();
     await dialog.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await shown(card.getByText('3 catatan di kotak keluar'));
+    await shown(patient.getByText('2 catatan di kotak keluar'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     await page.getByRole('link', { name: /Kotak keluar/ }).click();
@@ -94,11 +119,20 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     const screenings = await db.selectFrom('screening').selectAll().where('person_id', '=', woman.id).execute();
     expect(screenings).toHaveLength(1);
     expect(screenings[0]).toMatchObject({ method: 'iva', result: 'negative', worker_id: expect.any(String) });
-    expect(await db.selectFrom('health_encounter').select('id').where('person_id', '=', woman.id).execute()).toHaveLength(1);
-    // The recall list no longer asks for her, and her status beside her financing says she cannot work.
+    expect(await db.selectFrom('health_encounter').select('id').where('person_id', '=', borrower.id).execute()).toHaveLength(1);
+    // The recall list no longer asks for her.
     expect(await recalled()).toBe(false);
-    const status = await doctor.get(`/api/v1/health/status?persons=${woman.id}`);
-    expect(status.body.items).toEqual([expect.objectContaining({ personId: woman.id, status: 'ill' })]);
     await context.close();
+
+    // Beside the borrower's financing, the office sees that he cannot work (never why).
+    const office = await newPage(browser, DESKTOP);
+    await signIn(office.page, server.url, 'manajer', DEMO_PASSWORD);
+    await office.page.goto(`${server.url}/financings/${borrower.financingId}`);
+    await office.page.getByRole('button', { name: 'Catat pembayaran' }).click();
+    const repayment = await shown(office.page.getByRole('dialog'));
+    await shown(repayment.getByTestId('illness-badge'));
+    expect(await repayment.getByTestId('illness-badge').textContent()).toMatch(/^Sakit sejak /);
+    expect(await repayment.textContent()).not.toContain('I10');
+    await office.context.close();
   });
 });
