@@ -339,6 +339,8 @@ for (const kind of testDatabaseKinds()) {
         ['applied', undefined],
       ]);
       expect(results[0].message).toBe('Orang ini tidak ditemukan atau di luar wilayah Anda. Unduh data lagi dan periksa keluarganya.');
+      // Outside the worker's villages and unknown answer alike.
+      expect(results[1].message).toBe(results[0].message);
       expect(results[4].message).toContain('vitals.systolic');
       expect(results[8].message).toContain('screenedOn');
       expect(await db().selectFrom('screening').select('id').where('person_id', '=', outsider.id).execute()).toHaveLength(0);
