@@ -8,7 +8,7 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo, fillDemoCadres, fillDemoMoney } from '../modules/demo/index.ts';
+import { fillDemo, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
@@ -110,6 +110,10 @@ export async function main(argv: string[]): Promise<number> {
           const money = await fillDemoMoney(ctx);
           console.log(
             `${money.products} financing products, ${money.funds} funds and ${money.financings} financings (waiting, queued, repaying, in arrears, closed, written off); savings for ${money.savers} members; the day is closed.`,
+          );
+          const health = await fillDemoHealth(ctx);
+          console.log(
+            `Family-doctor programme: dokter serves Kricak and Katapang with ${health.families} families profiled, ${health.encounters} encounters, ${health.screenings} IVA/pap smear screenings (recalls due and overdue), ${health.sessions} counselling sessions and ${health.ill} ill member with an instalment due.`,
           );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);

@@ -4,7 +4,6 @@ export const healthEn = {
   'health.pregnant_male': 'A man cannot be recorded as pregnant or with a last menstrual period.',
   'health.lmp_in_future': 'The first day of the last menstrual period, {{date}}, has not come yet.',
   'health.lmp_too_old': 'The last menstrual period {{date}} is more than 44 weeks ago: no pregnancy lasts that long.',
-  'health.date_before_birth': 'The date {{date}} is before this person was born.',
   'health.date_in_future': 'The date {{date}} has not come yet.',
   'health.edd_before_lmp': 'The expected delivery {{date}} must be after the last menstrual period.',
   'health.edd_without_pregnancy': 'An expected delivery date is only for a pregnancy.',

@@ -4,7 +4,6 @@ export const healthId = {
   'health.pregnant_male': 'Laki-laki tidak dapat dicatat hamil atau punya haid terakhir.',
   'health.lmp_in_future': 'Hari pertama haid terakhir {{date}} belum tiba.',
   'health.lmp_too_old': 'Haid terakhir {{date}} lebih dari 44 minggu lalu: kehamilan tidak mungkin selama itu.',
-  'health.date_before_birth': 'Tanggal {{date}} sebelum tanggal lahir orang ini.',
   'health.date_in_future': 'Tanggal {{date}} belum tiba.',
   'health.edd_before_lmp': 'Taksiran persalinan {{date}} harus sesudah haid terakhir.',
   'health.edd_without_pregnancy': 'Taksiran persalinan hanya untuk yang sedang hamil.',

@@ -18,7 +18,7 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; offic
   { username: 'kasir', fullName: 'Dewi Lestari', role: 'cashier', offices: ['YK01'] },
   { username: 'pendamping', fullName: 'Agus Setiawan', role: 'facilitator', offices: ['BD01'] },
   { username: 'kader', fullName: 'Siti Nurhaliza', role: 'cadre', offices: ['BD01'] },
-  { username: 'dokter', fullName: 'dr. Ahmad Fauzi', role: 'health_worker', offices: ['YK01', 'BD01'] },
+  { username: 'dokter', fullName: 'dr. Ahmad Fauzi', role: 'health_worker', offices: ['YK01'] },
   { username: 'pembina', fullName: 'Yohanes Wibowo', role: 'supervisor', offices: ['YK01'] },
   { username: 'auditor', fullName: 'Maria Ulfa', role: 'auditor', offices: ['YK01', 'BD01'] },
 ];

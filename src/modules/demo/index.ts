@@ -1,3 +1,4 @@
 export { DEMO_PASSWORD, DEMO_USERS, fillDemo } from './demo.service.ts';
 export { fillDemoCadres } from './demo-cadres.ts';
+export { fillDemoHealth } from './demo-health.ts';
 export { fillDemoMoney } from './demo-money.ts';

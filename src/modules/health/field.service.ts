@@ -18,9 +18,9 @@ import {
   findScreeningTargets,
   findSessionsOfWorker,
 } from './field.store.ts';
-import { illnessStatus, RECOVERING_DAYS } from './finance-link.rules.ts';
 import { CLINICIANS } from './health.roles.ts';
 import { ICD10 } from './icd10.data.ts';
+import { illnessStatus, RECOVERING_DAYS } from './illness.rules.ts';
 
 /** Families a phone takes at most; the most urgent first, the rest by village (?village=). */
 export const FIELD_FAMILIES_MAX = 1000;

@@ -7,12 +7,12 @@ import {
   financingAt,
   financingRisk,
   type HistoryFinancing,
-  illnessStatus,
   instalmentsDueIn,
   monthEnd,
   monthsOf,
   underCareIn,
 } from './finance-link.rules.ts';
+import { illnessStatus } from './illness.rules.ts';
 
 const TODAY = '2026-03-20';
 

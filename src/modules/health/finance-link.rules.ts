@@ -4,9 +4,8 @@
  */
 import { addDays, addMonths, daysBetween, daysInMonth, monthIndex } from '../../core/dates.ts';
 import { ratio, roundRatio } from '../../core/money.ts';
+import { RECOVERING_DAYS } from './illness.rules.ts';
 
-/** A member stays "recovering" this many days after an illness ended (and on the at-risk list). */
-export const RECOVERING_DAYS = 30;
 /** An instalment due within this many days puts an ill member on the at-risk list. */
 export const DUE_WITHIN_DAYS = 14;
 /** "Under care": an encounter or counselling attendance in this many months up to the month's end. */
@@ -15,37 +14,6 @@ export const CARE_MONTHS = 12;
 export const MAX_COMPARISON_MONTHS = 36;
 /** Portfolio at risk as the PAR report counts it (close of day's at_risk_30): 30 days past due or more. */
 export const PAR_DAYS = 30;
-
-export type Episode = { fromOn: string; toOn: string | null };
-export type IllnessStatus = { status: 'ill' | 'recovering'; unableFrom: string; unableUntil: string | null };
-
-/**
- * A member's status from their illness episodes. Ill: an episode has begun and is open or ends
- * today or later (from the earliest such start; until the latest end, null while one is open).
- * Recovering: no such episode, but one ended within the last 30 days (the latest). Otherwise
- * null. An episode recorded to begin after today does not count yet.
- */
-export function illnessStatus(episodes: readonly Episode[], today: string): IllnessStatus | null {
-  const begun = episodes.filter((e) => e.fromOn <= today);
-  const current = begun.filter((e) => e.toOn === null || e.toOn >= today);
-  if (current.length > 0) {
-    const unableFrom = current.map((e) => e.fromOn).sort()[0] as string;
-    const open = current.some((e) => e.toOn === null);
-    const unableUntil = open
-      ? null
-      : (current
-          .map((e) => e.toOn as string)
-          .sort()
-          .at(-1) as string);
-    return { status: 'ill', unableFrom, unableUntil };
-  }
-  const since = addDays(today, -RECOVERING_DAYS);
-  const latest = begun
-    .filter((e) => (e.toOn as string) >= since)
-    .sort((a, b) => (a.toOn as string).localeCompare(b.toOn as string))
-    .at(-1);
-  return latest ? { status: 'recovering', unableFrom: latest.fromOn, unableUntil: latest.toOn } : null;
-}
 
 /** The earliest end date an episode may have and still make its member ill or recovering today. */
 export const statusWindowStart = (today: string) => addDays(today, -RECOVERING_DAYS);

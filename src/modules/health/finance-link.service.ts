@@ -16,10 +16,7 @@ import {
   CARE_MONTHS,
   type Comparison,
   compareRepayment,
-  type Episode,
   financingRisk,
-  type IllnessStatus,
-  illnessStatus,
   monthEnd,
   monthsOf,
   statusWindowStart,
@@ -27,13 +24,14 @@ import {
 import type { AtRiskView, ComparisonView } from './finance-link.schema.ts';
 import { findCareMonths, findRecentEpisodes, findRecentEpisodesOf } from './finance-link.store.ts';
 import { AGGREGATE_READERS, AT_RISK_READERS, STATUS_READERS } from './health.roles.ts';
+import { type IllnessStatus, illnessStatus } from './illness.rules.ts';
 
 /** Status queries stay under the database's parameter limit, whatever the number of members. */
 const CHUNK = 5000;
 const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 function statusesFrom(rows: { person_id: string; from_on: string; to_on: string | null }[], today: string) {
-  const episodes = new Map<string, Episode[]>();
+  const episodes = new Map<string, { fromOn: string; toOn: string | null }[]>();
   for (const r of rows) {
     const list = episodes.get(r.person_id);
     const episode = { fromOn: r.from_on, toOn: r.to_on };

@@ -24,20 +24,34 @@ export const overlappingEpisode = <E extends Episode>(episodes: E[], episode: Om
 /** How many days after an episode ends a member still counts as recovering. */
 export const RECOVERING_DAYS = 30;
 
-export type IllnessStatus = { status: 'ill' | 'recovering' | null; unableFrom: string | null; unableUntil: string | null };
+export type IllnessStatus = { status: 'ill' | 'recovering'; unableFrom: string; unableUntil: string | null };
+/** The status of someone who is not ill, as the person's page shows it. */
+export const NOT_ILL = { status: null, unableFrom: null, unableUntil: null } as const;
 
 /**
- * What a role that may not see clinical details sees: `ill` while an episode is open or ends today
- * or later; `recovering` when the latest one ended within the last 30 days; otherwise nothing.
- * An episode that starts after today does not count yet.
+ * A member's status from their illness episodes. Ill: an episode has begun and is open or ends
+ * today or later (from the earliest such start; until the latest end, null while one is open).
+ * Recovering: no such episode, but one ended within the last 30 days (the latest). Otherwise
+ * null. An episode recorded to begin after today does not count yet.
  */
-export function illnessStatus(episodes: { fromOn: string; toOn: string | null }[], today: string): IllnessStatus {
-  const started = episodes.filter((e) => e.fromOn <= today);
-  const current = started.filter((e) => e.toOn === null || e.toOn >= today).sort((a, b) => (a.fromOn < b.fromOn ? 1 : -1))[0];
-  if (current) return { status: 'ill', unableFrom: current.fromOn, unableUntil: current.toOn };
-  const recent = started
-    .filter((e) => e.toOn !== null && e.toOn >= addDays(today, -RECOVERING_DAYS))
-    .sort((a, b) => ((a.toOn as string) < (b.toOn as string) ? 1 : -1))[0];
-  if (recent) return { status: 'recovering', unableFrom: recent.fromOn, unableUntil: recent.toOn };
-  return { status: null, unableFrom: null, unableUntil: null };
+export function illnessStatus(episodes: readonly { fromOn: string; toOn: string | null }[], today: string): IllnessStatus | null {
+  const begun = episodes.filter((e) => e.fromOn <= today);
+  const current = begun.filter((e) => e.toOn === null || e.toOn >= today);
+  if (current.length > 0) {
+    const unableFrom = current.map((e) => e.fromOn).sort()[0] as string;
+    const open = current.some((e) => e.toOn === null);
+    const unableUntil = open
+      ? null
+      : (current
+          .map((e) => e.toOn as string)
+          .sort()
+          .at(-1) as string);
+    return { status: 'ill', unableFrom, unableUntil };
+  }
+  const since = addDays(today, -RECOVERING_DAYS);
+  const latest = begun
+    .filter((e) => (e.toOn as string) >= since)
+    .sort((a, b) => (a.toOn as string).localeCompare(b.toOn as string))
+    .at(-1);
+  return latest ? { status: 'recovering', unableFrom: latest.fromOn, unableUntil: latest.toOn } : null;
 }

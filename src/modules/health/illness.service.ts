@@ -9,7 +9,7 @@ import { once } from '../idempotency/index.ts';
 import { findPersonForActor, lockHousehold } from '../registry/index.ts';
 import { ILLNESS_RECORDERS, STATUS_READERS } from './health.roles.ts';
 import type { IllnessEpisodeTable } from './health.tables.ts';
-import { daysUnable, illnessStatus, overlappingEpisode } from './illness.rules.ts';
+import { daysUnable, illnessStatus, NOT_ILL, overlappingEpisode } from './illness.rules.ts';
 import type { IllnessInput, IllnessView } from './illness.schema.ts';
 import { findEpisode, findEpisodesOfPerson, insertEpisode, updateEpisode } from './illness.store.ts';
 
@@ -142,10 +142,11 @@ export async function listIllnesses(ctx: Context, personId: string) {
   const todayDate = today(ctx);
   return {
     items: rows.map((row) => episodeView(row, todayDate)),
-    status: illnessStatus(
-      rows.map((r) => ({ fromOn: r.from_on, toOn: r.to_on })),
-      todayDate,
-    ),
+    status:
+      illnessStatus(
+        rows.map((r) => ({ fromOn: r.from_on, toOn: r.to_on })),
+        todayDate,
+      ) ?? NOT_ILL,
   };
 }
 
@@ -154,8 +155,10 @@ export async function getIllnessStatus(ctx: Context, personId: string) {
   assertRole(ctx, STATUS_READERS);
   await personFor(ctx, ctx.db, personId);
   const rows = await findEpisodesOfPerson(ctx.db, personId);
-  return illnessStatus(
-    rows.map((r) => ({ fromOn: r.from_on, toOn: r.to_on })),
-    today(ctx),
+  return (
+    illnessStatus(
+      rows.map((r) => ({ fromOn: r.from_on, toOn: r.to_on })),
+      today(ctx),
+    ) ?? NOT_ILL
   );
 }

@@ -30,7 +30,7 @@ export function profileErrors(input: ProfileFacts, person: { sex: 'M' | 'F'; bir
   if (lmp !== null && person.sex === 'M') errors.push({ field: 'lastMenstrualPeriod', code: 'health.pregnant_male' });
   if (lmp !== null && lmp > today) errors.push({ field: 'lastMenstrualPeriod', code: 'health.lmp_in_future', params: { date: lmp } });
   if (lmp !== null && lmp < person.birthDate)
-    errors.push({ field: 'lastMenstrualPeriod', code: 'health.date_before_birth', params: { date: lmp } });
+    errors.push({ field: 'lastMenstrualPeriod', code: 'health.date_before_birth', params: { birthDate: person.birthDate } });
   if (input.pregnant && lmp !== null && lmp <= today && daysBetween(lmp, today) > MAX_PREGNANCY_DAYS)
     errors.push({ field: 'lastMenstrualPeriod', code: 'health.lmp_too_old', params: { date: lmp } });
   if (input.expectedDelivery !== null) {
@@ -45,7 +45,7 @@ export function profileErrors(input: ProfileFacts, person: { sex: 'M' | 'F'; bir
     if (c.since !== null && c.since > today)
       errors.push({ field: `conditions.${i}.since`, code: 'health.date_in_future', params: { date: c.since } });
     else if (c.since !== null && c.since < person.birthDate)
-      errors.push({ field: `conditions.${i}.since`, code: 'health.date_before_birth', params: { date: c.since } });
+      errors.push({ field: `conditions.${i}.since`, code: 'health.date_before_birth', params: { birthDate: person.birthDate } });
   });
   return errors;
 }

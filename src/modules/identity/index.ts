@@ -4,6 +4,7 @@ export {
   activeUsersWithRole,
   actorForUsername,
   addUser,
+  changeUser,
   createApiToken,
   resolveApiToken,
   resolveSession,

@@ -47,7 +47,7 @@ export function SessionNewPage() {
     onSuccess: async (view) => {
       await invalidate();
       toast.success(t('healthScreening.sessions.saved'));
-      navigate(`/health/sessions/${view.id}`);
+      void navigate(`/health/sessions/${view.id}`);
     },
   });
   // When a group (or the day) is chosen, its members of the day are ticked; anyone added by hand stays.
