@@ -9,8 +9,8 @@
 // Same-run baseline: the cheapest authenticated request of the same server and session
 // (`GET /api/v1/auth/me`), fetched the same way right after each bundle: what the bundle costs
 // beyond a request's own toll (TCP, session, logging, gzip).
-// With --health: the demo health worker's (user `dokter`) bundle instead, over the same households
-// and the demo's: a chronic condition for every third head, a pregnancy in every seventh family, an
+// With --health: a health worker's bundle instead (user `bidan.bench`, serving the Bandung office),
+// over the same households and the demo's Bandung ones: a chronic condition for every third head, a pregnancy in every seventh family, an
 // illness in every tenth, an overdue IVA recall for every fifth wife; wives aged 30–50 never
 // screened are due. `families` then counts the health section's families.
 // Last line: families=N json_kb=A gzip_kb=B p50_ms=C max_ms=D me_p50_ms=E ratio=C/E
@@ -30,6 +30,7 @@ import { buildServer } from '../src/http/server.ts';
 import { assignFamilies, recordPersonJkn } from '../src/modules/cadres/index.ts';
 import { recordVisit, setPaidThrough } from '../src/modules/contributions/index.ts';
 import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { addUser } from '../src/modules/identity/index.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
 import { IMPORT_HEADER, importHouseholds } from '../src/modules/registry/index.ts';
 
@@ -134,9 +135,20 @@ for (const [n, head] of heads.entries()) {
     });
 }
 
+const HEALTH_WORKER = 'bidan.bench';
 if (values.health) {
   const office = await database.db.selectFrom('office').select('id').where('code', '=', 'BD01').executeTakeFirstOrThrow();
-  const worker = await database.db.selectFrom('app_user').select('id').where('username', '=', 'dokter').executeTakeFirstOrThrow();
+  const worker = await database.db
+    .transaction()
+    .execute((tx) =>
+      addUser(tx, ctx, {
+        username: HEALTH_WORKER,
+        fullName: 'Bd. Bench',
+        role: 'health_worker',
+        password: DEMO_PASSWORD,
+        officeCodes: ['BD01'],
+      }),
+    );
   const persons = await database.db
     .selectFrom('person')
     .select(['id', 'household_id', 'relation', 'village_code'])
@@ -187,7 +199,7 @@ const base = `http://127.0.0.1:${address.port}`;
 const login = await fetch(`${base}/api/v1/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: values.health ? 'dokter' : 'kader', password: DEMO_PASSWORD }),
+  body: JSON.stringify({ username: values.health ? HEALTH_WORKER : 'kader', password: DEMO_PASSWORD }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
