@@ -135,4 +135,39 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     expect(await repayment.textContent()).not.toContain('I10');
     await office.context.close();
   });
+  it("records a counselling session's attendance from a group's members, sent once", async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, server.url, 'dokter', DEMO_PASSWORD);
+    await page.goto(`${server.url}/field`);
+    await page.getByRole('button', { name: 'Unduh data' }).click();
+    await shown(page.getByTestId('downloaded-at'));
+    await page.getByRole('link', { name: 'Penyuluhan dan kehadiran' }).click();
+    await page.getByRole('button', { name: 'Penyuluhan baru' }).click();
+    await page.getByRole('textbox', { name: 'Tempat penyuluhan' }).fill('Balai RW 05 Kricak');
+    await page.getByLabel('Desa/kelurahan', { exact: true }).first().click();
+    await page.getByRole('option', { name: KRICAK }).click();
+    await page.getByLabel('Kelompok', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Kelompok Anggota JKM Kricak' }).click();
+    const members = page.getByRole('group', { name: /Anggota Kelompok Anggota JKM Kricak/ }).getByRole('checkbox');
+    await members.nth(0).check();
+    await members.nth(1).check();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole('button', { name: 'Simpan kehadiran (2 hadir)' }).click();
+    await page.getByRole('link', { name: /Kotak keluar/ }).click();
+    await shown(page.getByRole('heading', { name: /Terkirim/ }), SYNC_WAIT_MS);
+    await shown(page.getByText(/Gizi|Kesehatan reproduksi/).first());
+    const sessions = await server.database.db
+      .selectFrom('counselling_session')
+      .select('id')
+      .where('place', '=', 'Balai RW 05 Kricak')
+      .execute();
+    expect(sessions).toHaveLength(1);
+    const present = await server.database.db
+      .selectFrom('session_attendance')
+      .select('person_id')
+      .where('session_id', '=', sessions[0]?.id as string)
+      .execute();
+    expect(present).toHaveLength(2);
+    await context.close();
+  });
 });
