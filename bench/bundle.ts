@@ -138,17 +138,15 @@ for (const [n, head] of heads.entries()) {
 const HEALTH_WORKER = 'bidan.bench';
 if (values.health) {
   const office = await database.db.selectFrom('office').select('id').where('code', '=', 'BD01').executeTakeFirstOrThrow();
-  const worker = await database.db
-    .transaction()
-    .execute((tx) =>
-      addUser(tx, ctx, {
-        username: HEALTH_WORKER,
-        fullName: 'Bd. Bench',
-        role: 'health_worker',
-        password: DEMO_PASSWORD,
-        officeCodes: ['BD01'],
-      }),
-    );
+  const worker = await database.db.transaction().execute((tx) =>
+    addUser(tx, ctx, {
+      username: HEALTH_WORKER,
+      fullName: 'Bd. Bench',
+      role: 'health_worker',
+      password: DEMO_PASSWORD,
+      officeCodes: ['BD01'],
+    }),
+  );
   const persons = await database.db
     .selectFrom('person')
     .select(['id', 'household_id', 'relation', 'village_code'])
