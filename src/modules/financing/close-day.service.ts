@@ -1,6 +1,6 @@
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
-import { isIsoDate } from '../../core/dates.ts';
+import { isIsoDate, nextDay } from '../../core/dates.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -28,6 +28,7 @@ import {
 import { DAY_CLOSERS, PAR_READERS, SETTINGS_KEEPERS } from './financing.roles.ts';
 import { ALLOWANCE_ACCOUNT, provisionTrueUp } from './provisions.rules.ts';
 import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleInForceFrom, ruleOn } from './quality.rules.ts';
+import { prepareRepaymentFacts } from './repayment-facts.service.ts';
 
 export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'] as const;
 type Step = (typeof CLOSE_DAY_STEPS)[number];
@@ -90,6 +91,8 @@ export async function closeDay(ctx: Context, date: string, options: CloseDayOpti
   if (firstDay < validFrom) throw invalid('close_day.before_quality_rule', 'date', { date: firstDay, rule, validFrom });
   let last = { stepsRun: [] as Step[], financings: 0 };
   for (const day of plan.days) last = await closeOneDay(ctx, day, rule, options);
+  // The repayment comparison's facts for the next business date, so its first request need not build them.
+  if (date === businessDate(ctx.clock)) await prepareRepaymentFacts(ctx.db, nextDay(date));
   return { date, alreadyClosed: false, daysClosed: plan.days, ...last };
 }
 

@@ -121,8 +121,27 @@ export type PortfolioSnapshotTable = {
   provision: string;
 };
 
+/** A financing as it stood at a month's end (or the business date in the month not over): migrations/0028. */
+export type FinancingMonthFactTable = {
+  month: string;
+  financing_id: string;
+  person_id: string;
+  office_id: string;
+  closed_month: string | null;
+  in_portfolio: boolean;
+  outstanding_principal: ColumnType<string, string | bigint, string | bigint>;
+  days_past_due: number;
+  due: number;
+  on_time: number;
+};
+export type FinancingFactMonthTable = { month: string; end_day: string; stamp: ColumnType<string, string | bigint, string | bigint> };
+export type FinancingFactDirtyTable = { financing_id: string };
+
 export type FinancingTables = {
   portfolio_snapshot: PortfolioSnapshotTable;
+  financing_month_fact: FinancingMonthFactTable;
+  financing_fact_month: FinancingFactMonthTable;
+  financing_fact_dirty: FinancingFactDirtyTable;
   financing_product: FinancingProductTable;
   financing: FinancingTable;
   financing_installment: FinancingInstallmentTable;

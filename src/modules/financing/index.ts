@@ -12,3 +12,5 @@ export const financingDemoApi = { defineProduct, applyForFinancing, decideApplic
 export { type FinancingHistory, financingHistoryBetween, runningFinancingsOfPersons } from './member-history.service.ts';
 export { amountOwed, instalmentOwed, instalmentsDue, type Owed } from './repayment.rules.ts';
 export { repay } from './repayment.service.ts';
+export { type FactMonth, type MonthFact, monthFacts } from './repayment-facts.rules.ts';
+export { monthFactsByPerson, refreshRepaymentFacts } from './repayment-facts.service.ts';

@@ -268,22 +268,160 @@ export function compareRepayment(
     }
     return { month, tallies };
   });
+  return comparisonOf(
+    rows.map((r) => ({
+      month: r.month,
+      underCare: { ...r.tallies.underCare, members: r.tallies.underCare.members.size },
+      others: { ...r.tallies.others, members: r.tallies.others.members.size },
+    })),
+  );
+}
+
+/** A group's counts in a month: members, instalments due and on time, the portfolio at the month's end. */
+export type MonthTally = {
+  members: number;
+  due: number;
+  onTime: number;
+  outstanding: bigint;
+  atRisk: bigint;
+  financings: number;
+  dpdSum: number;
+};
+const emptyMonthTally = (): MonthTally => ({ members: 0, due: 0, onTime: 0, outstanding: 0n, atRisk: 0n, financings: 0, dpdSum: 0 });
+
+/**
+ * The comparison from each month's counts: each month's figures; for the whole period the
+ * on-time rate over every month's instalments pooled, members, PAR30 and mean days past due
+ * those of the last month.
+ */
+export function comparisonOf(rows: readonly { month: string; underCare: MonthTally; others: MonthTally }[]): Comparison {
   const total = (key: 'underCare' | 'others'): GroupFigures => {
-    const last = rows.at(-1)?.tallies[key] ?? emptyTally();
+    const last = rows.at(-1)?.[key] ?? emptyMonthTally();
     return figuresOf({
       ...last,
-      members: last.members.size,
-      due: rows.reduce((s, r) => s + r.tallies[key].due, 0),
-      onTime: rows.reduce((s, r) => s + r.tallies[key].onTime, 0),
+      due: rows.reduce((s, r) => s + r[key].due, 0),
+      onTime: rows.reduce((s, r) => s + r[key].onTime, 0),
     });
   };
   return {
     underCare: total('underCare'),
     others: total('others'),
-    months: rows.map((r) => ({
-      month: r.month,
-      underCare: figuresOf({ ...r.tallies.underCare, members: r.tallies.underCare.members.size }),
-      others: figuresOf({ ...r.tallies.others, members: r.tallies.others.members.size }),
-    })),
+    months: rows.map((r) => ({ month: r.month, underCare: figuresOf(r.underCare), others: figuresOf(r.others) })),
   };
+}
+
+/**
+ * A month's counts kept between requests (JSON): by office, care and closed month (the month a
+ * financing left the portfolio when that was before this month began, whose instalments due
+ * this month count only in a period starting by then); members by care and the set of offices
+ * they have a financing in the portfolio with (so that a member is counted once whatever the
+ * offices asked for).
+ */
+export type MonthAggregate = {
+  groups: {
+    office: string;
+    care: boolean;
+    closedMonth: string | null;
+    due: number;
+    onTime: number;
+    financings: number;
+    outstanding: string;
+    atRisk: string;
+    dpdSum: number;
+  }[];
+  members: { care: boolean; offices: string[]; count: number }[];
+};
+
+/** Builds a month's aggregate from its facts summed per member, office and closed month, and who was under care. */
+export function aggregateMonth(
+  rows: readonly {
+    person_id: string;
+    office_id: string;
+    closed_month: string | null;
+    due: number;
+    on_time: number;
+    financings: number;
+    outstanding: string;
+    at_risk: string;
+    dpd_sum: number;
+  }[],
+  underCare: (personId: string) => boolean,
+): MonthAggregate {
+  const groups = new Map<string, MonthAggregate['groups'][number] & { out: bigint; risk: bigint }>();
+  const offices = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const care = underCare(r.person_id);
+    const key = `${r.office_id}|${care}|${r.closed_month ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        office: r.office_id,
+        care,
+        closedMonth: r.closed_month,
+        due: 0,
+        onTime: 0,
+        financings: 0,
+        outstanding: '0',
+        atRisk: '0',
+        dpdSum: 0,
+        out: 0n,
+        risk: 0n,
+      };
+      groups.set(key, g);
+    }
+    g.due += r.due;
+    g.onTime += r.on_time;
+    g.financings += r.financings;
+    g.out += BigInt(r.outstanding);
+    g.risk += BigInt(r.at_risk);
+    g.dpdSum += r.dpd_sum;
+    if (r.financings > 0) {
+      const set = offices.get(r.person_id);
+      if (set) set.add(r.office_id);
+      else offices.set(r.person_id, new Set([r.office_id]));
+    }
+  }
+  const members = new Map<string, MonthAggregate['members'][number]>();
+  for (const [personId, set] of offices) {
+    const care = underCare(personId);
+    const list = [...set].sort();
+    const key = `${care}|${list.join(',')}`;
+    const m = members.get(key);
+    if (m) m.count += 1;
+    else members.set(key, { care, offices: list, count: 1 });
+  }
+  return {
+    groups: [...groups.values()].map(({ out, risk, ...g }) => ({ ...g, outstanding: out.toString(), atRisk: risk.toString() })),
+    members: [...members.values()],
+  };
+}
+
+/**
+ * A month's counts for a period starting in `from` over some offices (null: all), from its
+ * aggregate: instalments of financings that left the portfolio before `from` began are left
+ * out, as the period's history never held them.
+ */
+export function tallyMonth(
+  aggregate: MonthAggregate,
+  from: string,
+  offices: ReadonlySet<string> | null,
+): { underCare: MonthTally; others: MonthTally } {
+  const tallies = { underCare: emptyMonthTally(), others: emptyMonthTally() };
+  for (const g of aggregate.groups) {
+    if (offices && !offices.has(g.office)) continue;
+    const t = g.care ? tallies.underCare : tallies.others;
+    if (g.closedMonth === null || g.closedMonth >= from) {
+      t.due += g.due;
+      t.onTime += g.onTime;
+    }
+    t.financings += g.financings;
+    t.outstanding += BigInt(g.outstanding);
+    t.atRisk += BigInt(g.atRisk);
+    t.dpdSum += g.dpdSum;
+  }
+  for (const m of aggregate.members) {
+    if (offices && !m.offices.some((o) => offices.has(o))) continue;
+    (m.care ? tallies.underCare : tallies.others).members += m.count;
+  }
+  return tallies;
 }

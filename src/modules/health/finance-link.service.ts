@@ -5,24 +5,37 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { exportStream } from '../../export/table-export.ts';
-import { financingHistoryBetween, runningFinancingsOfPersons } from '../financing/index.ts';
+import { financingHistoryBetween, monthFactsByPerson, refreshRepaymentFacts, runningFinancingsOfPersons } from '../financing/index.ts';
 import { getGroup, groupsOfFacilitator } from '../groups/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
 import { personsByIds } from '../registry/index.ts';
 import { comparisonHeader, comparisonPdf, comparisonRows } from './finance-link.pdf.ts';
 import {
+  aggregateMonth,
   byUrgency,
   CARE_MONTHS,
   type Comparison,
   compareRepayment,
+  comparisonOf,
   financingRisk,
+  type MonthAggregate,
   monthEnd,
   monthsOf,
+  PAR_DAYS,
   statusWindowStart,
+  tallyMonth,
 } from './finance-link.rules.ts';
 import type { AtRiskView, ComparisonView } from './finance-link.schema.ts';
-import { findCareMonths, findRecentEpisodes, findRecentEpisodesOf } from './finance-link.store.ts';
+import {
+  findCareMonths,
+  findCareStamps,
+  findComparisonMonths,
+  findPersonsWithCare,
+  findRecentEpisodes,
+  findRecentEpisodesOf,
+  saveComparisonMonth,
+} from './finance-link.store.ts';
 import { AGGREGATE_READERS, AT_RISK_READERS, STATUS_READERS } from './health.roles.ts';
 import { type IllnessStatus, illnessStatus } from './illness.rules.ts';
 
@@ -162,11 +175,83 @@ export async function membersAtRisk(ctx: Context, query: { office?: string }): P
 }
 
 /**
+ * Each begun month's aggregate (`YYYY-MM` → counts by office, care and closed month): kept in
+ * repayment_comparison_month while the month's financing facts and care events stand, built
+ * again from the financing facts and the members under care when either moved (a repayment,
+ * a reversal, a backdated entry, an encounter or attendance in the month's 12-month window) or
+ * when the business date moved within the month not yet over.
+ */
+async function comparisonAggregates(db: Context['db'], months: readonly string[], today: string): Promise<Map<string, MonthAggregate>> {
+  const begun = months
+    .filter((m) => `${m}-01` <= today)
+    .map((month) => ({ month, end: monthEnd(month) < today ? monthEnd(month) : today }));
+  const aggregates = new Map<string, MonthAggregate>();
+  if (begun.length === 0) return aggregates;
+  // Stamps before facts: what is built below is never older than the stamps it is saved with.
+  const financingStamps = await refreshRepaymentFacts(db, begun);
+  const careStamps = new Map(
+    (await findCareStamps(db, addMonths(begun[0]?.month as string, -(CARE_MONTHS - 1)), begun.at(-1)?.month as string)).map((r) => [
+      r.month,
+      BigInt(r.stamp),
+    ]),
+  );
+  const careStampOf = (month: string) => {
+    let stamp = 0n;
+    for (let k = 0; k < CARE_MONTHS; k++) {
+      const s = careStamps.get(addMonths(month, -k)) ?? 0n;
+      if (s > stamp) stamp = s;
+    }
+    return stamp.toString();
+  };
+  const cached = new Map(
+    (
+      await findComparisonMonths(
+        db,
+        begun.map((m) => m.month),
+      )
+    ).map((r) => [r.month, r]),
+  );
+  for (const { month, end } of begun) {
+    const financingStamp = financingStamps.get(month) as string;
+    const careStamp = careStampOf(month);
+    const hit = cached.get(month);
+    if (hit && hit.end_day === end && hit.financing_stamp === financingStamp && hit.care_stamp === careStamp) {
+      aggregates.set(month, hit.figures as MonthAggregate);
+      continue;
+    }
+    const [facts, care] = await Promise.all([
+      monthFactsByPerson(db, month, PAR_DAYS),
+      findPersonsWithCare(db, `${addMonths(month, -(CARE_MONTHS - 1))}-01`, end),
+    ]);
+    const underCare = new Set(care);
+    const aggregate = aggregateMonth(facts, (id) => underCare.has(id));
+    await saveComparisonMonth(db, { month, endDay: end, financingStamp, careStamp, figures: aggregate });
+    aggregates.set(month, aggregate);
+  }
+  return aggregates;
+}
+
+/**
  * Repayment of members under care (an encounter or counselling attendance in the 12 months up
  * to a month's end) against the other members, by month, over the actor's offices. Only
- * aggregates leave: no person, no diagnosis.
+ * aggregates leave: no person, no diagnosis. Read from monthly aggregates of per-financing
+ * facts (comparisonAggregates); `repaymentComparisonRebuilt` is the same answer rebuilt from
+ * every financing's history, the reference the fast path is tested against.
  */
 export async function repaymentComparison(ctx: Context, query: { from: string; to: string }): Promise<ComparisonView> {
+  assertRole(ctx, AGGREGATE_READERS);
+  const today = businessDate(ctx.clock);
+  const scope = actorScope(ctx);
+  const months = monthsOf(query.from, query.to);
+  const aggregates = await comparisonAggregates(ctx.db, months, today);
+  const offices = scope.kind === 'all' ? null : new Set(scope.officeIds);
+  const empty = { groups: [], members: [] };
+  const comparison = comparisonOf(months.map((month) => ({ month, ...tallyMonth(aggregates.get(month) ?? empty, query.from, offices) })));
+  return { from: query.from, to: query.to, asOf: today, ...comparison };
+}
+
+/** The comparison rebuilt from every financing's history (slow: the reference for tests). */
+export async function repaymentComparisonRebuilt(ctx: Context, query: { from: string; to: string }): Promise<ComparisonView> {
   assertRole(ctx, AGGREGATE_READERS);
   const today = businessDate(ctx.clock);
   const scope = actorScope(ctx);

@@ -48,3 +48,49 @@ export const findCareMonths = (db: Queryable, from: string, to: string) =>
     ) care GROUP BY person_id, to_char(on_day, 'YYYY-MM')`
     .execute(db)
     .then((r) => r.rows);
+
+/** Everyone with an encounter or counselling attendance between two days (inclusive). */
+export const findPersonsWithCare = (db: Queryable, from: string, to: string) =>
+  sql<{ person_id: string }>`
+    SELECT person_id FROM health_encounter WHERE encountered_on BETWEEN ${from} AND ${to}
+    UNION
+    SELECT a.person_id FROM session_attendance a JOIN counselling_session s ON s.id = a.session_id WHERE s.held_on BETWEEN ${from} AND ${to}`
+    .execute(db)
+    .then((r) => r.rows.map((x) => x.person_id));
+
+/** The change stamps of the care-event months between two months (`YYYY-MM`, inclusive); months never touched are absent. */
+export const findCareStamps = (db: Queryable, from: string, to: string) =>
+  db.selectFrom('health_care_month').select(['month', 'stamp']).where('month', '>=', from).where('month', '<=', to).execute();
+
+/** The comparison's cached monthly aggregates. */
+export const findComparisonMonths = (db: Queryable, months: string[]) =>
+  months.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('repayment_comparison_month')
+        .select(['month', 'end_day', 'financing_stamp', 'care_stamp', 'figures'])
+        .where('month', 'in', months)
+        .execute();
+
+export const saveComparisonMonth = (
+  db: Queryable,
+  row: { month: string; endDay: string; financingStamp: string; careStamp: string; figures: unknown },
+) =>
+  db
+    .insertInto('repayment_comparison_month')
+    .values({
+      month: row.month,
+      end_day: row.endDay,
+      financing_stamp: row.financingStamp,
+      care_stamp: row.careStamp,
+      figures: JSON.stringify(row.figures),
+    })
+    .onConflict((oc) =>
+      oc.column('month').doUpdateSet((eb) => ({
+        end_day: eb.ref('excluded.end_day'),
+        financing_stamp: eb.ref('excluded.financing_stamp'),
+        care_stamp: eb.ref('excluded.care_stamp'),
+        figures: eb.ref('excluded.figures'),
+      })),
+    )
+    .execute();

@@ -115,7 +115,19 @@ export type ScreeningTable = {
 export type ScreeningRuleTable = { effective_from: string; method: string; result: string; action: string; interval_months: number };
 export type ScreeningTargetTable = { effective_from: string; method: string; sex: 'M' | 'F'; min_age: number; max_age: number };
 
+/** Care-event months' change stamps and the comparison's monthly aggregates: migrations/0028. */
+export type HealthCareMonthTable = { month: string; stamp: ColumnType<string, string | bigint, string | bigint> };
+export type RepaymentComparisonMonthTable = {
+  month: string;
+  end_day: string;
+  financing_stamp: ColumnType<string, string | bigint, string | bigint>;
+  care_stamp: ColumnType<string, string | bigint, string | bigint>;
+  figures: ColumnType<unknown, string, string>;
+};
+
 export type HealthTables = {
+  health_care_month: HealthCareMonthTable;
+  repayment_comparison_month: RepaymentComparisonMonthTable;
   health_profile: HealthProfileTable;
   health_condition: HealthConditionTable;
   household_health: HouseholdHealthTable;
