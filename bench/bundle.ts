@@ -9,6 +9,10 @@
 // Same-run baseline: the cheapest authenticated request of the same server and session
 // (`GET /api/v1/auth/me`), fetched the same way right after each bundle: what the bundle costs
 // beyond a request's own toll (TCP, session, logging, gzip).
+// With --health: a health worker's bundle instead (user `bidan.bench`, serving the Bandung office),
+// over the same households and the demo's Bandung ones: a chronic condition for every third head, a pregnancy in every seventh family, an
+// illness in every tenth, an overdue IVA recall for every fifth wife; wives aged 30–50 never
+// screened are due. `families` then counts the health section's families.
 // Last line: families=N json_kb=A gzip_kb=B p50_ms=C max_ms=D me_p50_ms=E ratio=C/E
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -26,10 +30,17 @@ import { buildServer } from '../src/http/server.ts';
 import { assignFamilies, recordPersonJkn } from '../src/modules/cadres/index.ts';
 import { recordVisit, setPaidThrough } from '../src/modules/contributions/index.ts';
 import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { addUser } from '../src/modules/identity/index.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
 import { IMPORT_HEADER, importHouseholds } from '../src/modules/registry/index.ts';
 
-const { values } = parseArgs({ options: { families: { type: 'string', default: '500' }, requests: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    families: { type: 'string', default: '500' },
+    requests: { type: 'string', default: '5' },
+    health: { type: 'boolean', default: false },
+  },
+});
 const families = Number(values.families);
 const requests = Number(values.requests);
 const VILLAGE = '32.04.11.2002';
@@ -124,6 +135,60 @@ for (const [n, head] of heads.entries()) {
     });
 }
 
+const HEALTH_WORKER = 'bidan.bench';
+if (values.health) {
+  const office = await database.db.selectFrom('office').select('id').where('code', '=', 'BD01').executeTakeFirstOrThrow();
+  const worker = await database.db.transaction().execute((tx) =>
+    addUser(tx, ctx, {
+      username: HEALTH_WORKER,
+      fullName: 'Bd. Bench',
+      role: 'health_worker',
+      password: DEMO_PASSWORD,
+      officeCodes: ['BD01'],
+    }),
+  );
+  const persons = await database.db
+    .selectFrom('person')
+    .select(['id', 'household_id', 'relation', 'village_code'])
+    .where(
+      'household_id',
+      'in',
+      heads.map((h) => h.household_id),
+    )
+    .execute();
+  const id = (kind: number, n: number) => `01900000-0000-7000-${pad(8000 + kind, 4)}-${pad(n, 12)}`;
+  for (const [n, p] of persons.entries()) {
+    if (p.relation === 'head' && n % 3 === 0)
+      await database.db.insertInto('health_condition').values({ person_id: p.id, code: 'hipertensi', note: '' }).execute();
+    if (p.relation === 'head' && n % 10 === 0)
+      await database.db
+        .insertInto('illness_episode')
+        .values({ id: id(1, n), person_id: p.id, village_code: p.village_code, from_on: today, to_on: null, days_unable: null })
+        .execute();
+    if (p.relation === 'wife' && n % 7 === 0)
+      await database.db
+        .insertInto('health_profile')
+        .values({ person_id: p.id, pregnant: true, expected_delivery: today, disability: 'none' })
+        .execute();
+    if (p.relation === 'wife' && n % 5 === 0)
+      await database.db
+        .insertInto('screening')
+        .values({
+          id: id(2, n),
+          person_id: p.id,
+          village_code: p.village_code,
+          office_id: office.id,
+          worker_id: worker.id,
+          method: 'iva',
+          screened_on: '2020-01-06',
+          result: 'negative',
+          action: 'none',
+          next_due_on: '2023-01-06',
+        })
+        .execute();
+  }
+}
+
 const app = await buildServer({ database, serveWeb: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -132,7 +197,7 @@ const base = `http://127.0.0.1:${address.port}`;
 const login = await fetch(`${base}/api/v1/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'kader', password: DEMO_PASSWORD }),
+  body: JSON.stringify({ username: values.health ? HEALTH_WORKER : 'kader', password: DEMO_PASSWORD }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
@@ -148,9 +213,10 @@ const download = (path = '/api/v1/sync/bundle') =>
         const encoding = String(res.headers['content-encoding'] ?? 'identity');
         const body = encoding === 'gzip' ? gunzipSync(wire) : wire;
         if (res.statusCode !== 200) return reject(new Error(`${res.statusCode} ${body.toString()}`));
-        const parsed = JSON.parse(body.toString()) as { families?: unknown[] };
+        const parsed = JSON.parse(body.toString()) as { families?: unknown[]; health?: { families: unknown[] } };
         const ms = performance.now() - started;
-        resolve({ wire: wire.length, json: body.length, encoding, ms, families: parsed.families?.length ?? 0 });
+        const count = (parsed.health ?? parsed).families?.length ?? 0;
+        resolve({ wire: wire.length, json: body.length, encoding, ms, families: count });
       });
     });
     req.on('error', reject);

@@ -9,4 +9,6 @@ export const syncEn: Translation<typeof syncId> = {
   'sync.family_unknown': 'This family was not found or is not in your care. Download the data again.',
   'sync.type_unknown': 'The server does not know records of type "{{type}}" yet. Update the app.',
   'sync.payload_invalid': 'The record is incomplete or wrong: {{fields}}.',
+  'sync.person_unknown': 'This person was not found or is outside your regions. Download the data again and check the family.',
+  'sync.session_unknown': 'This counselling session was not found or is outside your regions.',
 };

@@ -6,4 +6,6 @@ export const syncId = {
   'sync.family_unknown': 'Keluarga ini tidak ditemukan atau bukan dampingan Anda. Unduh data lagi.',
   'sync.type_unknown': 'Jenis catatan "{{type}}" belum dikenal server. Perbarui aplikasi.',
   'sync.payload_invalid': 'Data catatan tidak lengkap atau salah: {{fields}}.',
+  'sync.person_unknown': 'Orang ini tidak ditemukan atau di luar wilayah Anda. Unduh data lagi dan periksa keluarganya.',
+  'sync.session_unknown': 'Penyuluhan ini tidak ditemukan atau di luar wilayah Anda.',
 };

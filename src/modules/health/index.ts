@@ -1,14 +1,15 @@
 export { type EncounterInput, encounterInputSchema } from './encounters.schema.ts';
-export { recordEncounter } from './encounters.service.ts';
+export { recordEncounter, recordEncounterOnce } from './encounters.service.ts';
 export { exportPersonFhir } from './fhir.service.ts';
+export { healthFieldBundle } from './field.service.ts';
 export { illnessStatusOf } from './finance-link.service.ts';
 export { healthRoutes } from './health.routes.ts';
 export { recomputeVillageIks } from './iks.service.ts';
 export { type IllnessStatus, illnessStatus } from './illness.rules.ts';
 export { type IllnessInput, illnessInputSchema } from './illness.schema.ts';
-export { recordIllness } from './illness.service.ts';
+export { recordIllness, recordIllnessOnce } from './illness.service.ts';
 export { recordHouseholdHealth, recordPersonHealth } from './profile.service.ts';
 export { type ScreeningInput, type ScreeningView, screeningInputSchema } from './screening.schema.ts';
-export { recordScreening } from './screening.service.ts';
+export { recordScreening, recordScreeningOnce } from './screening.service.ts';
 export { type SessionAttendanceInput, type SessionView, sessionAttendanceInputSchema } from './sessions.schema.ts';
 export { recordSessionAttendance } from './sessions.service.ts';

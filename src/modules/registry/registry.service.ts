@@ -274,7 +274,7 @@ export type HouseholdWithPersons = {
   kkNumber: string;
   villageCode: string;
   address: string;
-  persons: { id: string; fullName: string; relation: string; diedOn: string | null }[];
+  persons: { id: string; fullName: string; relation: string; diedOn: string | null; sex: 'M' | 'F'; birthDate: string; merged: boolean }[];
 };
 /** Many households with their persons in one query, in the order of the ids asked (unknown ids left out). */
 export async function householdsWithPersons(db: Queryable, ids: string[]): Promise<HouseholdWithPersons[]> {
@@ -282,8 +282,16 @@ export async function householdsWithPersons(db: Queryable, ids: string[]): Promi
   for (const r of await findHouseholdsWithPersons(db, [...new Set(ids)])) {
     const household = byId.get(r.id) ?? { id: r.id, kkNumber: r.kk_number, villageCode: r.village_code, address: r.address, persons: [] };
     byId.set(r.id, household);
-    if (r.person_id !== null && r.full_name !== null && r.relation !== null)
-      household.persons.push({ id: r.person_id, fullName: r.full_name, relation: r.relation, diedOn: r.died_on });
+    if (r.person_id !== null && r.full_name !== null && r.relation !== null && r.sex !== null && r.birth_date !== null)
+      household.persons.push({
+        id: r.person_id,
+        fullName: r.full_name,
+        relation: r.relation,
+        diedOn: r.died_on,
+        sex: r.sex,
+        birthDate: r.birth_date,
+        merged: r.merged_into !== null,
+      });
   }
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
 }

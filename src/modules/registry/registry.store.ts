@@ -37,7 +37,19 @@ export const findHouseholdsWithPersons = (db: Queryable, ids: string[]) =>
     : db
         .selectFrom('household as h')
         .leftJoin('person as p', 'p.household_id', 'h.id')
-        .select(['h.id', 'h.kk_number', 'h.village_code', 'h.address', 'p.id as person_id', 'p.full_name', 'p.relation', 'p.died_on'])
+        .select([
+          'h.id',
+          'h.kk_number',
+          'h.village_code',
+          'h.address',
+          'p.id as person_id',
+          'p.full_name',
+          'p.relation',
+          'p.died_on',
+          'p.sex',
+          'p.birth_date',
+          'p.merged_into',
+        ])
         .where('h.id', 'in', ids)
         .execute();
 export const findPersonsByNiks = (db: Queryable, niks: string[]) =>

@@ -9,7 +9,7 @@ export const syncRoutes = [
     url: '/api/v1/sync/bundle',
     tag: 'sync',
     summary:
-      "The field worker's offline data: a cadre's families and dues; a facilitator's groups (?group= for a manager or admin) with each member's running financings, due by ?until= (default today + 7 days) and outstanding",
+      "The field worker's offline data: a cadre's families and dues; a facilitator's groups (?group= for a manager or admin) with each member's running financings, due by ?until= (default today + 7 days) and outstanding; a health worker's families with recalls, pregnancies, chronic conditions and members unable to work, their sessions and the groups of their villages (?village= for one village)",
     auth: FIELD_WORKERS,
     query: bundleQuerySchema,
     response: bundleSchema,
@@ -20,7 +20,7 @@ export const syncRoutes = [
     url: '/api/v1/sync/push',
     tag: 'sync',
     summary:
-      'Apply ops recorded offline (repayment, attendance, contribution, visit), in order and each on its own, once per op id: applied, duplicate (with the first result) or rejected with a code and a message in the request language',
+      'Apply ops recorded offline (repayment, attendance, contribution, visit; encounter, screening, session_attendance, illness), in order and each on its own, once per op id: applied, duplicate (with the first result) or rejected with a code and a message in the request language',
     auth: FIELD_WORKERS,
     body: pushInputSchema,
     response: pushViewSchema,

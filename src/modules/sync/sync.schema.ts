@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { calendarDate, rupiahText as rupiah } from '../../core/schemas.ts';
 import { worklistFamilySchema } from '../contributions/contributions.schema.ts';
+import { encounterInputSchema } from '../health/encounters.schema.ts';
+import { healthBundleQuerySchema, healthBundleSchema } from '../health/field.schema.ts';
+import { illnessInputSchema } from '../health/illness.schema.ts';
+import { screeningInputSchema } from '../health/screening.schema.ts';
+import { sessionAttendanceInputSchema } from '../health/sessions.schema.ts';
 
 /**
  * The offline field app's contract: the bundle a worker downloads (a cadre's families and
@@ -16,6 +21,8 @@ export const bundleQuerySchema = z.strictObject({
   group: z.uuid().optional(),
   /** Instalments due on or before this date are due now; default today + 7 days (WIB). */
   until: isoDate.optional(),
+  /** A health worker: only this village's families. */
+  village: healthBundleQuerySchema.shape.village,
 });
 export type BundleQuery = z.infer<typeof bundleQuerySchema>;
 
@@ -56,6 +63,8 @@ export const bundleSchema = z.object({
   cadreId: z.string().nullable(),
   families: z.array(bundleFamilySchema),
   groups: z.array(sheetGroupSchema),
+  /** A health worker's caseload (only in their bundle). */
+  health: healthBundleSchema.optional(),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
 export type BundleFamily = z.infer<typeof bundleFamilySchema>;
@@ -84,6 +93,19 @@ export const visitPayloadSchema = z.strictObject({
   notes: z.string().trim().max(1000).optional(),
   visitedOn: isoDate.optional(),
 });
+// ---- Health worker's ops (issue 12): payloads as pinned in docs/health.md, checked by the health module's schemas ----
+export const encounterPayloadSchema = encounterInputSchema.extend({ personId: z.uuid() });
+export const screeningPayloadSchema = screeningInputSchema.extend({ personId: z.uuid() });
+export const sessionAttendancePayloadSchema = sessionAttendanceInputSchema;
+/** A member unable to work from a day (to a day, or still): the flag beside their financing. */
+export const illnessPayloadSchema = illnessInputSchema.extend({ personId: z.uuid() });
+/** What the phone writes (before the schemas' defaults and normalising). */
+export type EncounterPayload = z.input<typeof encounterPayloadSchema>;
+export type ScreeningPayload = z.input<typeof screeningPayloadSchema>;
+export type SessionAttendancePayload = z.input<typeof sessionAttendancePayloadSchema>;
+export type IllnessPayload = z.input<typeof illnessPayloadSchema>;
+// ---- end of the health worker's ops ----
+
 export type RepaymentPayload = z.infer<typeof repaymentPayloadSchema>;
 export type AttendancePayload = z.infer<typeof attendancePayloadSchema>;
 export type ContributionPayload = z.infer<typeof contributionPayloadSchema>;
@@ -93,7 +115,11 @@ export type SyncOp =
   | { id: string; type: 'repayment'; recordedAt: string; payload: RepaymentPayload }
   | { id: string; type: 'attendance'; recordedAt: string; payload: AttendancePayload }
   | { id: string; type: 'contribution'; recordedAt: string; payload: ContributionPayload }
-  | { id: string; type: 'visit'; recordedAt: string; payload: VisitPayload };
+  | { id: string; type: 'visit'; recordedAt: string; payload: VisitPayload }
+  | { id: string; type: 'encounter'; recordedAt: string; payload: EncounterPayload }
+  | { id: string; type: 'screening'; recordedAt: string; payload: ScreeningPayload }
+  | { id: string; type: 'session_attendance'; recordedAt: string; payload: SessionAttendancePayload }
+  | { id: string; type: 'illness'; recordedAt: string; payload: IllnessPayload };
 export type SyncOpType = SyncOp['type'];
 
 export const PUSH_LIMIT = 200;

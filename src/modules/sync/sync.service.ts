@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { actorScope, assertRole, type Context } from '../../context.ts';
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { addDays } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
@@ -12,7 +12,15 @@ import { cadreOfUser } from '../cadres/index.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { disbursedFinancingsOfGroups, instalmentOwed, instalmentsDue, instalmentsOfFinancings, repay } from '../financing/index.ts';
 import { getGroup, groupsOfFacilitator, recordMeeting } from '../groups/index.ts';
-import { illnessStatusOf } from '../health/index.ts';
+import {
+  healthFieldBundle,
+  illnessStatusOf,
+  recordEncounterOnce,
+  recordIllnessOnce,
+  recordScreeningOnce,
+  recordSessionAttendance,
+} from '../health/index.ts';
+import { once } from '../idempotency/index.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
 import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
@@ -20,11 +28,15 @@ import {
   type Bundle,
   type BundleQuery,
   contributionPayloadSchema,
+  encounterPayloadSchema,
+  illnessPayloadSchema,
   type PushInput,
   type PushResult,
   repaymentPayloadSchema,
   type SheetFinancing,
   type SheetGroup,
+  screeningPayloadSchema,
+  sessionAttendancePayloadSchema,
   visitPayloadSchema,
 } from './sync.schema.ts';
 
@@ -44,10 +56,16 @@ export async function syncBundle(ctx: Context, query: BundleQuery): Promise<Bund
   if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
   const today = businessDate(ctx.clock);
   const until = query.until ?? addDays(today, SHEET_DAYS_AHEAD);
+  const generatedAt = ctx.clock.now().toISOString();
+  // A health worker's own caseload: families with something to act on, sessions, groups for attendance.
+  if (ctx.actor.role === 'health_worker') {
+    const health = await healthFieldBundle(ctx, { village: query.village });
+    return { generatedAt, asOf: today, dueUntil: until, cadreId: null, families: [], groups: [], health };
+  }
   const cadre = ctx.actor.role === 'cadre' || !query.group ? await cadreOfUser(ctx.db, ctx.actor.id) : undefined;
   const families = cadre ? (await worklist(ctx, cadre.id, today)).items : [];
   const groups = ctx.actor.role === 'cadre' ? [] : await groupSheets(ctx, query.group, today, until);
-  return { generatedAt: ctx.clock.now().toISOString(), asOf: today, dueUntil: until, cadreId: cadre?.id ?? null, families, groups };
+  return { generatedAt, asOf: today, dueUntil: until, cadreId: cadre?.id ?? null, families, groups };
 }
 
 /** The collection sheets of the caller's groups (or of the one named), for meetings up to `until`. */
@@ -134,11 +152,14 @@ type OpHandler = {
   schema: z.ZodType;
   /** What a not-found error means for this kind, e.g. an unknown financing. */
   unknownCode: string;
+  /** A more specific code by the entity not found (a session op names a person, a group or a session). */
+  unknownCodes?: Record<string, string>;
   apply(ctx: Context, payload: never, op: Op, key: string): Promise<Idempotent<unknown>>;
 };
 const handler = <S extends z.ZodType>(h: {
   schema: S;
   unknownCode: string;
+  unknownCodes?: Record<string, string>;
   apply(ctx: Context, payload: z.output<S>, op: Op, key: string): Promise<Idempotent<unknown>>;
 }): OpHandler => h as OpHandler;
 
@@ -196,15 +217,47 @@ const HANDLERS: Record<string, OpHandler> = {
         key,
       ),
   }),
+  // ---- the health worker's ops (issue 12); the health module's own use cases and checks ----
+  // An encounter: vitals, ICD-10 diagnoses, treatment, a referral with its letter.
+  encounter: handler({
+    schema: encounterPayloadSchema,
+    unknownCode: 'sync.person_unknown',
+    apply: (ctx, { personId, ...input }, _op, key) => recordEncounterOnce(ctx, personId, input, key),
+  }),
+  // An IVA or pap smear screening; the server sets the next date by the rule in force.
+  screening: handler({
+    schema: screeningPayloadSchema,
+    unknownCode: 'sync.person_unknown',
+    apply: (ctx, { personId, ...input }, _op, key) => recordScreeningOnce(ctx, personId, input, key),
+  }),
+  // A member unable to work (from the encounter form): the flag beside their financing.
+  illness: handler({
+    schema: illnessPayloadSchema,
+    unknownCode: 'sync.person_unknown',
+    apply: (ctx, { personId, ...input }, _op, key) => recordIllnessOnce(ctx, personId, input, key),
+  }),
+  // Who came to a counselling session, made on the phone with its own id (or more of a recent one).
+  session_attendance: handler({
+    schema: sessionAttendancePayloadSchema,
+    unknownCode: 'sync.session_unknown',
+    unknownCodes: { person: 'sync.person_unknown', group: 'sync.group_unknown' },
+    apply: async (ctx, p, _op, key) => {
+      // recordSessionAttendance (pinned, no key) is idempotent by itself: the session keeps its id
+      // and a person present twice is a no-op. It runs first in its own transaction; the key then
+      // tells the first push from a repeat and keeps the first answer.
+      const view = await recordSessionAttendance(ctx, p);
+      return inTransaction(ctx, (tx) => once(tx, ctx, { key, operation: 'sync.session_attendance', body: p }, async () => view));
+    },
+  }),
 };
 
 export const SYNC_OP_TYPES = Object.keys(HANDLERS);
 
 /** The rejection of one op: the most specific code, its text in the worker's language. */
-function rejection(ctx: Context, id: string, error: AppError, unknownCode: string): PushResult {
+function rejection(ctx: Context, id: string, error: AppError, kind: Pick<OpHandler, 'unknownCode' | 'unknownCodes'>): PushResult {
   const first = error.errors[0];
   let code = first?.code && error.code === 'common.validation_failed' ? first.code : error.code;
-  if (code === 'common.not_found') code = unknownCode;
+  if (code === 'common.not_found') code = kind.unknownCodes?.[String(error.params.entity)] ?? kind.unknownCode;
   const params: Record<string, unknown> = { ...error.params, ...(first?.params ?? {}) };
   for (const name of MONEY_PARAMS) {
     const value = params[name];
@@ -227,7 +280,7 @@ async function applyOne(ctx: Context, op: Op): Promise<PushResult> {
     const { replayed, response } = await kind.apply(ctx, parsed.data as never, op, opKey(id));
     return { id, status: replayed ? 'duplicate' : 'applied', result: response };
   } catch (error) {
-    if (error instanceof AppError) return rejection(ctx, id, error, kind.unknownCode);
+    if (error instanceof AppError) return rejection(ctx, id, error, kind);
     // Not the worker's doing: nothing was recorded (its transaction rolled back), so the phone may push it again.
     ctx.log.error({ err: error, opId: id, type: op.type }, 'sync op failed');
     return {

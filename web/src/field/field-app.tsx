@@ -7,6 +7,8 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { FieldFamilyScreen } from './field-family.tsx';
 import { FieldGroupScreen } from './field-group.tsx';
+import { FieldHealthFamilyScreen } from './field-health.tsx';
+import { FieldHealthSessionsScreen } from './field-health-session.tsx';
 import { FieldHomeScreen } from './field-home.tsx';
 import { FieldOutboxScreen } from './field-outbox.tsx';
 import { startField, useField } from './field-store.ts';
@@ -36,6 +38,8 @@ export function FieldApp() {
             <Route index element={<FieldHomeScreen />} />
             <Route path="groups/:id" element={<FieldGroupScreen />} />
             <Route path="families/:id" element={<FieldFamilyScreen />} />
+            <Route path="health/families/:id" element={<FieldHealthFamilyScreen />} />
+            <Route path="health/sessions" element={<FieldHealthSessionsScreen />} />
             <Route path="outbox" element={<FieldOutboxScreen />} />
             <Route path="*" element={<Navigate to="/field" replace />} />
           </Routes>
@@ -118,7 +122,13 @@ function FieldHeader() {
         </Group>
       </Group>
       <Group component="nav" aria-label={ft('appName')} gap={0} maw={640} mx="auto" wrap="nowrap">
-        <Tab to="/field">{ft(field.bundle?.bundle.cadreId || field.worker?.role === 'cadre' ? 'tabFamilies' : 'tabGroups')}</Tab>
+        <Tab to="/field">
+          {ft(
+            field.bundle?.bundle.cadreId || field.bundle?.bundle.health || ['cadre', 'health_worker'].includes(field.worker?.role ?? '')
+              ? 'tabFamilies'
+              : 'tabGroups',
+          )}
+        </Tab>
         <Tab to="/field/outbox">
           {ft('tabOutbox')}
           {pending > 0 ? (

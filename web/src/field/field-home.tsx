@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateShort, formatRupiah } from '../../../src/core/format.ts';
 import { FieldFamilyList } from './field-family.tsx';
+import { FieldHealthHome } from './field-health.tsx';
 import { FieldMyCard } from './field-my-card.tsx';
 import { downloadBundle, useField } from './field-store.ts';
 import { formatMoment } from './field-text.ts';
@@ -76,7 +77,10 @@ export function FieldHomeScreen() {
         </Stack>
       </Card>
       {stored?.bundle.cadreId ? <FieldFamilyList families={stored.bundle.families} /> : null}
-      {stored && !stored.bundle.cadreId && stored.bundle.groups.length === 0 ? <Text c="dimmed">{ft('noGroups')}</Text> : null}
+      {stored?.bundle.health ? <FieldHealthHome health={stored.bundle.health} /> : null}
+      {stored && !stored.bundle.cadreId && !stored.bundle.health && stored.bundle.groups.length === 0 ? (
+        <Text c="dimmed">{ft('noGroups')}</Text>
+      ) : null}
       {stored?.bundle.groups.map((group) => (
         <Card
           key={group.groupId}

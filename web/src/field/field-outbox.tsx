@@ -100,6 +100,10 @@ const KIND_TEXT = {
   attendance: 'kindAttendance',
   contribution: 'kindContribution',
   visit: 'kindVisit',
+  encounter: 'kindEncounter',
+  screening: 'kindScreening',
+  session_attendance: 'kindSession',
+  illness: 'kindIllness',
 } as const;
 
 /** What the op records, as the worker entered it. */
@@ -124,6 +128,35 @@ function OpSummary({ entry }: { entry: OutboxEntry }) {
     return (
       <Text size="sm">
         {ft(`visit_${op.payload.kind}`)}: {op.payload.outcome} · {day(op.payload.visitedOn)}
+      </Text>
+    );
+  if (op.type === 'encounter')
+    return (
+      <Text size="sm">
+        {ft(`place_${op.payload.place}`)}
+        {op.payload.diagnoses.length > 0 ? ` · ${op.payload.diagnoses.join(', ')}` : ''}
+        {op.payload.referral ? ` · ${ft(`destination_${op.payload.referral.destinationKind}`)}` : ''} · {day(op.payload.encounteredOn)}
+      </Text>
+    );
+  if (op.type === 'screening')
+    return (
+      <Text size="sm">
+        {ft(`method_${op.payload.method}`)}: {ft(`result_${op.payload.result}`)} · {day(op.payload.screenedOn)}
+      </Text>
+    );
+  if (op.type === 'illness')
+    return (
+      <Text size="sm">
+        {op.payload.toOn
+          ? ft('recoveringSince', { from: formatDateShort(op.payload.fromOn), to: formatDateShort(op.payload.toOn) })
+          : ft('illSince', { date: formatDateShort(op.payload.fromOn) })}
+      </Text>
+    );
+  if (op.type === 'session_attendance')
+    return (
+      <Text size="sm">
+        {ft(`topic_${op.payload.topic}`)} · {ft('attendanceCount', { count: (op.payload.personIds ?? []).length })} ·{' '}
+        {day(op.payload.heldOn)}
       </Text>
     );
   return (

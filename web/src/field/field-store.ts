@@ -234,6 +234,39 @@ export function recordVisit(cadreId: string, family: BundleFamily, kind: VisitKi
   );
 }
 
+// ---- the health worker's records (encounter, screening, session attendance) ----
+
+export type EncounterRecord = OpOf<'encounter'>['payload'];
+export type ScreeningRecord = OpOf<'screening'>['payload'];
+export type SessionRecord = OpOf<'session_attendance'>['payload'];
+
+/** An encounter (vitals, diagnoses, treatment, referral) with a member of a family. */
+export function recordEncounter(payload: EncounterRecord, label: { family: string; member: string }) {
+  return record('encounter', payload, label);
+}
+
+export type IllnessRecord = OpOf<'illness'>['payload'];
+
+/** A member unable to work (from the encounter form): the status shown beside their financing. */
+export function recordIllness(payload: IllnessRecord, label: { family: string; member: string }) {
+  return record('illness', payload, label);
+}
+
+/** An IVA or pap smear screening of a woman. */
+export function recordScreening(payload: ScreeningRecord, label: { family: string; member: string }) {
+  return record('screening', payload, label);
+}
+
+/** Who came to a counselling session (a new one, or more attendees of a recent one: same session id). */
+export function recordSessionAttendance(payload: SessionRecord, label: { group?: string; family?: string }) {
+  return record('session_attendance', payload, label);
+}
+
+/** A new id for a counselling session made on the phone. */
+export const newSessionId = () => newClientId();
+
+// ---- end of the health worker's records ----
+
 /** A refused op queued again (a payment with its amount corrected), sent at once when possible. */
 export async function resend(entry: OutboxEntry, amount?: string) {
   await putOutbox(corrected(entry, amount));
