@@ -8,7 +8,9 @@ import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests
 
 /** "6 Des 2029": a date as the Indonesian screens write it. */
 const idDate = (iso: string) =>
-  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app, with the demo caseload (Chromium)', () => {
   let server: TestServer;
@@ -101,7 +103,13 @@ describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app
 
     await page.getByText('EN', { exact: true }).click();
     await shown(page.getByRole('heading', { name: 'Members at risk' }));
-    await shown(page.getByTestId('at-risk-row').filter({ hasText: ill.full_name }).getByTestId('illness-badge').getByText(/^Ill since /));
+    await shown(
+      page
+        .getByTestId('at-risk-row')
+        .filter({ hasText: ill.full_name })
+        .getByTestId('illness-badge')
+        .getByText(/^Ill since /),
+    );
     await context.close();
   });
 

@@ -108,10 +108,12 @@ function RecallRows({ rows }: { rows: RecallItem[] }) {
             <Text size="xs" c="dimmed">
               {villageName(row.villageCode)} · {last(row)}
             </Text>
-            <Text size="sm">
-              {t('healthScreening.nextDueOn')}: {formatDate(row.nextDueOn)}
-              {row.workerName ? ` · ${row.workerName}` : ''}
-            </Text>
+            {row.nextDueOn && (
+              <Text size="sm">
+                {t('healthScreening.nextDueOn')}: {formatDate(row.nextDueOn)}
+                {row.workerName ? ` · ${row.workerName}` : ''}
+              </Text>
+            )}
           </Card>
         ))}
       </Stack>
