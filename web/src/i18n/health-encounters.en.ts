@@ -75,7 +75,6 @@ export const healthEncountersEn: HealthEncountersDictionary = {
       not_attended: 'Did not go',
       died: 'Died',
     },
-    by: 'by {{name}}',
     illness: {
       title: 'Ill and unable to work',
       empty: 'No illness recorded.',

@@ -73,7 +73,6 @@ export const healthEncountersId = {
       not_attended: 'Tidak datang',
       died: 'Meninggal',
     },
-    by: 'oleh {{name}}',
     illness: {
       title: 'Sakit dan tidak dapat bekerja',
       empty: 'Tidak ada catatan sakit.',

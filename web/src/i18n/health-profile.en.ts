@@ -138,7 +138,7 @@ export const healthProfileEn: HealthProfileDictionary = {
       trend: 'Monthly trend',
       empty: 'No family IKS in this period yet. An IKS is kept when a health worker opens a family’s IKS or recomputes a village.',
       recompute: 'Recompute a village',
-      recomputeVillage: 'Village code',
+      recomputeVillage: 'Village',
       recomputed_one: 'IKS of {{count}} family recomputed.',
       recomputed_other: 'IKS of {{count}} families recomputed.',
     },

@@ -137,7 +137,7 @@ export const healthProfileId = {
       empty:
         'Belum ada IKS keluarga dalam periode ini. IKS tersimpan saat petugas kesehatan membuka IKS keluarga atau menghitung ulang satu desa.',
       recompute: 'Hitung ulang desa',
-      recomputeVillage: 'Kode desa',
+      recomputeVillage: 'Desa/kelurahan',
       recomputed_one: 'IKS {{count}} keluarga dihitung ulang.',
       recomputed_other: 'IKS {{count}} keluarga dihitung ulang.',
     },

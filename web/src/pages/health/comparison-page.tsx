@@ -9,6 +9,7 @@ import { QueryStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useParamState } from '../ledger/ledger-shared.tsx';
 import { todayIso } from '../registry/shared.tsx';
+import { useFormatDecimal, useFormatMonth, useFormatRate } from './health-format.ts';
 
 type Figures = ComparisonView['underCare'];
 const UNDER_CARE = 'var(--mantine-color-teal-6)';
@@ -109,6 +110,8 @@ function Comparison({ data }: { data: ComparisonView }) {
 
 function GroupCard({ title, figures, color, testId }: { title: string; figures: Figures; color: string; testId: string }) {
   const { t } = useTranslation();
+  const rate = useFormatRate();
+  const decimal = useFormatDecimal();
   const none = t('healthFinance.comparison.none');
   const row = (label: string, value: string | null) => (
     <Group justify="space-between" gap="xs">
@@ -126,9 +129,9 @@ function GroupCard({ title, figures, color, testId }: { title: string; figures: 
         {title}
       </Text>
       {row(t('healthFinance.comparison.members'), String(figures.members))}
-      {row(t('healthFinance.comparison.onTime'), figures.onTimeRate)}
-      {row(t('healthFinance.comparison.par30'), figures.par30)}
-      {row(t('healthFinance.comparison.meanDpd'), figures.meanDaysPastDue)}
+      {row(t('healthFinance.comparison.onTime'), figures.onTimeRate === null ? null : rate(figures.onTimeRate))}
+      {row(t('healthFinance.comparison.par30'), figures.par30 === null ? null : rate(figures.par30))}
+      {row(t('healthFinance.comparison.meanDpd'), figures.meanDaysPastDue === null ? null : decimal(figures.meanDaysPastDue))}
     </Paper>
   );
 }
@@ -137,10 +140,13 @@ function GroupCard({ title, figures, color, testId }: { title: string; figures: 
 function Chart({ months }: { months: ComparisonView['months'] }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
+  const rate = useFormatRate();
+  const formatMonth = useFormatMonth();
   const slot = isPhone ? 28 : 40;
   const height = 160;
   const width = Math.max(months.length * slot, 240);
   const bar = slot / 2 - 3;
+  const oneYear = months.every((m) => m.month.slice(0, 4) === months[0]?.month.slice(0, 4));
   const h = (rate: string | null) => (rate === null ? 0 : Number(rate) * (height - 20));
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -166,14 +172,14 @@ function Chart({ months }: { months: ComparisonView['months'] }) {
           return (
             <g key={m.month}>
               <rect x={x} y={height - h(m.underCare.onTimeRate)} width={bar} height={h(m.underCare.onTimeRate)} fill={UNDER_CARE}>
-                <title>{`${m.month} ${t('healthFinance.comparison.underCare')}: ${m.underCare.onTimeRate ?? '—'}`}</title>
+                <title>{`${formatMonth(m.month)} ${t('healthFinance.comparison.underCare')}: ${rate(m.underCare.onTimeRate)}`}</title>
               </rect>
               <rect x={x + bar + 1} y={height - h(m.others.onTimeRate)} width={bar} height={h(m.others.onTimeRate)} fill={OTHERS}>
-                <title>{`${m.month} ${t('healthFinance.comparison.others')}: ${m.others.onTimeRate ?? '—'}`}</title>
+                <title>{`${formatMonth(m.month)} ${t('healthFinance.comparison.others')}: ${rate(m.others.onTimeRate)}`}</title>
               </rect>
               {(months.length <= 12 || i % 3 === 0) && (
                 <text x={x + bar} y={height + 16} fontSize={10} textAnchor="middle" fill="currentColor">
-                  {m.month.slice(2)}
+                  {oneYear ? formatMonth(m.month).split(' ')[0] : `${formatMonth(m.month).split(' ')[0]} ${m.month.slice(2, 4)}`}
                 </text>
               )}
             </g>
@@ -196,12 +202,14 @@ function Chart({ months }: { months: ComparisonView['months'] }) {
 
 function MonthsTable({ months }: { months: ComparisonView['months'] }) {
   const { t } = useTranslation();
+  const rate = useFormatRate();
+  const formatMonth = useFormatMonth();
   const none = t('healthFinance.comparison.none');
   const cells = (f: Figures) => (
     <>
       <Table.Td ta="right">{f.members}</Table.Td>
-      <Table.Td ta="right">{f.onTimeRate ?? none}</Table.Td>
-      <Table.Td ta="right">{f.par30 ?? none}</Table.Td>
+      <Table.Td ta="right">{f.onTimeRate === null ? none : rate(f.onTimeRate)}</Table.Td>
+      <Table.Td ta="right">{f.par30 === null ? none : rate(f.par30)}</Table.Td>
     </>
   );
   return (
@@ -234,7 +242,7 @@ function MonthsTable({ months }: { months: ComparisonView['months'] }) {
         <Table.Tbody>
           {months.map((m) => (
             <Table.Tr key={m.month}>
-              <Table.Td>{m.month}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMonth(m.month)}</Table.Td>
               {cells(m.underCare)}
               {cells(m.others)}
             </Table.Tr>

@@ -47,7 +47,7 @@ export function IllnessStatusLine({ personId }: { personId: string }) {
       <Title order={3} size="h4">
         {t('healthEncounters.illness.title')}
       </Title>
-      <Text size="sm" c={status.data.status === 'ill' ? 'red' : undefined}>
+      <Text size="sm" c={status.data.status === 'ill' ? 'red.8' : undefined}>
         {text(status.data)}
       </Text>
     </Stack>
@@ -70,7 +70,7 @@ export function IllnessSection({ personId }: { personId: string }) {
             {t('healthEncounters.illness.title')}
           </Title>
           {illnesses.data && (
-            <Text size="sm" c={illnesses.data.status.status === 'ill' ? 'red' : 'dimmed'} data-testid="illness-status">
+            <Text size="sm" c={illnesses.data.status.status === 'ill' ? 'red.8' : 'dimmed'} data-testid="illness-status">
               {text(illnesses.data.status)}
             </Text>
           )}

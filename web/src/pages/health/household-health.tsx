@@ -23,6 +23,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { Detail } from '../registry/shared.tsx';
+import { useFormatDecimal } from './health-format.ts';
 
 type Tri = boolean | null;
 type Code = IksView['indicators'][number]['code'];
@@ -87,6 +88,7 @@ function HealthPanel({ householdId, canEdit }: { householdId: string; canEdit: b
 function HealthSummary({ health, iks }: { health: HouseholdHealthView; iks: IksView }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
+  const decimal = useFormatDecimal();
   const tri = (value: Tri) => (value === null ? t('healthProfile.unknown') : value ? t('healthProfile.yes') : t('healthProfile.no'));
   const value = iks.iks === null ? 0 : Number(iks.iks) * 100;
   const status = (i: IksView['indicators'][number]) =>
@@ -115,10 +117,10 @@ function HealthSummary({ health, iks }: { health: HouseholdHealthView; iks: IksV
             ) : (
               <Group gap="xs">
                 <Text fw={700} data-testid="iks-value">
-                  {iks.iks}
+                  {decimal(iks.iks)}
                 </Text>
                 {iks.category && (
-                  <Badge color={CATEGORY_COLORS[iks.category]} data-testid="iks-category">
+                  <Badge color={CATEGORY_COLORS[iks.category]} autoContrast data-testid="iks-category">
                     {t(`healthProfile.category.${iks.category}`)}
                   </Badge>
                 )}

@@ -1,6 +1,6 @@
 // IKS by village or office: families counted, mean IKS, healthy share and category counts from each
 // family's latest IKS in the period, with the monthly trend as stacked bars (plain SVG).
-import { Badge, Button, Card, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +13,12 @@ import {
 } from '../../api/health-profile.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { ErrorAlert, FormError } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { RegionSelect } from '../../components/region-picker.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useFormatDecimal, useFormatMonth } from './health-format.ts';
 
 type Counts = IksAggregateView['total'];
 type Trend = IksAggregateView['trend'];
@@ -36,7 +39,7 @@ export function IksPage() {
   const data = useQuery(iksAggregateQuery(query));
   return (
     <Stack gap="md">
-      <Title order={2}>{t('healthProfile.page.title')}</Title>
+      <PageHeader title={t('healthProfile.page.title')} />
       <Text size="sm" c="dimmed">
         {t('healthProfile.page.intro')}
       </Text>
@@ -80,9 +83,9 @@ function RecomputeForm() {
   const { t } = useTranslation();
   const toast = useToast();
   const invalidate = useInvalidateHealth();
-  const [village, setVillage] = useState('');
+  const [village, setVillage] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: () => recomputeVillage(village.trim()),
+    mutationFn: () => recomputeVillage(village ?? ''),
     onSuccess: async (result) => {
       toast.success(t('healthProfile.page.recomputed', { count: result.families }));
       await invalidate('health');
@@ -96,14 +99,10 @@ function RecomputeForm() {
       }}
     >
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('healthProfile.page.recomputeVillage')}
-          placeholder="34.71.01.1001"
-          value={village}
-          onChange={(e) => setVillage(e.currentTarget.value)}
-          w={200}
-        />
-        <Button type="submit" variant="light" loading={run.isPending} disabled={village.trim() === ''}>
+        <div style={{ flex: '1 1 240px', maxWidth: 360 }}>
+          <RegionSelect label={t('healthProfile.page.recomputeVillage')} level={4} value={village} onChange={setVillage} />
+        </div>
+        <Button type="submit" variant="light" loading={run.isPending} disabled={!village}>
           {t('healthProfile.page.recompute')}
         </Button>
       </Group>
@@ -132,6 +131,8 @@ function CategoryBadges({ counts }: { counts: Counts }) {
 /** Stacked bars per month: sehat, pra-sehat, tidak sehat, each month scaled to its own families. */
 function TrendChart({ trend, label }: { trend: Trend; label: string }) {
   const { t } = useTranslation();
+  const decimal = useFormatDecimal();
+  const formatMonth = useFormatMonth();
   if (trend.length === 0) return null;
   const width = Math.max(trend.length * 28, 120);
   const height = 60;
@@ -153,9 +154,9 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
               y -= h;
               return <rect key={key} x={x} y={y} width={20} height={h} fill={COLORS[key]} />;
             })}
-            <title>{`${m.month}: ${m.families} · ${t('healthProfile.page.meanIks')} ${m.meanIks ?? '—'}`}</title>
+            <title>{`${formatMonth(m.month)}: ${m.families} · ${t('healthProfile.page.meanIks')} ${decimal(m.meanIks)}`}</title>
             <text x={x + 10} y={height + 11} fontSize={8} textAnchor="middle" fill="currentColor">
-              {m.month.slice(5)}
+              {formatMonth(m.month).split(' ')[0]}
             </text>
           </g>
         );
@@ -166,6 +167,7 @@ function TrendChart({ trend, label }: { trend: Trend; label: string }) {
 
 function IksTables({ view }: { view: IksAggregateView }) {
   const { t } = useTranslation();
+  const decimal = useFormatDecimal();
   const isPhone = useIsPhone();
   const rows = [...view.rows, { code: '', name: t('healthProfile.page.total'), ...view.total, trend: view.trend }];
   if (isPhone)
@@ -178,11 +180,11 @@ function IksTables({ view }: { view: IksAggregateView }) {
                 <Text fw={600} size="sm">
                   {row.name ?? row.code}
                 </Text>
-                <Text size="sm">{row.meanIks ?? '—'}</Text>
+                <Text size="sm">{decimal(row.meanIks)}</Text>
               </Group>
               <Group justify="space-between" wrap="nowrap">
                 <Text size="xs" c="dimmed">
-                  {t('healthProfile.page.families')}: {row.families} · {t('healthProfile.page.healthyShare')}: {row.healthyShare ?? '—'}
+                  {t('healthProfile.page.families')}: {row.families} · {t('healthProfile.page.healthyShare')}: {decimal(row.healthyShare)}
                 </Text>
                 <CategoryBadges counts={row} />
               </Group>
@@ -221,8 +223,8 @@ function IksTables({ view }: { view: IksAggregateView }) {
                 )}
               </Table.Td>
               <Table.Td ta="right">{row.families}</Table.Td>
-              <Table.Td ta="right">{row.meanIks ?? '—'}</Table.Td>
-              <Table.Td ta="right">{row.healthyShare ?? '—'}</Table.Td>
+              <Table.Td ta="right">{decimal(row.meanIks)}</Table.Td>
+              <Table.Td ta="right">{decimal(row.healthyShare)}</Table.Td>
               <Table.Td>
                 <CategoryBadges counts={row} />
               </Table.Td>

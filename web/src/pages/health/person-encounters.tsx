@@ -29,6 +29,7 @@ import {
 import { FlagBadges } from './encounter-flags.tsx';
 import { NewEncounterModal } from './encounter-form.tsx';
 import { IllnessSection, IllnessStatusLine } from './encounter-illness.tsx';
+import { useFormatDecimal } from './health-format.ts';
 
 /** Part of a person's health page: what the signed-in role may see of encounters and illness. */
 export function PersonEncounters({ personId }: { personId: string }) {
@@ -102,12 +103,13 @@ function EncounterCard({ encounter, onOutcome }: { encounter: EncounterView; onO
   const { t } = useTranslation();
   const me = useSignedIn();
   const formatDate = useFormatDate();
+  const decimal = useFormatDecimal();
   const v = encounter.vitals;
   const measures = [
     v.systolic !== null && v.diastolic !== null && `${t('healthEncounters.bloodPressure')} ${v.systolic}/${v.diastolic} mmHg`,
-    v.weightKg !== null && `${t('healthEncounters.weight')} ${v.weightKg} kg`,
-    v.heightCm !== null && `${t('healthEncounters.height')} ${v.heightCm} cm`,
-    v.temperatureC !== null && `${t('healthEncounters.temperature')} ${v.temperatureC} °C`,
+    v.weightKg !== null && `${t('healthEncounters.weight')} ${decimal(v.weightKg)} kg`,
+    v.heightCm !== null && `${t('healthEncounters.height')} ${decimal(v.heightCm)} cm`,
+    v.temperatureC !== null && `${t('healthEncounters.temperature')} ${decimal(v.temperatureC)} °C`,
     v.glucoseMgDl !== null && `${t('healthEncounters.glucose')} ${v.glucoseMgDl} mg/dL`,
   ].filter(Boolean);
   const referral = encounter.referral;
@@ -119,7 +121,7 @@ function EncounterCard({ encounter, onOutcome }: { encounter: EncounterView; onO
             {formatDate(encounter.encounteredOn)} · {t(`healthEncounters.places.${encounter.place}`)}
           </Text>
           <Text size="xs" c="dimmed">
-            {t(`healthEncounters.professions.${encounter.profession}`)} {t('healthEncounters.by', { name: encounter.worker.name })}
+            {t(`healthEncounters.professions.${encounter.profession}`)} · {encounter.worker.name}
           </Text>
         </Group>
         {encounter.complaint && (
@@ -176,7 +178,7 @@ function EncounterCard({ encounter, onOutcome }: { encounter: EncounterView; onO
                     {t(`healthEncounters.outcomes.${referral.outcome}`)} · {formatDate(referral.outcomeOn)}
                   </Badge>
                 ) : (
-                  <Text size="xs" c="orange">
+                  <Text size="xs" c="orange.9">
                     {t('healthEncounters.outcomePending')}
                   </Text>
                 )}

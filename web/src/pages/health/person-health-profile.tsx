@@ -29,6 +29,7 @@ import {
   savePersonHealth,
   useInvalidateHealth,
 } from '../../api/health-profile.ts';
+import { personQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -57,6 +58,9 @@ function ProfilePanel({ personId, canEdit }: { personId: string; canEdit: boolea
   const formatDate = useFormatDate();
   const tri = useTri();
   const profile = useQuery(personHealthQuery(personId));
+  // Pregnancy and the last period only for women (the server refuses them for men); the person page has the person cached.
+  const sex = useQuery(personQuery(personId)).data?.sex ?? null;
+  const woman = sex !== 'M';
   const [editing, setEditing] = useState(false);
   const title = (
     <Title order={3} size="h4">
@@ -110,10 +114,12 @@ function ProfilePanel({ personId, canEdit }: { personId: string; canEdit: boolea
                 </Text>
               </Group>
             </Detail>
-            <Detail label={t('healthProfile.pregnant')}>{tri(view.pregnant)}</Detail>
+            {woman && (
+              <Detail label={t('healthProfile.pregnant')}>{view.recorded ? tri(view.pregnant) : t('healthProfile.unknown')}</Detail>
+            )}
             {view.pregnant && <Detail label={t('healthProfile.lmp')}>{date(view.lastMenstrualPeriod)}</Detail>}
             {view.pregnant && <Detail label={t('healthProfile.edd')}>{date(view.expectedDelivery)}</Detail>}
-            <Detail label={t('healthProfile.pregnancies')}>{view.pregnancies ?? t('healthProfile.none')}</Detail>
+            {woman && <Detail label={t('healthProfile.pregnancies')}>{view.pregnancies ?? t('healthProfile.none')}</Detail>}
             <Detail label={t('healthProfile.disability')}>{t(`healthProfile.disabilityKind.${view.disability}`)}</Detail>
             <Detail label={t('healthProfile.smoker')}>{tri(view.smoker)}</Detail>
             <Detail label={t('healthProfile.kbMethod')}>
@@ -143,7 +149,7 @@ function ProfilePanel({ personId, canEdit }: { personId: string; canEdit: boolea
           </Stack>
         </Stack>
       </Paper>
-      {editing && <ProfileModal personId={personId} view={view} onClose={() => setEditing(false)} />}
+      {editing && <ProfileModal personId={personId} view={view} sex={sex} onClose={() => setEditing(false)} />}
     </Stack>
   );
 }
@@ -176,7 +182,17 @@ function TriSelect({ label, value, onChange }: { label: string; value: Tri; onCh
   );
 }
 
-function ProfileModal({ personId, view, onClose }: { personId: string; view: ProfileView; onClose: () => void }) {
+function ProfileModal({
+  personId,
+  view,
+  sex,
+  onClose,
+}: {
+  personId: string;
+  view: ProfileView;
+  sex: 'M' | 'F' | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const toast = useToast();
   const invalidate = useInvalidateHealth();
@@ -223,23 +239,27 @@ function ProfileModal({ personId, view, onClose }: { personId: string; view: Pro
             error={save.error}
             fields={['pregnant', 'lastMenstrualPeriod', 'expectedDelivery', 'pregnancies', 'kbMethod', 'conditions']}
           />
-          <Switch
-            label={t('healthProfile.pregnant')}
-            checked={form.pregnant}
-            onChange={(e) => set('pregnant', e.currentTarget.checked)}
-            error={fieldError(save.error, 'pregnant')}
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            {dateInput('lastMenstrualPeriod', t('healthProfile.lmp'))}
-            {form.pregnant && dateInput('expectedDelivery', t('healthProfile.edd'), t('healthProfile.eddHint'))}
-            <NumberInput
-              label={t('healthProfile.pregnancies')}
-              min={0}
-              max={30}
-              value={form.pregnancies ?? ''}
-              onChange={(v) => set('pregnancies', typeof v === 'number' ? v : null)}
-              error={fieldError(save.error, 'pregnancies')}
+          {sex !== 'M' && (
+            <Switch
+              label={t('healthProfile.pregnant')}
+              checked={form.pregnant}
+              onChange={(e) => set('pregnant', e.currentTarget.checked)}
+              error={fieldError(save.error, 'pregnant')}
             />
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            {sex !== 'M' && dateInput('lastMenstrualPeriod', t('healthProfile.lmp'))}
+            {form.pregnant && dateInput('expectedDelivery', t('healthProfile.edd'), t('healthProfile.eddHint'))}
+            {sex !== 'M' && (
+              <NumberInput
+                label={t('healthProfile.pregnancies')}
+                min={0}
+                max={30}
+                value={form.pregnancies ?? ''}
+                onChange={(v) => set('pregnancies', typeof v === 'number' ? v : null)}
+                error={fieldError(save.error, 'pregnancies')}
+              />
+            )}
             <Select
               label={t('healthProfile.disability')}
               value={form.disability}
@@ -252,7 +272,10 @@ function ProfileModal({ personId, view, onClose }: { personId: string; view: Pro
               label={t('healthProfile.kbMethod')}
               value={form.kbMethod}
               onChange={(v) => set('kbMethod', (v as ProfileInput['kbMethod']) ?? null)}
-              data={KB_METHODS.map((m) => ({ value: m, label: t(`healthProfile.kb.${m}`) }))}
+              data={KB_METHODS.filter((m) => !(m === 'vasectomy' && sex === 'F') && !(m === 'tubectomy' && sex === 'M')).map((m) => ({
+                value: m,
+                label: t(`healthProfile.kb.${m}`),
+              }))}
               placeholder={t('healthProfile.unknown')}
               clearable
               error={fieldError(save.error, 'kbMethod')}

@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Modal, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { daysBetween } from '../../../../src/core/dates.ts';
 import { request } from '../../api/client.ts';
+import { personQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
@@ -10,6 +12,7 @@ import { ListStates, QueryStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
+import { useFormatRate } from './health-format.ts';
 import {
   canReadScreenings,
   canReadSessions,
@@ -27,9 +30,12 @@ import {
 /** A person's screenings (clinical readers) and counselling attendance (session readers): part of the person page. */
 export function PersonScreenings({ personId }: { personId: string }) {
   const me = useSignedIn();
+  // The person page has already fetched the person (cached): cervical screening is for women only, the server refuses men.
+  const person = useQuery(personQuery(personId));
+  const woman = person.data?.sex === 'F';
   return (
     <>
-      {canReadScreenings(me.role) && <ScreeningHistory personId={personId} canRecord={canScreen(me.role)} />}
+      {canReadScreenings(me.role) && woman && <ScreeningHistory personId={personId} canRecord={canScreen(me.role)} />}
       {canReadSessions(me.role) && <AttendanceCard personId={personId} />}
     </>
   );
@@ -49,6 +55,8 @@ function ScreeningHistory({ personId, canRecord }: { personId: string; canRecord
   const screenings = useScreenings(personId, true);
   const [recording, setRecording] = useState(false);
   const items = screenings.data?.items ?? [];
+  const nextDueOn = screenings.data?.nextDueOn ?? null;
+  const overdueDays = nextDueOn ? daysBetween(nextDueOn, todayIso()) : 0;
   return (
     <Card withBorder radius="md" padding="md" data-testid="person-screenings">
       <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
@@ -64,10 +72,17 @@ function ScreeningHistory({ personId, canRecord }: { personId: string; canRecord
           </Button>
         )}
       </Group>
-      {screenings.data?.nextDueOn && (
-        <Text fw={600} mb="xs" data-testid="next-due">
-          {t('healthScreening.nextDueSummary', { date: formatDate(screenings.data.nextDueOn) })}
-        </Text>
+      {nextDueOn && (
+        <Group gap="xs" mb="xs">
+          <Text fw={600} data-testid="next-due">
+            {t('healthScreening.nextDueSummary', { date: formatDate(nextDueOn) })}
+          </Text>
+          {overdueDays > 0 && (
+            <Badge color="red" variant="light" style={{ textTransform: 'none' }} data-testid="next-due-overdue">
+              {t('healthScreening.recalls.overdue')} {t('healthScreening.recalls.daysOverdueValue', { count: overdueDays })}
+            </Badge>
+          )}
+        </Group>
       )}
       <ListStates query={screenings} count={items.length} empty={t('healthScreening.empty')}>
         {isPhone ? (
@@ -234,6 +249,7 @@ function RecordScreeningModal({ personId, onClose }: { personId: string; onClose
 function AttendanceCard({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const formatRate = useFormatRate();
   const attendance = useAttendance(personId, true);
   return (
     <Card withBorder radius="md" padding="md" data-testid="person-attendance">
@@ -251,7 +267,7 @@ function AttendanceCard({ personId }: { personId: string }) {
               <Group justify="space-between">
                 <Text size="sm">{t('healthScreening.attendanceSummary', { attended: data.attended, held: data.held })}</Text>
                 <Text fw={700} data-testid="attendance-rate">
-                  {t('healthScreening.attendanceRate')}: {data.rate}
+                  {t('healthScreening.attendanceRate')}: {formatRate(data.rate)}
                 </Text>
               </Group>
               <Progress
@@ -265,7 +281,7 @@ function AttendanceCard({ personId }: { personId: string }) {
                     <Text size="xs" truncate>
                       {formatDate(s.heldOn)} · {t(`healthScreening.sessions.topics.${s.topic}`)} · {s.place}
                     </Text>
-                    <Badge size="xs" variant="light" color={s.attended ? 'teal' : 'gray'} style={{ textTransform: 'none' }}>
+                    <Badge size="xs" variant="light" color={s.attended ? 'teal' : 'gray'} style={{ textTransform: 'none', flexShrink: 0 }}>
                       {s.attended ? t('healthScreening.attended') : t('healthScreening.absent')}
                     </Badge>
                   </Group>

@@ -7,6 +7,7 @@ import { RegionSelect } from '../../components/region-picker.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useFormatDate } from '../registry/shared.tsx';
+import { useVillageNames } from './health-format.ts';
 import { type RecallItem, useRecalls } from './session-api.ts';
 
 /** Screening recalls due within 30 days and overdue, by village and by the health worker who screened: each row opens the woman’s page. */
@@ -81,6 +82,7 @@ function RecallRows({ rows }: { rows: RecallItem[] }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const formatDate = useFormatDate();
+  const villageName = useVillageNames(rows.map((row) => row.villageCode));
   const last = (row: RecallItem) =>
     row.method === null
       ? t('healthScreening.recalls.neverScreened')
@@ -104,12 +106,14 @@ function RecallRows({ rows }: { rows: RecallItem[] }) {
               {overdue(row)}
             </Group>
             <Text size="xs" c="dimmed">
-              {last(row)}
+              {villageName(row.villageCode)} · {last(row)}
             </Text>
-            <Text size="sm">
-              {t('healthScreening.nextDueOn')}: {formatDate(row.nextDueOn)}
-              {row.workerName ? ` · ${row.workerName}` : ''}
-            </Text>
+            {row.nextDueOn && (
+              <Text size="sm">
+                {t('healthScreening.nextDueOn')}: {formatDate(row.nextDueOn)}
+                {row.workerName ? ` · ${row.workerName}` : ''}
+              </Text>
+            )}
           </Card>
         ))}
       </Stack>
@@ -136,7 +140,7 @@ function RecallRows({ rows }: { rows: RecallItem[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{row.villageCode}</Text>
+                <Text size="sm">{villageName(row.villageCode)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{last(row)}</Text>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { NotFoundPage } from '../not-found-page.tsx';
 import { useFormatDate } from '../registry/shared.tsx';
 import { canWriteSessions, type SessionPage, useSessions } from './session-api.ts';
 import { SessionDetailPage } from './session-detail.tsx';
@@ -15,10 +16,12 @@ import { SessionNewPage } from './session-new.tsx';
 
 /** Counselling sessions: the list (`/health/sessions`), a new one (`/new`) and one session with its attendees (`/:id`). */
 export function SessionsPage() {
+  const me = useSignedIn();
   return (
     <Routes>
       <Route index element={<SessionList />} />
-      <Route path="new" element={<SessionNewPage />} />
+      {/* Readers who may not record (facilitator, manager…) get what the rest of the app gives a page their role cannot open. */}
+      <Route path="new" element={canWriteSessions(me.role) ? <SessionNewPage /> : <NotFoundPage />} />
       <Route path=":id" element={<SessionDetailPage />} />
     </Routes>
   );
