@@ -217,3 +217,48 @@ export async function decideDuplicate(ctx: Context, input: DuplicateDecisionInpu
     return { decision: input.decision, keptPersonId: kept, mergedPersonId: dropped };
   });
 }
+
+/**
+ * Every candidate pair the reviewer could be shown, counted by reason: the whole walk, village
+ * chunk by village chunk (for benches and a national overview; the list stops at its page).
+ */
+export async function countDuplicateCandidates(ctx: Context, options: { chunk?: number } = {}) {
+  assertRole(ctx, DUPLICATE_READERS);
+  const scope = actorScope(ctx);
+  const regionPatterns = regionLikePatterns(scope);
+  const { nameSimilarity } = await duplicateSettings(ctx.db);
+  const byReason: Record<DuplicateReason, number> = {
+    same_name_birth_date_village: 0,
+    similar_name_birth_date_village: 0,
+    same_person_two_households: 0,
+    shared_account: 0,
+  };
+  let villages = 0;
+  let pairs = 0;
+  for (const range of villageRanges(scope, undefined)) {
+    let after: string | null = null;
+    for (;;) {
+      const chunk = await findNextVillages(ctx.db, { from: range.from, after, upper: range.upper, count: options.chunk ?? LARGEST_CHUNK });
+      if (chunk.length === 0) break;
+      after = chunk[chunk.length - 1] as string;
+      villages += chunk.length;
+      for (const row of await findCandidatePairs(ctx.db, { villages: chunk, regionPatterns, threshold: nameSimilarity })) {
+        const { reasons } = pairReasons(
+          {
+            sameName: row.same_name,
+            sameKey: row.same_key,
+            similarity: row.similarity,
+            sameVillage: row.same_village,
+            sameBirthDate: true,
+            sameHousehold: row.same_household,
+          },
+          nameSimilarity,
+        );
+        if (reasons.length === 0) continue;
+        pairs += 1;
+        for (const reason of reasons) byReason[reason] += 1;
+      }
+    }
+  }
+  return { villages, pairs, byReason };
+}
