@@ -14,7 +14,7 @@ import { findDuplicateDecision, findPersonById, insertDuplicateDecision, markMer
 const SETTINGS_KEY = 'registry.duplicates';
 /** The highest village code beneath a region code (codes are PP.RR.DD.VVVV). */
 const HIGHEST = '99.99.99.9999';
-const FIRST_CHUNK = 64;
+const FIRST_CHUNK = 16;
 const LARGEST_CHUNK = 4096;
 
 export type DuplicateSettings = { nameSimilarity: number };

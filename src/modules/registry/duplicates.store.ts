@@ -50,9 +50,11 @@ export type CandidateRow = {
 /**
  * Candidate pairs whose first person lives in one of `villages`, not merged and not decided:
  * (1) persons of one village born on the same day with the same or a similar name key
- * (blocking on village and birth date: a village's persons are compared only within a day);
- * (2) persons born on the same day with the same name key in another village (an index lookup
- * on birth date and key), reported once, at the lower village code. Both persons in scope.
+ * (blocking on village and birth date: a village's persons are compared only within a day,
+ * both sides read from the chunk's villages only);
+ * (2) persons born on the same day with the same name key in another village (one probe of the
+ * index on birth date and key per person of the chunk), reported once, at the lower village
+ * code. Both persons in scope. Never a scan of the whole person table.
  */
 export async function findCandidatePairs(
   db: Queryable,
@@ -67,14 +69,18 @@ export async function findCandidatePairs(
              similarity(a.name_key, b.name_key) AS similarity
       FROM person a
       JOIN person b ON b.village_code = a.village_code AND b.birth_date = a.birth_date AND b.id <> a.id AND b.merged_into IS NULL
-      WHERE a.village_code IN (${villages}) AND a.merged_into IS NULL AND a.id < b.id
+      WHERE a.village_code IN (${villages}) AND b.village_code IN (${villages}) AND a.merged_into IS NULL AND a.id < b.id
         AND (a.name_key = b.name_key OR lower(a.full_name) = lower(b.full_name) OR similarity(a.name_key, b.name_key) >= ${filter.threshold})
         AND ${inScope('a.village_code', filter.regionPatterns)}
       UNION ALL
       SELECT least(a.id, b.id), greatest(a.id, b.id), a.village_code, false, false,
              lower(a.full_name) = lower(b.full_name), true, 1
       FROM person a
-      JOIN person b ON b.birth_date = a.birth_date AND b.name_key = a.name_key AND b.merged_into IS NULL AND b.village_code > a.village_code
+      -- One index probe per person of the chunk (OFFSET 0 keeps the planner from hashing the whole table).
+      CROSS JOIN LATERAL (
+        SELECT o.id, o.full_name, o.village_code FROM person o
+        WHERE o.birth_date = a.birth_date AND o.name_key = a.name_key AND o.merged_into IS NULL AND o.village_code > a.village_code
+        OFFSET 0) b
       WHERE a.village_code IN (${villages}) AND a.merged_into IS NULL
         AND ${inScope('a.village_code', filter.regionPatterns)} AND ${inScope('b.village_code', filter.regionPatterns)}
     )
