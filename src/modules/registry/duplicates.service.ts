@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { saveSetting, settingValue } from '../organisation/index.ts';
 import { DEFAULT_NAME_SIMILARITY, type DuplicateReason, type PairEvidence, pairReasons } from './duplicates.rules.ts';
-import { findCandidatePairs, findDecidedPairs, findNextVillages, findPersonPlaces } from './duplicates.store.ts';
+import { type CandidateRow, findCandidatePairs, findDecidedPairs, findNextVillages, findPersonPlaces } from './duplicates.store.ts';
 import { DUPLICATE_DECIDERS, DUPLICATE_READERS, DUPLICATE_SETTERS } from './registry.roles.ts';
 import type { DuplicateDecisionInput } from './registry.schema.ts';
 import { getPerson } from './registry.service.ts';
@@ -66,6 +66,16 @@ function villageRanges(scope: ReturnType<typeof actorScope>, village: string | u
   return outer.map((code) => ({ from: code, upper: code + HIGHEST.slice(code.length) }));
 }
 
+/** What a candidate row says about its pair (both persons are born the same day). */
+const evidenceOf = (row: CandidateRow): PairEvidence => ({
+  sameName: row.same_name,
+  sameKey: row.same_key,
+  similarity: row.similarity,
+  sameVillage: row.same_village,
+  sameBirthDate: true,
+  sameHousehold: row.same_household,
+});
+
 type Pair = { aId: string; bId: string; villageCode: string; evidence: PairEvidence };
 
 /**
@@ -97,14 +107,7 @@ export async function listDuplicateCandidates(ctx: Context, query: { village?: s
           aId: row.a_id,
           bId: row.b_id,
           villageCode: row.village_code,
-          evidence: {
-            sameName: row.same_name,
-            sameKey: row.same_key,
-            similarity: row.similarity,
-            sameVillage: row.same_village,
-            sameBirthDate: true,
-            sameHousehold: row.same_household,
-          },
+          evidence: evidenceOf(row),
         });
       if (villages.length < chunk) break;
       chunk = Math.min(chunk * 2, LARGEST_CHUNK);
@@ -243,17 +246,7 @@ export async function countDuplicateCandidates(ctx: Context, options: { chunk?: 
       after = chunk[chunk.length - 1] as string;
       villages += chunk.length;
       for (const row of await findCandidatePairs(ctx.db, { villages: chunk, regionPatterns, threshold: nameSimilarity })) {
-        const { reasons } = pairReasons(
-          {
-            sameName: row.same_name,
-            sameKey: row.same_key,
-            similarity: row.similarity,
-            sameVillage: row.same_village,
-            sameBirthDate: true,
-            sameHousehold: row.same_household,
-          },
-          nameSimilarity,
-        );
+        const { reasons } = pairReasons(evidenceOf(row), nameSimilarity);
         if (reasons.length === 0) continue;
         pairs += 1;
         for (const reason of reasons) byReason[reason] += 1;
