@@ -1,3 +1,5 @@
+export { DUPLICATE_REASONS, type DuplicateReason, nameKey } from './duplicates.rules.ts';
+export { addSharedAccountSource, type SharedAccountSource } from './duplicates.service.ts';
 export { IMPORT_HEADER } from './import.rules.ts';
 export { type ImportSummary, importHouseholds } from './import.service.ts';
 export { type FamilyWithMembers, familiesOfVillage, familiesWithMembers } from './members.service.ts';

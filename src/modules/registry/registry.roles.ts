@@ -6,3 +6,4 @@ export const WRITERS = ['admin', 'manager', 'facilitator', 'cadre', 'health_work
 export const IMPORTERS = ['admin', 'manager', 'facilitator'] as const satisfies readonly Role[];
 export const DUPLICATE_READERS = ['admin', 'manager', 'facilitator', 'supervisor', 'auditor'] as const satisfies readonly Role[];
 export const DUPLICATE_DECIDERS = ['admin', 'manager'] as const satisfies readonly Role[];
+export { ADMINS as DUPLICATE_SETTERS } from '../../core/roles.ts';

@@ -5,16 +5,18 @@ import { EXPORT_TYPES, type ExportFormat } from '../../export/table-export.ts';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
-import { decideDuplicate, listDuplicateCandidates } from './duplicates.service.ts';
+import { DUPLICATE_REASONS } from './duplicates.rules.ts';
+import { decideDuplicate, getDuplicateSettings, listDuplicateCandidates, updateDuplicateSettings } from './duplicates.service.ts';
 import { exportHouseholds, exportPersons } from './export.service.ts';
 import { importHouseholdsFromUpload } from './import.service.ts';
-import { DUPLICATE_DECIDERS, DUPLICATE_READERS, IMPORTERS, READERS, WRITERS } from './registry.roles.ts';
+import { DUPLICATE_DECIDERS, DUPLICATE_READERS, DUPLICATE_SETTERS, IMPORTERS, READERS, WRITERS } from './registry.roles.ts';
 import {
   addMemberInputSchema,
   businessInputSchema,
   businessViewSchema,
   deathInputSchema,
   duplicateDecisionInputSchema,
+  duplicateSettingsSchema,
   duplicatesQuerySchema,
   householdInputSchema,
   householdViewSchema,
@@ -218,7 +220,8 @@ export const registryRoutes = [
     method: 'GET',
     url: '/api/v1/registry/duplicates',
     tag: 'registry',
-    summary: 'Possible duplicates (same name, birth date and village) awaiting a reviewer’s decision',
+    summary:
+      'Possible duplicates awaiting a reviewer’s decision: the same or a similar name (spelling variants, typos) with the same birth date and village, the same person in two households, one recipient account for two households; each with its reasons and a score',
     auth: DUPLICATE_READERS,
     query: duplicatesQuerySchema,
     response: z.object({
@@ -226,11 +229,32 @@ export const registryRoutes = [
         z.object({
           a: personViewSchema.extend({ household: householdViewSchema }),
           b: personViewSchema.extend({ household: householdViewSchema }),
-          reason: z.literal('same_name_birth_date_village'),
+          reason: z.enum(DUPLICATE_REASONS),
+          reasons: z.array(z.enum(DUPLICATE_REASONS)),
+          score: z.number(),
         }),
       ),
     }),
     handler: (ctx, { query }) => listDuplicateCandidates(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/registry/duplicates/settings',
+    tag: 'registry',
+    summary: 'The duplicate review’s settings: the name similarity (0.3–1, over name keys) from which a pair is raised',
+    auth: DUPLICATE_READERS,
+    response: duplicateSettingsSchema,
+    handler: (ctx) => getDuplicateSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/registry/duplicates/settings',
+    tag: 'registry',
+    summary: 'Change the duplicate review’s settings (audited)',
+    auth: DUPLICATE_SETTERS,
+    body: duplicateSettingsSchema,
+    response: duplicateSettingsSchema,
+    handler: (ctx, { body }) => updateDuplicateSettings(ctx, body),
   }),
   defineRoute({
     method: 'POST',

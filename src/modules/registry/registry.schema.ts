@@ -219,3 +219,4 @@ export const duplicateDecisionInputSchema = z
     params: { code: 'registry.keep_one_of_pair' },
   });
 export type DuplicateDecisionInput = z.infer<typeof duplicateDecisionInputSchema>;
+export const duplicateSettingsSchema = z.strictObject({ nameSimilarity: z.number().min(0.3).max(1) });

@@ -216,40 +216,6 @@ export function findPersonsForExport(
   return query.orderBy('p.id').limit(filter.limit).execute();
 }
 
-/** Pairs with the same name (case-insensitive), birth date and village, not yet decided. */
-export function findDuplicateCandidates(db: Queryable, filter: { regionPatterns: string[] | null; villageCode?: string; limit: number }) {
-  let query = db
-    .selectFrom('person as a')
-    .innerJoin('person as b', (join) =>
-      join
-        .on(sql`lower(a.full_name)`, '=', sql`lower(b.full_name)`)
-        .onRef('a.birth_date', '=', 'b.birth_date')
-        .onRef('a.village_code', '=', 'b.village_code')
-        .onRef('a.id', '<', 'b.id'),
-    )
-    .select(['a.id as a_id', 'b.id as b_id'])
-    .where('a.merged_into', 'is', null)
-    .where('b.merged_into', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('duplicate_decision as d')
-            .select('d.person_a')
-            .whereRef('d.person_a', '=', 'a.id')
-            .whereRef('d.person_b', '=', 'b.id'),
-        ),
-      ),
-    );
-  const patterns = filter.regionPatterns;
-  if (patterns !== null)
-    query =
-      patterns.length === 0
-        ? query.where(sql<boolean>`false`)
-        : query.where((eb) => eb.or(patterns.map((p) => eb('a.village_code', 'like', p))));
-  if (filter.villageCode) query = query.where('a.village_code', '=', filter.villageCode);
-  return query.orderBy('a.village_code').orderBy(sql`lower(a.full_name)`).limit(filter.limit).execute();
-}
-
 export async function insertDuplicateDecision(db: Queryable, row: Insertable<DuplicateDecisionTable>) {
   await db.insertInto('duplicate_decision').values(row).execute();
 }

@@ -26,7 +26,12 @@ export type Sector = (typeof SECTORS)[number];
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 export type PersonDetail = PersonView & { household: HouseholdView };
 export type ImportResult = z.infer<typeof importResultSchema>;
-export type DuplicatePair = { a: PersonDetail; b: PersonDetail; reason: 'same_name_birth_date_village' };
+export type DuplicateReason =
+  | 'same_name_birth_date_village'
+  | 'similar_name_birth_date_village'
+  | 'same_person_two_households'
+  | 'shared_account';
+export type DuplicatePair = { a: PersonDetail; b: PersonDetail; reason: DuplicateReason; reasons: DuplicateReason[]; score: number };
 export type GroupListItem = z.infer<typeof groupListSchema>['items'][number];
 export type GroupPage = z.infer<typeof groupListSchema>;
 export type Meeting = z.infer<typeof meetingViewSchema>;

@@ -310,7 +310,8 @@ export const registryEn: RegistryDictionary = {
   },
   duplicates: {
     title: 'Duplicates',
-    intro: 'Pairs with the same name, date of birth and village. Review and decide: nothing is merged automatically.',
+    intro:
+      'Possible duplicates: the same or a similar name (typos, old spellings such as Soeharto/Suharto) with the same date of birth and village, the same person in two households, or one recipient account for two households. Review and decide: nothing is merged automatically.',
     empty: 'No possible duplicates. Good!',
     pair: 'Pair {{n}}',
     keep: 'Keep this record',
@@ -324,5 +325,13 @@ export const registryEn: RegistryDictionary = {
     chooseKeep: 'Choose the record to keep.',
     otherMembers: 'Others on this KK: {{names}}',
     readOnly: 'Only admins and managers can decide.',
+    reasonsLabel: 'Why',
+    score: 'Similarity {{score}}',
+    reason: {
+      same_name_birth_date_village: 'Same name, date of birth and village',
+      similar_name_birth_date_village: 'Similar name, same date of birth and village',
+      same_person_two_households: 'Same person in two households (same name and date of birth)',
+      shared_account: 'One recipient account for two households',
+    },
   },
 };

@@ -312,7 +312,8 @@ export const registryId = {
   },
   duplicates: {
     title: 'Data ganda',
-    intro: 'Pasangan dengan nama, tanggal lahir dan desa yang sama. Periksa lalu putuskan: tidak ada yang digabung otomatis.',
+    intro:
+      'Dugaan data ganda: nama sama atau mirip (salah ketik, ejaan lama seperti Soeharto/Suharto) dengan tanggal lahir dan desa yang sama, orang yang sama di dua KK, atau satu rekening penerima untuk dua KK. Periksa lalu putuskan: tidak ada yang digabung otomatis.',
     empty: 'Tidak ada dugaan data ganda. Bagus!',
     pair: 'Pasangan {{n}}',
     keep: 'Pertahankan data ini',
@@ -326,6 +327,14 @@ export const registryId = {
     chooseKeep: 'Pilih data yang dipertahankan.',
     otherMembers: 'Anggota lain di KK ini: {{names}}',
     readOnly: 'Hanya admin dan manajer yang dapat memutuskan.',
+    reasonsLabel: 'Alasan',
+    score: 'Kemiripan {{score}}',
+    reason: {
+      same_name_birth_date_village: 'Nama, tanggal lahir dan desa sama',
+      similar_name_birth_date_village: 'Nama mirip, tanggal lahir dan desa sama',
+      same_person_two_households: 'Orang yang sama di dua KK (nama dan tanggal lahir sama)',
+      shared_account: 'Satu rekening penerima untuk dua KK',
+    },
   },
 };
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,9 @@ export function DuplicatesPage() {
   );
 }
 
+/** A score 0–1 as a percentage ("87%"). */
+const formatScore = (score: number) => `${Math.round(score * 100)}%`;
+
 function PairCard({ pair, n, editable }: { pair: DuplicatePair; n: number; editable: boolean }) {
   const { t } = useTranslation();
   const toast = useToast();
@@ -79,9 +82,21 @@ function PairCard({ pair, n, editable }: { pair: DuplicatePair; n: number; edita
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid="duplicate-pair">
       <Stack gap="sm">
-        <Title order={3} size="h5">
-          {t('duplicates.pair', { n })}
-        </Title>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Title order={3} size="h5">
+            {t('duplicates.pair', { n })}
+          </Title>
+          <Text size="sm" c="dimmed" data-testid="duplicate-score">
+            {t('duplicates.score', { score: formatScore(pair.score) })}
+          </Text>
+        </Group>
+        <Group gap="xs" aria-label={t('duplicates.reasonsLabel')} data-testid="duplicate-reasons">
+          {pair.reasons.map((reason) => (
+            <Badge key={reason} variant="light" color={reason === 'similar_name_birth_date_village' ? 'yellow' : 'orange'} tt="none">
+              {t(`duplicates.reason.${reason}`)}
+            </Badge>
+          ))}
+        </Group>
         <Radio.Group value={keep} onChange={setKeep} error={mustChoose && !keep ? t('duplicates.chooseKeep') : undefined}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {[pair.a, pair.b].map((person) => (
