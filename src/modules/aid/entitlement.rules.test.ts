@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BenefitMember, type BenefitProgramme, type BenefitRate, quoteEntitlement } from './entitlement.rules.ts';
 
-/** The benefit tables as migration 0030 seeds them (the routes test reads the seeded ones). */
+/** The benefit tables as migration 0025 seeds them (the routes test reads the seeded ones). */
 const rate = (category: string, amount: number, from: string, to: string | null = null, extra: Partial<BenefitRate> = {}): BenefitRate => ({
   category,
   basis: 'member',

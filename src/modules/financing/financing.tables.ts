@@ -121,7 +121,7 @@ export type PortfolioSnapshotTable = {
   provision: string;
 };
 
-/** A financing as it stood at a month's end (or the business date in the month not over): migrations/0028. */
+/** A financing as it stood at a month's end (or the business date in the month not over): migrations/0024. */
 export type FinancingMonthFactTable = {
   month: string;
   financing_id: string;

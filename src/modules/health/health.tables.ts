@@ -115,7 +115,7 @@ export type ScreeningTable = {
 export type ScreeningRuleTable = { effective_from: string; method: string; result: string; action: string; interval_months: number };
 export type ScreeningTargetTable = { effective_from: string; method: string; sex: 'M' | 'F'; min_age: number; max_age: number };
 
-/** Care-event months' change stamps and the comparison's monthly aggregates: migrations/0028. */
+/** Care-event months' change stamps and the comparison's monthly aggregates: migrations/0024. */
 export type HealthCareMonthTable = { month: string; stamp: ColumnType<string, string | bigint, string | bigint> };
 export type RepaymentComparisonMonthTable = {
   month: string;

@@ -1,7 +1,7 @@
 /**
  * Duplicate detection rules: the name key that folds the spelling variants of Indonesian
  * names, and how a candidate pair's reasons and score are told. The SQL function
- * `registry_name_key` (migration 0031) computes the same key inside the database; a test
+ * `registry_name_key` (migration 0026) computes the same key inside the database; a test
  * checks that both agree.
  */
 
