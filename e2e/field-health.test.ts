@@ -24,7 +24,15 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     await fillDemoMoney(systemTestContext(server.database));
     const today = businessDate(systemClock);
     // A woman of Kricak in the screening ages (30–50), never screened: her recall is due.
-    woman = await server.database.db
+    // Both are found on the phone by name: names no one else in the demo carries (generated names repeat).
+    const names = await server.database.db
+      .selectFrom('person')
+      .select('full_name')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .groupBy('full_name')
+      .execute();
+    const unique = new Set(names.filter((n) => Number(n.n) === 1).map((n) => n.full_name));
+    const women = await server.database.db
       .selectFrom('person')
       .select(['id', 'full_name'])
       .where('village_code', '=', KRICAK)
@@ -32,7 +40,10 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
       .where('birth_date', '>', addMonthsKeepingDay(today, -12 * 51))
       .where('birth_date', '<=', addMonthsKeepingDay(today, -12 * 30))
       .orderBy('nik')
-      .executeTakeFirstOrThrow();
+      .execute();
+    const first = women.find((w) => unique.has(w.full_name));
+    if (!first) throw new Error('no woman of Kricak with a name of her own');
+    woman = first;
     doctor = new ApiClient(server.url);
     await doctor.login('dokter', DEMO_PASSWORD);
     const running = await server.database.db
@@ -47,7 +58,9 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
       members: { personId: string; illness?: unknown }[];
     }[])
       for (const m of family.members) if (!m.illness) listed.set(m.personId, m.personId);
-    const financing = running.find((f) => f.villageCode === KRICAK && listed.has(f.personId) && f.personId !== woman.id);
+    const financing = running.find(
+      (f) => f.villageCode === KRICAK && listed.has(f.personId) && f.personId !== woman.id && unique.has(f.name),
+    );
     if (!financing) throw new Error('no borrower of Kricak in the health worker list');
     borrower = { id: financing.personId, name: financing.name, financingId: financing.id };
   });
