@@ -269,14 +269,6 @@ const CASES: Case[] = [
     outOfScope: (refs) => refs.bdPerson,
     unknown: NO_SUCH_ID,
   },
-  {
-    name: 'families enrolled in bulk (aid)',
-    method: 'POST',
-    path: () => '/api/v1/programmes/pkh/enrolments/bulk',
-    body: (householdId) => ({ households: [householdId] }),
-    outOfScope: (refs) => refs.bdHousehold,
-    unknown: NO_SUCH_ID,
-  },
 ];
 
 /** Row counts of every table a refused request could have written, and the BD01 fund's cash. */

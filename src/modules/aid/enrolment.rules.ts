@@ -1,6 +1,10 @@
 import { ageOn } from '../../core/dates.ts';
 import type { Relation } from '../registry/registry.schema.ts';
-import type { AidChannel, EnrolmentStatus } from './aid.tables.ts';
+import type { ENROLMENT_STATUSES } from './enrolment.schema.ts';
+import type { AID_CHANNELS } from './programme.schema.ts';
+
+type AidChannel = (typeof AID_CHANNELS)[number];
+type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
 /**
  * Enrolment rules, no I/O: the channel account's format, the recipient a bulk enrolment picks,
