@@ -10,7 +10,17 @@ import { ApiClient, startTestServer, systemTestContext, type TestServer } from '
  * record gets exactly the answer a record that does not exist gets, and nothing is written.
  * Add a row for every route whose body names a record.
  */
-type Refs = { bdFund: string; bdPerson: string; bdGroup: string; ykPerson: string; ykRecruit: string; ykGroup: string; drawer: string };
+type Refs = {
+  bdFund: string;
+  bdPerson: string;
+  bdGroup: string;
+  bdHousehold: string;
+  ykPerson: string;
+  ykHousehold: string;
+  ykRecruit: string;
+  ykGroup: string;
+  drawer: string;
+};
 type Case = {
   name: string;
   method: 'POST' | 'PUT' | 'PATCH';
@@ -234,6 +244,31 @@ const CASES: Case[] = [
     unknown: NO_SUCH_ID,
     by: 'dokter',
   },
+  {
+    name: 'an enrolment of a family (aid)',
+    method: 'POST',
+    path: () => '/api/v1/programmes/pkh/enrolments',
+    body: (householdId) => ({ householdId, recipientPersonId: NO_SUCH_ID, channel: 'bank', account: '1234567890' }),
+    outOfScope: (refs) => refs.bdHousehold,
+    unknown: NO_SUCH_ID,
+    idempotent: true,
+  },
+  {
+    name: 'an enrolment of a person (aid)',
+    method: 'POST',
+    path: () => '/api/v1/programmes/pip/enrolments',
+    body: (personId) => ({ personId, recipientPersonId: personId, channel: 'bank', account: '1234567890' }),
+    outOfScope: (refs) => refs.bdPerson,
+    unknown: NO_SUCH_ID,
+  },
+  {
+    name: 'the recipient of an enrolment (aid)',
+    method: 'POST',
+    path: () => '/api/v1/programmes/pkh/enrolments',
+    body: (recipientPersonId, refs) => ({ householdId: refs.ykHousehold, recipientPersonId, channel: 'emoney', account: '081234567890' }),
+    outOfScope: (refs) => refs.bdPerson,
+    unknown: NO_SUCH_ID,
+  },
 ];
 
 /** Row counts of every table a refused request could have written, and the BD01 fund's cash. */
@@ -252,6 +287,7 @@ const WRITTEN_TABLES = [
   'idempotency_record',
   'counselling_session',
   'session_attendance',
+  'aid_enrolment',
 ];
 
 for (const kind of testDatabaseKinds()) {
@@ -285,7 +321,7 @@ for (const kind of testDatabaseKinds()) {
       const heads = (villagePrefix: string) =>
         db
           .selectFrom('person')
-          .select('id')
+          .select(['id', 'household_id'])
           .where('village_code', 'like', `${villagePrefix}%`)
           .where('relation', '=', 'head')
           .orderBy('id')
@@ -344,7 +380,9 @@ for (const kind of testDatabaseKinds()) {
         bdFund: 'DANA-BD',
         bdGroup: bdGroup.group_id,
         bdPerson: bd.id,
+        bdHousehold: bd.household_id,
         ykPerson: yk.id,
+        ykHousehold: yk.household_id,
         // Each cadre case recruits its own person, so that one case's refusal cannot hide another's.
         ykRecruit: ykRecruit.id,
         ykGroup: group.body.id,

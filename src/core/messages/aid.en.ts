@@ -22,6 +22,18 @@ export const aidEn = {
   'aid.subject_required': 'Name one household or one person.',
   'aid.unit_mismatch': 'This programme is for individuals: name the person, not the household.',
 
+  // enrolment
+  'aid.unit_needs_household': 'This programme is for families: name the household, not a person.',
+  'aid.account_format':
+    'The account does not fit the {{channel}} channel: bank 6–20 digits, e-money a mobile number 08… or +628… (10–13 digits), giro pos 10–16 digits.',
+  'aid.recipient_not_member': 'The recipient must be a member of the enrolled family.',
+  'aid.recipient_not_living': 'The recipient has died; choose a living member of the family.',
+  'aid.person_not_living': 'The person has died and cannot be enrolled.',
+  'aid.already_enrolled': 'Already enrolled in programme {{programme}}; suspend or end that enrolment first.',
+  'aid.not_eligible': 'Not eligible ({{rule}}): {{reason}}',
+  'aid.enrolment_ended': 'The enrolment has ended; enrol the unit again for a new one.',
+  'aid.status_unchanged': 'The enrolment is already {{status}}.',
+
   // eligibility explanations
   'aid.rule.card_held': 'The family holds a {{card}} card, as required.',
   'aid.rule.card_missing': 'The family does not hold a {{card}} card, which is required.',

@@ -22,6 +22,18 @@ export const aidId = {
   'aid.subject_required': 'Sebutkan satu keluarga (household) atau satu orang (person).',
   'aid.unit_mismatch': 'Program ini untuk perorangan: sebutkan orangnya, bukan keluarganya.',
 
+  // enrolment
+  'aid.unit_needs_household': 'Program ini untuk keluarga: sebutkan rumah tangganya, bukan orangnya.',
+  'aid.account_format':
+    'Nomor rekening tidak sesuai saluran {{channel}}: bank 6–20 angka, uang elektronik nomor ponsel 08… atau +628… (10–13 angka), giro pos 10–16 angka.',
+  'aid.recipient_not_member': 'Penerima harus anggota keluarga yang didaftarkan.',
+  'aid.recipient_not_living': 'Penerima sudah meninggal; pilih anggota keluarga yang masih hidup.',
+  'aid.person_not_living': 'Orang ini sudah meninggal dan tidak dapat didaftarkan.',
+  'aid.already_enrolled': 'Sudah terdaftar di program {{programme}}; tangguhkan atau akhiri kepesertaan itu dahulu.',
+  'aid.not_eligible': 'Tidak memenuhi syarat ({{rule}}): {{reason}}',
+  'aid.enrolment_ended': 'Kepesertaan sudah berakhir; daftarkan kembali untuk kepesertaan baru.',
+  'aid.status_unchanged': 'Status kepesertaan sudah {{status}}.',
+
   // eligibility explanations
   'aid.rule.card_held': 'Keluarga memegang {{card}}, sesuai syarat.',
   'aid.rule.card_missing': 'Keluarga tidak memegang {{card}}, padahal disyaratkan.',

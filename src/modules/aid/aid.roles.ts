@@ -11,3 +11,5 @@ import type { Role } from '../../core/roles.ts';
 
 export { ADMINS as PROGRAMME_EDITORS } from '../../core/roles.ts';
 export const AID_READERS = ['admin', 'manager', 'facilitator', 'supervisor', 'auditor'] as const satisfies readonly Role[];
+/** Enrolling, suspending and ending: the administrator and the office manager (admin+manager write, readers read). */
+export const ENROLLERS = ['admin', 'manager'] as const satisfies readonly Role[];

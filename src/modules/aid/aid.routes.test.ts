@@ -346,8 +346,10 @@ for (const kind of testDatabaseKinds()) {
       it('"not already in programme X" reads the enrolments', async () => {
         const before = await manager.get(`/api/v1/programmes/lansia_desa/eligibility?household=${ykHousehold}`);
         expect(before.body.rules[1]).toMatchObject({ rule: 'not_enrolled', passed: true, value: false });
-        await sql`INSERT INTO aid_enrolment (id, programme_id, household_id, status, enrolled_on)
-                  SELECT '01930000-0000-7000-8000-0000000ee001', id, ${ykHousehold}, 'enrolled', '2025-01-01'
+        await sql`INSERT INTO aid_enrolment (id, programme_id, household_id, unit_household_id, village_code, recipient_id, channel,
+                    account, status, enrolled_on)
+                  SELECT '01930000-0000-7000-8000-0000000ee001', id, ${ykHousehold}, ${ykHousehold}, '34.71.01.1001', ${ykPerson},
+                    'bank', '1234567890', 'enrolled', '2025-01-01'
                   FROM aid_programme WHERE code = 'pkh'`.execute(server.database.db);
         const after = await manager.get(`/api/v1/programmes/lansia_desa/eligibility?household=${ykHousehold}`);
         expect(after.body.eligible).toBe(false);

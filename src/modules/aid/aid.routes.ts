@@ -1,7 +1,19 @@
 import { defineRoute } from '../../http/route.ts';
-import { AID_READERS, PROGRAMME_EDITORS } from './aid.roles.ts';
+import { AID_READERS, ENROLLERS, PROGRAMME_EDITORS } from './aid.roles.ts';
 import { eligibilityQuerySchema, eligibilityViewSchema } from './eligibility.schema.ts';
 import { explainEligibility } from './eligibility.service.ts';
+import {
+  bulkEnrolmentInputSchema,
+  bulkEnrolmentResultSchema,
+  enrolmentAccountInputSchema,
+  enrolmentInputSchema,
+  enrolmentListQuerySchema,
+  enrolmentListSchema,
+  enrolmentParamsSchema,
+  enrolmentStatusInputSchema,
+  enrolmentViewSchema,
+} from './enrolment.schema.ts';
+import { enrol, enrolMany, getEnrolment, listEnrolments, setEnrolmentAccount, setEnrolmentStatus } from './enrolment.service.ts';
 import { entitlementQuoteInputSchema, entitlementQuoteViewSchema } from './entitlement.schema.ts';
 import { quoteAidEntitlement } from './entitlement.service.ts';
 import { programmeInputSchema, programmeListSchema, programmeParamsSchema, programmeViewSchema } from './programme.schema.ts';
@@ -71,5 +83,75 @@ export const aidRoutes = [
     body: entitlementQuoteInputSchema,
     response: entitlementQuoteViewSchema,
     handler: (ctx, { body }) => quoteAidEntitlement(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/programmes/:id/enrolments',
+    tag: 'aid',
+    summary: 'Enrol an eligible household or person with its recipient and channel account (admin, manager; with a key, once)',
+    auth: ENROLLERS,
+    params: programmeParamsSchema,
+    body: enrolmentInputSchema,
+    response: enrolmentViewSchema,
+    successStatus: 201,
+    problems: [409],
+    idempotency: 'optional',
+    handler: (ctx, { params, body, idempotencyKey }) => enrol(ctx, params.id, body, idempotencyKey),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/programmes/:id/enrolments/bulk',
+    tag: 'aid',
+    summary: 'Enrol up to 500 families at once: each eligible one with the chosen recipient, account pending; an outcome per family',
+    auth: ENROLLERS,
+    params: programmeParamsSchema,
+    body: bulkEnrolmentInputSchema,
+    response: bulkEnrolmentResultSchema,
+    handler: (ctx, { params, body }) => enrolMany(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/programmes/:id/enrolments',
+    tag: 'aid',
+    summary: 'A programme’s enrolments in your regions, a page at a time (accounts masked)',
+    auth: AID_READERS,
+    params: programmeParamsSchema,
+    query: enrolmentListQuerySchema,
+    response: enrolmentListSchema,
+    handler: (ctx, { params, query }) => listEnrolments(ctx, params.id, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/enrolments/:id',
+    tag: 'aid',
+    summary: 'One enrolment (account masked)',
+    auth: AID_READERS,
+    params: enrolmentParamsSchema,
+    response: enrolmentViewSchema,
+    handler: (ctx, { params }) => getEnrolment(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/enrolments/:id/status',
+    tag: 'aid',
+    summary: 'Suspend, end or resume an enrolment, with a reason (admin, manager; audited)',
+    auth: ENROLLERS,
+    params: enrolmentParamsSchema,
+    body: enrolmentStatusInputSchema,
+    response: enrolmentViewSchema,
+    problems: [409],
+    handler: (ctx, { params, body }) => setEnrolmentStatus(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/enrolments/:id/account',
+    tag: 'aid',
+    summary: 'Give or replace the recipient’s channel account; an enrolment pending its account becomes enrolled (admin, manager)',
+    auth: ENROLLERS,
+    params: enrolmentParamsSchema,
+    body: enrolmentAccountInputSchema,
+    response: enrolmentViewSchema,
+    problems: [409],
+    handler: (ctx, { params, body }) => setEnrolmentAccount(ctx, params.id, body),
   }),
 ];

@@ -11,7 +11,7 @@ export type TargetUnit = 'household' | 'person';
 export type AidPeriod = 'month' | 'year' | 'stage';
 export type AidChannel = 'lkd' | 'giro_pos' | 'bank';
 export type RateBasis = 'unit' | 'member';
-export type EnrolmentStatus = 'enrolled' | 'suspended' | 'ended';
+export type EnrolmentStatus = 'pending_account' | 'enrolled' | 'suspended' | 'ended';
 
 export type AidProgrammeTable = {
   id: string;
@@ -50,6 +50,11 @@ export type AidEnrolmentTable = {
   programme_id: string;
   household_id: string | null;
   person_id: string | null;
+  unit_household_id: string;
+  village_code: string;
+  recipient_id: string;
+  channel: AidChannel;
+  account: string | null;
   status: EnrolmentStatus;
   enrolled_on: string;
   ended_on: string | null;
@@ -61,6 +66,7 @@ export type AidEnrolmentTable = {
 export type AidProgrammeRow = Selectable<AidProgrammeTable>;
 export type AidBenefitRateRow = Selectable<AidBenefitRateTable>;
 export type AidPaymentWindowRow = Selectable<AidPaymentWindowTable>;
+export type AidEnrolmentRow = Selectable<AidEnrolmentTable>;
 
 export type AidTables = {
   aid_programme: AidProgrammeTable;

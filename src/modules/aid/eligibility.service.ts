@@ -5,22 +5,33 @@ import { invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { findPersonForActor, householdById, householdMembers, personById } from '../registry/index.ts';
+import type { Relation } from '../registry/registry.schema.ts';
 import { AID_READERS } from './aid.roles.ts';
 import { findCurrentEnrolmentCodes } from './aid.store.ts';
-import { type EligibilitySubject, evaluateEligibility, type SubjectMember, wordsOf } from './eligibility.rules.ts';
+import { type Eligibility, type EligibilitySubject, evaluateEligibility, type SubjectMember, wordsOf } from './eligibility.rules.ts';
 import type { eligibilityQuerySchema, eligibilityViewSchema } from './eligibility.schema.ts';
 import type { EligibilityRule } from './programme.schema.ts';
-import { loadProgramme } from './programme.service.ts';
+import { type LoadedProgramme, loadProgramme } from './programme.service.ts';
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof personById>>>;
+type HouseholdRow = NonNullable<Awaited<ReturnType<typeof householdById>>>;
+
+/** What the rules read of a member (the registry's person, or a member of `householdsWithPersons`). */
+export type MemberFacts = { id: string; birthDate: string; sex: 'M' | 'F'; relation: Relation };
+const memberFacts = (person: PersonRow): MemberFacts => ({
+  id: person.id,
+  birthDate: person.birth_date,
+  sex: person.sex,
+  relation: person.relation,
+});
 
 /**
  * What the registry says about a member, for the rules. School level is not in the registry
  * yet, and pregnancy and disability are in the health profile, which the health module does not
  * expose yet: all three read as "not recorded" (null).
  */
-const subjectMember = (person: PersonRow): SubjectMember => ({
-  birthDate: person.birth_date,
+const subjectMember = (person: MemberFacts): SubjectMember => ({
+  birthDate: person.birthDate,
   sex: person.sex,
   relation: person.relation,
   schoolLevel: null,
@@ -34,6 +45,34 @@ async function livingMembers(db: Queryable, householdId: string, today: string):
   const members = (await householdMembers(db, householdId)).filter((m) => alive(m, today));
   const rows = await Promise.all(members.map((m) => personById(db, m.id)));
   return rows.filter((row): row is PersonRow => row !== undefined);
+}
+
+/**
+ * A unit's eligibility for a programme today: the family's living members (or the one person)
+ * as given, the household's cards, decile and village, and the programmes it is in now.
+ */
+export async function evaluateUnit(
+  db: Queryable,
+  programme: LoadedProgramme,
+  household: HouseholdRow,
+  members: MemberFacts[],
+  unit: 'household' | 'person',
+  today: string,
+): Promise<Eligibility> {
+  const enrolledIn = await findCurrentEnrolmentCodes(
+    db,
+    household.id,
+    members.map((m) => m.id),
+  );
+  const subject: EligibilitySubject = {
+    unit,
+    villageCode: household.village_code,
+    decile: household.welfare_decile,
+    cards: { kks: household.has_kks, kis: household.has_kis, kip: household.has_kip, pkh: household.has_pkh },
+    members: members.map(subjectMember),
+    enrolledIn: new Set(enrolledIn),
+  };
+  return evaluateEligibility(programme.row.eligibility as EligibilityRule[], subject, today);
 }
 
 /**
@@ -67,20 +106,7 @@ export async function explainEligibility(
 
   const forPerson = programme.row.target_unit === 'person' && person !== undefined;
   const members = forPerson && person ? [person] : await livingMembers(ctx.db, householdId, today);
-  const enrolledIn = await findCurrentEnrolmentCodes(
-    ctx.db,
-    householdId,
-    members.map((m) => m.id),
-  );
-  const subject: EligibilitySubject = {
-    unit: forPerson ? 'person' : 'household',
-    villageCode: household.village_code,
-    decile: household.welfare_decile,
-    cards: { kks: household.has_kks, kis: household.has_kis, kip: household.has_kip, pkh: household.has_pkh },
-    members: members.map(subjectMember),
-    enrolledIn: new Set(enrolledIn),
-  };
-  const result = evaluateEligibility(programme.row.eligibility as EligibilityRule[], subject, today);
+  const result = await evaluateUnit(ctx.db, programme, household, members.map(memberFacts), forPerson ? 'person' : 'household', today);
   return {
     eligible: result.eligible,
     rules: result.rules.map((outcome) => ({

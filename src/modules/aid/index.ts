@@ -1,4 +1,11 @@
+import { addSharedAccountSource } from '../registry/index.ts';
+import { sharedAccountPairs } from './enrolment.service.ts';
+
 export { aidRoutes } from './aid.routes.ts';
 export { explainEligibility } from './eligibility.service.ts';
+export { enrol, enrolMany, listEnrolments, setEnrolmentStatus } from './enrolment.service.ts';
 export { quoteAidEntitlement } from './entitlement.service.ts';
 export { createProgramme, getProgramme, listProgrammes, updateProgramme } from './programme.service.ts';
+
+/** The registry's duplicate review raises two households whose recipients share one channel account. */
+addSharedAccountSource(sharedAccountPairs);
