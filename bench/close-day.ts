@@ -19,6 +19,7 @@ import { closeDay } from '../src/modules/financing/index.ts';
 import { defineProduct } from '../src/modules/financing/lifecycle.service.ts';
 import { createFund, trialBalance } from '../src/modules/ledger/index.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
+import { BULK_FLAT_PRODUCT, BULK_FUND } from '../src/testing/financing-fixtures.ts';
 
 const { values } = parseArgs({ options: { financings: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
 const count = Number(values.financings);
@@ -46,32 +47,8 @@ try {
     locale: 'id',
   };
   await fillDemo(ctx);
-  await defineProduct(ctx, {
-    code: 'BENCH',
-    name: 'Bench flat',
-    kind: 'flat',
-    ratePercent: '12',
-    frequency: 'monthly',
-    minAmount: '1000000',
-    maxAmount: '100000000',
-    minInstallments: 1,
-    maxInstallments: 24,
-    graceOnPrincipal: 0,
-    graceOnProfit: 0,
-    rounding: 'half-up',
-    penaltyPerMilleDaily: '1',
-    penaltyCapPercent: '10',
-    allocationOrder: ['penalty', 'profit', 'principal'],
-  });
-  await createFund(ctx, {
-    code: 'BENCH',
-    name: 'Bench',
-    kind: 'own_capital',
-    source: 'bench',
-    officeCode: 'YK01',
-    initialCapital: '0',
-    cashAccount: '1.1.02',
-  });
+  await defineProduct(ctx, { ...BULK_FLAT_PRODUCT, ratePercent: '12' });
+  await createFund(ctx, BULK_FUND);
 
   const generating = performance.now();
   await sql`

@@ -29,6 +29,7 @@ import {
 } from '../src/modules/health/finance-link.service.ts';
 import { createFund } from '../src/modules/ledger/index.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
+import { BULK_FLAT_PRODUCT, BULK_FUND } from '../src/testing/financing-fixtures.ts';
 
 const { values } = parseArgs({
   options: {
@@ -81,32 +82,8 @@ try {
     locale: 'id',
   };
   await fillDemo(ctx);
-  await defineProduct(ctx, {
-    code: 'BENCH',
-    name: 'Bench flat',
-    kind: 'flat',
-    ratePercent: '10',
-    frequency: 'monthly',
-    minAmount: '1000000',
-    maxAmount: '100000000',
-    minInstallments: 1,
-    maxInstallments: 24,
-    graceOnPrincipal: 0,
-    graceOnProfit: 0,
-    rounding: 'half-up',
-    penaltyPerMilleDaily: '1',
-    penaltyCapPercent: '10',
-    allocationOrder: ['penalty', 'profit', 'principal'],
-  });
-  await createFund(ctx, {
-    code: 'BENCH',
-    name: 'Bench',
-    kind: 'own_capital',
-    source: 'bench',
-    officeCode: 'YK01',
-    initialCapital: '0',
-    cashAccount: '1.1.02',
-  });
+  await defineProduct(ctx, BULK_FLAT_PRODUCT);
+  await createFund(ctx, BULK_FUND);
   const db = database.db;
   const generating = performance.now();
   // Four persons a household, in the villages of Kota Yogyakarta (YK01).

@@ -25,3 +25,36 @@ export const YOGYA_FUND = {
   initialCapital: '20000000',
   capitalDate: '2026-01-02',
 } as const;
+
+/**
+ * A product and a fund for portfolios generated in bulk (the benches, the comparison's facts test):
+ * a flat 10% monthly product of 1 to 24 instalments with the daily late charge, and an empty
+ * own-capital fund at YK01 the generated disbursements draw on.
+ */
+export const BULK_FLAT_PRODUCT = {
+  code: 'BENCH',
+  name: 'Bench flat',
+  kind: 'flat',
+  ratePercent: '10',
+  frequency: 'monthly',
+  minAmount: '1000000',
+  maxAmount: '100000000',
+  minInstallments: 1,
+  maxInstallments: 24,
+  graceOnPrincipal: 0,
+  graceOnProfit: 0,
+  rounding: 'half-up',
+  penaltyPerMilleDaily: '1',
+  penaltyCapPercent: '10',
+  allocationOrder: ['penalty', 'profit', 'principal'] as ('penalty' | 'profit' | 'principal')[],
+} as const;
+
+export const BULK_FUND = {
+  code: 'BENCH',
+  name: 'Bench',
+  kind: 'own_capital',
+  source: 'bench',
+  officeCode: 'YK01',
+  initialCapital: '0',
+  cashAccount: '1.1.02',
+} as const;

@@ -2,6 +2,7 @@
 // reference (every financing's history rebuilt, compareRepayment): equal on generated
 // portfolios, in memory (property) and on both databases through reversals, backdated
 // repayments and care, a write-off and the business date moving.
+
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { Context } from '../../context.ts';
 import { businessDate, fixedClock } from '../../core/clock.ts';
 import { addMonths, monthIndex, nextDay } from '../../core/dates.ts';
 import { describeEachDatabase } from '../../testing/databases.ts';
+import { BULK_FLAT_PRODUCT, BULK_FUND } from '../../testing/financing-fixtures.ts';
 import { systemTestContext } from '../../testing/server.ts';
 import { fillDemo } from '../demo/index.ts';
 import { closeDay, financingDemoApi, type MonthFact, monthFacts } from '../financing/index.ts';
@@ -242,32 +244,8 @@ describeEachDatabase('the comparison from monthly facts equals the rebuilt histo
     };
     const persons = await db.selectFrom('person').select(['id', 'village_code']).orderBy('nik').limit(24).execute();
     personIds.push(...persons.map((p) => p.id));
-    await financingDemoApi.defineProduct(ctx, {
-      code: 'TFLAT',
-      name: 'Test flat',
-      kind: 'flat',
-      ratePercent: '10',
-      frequency: 'monthly',
-      minAmount: '1000000',
-      maxAmount: '100000000',
-      minInstallments: 1,
-      maxInstallments: 24,
-      graceOnPrincipal: 0,
-      graceOnProfit: 0,
-      rounding: 'half-up',
-      penaltyPerMilleDaily: '1',
-      penaltyCapPercent: '10',
-      allocationOrder: ['penalty', 'profit', 'principal'],
-    });
-    await createFund(ctx, {
-      code: 'TFUND',
-      name: 'Test',
-      kind: 'own_capital',
-      source: 'test',
-      officeCode: 'YK01',
-      initialCapital: '0',
-      cashAccount: '1.1.02',
-    });
+    await financingDemoApi.defineProduct(ctx, { ...BULK_FLAT_PRODUCT, code: 'TFLAT', name: 'Test flat' });
+    await createFund(ctx, { ...BULK_FUND, code: 'TFUND', name: 'Test', source: 'test' });
     const fund = await db.selectFrom('fund').select('id').where('code', '=', 'TFUND').executeTakeFirstOrThrow();
     const product = await db.selectFrom('financing_product').select('id').where('code', '=', 'TFLAT').executeTakeFirstOrThrow();
     await sql`
