@@ -1,3 +1,5 @@
+import { ACCOUNTS } from '../modules/ledger/accounts.rules.ts';
+
 /**
  * The money set-up several financing tests share: a flat 10% monthly product with a daily late
  * charge (1‰, capped at 10%) and a YK01 revolving fund of Rp20.000.000, posted as a manager would.
@@ -56,5 +58,5 @@ export const BULK_FUND = {
   source: 'bench',
   officeCode: 'YK01',
   initialCapital: '0',
-  cashAccount: '1.1.02',
+  cashAccount: ACCOUNTS.bankCash,
 } as const;
