@@ -27,6 +27,8 @@ export type AidProgrammeTable = {
   new_year_percent: number | null;
   final_year_percent: number | null;
   eligibility: Json<unknown>;
+  /** Region codes rolled out first (seed 001: the 19 priority regencies); progress lists them first. */
+  priority_regions: ColumnType<string[], string[] | undefined, string[]>;
   built_in: ColumnType<boolean, boolean | undefined, never>;
   active: boolean;
   created_at: CreatedAt;
@@ -73,4 +75,106 @@ export type AidTables = {
   aid_benefit_rate: AidBenefitRateTable;
   aid_payment_window: AidPaymentWindowTable;
   aid_enrolment: AidEnrolmentTable;
+} & AidPaymentTables;
+
+export type CycleStatus = 'open' | 'approved' | 'closed';
+export type ComputeState = 'idle' | 'computing' | 'computed';
+export type EntitlementStatus = 'computed' | 'excluded' | 'approved' | 'instructed' | 'paid' | 'failed' | 'returned';
+export type InstructionStatus = 'instructed' | 'paid' | 'failed' | 'returned';
+export type ReconciliationOutcome = 'duplicate' | 'unknown' | 'mismatch' | 'invalid' | 'unchanged';
+
+export type AidCycleTable = {
+  id: string;
+  programme_id: string;
+  name: string;
+  period_start: string;
+  period_end: string;
+  status: CycleStatus;
+  compute_state: ComputeState;
+  computed_at: Date | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: CreatedAt;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: Date | null;
+};
+export type AidEntitlementTable = {
+  id: string;
+  cycle_id: string;
+  enrolment_id: string;
+  unit_household_id: string;
+  person_id: string | null;
+  village_code: string;
+  recipient_id: string;
+  channel: AidChannel;
+  account: string;
+  amount: Money;
+  components: Json<unknown>;
+  status: EntitlementStatus;
+  exclusion_reason: string | null;
+  excluded_by: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  paid_on: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type AidInstructionBatchTable = {
+  id: string;
+  cycle_id: string;
+  channel: AidChannel;
+  number: number;
+  instruction_count: number;
+  total: Money;
+  created_by: string;
+  created_at: CreatedAt;
+};
+export type AidInstructionTable = {
+  id: string;
+  batch_id: string;
+  entitlement_id: string;
+  reference: string;
+  attempt: number;
+  amount: Money;
+  status: InstructionStatus;
+  channel_reference: string | null;
+  settled_on: string | null;
+  reconciliation_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type AidReconciliationTable = {
+  id: string;
+  cycle_id: string;
+  channel: AidChannel;
+  file_name: string;
+  file_sha256: string;
+  line_count: number;
+  counts: Json<Record<string, number>>;
+  paid_total: Money;
+  returned_total: Money;
+  created_by: string;
+  created_at: CreatedAt;
+};
+export type AidReconciliationIssueTable = {
+  id: string;
+  reconciliation_id: string;
+  line_no: number;
+  outcome: ReconciliationOutcome;
+  reference: string | null;
+  detail: string;
+};
+
+export type AidCycleRow = Selectable<AidCycleTable>;
+export type AidEntitlementRow = Selectable<AidEntitlementTable>;
+export type AidInstructionRow = Selectable<AidInstructionTable>;
+
+export type AidPaymentTables = {
+  aid_cycle: AidCycleTable;
+  aid_entitlement: AidEntitlementTable;
+  aid_instruction_batch: AidInstructionBatchTable;
+  aid_instruction: AidInstructionTable;
+  aid_reconciliation: AidReconciliationTable;
+  aid_reconciliation_issue: AidReconciliationIssueTable;
 };

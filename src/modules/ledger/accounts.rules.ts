@@ -58,6 +58,10 @@ export const ACCOUNTS = {
   profitSharingLoss: '5.1.02',
   /** Selisih kurang kas */
   cashShortage: '5.2.01',
+  /** Utang bantuan sosial kepada penerima: what approved entitlements owe until the channel confirms */
+  aidPayable: '2.3.01',
+  /** Penyaluran bantuan sosial: the expense of approved entitlements */
+  aidExpense: '5.3.01',
 } as const;
 export type SystemAccountCode = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
 

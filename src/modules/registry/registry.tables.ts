@@ -41,6 +41,13 @@ export type PersonTable = {
   relation: Relation;
   village_code: string;
   died_on: string | null;
+  /** The school the person attends now (SMA covers SMK and MA) and which year of it; null: not recorded. */
+  school_level: ColumnType<'SD' | 'SMP' | 'SMA' | null, 'SD' | 'SMP' | 'SMA' | null | undefined, 'SD' | 'SMP' | 'SMA' | null>;
+  school_year: ColumnType<
+    'new' | 'middle' | 'final' | null,
+    'new' | 'middle' | 'final' | null | undefined,
+    'new' | 'middle' | 'final' | null
+  >;
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
