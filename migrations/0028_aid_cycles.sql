@@ -150,3 +150,10 @@ CREATE TABLE aid_reconciliation_issue (
   detail text NOT NULL
 );
 CREATE INDEX aid_reconciliation_issue_of ON aid_reconciliation_issue (reconciliation_id, line_no);
+
+-- Seed 001: KKS (with its e-money SIM card), KIP and KIS were handed out first in 19 priority
+-- regencies/cities (Kota Surabaya is listed twice in the source; Mamuju Utara is now Pasangkayu).
+UPDATE aid_programme SET priority_regions = ARRAY[
+  '51.01', '36.01', '31.73', '31.71', '31.74', '31.75', '31.72', '32.09', '32.75', '32.08',
+  '33.74', '33.28', '35.10', '35.78', '64.71', '53.71', '76.01', '12.72', '12.06'
+] WHERE code IN ('kks', 'pip');
