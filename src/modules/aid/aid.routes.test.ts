@@ -260,6 +260,23 @@ for (const kind of testDatabaseKinds()) {
         expect((await admin.post('/api/v1/programmes', { ...lansia, code: 'Bad Code' })).status).toBe(422);
       });
 
+      it('KKS and PIP carry the 19 priority regencies of seed 001; an admin changes them, and a change that leaves them out keeps them', async () => {
+        const kks = (await manager.get('/api/v1/programmes/kks')).body;
+        expect(kks.priorityRegions).toHaveLength(19);
+        expect(kks.priorityRegions).toEqual(expect.arrayContaining(['51.01', '35.78', '76.01', '12.06']));
+        expect((await manager.get('/api/v1/programmes/pkh')).body.priorityRegions).toEqual([]);
+        const { id, builtIn, priorityRegions, ...rest } = kks;
+        const changed = await admin.request('PUT', '/api/v1/programmes/kks', { ...rest, priorityRegions: ['34.71', '32.04', '34.71'] });
+        expect(changed.status).toBe(200);
+        expect(changed.body.priorityRegions).toEqual(['34.71', '32.04']);
+        const kept = await admin.request('PUT', '/api/v1/programmes/kks', { ...rest, nameEn: 'Prosperous Family Card' });
+        expect(kept.body).toMatchObject({ nameEn: 'Prosperous Family Card', priorityRegions: ['34.71', '32.04'] });
+        const bad = await admin.request('PUT', '/api/v1/programmes/kks', { ...rest, priorityRegions: ['Jakarta'] });
+        expect(bad.status).toBe(422);
+        expect(bad.body.errors[0].field).toBe('priorityRegions.0');
+        await admin.request('PUT', '/api/v1/programmes/kks', { ...rest, priorityRegions });
+      });
+
       it('edits a built-in programme but keeps its code; before and after are audited', async () => {
         const current = (await admin.get('/api/v1/programmes/sembako')).body;
         const { id, builtIn, ...rest } = current;

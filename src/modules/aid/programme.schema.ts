@@ -92,6 +92,8 @@ export const programmeInputSchema = z.strictObject({
   rates: z.array(benefitRateInputSchema).min(1).max(200),
   /** For a monthly programme: months paid together as one lump (a stage). */
   paymentWindows: z.array(paymentWindowSchema).max(60).default([]),
+  /** Regions rolled out first (seed 001: 19 priority regencies), listed first in the progress table; absent on a change: kept. */
+  priorityRegions: z.array(regionCodeSchema).max(600).optional(),
 });
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 
@@ -125,6 +127,7 @@ export const programmeViewSchema = z.object({
   eligibility: z.array(eligibilityRuleSchema),
   rates: z.array(rateViewSchema),
   paymentWindows: z.array(z.object({ startsOn: z.string(), endsOn: z.string() })),
+  priorityRegions: z.array(z.string()),
 });
 export type ProgrammeView = z.infer<typeof programmeViewSchema>;
 export const programmeListSchema = z.object({ items: z.array(programmeViewSchema) });

@@ -83,6 +83,7 @@ function programmeView({ row, rates, windows }: LoadedProgramme, fundCode: strin
       effectiveTo: r.effective_to,
     })),
     paymentWindows: windows.map((w) => ({ startsOn: w.starts_on, endsOn: w.ends_on })),
+    priorityRegions: row.priority_regions,
   };
 }
 
@@ -157,6 +158,7 @@ const programmeColumns = (input: ProgrammeInput, fundId: string | null) => ({
   final_year_percent: input.finalYearPercent,
   eligibility: JSON.stringify(input.eligibility),
   active: input.active,
+  ...(input.priorityRegions === undefined ? {} : { priority_regions: [...new Set(input.priorityRegions)] }),
 });
 
 function benefitRows(programmeId: string, input: ProgrammeInput, at: number) {
