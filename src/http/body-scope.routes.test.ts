@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDate, systemClock } from '../core/clock.ts';
 import { DEMO_PASSWORD, fillDemo } from '../modules/demo/index.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../testing/server.ts';
@@ -20,6 +21,9 @@ type Refs = {
   ykRecruit: string;
   ykGroup: string;
   drawer: string;
+  /** An approved KKS cycle paid from the YK01 fund, opened by the administrator (so the YK01 manager may approve in it). */
+  ykCycle: string;
+  bdEntitlement: string;
 };
 type Case = {
   name: string;
@@ -269,6 +273,14 @@ const CASES: Case[] = [
     outOfScope: (refs) => refs.bdPerson,
     unknown: NO_SUCH_ID,
   },
+  {
+    name: 'entitlements of a cycle approved by id (aid)',
+    method: 'POST',
+    path: (refs) => `/api/v1/cycles/${refs.ykCycle}/entitlements/approve`,
+    body: (entitlementId) => ({ ids: [entitlementId] }),
+    outOfScope: (refs) => refs.bdEntitlement,
+    unknown: NO_SUCH_ID,
+  },
 ];
 
 /** Row counts of every table a refused request could have written, and the BD01 fund's cash. */
@@ -288,6 +300,7 @@ const WRITTEN_TABLES = [
   'counselling_session',
   'session_attendance',
   'aid_enrolment',
+  'aid_entitlement',
 ];
 
 for (const kind of testDatabaseKinds()) {
@@ -306,6 +319,45 @@ for (const kind of testDatabaseKinds()) {
         );
       const fund = await admin.get(`/api/v1/funds`);
       return { counts, bdFundCash: fund.body.items.find((f: { code: string }) => f.code === refs.bdFund)?.cash };
+    };
+
+    /** A YK family and a BD family in KKS, paid from the YK01 fund; the administrator opens and computes, the manager approves. */
+    const approvedKksCycle = async (bdHousehold: string, ykHousehold: string) => {
+      const db = server.database.db;
+      await sql`UPDATE household SET has_kks = true WHERE id IN (${bdHousehold}, ${ykHousehold})`.execute(db);
+      for (const [householdId, account] of [
+        [ykHousehold, '4400110001'],
+        [bdHousehold, '4400110002'],
+      ]) {
+        const head = await db
+          .selectFrom('person')
+          .select('id')
+          .where('household_id', '=', householdId as string)
+          .where('relation', '=', 'head')
+          .executeTakeFirstOrThrow();
+        const enrolled = await admin.post('/api/v1/programmes/kks/enrolments', {
+          householdId,
+          recipientPersonId: head.id,
+          channel: 'bank',
+          account,
+        });
+        expect(enrolled.status).toBe(201);
+      }
+      await sql`UPDATE aid_programme SET fund_id = (SELECT id FROM fund WHERE code = 'DANA-YK') WHERE code = 'kks'`.execute(db);
+      const cycle = await admin.post('/api/v1/programmes/kks/cycles', {
+        name: 'KKS uji',
+        periodStart: businessDate(systemClock),
+        periodEnd: businessDate(systemClock),
+      });
+      expect(cycle.status).toBe(201);
+      expect((await admin.post(`/api/v1/cycles/${cycle.body.id}/compute`)).body.total).toBe(2);
+      expect((await manager.post(`/api/v1/cycles/${cycle.body.id}/approve`)).status).toBe(200);
+      const bdEntitlement = await db
+        .selectFrom('aid_entitlement')
+        .select('id')
+        .where('unit_household_id', '=', bdHousehold)
+        .executeTakeFirstOrThrow();
+      return { ykCycle: cycle.body.id as string, bdEntitlement: bdEntitlement.id };
     };
 
     beforeAll(async () => {
@@ -387,6 +439,7 @@ for (const kind of testDatabaseKinds()) {
         ykRecruit: ykRecruit.id,
         ykGroup: group.body.id,
         drawer: drawer.body.id,
+        ...(await approvedKksCycle(bd.household_id, yk.household_id)),
       };
     });
     afterAll(async () => server.close());

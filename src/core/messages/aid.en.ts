@@ -34,6 +34,17 @@ export const aidEn = {
   'aid.enrolment_ended': 'The enrolment has ended; enrol the unit again for a new one.',
   'aid.status_unchanged': 'The enrolment is already {{status}}.',
 
+  // cycles and entitlements
+  'aid.cycle_exists': 'Programme {{programme}} already has a cycle starting on {{periodStart}}.',
+  'aid.cycle_not_open': 'The cycle is {{status}}: only an open cycle can be computed or approved.',
+  'aid.cycle_not_computed': 'The cycle’s compute has not finished ({{status}}); compute it (again) before approving.',
+  'aid.cycle_not_approved': 'The cycle has not been approved yet: no entitlement can be approved (or paid) before its cycle.',
+  'aid.cycle_closed': 'The cycle is closed: nothing more is approved, excluded or paid from it.',
+  'aid.maker_checker': 'The person who opened the cycle cannot approve it or its entitlements; ask another user.',
+  'aid.no_fund': 'The programme has no fund to owe the money from; give the programme a fund first.',
+  'aid.entitlement_not_computed': 'Entitlement {{id}} is {{status}}: only a computed entitlement can be approved.',
+  'aid.entitlement_not_excludable': 'The entitlement is {{status}}: only a computed or approved entitlement can be excluded.',
+
   // eligibility explanations
   'aid.rule.card_held': 'The family holds a {{card}} card, as required.',
   'aid.rule.card_missing': 'The family does not hold a {{card}} card, which is required.',

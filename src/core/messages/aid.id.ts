@@ -34,6 +34,17 @@ export const aidId = {
   'aid.enrolment_ended': 'Kepesertaan sudah berakhir; daftarkan kembali untuk kepesertaan baru.',
   'aid.status_unchanged': 'Status kepesertaan sudah {{status}}.',
 
+  // cycles and entitlements
+  'aid.cycle_exists': 'Program {{programme}} sudah punya siklus yang dimulai {{periodStart}}.',
+  'aid.cycle_not_open': 'Siklus berstatus {{status}}: hanya siklus terbuka yang dapat dihitung atau disetujui.',
+  'aid.cycle_not_computed': 'Perhitungan siklus belum selesai ({{status}}); hitung (ulang) sebelum menyetujui.',
+  'aid.cycle_not_approved': 'Siklus belum disetujui: hak penerima tidak dapat disetujui (atau dibayar) sebelum siklusnya.',
+  'aid.cycle_closed': 'Siklus sudah ditutup: tidak ada lagi yang disetujui, dikeluarkan, atau dibayar darinya.',
+  'aid.maker_checker': 'Pembuat siklus tidak boleh menyetujui siklus atau hak penerimanya; minta pengguna lain.',
+  'aid.no_fund': 'Program belum punya dana sumber pembayaran; tetapkan dana program terlebih dahulu.',
+  'aid.entitlement_not_computed': 'Hak {{id}} berstatus {{status}}: hanya hak yang sudah dihitung yang dapat disetujui.',
+  'aid.entitlement_not_excludable': 'Hak berstatus {{status}}: hanya hak yang dihitung atau disetujui yang dapat dikeluarkan.',
+
   // eligibility explanations
   'aid.rule.card_held': 'Keluarga memegang {{card}}, sesuai syarat.',
   'aid.rule.card_missing': 'Keluarga tidak memegang {{card}}, padahal disyaratkan.',

@@ -13,3 +13,7 @@ export { ADMINS as PROGRAMME_EDITORS } from '../../core/roles.ts';
 export const AID_READERS = ['admin', 'manager', 'facilitator', 'supervisor', 'auditor'] as const satisfies readonly Role[];
 /** Enrolling, suspending and ending: the administrator and the office manager (admin+manager write, readers read). */
 export const ENROLLERS = ['admin', 'manager'] as const satisfies readonly Role[];
+/** Opening, computing and excluding in payment cycles (and, later, instructing and reconciling). */
+export const CYCLE_MAKERS = ['admin', 'manager'] as const satisfies readonly Role[];
+/** Approving a cycle and its entitlements: a second person, never the cycle's maker (aid.maker_checker). */
+export const CYCLE_CHECKERS = ['admin', 'manager', 'supervisor'] as const satisfies readonly Role[];

@@ -2,6 +2,21 @@ import { addSharedAccountSource } from '../registry/index.ts';
 import { sharedAccountPairs } from './enrolment.service.ts';
 
 export { aidRoutes } from './aid.routes.ts';
+export { cycleRoutes } from './cycle.routes.ts';
+export {
+  approveCycle,
+  approveEntitlement,
+  approveEntitlements,
+  type ComputeOptions,
+  computeCycle,
+  createCycle,
+  excludeEntitlement,
+  getCycle,
+  getEntitlement,
+  listCycles,
+  listEntitlements,
+  reviewCycle,
+} from './cycle.service.ts';
 export { explainEligibility } from './eligibility.service.ts';
 export { enrol, enrolMany, listEnrolments, setEnrolmentStatus } from './enrolment.service.ts';
 export { quoteAidEntitlement } from './entitlement.service.ts';
