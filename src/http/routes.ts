@@ -1,4 +1,4 @@
-import { aidRoutes } from '../modules/aid/index.ts';
+import { aidRoutes, paymentRoutes } from '../modules/aid/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
@@ -35,5 +35,6 @@ export function allRoutes(): AnyRoute[] {
     ...savingsRoutes,
     ...healthRoutes,
     ...aidRoutes,
+    ...paymentRoutes,
   ];
 }

@@ -13,3 +13,5 @@ export { ADMINS as PROGRAMME_EDITORS } from '../../core/roles.ts';
 export const AID_READERS = ['admin', 'manager', 'facilitator', 'supervisor', 'auditor'] as const satisfies readonly Role[];
 /** Enrolling, suspending and ending: the administrator and the office manager (admin+manager write, readers read). */
 export const ENROLLERS = ['admin', 'manager'] as const satisfies readonly Role[];
+/** Opening, computing, excluding, instructing and reconciling cycles: the administrator and the office manager. */
+export const CYCLE_MAKERS = ['admin', 'manager'] as const satisfies readonly Role[];
