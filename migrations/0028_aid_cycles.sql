@@ -110,6 +110,11 @@ CREATE TABLE aid_instruction (
   reference text NOT NULL UNIQUE CHECK (reference ~ '^[A-Z0-9-]{6,40}$'),
   attempt smallint NOT NULL CHECK (attempt >= 1),
   amount bigint NOT NULL CHECK (amount > 0),
+  -- The payee as instructed: the recipient's name and family card (KK) number when the batch was
+  -- made. The file is rebuilt from these rows, so every download is the same bytes even after
+  -- the registry corrects a name (payments, issue 13 item 6).
+  payee_name text NOT NULL,
+  payee_kk text NOT NULL,
   status text NOT NULL DEFAULT 'instructed' CHECK (status IN ('instructed', 'paid', 'failed', 'returned')),
   channel_reference text,
   settled_on date,

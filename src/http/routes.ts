@@ -1,4 +1,4 @@
-import { aidRoutes, cycleRoutes } from '../modules/aid/index.ts';
+import { aidRoutes, cycleRoutes, paymentRoutes } from '../modules/aid/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
@@ -36,5 +36,6 @@ export function allRoutes(): AnyRoute[] {
     ...healthRoutes,
     ...aidRoutes,
     ...cycleRoutes,
+    ...paymentRoutes,
   ];
 }

@@ -99,4 +99,35 @@ export const aidEn = {
   'aid.relation.parent_in_law': 'parent-in-law',
   'aid.relation.other_family': 'other relative',
   'aid.relation.other': 'other',
+  // payment instructions and reconciliation (payment.*.ts)
+  'aid.unknown_channel': 'There is no channel {{channel}}: bank, lkd (e-money) or giro_pos.',
+  'aid.nothing_to_instruct': 'No approved entitlement and none waiting for a retry on the {{channel}} channel.',
+  'aid.payment_no_fund': 'Programme {{programme}} has no fund on the ledger; payments cannot be booked.',
+  'aid.reconcile.file_name': 'Give the file’s name (at most 200 characters).',
+  'aid.reconcile.empty': 'The confirmation file is empty.',
+  'aid.reconcile.header':
+    'This is not a payment confirmation file: its first line must be the CSV header {{expected}}. Nothing was stored.',
+  'aid.reconcile.unclean_line': 'The line holds characters that cannot be read (a NUL byte, for instance).',
+  'aid.reconcile.bad_csv': 'The line is not valid CSV (a quote is not closed).',
+  'aid.reconcile.column_count': 'The line has {{count}} columns; it should have {{expected}}.',
+  'aid.reconcile.bad_reference':
+    'Reference “{{reference}}” is not shaped like an instruction reference (A–Z, 0–9, hyphens; 6–40 characters).',
+  'aid.reconcile.bad_status': 'Status “{{status}}” is not one of paid, failed or returned.',
+  'aid.reconcile.bad_date': 'Date “{{date}}” is not a real day (format YYYY-MM-DD).',
+  'aid.reconcile.date_in_future': 'Date {{date}} has not come yet.',
+  'aid.reconcile.channel_reference_long': 'The channel reference is longer than {{max}} characters.',
+  'aid.reconcile.bad_amount': 'Amount “{{amount}}” is not whole rupiah without separators.',
+  'aid.reconcile.unknown': 'Unknown reference: no instruction has it.',
+  'aid.reconcile.other_batch': 'The reference belongs to another cycle or channel, not to the file being reconciled.',
+  'aid.reconcile.mismatch': 'Amount {{amount, rupiah}} differs from the instruction’s {{expected, rupiah}}.',
+  'aid.reconcile.duplicate': 'The reference is already paid; the line is ignored and nothing moves.',
+  'aid.reconcile.paid_cannot_fail': 'The reference is already paid and cannot fail any more; money that came back is reported as returned.',
+  'aid.reconcile.entitlement_paid':
+    'The entitlement is already paid through another instruction; the line is ignored so it is not paid twice.',
+  'aid.reconcile.unchanged_failed': 'The instruction is already recorded as failed; nothing changes.',
+  'aid.reconcile.unchanged_returned': 'The instruction is already recorded as returned; nothing changes.',
+  'aid.reconcile.settled_failed':
+    'The instruction is already recorded as failed; the entitlement is paid again by a new instruction (a new reference), not by this line.',
+  'aid.reconcile.settled_returned':
+    'The instruction is already recorded as returned; the entitlement is paid again by a new instruction (a new reference), not by this line.',
 };

@@ -96,4 +96,34 @@ export const aidId = {
   'aid.relation.parent_in_law': 'mertua',
   'aid.relation.other_family': 'famili lain',
   'aid.relation.other': 'lainnya',
+  // payment instructions and reconciliation (payment.*.ts)
+  'aid.unknown_channel': 'Saluran {{channel}} tidak dikenal: bank, lkd (uang elektronik) atau giro_pos.',
+  'aid.nothing_to_instruct': 'Tidak ada hak yang disetujui atau menunggu pembayaran ulang pada saluran {{channel}}.',
+  'aid.payment_no_fund': 'Program {{programme}} tidak punya dana di buku besar; pembayaran tidak dapat dibukukan.',
+  'aid.reconcile.file_name': 'Nama berkas wajib diisi (paling banyak 200 karakter).',
+  'aid.reconcile.empty': 'Berkas konfirmasi kosong.',
+  'aid.reconcile.header':
+    'Ini bukan berkas konfirmasi pembayaran: baris pertama harus berisi kepala kolom CSV {{expected}}. Tidak ada yang disimpan.',
+  'aid.reconcile.unclean_line': 'Baris berisi karakter yang tidak dapat dibaca (misalnya byte NUL).',
+  'aid.reconcile.bad_csv': 'Baris bukan CSV yang sah (tanda kutip tidak ditutup).',
+  'aid.reconcile.column_count': 'Baris berisi {{count}} kolom; seharusnya {{expected}}.',
+  'aid.reconcile.bad_reference': 'Referensi “{{reference}}” tidak berbentuk referensi instruksi (A–Z, 0–9, tanda hubung; 6–40 karakter).',
+  'aid.reconcile.bad_status': 'Status “{{status}}” tidak dikenal: paid, failed atau returned.',
+  'aid.reconcile.bad_date': 'Tanggal “{{date}}” bukan tanggal yang ada (format TTTT-BB-HH).',
+  'aid.reconcile.date_in_future': 'Tanggal {{date}} belum tiba.',
+  'aid.reconcile.channel_reference_long': 'Referensi saluran lebih dari {{max}} karakter.',
+  'aid.reconcile.bad_amount': 'Nominal “{{amount}}” bukan rupiah utuh tanpa pemisah.',
+  'aid.reconcile.unknown': 'Referensi tidak dikenal: tidak ada instruksi dengan referensi ini.',
+  'aid.reconcile.other_batch': 'Referensi ini milik siklus atau saluran lain, bukan berkas yang sedang direkonsiliasi.',
+  'aid.reconcile.mismatch': 'Nominal {{amount, rupiah}} tidak sama dengan nominal instruksi {{expected, rupiah}}.',
+  'aid.reconcile.duplicate': 'Referensi ini sudah dibayar; baris diabaikan, tidak ada yang bergerak.',
+  'aid.reconcile.paid_cannot_fail':
+    'Referensi ini sudah dibayar dan tidak dapat gagal lagi; dana yang kembali dilaporkan sebagai returned.',
+  'aid.reconcile.entitlement_paid': 'Hak ini sudah dibayar melalui instruksi lain; baris diabaikan agar tidak dibayar dua kali.',
+  'aid.reconcile.unchanged_failed': 'Instruksi ini sudah tercatat gagal; tidak ada perubahan.',
+  'aid.reconcile.unchanged_returned': 'Instruksi ini sudah tercatat dikembalikan; tidak ada perubahan.',
+  'aid.reconcile.settled_failed':
+    'Instruksi ini sudah tercatat gagal; haknya dibayar ulang dengan instruksi baru (referensi baru), bukan dengan baris ini.',
+  'aid.reconcile.settled_returned':
+    'Instruksi ini sudah tercatat dikembalikan; haknya dibayar ulang dengan instruksi baru (referensi baru), bukan dengan baris ini.',
 };

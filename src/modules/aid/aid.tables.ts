@@ -137,6 +137,9 @@ export type AidInstructionTable = {
   reference: string;
   attempt: number;
   amount: Money;
+  /** The recipient's name and KK number as instructed (the file is rebuilt from them). */
+  payee_name: string;
+  payee_kk: string;
   status: InstructionStatus;
   channel_reference: string | null;
   settled_on: string | null;

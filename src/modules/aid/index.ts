@@ -20,6 +20,17 @@ export {
 export { explainEligibility } from './eligibility.service.ts';
 export { enrol, enrolMany, listEnrolments, setEnrolmentStatus } from './enrolment.service.ts';
 export { quoteAidEntitlement } from './entitlement.service.ts';
+export { paymentRoutes } from './payment.routes.ts';
+export {
+  createInstructionBatch,
+  getReconciliation,
+  getRetryList,
+  listInstructionBatches,
+  listReconciliations,
+  openInstructionFile,
+  reconcile,
+  writeInstructionFile,
+} from './payment.service.ts';
 export { createProgramme, getProgramme, listProgrammes, updateProgramme } from './programme.service.ts';
 
 /** The registry's duplicate review raises two households whose recipients share one channel account. */
