@@ -8,9 +8,10 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../modules/demo/index.ts';
+import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
+import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
 import { HealthUsageError, healthFhirCommand, parseHealthArgs } from './health.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
@@ -36,6 +37,16 @@ Usage: jaring <command> [options]
                                 classes, portfolio at risk (safe to re-run; resumes if cut off)
   health fhir <personId>        print a person's health record as a FHIR R4 Bundle (JSON);
                                 the read is audited
+  aid cycle compute <cycleId> --as <username> [--chunk <n>]
+                                compute a social assistance cycle's entitlements in
+                                restartable chunks (a re-run completes a cut-off one)
+  aid cycle approve <cycleId> --as <username>
+                                approve a cycle and all its entitlements (the checker:
+                                never the cycle's maker)
+  aid cycle instructions <cycleId> --channel bank|lkd|giro_pos --out <file.csv> --as <username>
+                                the next payment instruction batch of a channel, streamed
+  aid cycle reconcile <cycleId> --channel bank|lkd|giro_pos --file <confirmation.csv> --as <username>
+                                import a channel's confirmation file (safe to repeat)
   demo                          fill an empty database with the demo organisation
   help                          this text
 
@@ -91,6 +102,14 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
+      case 'aid': {
+        const options = parseAidArgs(rest);
+        let code = 0;
+        await withDatabase('aid', async (ctx) => {
+          code = await aidCommand(ctx, options);
+        });
+        return code;
+      }
       case 'demo':
         return await withDatabase('demo', async (ctx) => {
           const result = await fillDemo(ctx);
@@ -114,6 +133,10 @@ export async function main(argv: string[]): Promise<number> {
           const health = await fillDemoHealth(ctx);
           console.log(
             `Family-doctor programme: dokter serves Kricak and Katapang with ${health.families} families profiled, ${health.encounters} encounters, ${health.screenings} IVA/pap smear screenings (recalls due and overdue), ${health.sessions} counselling sessions and ${health.ill} ill member with an instalment due.`,
+          );
+          const aid = await fillDemoAid(ctx);
+          console.log(
+            `Social assistance: ${aid.enrolled} families of Kricak and Bener enrolled in PKH (paid from fund BANSOS-PKH); this quarter's stage paid (${aid.paid} transfers, ${aid.failed} failed and on the retry list) and the next stage computed, waiting for the supervisor pembina's approval.`,
           );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
@@ -139,6 +162,7 @@ function reportError(error: unknown): number {
     error instanceof ImportUsageError ||
     error instanceof CloseDayUsageError ||
     error instanceof HealthUsageError ||
+    error instanceof AidUsageError ||
     isArgsError
   ) {
     console.error(`${error.message}\n\n${HELP}`);

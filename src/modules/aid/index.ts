@@ -18,7 +18,7 @@ export {
   reviewCycle,
 } from './cycle.service.ts';
 export { explainEligibility } from './eligibility.service.ts';
-export { enrol, enrolMany, listEnrolments, setEnrolmentStatus } from './enrolment.service.ts';
+export { enrol, enrolMany, listEnrolments, setEnrolmentAccount, setEnrolmentStatus } from './enrolment.service.ts';
 export { quoteAidEntitlement } from './entitlement.service.ts';
 export { paymentRoutes } from './payment.routes.ts';
 export {
