@@ -63,6 +63,7 @@ import {
   markBatchInstructed,
   type NewInstruction,
   nextBatchNumber,
+  paidElsewhere,
   retryPage,
   type Settlement,
   updateBatchTotals,
@@ -410,19 +411,33 @@ export async function reconcile(
     };
     const flushChunk = async () => {
       if (chunk.length === 0) return;
-      const states = new Map(
-        (await instructionStates(tx, cycleId, input.channel, [...inChunk])).map((row) => [
+      const rows = await instructionStates(tx, cycleId, input.channel, [...inChunk]);
+      const byReference = new Map(rows.map((row) => [row.reference, row]));
+      // Whether the entitlement is paid by another instruction matters only to a payment confirmed on a settled one.
+      const settled = chunk.flatMap(({ line }) => {
+        const row = byReference.get(line.reference);
+        return row && line.status === 'paid' && (row.status === 'failed' || row.status === 'returned') ? [row.id] : [];
+      });
+      const paidByAnother = await paidElsewhere(tx, settled);
+      const states = new Map<string, InstructionState & { id: string }>(
+        rows.map((row) => [
           row.reference,
-          { id: row.id, status: row.status, amount: BigInt(row.amount), ours: row.ours, paidElsewhere: row.paid_elsewhere },
+          { id: row.id, status: row.status, amount: BigInt(row.amount), ours: row.ours, paidElsewhere: paidByAnother.has(row.id) },
         ]),
       );
       const settlements: Settlement[] = [];
       for (const { lineNo, line } of chunk) {
-        const state: (InstructionState & { id: string }) | undefined = states.get(line.reference);
+        const state = states.get(line.reference);
         const decision = decideLine(state, line);
         counts[decision.outcome]++;
         if ('detail' in decision) {
-          issues.push({ lineNo, outcome: decision.outcome, reference: line.reference, detail: storedDetail(decision.detail) });
+          issues.push({
+            id: uuidv7(now.getTime()),
+            lineNo,
+            outcome: decision.outcome,
+            reference: line.reference,
+            detail: storedDetail(decision.detail),
+          });
           continue;
         }
         settlements.push({
@@ -447,7 +462,13 @@ export async function reconcile(
       const parsed = parseConfirmationLine(line, today);
       if (!parsed.ok) {
         counts.invalid++;
-        issues.push({ lineNo, outcome: 'invalid', reference: parsed.reference, detail: storedDetail(parsed.detail) });
+        issues.push({
+          id: uuidv7(now.getTime()),
+          lineNo,
+          outcome: 'invalid',
+          reference: parsed.reference,
+          detail: storedDetail(parsed.detail),
+        });
         if (issues.length >= chunkSize) await flushIssues();
         continue;
       }
