@@ -41,6 +41,8 @@ import type {
   retryListSchema,
 } from './payment.schema.ts';
 import {
+  analyzeEntitlements,
+  analyzeInstructions,
   applySettlements,
   countInstructedEntitlements,
   countIssues,
@@ -153,6 +155,7 @@ export async function createInstructionBatch(
     });
     const prefix = referencePrefix(scope.programme.code, scope.cycle.period_start);
     let sequence = await countInstructedEntitlements(tx, cycleId);
+    await analyzeEntitlements(tx);
     let count = 0;
     let total = 0n;
     // First the approved ones, then the retries; each in id order.
@@ -193,6 +196,7 @@ export async function createInstructionBatch(
     }
     if (count === 0) throw conflict('aid.nothing_to_instruct', 'channel', { channel });
     await markBatchInstructed(tx, batchId, now);
+    await analyzeInstructions(tx);
     await updateBatchTotals(tx, batchId, count, total);
     const row = (await findBatchById(tx, batchId)) as BatchRow;
     const view = batchView(row, scope);

@@ -31,6 +31,15 @@ export async function countInstructedEntitlements(db: Queryable, cycleId: string
   return Number(rows[0]?.n ?? 0);
 }
 
+/**
+ * Fresh statistics of a table just written in bulk (a cycle's entitlements computed and approved,
+ * a batch's instructions inserted): with the counts of an empty table the planner reads a keyset
+ * page by sorting everything after it, page after page (measured: 31 s instead of 1 s for the file
+ * of 173,000 instructions).
+ */
+export const analyzeEntitlements = (db: Queryable) => sql`ANALYZE aid_entitlement`.execute(db);
+export const analyzeInstructions = (db: Queryable) => sql`ANALYZE aid_instruction`.execute(db);
+
 export const insertBatch = (db: Queryable, row: Insertable<AidInstructionBatchTable>) =>
   db.insertInto('aid_instruction_batch').values(row).execute();
 
