@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../core/messages.ts';
 import {
   type ConfirmedStatus,
   decideLine,
@@ -266,5 +267,43 @@ describe('what a confirmation line does', () => {
         },
       ),
     );
+  });
+});
+
+describe('what a line did, in words', () => {
+  it('every reason a line can be reported for has its text in Indonesian and English', () => {
+    const codes = new Set<string>();
+    const statuses: InstructionStatus[] = ['instructed', 'paid', 'failed', 'returned'];
+    for (const current of statuses)
+      for (const status of ['paid', 'failed', 'returned'] as ConfirmedStatus[])
+        for (const extra of [{}, { paidElsewhere: true }, { ours: false }, { amount: 1n }]) {
+          const decision = decideLine(
+            { status: current, amount: 200_000n, ours: true, paidElsewhere: false, ...extra },
+            { status, amount: 200_000n },
+          );
+          if ('detail' in decision) codes.add(decision.detail.code);
+        }
+    codes.add('aid.reconcile.unknown');
+    for (const text of [
+      'a\u0000',
+      '"a',
+      'A',
+      'x y,paid,2025-01-01,,1',
+      'ABCDEF-1,lunas,2025-01-01,,1',
+      'ABCDEF-1,paid,2025-02-30,,1',
+      'ABCDEF-1,paid,2099-01-01,,1',
+      `ABCDEF-1,paid,2025-01-01,${'x'.repeat(101)},1`,
+      'ABCDEF-1,paid,2025-01-01,,1.5',
+    ]) {
+      const parsed = parseConfirmationLine(text, TODAY);
+      if (!parsed.ok) codes.add(parsed.detail.code);
+    }
+    expect(codes.size).toBeGreaterThanOrEqual(18);
+    for (const code of codes)
+      for (const locale of ['id', 'en'] as const) {
+        const words = translate(code, locale, { amount: '1', expected: '2', count: 4, max: 100, date: 'x', status: 'x', reference: 'x' });
+        expect(words, `${code} ${locale}`).not.toBe(translate('common.bad_request', locale));
+        expect(words).not.toContain('{{');
+      }
   });
 });

@@ -41,6 +41,8 @@ import type {
   retryListSchema,
 } from './payment.schema.ts';
 import {
+  analyzeEntitlements,
+  analyzeInstructions,
   applySettlements,
   countInstructedEntitlements,
   countIssues,
@@ -63,6 +65,7 @@ import {
   markBatchInstructed,
   type NewInstruction,
   nextBatchNumber,
+  paidElsewhere,
   retryPage,
   type Settlement,
   updateBatchTotals,
@@ -152,6 +155,7 @@ export async function createInstructionBatch(
     });
     const prefix = referencePrefix(scope.programme.code, scope.cycle.period_start);
     let sequence = await countInstructedEntitlements(tx, cycleId);
+    await analyzeEntitlements(tx);
     let count = 0;
     let total = 0n;
     // First the approved ones, then the retries; each in id order.
@@ -192,6 +196,7 @@ export async function createInstructionBatch(
     }
     if (count === 0) throw conflict('aid.nothing_to_instruct', 'channel', { channel });
     await markBatchInstructed(tx, batchId, now);
+    await analyzeInstructions(tx);
     await updateBatchTotals(tx, batchId, count, total);
     const row = (await findBatchById(tx, batchId)) as BatchRow;
     const view = batchView(row, scope);
@@ -410,19 +415,33 @@ export async function reconcile(
     };
     const flushChunk = async () => {
       if (chunk.length === 0) return;
-      const states = new Map(
-        (await instructionStates(tx, cycleId, input.channel, [...inChunk])).map((row) => [
+      const rows = await instructionStates(tx, cycleId, input.channel, [...inChunk]);
+      const byReference = new Map(rows.map((row) => [row.reference, row]));
+      // Whether the entitlement is paid by another instruction matters only to a payment confirmed on a settled one.
+      const settled = chunk.flatMap(({ line }) => {
+        const row = byReference.get(line.reference);
+        return row && line.status === 'paid' && (row.status === 'failed' || row.status === 'returned') ? [row.id] : [];
+      });
+      const paidByAnother = await paidElsewhere(tx, settled);
+      const states = new Map<string, InstructionState & { id: string }>(
+        rows.map((row) => [
           row.reference,
-          { id: row.id, status: row.status, amount: BigInt(row.amount), ours: row.ours, paidElsewhere: row.paid_elsewhere },
+          { id: row.id, status: row.status, amount: BigInt(row.amount), ours: row.ours, paidElsewhere: paidByAnother.has(row.id) },
         ]),
       );
       const settlements: Settlement[] = [];
       for (const { lineNo, line } of chunk) {
-        const state: (InstructionState & { id: string }) | undefined = states.get(line.reference);
+        const state = states.get(line.reference);
         const decision = decideLine(state, line);
         counts[decision.outcome]++;
         if ('detail' in decision) {
-          issues.push({ lineNo, outcome: decision.outcome, reference: line.reference, detail: storedDetail(decision.detail) });
+          issues.push({
+            id: uuidv7(now.getTime()),
+            lineNo,
+            outcome: decision.outcome,
+            reference: line.reference,
+            detail: storedDetail(decision.detail),
+          });
           continue;
         }
         settlements.push({
@@ -447,7 +466,13 @@ export async function reconcile(
       const parsed = parseConfirmationLine(line, today);
       if (!parsed.ok) {
         counts.invalid++;
-        issues.push({ lineNo, outcome: 'invalid', reference: parsed.reference, detail: storedDetail(parsed.detail) });
+        issues.push({
+          id: uuidv7(now.getTime()),
+          lineNo,
+          outcome: 'invalid',
+          reference: parsed.reference,
+          detail: storedDetail(parsed.detail),
+        });
         if (issues.length >= chunkSize) await flushIssues();
         continue;
       }

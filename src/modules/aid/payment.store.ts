@@ -31,6 +31,15 @@ export async function countInstructedEntitlements(db: Queryable, cycleId: string
   return Number(rows[0]?.n ?? 0);
 }
 
+/**
+ * Fresh statistics of a table just written in bulk (a cycle's entitlements computed and approved,
+ * a batch's instructions inserted): with the counts of an empty table the planner reads a keyset
+ * page by sorting everything after it, page after page (measured: 31 s instead of 1 s for the file
+ * of 173,000 instructions).
+ */
+export const analyzeEntitlements = (db: Queryable) => sql`ANALYZE aid_entitlement`.execute(db);
+export const analyzeInstructions = (db: Queryable) => sql`ANALYZE aid_instruction`.execute(db);
+
 export const insertBatch = (db: Queryable, row: Insertable<AidInstructionBatchTable>) =>
   db.insertInto('aid_instruction_batch').values(row).execute();
 
@@ -143,10 +152,9 @@ export type InstructionStateRow = {
   status: 'instructed' | 'paid' | 'failed' | 'returned';
   amount: string;
   ours: boolean;
-  paid_elsewhere: boolean;
 };
 
-/** The instructions named by a chunk of lines, with whether they are of this cycle and channel and whether their entitlement is paid by another. */
+/** The instructions named by a chunk of lines (one index probe each), with whether they are of this cycle and channel. */
 export async function instructionStates(
   db: Queryable,
   cycleId: string,
@@ -155,13 +163,22 @@ export async function instructionStates(
 ): Promise<InstructionStateRow[]> {
   if (references.length === 0) return [];
   const { rows } = await sql<InstructionStateRow>`
-    SELECT i.id, i.reference, i.status, i.amount::text AS amount,
-           (b.cycle_id = ${cycleId} AND b.channel = ${channel}) AS ours,
-           EXISTS (SELECT 1 FROM aid_instruction j WHERE j.entitlement_id = i.entitlement_id AND j.status = 'paid' AND j.id <> i.id)
-             AS paid_elsewhere
+    SELECT i.id, i.reference, i.status, i.amount::text AS amount, (b.cycle_id = ${cycleId} AND b.channel = ${channel}) AS ours
     FROM aid_instruction i JOIN aid_instruction_batch b ON b.id = i.batch_id
     WHERE i.reference = ANY(${references}::text[])`.execute(db);
   return rows;
+}
+
+/** Of these instructions, those whose entitlement is paid by another instruction (asked only of the few lines that need it). */
+export async function paidElsewhere(db: Queryable, instructionIds: string[]): Promise<Set<string>> {
+  if (instructionIds.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`
+    SELECT i.id FROM aid_instruction i
+    WHERE i.id = ANY(${instructionIds}::uuid[])
+      AND EXISTS (SELECT 1 FROM aid_instruction j WHERE j.entitlement_id = i.entitlement_id AND j.status = 'paid' AND j.id <> i.id)`.execute(
+    db,
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 export type Settlement = { instructionId: string; status: 'paid' | 'failed' | 'returned'; date: string; channelReference: string | null };
@@ -189,16 +206,18 @@ export async function applySettlements(db: Queryable, reconciliationId: string, 
     FROM settled WHERE e.id = settled.entitlement_id`.execute(db);
 }
 
-export type IssueRow = { lineNo: number; outcome: string; reference: string | null; detail: string };
+export type IssueRow = { id: string; lineNo: number; outcome: string; reference: string | null; detail: string };
 
 export async function insertIssues(db: Queryable, reconciliationId: string, rows: IssueRow[]): Promise<void> {
   if (rows.length === 0) return;
   const col = <T>(pick: (row: IssueRow) => T) => rows.map(pick);
   await sql`
     INSERT INTO aid_reconciliation_issue (id, reconciliation_id, line_no, outcome, reference, detail)
-    SELECT jaring_uuidv7(), ${reconciliationId}::uuid, t.line_no, t.outcome, t.reference, t.detail
-    FROM unnest(${col((r) => r.lineNo)}::int[], ${col((r) => r.outcome)}::text[], ${col((r) => r.reference)}::text[],
-                ${col((r) => r.detail)}::text[]) AS t(line_no, outcome, reference, detail)`.execute(db);
+    SELECT t.id, ${reconciliationId}::uuid, t.line_no, t.outcome, t.reference, t.detail
+    FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.lineNo)}::int[], ${col((r) => r.outcome)}::text[],
+                ${col((r) => r.reference)}::text[], ${col((r) => r.detail)}::text[]) AS t(id, line_no, outcome, reference, detail)`.execute(
+    db,
+  );
 }
 
 export const findReconciliationById = (db: Queryable, id: string) =>
