@@ -107,21 +107,23 @@ try {
   await sql`CREATE TEMP TABLE bench_village AS
             SELECT code, row_number() OVER (ORDER BY code) - 1 AS k FROM region WHERE code LIKE '32.04.__.____'`.execute(db);
   const villages = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM bench_village`.execute(db)).rows[0]?.n);
+  // Rows written one after another over time lie in id order (UUIDv7); one statement gives them one
+  // millisecond and random tails, so each table is written in id order, as the compute walks enrolments.
   await sql`
     INSERT INTO household (id, kk_number, village_code, welfare_decile, has_kks)
-    SELECT jaring_uuidv7(), '97' || lpad(g::text, 14, '0'), v.code, 1 + g % 4, true
-    FROM generate_series(0, ${households - 1}) g JOIN bench_village v ON v.k = g % ${villages}`.execute(db);
+    SELECT * FROM (SELECT jaring_uuidv7() AS id, '97' || lpad(g::text, 14, '0'), v.code, 1 + g % 4, true
+                   FROM generate_series(0, ${households - 1}) g JOIN bench_village v ON v.k = g % ${villages}) x ORDER BY id`.execute(db);
   await sql`
     INSERT INTO person (id, nik, full_name, sex, birth_date, household_id, relation, village_code)
-    SELECT jaring_uuidv7(), '96' || substr(h.kk_number, 3), 'Kepala ' || substr(h.kk_number, 11), 'F',
-           '1980-01-01'::date + (substr(h.kk_number, 12)::int % 3000), h.id, 'head', h.village_code
-    FROM household h WHERE h.kk_number LIKE '97%'`.execute(db);
+    SELECT * FROM (SELECT jaring_uuidv7() AS id, '96' || substr(h.kk_number, 3), 'Kepala ' || substr(h.kk_number, 11), 'F',
+                          '1980-01-01'::date + (substr(h.kk_number, 12)::int % 3000), h.id AS household_id, 'head', h.village_code
+                   FROM household h WHERE h.kk_number LIKE '97%') x ORDER BY id`.execute(db);
   await sql`
     INSERT INTO aid_enrolment (id, programme_id, household_id, unit_household_id, village_code, recipient_id, channel, account,
                                status, enrolled_on)
-    SELECT jaring_uuidv7(), (SELECT id FROM aid_programme WHERE code = 'kks'), h.id, h.id, h.village_code, p.id, 'bank',
-           '55' || substr(h.kk_number, 9), 'enrolled', '2025-01-01'
-    FROM household h JOIN person p ON p.household_id = h.id WHERE h.kk_number LIKE '97%'`.execute(db);
+    SELECT * FROM (SELECT jaring_uuidv7() AS id, (SELECT id FROM aid_programme WHERE code = 'kks'), h.id AS household_id, h.id AS unit,
+                          h.village_code, p.id AS recipient, 'bank', '55' || substr(h.kk_number, 9), 'enrolled', '2025-01-01'::date
+                   FROM household h JOIN person p ON p.household_id = h.id WHERE h.kk_number LIKE '97%') x ORDER BY id`.execute(db);
   await sql`ANALYZE`.execute(db);
   console.log(`generated ${households} enrolled households in ${villages} villages in ${seconds(generating).toFixed(1)} s`);
 
@@ -132,7 +134,7 @@ try {
   const rowsOf = (cycleId: string) =>
     `SELECT jaring_uuidv7(), '${cycleId}'::uuid, e.id, e.unit_household_id, e.person_id, e.village_code, e.recipient_id, e.channel, e.account,
             200000, jsonb_build_array(jsonb_build_object('member', e.recipient_id::text, 'category', 'family', 'amount', '200000')), now(), now()
-     FROM aid_enrolment e WHERE e.status = 'enrolled'`;
+     FROM aid_enrolment e WHERE e.status = 'enrolled' ORDER BY e.id`;
   const copyBaseline = async (cycleId: string): Promise<number> => {
     await sql`TRUNCATE bench_copy`.execute(db);
     const file = join(dir, 'entitlements.csv');
