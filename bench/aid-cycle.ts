@@ -121,7 +121,7 @@ try {
   await sql`
     INSERT INTO aid_enrolment (id, programme_id, household_id, unit_household_id, village_code, recipient_id, channel, account,
                                status, enrolled_on)
-    SELECT * FROM (SELECT jaring_uuidv7() AS id, (SELECT id FROM aid_programme WHERE code = 'kks'), h.id AS household_id, h.id AS unit,
+    SELECT * FROM (SELECT jaring_uuidv7() AS id, (SELECT id FROM aid_programme WHERE code = 'kks') AS programme_id, h.id AS household_id, h.id AS unit,
                           h.village_code, p.id AS recipient, 'bank', '55' || substr(h.kk_number, 9), 'enrolled', '2025-01-01'::date
                    FROM household h JOIN person p ON p.household_id = h.id WHERE h.kk_number LIKE '97%') x ORDER BY id`.execute(db);
   await sql`ANALYZE`.execute(db);
