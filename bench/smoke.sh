@@ -38,11 +38,12 @@ run postings npm run --silent bench:postings -- --clients 1 --seconds 2 --rounds
 run bundle npm run --silent bench:bundle -- --families 20 --requests 2 &
 run health npm run --silent bench:health -- --persons 5000 --rounds 2 &
 run duplicates npm run --silent bench:duplicates -- --persons 5000 --rounds 1 &
+run aid-cycle npm run --silent bench:aid-cycle -- --households 2000 &
 BENCH_DATABASE_URL="" run cold-start npm run --silent bench:start -- 1 &
 wait
 
 failed=0
-for name in close-day import postings bundle health duplicates cold-start; do
+for name in close-day import postings bundle health duplicates aid-cycle cold-start; do
   read -r status seconds <"$logs/$name.status"
   if [ "$status" -eq 0 ]; then
     printf 'ok    %-10s %3ss  %s\n' "$name" "$seconds" "$(cat "$logs/$name.line")"

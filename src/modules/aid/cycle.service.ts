@@ -41,9 +41,9 @@ import type {
 import {
   approveComputedEntitlements,
   approveEntitlementRows,
+  chunkBoundaries,
   computePerUnitChunk,
   countEntitlements,
-  countPayableEnrolments,
   entitlementTotalsByStatus,
   findCycle,
   findCycleByStart,
@@ -201,7 +201,7 @@ export async function computeCycle(
   options: ComputeOptions = {},
 ): Promise<z.input<typeof computeResultSchema>> {
   assertRole(ctx, CYCLE_MAKERS);
-  const chunkSize = options.chunkSize ?? defaultChunk(ctx);
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? defaultChunk(ctx)));
   const { cycle, programme } = await cycleForActor(ctx, ctx.db, cycleId);
   if (cycle.status !== 'open') throw conflict('aid.cycle_not_open', 'id', { status: cycle.status });
   const benefit = benefitProgrammeOf(programme);
@@ -215,28 +215,22 @@ export async function computeCycle(
     await updateCycle(tx, cycle.id, { compute_state: 'computing', computed_at: null });
   });
 
-  const total = await countPayableEnrolments(ctx.db, scope);
+  const { ends, total } = await chunkBoundaries(ctx.db, scope, chunkSize);
   const perUnit = paysPerUnitOnly(benefit);
-  let afterId: string | null = null;
   let done = 0;
   let inserted = 0;
-  for (;;) {
-    const chunk: { scanned: number; lastId: string | null; inserted: number } = await inTransaction(ctx, async (tx) => {
+  // The last range has no end: an enrolment made since the boundaries were read is computed too.
+  const ranges = [...ends.slice(0, -1), null].map((upTo, i) => ({ after: i === 0 ? null : (ends[i - 1] as string), upTo }));
+  for (const range of ranges) {
+    const chunk = await inTransaction(ctx, async (tx) => {
       const held = await shareCycle(tx, cycle.id);
       if (held?.status !== 'open') throw conflict('aid.cycle_not_open', 'id', { status: held?.status });
       const at = ctx.clock.now();
       if (perUnit)
         return template.amount === 0n
-          ? { scanned: 0, lastId: null, inserted: 0 }
-          : computePerUnitChunk(tx, {
-              ...scope,
-              afterId,
-              limit: chunkSize,
-              amount: template.amount.toString(),
-              components: template.components,
-              at,
-            });
-      const enrolments = await findEnrolmentChunk(tx, { ...scope, afterId, limit: chunkSize });
+          ? { scanned: 0, inserted: 0 }
+          : computePerUnitChunk(tx, { ...scope, ...range, amount: template.amount.toString(), components: template.components, at });
+      const enrolments = await findEnrolmentChunk(tx, { ...scope, ...range });
       const todo = enrolments.filter((e) => !e.done);
       const families = await memberFactsOf(tx, [...new Set(todo.map((e) => e.unit_household_id))], cycle.period_start);
       const rows: NewEntitlement[] = [];
@@ -260,18 +254,11 @@ export async function computeCycle(
           components: JSON.stringify(owed.components),
         });
       }
-      return {
-        scanned: enrolments.length,
-        lastId: enrolments.at(-1)?.id ?? null,
-        inserted: await insertEntitlementRows(tx, cycle.id, rows, at),
-      };
+      return { scanned: enrolments.length, inserted: await insertEntitlementRows(tx, cycle.id, rows, at) };
     });
-    if (chunk.scanned === 0 || chunk.lastId === null) break;
-    afterId = chunk.lastId;
     done += chunk.scanned;
     inserted += chunk.inserted;
-    await options.onProgress?.(Math.min(done, total), Math.max(total, done));
-    if (chunk.scanned < chunkSize) break;
+    if (chunk.scanned > 0) await options.onProgress?.(Math.min(done, total), Math.max(total, done));
   }
 
   return inTransaction(ctx, async (tx) => {

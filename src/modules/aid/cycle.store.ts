@@ -54,38 +54,52 @@ type ComputeScope = { cycleId: string; programmeId: string; periodEnd: string };
 const payable = (s: ComputeScope) =>
   sql`e.programme_id = ${s.programmeId} AND e.status = 'enrolled' AND e.enrolled_on <= ${s.periodEnd}::date`;
 
-export async function countPayableEnrolments(db: Queryable, s: ComputeScope): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM aid_enrolment e WHERE ${payable(s)}`.execute(db);
-  return rows[0]?.n ?? 0;
+/**
+ * Where a compute's chunks end: the id of every `size`-th payable enrolment in id order, and of
+ * the last one (so the count). One sort of the programme's enrolments at the start; each chunk is
+ * then a range of ids, read by an index range scan whatever the table's physical order (a
+ * `ORDER BY id LIMIT n` per chunk lets the planner sort the whole table for every chunk when
+ * ids and rows are not in the same order).
+ */
+export async function chunkBoundaries(db: Queryable, s: ComputeScope, size: number): Promise<{ ends: string[]; total: number }> {
+  const { rows } = await sql<{ id: string; n: number; total: number }>`
+    SELECT id::text AS id, n::int AS n, total::int AS total FROM (
+      SELECT e.id, row_number() OVER (ORDER BY e.id) AS n, count(*) OVER () AS total
+      FROM aid_enrolment e WHERE ${payable(s)}
+    ) x WHERE n % ${size} = 0 OR n = total ORDER BY n`.execute(db);
+  return { ends: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
 }
+
+/** Enrolment ids after `after` up to `upTo` (null: no end, so an enrolment made since the boundaries were read is included). */
+export type IdRange = { after: string | null; upTo: string | null };
+const inRange = (r: IdRange) =>
+  sql`e.id > ${r.after ?? '00000000-0000-0000-0000-000000000000'}::uuid ${r.upTo === null ? sql`` : sql`AND e.id <= ${r.upTo}::uuid`}`;
 
 /**
  * One chunk of a cycle of a programme that pays per unit only (KKS, Sembako), in one statement:
- * the next `limit` enrolments after `afterId` (keyset on id), each given the same components with
- * the recipient as member. Units already computed are skipped (NOT EXISTS) and a unit written by
- * a concurrent run is left alone (ON CONFLICT DO NOTHING).
+ * the payable enrolments of an id range, each given the same components with the recipient as
+ * member. Units already computed are skipped (NOT EXISTS) and a unit written by a concurrent run
+ * is left alone (ON CONFLICT DO NOTHING).
  */
 export async function computePerUnitChunk(
   db: Queryable,
-  s: ComputeScope & {
-    afterId: string | null;
-    limit: number;
-    amount: string;
-    components: { category: string; amount: string }[];
-    at: Date;
-  },
-): Promise<{ scanned: number; lastId: string | null; inserted: number }> {
+  s: ComputeScope &
+    IdRange & {
+      amount: string;
+      components: { category: string; amount: string }[];
+      at: Date;
+    },
+): Promise<{ scanned: number; inserted: number }> {
   const components = sql`jsonb_build_array(${sql.join(
     s.components.map(
       (c) => sql`jsonb_build_object('member', c.recipient_id::text, 'category', ${c.category}::text, 'amount', ${c.amount}::text)`,
     ),
   )})`;
-  const { rows } = await sql<{ scanned: number; last_id: string | null; inserted: number }>`
+  const { rows } = await sql<{ scanned: number; inserted: number }>`
     WITH chunk AS (
       SELECT e.id, e.unit_household_id, e.person_id, e.village_code, e.recipient_id, e.channel, e.account
       FROM aid_enrolment e
-      WHERE ${payable(s)} AND e.id > ${s.afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid
-      ORDER BY e.id LIMIT ${s.limit}
+      WHERE ${payable(s)} AND ${inRange(s)}
     ), inserted AS (
       INSERT INTO aid_entitlement (id, cycle_id, enrolment_id, unit_household_id, person_id, village_code, recipient_id, channel,
                                    account, amount, components, created_at, updated_at)
@@ -96,11 +110,8 @@ export async function computePerUnitChunk(
       ON CONFLICT (cycle_id, enrolment_id) DO NOTHING
       RETURNING 1
     )
-    SELECT (SELECT count(*)::int FROM chunk) AS scanned,
-           (SELECT c.id::text FROM chunk c ORDER BY c.id DESC LIMIT 1) AS last_id,
-           (SELECT count(*)::int FROM inserted) AS inserted`.execute(db);
-  const row = rows[0];
-  return { scanned: row?.scanned ?? 0, lastId: row?.last_id ?? null, inserted: row?.inserted ?? 0 };
+    SELECT (SELECT count(*)::int FROM chunk) AS scanned, (SELECT count(*)::int FROM inserted) AS inserted`.execute(db);
+  return { scanned: rows[0]?.scanned ?? 0, inserted: rows[0]?.inserted ?? 0 };
 }
 
 export type EnrolmentForCompute = {
@@ -114,14 +125,14 @@ export type EnrolmentForCompute = {
   done: boolean;
 };
 
-/** The next `limit` payable enrolments after `afterId` (keyset on id), each marked when the cycle already has its entitlement. */
-export async function findEnrolmentChunk(db: Queryable, s: ComputeScope & { afterId: string | null; limit: number }) {
+/** The payable enrolments of an id range, each marked when the cycle already has its entitlement. */
+export async function findEnrolmentChunk(db: Queryable, s: ComputeScope & IdRange) {
   const { rows } = await sql<EnrolmentForCompute>`
     SELECT e.id, e.unit_household_id, e.person_id, e.village_code, e.recipient_id, e.channel, e.account,
            EXISTS (SELECT 1 FROM aid_entitlement x WHERE x.cycle_id = ${s.cycleId}::uuid AND x.enrolment_id = e.id) AS done
     FROM aid_enrolment e
-    WHERE ${payable(s)} AND e.id > ${s.afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid
-    ORDER BY e.id LIMIT ${s.limit}`.execute(db);
+    WHERE ${payable(s)} AND ${inRange(s)}
+    ORDER BY e.id`.execute(db);
   return rows;
 }
 
