@@ -4,48 +4,42 @@ import { businessDate } from '../../core/clock.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
-import { findPersonForActor, householdById, householdMembers, personById } from '../registry/index.ts';
-import type { Relation } from '../registry/registry.schema.ts';
+import { findPersonForActor, householdById, type personById } from '../registry/index.ts';
 import { AID_READERS } from './aid.roles.ts';
 import { findCurrentEnrolmentCodes } from './aid.store.ts';
 import { type Eligibility, type EligibilitySubject, evaluateEligibility, type SubjectMember, wordsOf } from './eligibility.rules.ts';
 import type { eligibilityQuerySchema, eligibilityViewSchema } from './eligibility.schema.ts';
+import { type AidMemberFacts, memberFactsOf } from './member-facts.service.ts';
 import type { EligibilityRule } from './programme.schema.ts';
 import { type LoadedProgramme, loadProgramme } from './programme.service.ts';
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof personById>>>;
 type HouseholdRow = NonNullable<Awaited<ReturnType<typeof householdById>>>;
 
-/** What the rules read of a member (the registry's person, or a member of `householdsWithPersons`). */
-export type MemberFacts = { id: string; birthDate: string; sex: 'M' | 'F'; relation: Relation };
-const memberFacts = (person: PersonRow): MemberFacts => ({
+/** What the rules read of a member: the registry's person with school level, and the health profile's pregnancy and disability. */
+export type MemberFacts = AidMemberFacts;
+
+/** A person who is not among the living members (deceased, merged): what the registry alone says. */
+const personFacts = (person: PersonRow): MemberFacts => ({
   id: person.id,
   birthDate: person.birth_date,
   sex: person.sex,
   relation: person.relation,
+  schoolLevel: person.school_level,
+  schoolYear: person.school_level === null ? null : person.school_year,
+  pregnant: person.sex === 'M' ? false : null,
+  disability: null,
 });
 
-/**
- * What the registry says about a member, for the rules. School level is not in the registry
- * yet, and pregnancy and disability are in the health profile, which the health module does not
- * expose yet: all three read as "not recorded" (null).
- */
-const subjectMember = (person: MemberFacts): SubjectMember => ({
+/** What the rules read of a member; null: not recorded (no school level in the registry, no health profile). */
+export const subjectMember = (person: MemberFacts): SubjectMember => ({
   birthDate: person.birthDate,
   sex: person.sex,
   relation: person.relation,
-  schoolLevel: null,
-  disability: null,
-  pregnant: null,
+  schoolLevel: person.schoolLevel,
+  disability: person.disability,
+  pregnant: person.pregnant,
 });
-
-const alive = (person: { died_on: string | null }, today: string) => person.died_on === null || person.died_on > today;
-
-async function livingMembers(db: Queryable, householdId: string, today: string): Promise<PersonRow[]> {
-  const members = (await householdMembers(db, householdId)).filter((m) => alive(m, today));
-  const rows = await Promise.all(members.map((m) => personById(db, m.id)));
-  return rows.filter((row): row is PersonRow => row !== undefined);
-}
 
 /**
  * A unit's eligibility for a programme today: the family's living members (or the one person)
@@ -105,8 +99,9 @@ export async function explainEligibility(
   if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', householdId);
 
   const forPerson = programme.row.target_unit === 'person' && person !== undefined;
-  const members = forPerson && person ? [person] : await livingMembers(ctx.db, householdId, today);
-  const result = await evaluateUnit(ctx.db, programme, household, members.map(memberFacts), forPerson ? 'person' : 'household', today);
+  const family = (await memberFactsOf(ctx.db, [householdId], today)).get(householdId) ?? [];
+  const members = forPerson && person ? [family.find((m) => m.id === person.id) ?? personFacts(person)] : family;
+  const result = await evaluateUnit(ctx.db, programme, household, members, forPerson ? 'person' : 'household', today);
   return {
     eligible: result.eligible,
     rules: result.rules.map((outcome) => ({

@@ -98,6 +98,8 @@ function toPersonView(ctx: Context, row: PersonRow, household: HouseholdRow | un
     villageName: names.get(row.village_code) ?? null,
     deceased: row.died_on !== null,
     diedOn: row.died_on,
+    schoolLevel: row.school_level,
+    schoolYear: row.school_year,
   };
 }
 
@@ -274,7 +276,17 @@ export type HouseholdWithPersons = {
   kkNumber: string;
   villageCode: string;
   address: string;
-  persons: { id: string; fullName: string; relation: string; diedOn: string | null; sex: 'M' | 'F'; birthDate: string; merged: boolean }[];
+  persons: {
+    id: string;
+    fullName: string;
+    relation: string;
+    diedOn: string | null;
+    sex: 'M' | 'F';
+    birthDate: string;
+    merged: boolean;
+    schoolLevel: 'SD' | 'SMP' | 'SMA' | null;
+    schoolYear: 'new' | 'middle' | 'final' | null;
+  }[];
 };
 /** Many households with their persons in one query, in the order of the ids asked (unknown ids left out). */
 export async function householdsWithPersons(db: Queryable, ids: string[]): Promise<HouseholdWithPersons[]> {
@@ -291,6 +303,8 @@ export async function householdsWithPersons(db: Queryable, ids: string[]): Promi
         sex: r.sex,
         birthDate: r.birth_date,
         merged: r.merged_into !== null,
+        schoolLevel: r.school_level,
+        schoolYear: r.school_year,
       });
   }
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);

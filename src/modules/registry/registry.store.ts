@@ -5,6 +5,7 @@ import type {
   BusinessTables,
   DuplicateDecisionTable,
   HouseholdTable,
+  PersonRow,
   PersonTable,
   RegistryTables,
 } from './registry.tables.ts';
@@ -49,6 +50,8 @@ export const findHouseholdsWithPersons = (db: Queryable, ids: string[]) =>
           'p.sex',
           'p.birth_date',
           'p.merged_into',
+          'p.school_level',
+          'p.school_year',
         ])
         .where('h.id', 'in', ids)
         .execute();
@@ -162,6 +165,14 @@ export async function updatePerson(
   changes: Partial<Pick<PersonTable, 'relation' | 'household_id' | 'village_code' | 'died_on'>> & { updated_at: Date },
 ) {
   await db.updateTable('person').set(changes).where('id', '=', id).execute();
+}
+/** What school a person attends now (null: not recorded). */
+export async function updatePersonSchool(
+  db: Queryable,
+  id: string,
+  school: Pick<PersonRow, 'school_level' | 'school_year'> & { updated_at: Date },
+) {
+  await db.updateTable('person').set(school).where('id', '=', id).execute();
 }
 export async function touchHousehold(db: Queryable, id: string, now: Date) {
   await db.updateTable('household').set({ updated_at: now }).where('id', '=', id).execute();
