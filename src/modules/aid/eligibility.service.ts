@@ -41,23 +41,18 @@ export const subjectMember = (person: MemberFacts): SubjectMember => ({
   pregnant: person.pregnant,
 });
 
-/**
- * A unit's eligibility for a programme today: the family's living members (or the one person)
- * as given, the household's cards, decile and village, and the programmes it is in now.
- */
-export async function evaluateUnit(
-  db: Queryable,
+/** The household's facts the rules read, for a unit of it: its village, decile and cards. */
+export type HouseholdFacts = Pick<HouseholdRow, 'id' | 'village_code' | 'welfare_decile' | 'has_kks' | 'has_kis' | 'has_kip' | 'has_pkh'>;
+
+/** A unit's eligibility from facts already read (the lists read a page of units at once). */
+export function evaluateWith(
   programme: LoadedProgramme,
-  household: HouseholdRow,
+  household: HouseholdFacts,
   members: MemberFacts[],
   unit: 'household' | 'person',
+  enrolledIn: Iterable<string>,
   today: string,
-): Promise<Eligibility> {
-  const enrolledIn = await findCurrentEnrolmentCodes(
-    db,
-    household.id,
-    members.map((m) => m.id),
-  );
+): Eligibility {
   const subject: EligibilitySubject = {
     unit,
     villageCode: household.village_code,
@@ -67,6 +62,26 @@ export async function evaluateUnit(
     enrolledIn: new Set(enrolledIn),
   };
   return evaluateEligibility(programme.row.eligibility as EligibilityRule[], subject, today);
+}
+
+/**
+ * A unit's eligibility for a programme today: the family's living members (or the one person)
+ * as given, the household's cards, decile and village, and the programmes it is in now.
+ */
+export async function evaluateUnit(
+  db: Queryable,
+  programme: LoadedProgramme,
+  household: HouseholdFacts,
+  members: MemberFacts[],
+  unit: 'household' | 'person',
+  today: string,
+): Promise<Eligibility> {
+  const enrolledIn = await findCurrentEnrolmentCodes(
+    db,
+    household.id,
+    members.map((m) => m.id),
+  );
+  return evaluateWith(programme, household, members, unit, enrolledIn, today);
 }
 
 /**

@@ -18,8 +18,10 @@ import {
   findHeadsInVillage,
   findHouseholdById,
   findHouseholdByKk,
+  findHouseholdPage,
   findHouseholdsByIds,
   findHouseholdsWithPersons,
+  findLivingPersonPage,
   findMembers,
   findPersonById,
   findPersonNamesByIds,
@@ -28,6 +30,7 @@ import {
   insertHousehold,
   insertPersons,
   lockHouseholdRow,
+  type RegistryPageFilter,
   searchPersonRows,
   searchPersonRowsByName,
 } from './registry.store.ts';
@@ -334,3 +337,13 @@ export async function personsByIds(
     ]),
   );
 }
+
+/**
+ * One page of households in id order, for another module's lists over the whole registry (the
+ * caller passes the actor's region patterns). `decile` and `cards` narrow the page in SQL.
+ */
+export const householdPage = (db: Queryable, filter: Parameters<typeof findHouseholdPage>[1]) => findHouseholdPage(db, filter);
+/** One page of living, unmerged persons (id, household, village, name) in id order, for another module's lists. */
+export const livingPersonPage = (db: Queryable, filter: RegistryPageFilter) => findLivingPersonPage(db, filter);
+/** Household rows by id in one query (unknown ids left out; the caller checks scope). */
+export const householdRowsByIds = (db: Queryable, ids: string[]) => findHouseholdsByIds(db, [...new Set(ids)]);
