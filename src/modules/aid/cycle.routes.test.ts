@@ -419,14 +419,13 @@ for (const kind of testDatabaseKinds()) {
       const [child, sd, smp, ...others] = members.filter((m) => m.id !== mother.id);
       // Ages on the period's first day: the mother 30, a child of 3, pupils of 9 and 13, anyone else an adult of 35.
       const born = (years: number) => addDays(period.periodStart, -(years * 365 + 100));
-      await q(sql`UPDATE person SET birth_date = ${born(30)}, died_on = NULL, school_level = NULL, school_year = NULL WHERE id = ${mother.id}`);
-      for (const [member, years] of [
-        [child, 3],
-        [sd, 9],
-        [smp, 13],
-        ...others.map((o) => [o, 35] as const),
-      ] as const)
-        await q(sql`UPDATE person SET birth_date = ${born(years)}, died_on = NULL, school_level = NULL, school_year = NULL WHERE id = ${member?.id}`);
+      await q(
+        sql`UPDATE person SET birth_date = ${born(30)}, died_on = NULL, school_level = NULL, school_year = NULL WHERE id = ${mother.id}`,
+      );
+      for (const [member, years] of [[child, 3], [sd, 9], [smp, 13], ...others.map((o) => [o, 35] as const)] as const)
+        await q(
+          sql`UPDATE person SET birth_date = ${born(years)}, died_on = NULL, school_level = NULL, school_year = NULL WHERE id = ${member?.id}`,
+        );
       await q(sql`DELETE FROM health_profile WHERE person_id IN (${sql.join(members.map((m) => m.id))})`);
 
       // School levels through the registry's route, the pregnancy through the health module's.

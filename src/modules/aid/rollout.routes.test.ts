@@ -270,7 +270,9 @@ for (const kind of testDatabaseKinds()) {
       const view = response.body;
       expect(view).toMatchObject({ level: 'regency', parent: null, cycle: { id: paidCycle } });
       const expected = await expectedAt(5, paidCycle);
-      expect(new Map(view.rows.map(({ regionCode, regionName: _, priority: __, ...counts }: Item) => [regionCode, counts]))).toEqual(expected);
+      expect(new Map(view.rows.map(({ regionCode, regionName: _, priority: __, ...counts }: Item) => [regionCode, counts]))).toEqual(
+        expected,
+      );
       expect(view.rows[0]).toMatchObject({ regionCode: '34.71', priority: true });
       expect(view.rows.slice(1).every((r: Item) => r.priority === false)).toBe(true);
       const codes = view.rows.slice(1).map((r: Item) => r.regionCode);
@@ -385,7 +387,15 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(family.body.payments).toEqual([
         ...(openEntitlement
-          ? [expect.objectContaining({ cycleId: openCycle, amount: openEntitlement.amount, status: 'computed', paidOn: null, reference: null })]
+          ? [
+              expect.objectContaining({
+                cycleId: openCycle,
+                amount: openEntitlement.amount,
+                status: 'computed',
+                paidOn: null,
+                reference: null,
+              }),
+            ]
           : []),
         {
           cycleId: paidCycle,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { percentPaid, progressRows, regionOverlapsScope } from './rollout.rules.ts';
 
-const c = (eligible: number, enrolled: number, entitled: number, paid: number, failed: number) => ({ eligible, enrolled, entitled, paid, failed });
+const c = (eligible: number, enrolled: number, entitled: number, paid: number, failed: number) => ({
+  eligible,
+  enrolled,
+  entitled,
+  paid,
+  failed,
+});
 
 describe('rollout progress rows', () => {
   it('percent paid: one decimal, half up; nothing entitled is 0', () => {
@@ -41,7 +47,13 @@ describe('rollout progress rows', () => {
     const scope = { kind: 'regions' as const, regionCodes: ['34.71'], officeIds: [] };
     const rows = progressRows({ counts: new Map(), prefix: 5, parent: null, priorityRegions: ['32.04', '34.71'], scope }).rows;
     expect(rows.map((r) => r.regionCode)).toEqual(['34.71']);
-    const under = progressRows({ counts: new Map(), prefix: 8, parent: '34.71', priorityRegions: ['34.71.01', '34.02.01'], scope: { kind: 'all' } });
+    const under = progressRows({
+      counts: new Map(),
+      prefix: 8,
+      parent: '34.71',
+      priorityRegions: ['34.71.01', '34.02.01'],
+      scope: { kind: 'all' },
+    });
     expect(under.rows.map((r) => r.regionCode)).toEqual(['34.71.01']);
   });
 
