@@ -126,8 +126,15 @@ for (const kind of testDatabaseKinds()) {
         schoolLevel: null,
         schoolYear: null,
       });
+      // Asking for what is recorded already writes nothing; a deceased person's school is not recorded.
+      expect((await manager.request('PUT', `/api/v1/persons/${id}/school`, { level: null })).status).toBe(200);
       const actions = await q<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_id = ${id} AND action = 'person.school'`);
       expect(actions).toHaveLength(3);
+      await q(sql`UPDATE person SET died_on = ${addDays(today, -1)} WHERE id = ${id}`);
+      const deceased = await manager.request('PUT', `/api/v1/persons/${id}/school`, { level: 'SD', year: null });
+      expect(deceased.status).toBe(422);
+      expect(deceased.body.errors[0]).toMatchObject({ field: 'level', code: 'registry.person_deceased' });
+      await q(sql`UPDATE person SET died_on = NULL WHERE id = ${id}`);
     });
 
     it('feeds the health profile’s pregnancy (on the day) and a multiple disability (severe) into member facts', async () => {
