@@ -202,6 +202,19 @@ async function restorePglite(dataDir: string, log: Logger, file: string, force: 
 
 // ——— PostgreSQL ———
 
+/** A pg_dump archive cannot carry our checks, so they go in a small file beside it. */
+export const checksFileOf = (file: string) => `${file}.checks.json`;
+
+function readChecksFile(path: string): Checks | null {
+  if (!existsSync(path)) return null;
+  try {
+    const checks = JSON.parse(readFileSync(path, 'utf8')) as Checks;
+    return checks && typeof checks.tables === 'object' && checks.trialBalance ? checks : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Tables in the database's current schema: a restore target must have none. */
 async function tablesIn(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -235,12 +248,15 @@ async function backupPostgres(url: string, log: Logger, file: string): Promise<n
           target.env,
         );
         renameSync(partial, file);
+        writeFileSync(checksFileOf(file), JSON.stringify(found, null, 1));
         return found;
       } finally {
         await sql`COMMIT`.execute(connection);
       }
     });
-    console.log(`Backup (pg_dump, custom format) written to ${file} (${statSync(file).size.toLocaleString('en')} bytes).`);
+    console.log(
+      `Backup (pg_dump, custom format) written to ${file} (${statSync(file).size.toLocaleString('en')} bytes); its checks to ${checksFileOf(file)}.`,
+    );
     console.log(formatChecks(checks));
     return 0;
   } finally {
@@ -282,7 +298,17 @@ async function restorePostgres(url: string, log: Logger, file: string, force: bo
     const checks = await databaseChecks(systemContext(database, log, 'cli:restore'));
     console.log(`Restored ${file} into the PostgreSQL database.`);
     console.log(formatChecks(checks));
-    console.log('Compare these with what "jaring backup" printed when it wrote the file.');
+    const expected = readChecksFile(checksFileOf(file));
+    if (!expected) {
+      console.log(`No ${checksFileOf(file)} beside the backup: compare these with what "jaring backup" printed when it wrote the file.`);
+      return 0;
+    }
+    const differences = compareChecks(expected, checks);
+    if (differences.length > 0) {
+      console.error(`The restored database does not match the backup's checks (${checksFileOf(file)}):\n  ${differences.join('\n  ')}`);
+      return 1;
+    }
+    console.log('Same row counts, trial balance and journal lines as when the backup was taken.');
     return 0;
   } finally {
     await database.close();
