@@ -160,6 +160,10 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
       expect(restore.code).toBe(1);
       expect(restore.stderr).toContain('is in use by "jaring serve"');
       expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      const migrate = await jaring(['migrate-to-postgres', 'postgres://127.0.0.1:1/jaring'], { JARING_DATA_DIR: dataDir });
+      expect(migrate.code).toBe(1);
+      expect(migrate.stderr).toContain('is in use by "jaring serve"');
+      noStackTrace(migrate);
     } finally {
       rmSync(lock, { force: true });
     }
@@ -214,7 +218,13 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
     expect(exists.code).toBe(1);
     expect(exists.stderr).toContain('already exists; give --force');
     expect(readFileSync(notABackup, 'utf8')).toBe('nik,name\n');
-    for (const run of [wrongFile, missing, nothingToBackUp, exists]) noStackTrace(run);
+    const nothingToCopy = await jaring(['migrate-to-postgres', 'postgres://127.0.0.1:1/jaring'], env);
+    expect(nothingToCopy.code).toBe(1);
+    expect(nothingToCopy.stderr).toContain('There is no embedded database');
+    const unreachable = await jaring(['migrate-to-postgres', 'postgres://127.0.0.1:1/jaring'], { JARING_DATA_DIR: dataDir });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain('Cannot connect to postgres://127.0.0.1:1/jaring');
+    for (const run of [wrongFile, missing, nothingToBackUp, exists, nothingToCopy, unreachable]) noStackTrace(run);
   }, 120_000);
 
   const postgres = process.env.TEST_DATABASE_URL;

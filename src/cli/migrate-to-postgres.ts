@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { openConfiguredDatabase, systemContext } from '../bootstrap.ts';
+import { type Opened, openConfiguredDatabase, systemContext } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
+import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { openPostgres } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { BackupRefusedError } from './backup.ts';
@@ -143,8 +146,19 @@ async function copySequences(source: PGlite, target: pg.Client): Promise<number>
 
 /** `jaring migrate-to-postgres <url>`: the embedded installation copied into an empty PostgreSQL database, then checked. */
 export async function migrateToPostgresCommand(config: Config, log: Logger, args: MigrateArgs): Promise<number> {
+  if (!existsSync(join(config.dataDir, 'PG_VERSION')))
+    throw new BackupRefusedError(`There is no embedded database in ${config.dataDir} (JARING_DATA_DIR) to copy.`);
   // The source is brought to the current schema first, so both sides have the same tables.
-  const opened = await openConfiguredDatabase({ ...config, databaseUrl: undefined }, 'migrate-to-postgres');
+  let opened: Opened;
+  try {
+    opened = await openConfiguredDatabase({ ...config, databaseUrl: undefined }, 'migrate-to-postgres');
+  } catch (error) {
+    if (!(error instanceof DataDirBusyError)) throw error;
+    throw new BackupRefusedError(
+      `Refused: the data directory ${config.dataDir} is in use by "jaring ${error.holder.command}" (pid ${error.holder.pid}). ` +
+        'Stop it first: the copy must see the books as they stand, with nobody writing.',
+    );
+  }
   try {
     const client = new pg.Client({ connectionString: args.url });
     try {
