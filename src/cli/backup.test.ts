@@ -167,7 +167,7 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
     } finally {
       rmSync(lock, { force: true });
     }
-  });
+  }, 180_000);
 
   it('reports a restore that does not match the backup it came from', async () => {
     // A backup whose manifest says one more household than its database holds.
@@ -185,7 +185,7 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
     expect(run.stderr).toContain(
       `table household: ${original.checks.tables.household} rows, ${(original.checks.tables.household ?? 0) + 1} in the original`,
     );
-  }, 120_000);
+  }, 300_000);
 
   it('answers bad arguments and wrong files with a clear message, never a stack trace', async () => {
     const env = { JARING_DATA_DIR: join(work, 'unused') };
@@ -225,7 +225,7 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('Cannot connect to postgres://127.0.0.1:1/jaring');
     for (const run of [wrongFile, missing, nothingToBackUp, exists, nothingToCopy, unreachable]) noStackTrace(run);
-  }, 120_000);
+  }, 300_000);
 
   const postgres = process.env.TEST_DATABASE_URL;
   if (!postgres) {
