@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../core/clock.ts';
 import { type Database, openPglite, openPostgres } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
 import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../modules/demo/index.ts';
 import { PGLITE_TEMPLATE_FILE, withDatabaseName } from '../testing/paths.ts';
 import { systemTestContext } from '../testing/server.ts';
@@ -234,8 +235,8 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
   }
 
   describe('on PostgreSQL', () => {
-    const names = [1, 2].map((n) => `jaring_backup_${Date.now().toString(36)}_${n}`);
-    const [migrated, restoredDb] = names.map((name) => withDatabaseName(postgres, name)) as [string, string];
+    const names = [1, 2, 3].map((n) => `jaring_backup_${Date.now().toString(36)}_${n}`);
+    const [migrated, restoredDb, partitioned] = names.map((name) => withDatabaseName(postgres, name)) as [string, string, string];
     const admin = () => {
       const client = new pg.Client({ connectionString: postgres });
       return client;
@@ -281,6 +282,72 @@ describe('jaring backup and restore on the embedded database (demo data)', () =>
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('Refused: the target database is already in use');
       noStackTrace(again);
+    }, 300_000);
+
+    it('migrate-to-postgres creates the partitions the target lacks, with their triggers off for the copy, and refuses tables the target does not have', async () => {
+      const sourceDir = join(work, 'partitioned');
+      const source = await openPglite({ dataDir: sourceDir, loadDataDir: new Blob([gunzipSync(readFileSync(backupFile))]) });
+      const partitionedTable = async (db: Database['db'], months: string[]) => {
+        await sql`CREATE TABLE zz_visit (id int NOT NULL, day date NOT NULL, PRIMARY KEY (id, day)) PARTITION BY RANGE (day)`.execute(db);
+        for (const month of months)
+          await sql
+            .raw(
+              `CREATE TABLE zz_visit_${month.replace('-', '_')} PARTITION OF zz_visit FOR VALUES FROM ('${month}-01') TO ('${month}-01'::date + interval '1 month')`,
+            )
+            .execute(db);
+      };
+      const refuseInserts = async (db: Database['db']) => {
+        await sql`CREATE FUNCTION zz_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'zz_visit is closed'; END $$`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER zz_refuse BEFORE INSERT ON zz_visit FOR EACH ROW EXECUTE FUNCTION zz_refuse()`.execute(db);
+      };
+      try {
+        await partitionedTable(source.db, ['2026-01', '2026-02']);
+        await sql`INSERT INTO zz_visit VALUES (1, '2026-01-05'), (2, '2026-02-07'), (3, '2026-02-28')`.execute(source.db);
+        await refuseInserts(source.db);
+        await sql`CREATE TABLE zz_by_hand (note text)`.execute(source.db);
+      } finally {
+        await source.close();
+      }
+      // The target: migrated and unused, with the table as its migrations would make it (one month so far).
+      const target = await openPostgres(partitioned, 2);
+      try {
+        await migrate(target);
+        await partitionedTable(target.db, ['2026-01']);
+        await refuseInserts(target.db);
+      } finally {
+        await target.close();
+      }
+
+      const refused = await jaring(['migrate-to-postgres', partitioned], { JARING_DATA_DIR: sourceDir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('has tables the migrated PostgreSQL database does not (zz_by_hand)');
+      noStackTrace(refused);
+
+      const again = await openPglite({ dataDir: sourceDir });
+      await sql`DROP TABLE zz_by_hand`.execute(again.db);
+      await again.close();
+      const run = await jaring(['migrate-to-postgres', partitioned], { JARING_DATA_DIR: sourceDir });
+      expect(run.stderr).not.toContain('Error');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Created 1 partitions the target lacked');
+      expect(run.stdout).toContain('Same row counts, trial balance and journal lines on both.');
+      const copied = await openPostgres(partitioned, 2);
+      try {
+        const rows = await sql<{ id: number; part: string }>`SELECT id, tableoid::regclass::text AS part FROM zz_visit ORDER BY id`.execute(
+          copied.db,
+        );
+        expect(rows.rows).toEqual([
+          { id: 1, part: 'zz_visit_2026_01' },
+          { id: 2, part: 'zz_visit_2026_02' },
+          { id: 3, part: 'zz_visit_2026_02' },
+        ]);
+        // Its trigger is on again, in the new partition too.
+        await expect(sql`INSERT INTO zz_visit VALUES (4, '2026-02-10')`.execute(copied.db)).rejects.toThrow(/zz_visit is closed/);
+      } finally {
+        await copied.close();
+      }
     }, 300_000);
 
     it('backs up PostgreSQL with pg_dump and restores it with pg_restore into an empty database: same checks and rows; refuses a non-empty one', async () => {

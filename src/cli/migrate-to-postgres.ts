@@ -66,6 +66,43 @@ async function assertEmptyTarget(client: pg.Client): Promise<void> {
     );
 }
 
+async function tableNames(client: pg.Client): Promise<string[]> {
+  const result = await client.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`,
+  );
+  return result.rows.map((row) => row.name);
+}
+
+/**
+ * Partitions are made over time (months ahead by close of day), so the embedded database can
+ * have some that the freshly migrated target lacks: they are created with the same bounds,
+ * parents before their own partitions. Returns how many were created.
+ */
+async function matchPartitions(source: PGlite, target: pg.Client): Promise<number> {
+  const partitions = await source.query<{ parent: string; name: string; bound: string }>(
+    `SELECT p.relname AS parent, c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relispartition AND c.relkind IN ('r', 'p')
+     ORDER BY c.relname`,
+  );
+  const existing = new Set(await tableNames(target));
+  let todo = partitions.rows.filter((row) => !existing.has(row.name));
+  let created = 0;
+  while (todo.length > 0) {
+    const ready = todo.filter((row) => existing.has(row.parent));
+    if (ready.length === 0) throw new Error(`Partitions without a parent on the target: ${todo.map((row) => row.name).join(', ')}`);
+    for (const row of ready) {
+      await target.query(`CREATE TABLE ${pg.escapeIdentifier(row.name)} PARTITION OF ${pg.escapeIdentifier(row.parent)} ${row.bound}`);
+      existing.add(row.name);
+      created++;
+    }
+    todo = todo.filter((row) => !existing.has(row.name));
+  }
+  return created;
+}
+
 /** Tables ordered so that every table comes after the tables its foreign keys point to. */
 async function dependencyOrder(client: pg.Client, tables: string[]): Promise<string[]> {
   const references = await client.query<{ child: string; parent: string }>(
@@ -178,13 +215,21 @@ export async function migrateToPostgresCommand(config: Config, log: Logger, args
       const sourceContext = systemContext(opened.database, log, 'cli:migrate-to-postgres');
       sourceChecks = await databaseChecks(sourceContext);
       const tables = (await listTables(opened.database.db)).filter((name) => name !== 'schema_migration');
-      const ordered = await dependencyOrder(client, tables);
       const pglite = opened.database.pglite as PGlite;
+      const targetTables = new Set(await tableNames(client));
+      const missing = tables.filter((name) => !targetTables.has(name));
+      if (missing.length > 0)
+        throw new BackupRefusedError(
+          `Refused: the embedded database has tables the migrated PostgreSQL database does not (${missing.join(', ')}): ` +
+            'tables made by hand, or detached partitions. Move or drop them in the embedded database first; nothing was copied.',
+        );
+      const ordered = await dependencyOrder(client, tables);
       // One transaction: a failed copy leaves the target as empty as it was. The tables' own
       // triggers (append-only, balance checks, derived facts) are off for the copy: the rows
       // were checked when they were first written, and the checks below compare the result.
       await client.query('BEGIN');
       try {
+        const partitions = await matchPartitions(pglite, client);
         for (const table of ordered) await client.query(`ALTER TABLE ${pg.escapeIdentifier(table)} DISABLE TRIGGER USER`);
         await client.query(`TRUNCATE ${ordered.map((t) => pg.escapeIdentifier(t)).join(', ')}`);
         const total = ordered.reduce((sum, table) => sum + (sourceChecks.tables[table] ?? 0), 0);
@@ -198,6 +243,7 @@ export async function migrateToPostgresCommand(config: Config, log: Logger, args
         const sequences = await copySequences(pglite, client);
         for (const table of ordered) await client.query(`ALTER TABLE ${pg.escapeIdentifier(table)} ENABLE TRIGGER USER`);
         await client.query('COMMIT');
+        if (partitions > 0) console.log(`Created ${partitions} partitions the target lacked, with the embedded database's bounds.`);
         console.log(`Copied ${ordered.length} tables and ${sequences} sequences from ${config.dataDir} to ${redacted(args.url)}.`);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
