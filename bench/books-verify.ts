@@ -4,7 +4,8 @@
 // baseline reads the same file line by line and parses each line's JSON, nothing else: what
 // any reader of the file pays. No database.
 // Usage: npm run bench:books-verify -- [--lines N] [--keep]
-// Last line: lines=N file_mb=F verify_seconds=S baseline_seconds=B ratio=S/B peak_rss_mb=M
+// Last line: lines=N file_mb=F verify_seconds=S baseline_seconds=B ratio=S/B verify_cpu_seconds=C baseline_cpu_seconds=D peak_rss_mb=M
+// (CPU seconds too: on a shared, loaded box the wall time mostly measures waiting for a core.)
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,21 +83,27 @@ try {
   console.log(`wrote ${n} entries, ${n * 2} lines and ${n} audit records over ${DAYS} days: ${fileMb.toFixed(1)} MB`);
 
   const baselineStarted = performance.now();
+  const baselineCpuBefore = process.cpuUsage();
   let parsed = 0;
   for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY }))
     if (JSON.parse(line)) parsed++;
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+  const baselineCpu = process.cpuUsage(baselineCpuBefore);
+  const baselineCpuSeconds = (baselineCpu.user + baselineCpu.system) / 1e6;
 
   peakRss = process.memoryUsage().rss;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await verifyExport(createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY }));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (result.problem || result.malformed || result.days !== DAYS) throw new Error(`verify failed: ${JSON.stringify(result)}`);
   console.log(
     `baseline parsed ${parsed} lines in ${baselineSeconds.toFixed(2)} s; verify: ${result.days} days, ${result.records} records, last root ${result.lastRoot}`,
   );
   console.log(
-    `lines=${n * 2} file_mb=${fileMb.toFixed(1)} verify_seconds=${seconds.toFixed(2)} baseline_seconds=${baselineSeconds.toFixed(2)} ratio=${(seconds / baselineSeconds).toFixed(2)} peak_rss_mb=${(peakRss / 1e6).toFixed(0)}`,
+    `lines=${n * 2} file_mb=${fileMb.toFixed(1)} verify_seconds=${seconds.toFixed(2)} baseline_seconds=${baselineSeconds.toFixed(2)} ratio=${(seconds / baselineSeconds).toFixed(2)} verify_cpu_seconds=${cpuSeconds.toFixed(2)} baseline_cpu_seconds=${baselineCpuSeconds.toFixed(2)} peak_rss_mb=${(peakRss / 1e6).toFixed(0)}`,
   );
 } finally {
   clearInterval(sampler);

@@ -72,15 +72,28 @@ export function recordId(record: BooksRecord): string {
   return record.kind === 'line' ? `${record.values[0]}#${record.values[1]}` : String(record.values[0]);
 }
 
-/** FNV-1a (32 bits) of a field: cheap, and enough to point at the field that changed. */
-function fieldDigest(kind: RecordKind, field: string, value: string | null): number {
-  const text = `${kind}.${field}=${value === null ? '\u0000' : value}`;
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
+const FNV_OFFSET = 0x811c9dc5;
+const fnv = (hash: number, text: string) => {
+  let h = hash;
+  for (let index = 0; index < text.length; index++) h = Math.imul(h ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return h;
+};
+/** The FNV-1a state after `kind.field=`, once per field. */
+const FIELD_PREFIX = Object.fromEntries(
+  Object.entries(RECORD_FIELDS).map(([kind, fields]) => [kind, fields.map((field) => fnv(FNV_OFFSET, `${kind}.${field}=`))]),
+) as Record<RecordKind, number[]>;
+
+/** FNV-1a (32 bits) of `kind.field=value`: cheap, and enough to point at the field that changed. */
+function fieldDigest(kind: RecordKind, fieldIndex: number, value: string | null): number {
+  return fnv(FIELD_PREFIX[kind][fieldIndex] as number, value === null ? '\u0000' : value);
+}
+
+/** The field digests of a record, in field order. */
+export function digestsOf(record: BooksRecord): number[] {
+  const fields = RECORD_FIELDS[record.kind];
+  if (record.values.length !== fields.length)
+    throw new Error(`${record.kind} has ${record.values.length} fields, expected ${fields.length}`);
+  return record.values.map((value, index) => fieldDigest(record.kind, index, value ?? null));
 }
 
 /** Hashes a day's records as they stream by, in the order the books are read (entries with their lines, then audit records). */
@@ -91,15 +104,11 @@ export class DayHasher {
   private used = 0;
   readonly counts = { entries: 0, lines: 0, audits: 0 };
 
-  add(record: BooksRecord) {
-    const fields = RECORD_FIELDS[record.kind];
-    if (record.values.length !== fields.length)
-      throw new Error(`${record.kind} has ${record.values.length} fields, expected ${fields.length}`);
-    this.content.update(encodeRecord(record));
-    this.content.update('\n');
-    for (let index = 0; index < fields.length; index++) {
-      if (this.used + DIGEST_BYTES > this.pending.length) this.flush();
-      this.pending.writeUInt32BE(fieldDigest(record.kind, fields[index] as string, record.values[index] ?? null), this.used);
+  add(record: BooksRecord, digests = digestsOf(record)) {
+    this.content.update(`${encodeRecord(record)}\n`);
+    if (this.used + digests.length * DIGEST_BYTES > this.pending.length) this.flush();
+    for (const digest of digests) {
+      this.pending.writeUInt32BE(digest, this.used);
       this.used += DIGEST_BYTES;
     }
     if (record.kind === 'entry') this.counts.entries++;
@@ -161,14 +170,12 @@ export function checkDay(stored: DaySeal, records: Iterable<BooksRecord>, expect
     const fields = RECORD_FIELDS[record.kind];
     if (seen[record.kind]++ >= sealed[record.kind]) return at('record_added', record, null, null);
     if (offset + fields.length * DIGEST_BYTES > stored.digests.length) return at('record_added', record, null, null);
-    for (let index = 0; index < fields.length; index++) {
-      const field = fields[index] as string;
-      const value = record.values[index] ?? null;
-      if (stored.digests.readUInt32BE(offset + index * DIGEST_BYTES) !== fieldDigest(record.kind, field, value))
-        return at('field', record, field, value);
-    }
+    const digests = digestsOf(record);
+    for (let index = 0; index < fields.length; index++)
+      if (stored.digests.readUInt32BE(offset + index * DIGEST_BYTES) !== digests[index])
+        return at('field', record, fields[index] as string, record.values[index] ?? null);
     offset += fields.length * DIGEST_BYTES;
-    hasher.add(record);
+    hasher.add(record, digests);
   }
   if (offset < stored.digests.length) return at('record_missing', null, null, null);
   const recomputed = hasher.seal(stored.scope, stored.day, stored.previousRoot);
