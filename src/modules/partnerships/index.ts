@@ -1,8 +1,10 @@
+export { STEPS, type Step } from './partnership.rules.ts';
 export { partnershipRoutes } from './partnerships.routes.ts';
 export {
   addAgreement,
   addResource,
   advancePartnership,
+  changePartnership,
   createPartner,
   createPartnership,
   getPartnership,
