@@ -46,7 +46,13 @@ describe.skipIf(skipBrowserTests)('a partnership for health promotion from explo
     await page.getByTestId('partner-new').click();
     await page.getByTestId('partner-name').fill('Puskesmas Tegalrejo');
     await page.getByTestId('partner-save').click();
-    await shown(page.getByTestId('partner-row').getByText('Puskesmas Tegalrejo'));
+    await page.getByTestId('partner-row').getByRole('link', { name: 'Puskesmas Tegalrejo' }).click();
+    await shown(page.getByRole('heading', { name: 'Puskesmas Tegalrejo' }));
+    await page.getByRole('textbox', { name: 'Telepon' }).fill('0274-515423');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await shown(page.getByText('Tersimpan.'));
+    await shown(page.getByTestId('partner-resources'));
+    await navLink(page, 'Kemitraan').click();
 
     await page.getByTestId('partnership-new').click();
     await page.getByTestId('partnership-title').fill(TITLE);
@@ -116,8 +122,12 @@ describe.skipIf(skipBrowserTests)('a partnership for health promotion from explo
     await shown(outcome.getByTestId('outcome-chart'));
     const screened = outcome.getByTestId('outcome-row').filter({ hasText: 'Perempuan diskrining' });
     // Columns: indicator, before, after.
-    await shown(screened.getByRole('cell').nth(2).getByText(`${expected.outcome.after?.screenedWomen} / ${expected.outcome.after?.targetWomen}`));
-    await shown(screened.getByRole('cell').nth(1).getByText(`${expected.outcome.before?.screenedWomen} / ${expected.outcome.before?.targetWomen}`));
+    await shown(
+      screened.getByRole('cell').nth(2).getByText(`${expected.outcome.after?.screenedWomen} / ${expected.outcome.after?.targetWomen}`),
+    );
+    await shown(
+      screened.getByRole('cell').nth(1).getByText(`${expected.outcome.before?.screenedWomen} / ${expected.outcome.before?.targetWomen}`),
+    );
     await shown(page.getByTestId('monitoring-process').getByText('Komunikasi'));
     expect(await page.getByTestId('monitoring-output').textContent()).toContain('Program bersama1');
     const pdf = await page.request.get(`${server.url}/api/v1/partnerships/monitoring.pdf?partnershipId=${id}`);

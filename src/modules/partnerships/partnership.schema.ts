@@ -63,6 +63,7 @@ export const partnerViewSchema = z.object({
   /** What the partner brings to all its partnerships: money summed, the rest listed. */
   resources: z.array(
     z.object({
+      id: z.string(),
       partnershipId: z.string(),
       partnershipTitle: z.string(),
       kind: z.enum(RESOURCE_KINDS),

@@ -158,6 +158,7 @@ async function partnerView(db: Queryable, row: PartnerRow): Promise<PartnerView>
   return {
     ...partnerSummary(row, offices.get(row.office_id)?.code ?? ''),
     resources: resources.map((r) => ({
+      id: r.id,
       partnershipId: r.partnership_id,
       partnershipTitle: r.title,
       kind: r.kind,

@@ -41,6 +41,7 @@ export function listPartnerRows(db: Queryable, filter: { officeIds: string[] | n
 /** The resources a partner brings, with the title of each partnership. */
 export async function findResourcesOfPartner(db: Queryable, partnerId: string) {
   const { rows } = await sql<{
+    id: string;
     partnership_id: string;
     title: string;
     kind: PartnershipResourceTable['kind'];
@@ -48,7 +49,7 @@ export async function findResourcesOfPartner(db: Queryable, partnerId: string) {
     amount: string | null;
     quantity: number | null;
   }>`
-    SELECT r.partnership_id, p.title, r.kind, r.description, r.amount::text AS amount, r.quantity
+    SELECT r.id, r.partnership_id, p.title, r.kind, r.description, r.amount::text AS amount, r.quantity
       FROM partnership_resource r JOIN partnership p ON p.id = r.partnership_id
      WHERE r.partner_id = ${partnerId}::uuid ORDER BY r.created_at, r.id`.execute(db);
   return rows;

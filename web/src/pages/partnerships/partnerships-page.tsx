@@ -29,6 +29,7 @@ import { useToast } from '../../components/toast.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
 import { MonitoringPage } from './monitoring-page.tsx';
+import { PartnerDetailPage } from './partner-detail.tsx';
 import {
   canManagePartnerships,
   PARTNER_KINDS,
@@ -51,6 +52,7 @@ export function PartnershipsPage() {
     <Routes>
       <Route index element={<Shell tab="board" />} />
       <Route path="partners" element={<Shell tab="partners" />} />
+      <Route path="partners/:id" element={<PartnerDetailPage />} />
       <Route path="expiring" element={<Shell tab="expiring" />} />
       <Route path="monitoring" element={<MonitoringPage />} />
       <Route path="new" element={manage ? <NewPartnership /> : <NotFoundPage />} />
@@ -152,7 +154,9 @@ function PartnersView() {
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" data-testid="partners-list">
           {items.map((p) => (
             <Card key={p.id} withBorder radius="md" padding="sm" data-testid="partner-row">
-              <Text fw={600}>{p.name}</Text>
+              <Anchor component={Link} to={`/partnerships/partners/${p.id}`} fw={600}>
+                {p.name}
+              </Anchor>
               <Group gap={6} mt={4}>
                 <Badge variant="light" style={{ textTransform: 'none' }}>
                   {t(`partnerships.kinds.${p.kind}`)}
