@@ -12,9 +12,13 @@ import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney, f
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
+import { BackupRefusedError, BackupUsageError, backupCommand, parseBackupArgs } from './backup.ts';
+import { BooksUsageError, booksExportCommand, booksVerifyCommand, parseBooksArgs } from './books.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
 import { HealthUsageError, healthFhirCommand, parseHealthArgs } from './health.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
+import { MigrateUsageError, migrateToPostgresCommand, parseMigrateArgs } from './migrate-to-postgres.ts';
+import { ToolMissingError } from './postgres-tools.ts';
 import { scheduleCommand } from './schedule.ts';
 import { serve } from './serve.ts';
 
@@ -47,7 +51,20 @@ Usage: jaring <command> [options]
                                 the next payment instruction batch of a channel, streamed
   aid cycle reconcile <cycleId> --channel bank|lkd|giro_pos --file <confirmation.csv> --as <username>
                                 import a channel's confirmation file (safe to repeat)
+  books export --office <code> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--out <file.jsonl>]
+                                write an office's sealed books (entries, lines, audit records,
+                                daily roots) to a file
+  books verify <file.jsonl>     check such a file offline (no database): names the first
+                                day, record and field that do not match
   demo                          fill an empty database with the demo organisation
+  backup <file> [--force]       back up the database to <file>: the embedded one as a .tar.gz
+                                (refused while a server has it open), PostgreSQL with pg_dump;
+                                prints row counts and the trial balance
+  restore <file> [--force]      restore a backup into an empty data directory or database
+                                (--force: replace what is there; a data directory is moved aside)
+  migrate-to-postgres <DATABASE_URL> [--batch <rows>]
+                                copy the embedded database into an empty PostgreSQL database
+                                and compare row counts and the trial balance on both
   help                          this text
 
 Environment: DATABASE_URL (PostgreSQL) or JARING_DATA_DIR (embedded, default ./data),
@@ -102,6 +119,15 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
+      case 'books': {
+        const options = parseBooksArgs(rest);
+        if (options.action === 'verify') return await booksVerifyCommand(options);
+        let code = 0;
+        await withDatabase('books', async (ctx) => {
+          code = await booksExportCommand(ctx, options);
+        });
+        return code;
+      }
       case 'aid': {
         const options = parseAidArgs(rest);
         let code = 0;
@@ -145,6 +171,17 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
         });
+      case 'backup':
+      case 'restore': {
+        const options = parseBackupArgs(command, rest);
+        const config = loadConfig();
+        return await backupCommand(config, createLogger('silent'), options);
+      }
+      case 'migrate-to-postgres': {
+        const options = parseMigrateArgs(rest);
+        const config = loadConfig();
+        return await migrateToPostgresCommand(config, createLogger('silent'), options);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -167,12 +204,15 @@ function reportError(error: unknown): number {
     error instanceof CloseDayUsageError ||
     error instanceof HealthUsageError ||
     error instanceof AidUsageError ||
+    error instanceof BooksUsageError ||
+    error instanceof BackupUsageError ||
+    error instanceof MigrateUsageError ||
     isArgsError
   ) {
     console.error(`${error.message}\n\n${HELP}`);
     return 2;
   }
-  if (error instanceof DataDirBusyError) {
+  if (error instanceof DataDirBusyError || error instanceof BackupRefusedError || error instanceof ToolMissingError) {
     console.error(error.message);
     return 1;
   }
