@@ -50,7 +50,7 @@ describe.skipIf(skipBrowserTests)('a partnership for health promotion from explo
     await shown(page.getByRole('heading', { name: 'Puskesmas Tegalrejo' }));
     await page.getByRole('textbox', { name: 'Telepon' }).fill('0274-515423');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await shown(page.getByText('Tersimpan.'));
+    await shown(page.getByText('Tersimpan.').last());
     await shown(page.getByTestId('partner-resources'));
     await navLink(page, 'Kemitraan').click();
 
