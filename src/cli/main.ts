@@ -8,7 +8,7 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../modules/demo/index.ts';
+import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney, fillDemoPartnerships } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
@@ -163,6 +163,10 @@ export async function main(argv: string[]): Promise<number> {
           const aid = await fillDemoAid(ctx);
           console.log(
             `Social assistance: ${aid.enrolled} families of Kricak and Bener enrolled in PKH (paid from fund BANSOS-PKH); this quarter's stage paid (${aid.paid} transfers, ${aid.failed} failed and on the retry list) and the next stage computed, waiting for the supervisor pembina's approval.`,
+          );
+          const partnerships = await fillDemoPartnerships(ctx);
+          console.log(
+            `Partnerships for health promotion (YK01): ${partnerships.partners} partners and ${partnerships.partnerships} partnerships (a puskesmas evaluated, a company arranging roles, a professional organisation being explored); the puskesmas's MoU ends within 90 days.`,
           );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);

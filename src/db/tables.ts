@@ -9,6 +9,7 @@ import type { IdempotencyTables } from '../modules/idempotency/idempotency.table
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrganisationTables } from '../modules/organisation/organisation.tables.ts';
+import type { PartnershipTables } from '../modules/partnerships/partnerships.tables.ts';
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
 import type { BusinessTables, RegistryTables } from '../modules/registry/registry.tables.ts';
 import type { SavingsTables } from '../modules/savings/savings.tables.ts';
@@ -28,4 +29,5 @@ export type Tables = RegionTables &
   SavingsTables &
   ContributionTables &
   HealthTables &
-  AidTables;
+  AidTables &
+  PartnershipTables;

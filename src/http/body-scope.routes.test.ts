@@ -24,6 +24,9 @@ type Refs = {
   /** An approved KKS cycle paid from the YK01 fund, opened by the administrator (so the YK01 manager may approve in it). */
   ykCycle: string;
   bdEntitlement: string;
+  /** A YK01 partnership with one YK01 partner in its roles matrix, and a partner of BD01. */
+  ykPartnership: string;
+  bdPartner: string;
 };
 type Case = {
   name: string;
@@ -281,6 +284,61 @@ const CASES: Case[] = [
     outOfScope: (refs) => refs.bdEntitlement,
     unknown: NO_SUCH_ID,
   },
+  {
+    name: 'the partner bringing a resource (partnerships)',
+    method: 'POST',
+    path: (refs) => `/api/v1/partnerships/${refs.ykPartnership}/resources`,
+    body: (partnerId) => ({ partnerId, kind: 'money', description: 'Dana', amount: '1000000' }),
+    outOfScope: (refs) => refs.bdPartner,
+    unknown: NO_SUCH_ID,
+  },
+  {
+    name: 'the partners of a communication (partnerships)',
+    method: 'POST',
+    path: (refs) => `/api/v1/partnerships/${refs.ykPartnership}/communications`,
+    body: (partnerId) => ({ heldOn: '2026-11-02', channel: 'phone', summary: 'Telepon', partnerIds: [partnerId] }),
+    outOfScope: (refs) => refs.bdPartner,
+    unknown: NO_SUCH_ID,
+  },
+  {
+    name: 'the partners of an activity (partnerships)',
+    method: 'POST',
+    path: (refs) => `/api/v1/partnerships/${refs.ykPartnership}/activities`,
+    body: (partnerId) => ({
+      kind: 'meeting',
+      title: 'Rapat',
+      heldOn: '2026-11-02',
+      place: 'Balai',
+      participants: 5,
+      partnerIds: [partnerId],
+    }),
+    outOfScope: (refs) => refs.bdPartner,
+    unknown: NO_SUCH_ID,
+  },
+  {
+    name: 'the parties of an agreement (partnerships)',
+    method: 'POST',
+    path: (refs) => `/api/v1/partnerships/${refs.ykPartnership}/agreements`,
+    body: (partnerId) => ({ number: '9/PKS', title: 'PKS', startsOn: '2026-11-01', endsOn: '2027-10-31', partnerIds: [partnerId] }),
+    outOfScope: (refs) => refs.bdPartner,
+    unknown: NO_SUCH_ID,
+  },
+  {
+    name: 'the office of a partner (partnerships)',
+    method: 'POST',
+    path: () => '/api/v1/partners',
+    body: (officeCode) => ({ name: 'Puskesmas', kind: 'government', pillar: 'health_programme', officeCode }),
+    outOfScope: () => 'BD01',
+    unknown: 'NO-SUCH-OFFICE',
+  },
+  {
+    name: 'the target village of a partnership (partnerships)',
+    method: 'POST',
+    path: () => '/api/v1/partnerships',
+    body: (villageCode) => ({ title: 'Kemitraan', startedOn: '2026-11-01', villageCodes: [villageCode] }),
+    outOfScope: () => '32.04.11.2002',
+    unknown: '34.71.99.9999',
+  },
 ];
 
 /** Row counts of every table a refused request could have written, and the BD01 fund's cash. */
@@ -301,6 +359,12 @@ const WRITTEN_TABLES = [
   'session_attendance',
   'aid_enrolment',
   'aid_entitlement',
+  'partner',
+  'partnership',
+  'partnership_resource',
+  'partnership_communication',
+  'partnership_activity',
+  'partnership_agreement',
 ];
 
 for (const kind of testDatabaseKinds()) {
@@ -358,6 +422,25 @@ for (const kind of testDatabaseKinds()) {
         .where('unit_household_id', '=', bdHousehold)
         .executeTakeFirstOrThrow();
       return { ykCycle: cycle.body.id as string, bdEntitlement: bdEntitlement.id };
+    };
+
+    /** A YK01 partnership with a YK01 partner in its roles matrix (the manager's), and a BD01 partner (the administrator's). */
+    const partnershipRefs = async () => {
+      const partner = (client: ApiClient, officeCode: string) =>
+        client.post('/api/v1/partners', { name: `Puskesmas ${officeCode}`, kind: 'government', pillar: 'health_programme', officeCode });
+      const yk = await partner(manager, 'YK01');
+      const bd = await partner(admin, 'BD01');
+      const partnership = await manager.post('/api/v1/partnerships', {
+        title: 'Kemitraan YK',
+        startedOn: '2026-11-01',
+        villageCodes: [YK_VILLAGE],
+      });
+      expect([yk.status, bd.status, partnership.status]).toEqual([201, 201, 201]);
+      const member = await manager.request('PUT', `/api/v1/partnerships/${partnership.body.id}/partners/${yk.body.id}`, {
+        responsibilities: 'Skrining',
+      });
+      expect(member.status).toBe(200);
+      return { ykPartnership: partnership.body.id as string, bdPartner: bd.body.id as string };
     };
 
     beforeAll(async () => {
@@ -440,6 +523,7 @@ for (const kind of testDatabaseKinds()) {
         ykGroup: group.body.id,
         drawer: drawer.body.id,
         ...(await approvedKksCycle(bd.household_id, yk.household_id)),
+        ...(await partnershipRefs()),
       };
     });
     afterAll(async () => server.close());

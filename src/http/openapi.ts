@@ -64,6 +64,8 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   health:
     'The family-doctor programme: health profiles, encounters, referrals, illness, counselling, screening and recall, the family health index (IKS), members at risk, FHIR exchange.',
   aid: 'Social assistance (bantuan sosial): programmes with eligibility rules and dated benefit tables, eligibility explained rule by rule, entitlement quotes.',
+  partnerships:
+    'Partnerships for health promotion (kemitraan): partners, the six steps, roles matrix, communication log, activities, agreements (MoU) with their PDF, evaluations of the principles, and M&E with outcomes computed from the health records.',
 };
 
 /** Each 4xx the API answers, as a reusable response (components.responses). */

@@ -9,6 +9,7 @@ import { identityRoutes } from '../modules/identity/index.ts';
 import { jknRoutes } from '../modules/jkn/index.ts';
 import { ledgerRoutes } from '../modules/ledger/index.ts';
 import { organisationRoutes } from '../modules/organisation/index.ts';
+import { partnershipRoutes } from '../modules/partnerships/index.ts';
 import { regionRoutes } from '../modules/regions/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
 import { savingsRoutes } from '../modules/savings/index.ts';
@@ -38,5 +39,6 @@ export function allRoutes(): AnyRoute[] {
     ...cycleRoutes,
     ...paymentRoutes,
     ...rolloutRoutes,
+    ...partnershipRoutes,
   ];
 }

@@ -173,6 +173,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   // Cadre photos arrive as the image itself.
   app.addContentTypeParser(['image/jpeg', 'image/png'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // Signed agreements (MoU) arrive as the PDF itself; the partnerships module checks its bytes.
+  app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     { parseAs: 'buffer' },

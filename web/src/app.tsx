@@ -79,6 +79,7 @@ const RecallsPage = lazy(() => import('./pages/health/recalls-page.tsx').then((m
 const SessionsPage = lazy(() => import('./pages/health/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })));
 const AtRiskPage = lazy(() => import('./pages/health/at-risk-page.tsx').then((m) => ({ default: m.AtRiskPage })));
 const ComparisonPage = lazy(() => import('./pages/health/comparison-page.tsx').then((m) => ({ default: m.ComparisonPage })));
+const PartnershipsPage = lazy(() => import('./pages/partnerships/partnerships-page.tsx').then((m) => ({ default: m.PartnershipsPage })));
 const FieldApp = lazy(() => import('./field/field-app.tsx').then((m) => ({ default: m.FieldApp })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -242,6 +243,14 @@ function OfficeApp() {
           element={
             <RequireNav nav="repaymentComparison">
               <ComparisonPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="partnerships/*"
+          element={
+            <RequireNav nav="partnerships">
+              <PartnershipsPage />
             </RequireNav>
           }
         />

@@ -13,6 +13,7 @@ export type NavKey =
   | 'organisation'
   | 'cadres'
   | 'fieldApp'
+  | 'partnerships'
   | FinancingNavKey
   | FinanceNavKey
   | HealthNavKey;
@@ -36,6 +37,7 @@ const ITEMS: Record<NavKey, NavItem> = {
   cadres: { key: 'cadres', path: '/cadres' },
   // The offline field app (its own shell, outside the office layout).
   fieldApp: { key: 'fieldApp', path: '/field' },
+  partnerships: { key: 'partnerships', path: '/partnerships' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
@@ -84,6 +86,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...PORTFOLIO,
     ...FINANCE_KEEP,
     ...HEALTH_ALL,
+    'partnerships',
   ],
   manager: [
     'home',
@@ -99,6 +102,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCE_KEEP,
     ...HEALTH_OVERSIGHT,
     'atRisk',
+    'partnerships',
   ],
   cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
   facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING, 'healthSessions', 'atRisk'],
@@ -113,6 +117,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...PORTFOLIO,
     ...FINANCE_READ,
     ...HEALTH_OVERSIGHT,
+    'partnerships',
   ],
   auditor: [
     'home',
@@ -127,11 +132,12 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...PORTFOLIO,
     ...FINANCE_READ,
     ...HEALTH_OVERSIGHT,
+    'partnerships',
   ],
   // A cadre sees their own record: card data, trainings and the families they look after.
   cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],
   // A health worker: their families' clinical records, recalls and sessions, in the office and offline.
-  health_worker: ['home', 'fieldApp', 'persons', 'groups', 'offices', 'regions', ...HEALTH_ALL],
+  health_worker: ['home', 'fieldApp', 'persons', 'groups', 'offices', 'regions', ...HEALTH_ALL, 'partnerships'],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

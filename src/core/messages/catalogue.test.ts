@@ -15,6 +15,8 @@ import { healthScreeningId } from '../../../web/src/i18n/health-screening.id.ts'
 import { id } from '../../../web/src/i18n/id.ts';
 import { ledgerEn } from '../../../web/src/i18n/ledger.en.ts';
 import { ledgerId } from '../../../web/src/i18n/ledger.id.ts';
+import { partnershipsWebEn } from '../../../web/src/i18n/partnerships.en.ts';
+import { partnershipsWebId } from '../../../web/src/i18n/partnerships.id.ts';
 import { portfolioEn } from '../../../web/src/i18n/portfolio.en.ts';
 import { portfolioId } from '../../../web/src/i18n/portfolio.id.ts';
 import { registryEn } from '../../../web/src/i18n/registry.en.ts';
@@ -65,6 +67,7 @@ const pairs: [string, Resource, Resource][] = [
   ['web health-encounters', healthEncountersId, healthEncountersEn],
   ['web health-screening', healthScreeningId, healthScreeningEn],
   ['web health-finance', healthFinanceId, healthFinanceEn],
+  ['web partnerships', partnershipsWebId, partnershipsWebEn],
 ];
 
 describe('the message catalogue', () => {

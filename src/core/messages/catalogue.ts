@@ -8,6 +8,8 @@ import { healthEn } from './health.en.ts';
 import { healthId } from './health.id.ts';
 import { moneyEn } from './money.en.ts';
 import { moneyId } from './money.id.ts';
+import { partnershipsEn } from './partnerships.en.ts';
+import { partnershipsId } from './partnerships.id.ts';
 import { syncEn } from './sync.en.ts';
 import { syncId } from './sync.id.ts';
 
@@ -16,14 +18,20 @@ import { syncId } from './sync.id.ts';
  * `translate` (src/core/messages.ts), the office web app and the field app. Keys of the error
  * namespaces are the stable error codes clients rely on.
  */
-export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid'] as const;
+export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid', 'partnerships'] as const;
 
 /** Every error code: a key of the error namespaces (field-level codes included). */
-export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId | keyof typeof healthId | keyof typeof aidId;
+export type ErrorCode =
+  | keyof typeof errorsId
+  | keyof typeof moneyId
+  | keyof typeof syncId
+  | keyof typeof healthId
+  | keyof typeof aidId
+  | keyof typeof partnershipsId;
 
 export const ERROR_RESOURCES = {
-  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId },
-  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn },
+  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId, partnerships: partnershipsId },
+  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn, partnerships: partnershipsEn },
 };
 
 /**

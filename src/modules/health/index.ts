@@ -8,6 +8,7 @@ export { recomputeVillageIks } from './iks.service.ts';
 export { type IllnessStatus, illnessStatus } from './illness.rules.ts';
 export { type IllnessInput, illnessInputSchema } from './illness.schema.ts';
 export { recordIllness, recordIllnessOnce } from './illness.service.ts';
+export { type VillageHealthOutcome, villageHealthOutcome } from './outcome.service.ts';
 export type { AidHealthFacts } from './profile.rules.ts';
 export { pregnancyAndDisabilityOf, recordHouseholdHealth, recordPersonHealth } from './profile.service.ts';
 export { type ScreeningInput, type ScreeningView, screeningInputSchema } from './screening.schema.ts';

@@ -23,5 +23,5 @@ export {
   personsByIds,
   registerHousehold,
 } from './registry.service.ts';
-export { womenBornBetween } from './screening-women.service.ts';
+export { countWomenInVillagesBornBetween, womenBornBetween } from './screening-women.service.ts';
 export { xlsxRecords } from './xlsx.ts';

@@ -36,3 +36,22 @@ export function findWomenBornBetween(db: Queryable, filter: WomenFilter) {
   if (filter.afterId) query = query.where('id', '>', filter.afterId);
   return query.orderBy('id').limit(filter.limit).execute();
 }
+
+/** Living, unmerged women born in a range in exactly these villages, counted. */
+export async function countWomenBornBetween(
+  db: Queryable,
+  filter: { bornAfter: string; bornOnOrBefore: string; villageCodes: string[] },
+): Promise<number> {
+  if (filter.villageCodes.length === 0) return 0;
+  const row = await db
+    .selectFrom('person')
+    .select(sql<string>`count(*)::text`.as('n'))
+    .where('sex', '=', 'F')
+    .where('merged_into', 'is', null)
+    .where('died_on', 'is', null)
+    .where('birth_date', '>', filter.bornAfter)
+    .where('birth_date', '<=', filter.bornOnOrBefore)
+    .where('village_code', 'in', filter.villageCodes)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -23,7 +23,7 @@ import { type NavKey, navFor } from '../nav.ts';
 import { CadreCardIcon } from './cadre-icons.tsx';
 import { ScreenErrorBoundary } from './error-boundary.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
-import { AtRiskIcon, CompareIcon, FamilyHealthIcon, RecallIcon, SessionIcon } from './health-icons.tsx';
+import { AtRiskIcon, CompareIcon, FamilyHealthIcon, PartnershipIcon, RecallIcon, SessionIcon } from './health-icons.tsx';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, PhoneIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { BookIcon, ChartIcon, CoinsIcon, DrawerIcon, JournalIcon, ReportIcon, ScaleIcon } from './ledger-icons.tsx';
@@ -61,6 +61,7 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   healthSessions: () => <SessionIcon />,
   atRisk: () => <AtRiskIcon />,
   repaymentComparison: () => <CompareIcon />,
+  partnerships: () => <PartnershipIcon />,
 };
 
 const initials = (name: string) =>

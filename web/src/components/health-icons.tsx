@@ -34,3 +34,10 @@ export const CompareIcon = (p: IconProps) => (
     <path d="M4 20h16M7 20V9M12 20V5M17 20v-8" />
   </Icon>
 );
+/** Two hands joined: partnerships for health promotion. */
+export const PartnershipIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 11l4-4 4 2 3-2 3 1 4 3M2 11l6 6 2-1 2 2 2-1 2 1 4-5" />
+    <path d="M10 9l-2 3 2 1 3-3" />
+  </Icon>
+);

@@ -18,6 +18,8 @@ import { type HealthScreeningDictionary, healthScreeningId } from './health-scre
 import { type Dictionary, id } from './id.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { type LedgerDictionary, ledgerId } from './ledger.id.ts';
+import { partnershipsWebEn } from './partnerships.en.ts';
+import { type PartnershipsWebDictionary, partnershipsWebId } from './partnerships.id.ts';
 import { portfolioEn } from './portfolio.en.ts';
 import { type PortfolioDictionary, portfolioId } from './portfolio.id.ts';
 import { registryEn } from './registry.en.ts';
@@ -39,7 +41,8 @@ declare module 'i18next' {
         HealthProfileDictionary &
         HealthEncountersDictionary &
         HealthScreeningDictionary &
-        HealthFinanceDictionary;
+        HealthFinanceDictionary &
+        PartnershipsWebDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -84,6 +87,7 @@ void i18next.use(initReactI18next).init({
         healthEncountersId,
         healthScreeningId,
         healthFinanceId,
+        partnershipsWebId,
       ].reduce(merged, id),
     },
     en: {
@@ -98,6 +102,7 @@ void i18next.use(initReactI18next).init({
         healthEncountersEn,
         healthScreeningEn,
         healthFinanceEn,
+        partnershipsWebEn,
       ].reduce(merged, en),
     },
   },
