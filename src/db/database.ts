@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { Replica } from './replica.ts';
 import type { Tables } from './tables.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -17,6 +18,8 @@ export type Database = {
   close(): Promise<void>;
   /** Only for PGlite: a tarball of the data directory (test templates, backups). */
   pglite?: PGlite;
+  /** Only for PostgreSQL with DATABASE_REPLICA_URL: the streaming replica reports read from (src/db/replica.ts). */
+  replica?: Replica;
 };
 
 // Same value shapes from both drivers: int8 and numeric as exact strings, dates as YYYY-MM-DD.
