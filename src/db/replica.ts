@@ -81,9 +81,9 @@ export async function openReplica(
 }
 
 /** Opens the replica next to an open PostgreSQL database; closing the database closes it too. */
-export async function withReplica(database: Database, url: string): Promise<Database> {
+export async function withReplica(database: Database, url: string, options: { waitMs?: number } = {}): Promise<Database> {
   if (database.kind !== 'postgres') throw new Error('DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL');
-  const replica = await openReplica(database.db, url);
+  const replica = await openReplica(database.db, url, options);
   return {
     ...database,
     replica,
