@@ -1,33 +1,14 @@
 import { sql } from 'kysely';
-import { type Database, type Db, openPostgres } from './database.ts';
+import { type Database, type Db, openPostgres, type Replica } from './database.ts';
+
+/**
+ * Read replicas (DATABASE_REPLICA_URL): see the Replica type in database.ts and docs/scale.md,
+ * "Read replicas".
+ */
 
 /** How long after a user's write their replica reads wait for the replica to replay it. */
 export const READ_YOUR_WRITES_WAIT_MS = 2_000;
 const POLL_MS = 20;
-
-export type ReadFrom = 'replica' | 'primary';
-
-/**
- * A PostgreSQL streaming replica (DATABASE_REPLICA_URL) that reports, dashboards, exports and
- * the sync bundle read from (routes marked `reads: 'replica'`); every write, and every read of
- * a write, stays on the primary.
- *
- * Read-your-writes: after a user's write succeeds, `wrote(user)` remembers the primary's WAL
- * position (pg_current_wal_lsn). That user's next replica read (`readerFor(user)`) waits until
- * the replica has replayed it (pg_last_wal_replay_lsn), polling, but never longer than
- * READ_YOUR_WRITES_WAIT_MS after the write; past that the request reads from the primary.
- * The positions are kept in this process's memory, one per user, and forgotten once the
- * replica has replayed them: with several server processes behind a load balancer a user must
- * stick to one process (or the positions move to a shared store).
- */
-export type Replica = {
-  db: Db;
-  wrote(user: string): Promise<void>;
-  readerFor(user: string | undefined): Promise<{ db: Db; from: ReadFrom }>;
-  /** Users whose last write the replica may not have replayed yet (for tests and metrics). */
-  pending(): number;
-  close(): Promise<void>;
-};
 
 type Pending = { lsn: string; deadline: number };
 
