@@ -5,11 +5,16 @@ import { systemClock } from './core/clock.ts';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { withReplica } from './db/replica.ts';
 import { ensureRegionsLoaded } from './modules/regions/index.ts';
 
 export type Opened = { database: Database; close(): Promise<void> };
 
-/** Opens the configured database (locking PGlite's data directory), migrated and with regions. */
+/**
+ * Opens the configured database (locking PGlite's data directory), migrated and with regions;
+ * for `serve`, with the streaming replica of DATABASE_REPLICA_URL (src/db/replica.ts). CLI
+ * commands read and write the primary only.
+ */
 export async function openConfiguredDatabase(
   config: Config,
   command: string,
@@ -28,6 +33,7 @@ export async function openConfiguredDatabase(
     onProgress?.('migrate');
     await migrate(database);
     await ensureRegionsLoaded(database, (done, total) => onProgress?.('regions', done, total));
+    if (config.databaseReplicaUrl && command === 'serve') database = await withReplica(database, config.databaseReplicaUrl);
   } catch (error) {
     await database.close();
     lock?.release();

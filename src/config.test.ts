@@ -25,3 +25,13 @@ describe('JARING_TRUST_PROXY', () => {
     expect(loadConfig({ JARING_TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
   });
 });
+
+describe('DATABASE_REPLICA_URL', () => {
+  it('is read next to a PostgreSQL DATABASE_URL and refused without one', () => {
+    const primary = 'postgres://jaring@db1:5432/jaring';
+    const replica = 'postgres://jaring@db2:5432/jaring';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl).toBe(replica);
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReplicaUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(/DATABASE_REPLICA_URL.*DATABASE_URL/);
+  });
+});

@@ -6,9 +6,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   JARING_DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TEST_DATABASE_URL: z.string().url().optional(),
+  TEST_REPLICA_URL: z.string().url().optional(),
   JARING_E2E: z.enum(['required', 'optional', 'off']).default('optional'),
   JARING_URL: z.string().url().optional(),
   JARING_TRUST_PROXY: z.string().optional(),
@@ -41,6 +43,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** A PostgreSQL streaming replica of databaseUrl: reports, dashboards, exports and the sync bundle read from it (src/db/replica.ts). */
+  databaseReplicaUrl?: string;
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   testDatabaseUrl?: string;
@@ -55,10 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL)
+    throw new Error('Invalid environment: DATABASE_REPLICA_URL: a replica of a PostgreSQL DATABASE_URL, which is not set');
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dataDir: resolve(e.JARING_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     testDatabaseUrl: e.TEST_DATABASE_URL,

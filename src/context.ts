@@ -22,7 +22,16 @@ export type Actor = UserActor | { kind: 'system'; name: string } | { kind: 'anon
 /** Built per request, per CLI run and per test; passed explicitly to every use case. */
 export type Context = {
   database: Database;
+  /**
+   * Where the use case reads and writes: the primary, except on routes marked
+   * `reads: 'replica'` (read-only reports), where it is readDb.
+   */
   db: Db;
+  /**
+   * Where reports read (src/db/replica.ts): the streaming replica when DATABASE_REPLICA_URL is
+   * set and it has replayed the user's last write, else the primary. Absent means `db`.
+   */
+  readDb?: Db;
   actor: Actor;
   clock: Clock;
   log: Logger;
@@ -30,9 +39,13 @@ export type Context = {
   requestId?: string;
 };
 
-/** A transaction around `work`; writes it held back (writeLater) go before the commit. */
+/**
+ * A transaction around `work`; writes it held back (writeLater) go before the commit. Always
+ * on the primary, even when ctx.db is a replica (a report route).
+ */
 export function inTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute((tx) => withWritesLater(tx, () => work(tx)));
+  const primary = ctx.database.replica && ctx.db === ctx.database.replica.db ? ctx.database.db : ctx.db;
+  return primary.transaction().execute((tx) => withWritesLater(tx, () => work(tx)));
 }
 
 export function actorName(actor: Actor): string {

@@ -17,6 +17,8 @@ export type Database = {
   close(): Promise<void>;
   /** Only for PGlite: a tarball of the data directory (test templates, backups). */
   pglite?: PGlite;
+  /** Only for PostgreSQL with DATABASE_REPLICA_URL: the streaming replica reports read from (src/db/replica.ts). */
+  replica?: Replica;
 };
 
 // Same value shapes from both drivers: int8 and numeric as exact strings, dates as YYYY-MM-DD.
@@ -24,6 +26,30 @@ const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 const asText = (value: string) => value;
+
+export type ReadFrom = 'replica' | 'primary';
+
+/**
+ * A PostgreSQL streaming replica (DATABASE_REPLICA_URL) that reports, dashboards, exports and
+ * the sync bundle read from (routes marked `reads: 'replica'`); every write, and every read of
+ * a write, stays on the primary.
+ *
+ * Read-your-writes: after a user's write succeeds, `wrote(user)` remembers the primary's WAL
+ * position (pg_current_wal_lsn). That user's next replica read (`readerFor(user)`) waits until
+ * the replica has replayed it (pg_last_wal_replay_lsn), polling, but never longer than
+ * READ_YOUR_WRITES_WAIT_MS after the write; past that the request reads from the primary.
+ * The positions are kept in this process's memory, one per user, and forgotten once the
+ * replica has replayed them: with several server processes behind a load balancer a user must
+ * stick to one process (or the positions move to a shared store).
+ */
+export type Replica = {
+  db: Db;
+  wrote(user: string): Promise<void>;
+  readerFor(user: string | undefined): Promise<{ db: Db; from: ReadFrom }>;
+  /** Users whose last write the replica may not have replayed yet (for tests and metrics). */
+  pending(): number;
+  close(): Promise<void>;
+};
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   const pglite = new PGlite({

@@ -84,6 +84,12 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown, R extends Any
    * request's log line keeps the path only.
    */
   queryNotLogged?: true;
+  /**
+   * A read-only GET (report, dashboard, export, sync bundle) that may read from the streaming
+   * replica (DATABASE_REPLICA_URL): ctx.db and ctx.readDb are then the replica once it has
+   * replayed the user's last write (src/db/replica.ts). Transactions stay on the primary.
+   */
+  reads?: 'replica';
 } & (
   | { idempotency?: undefined; handler: Handler<B, Q, P, z.input<R>> }
   | {

@@ -149,6 +149,12 @@ function refuseUncleanText(request: FastifyRequest) {
   if (fields.length > 0) throw validationError(fields.map((field) => ({ field, code: 'invalid_characters' })));
 }
 
+/** Where a route marked `reads: 'replica'` reads from, when a replica is configured. */
+function readerForRoute(route: AnyRoute, database: Database, actor: Actor) {
+  if (!database.replica || route.reads !== 'replica' || route.method !== 'GET') return undefined;
+  return database.replica.readerFor(actor.kind === 'user' ? actor.id : undefined);
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { database } = options;
   const clock = options.clock ?? systemClock;
@@ -210,9 +216,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         const actor = await resolveActor(request, database, clock);
         authorise(route, actor, request);
         refuseUncleanText(request);
+        const reader = await readerForRoute(route, database, actor);
+        if (reader) reply.header('x-jaring-read-from', reader.from);
+        const readDb = reader?.db ?? database.db;
         const ctx: Context = {
           database,
-          db: database.db,
+          db: readDb,
+          readDb,
           actor,
           clock,
           log: request.log as unknown as Logger,
@@ -226,6 +236,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         const result = route.idempotency
           ? idempotentAnswer(reply, await route.handler(ctx, input, { request, reply }))
           : await route.handler(ctx, input, { request, reply });
+        // Read-your-writes: the replica reads of this user wait for what they just wrote.
+        if (database.replica && route.method !== 'GET' && actor.kind === 'user') await database.replica.wrote(actor.id);
         reply.header('cache-control', 'no-store');
         return reply.code(route.successStatus ?? 200).send(result);
       },

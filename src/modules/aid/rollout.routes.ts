@@ -19,6 +19,7 @@ const progressFileRoutes = (['pdf', 'xlsx'] as const).map(
     defineRoute({
       method: 'GET',
       url: `/api/v1/programmes/:id/progress.${format}`,
+      reads: 'replica',
       tag: 'aid',
       summary: `Rollout progress as ${format === 'pdf' ? 'a printable PDF with a bar chart' : 'an Excel workbook'} (Bahasa Indonesia; same query)`,
       auth: AID_READERS,
@@ -63,6 +64,7 @@ export const rolloutRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/programmes/:id/progress',
+    reads: 'replica',
     tag: 'aid',
     summary:
       'Rollout progress by province, regency or district (within parent): eligible, enrolled, entitled, paid, failed, percent paid of a cycle (default the newest); priority regions first',

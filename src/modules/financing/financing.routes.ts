@@ -241,6 +241,7 @@ export const financingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/financing/portfolio',
+    reads: 'replica',
     tag: 'financing',
     summary: 'Portfolio at risk (PAR1/30/90), quality classes and provisions of a closed day, by office, fund, group or facilitator',
     auth: PAR_READERS,

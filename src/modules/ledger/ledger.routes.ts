@@ -78,6 +78,7 @@ export const ledgerRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/ledger/trial-balance',
+    reads: 'replica',
     tag: 'ledger',
     summary: 'Trial balance as of a date (all offices in your scope, or one): debit equals credit',
     auth: LEDGER_READERS,

@@ -13,6 +13,7 @@ const fileRoutes = (['pdf', 'xlsx'] as const).flatMap((format): AnyRoute[] => [
   defineRoute({
     method: 'GET',
     url: `/api/v1/ledger/balance-sheet.${format}`,
+    reads: 'replica',
     tag: 'ledger',
     summary: `The balance sheet as ${format === 'pdf' ? 'a printable PDF' : 'an Excel workbook'} (Bahasa Indonesia)`,
     auth: LEDGER_READERS,
@@ -30,6 +31,7 @@ const fileRoutes = (['pdf', 'xlsx'] as const).flatMap((format): AnyRoute[] => [
   defineRoute({
     method: 'GET',
     url: `/api/v1/ledger/income-statement.${format}`,
+    reads: 'replica',
     tag: 'ledger',
     summary: `The income statement as ${format === 'pdf' ? 'a printable PDF' : 'an Excel workbook'} (Bahasa Indonesia)`,
     auth: LEDGER_READERS,
@@ -50,6 +52,7 @@ export const statementRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/ledger/balance-sheet',
+    reads: 'replica',
     tag: 'ledger',
     summary: "Balance sheet as of a date (one office or all in your scope): assets = liabilities + equity incl. the year's profit",
     auth: LEDGER_READERS,
@@ -60,6 +63,7 @@ export const statementRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/ledger/income-statement',
+    reads: 'replica',
     tag: 'ledger',
     summary: 'Income statement of a period: income, expenses and the net, grouped by the chart',
     auth: LEDGER_READERS,

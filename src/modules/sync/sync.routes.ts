@@ -7,6 +7,7 @@ export const syncRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/sync/bundle',
+    reads: 'replica',
     tag: 'sync',
     summary:
       "The field worker's offline data: a cadre's families and dues; a facilitator's groups (?group= for a manager or admin) with each member's running financings, due by ?until= (default today + 7 days) and outstanding; a health worker's families with recalls, pregnancies, chronic conditions and members unable to work, their sessions and the groups of their villages (?village= for one village)",
