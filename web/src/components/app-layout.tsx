@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
+import { AidIcon, RolloutIcon } from './aid-icons.tsx';
 import { CadreCardIcon } from './cadre-icons.tsx';
 import { ScreenErrorBoundary } from './error-boundary.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
@@ -61,6 +62,8 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   healthSessions: () => <SessionIcon />,
   atRisk: () => <AtRiskIcon />,
   repaymentComparison: () => <CompareIcon />,
+  aidProgrammes: () => <AidIcon />,
+  aidProgress: () => <RolloutIcon />,
 };
 
 const initials = (name: string) =>

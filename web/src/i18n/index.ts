@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
 import type { fieldId } from '../../../src/core/messages/field.id.ts';
+import { aidEn } from './aid.en.ts';
+import { type AidDictionary, aidId } from './aid.id.ts';
 import { cadresEn } from './cadres.en.ts';
 import { type CadresDictionary, cadresId } from './cadres.id.ts';
 import { en } from './en.ts';
@@ -39,7 +41,8 @@ declare module 'i18next' {
         HealthProfileDictionary &
         HealthEncountersDictionary &
         HealthScreeningDictionary &
-        HealthFinanceDictionary;
+        HealthFinanceDictionary &
+        AidDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -84,6 +87,7 @@ void i18next.use(initReactI18next).init({
         healthEncountersId,
         healthScreeningId,
         healthFinanceId,
+        aidId,
       ].reduce(merged, id),
     },
     en: {
@@ -98,6 +102,7 @@ void i18next.use(initReactI18next).init({
         healthEncountersEn,
         healthScreeningEn,
         healthFinanceEn,
+        aidEn,
       ].reduce(merged, en),
     },
   },
