@@ -5,7 +5,18 @@ import { businessDate } from '../src/core/clock.ts';
 import { addDays, addMonthsKeepingDay } from '../src/core/dates.ts';
 import { DEMO_PASSWORD, fillDemo, fillDemoAid } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, eventually, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import {
+  DESKTOP,
+  eventually,
+  launchBrowser,
+  lowContrastTexts,
+  navLink,
+  newPage,
+  PHONE,
+  shown,
+  signIn,
+  skipBrowserTests,
+} from './browser.ts';
 
 const fitsPhone = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -140,6 +151,8 @@ describe.skipIf(skipBrowserTests)(
       expect(await maker.page.getByTestId('retry-row').count()).toBe(1);
       await shown(retry.getByText(failedReference));
       await shown(retry.getByTestId('entitlement-status').getByText('Gagal'));
+      // Every text of the page (report, badges, lists) reads at WCAG AA contrast.
+      expect(await lowContrastTexts(maker.page)).toEqual([]);
       await maker.context.close();
 
       // On a phone the cycle page fits the screen.
@@ -148,6 +161,7 @@ describe.skipIf(skipBrowserTests)(
       await phone.page.goto(cycleUrl);
       await shown(phone.page.getByTestId('retry-row').first());
       expect(await fitsPhone(phone.page)).toBeLessThanOrEqual(PHONE.width);
+      expect(await lowContrastTexts(phone.page)).toEqual([]);
       await phone.page.goto(`${server.url}/aid/programmes`);
       await shown(phone.page.getByTestId('programme-row').first());
       expect(await fitsPhone(phone.page)).toBeLessThanOrEqual(PHONE.width);
@@ -173,6 +187,7 @@ describe.skipIf(skipBrowserTests)(
       expect(await rule.textContent()).toContain('decile');
       expect(await rule.textContent()).toMatch(/min: 1, max: 4/);
       await shown(result.getByText(/^(Memenuhi syarat|Tidak memenuhi syarat)$/));
+      expect(await lowContrastTexts(page)).toEqual([]);
       await context.close();
     });
 

@@ -91,7 +91,7 @@ export function AppLayout() {
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
-            <Text component={Link} to="/" fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none' }}>
+            <Text component={Link} to="/" fw={800} size="lg" c="teal.9" style={{ textDecoration: 'none' }}>
               {t('app.name')}
             </Text>
             {me.organisation?.isDemo && (

@@ -13,6 +13,7 @@ import {
   Paper,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -226,60 +227,56 @@ function ReviewSection({ cycle }: { cycle: CycleWithTotals }) {
       </Group>
       <ListStates query={review} count={data ? data.byRegion.length + data.byChannel.length : 0} empty={t('aid.cycle.entitlementsEmpty')}>
         {data && (
-          <Group align="flex-start" gap="md" grow wrap="wrap">
-            <Table.ScrollContainer minWidth={300} style={{ minWidth: 280 }}>
-              <Table verticalSpacing={4} striped data-testid="review-regions">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('aid.cycle.region')}</Table.Th>
-                    <Table.Th ta="right">{t('aid.cycle.count')}</Table.Th>
-                    <Table.Th ta="right">{t('aid.cycle.amount')}</Table.Th>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Table verticalSpacing={4} striped data-testid="review-regions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('aid.cycle.region')}</Table.Th>
+                  <Table.Th ta="right">{t('aid.cycle.count')}</Table.Th>
+                  <Table.Th ta="right">{t('aid.cycle.amount')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.byRegion.map((r) => (
+                  <Table.Tr key={r.code}>
+                    <Table.Td>
+                      {r.name}{' '}
+                      <Text span size="xs" c="dimmed" ff="monospace">
+                        {r.code}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{r.count}</Table.Td>
+                    <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.byRegion.map((r) => (
-                    <Table.Tr key={r.code}>
-                      <Table.Td>
-                        {r.name}{' '}
-                        <Text span size="xs" c="dimmed" ff="monospace">
-                          {r.code}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">{r.count}</Table.Td>
-                      <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  <Table.Tr>
-                    <Table.Th>{t('aid.progress.total')}</Table.Th>
-                    <Table.Th ta="right">{data.count}</Table.Th>
-                    <Table.Th ta="right">{formatRupiah(data.amount)}</Table.Th>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th>{t('aid.progress.total')}</Table.Th>
+                  <Table.Th ta="right">{data.count}</Table.Th>
+                  <Table.Th ta="right">{formatRupiah(data.amount)}</Table.Th>
+                </Table.Tr>
+              </Table.Tfoot>
+            </Table>
+            <Table verticalSpacing={4} striped data-testid="review-channels">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('aid.cycle.byChannel')}</Table.Th>
+                  <Table.Th ta="right">{t('aid.cycle.count')}</Table.Th>
+                  <Table.Th ta="right">{t('aid.cycle.amount')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.byChannel.map((c) => (
+                  <Table.Tr key={c.channel}>
+                    <Table.Td>{t(`aid.channels.${c.channel}`)}</Table.Td>
+                    <Table.Td ta="right">{c.count}</Table.Td>
+                    <Table.Td ta="right">{formatRupiah(c.amount)}</Table.Td>
                   </Table.Tr>
-                </Table.Tfoot>
-              </Table>
-            </Table.ScrollContainer>
-            <Table.ScrollContainer minWidth={260} style={{ minWidth: 260 }}>
-              <Table verticalSpacing={4} striped data-testid="review-channels">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('aid.cycle.byChannel')}</Table.Th>
-                    <Table.Th ta="right">{t('aid.cycle.count')}</Table.Th>
-                    <Table.Th ta="right">{t('aid.cycle.amount')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.byChannel.map((c) => (
-                    <Table.Tr key={c.channel}>
-                      <Table.Td>{t(`aid.channels.${c.channel}`)}</Table.Td>
-                      <Table.Td ta="right">{c.count}</Table.Td>
-                      <Table.Td ta="right">{formatRupiah(c.amount)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Group>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </SimpleGrid>
         )}
       </ListStates>
     </Stack>
@@ -445,7 +442,7 @@ function EntitlementsSection({ cycle }: { cycle: CycleWithTotals }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{e.paidOn ? formatDate(e.paidOn) : '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.paidOn ? formatDate(e.paidOn) : '—'}</Table.Td>
                     <Table.Td>{actions(e)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -104,7 +104,7 @@ function EnrolmentList({ programme }: { programme: ProgrammeView }) {
             {t('aid.enrolments.resume')}
           </Button>
         ) : (
-          <Button size="compact-sm" variant="light" color="yellow.9" onClick={() => setAction({ enrolment: e, kind: 'suspended' })}>
+          <Button size="compact-sm" variant="light" color="orange" onClick={() => setAction({ enrolment: e, kind: 'suspended' })}>
             {t('aid.enrolments.suspend')}
           </Button>
         )}

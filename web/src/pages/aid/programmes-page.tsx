@@ -29,12 +29,12 @@ export function ProgrammesPage() {
   const badges = (p: ProgrammeView) => (
     <Group gap={4} wrap="nowrap">
       {p.builtIn && (
-        <Badge variant="light" color="blue" style={{ textTransform: 'none' }}>
+        <Badge variant="light" color="blue" style={{ textTransform: 'none', maxWidth: 'none', minWidth: 'fit-content' }}>
           {t('aid.builtIn')}
         </Badge>
       )}
       {!p.active && (
-        <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+        <Badge variant="outline" color="gray" style={{ textTransform: 'none', maxWidth: 'none', minWidth: 'fit-content' }}>
           {t('aid.inactive')}
         </Badge>
       )}
@@ -95,7 +95,13 @@ export function ProgrammesPage() {
                     <Table.Td>{t(`aid.units.${p.targetUnit}`)}</Table.Td>
                     <Table.Td>{t(`aid.periods.${p.period}`)}</Table.Td>
                     <Table.Td>{t(`aid.channels.${p.channel}`)}</Table.Td>
-                    <Table.Td>{p.fundCode ?? <Text c="dimmed">{t('aid.noFund')}</Text>}</Table.Td>
+                    <Table.Td>
+                      {p.fundCode ?? (
+                        <Text size="sm" c="dimmed">
+                          {t('aid.noFund')}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{badges(p)}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -226,7 +226,7 @@ export function ProgressPage() {
                     bg="gray.2"
                     style={{ borderRadius: 4, overflow: 'hidden' }}
                   >
-                    <Box h="100%" w={`${value}%`} bg={row.priority ? 'orange.7' : 'teal.7'} />
+                    <Box h="100%" w={`${value}%`} bg={row.priority ? 'orange.9' : 'teal.9'} />
                   </Box>
                 </Box>
               );

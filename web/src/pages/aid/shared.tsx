@@ -9,7 +9,7 @@ export function useProgrammeName() {
   return (programme: Pick<ProgrammeView, 'nameId' | 'nameEn'>) => (i18n.language === 'en' ? programme.nameEn : programme.nameId);
 }
 
-const badge = { textTransform: 'none', flexShrink: 0 } as const;
+const badge = { textTransform: 'none', flexShrink: 0, maxWidth: 'none', minWidth: 'fit-content' } as const;
 
 const CYCLE_COLOURS: Record<CycleStatus, string> = { open: 'blue', approved: 'teal', closed: 'gray' };
 export function CycleStatusBadge({ status }: { status: CycleStatus }) {
