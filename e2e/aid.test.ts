@@ -187,7 +187,18 @@ describe.skipIf(skipBrowserTests)(
       expect(await rule.textContent()).toContain('decile');
       expect(await rule.textContent()).toMatch(/min: 1, max: 4/);
       await shown(result.getByText(/^(Memenuhi syarat|Tidak memenuhi syarat)$/));
+      expect(await rule.textContent()).toContain('Desil kesejahteraan');
       expect(await lowContrastTexts(page)).toEqual([]);
+      // In English the labels and the server's explanation change language.
+      await page.getByText('EN', { exact: true }).click();
+      await shown(page.getByRole('tab', { name: 'Eligibility check' }));
+      await shown(result.getByText(/^(Eligible|Not eligible)$/));
+      await shown(
+        result
+          .getByTestId('eligibility-rule')
+          .first()
+          .getByText(/[Ww]elfare decile/),
+      );
       await context.close();
     });
 

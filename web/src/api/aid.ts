@@ -152,9 +152,10 @@ export const programmesQuery = queryOptions({
 export const programmeQuery = (id: string) =>
   queryOptions({ queryKey: ['aid', 'programme', id], queryFn: () => api.get<ProgrammeView>(`/api/v1/programmes/${enc(id)}`) });
 
-export const eligibilityQuery = (programmeId: string, subject: { household?: string; person?: string }) =>
+/** The explanations are worded by the server in the UI language: asked again when it changes. */
+export const eligibilityQuery = (programmeId: string, subject: { household?: string; person?: string }, language: string) =>
   queryOptions({
-    queryKey: ['aid', 'eligibility', programmeId, subject],
+    queryKey: ['aid', 'eligibility', programmeId, subject, language],
     queryFn: () => api.get<Eligibility>(`/api/v1/programmes/${enc(programmeId)}/eligibility`, subject),
     enabled: Boolean(subject.household || subject.person),
     retry: false,

@@ -249,11 +249,11 @@ function Definition({ programme }: { programme: ProgrammeView }) {
 
 /** Is this person (or their family) eligible, and why: every rule with the value seen and what is required. */
 function EligibilityCheck({ programme }: { programme: ProgrammeView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isPhone = useIsPhone();
   const valueText = useValueText();
   const [personId, setPersonId] = useState<string | null>(null);
-  const check = useQuery(eligibilityQuery(programme.id, { person: personId ?? undefined }));
+  const check = useQuery(eligibilityQuery(programme.id, { person: personId ?? undefined }, i18n.language));
   const passedBadge = (passed: boolean) => (
     <Badge color={passed ? 'teal' : 'red'} variant="light" style={{ textTransform: 'none', flexShrink: 0 }}>
       {passed ? t('aid.eligibility.passed') : t('aid.eligibility.failed')}
