@@ -81,6 +81,20 @@ describe.skipIf(skipBrowserTests)(
       await shown(maker.page.getByTestId('review-channels').getByText('Rekening bank'));
       expect(await maker.page.getByTestId('entitlement-row').count()).toBe(Math.min(25, computed.totals.count));
 
+      // One entitlement is taken out, with a reason; the rest stay to be approved.
+      const first = maker.page.getByTestId('entitlement-row').first();
+      await first.getByRole('button', { name: 'Kecualikan' }).click();
+      const exclude = await shown(maker.page.getByRole('dialog'));
+      await exclude.getByRole('button', { name: 'Kecualikan' }).click();
+      await shown(exclude.getByText('Wajib diisi.'));
+      await exclude.getByRole('textbox', { name: 'Alasan pengecualian' }).fill('Keluarga pindah ke luar kota sebelum periode');
+      await exclude.getByRole('button', { name: 'Kecualikan' }).click();
+      await exclude.waitFor({ state: 'hidden' });
+      await shown(first.getByTestId('entitlement-status').getByText('Dikecualikan'));
+      await shown(first.getByText('Keluarga pindah ke luar kota sebelum periode'));
+      const owed = computed.totals.count - 1;
+      await shown(maker.page.getByTestId('cycle-count').getByText(String(owed), { exact: true }));
+
       // The maker may not approve: the dialog says so plainly.
       await maker.page.getByRole('button', { name: 'Setujui siklus' }).click();
       const refuse = await shown(maker.page.getByRole('dialog'));
@@ -100,11 +114,11 @@ describe.skipIf(skipBrowserTests)(
       await approve.getByRole('button', { name: 'Setujui siklus' }).click();
       await approve.waitFor({ state: 'hidden' });
       await shown(checker.page.getByTestId('cycle-status').getByText('Disetujui'));
-      await checker.page.getByRole('button', { name: new RegExp(`^Setujui semua hak \\(${computed.totals.count}\\)`) }).click();
+      await checker.page.getByRole('button', { name: new RegExp(`^Setujui semua hak \\(${owed}\\)`) }).click();
       const all = await shown(checker.page.getByRole('dialog'));
       await all.getByRole('button', { name: 'Setujui semua hak' }).click();
       await all.waitFor({ state: 'hidden' });
-      await shown(checker.page.getByText(`${computed.totals.count} hak disetujui`));
+      await shown(checker.page.getByText(`${owed} hak disetujui`));
       await checker.context.close();
 
       // The maker instructs the bank and downloads the file.
@@ -120,7 +134,7 @@ describe.skipIf(skipBrowserTests)(
       const csv = (await readFile((await download.path()) as string, 'utf8')).trim().split('\r\n');
       expect(csv[0]).toBe('reference,bank_account,account_name,amount,description');
       const instructions = csv.slice(1).map((line) => line.split(','));
-      expect(instructions).toHaveLength(computed.totals.count);
+      expect(instructions).toHaveLength(owed);
 
       // The bank's confirmation: every transfer paid but the first, which failed.
       const today = businessDate({ now: () => new Date() });
@@ -140,7 +154,7 @@ describe.skipIf(skipBrowserTests)(
       await upload.getByRole('button', { name: 'Unggah', exact: true }).click();
       await upload.waitFor({ state: 'hidden' });
       const report = await shown(maker.page.getByTestId('reconciliation-report'));
-      await shown(report.getByTestId('count-paid').getByText(String(computed.totals.count - 1), { exact: true }));
+      await shown(report.getByTestId('count-paid').getByText(String(owed - 1), { exact: true }));
       await shown(report.getByTestId('count-failed').getByText('1', { exact: true }));
       await shown(report.getByTestId('count-unknown').getByText('0', { exact: true }));
       await shown(report.getByText('Semua baris diterapkan.'));
@@ -199,6 +213,28 @@ describe.skipIf(skipBrowserTests)(
           .first()
           .getByText(/[Ww]elfare decile/),
       );
+      await context.close();
+    });
+
+    it('menangguhkan kepesertaan satu keluarga dengan alasan, lalu mengaktifkannya lagi', async () => {
+      const { context, page } = await newPage(browser, DESKTOP);
+      await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
+      await page.goto(`${server.url}/aid/programmes/pkh?tab=enrolments`);
+      const row = await shown(page.getByTestId('enrolment-row').first());
+      const name = (await row.getByRole('link').first().textContent()) as string;
+      await row.getByRole('button', { name: 'Tangguhkan' }).click();
+      const dialog = await shown(page.getByRole('dialog', { name: `Tangguhkan kepesertaan ${name}` }));
+      await dialog.getByRole('textbox', { name: 'Alasan' }).fill('Menunggu verifikasi ulang pendamping');
+      await dialog.getByRole('button', { name: 'Tangguhkan' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await shown(row.getByTestId('enrolment-status').getByText('Ditangguhkan'));
+      await shown(row.getByText('Menunggu verifikasi ulang pendamping'));
+      await row.getByRole('button', { name: 'Aktifkan lagi' }).click();
+      const resume = await shown(page.getByRole('dialog'));
+      await resume.getByRole('textbox', { name: 'Alasan' }).fill('Sudah diverifikasi');
+      await resume.getByRole('button', { name: 'Aktifkan lagi' }).click();
+      await resume.waitFor({ state: 'hidden' });
+      await shown(row.getByTestId('enrolment-status').getByText('Terdaftar'));
       await context.close();
     });
 
