@@ -98,6 +98,7 @@ describe.skipIf(skipBrowserTests)(
       // The maker may not approve: the dialog says so plainly.
       await maker.page.getByRole('button', { name: 'Setujui siklus' }).click();
       const refuse = await shown(maker.page.getByRole('dialog'));
+      await shown(refuse.getByTestId('maker-note'));
       await refuse.getByRole('button', { name: 'Setujui siklus' }).click();
       const refusal = await shown(refuse.getByTestId('refusal'));
       expect(await refusal.textContent()).toContain('Persetujuan harus oleh orang lain');
@@ -111,6 +112,7 @@ describe.skipIf(skipBrowserTests)(
       await checker.page.goto(cycleUrl);
       await checker.page.getByRole('button', { name: 'Setujui siklus' }).click();
       const approve = await shown(checker.page.getByRole('dialog'));
+      expect(await approve.getByTestId('maker-note').count()).toBe(0);
       await approve.getByRole('button', { name: 'Setujui siklus' }).click();
       await approve.waitFor({ state: 'hidden' });
       await shown(checker.page.getByTestId('cycle-status').getByText('Disetujui'));

@@ -176,6 +176,7 @@ export const aidEn: AidDictionary = {
       approveTitle: 'Approve cycle {{name}}',
       approveBody: 'An approved cycle cannot be computed again. Its entitlements can then be approved and paid.',
       approved: 'Cycle approved.',
+      youAreMaker: 'You made this cycle: another user (a supervisor or another manager) must approve it.',
       refusedTitle: 'Approval must come from someone else',
       totals: 'Summary',
       owed: 'Total owed',

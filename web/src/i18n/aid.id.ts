@@ -178,6 +178,7 @@ export const aidId = {
       approveTitle: 'Setujui siklus {{name}}',
       approveBody: 'Siklus yang disetujui tidak dapat dihitung ulang. Setelah itu hak penerima dapat disetujui dan dibayar.',
       approved: 'Siklus disetujui.',
+      youAreMaker: 'Anda pembuat siklus ini: persetujuan harus oleh pengguna lain (pembina atau manajer lain).',
       refusedTitle: 'Persetujuan harus oleh orang lain',
       totals: 'Ringkasan',
       owed: 'Total hak',

@@ -85,7 +85,8 @@ function CycleDetail({ cycle }: { cycle: CycleWithTotals }) {
     },
   });
   const open = cycle.status === 'open';
-  const maker = me.id === cycle.createdBy;
+  // The cycle names its maker by username (actorName).
+  const maker = me.username === cycle.createdBy;
 
   return (
     <Stack gap="md">
@@ -181,6 +182,11 @@ function ApproveCycleModal({ cycle, maker, onClose }: { cycle: CycleWithTotals; 
     <Modal opened onClose={onClose} title={t('aid.cycle.approveTitle', { name: cycle.name })}>
       <Stack>
         <Text size="sm">{t('aid.cycle.approveBody')}</Text>
+        {maker && !refused && (
+          <Text size="sm" fw={600} data-testid="maker-note">
+            {t('aid.cycle.youAreMaker')}
+          </Text>
+        )}
         <Text size="sm" fw={600}>
           {cycle.totals.count} · {formatRupiah(cycle.totals.amount)}
         </Text>
@@ -196,7 +202,7 @@ function ApproveCycleModal({ cycle, maker, onClose }: { cycle: CycleWithTotals; 
             {refused ? t('common.close') : t('common.cancel')}
           </Button>
           {!refused && (
-            <Button color="teal" loading={approve.isPending} onClick={() => approve.mutate()} data-maker={maker || undefined}>
+            <Button color="teal" loading={approve.isPending} onClick={() => approve.mutate()}>
               {t('aid.cycle.approve')}
             </Button>
           )}
