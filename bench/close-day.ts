@@ -4,8 +4,11 @@
 // baseline is one set-based UPDATE over all active financings (days past due and overdue
 // amount from their instalments, every row written): what the close's five steps cost beside
 // the least a database can do to touch the whole portfolio once.
-// Usage: npm run bench:close-day -- [--financings N] [--keep]
-// Last line: financings=N seconds=S baseline_update_seconds=B ratio=S/B
+// The closed day also carries a day of postings (--postings, default a tenth of N: one entry of
+// two lines each), so that the books step (tamper-evident roots, docs/books.md) hashes a real day;
+// it is printed apart: books_seconds and books_share = books / the rest of the close.
+// Usage: npm run bench:close-day -- [--financings N] [--postings P] [--keep]
+// Last line: financings=N seconds=S baseline_update_seconds=B ratio=S/B books_seconds=H books_share=H/(S-H)
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -21,8 +24,11 @@ import { createFund, trialBalance } from '../src/modules/ledger/index.ts';
 import { ensureRegionsLoaded } from '../src/modules/regions/index.ts';
 import { BULK_FLAT_PRODUCT, BULK_FUND } from '../src/testing/financing-fixtures.ts';
 
-const { values } = parseArgs({ options: { financings: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { financings: { type: 'string', default: '1000000' }, postings: { type: 'string' }, keep: { type: 'boolean' } },
+});
 const count = Number(values.financings);
+const postings = Number(values.postings ?? Math.round(count / 10));
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `jaring_bench_cd_${Date.now()}`;
 const admin = new pg.Client({ connectionString: baseUrl });
@@ -86,9 +92,24 @@ try {
                                (2::smallint, '1.1.02', 0::bigint, f.principal, NULL, NULL)) l(n, code, debit, credit, party_type, party_id)`.execute(
     database.db,
   );
+  // The day's postings: repayments of the closed day (one entry of two lines each).
+  await sql`
+    WITH entries AS (
+      INSERT INTO journal_entry (id, office_id, entry_date, memo, source_type, source_id, created_by)
+      SELECT gen_random_uuid(), f.office_id, '2026-03-01', 'Angsuran ' || f.number, 'financing.repayment', f.id, 'kasir'
+      FROM (SELECT * FROM financing WHERE number LIKE 'B-%' ORDER BY number LIMIT ${postings}) f
+      RETURNING id, source_id
+    )
+    INSERT INTO journal_line (entry_id, line_no, account_code, office_id, entry_date, debit, credit, fund_id, party_type, party_id)
+    SELECT e.id, l.n, l.code, f.office_id, '2026-03-01', l.debit, l.credit, f.fund_id, l.party_type, l.party_id
+    FROM entries e JOIN financing f ON f.id = e.source_id
+    CROSS JOIN LATERAL (VALUES (1::smallint, '1.1.02', 1060000::bigint, 0::bigint, NULL, NULL),
+                               (2::smallint, '1.2.01', 0::bigint, 1060000::bigint, 'financing', f.id)) l(n, code, debit, credit, party_type, party_id)`.execute(
+    database.db,
+  );
   await sql`ANALYZE`.execute(database.db);
   console.log(
-    `generated ${count} financings with ${count * 6} instalments and ${count * 2} journal lines in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
+    `generated ${count} financings with ${count * 6} instalments, ${count * 2} journal lines and a day of ${postings} postings in ${((performance.now() - generating) / 1000).toFixed(1)} s`,
   );
   const timeTrialBalance = async () => {
     const t = performance.now();
@@ -98,11 +119,14 @@ try {
   const trialBefore = await timeTrialBalance();
 
   const started = performance.now();
+  const stepEnds = new Map<string, number>();
   const result = await closeDay(ctx, '2026-03-01', {
     onStep: (step) => {
+      stepEnds.set(step, performance.now());
       console.log(`  ${step} done at ${((performance.now() - started) / 1000).toFixed(1)} s`);
     },
   });
+  const booksSeconds = ((stepEnds.get('books') ?? 0) - (stepEnds.get('balances') ?? 0)) / 1000;
   const seconds = (performance.now() - started) / 1000;
   const trialAfter = await timeTrialBalance();
   console.log(
@@ -114,7 +138,7 @@ try {
   console.log(
     `in arrears: ${picture.rows[0]?.in_arrears}; outstanding 30+ days: ${picture.rows[0]?.par30}; steps ${result.stepsRun.join(', ')}`,
   );
-  if (result.alreadyClosed || result.stepsRun.length !== 5 || !trialBefore.balanced || !trialAfter.balanced)
+  if (result.alreadyClosed || result.stepsRun.length !== 6 || !trialBefore.balanced || !trialAfter.balanced)
     throw new Error(`close of day did not run whole: ${JSON.stringify(result)}`);
 
   // Baseline, after the close so that its dead rows do not slow the close down.
@@ -129,7 +153,7 @@ try {
     ) a
     WHERE f.id = a.financing_id AND f.status = 'disbursed'`.execute(database.db);
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
-  lastLine = `financings=${result.financings} seconds=${seconds.toFixed(2)} baseline_update_seconds=${baselineSeconds.toFixed(2)} ratio=${(seconds / baselineSeconds).toFixed(1)}`;
+  lastLine = `financings=${result.financings} seconds=${seconds.toFixed(2)} baseline_update_seconds=${baselineSeconds.toFixed(2)} ratio=${(seconds / baselineSeconds).toFixed(1)} books_seconds=${booksSeconds.toFixed(2)} books_share=${(booksSeconds / (seconds - booksSeconds)).toFixed(3)}`;
 } finally {
   await database.close();
   if (values.keep) console.log(`kept database ${dbName}`);

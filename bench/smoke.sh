@@ -39,11 +39,12 @@ run bundle npm run --silent bench:bundle -- --families 20 --requests 2 &
 run health npm run --silent bench:health -- --persons 5000 --rounds 2 &
 run duplicates npm run --silent bench:duplicates -- --persons 5000 --rounds 1 &
 run aid-cycle npm run --silent bench:aid-cycle -- --households 2000 &
+run books-verify npm run --silent bench:books-verify -- --lines 20000 &
 BENCH_DATABASE_URL="" run cold-start npm run --silent bench:start -- 1 &
 wait
 
 failed=0
-for name in close-day import postings bundle health duplicates aid-cycle cold-start; do
+for name in close-day import postings bundle health duplicates aid-cycle books-verify cold-start; do
   read -r status seconds <"$logs/$name.status"
   if [ "$status" -eq 0 ]; then
     printf 'ok    %-10s %3ss  %s\n' "$name" "$seconds" "$(cat "$logs/$name.line")"

@@ -12,6 +12,7 @@ import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney } 
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
+import { BooksUsageError, booksExportCommand, booksVerifyCommand, parseBooksArgs } from './books.ts';
 import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
 import { HealthUsageError, healthFhirCommand, parseHealthArgs } from './health.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
@@ -47,6 +48,11 @@ Usage: jaring <command> [options]
                                 the next payment instruction batch of a channel, streamed
   aid cycle reconcile <cycleId> --channel bank|lkd|giro_pos --file <confirmation.csv> --as <username>
                                 import a channel's confirmation file (safe to repeat)
+  books export --office <code> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--out <file.jsonl>]
+                                write an office's sealed books (entries, lines, audit records,
+                                daily roots) to a file
+  books verify <file.jsonl>     check such a file offline (no database): names the first
+                                day, record and field that do not match
   demo                          fill an empty database with the demo organisation
   help                          this text
 
@@ -99,6 +105,15 @@ export async function main(argv: string[]): Promise<number> {
         let code = 0;
         await withDatabase('health fhir', async (ctx) => {
           code = await healthFhirCommand(ctx, personId);
+        });
+        return code;
+      }
+      case 'books': {
+        const options = parseBooksArgs(rest);
+        if (options.action === 'verify') return await booksVerifyCommand(options);
+        let code = 0;
+        await withDatabase('books', async (ctx) => {
+          code = await booksExportCommand(ctx, options);
         });
         return code;
       }
@@ -163,6 +178,7 @@ function reportError(error: unknown): number {
     error instanceof CloseDayUsageError ||
     error instanceof HealthUsageError ||
     error instanceof AidUsageError ||
+    error instanceof BooksUsageError ||
     isArgsError
   ) {
     console.error(`${error.message}\n\n${HELP}`);

@@ -1,4 +1,4 @@
-import { aidRoutes, cycleRoutes, paymentRoutes } from '../modules/aid/index.ts';
+import { aidRoutes, cycleRoutes, paymentRoutes, rolloutRoutes } from '../modules/aid/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { cadreRoutes } from '../modules/cadres/index.ts';
 import { contributionRoutes } from '../modules/contributions/index.ts';
@@ -37,5 +37,6 @@ export function allRoutes(): AnyRoute[] {
     ...aidRoutes,
     ...cycleRoutes,
     ...paymentRoutes,
+    ...rolloutRoutes,
   ];
 }

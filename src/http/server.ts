@@ -10,10 +10,10 @@ import type { z } from 'zod';
 import type { TrustProxy } from '../config.ts';
 import type { Actor, Context } from '../context.ts';
 import { businessDate, type Clock, systemClock } from '../core/clock.ts';
-import { AppError } from '../core/errors.ts';
+import { AppError, type FieldError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { maskPersonalData, maskText } from '../core/mask.ts';
-import { uncleanTextPaths } from '../core/text.ts';
+import { isCleanText, uncleanTextPaths } from '../core/text.ts';
 import type { Database } from '../db/database.ts';
 import { countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
@@ -111,11 +111,28 @@ function authorise(route: AnyRoute, actor: Actor, request: FastifyRequest) {
   if (route.auth !== 'authenticated' && !route.auth.includes(actor.role)) throw new AppError('auth.forbidden', 'forbidden');
 }
 
-function parsePart(schema: z.ZodType | undefined, input: unknown, part: string) {
+function parsePart(schema: z.ZodType | undefined, input: unknown, part: string, errors: FieldError[]) {
   if (!schema) return undefined;
   const result = schema.safeParse(input ?? (part === 'body' ? undefined : {}));
-  if (!result.success) throw validationError(fieldErrorsFromZod(result.error, input, part === 'body' ? '' : ''));
+  if (!result.success) errors.push(...fieldErrorsFromZod(result.error, input, ''));
   return result.data;
+}
+
+/**
+ * Params, query and body are checked together so that one answer names every bad field. A text
+ * body (a CSV upload) is otherwise left to its reader, which names the line holding a NUL; when the
+ * request is refused anyway, an unclean text body is named here too.
+ */
+function parseRequest(route: AnyRoute, request: FastifyRequest) {
+  const errors: FieldError[] = [];
+  const params = parsePart(route.params as z.ZodType | undefined, request.params, 'params', errors);
+  const query = parsePart(route.query as z.ZodType | undefined, request.query, 'query', errors);
+  const body = parsePart(route.body as z.ZodType | undefined, request.body, 'body', errors);
+  if (errors.length > 0) {
+    if (typeof request.body === 'string' && !isCleanText(request.body)) errors.push({ field: 'body', code: 'invalid_characters' });
+    throw validationError(errors);
+  }
+  return { params, query, body };
 }
 
 /**
@@ -201,9 +218,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           requestId: request.id,
         };
         const input = {
-          params: parsePart(route.params as z.ZodType | undefined, request.params, 'params'),
-          query: parsePart(route.query as z.ZodType | undefined, request.query, 'query'),
-          body: parsePart(route.body as z.ZodType | undefined, request.body, 'body'),
+          ...parseRequest(route, request),
           idempotencyKey: route.idempotency ? readIdempotencyKey(request, route.idempotency === 'required') : undefined,
         };
         const result = route.idempotency

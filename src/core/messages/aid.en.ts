@@ -8,6 +8,9 @@ export const aidEn = {
   'aid.stages_required': 'A staged programme needs the number of stages per year.',
   'aid.stages_only_staged': 'Stages per year apply only to a programme paid in stages.',
   'aid.cap_needs_household': 'A cap on members paid for applies only to a programme that targets families.',
+  'aid.region_code_format': 'A region code like 34, 34.71, 34.71.01 or 34.71.01.1001.',
+  'aid.progress_parent_level':
+    'The parent region must be above the level asked for (a province above regencies, a regency above districts).',
   'aid.date_range_reversed': 'The end date is before the start date.',
   'aid.range_reversed': 'The upper bound is below the lower bound.',
   'aid.unit_rate_condition': 'A benefit per family or person takes no member condition and no cap per category.',

@@ -8,6 +8,9 @@ export const aidId = {
   'aid.stages_required': 'Program bertahap memerlukan jumlah tahap per tahun.',
   'aid.stages_only_staged': 'Jumlah tahap per tahun hanya untuk program yang dibayar bertahap.',
   'aid.cap_needs_household': 'Batas anggota yang dibayar hanya berlaku untuk program sasaran keluarga.',
+  'aid.region_code_format': 'Kode wilayah seperti 34, 34.71, 34.71.01 atau 34.71.01.1001.',
+  'aid.progress_parent_level':
+    'Wilayah induk harus di atas tingkat yang diminta (provinsi di atas kabupaten/kota, kabupaten/kota di atas kecamatan).',
   'aid.date_range_reversed': 'Tanggal akhir lebih awal dari tanggal mulai.',
   'aid.range_reversed': 'Batas atas lebih kecil dari batas bawah.',
   'aid.unit_rate_condition': 'Manfaat per keluarga/orang tidak memakai syarat anggota atau batas per kategori.',

@@ -59,6 +59,7 @@ export const errorsEn: Translation<typeof errorsId> = {
   'registry.already_deceased': 'This person’s death is already recorded.',
   'registry.death_date_impossible': 'The date of death must lie between the birth date and today.',
   'registry.person_deceased': 'This person is deceased.',
+  'registry.school_year_needs_level': 'A school year is recorded only with its level (SD, SMP, SMA).',
   'registry.same_household': 'This person is already on that KK.',
   'registry.new_household_needs_head': 'A new KK: the person moving becomes its head (relation "head").',
   'registry.not_a_member': 'This person is not a member of this household.',

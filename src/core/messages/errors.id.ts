@@ -55,6 +55,7 @@ export const errorsId = {
   'registry.already_deceased': 'Kematian orang ini sudah dicatat.',
   'registry.death_date_impossible': 'Tanggal meninggal harus antara tanggal lahir dan hari ini.',
   'registry.person_deceased': 'Orang ini sudah meninggal.',
+  'registry.school_year_needs_level': 'Tahun sekolah hanya dapat dicatat bersama jenjangnya (SD, SMP, SMA).',
   'registry.same_household': 'Orang ini sudah di KK tersebut.',
   'registry.new_household_needs_head': 'KK baru: orang yang pindah menjadi kepala keluarga (hubungan "head").',
   'registry.not_a_member': 'Orang ini bukan anggota KK ini.',

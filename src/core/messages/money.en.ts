@@ -97,4 +97,16 @@ export const moneyEn: Translation<typeof moneyId> = {
   'savings.reversal_of_reversal': 'A reversal cannot be reversed; record a new movement.',
   'savings.not_a_member': 'This person has no open savings account.',
   'ledger.fund_group_unknown': 'This group is not found in your regions. Pick a group from the groups list.',
+  'books.field': 'Day {{day}}, office {{office}}: {{record}} {{id}} changed in field {{field}} (now: {{value}}).',
+  'books.record_added':
+    'Day {{day}}, office {{office}}: {{record}} {{id}} was not there when the day was sealed (posted after close of day, or inserted).',
+  'books.record_missing': 'Day {{day}}, office {{office}}: a record that was sealed is missing.',
+  'books.root': 'Day {{day}}, office {{office}}: the stored root does not match the day (the roots table was changed).',
+  'books.chain': 'Day {{day}}, office {{office}}: the chain is broken: its previous root is not the root of the day before.',
+  'books.record.entry': 'entry',
+  'books.record.line': 'journal line',
+  'books.record.audit': 'audit record',
+  'books.from_after_to': 'The start date ({{from}}) is after the end date ({{to}}).',
+  'books.range_too_long': 'At most 366 days at a time; check one year at a time.',
+  'books.office_unknown': 'Office {{office}} is unknown.',
 };

@@ -93,4 +93,16 @@ export const moneyId = {
   'savings.reversal_of_reversal': 'Transaksi koreksi tidak dapat dikoreksi lagi; catat transaksi baru.',
   'savings.not_a_member': 'Warga ini tidak punya rekening simpanan aktif.',
   'ledger.fund_group_unknown': 'Kelompok ini tidak ditemukan di wilayah Anda. Pilih kelompok dari daftar kelompok.',
+  'books.field': 'Hari {{day}}, kantor {{office}}: {{record}} {{id}} berubah pada kolom {{field}} (sekarang: {{value}}).',
+  'books.record_added':
+    'Hari {{day}}, kantor {{office}}: {{record}} {{id}} tidak ada saat hari itu disegel (dicatat sesudah tutup hari, atau disisipkan).',
+  'books.record_missing': 'Hari {{day}}, kantor {{office}}: ada catatan yang disegel tetapi kini hilang.',
+  'books.root': 'Hari {{day}}, kantor {{office}}: akar yang tersimpan tidak sesuai dengan isi hari itu (tabel akar diubah).',
+  'books.chain': 'Hari {{day}}, kantor {{office}}: rantai terputus, akar sebelumnya tidak sesuai dengan akar hari sebelumnya.',
+  'books.record.entry': 'jurnal',
+  'books.record.line': 'baris jurnal',
+  'books.record.audit': 'catatan audit',
+  'books.from_after_to': 'Tanggal awal ({{from}}) sesudah tanggal akhir ({{to}}).',
+  'books.range_too_long': 'Rentang paling lama 366 hari; periksa per tahun.',
+  'books.office_unknown': 'Kantor {{office}} tidak dikenal.',
 };

@@ -393,9 +393,81 @@ for (const kind of testDatabaseKinds()) {
       expect((await manager.get(`/api/v1/cycles/${created.body.id}`)).body.totals.amount).toBe('2850000');
     });
 
-    it.todo(
-      'the contract family from the registry and the health profile (pregnant mother, child of 3, SD and SMP pupils): Rp2.100.000 a stage, once memberFactsOf reads school level and pregnancy',
-    );
+    it('computes the contract family from the registry and the health profile (pregnant mother, child of 3, SD and SMP pupils): Rp2.100.000 a stage', async () => {
+      const used = new Set(
+        (
+          await q<{ id: string }>(
+            sql`SELECT e.household_id::text AS id FROM aid_enrolment e JOIN aid_programme p ON p.id = e.programme_id
+                WHERE p.code = 'pkh' AND e.status <> 'ended'`,
+          )
+        ).map((r) => r.id),
+      );
+      const period = monthPeriod(addMonths(month, 2));
+      let family: Family | undefined;
+      let members: { id: string; sex: 'M' | 'F' }[] = [];
+      for (const candidate of yk.filter((f) => f.size >= 4 && !used.has(f.id))) {
+        members = await q<{ id: string; sex: 'M' | 'F' }>(
+          sql`SELECT id::text AS id, sex FROM person WHERE household_id = ${candidate.id} AND merged_into IS NULL ORDER BY relation = 'head' DESC, id`,
+        );
+        if (members.some((m) => m.sex === 'F')) {
+          family = candidate;
+          break;
+        }
+      }
+      expect(family).toBeDefined();
+      const mother = members.find((m) => m.sex === 'F') as { id: string };
+      const [child, sd, smp, ...others] = members.filter((m) => m.id !== mother.id);
+      // Ages on the period's first day: the mother 30, a child of 3, pupils of 9 and 13, anyone else an adult of 35.
+      const born = (years: number) => addDays(period.periodStart, -(years * 365 + 100));
+      await q(
+        sql`UPDATE person SET birth_date = ${born(30)}, died_on = NULL, school_level = NULL, school_year = NULL WHERE id = ${mother.id}`,
+      );
+      for (const [member, years] of [[child, 3], [sd, 9], [smp, 13], ...others.map((o) => [o, 35] as const)] as const)
+        await q(
+          sql`UPDATE person SET birth_date = ${born(years)}, died_on = NULL, school_level = NULL, school_year = NULL WHERE id = ${member?.id}`,
+        );
+      await q(sql`DELETE FROM health_profile WHERE person_id IN (${sql.join(members.map((m) => m.id))})`);
+
+      // School levels through the registry's route, the pregnancy through the health module's.
+      const doctor = new ApiClient(server.url);
+      await doctor.login('dokter', DEMO_PASSWORD);
+      expect((await manager.request('PUT', `/api/v1/persons/${sd?.id}/school`, { level: 'SD', year: 'middle' })).status).toBe(200);
+      expect((await manager.request('PUT', `/api/v1/persons/${smp?.id}/school`, { level: 'SMP', year: 'new' })).status).toBe(200);
+      const pregnancy = await doctor.request('PUT', `/api/v1/persons/${mother.id}/health`, {
+        pregnant: true,
+        lastMenstrualPeriod: addDays(businessDate(systemClock), -30),
+      });
+      expect(pregnancy.status, JSON.stringify(pregnancy.body)).toBe(200);
+
+      await enrol(manager, 'pkh', family as Family);
+      const created = await manager.post('/api/v1/programmes/pkh/cycles', { name: 'PKH tahap kontrak', ...period });
+      expect(created.status).toBe(201);
+      expect((await manager.post(`/api/v1/cycles/${created.body.id}/compute`)).status).toBe(200);
+      const list = await manager.get(`/api/v1/cycles/${created.body.id}/entitlements?limit=500`);
+      const owed = list.body.items.find((e: Entitlement) => e.householdId === family?.id) as {
+        amount: string;
+        components: { member: string; category: string; amount: string }[];
+      };
+      expect(owed.amount).toBe('2100000');
+      const byMember = new Map(owed.components.map((c) => [c.member, `${c.category}:${c.amount}`]));
+      expect(byMember.get(mother.id)).toBe('pregnant:750000');
+      expect(byMember.get(child?.id as string)).toBe('early_childhood:750000');
+      expect(byMember.get(sd?.id as string)).toBe('sd:225000');
+      expect(byMember.get(smp?.id as string)).toBe('smp:375000');
+      expect(owed.components.reduce((sum, c) => sum + BigInt(c.amount), 0n)).toBe(2_100_000n);
+      // The same family by the public quote (the contract's own figures), × 4 stages = Rp8.400.000 a year.
+      const quote = await admin.post('/api/v1/aid/entitlement-quote', {
+        programme: 'pkh',
+        asOf: period.periodStart,
+        members: [
+          { birthDate: born(30), sex: 'F', pregnant: true, schoolLevel: null, schoolYear: null, disability: null },
+          { birthDate: born(3), sex: 'M', pregnant: false, schoolLevel: null, schoolYear: null, disability: null },
+          { birthDate: born(9), sex: 'M', pregnant: false, schoolLevel: 'SD', schoolYear: 'middle', disability: null },
+          { birthDate: born(13), sex: 'F', pregnant: false, schoolLevel: 'SMP', schoolYear: 'new', disability: null },
+        ],
+      });
+      expect(quote.body).toMatchObject({ amount: owed.amount, per: 'stage' });
+    });
 
     it('a compute killed after its first chunk leaves the cycle computing and unapprovable; a re-run completes it, one entitlement per enrolment', async () => {
       // Sembako pays per family (computed in SQL), PKH per member (computed a chunk at a time): both paths.

@@ -66,6 +66,7 @@ import {
 import { maskAccount } from './enrolment.rules.ts';
 import { memberFactsOf } from './member-facts.service.ts';
 import { benefitProgrammeOf, type LoadedProgramme, loadProgramme } from './programme.service.ts';
+import { findLatestCycle } from './rollout.store.ts';
 
 /**
  * Payment cycles (docs/aid.md, "Cycles"). A cycle belongs to its programme and is run by the
@@ -105,6 +106,21 @@ async function entitlementForActor(ctx: Context, db: Queryable, id: string): Pro
   const programme = cycle ? await programmeOf(db, cycle.programme_id) : undefined;
   if (!programme || !(await programmeInScope(ctx, db, programme.row))) throw notFound('entitlement', id);
   return row;
+}
+
+/**
+ * The cycle a programme's report reads: the one named (404 when unknown, of another programme or
+ * another office's), else the programme's newest cycle the caller may see (null: none).
+ */
+export async function reportCycleOf(ctx: Context, programme: LoadedProgramme, cycleId?: string): Promise<AidCycleRow | null> {
+  if (cycleId !== undefined) {
+    const cycle = await findCycle(ctx.db, cycleId);
+    if (!cycle || cycle.programme_id !== programme.row.id || !(await programmeInScope(ctx, ctx.db, programme.row)))
+      throw notFound('cycle', cycleId);
+    return cycle;
+  }
+  if (!(await programmeInScope(ctx, ctx.db, programme.row))) return null;
+  return (await findLatestCycle(ctx.db, programme.row.id)) ?? null;
 }
 
 const iso = (date: Date | null) => (date === null ? null : new Date(date).toISOString());

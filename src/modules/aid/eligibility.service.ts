@@ -4,66 +4,55 @@ import { businessDate } from '../../core/clock.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
-import { findPersonForActor, householdById, householdMembers, personById } from '../registry/index.ts';
-import type { Relation } from '../registry/registry.schema.ts';
+import { findPersonForActor, householdById, type personById } from '../registry/index.ts';
 import { AID_READERS } from './aid.roles.ts';
 import { findCurrentEnrolmentCodes } from './aid.store.ts';
 import { type Eligibility, type EligibilitySubject, evaluateEligibility, type SubjectMember, wordsOf } from './eligibility.rules.ts';
 import type { eligibilityQuerySchema, eligibilityViewSchema } from './eligibility.schema.ts';
+import { type AidMemberFacts, memberFactsOf } from './member-facts.service.ts';
 import type { EligibilityRule } from './programme.schema.ts';
 import { type LoadedProgramme, loadProgramme } from './programme.service.ts';
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof personById>>>;
 type HouseholdRow = NonNullable<Awaited<ReturnType<typeof householdById>>>;
 
-/** What the rules read of a member (the registry's person, or a member of `householdsWithPersons`). */
-export type MemberFacts = { id: string; birthDate: string; sex: 'M' | 'F'; relation: Relation };
-const memberFacts = (person: PersonRow): MemberFacts => ({
+/** What the rules read of a member: the registry's person with school level, and the health profile's pregnancy and disability. */
+export type MemberFacts = AidMemberFacts;
+
+/** A person who is not among the living members (deceased, merged): what the registry alone says. */
+const personFacts = (person: PersonRow): MemberFacts => ({
   id: person.id,
   birthDate: person.birth_date,
   sex: person.sex,
   relation: person.relation,
+  schoolLevel: person.school_level,
+  schoolYear: person.school_level === null ? null : person.school_year,
+  pregnant: person.sex === 'M' ? false : null,
+  disability: null,
 });
 
-/**
- * What the registry says about a member, for the rules. School level is not in the registry
- * yet, and pregnancy and disability are in the health profile, which the health module does not
- * expose yet: all three read as "not recorded" (null).
- */
-const subjectMember = (person: MemberFacts): SubjectMember => ({
+/** What the rules read of a member; null: not recorded (no school level in the registry, no health profile). */
+export const subjectMember = (person: MemberFacts): SubjectMember => ({
   birthDate: person.birthDate,
   sex: person.sex,
   relation: person.relation,
-  schoolLevel: null,
-  disability: null,
-  pregnant: null,
+  schoolLevel: person.schoolLevel,
+  disability: person.disability,
+  pregnant: person.pregnant,
 });
 
-const alive = (person: { died_on: string | null }, today: string) => person.died_on === null || person.died_on > today;
+/** The household's facts the rules read, for a unit of it: its village, decile and cards. */
+export type HouseholdFacts = Pick<HouseholdRow, 'id' | 'village_code' | 'welfare_decile' | 'has_kks' | 'has_kis' | 'has_kip' | 'has_pkh'>;
 
-async function livingMembers(db: Queryable, householdId: string, today: string): Promise<PersonRow[]> {
-  const members = (await householdMembers(db, householdId)).filter((m) => alive(m, today));
-  const rows = await Promise.all(members.map((m) => personById(db, m.id)));
-  return rows.filter((row): row is PersonRow => row !== undefined);
-}
-
-/**
- * A unit's eligibility for a programme today: the family's living members (or the one person)
- * as given, the household's cards, decile and village, and the programmes it is in now.
- */
-export async function evaluateUnit(
-  db: Queryable,
+/** A unit's eligibility from facts already read (the lists read a page of units at once). */
+export function evaluateWith(
   programme: LoadedProgramme,
-  household: HouseholdRow,
+  household: HouseholdFacts,
   members: MemberFacts[],
   unit: 'household' | 'person',
+  enrolledIn: Iterable<string>,
   today: string,
-): Promise<Eligibility> {
-  const enrolledIn = await findCurrentEnrolmentCodes(
-    db,
-    household.id,
-    members.map((m) => m.id),
-  );
+): Eligibility {
   const subject: EligibilitySubject = {
     unit,
     villageCode: household.village_code,
@@ -73,6 +62,26 @@ export async function evaluateUnit(
     enrolledIn: new Set(enrolledIn),
   };
   return evaluateEligibility(programme.row.eligibility as EligibilityRule[], subject, today);
+}
+
+/**
+ * A unit's eligibility for a programme today: the family's living members (or the one person)
+ * as given, the household's cards, decile and village, and the programmes it is in now.
+ */
+export async function evaluateUnit(
+  db: Queryable,
+  programme: LoadedProgramme,
+  household: HouseholdFacts,
+  members: MemberFacts[],
+  unit: 'household' | 'person',
+  today: string,
+): Promise<Eligibility> {
+  const enrolledIn = await findCurrentEnrolmentCodes(
+    db,
+    household.id,
+    members.map((m) => m.id),
+  );
+  return evaluateWith(programme, household, members, unit, enrolledIn, today);
 }
 
 /**
@@ -105,8 +114,9 @@ export async function explainEligibility(
   if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', householdId);
 
   const forPerson = programme.row.target_unit === 'person' && person !== undefined;
-  const members = forPerson && person ? [person] : await livingMembers(ctx.db, householdId, today);
-  const result = await evaluateUnit(ctx.db, programme, household, members.map(memberFacts), forPerson ? 'person' : 'household', today);
+  const family = (await memberFactsOf(ctx.db, [householdId], today)).get(householdId) ?? [];
+  const members = forPerson && person ? [family.find((m) => m.id === person.id) ?? personFacts(person)] : family;
+  const result = await evaluateUnit(ctx.db, programme, household, members, forPerson ? 'person' : 'household', today);
   return {
     eligible: result.eligible,
     rules: result.rules.map((outcome) => ({

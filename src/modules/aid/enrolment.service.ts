@@ -9,8 +9,7 @@ import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
-import { findPersonForActor, householdById, householdsWithPersons, lockHousehold, personNamesOf } from '../registry/index.ts';
-import type { Relation } from '../registry/registry.schema.ts';
+import { findPersonForActor, householdById, lockHousehold, personNamesOf } from '../registry/index.ts';
 import { AID_READERS, ENROLLERS } from './aid.roles.ts';
 import type { AidChannel, AidEnrolmentRow } from './aid.tables.ts';
 import { wordsOf } from './eligibility.rules.ts';
@@ -35,6 +34,7 @@ import {
   lockEnrolment,
   updateEnrolment,
 } from './enrolment.store.ts';
+import { memberFactsOf } from './member-facts.service.ts';
 import { type LoadedProgramme, loadProgramme } from './programme.service.ts';
 
 type HouseholdRow = NonNullable<Awaited<ReturnType<typeof householdById>>>;
@@ -62,20 +62,9 @@ async function programmeOr404(db: Queryable, idOrCode: string): Promise<LoadedPr
   return programme;
 }
 
-const alive = (member: { diedOn: string | null }, today: string) => member.diedOn === null || member.diedOn > today;
-
-/** A family's living, unmerged members, read in one query for many families. */
-async function livingMembersOf(db: Queryable, householdIds: string[], today: string): Promise<Map<string, MemberFacts[]>> {
-  const families = await householdsWithPersons(db, householdIds);
-  return new Map(
-    families.map((family) => [
-      family.id,
-      family.persons
-        .filter((p) => !p.merged && alive(p, today))
-        .map((p) => ({ id: p.id, birthDate: p.birthDate, sex: p.sex, relation: p.relation as Relation })),
-    ]),
-  );
-}
+/** A family's living, unmerged members with what the rules read (school, pregnancy, disability), in one query for many families. */
+const livingMembersOf = (db: Queryable, householdIds: string[], today: string): Promise<Map<string, MemberFacts[]>> =>
+  memberFactsOf(db, householdIds, today);
 
 function notEligible(field: string, rules: { rule: string; message: string }[]) {
   return new AppError('common.validation_failed', 'invalid', {
@@ -110,12 +99,12 @@ export async function enrol(
 
   const work = async (tx: Tx) => {
     let household: HouseholdRow | undefined;
-    let unitPerson: MemberFacts | undefined;
+    let unitPersonId: string | undefined;
     if (input.personId !== undefined) {
       const person = await findPersonForActor(ctx, tx, input.personId);
       if (!person || person.merged_into) throw notFound('person', input.personId);
       household = await householdById(tx, person.household_id);
-      unitPerson = { id: person.id, birthDate: person.birth_date, sex: person.sex, relation: person.relation };
+      unitPersonId = person.id;
     } else {
       household = await householdById(tx, input.householdId as string);
       if (!household || !regionInScope(actorScope(ctx), household.village_code)) throw notFound('household', input.householdId as string);
@@ -128,7 +117,8 @@ export async function enrol(
     const members = (await livingMembersOf(tx, [household.id], today)).get(household.id) ?? [];
     if (recipient.household_id !== household.id || recipient.merged_into) throw invalid('aid.recipient_not_member', 'recipientPersonId');
     if (!members.some((m) => m.id === recipient.id)) throw invalid('aid.recipient_not_living', 'recipientPersonId');
-    if (unitPerson && !members.some((m) => m.id === unitPerson.id)) throw invalid('aid.person_not_living', 'personId');
+    const unitPerson = unitPersonId === undefined ? undefined : members.find((m) => m.id === unitPersonId);
+    if (unitPersonId !== undefined && !unitPerson) throw invalid('aid.person_not_living', 'personId');
 
     const unitId = unitPerson?.id ?? household.id;
     if ((await findCurrentEnrolmentsOfUnits(tx, programme.row.id, target, [unitId])).length > 0)

@@ -32,6 +32,8 @@ export {
   writeInstructionFile,
 } from './payment.service.ts';
 export { createProgramme, getProgramme, listProgrammes, updateProgramme } from './programme.service.ts';
+export { rolloutRoutes } from './rollout.routes.ts';
+export { eligibleNotEnrolled, enrolledNotEligible, householdAid, personAid, rolloutProgress } from './rollout.service.ts';
 
 /** The registry's duplicate review raises two households whose recipients share one channel account. */
 addSharedAccountSource(sharedAccountPairs);

@@ -533,6 +533,14 @@ for (const kind of testDatabaseKinds()) {
       expect(json.status).toBe(422);
       const noChannel = await raw(manager, 'POST', `/api/v1/cycles/${cycleId}/reconciliations?fileName=x.csv`, `${HEADER}\n`);
       expect(noChannel.status).toBe(422);
+      // One answer names every bad part: the missing query fields and a body holding a NUL.
+      const noQueryUnclean = await raw(manager, 'POST', `/api/v1/cycles/${cycleId}/reconciliations`, 'a\u0000b');
+      expect(noQueryUnclean.status).toBe(422);
+      expect((JSON.parse(noQueryUnclean.text) as { errors: { field: string }[] }).errors.map((error) => error.field)).toEqual([
+        'channel',
+        'fileName',
+        'body',
+      ]);
       expect(await count()).toBe(before);
     });
 

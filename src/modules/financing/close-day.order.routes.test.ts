@@ -107,7 +107,7 @@ for (const kind of testDatabaseKinds()) {
         date: '2026-02-15',
         alreadyClosed: false,
         daysClosed: ['2026-02-15'],
-        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'],
+        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'],
         financings: 2,
       });
       // 0.5% of 6,000,000 + 0.5% of 4,000,000.

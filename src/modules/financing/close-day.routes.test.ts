@@ -68,7 +68,7 @@ for (const kind of testDatabaseKinds()) {
         date: '2026-03-01',
         alreadyClosed: false,
         daysClosed: ['2026-03-01'],
-        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'],
+        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'],
         financings: 3,
       });
       const b = (await cashier.get(`/api/v1/financings/${ids.B}`)).body;

@@ -4,7 +4,7 @@ import { isIsoDate, nextDay } from '../../core/dates.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { creditBalancesOf, fundById, postEntry, snapshotLedgerBalances } from '../ledger/index.ts';
+import { creditBalancesOf, fundById, postEntry, sealBooks, snapshotLedgerBalances } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { planCloseDay } from './close-day.rules.ts';
 import {
@@ -30,7 +30,7 @@ import { ALLOWANCE_ACCOUNT, provisionTrueUp } from './provisions.rules.ts';
 import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleInForceFrom, ruleOn } from './quality.rules.ts';
 import { prepareRepaymentFacts } from './repayment-facts.service.ts';
 
-export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'] as const;
+export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'] as const;
 type Step = (typeof CLOSE_DAY_STEPS)[number];
 
 /** The quality-class thresholds of the dated rule as one SQL CASE over days past due (a.dpd). */
@@ -112,7 +112,8 @@ async function closeOneDay(ctx: Context, date: string, rule: QualityRuleName, op
       else if (step === 'arrears') await updateArrears(tx, date, qualitySql(rule, date));
       else if (step === 'snapshot') await writeSnapshot(tx, date, PROVISION_PER_MILLE);
       else if (step === 'provisions') await bookProvisions(tx, ctx, date);
-      else await snapshotLedgerBalances(tx, date);
+      else if (step === 'balances') await snapshotLedgerBalances(tx, date);
+      else await sealBooks(tx, ctx, date);
       await markStep(tx, date, step);
       return true;
     });

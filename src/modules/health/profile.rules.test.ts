@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryDateOf, expectedDeliveryOf, type ProfileFacts, profileErrors } from './profile.rules.ts';
+import { aidHealthFactsOf, deliveryDateOf, expectedDeliveryOf, type ProfileFacts, profileErrors } from './profile.rules.ts';
 
 const TODAY = '2026-03-15';
 const woman: { sex: 'M' | 'F'; birthDate: string } = { sex: 'F', birthDate: '1990-01-01' };
@@ -53,5 +53,27 @@ describe('impossible profiles', () => {
     expect(codes({ kbMethod: 'vasectomy' })).toEqual(['kbMethod:health.kb_method_sex']);
     expect(codes({ kbMethod: 'tubectomy' }, { sex: 'M', birthDate: '1980-01-01' })).toEqual(['kbMethod:health.kb_method_sex']);
     expect(codes({ conditions: [{ code: 'hipertensi', since: '2026-04-01' }] })).toEqual(['conditions.0.since:health.date_in_future']);
+  });
+});
+
+describe('what social assistance reads of a profile', () => {
+  const profile = { pregnant: false, last_menstrual_period: null, expected_delivery: null, disability: 'none' };
+  it('no profile: neither pregnancy nor disability is recorded', () => {
+    expect(aidHealthFactsOf(undefined, TODAY)).toEqual({ pregnant: null, disability: null });
+  });
+  it('pregnant on the day: after the last period, not after the expected delivery', () => {
+    const p = { ...profile, pregnant: true, last_menstrual_period: '2026-01-10', expected_delivery: '2026-10-17' };
+    expect(aidHealthFactsOf(p, TODAY).pregnant).toBe(true);
+    expect(aidHealthFactsOf(p, '2026-10-17').pregnant).toBe(true);
+    expect(aidHealthFactsOf(p, '2026-10-18').pregnant).toBe(false);
+    expect(aidHealthFactsOf(p, '2026-01-09').pregnant).toBe(false);
+    expect(aidHealthFactsOf({ ...profile, pregnant: true }, TODAY).pregnant).toBe(true);
+    expect(aidHealthFactsOf(profile, TODAY).pregnant).toBe(false);
+  });
+  it('disability: none is none, multiple is severe, a single kind has no recorded severity', () => {
+    expect(aidHealthFactsOf(profile, TODAY).disability).toBe('none');
+    expect(aidHealthFactsOf({ ...profile, disability: 'multiple' }, TODAY).disability).toBe('severe');
+    for (const kind of ['physical', 'sensory', 'intellectual', 'mental'])
+      expect(aidHealthFactsOf({ ...profile, disability: kind }, TODAY).disability).toBeNull();
   });
 });

@@ -56,3 +56,30 @@ export function deliveryDateOf(input: Pick<ProfileFacts, 'pregnant' | 'lastMenst
   if (input.expectedDelivery !== null) return input.expectedDelivery;
   return input.lastMenstrualPeriod === null ? null : expectedDeliveryOf(input.lastMenstrualPeriod);
 }
+
+/** What social assistance reads of a health profile: null where the profile does not say. */
+export type AidHealthFacts = { pregnant: boolean | null; disability: 'severe' | 'none' | null };
+
+/**
+ * Pregnancy and severe disability on a day, for social assistance (PKH pays a pregnant woman and a
+ * person with a severe disability). No profile: neither is recorded (null). Pregnant on `asOf`
+ * when the profile says pregnant, the last period (if recorded) is on or before the day and the
+ * expected delivery (if recorded) is not before it: a pregnancy whose expected delivery has passed
+ * is no longer counted (the birth is a new member of the family).
+ * Disability: the profile records a kind (physical, sensory, intellectual, mental, multiple), not
+ * a severity. `multiple` (disabilitas ganda) is read as severe; `none` as none; a single kind as
+ * not recorded (null), because its severity is not known: it neither pays nor is refused as
+ * "not disabled" (docs/aid.md, "Pregnancy and disability").
+ */
+export function aidHealthFactsOf(
+  profile: { pregnant: boolean; last_menstrual_period: string | null; expected_delivery: string | null; disability: string } | undefined,
+  asOf: string,
+): AidHealthFacts {
+  if (!profile) return { pregnant: null, disability: null };
+  const pregnant =
+    profile.pregnant &&
+    (profile.last_menstrual_period === null || profile.last_menstrual_period <= asOf) &&
+    (profile.expected_delivery === null || profile.expected_delivery >= asOf);
+  const disability = profile.disability === 'none' ? 'none' : profile.disability === 'multiple' ? 'severe' : null;
+  return { pregnant, disability };
+}

@@ -8,7 +8,7 @@ import { CLINICAL_READERS, CLINICIANS } from './health.roles.ts';
 import { computeIks, IKS_CODES } from './iks.rules.ts';
 import { familyRecords, householdForActor, jknStatusOf } from './iks.service.ts';
 import { deleteAnswers, upsertAnswers } from './iks.store.ts';
-import { deliveryDateOf, profileErrors } from './profile.rules.ts';
+import { type AidHealthFacts, aidHealthFactsOf, deliveryDateOf, profileErrors } from './profile.rules.ts';
 import type { HouseholdHealthInput, HouseholdHealthView, ProfileInput, ProfileView } from './profile.schema.ts';
 import { findConditions, findProfiles, replaceConditions, upsertHouseholdHealth, upsertProfile } from './profile.store.ts';
 
@@ -179,4 +179,17 @@ export async function recordHouseholdHealth(ctx: Context, householdId: string, i
     });
     return householdView(tx, householdId, household.village_code, today);
   });
+}
+
+/**
+ * Pregnancy and severe disability of many persons on a day, for social assistance's eligibility
+ * and entitlements (`aidHealthFactsOf`): one query per 5,000 persons; a person without a profile
+ * is left out (not recorded). No clinical detail leaves the module: a yes/no and "severe".
+ */
+export async function pregnancyAndDisabilityOf(db: Queryable, personIds: string[], asOf: string): Promise<Map<string, AidHealthFacts>> {
+  const ids = [...new Set(personIds)];
+  const facts = new Map<string, AidHealthFacts>();
+  for (let i = 0; i < ids.length; i += 5_000)
+    for (const profile of await findProfiles(db, ids.slice(i, i + 5_000))) facts.set(profile.person_id, aidHealthFactsOf(profile, asOf));
+  return facts;
 }

@@ -1,4 +1,6 @@
 export { ACCOUNT_GROUPS, ACCOUNTS, CASH_ACCOUNTS, type SystemAccountCode } from './accounts.rules.ts';
+export { BOOKS_FORMAT, type VerifyResult, verifyExport } from './books.seal.ts';
+export { checkIntegrity, exportBooks, sealBooks } from './books.service.ts';
 export { DRAWER_PARTY } from './cash-drawer.rules.ts';
 export { counterCashParty, lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
 export { findFundForActor } from './ledger.access.ts';

@@ -7,3 +7,5 @@ export const LEDGER_KEEPERS = ['admin', 'manager'] as const satisfies readonly R
 export const FUND_READERS = [...LEDGER_READERS, 'facilitator'] as const satisfies readonly Role[];
 export const DRAWER_HOLDERS = ['admin', 'manager', 'cashier'] as const satisfies readonly Role[];
 export const DRAWER_SUPERVISORS: readonly Role[] = ['admin', 'manager'];
+/** Who re-hashes the sealed books (GET /ledger/integrity). */
+export const BOOKS_CHECKERS = ['admin', 'manager', 'supervisor', 'auditor'] as const satisfies readonly Role[];

@@ -1,7 +1,8 @@
 import { defineRoute } from '../../http/route.ts';
 import { createAccount, listAccounts, updateAccountOf } from './accounts.service.ts';
+import { checkIntegrity } from './books.service.ts';
 import { cashDrawerRoutes } from './cash-drawer.routes.ts';
-import { FUND_READERS, LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
+import { BOOKS_CHECKERS, FUND_READERS, LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
 import {
   accountCodeParamsSchema,
   accountCreateInputSchema,
@@ -18,6 +19,8 @@ import {
   fundIdParamsSchema,
   fundListSchema,
   fundViewSchema,
+  integrityQuerySchema,
+  integritySchema,
   manualEntryInputSchema,
   reverseInputSchema,
   statementQuerySchema,
@@ -81,6 +84,17 @@ export const ledgerRoutes = [
     query: trialBalanceQuerySchema,
     response: trialBalanceSchema,
     handler: (ctx, { query }) => trialBalance(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/ledger/integrity',
+    tag: 'ledger',
+    summary:
+      'Re-hashes the sealed days of a period (at most 366 days) from the database and names the first day, record and field that do not match (docs/books.md)',
+    auth: BOOKS_CHECKERS,
+    query: integrityQuerySchema,
+    response: integritySchema,
+    handler: (ctx, { query }) => checkIntegrity(ctx, query),
   }),
   defineRoute({
     method: 'GET',

@@ -59,6 +59,30 @@ export const trialBalanceSchema = z.object({
   debit: z.string(),
   credit: z.string(),
   accounts: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), debit: z.string(), credit: z.string() })),
+  booksRoots: z
+    .array(z.object({ office: z.string(), root: z.string() }))
+    .describe('The day’s tamper-evident roots (one per office, written at close of day; none before the day is closed)'),
+});
+
+export const integrityQuerySchema = z.strictObject({ from: calendarDate, to: calendarDate, office: officeCode.optional() });
+const problemSchema = z.object({
+  office: z.string(),
+  day: z.string(),
+  kind: z.enum(['field', 'record_missing', 'record_added', 'root', 'chain']),
+  record: z.object({ kind: z.enum(['entry', 'line', 'audit']), id: z.string() }).nullable(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export const integritySchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  ok: z.boolean(),
+  checked: z.object({ days: z.number().int(), entries: z.number().int(), lines: z.number().int(), audits: z.number().int() }),
+  problem: problemSchema.nullable().describe('The first day, record and field that do not match their seal'),
+  roots: z
+    .array(z.object({ office: z.string(), day: z.string(), root: z.string() }))
+    .describe('The last root of each office in the period'),
 });
 
 export const statementQuerySchema = z.strictObject({

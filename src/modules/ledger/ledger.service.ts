@@ -12,6 +12,7 @@ import { once } from '../idempotency/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
 import { ACCOUNTS, isSystemAccount } from './accounts.rules.ts';
 import { writeBalances } from './balances.store.ts';
+import { rootsOn } from './books.store.ts';
 import { listEntryRows } from './entries.store.ts';
 import { accountNameIn, accountView, findFundForActor, inactiveAccountError, officeFilter, postingRefusal } from './ledger.access.ts';
 import { FUND_READERS, LEDGER_KEEPERS, LEDGER_READERS } from './ledger.roles.ts';
@@ -177,7 +178,8 @@ export async function trialBalance(
       },
     ];
   });
-  return { asOf: query.asOf, office: query.office ?? null, debit: debit.toString(), credit: credit.toString(), accounts: rows };
+  const booksRoots = await rootsOn(ctx.db, officeIds, query.asOf);
+  return { asOf: query.asOf, office: query.office ?? null, debit: debit.toString(), credit: credit.toString(), accounts: rows, booksRoots };
 }
 
 export async function accountStatement(

@@ -9,8 +9,8 @@ import { recordAudit } from '../audit/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
 import { decodeNik } from './nik.rules.ts';
 import { WRITERS } from './registry.roles.ts';
-import type { addMemberInputSchema, HouseholdView, moveInputSchema, newHeadInputSchema } from './registry.schema.ts';
-import { decodeNikWithRegions, getHousehold } from './registry.service.ts';
+import type { addMemberInputSchema, HouseholdView, moveInputSchema, newHeadInputSchema, schoolInputSchema } from './registry.schema.ts';
+import { decodeNikWithRegions, getHousehold, getPerson } from './registry.service.ts';
 import {
   findHouseholdByKk,
   findMembers,
@@ -21,6 +21,7 @@ import {
   lockHousehold,
   touchHousehold,
   updatePerson,
+  updatePersonSchool,
 } from './registry.store.ts';
 
 const invalid = (field: string, code: string, params: Record<string, unknown> = {}) =>
@@ -187,4 +188,32 @@ export async function changeHead(ctx: Context, householdId: string, input: z.inf
     });
   });
   return getHousehold(ctx, householdId);
+}
+
+/**
+ * What school a person attends now (SD, SMP, SMA: SMA covers SMK and MA) and which year of it
+ * (new, middle, final); null clears it (not recorded). Social assistance reads it (PIP, PKH).
+ * Audited with before and after.
+ */
+export async function setSchool(ctx: Context, personId: string, input: z.infer<typeof schoolInputSchema>) {
+  assertRole(ctx, WRITERS);
+  if (input.level === null && input.year !== null) throw invalid('year', 'registry.school_year_needs_level');
+  await inTransaction(ctx, async (tx) => {
+    const person = await findPersonById(tx, personId);
+    if (!person || !regionInScope(actorScope(ctx), person.village_code)) throw notFound('person', personId);
+    if (person.died_on !== null) throw invalid('level', 'registry.person_deceased');
+    const before = { level: person.school_level, year: person.school_year };
+    const after = { level: input.level, year: input.year };
+    if (before.level === after.level && before.year === after.year) return;
+    await updatePersonSchool(tx, personId, { school_level: input.level, school_year: input.year, updated_at: ctx.clock.now() });
+    await recordAudit(tx, ctx, {
+      action: 'person.school',
+      entityType: 'person',
+      entityId: personId,
+      regionCode: person.village_code,
+      before,
+      after,
+    });
+  });
+  return getPerson(ctx, personId);
 }

@@ -4,7 +4,7 @@ import { readCsv } from '../../export/read-csv.ts';
 import { EXPORT_TYPES, type ExportFormat } from '../../export/table-export.ts';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { listBusinesses, recordBusiness } from './business.service.ts';
-import { addHouseholdMember, changeHead, moveToHousehold, recordDeath } from './changes.service.ts';
+import { addHouseholdMember, changeHead, moveToHousehold, recordDeath, setSchool } from './changes.service.ts';
 import { DUPLICATE_REASONS } from './duplicates.rules.ts';
 import { decideDuplicate, getDuplicateSettings, listDuplicateCandidates, updateDuplicateSettings } from './duplicates.service.ts';
 import { exportHouseholds, exportPersons } from './export.service.ts';
@@ -31,6 +31,7 @@ import {
   personPageSchema,
   personsQuerySchema,
   personViewSchema,
+  schoolInputSchema,
   villageCodeSchema,
 } from './registry.schema.ts';
 import { explainNik, findPersons, getHousehold, getPerson, registerHousehold } from './registry.service.ts';
@@ -148,6 +149,17 @@ export const registryRoutes = [
     body: deathInputSchema,
     response: householdViewSchema,
     handler: (ctx, { params, body }) => recordDeath(ctx, params.id, body.diedOn),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/persons/:id/school',
+    tag: 'registry',
+    summary: 'Record the school a person attends now (SD, SMP, SMA) and which year of it (new, middle, final); null clears (audited)',
+    auth: WRITERS,
+    params: idParamsSchema,
+    body: schoolInputSchema,
+    response: personViewSchema.extend({ household: householdViewSchema }),
+    handler: (ctx, { params, body }) => setSchool(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST',

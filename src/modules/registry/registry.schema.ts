@@ -102,6 +102,9 @@ export const personViewSchema = z.object({
   villageName: z.string().nullable(),
   deceased: z.boolean(),
   diedOn: z.string().nullable(),
+  /** The school attended now (SMA covers SMK and MA) and which year of it; null: not recorded. */
+  schoolLevel: z.enum(['SD', 'SMP', 'SMA']).nullable(),
+  schoolYear: z.enum(['new', 'middle', 'final']).nullable(),
 });
 export type PersonView = z.infer<typeof personViewSchema>;
 
@@ -134,6 +137,13 @@ export const idParamsSchema = z.strictObject({ id: z.uuid() });
 export const addMemberInputSchema = z.strictObject({
   event: z.enum(['birth', 'join']),
   member: memberInputSchema,
+});
+export const SCHOOL_LEVELS = ['SD', 'SMP', 'SMA'] as const;
+export const SCHOOL_YEARS = ['new', 'middle', 'final'] as const;
+/** PUT /persons/{id}/school: the school attended now and which year of it; null clears (not recorded). */
+export const schoolInputSchema = z.strictObject({
+  level: z.enum(SCHOOL_LEVELS).nullable(),
+  year: z.enum(SCHOOL_YEARS).nullable().default(null),
 });
 export const deathInputSchema = z.strictObject({ diedOn: calendarDate });
 export const moveInputSchema = z.strictObject({

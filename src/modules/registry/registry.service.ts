@@ -18,8 +18,10 @@ import {
   findHeadsInVillage,
   findHouseholdById,
   findHouseholdByKk,
+  findHouseholdPage,
   findHouseholdsByIds,
   findHouseholdsWithPersons,
+  findLivingPersonPage,
   findMembers,
   findPersonById,
   findPersonNamesByIds,
@@ -28,6 +30,7 @@ import {
   insertHousehold,
   insertPersons,
   lockHouseholdRow,
+  type RegistryPageFilter,
   searchPersonRows,
   searchPersonRowsByName,
 } from './registry.store.ts';
@@ -98,6 +101,8 @@ function toPersonView(ctx: Context, row: PersonRow, household: HouseholdRow | un
     villageName: names.get(row.village_code) ?? null,
     deceased: row.died_on !== null,
     diedOn: row.died_on,
+    schoolLevel: row.school_level,
+    schoolYear: row.school_year,
   };
 }
 
@@ -274,7 +279,17 @@ export type HouseholdWithPersons = {
   kkNumber: string;
   villageCode: string;
   address: string;
-  persons: { id: string; fullName: string; relation: string; diedOn: string | null; sex: 'M' | 'F'; birthDate: string; merged: boolean }[];
+  persons: {
+    id: string;
+    fullName: string;
+    relation: string;
+    diedOn: string | null;
+    sex: 'M' | 'F';
+    birthDate: string;
+    merged: boolean;
+    schoolLevel: 'SD' | 'SMP' | 'SMA' | null;
+    schoolYear: 'new' | 'middle' | 'final' | null;
+  }[];
 };
 /** Many households with their persons in one query, in the order of the ids asked (unknown ids left out). */
 export async function householdsWithPersons(db: Queryable, ids: string[]): Promise<HouseholdWithPersons[]> {
@@ -291,6 +306,8 @@ export async function householdsWithPersons(db: Queryable, ids: string[]): Promi
         sex: r.sex,
         birthDate: r.birth_date,
         merged: r.merged_into !== null,
+        schoolLevel: r.school_level,
+        schoolYear: r.school_year,
       });
   }
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
@@ -320,3 +337,13 @@ export async function personsByIds(
     ]),
   );
 }
+
+/**
+ * One page of households in id order, for another module's lists over the whole registry (the
+ * caller passes the actor's region patterns). `decile` and `cards` narrow the page in SQL.
+ */
+export const householdPage = (db: Queryable, filter: Parameters<typeof findHouseholdPage>[1]) => findHouseholdPage(db, filter);
+/** One page of living, unmerged persons (id, household, village, name) in id order, for another module's lists. */
+export const livingPersonPage = (db: Queryable, filter: RegistryPageFilter) => findLivingPersonPage(db, filter);
+/** Household rows by id in one query (unknown ids left out; the caller checks scope). */
+export const householdRowsByIds = (db: Queryable, ids: string[]) => findHouseholdsByIds(db, [...new Set(ids)]);

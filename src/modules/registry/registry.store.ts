@@ -5,6 +5,7 @@ import type {
   BusinessTables,
   DuplicateDecisionTable,
   HouseholdTable,
+  PersonRow,
   PersonTable,
   RegistryTables,
 } from './registry.tables.ts';
@@ -49,6 +50,8 @@ export const findHouseholdsWithPersons = (db: Queryable, ids: string[]) =>
           'p.sex',
           'p.birth_date',
           'p.merged_into',
+          'p.school_level',
+          'p.school_year',
         ])
         .where('h.id', 'in', ids)
         .execute();
@@ -163,6 +166,14 @@ export async function updatePerson(
 ) {
   await db.updateTable('person').set(changes).where('id', '=', id).execute();
 }
+/** What school a person attends now (null: not recorded). */
+export async function updatePersonSchool(
+  db: Queryable,
+  id: string,
+  school: Pick<PersonRow, 'school_level' | 'school_year'> & { updated_at: Date },
+) {
+  await db.updateTable('person').set(school).where('id', '=', id).execute();
+}
 export async function touchHousehold(db: Queryable, id: string, now: Date) {
   await db.updateTable('household').set({ updated_at: now }).where('id', '=', id).execute();
 }
@@ -275,4 +286,46 @@ export function findHouseholdsForExport(
   if (filter.villageCode) query = query.where('h.village_code', '=', filter.villageCode);
   if (filter.afterKk) query = query.where('h.kk_number', '>', filter.afterKk);
   return query.orderBy('h.kk_number').limit(filter.limit).execute();
+}
+
+/** Where a page of the registry is read: the caller's regions (null: all) and one region (any level) within them. */
+export type RegistryPageFilter = { regionPatterns: string[] | null; region?: string; afterId: string | null; limit: number };
+
+/** One page of households in id order (keyset), with optional filters on the decile and the cards held. */
+export function findHouseholdPage(
+  db: Queryable,
+  filter: RegistryPageFilter & { decile?: { min: number; max: number }; cards?: { card: 'kks' | 'kis' | 'kip' | 'pkh'; held: boolean }[] },
+) {
+  let query = db.selectFrom('household').selectAll();
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    query =
+      patterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(patterns.map((p) => eb('village_code', 'like', p))));
+  const region = filter.region;
+  if (region) query = query.where((eb) => eb.or([eb('village_code', '=', region), eb('village_code', 'like', `${region}.%`)]));
+  if (filter.decile) query = query.where('welfare_decile', '>=', filter.decile.min).where('welfare_decile', '<=', filter.decile.max);
+  for (const { card, held } of filter.cards ?? []) query = query.where(`has_${card}`, '=', held);
+  if (filter.afterId) query = query.where('id', '>', filter.afterId);
+  return query.orderBy('id').limit(filter.limit).execute();
+}
+
+/** One page of living, unmerged persons in id order (keyset). */
+export function findLivingPersonPage(db: Queryable, filter: RegistryPageFilter) {
+  let query = db
+    .selectFrom('person')
+    .select(['id', 'household_id', 'village_code', 'full_name'])
+    .where('merged_into', 'is', null)
+    .where('died_on', 'is', null);
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    query =
+      patterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(patterns.map((p) => eb('village_code', 'like', p))));
+  const region = filter.region;
+  if (region) query = query.where((eb) => eb.or([eb('village_code', '=', region), eb('village_code', 'like', `${region}.%`)]));
+  if (filter.afterId) query = query.where('id', '>', filter.afterId);
+  return query.orderBy('id').limit(filter.limit).execute();
 }
