@@ -171,6 +171,17 @@ describe.skipIf(skipBrowserTests)(
       expect(await lowContrastTexts(maker.page)).toEqual([]);
       await maker.context.close();
 
+      // The failed family's page shows PKH and the failed payment.
+      const failedRow = (await api.get(`/api/v1/cycles/${cycleId}/retry-list`)).body.items[0] as { householdId: string };
+      const family = await newPage(browser, DESKTOP);
+      await signIn(family.page, server.url, 'manajer', DEMO_PASSWORD);
+      await family.page.goto(`${server.url}/households/${failedRow.householdId}`);
+      const aid = await shown(family.page.getByTestId('unit-aid'));
+      await shown(aid.getByTestId('unit-aid-enrolment').getByText('Program Keluarga Harapan (PKH)'));
+      await shown(aid.getByTestId('unit-aid-payments').getByText(period.name));
+      await shown(aid.getByTestId('unit-aid-payments').getByText(failedReference));
+      await family.context.close();
+
       // On a phone the cycle page fits the screen.
       const phone = await newPage(browser, PHONE);
       await signIn(phone.page, server.url, 'manajer', DEMO_PASSWORD);
@@ -240,19 +251,55 @@ describe.skipIf(skipBrowserTests)(
       await context.close();
     });
 
-    it('menampilkan progres penyaluran (atau mengatakan belum tersedia) dan muat di layar 360 px', async () => {
+    it('mendaftarkan keluarga terpilih dari daftar layak yang belum terdaftar', async () => {
+      const { context, page } = await newPage(browser, DESKTOP);
+      await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
+      await page.goto(`${server.url}/aid/programmes/pkh?tab=enrolments`);
+      await page.getByText('Layak, belum terdaftar', { exact: true }).click();
+      const list = await shown(page.getByTestId('eligible-list'));
+      const boxes = list.getByRole('checkbox', { name: /^Pilih (?!semua)/ });
+      await shown(boxes.first());
+      // The first family of the list (names repeat in the demo: its link is what identifies it).
+      const picked = (await list.getByRole('link').first().getAttribute('href')) as string;
+      await boxes.first().check();
+      await page.getByRole('button', { name: 'Daftarkan terpilih (1)' }).click();
+      await shown(page.getByText('1 keluarga didaftarkan; rekening diisi kemudian.'));
+      await shown(page.getByTestId('bulk-outcomes').getByText('Didaftarkan: 1'));
+      await eventually(async () => (await list.locator(`a[href="${picked}"]`).count()) === 0, 'the enrolled family leaves the list');
+      // It waits for its account among the enrolments.
+      await page.locator('.mantine-SegmentedControl-root').getByText('Peserta', { exact: true }).click();
+      await page.getByRole('combobox', { name: 'Status' }).click();
+      await page.getByRole('option', { name: 'Menunggu rekening' }).click();
+      // The demo's family without an account, and this one.
+      await eventually(async () => (await page.getByTestId('enrolment-row').count()) === 2, 'two enrolments await their account');
+      await context.close();
+    });
+
+    it('menampilkan progres penyaluran (tabel, grafik, PDF dan Excel) dan muat di layar 360 px', async () => {
       const { context, page } = await newPage(browser, PHONE);
       await signIn(page, server.url, 'pembina', DEMO_PASSWORD);
       await page.goto(`${server.url}/aid/progress?programme=pkh`);
-      await eventually(
-        async () => (await page.getByTestId('progress-table').count()) + (await page.getByTestId('progress-unavailable').count()) > 0,
-        'the progress table or its absence is shown',
-      );
-      if ((await page.getByTestId('progress-table').count()) > 0) {
-        expect(await page.getByTestId('progress-row').count()).toBeGreaterThan(0);
-        expect(await page.getByTestId('progress-pdf').getAttribute('href')).toContain('/progress.pdf');
+      await shown(page.getByTestId('progress-table'));
+      expect(await page.getByTestId('progress-row').count()).toBeGreaterThan(0);
+      await shown(page.getByTestId('progress-chart').getByRole('img').first());
+      for (const [testId, type] of [
+        ['progress-pdf', 'application/pdf'],
+        ['progress-xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ] as const) {
+        const href = await page.getByTestId(testId).getAttribute('href');
+        const answer = await page.evaluate(async (url) => {
+          const response = await fetch(url as string);
+          return { status: response.status, type: response.headers.get('content-type') };
+        }, href);
+        expect(answer.status).toBe(200);
+        expect(answer.type).toContain(type);
       }
+      // A province opens its regencies.
+      await page.getByTestId('progress-row').first().getByRole('button').first().click();
+      await eventually(async () => page.url().includes('level=regency'), 'the regencies are shown');
+      await shown(page.getByTestId('progress-row').first());
       expect(await fitsPhone(page)).toBeLessThanOrEqual(PHONE.width);
+      expect(await lowContrastTexts(page)).toEqual([]);
       await context.close();
     });
   },
