@@ -85,3 +85,44 @@ export async function eventually(condition: () => Promise<boolean>, what: string
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Text on the page below WCAG AA contrast (4.5:1; 3:1 from 24 px, or 18.66 px bold) against the
+ * first opaque background behind it. Disabled controls are exempt (WCAG 1.4.3).
+ */
+export async function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const [R, G, B] = [r, g, b].map((v) => {
+        const c = (v ?? 0) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const background = (element: Element | null): number[] => {
+      for (let node = element; node; node = node.parentElement) {
+        const colour = rgb(getComputedStyle(node).backgroundColor);
+        if (colour.length >= 3 && (colour[3] ?? 1) > 0.5) return colour;
+      }
+      return [255, 255, 255];
+    };
+    const failures: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const element = text.parentElement;
+      if (!element || !text.textContent?.trim()) continue;
+      if (element.closest('[disabled], [aria-disabled="true"], [data-disabled]')) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || Number(style.opacity) < 0.5) continue;
+      const fore = luminance(rgb(style.color));
+      const back = luminance(background(element));
+      const ratio = (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) failures.push(`${text.textContent.trim().slice(0, 40)} (${ratio.toFixed(2)}:1, ${style.color})`);
+    }
+    return failures;
+  });
+}

@@ -70,6 +70,18 @@ const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
   { nav: 'funds', path: 'finance/funds/:id', page: <FundPage /> },
   { nav: 'cashDrawer', path: 'finance/cash-drawer', page: <CashDrawerPage /> },
 ];
+const ProgrammesPage = lazy(() => import('./pages/aid/programmes-page.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const ProgrammePage = lazy(() => import('./pages/aid/programme-page.tsx').then((m) => ({ default: m.ProgrammePage })));
+const CyclePage = lazy(() => import('./pages/aid/cycle-page.tsx').then((m) => ({ default: m.CyclePage })));
+const ProgressPage = lazy(() => import('./pages/aid/progress-page.tsx').then((m) => ({ default: m.ProgressPage })));
+
+// The social assistance pages (src/modules/aid/aid.roles.ts: AID_READERS).
+const AID_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
+  { nav: 'aidProgrammes', path: 'aid/programmes', page: <ProgrammesPage /> },
+  { nav: 'aidProgrammes', path: 'aid/programmes/:id', page: <ProgrammePage /> },
+  { nav: 'aidProgrammes', path: 'aid/cycles/:id', page: <CyclePage /> },
+  { nav: 'aidProgress', path: 'aid/progress', page: <ProgressPage /> },
+];
 const CadresPage = lazy(() => import('./pages/cadres/cadres-page.tsx').then((m) => ({ default: m.CadresPage })));
 const CadrePage = lazy(() => import('./pages/cadres/cadre-page.tsx').then((m) => ({ default: m.CadrePage })));
 const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
@@ -334,7 +346,7 @@ function OfficeApp() {
             </RequireNav>
           }
         />
-        {[...FINANCING_PAGES, ...FINANCE_PAGES].map(({ nav, path, page }) => (
+        {[...FINANCING_PAGES, ...FINANCE_PAGES, ...AID_PAGES].map(({ nav, path, page }) => (
           <Route key={path} path={path} element={<RequireNav nav={nav}>{page}</RequireNav>} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

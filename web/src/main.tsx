@@ -11,14 +11,14 @@ import { meQuery, rememberSession } from './api/queries.ts';
 import { App } from './app.tsx';
 import { sessionNotice } from './auth/session.ts';
 import { ToastProvider } from './components/toast.tsx';
-import { buildTheme } from './theme.ts';
+import { buildTheme, cssVariablesResolver } from './theme.ts';
 
 function Themed({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the language changes
   const theme = useMemo(() => buildTheme(t), [t, i18n.language]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       {children}
     </MantineProvider>
   );

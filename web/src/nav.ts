@@ -16,12 +16,14 @@ export type NavKey =
   | 'partnerships'
   | FinancingNavKey
   | FinanceNavKey
-  | HealthNavKey;
+  | HealthNavKey
+  | AidNavKey;
 type FinancingNavKey = 'financings' | 'financingProducts' | 'portfolio' | 'revolvingQueue';
 type HealthNavKey = 'healthIks' | 'recalls' | 'healthSessions' | 'atRisk' | 'repaymentComparison';
+type AidNavKey = 'aidProgrammes' | 'aidProgress';
 type FinanceNavKey = 'accounts' | 'trialBalance' | 'accountStatement' | 'reports' | 'journal' | 'funds' | 'cashDrawer';
 /** `section`: the items under a heading of the navigation (Keuangan). */
-export type NavItem = { key: NavKey; path: string; section?: 'financing' | 'finance' | 'health' };
+export type NavItem = { key: NavKey; path: string; section?: 'financing' | 'finance' | 'health' | 'aid' };
 
 const ITEMS: Record<NavKey, NavItem> = {
   home: { key: 'home', path: '/' },
@@ -54,6 +56,8 @@ const ITEMS: Record<NavKey, NavItem> = {
   healthSessions: { key: 'healthSessions', path: '/health/sessions', section: 'health' },
   atRisk: { key: 'atRisk', path: '/health/at-risk', section: 'health' },
   repaymentComparison: { key: 'repaymentComparison', path: '/health/comparison', section: 'health' },
+  aidProgrammes: { key: 'aidProgrammes', path: '/aid/programmes', section: 'aid' },
+  aidProgress: { key: 'aidProgress', path: '/aid/progress', section: 'aid' },
 };
 
 // The health pages by role (src/modules/health/health.roles.ts): clinical lists for health workers.
@@ -68,6 +72,8 @@ const FINANCE_KEEP: FinanceNavKey[] = ['accounts', 'trialBalance', 'accountState
 const FINANCING: FinancingNavKey[] = ['financings', 'financingProducts'];
 // Portfolio at risk and the revolving queue: for the readers of PAR and of funds (not facilitators).
 const PORTFOLIO: FinancingNavKey[] = ['portfolio', 'revolvingQueue'];
+// Social assistance: the readers of programmes and cycles (src/modules/aid/aid.roles.ts, AID_READERS).
+const AID: AidNavKey[] = ['aidProgrammes', 'aidProgress'];
 
 const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
   admin: [
@@ -87,6 +93,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCE_KEEP,
     ...HEALTH_ALL,
     'partnerships',
+    ...AID,
   ],
   manager: [
     'home',
@@ -103,9 +110,10 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...HEALTH_OVERSIGHT,
     'atRisk',
     'partnerships',
+    ...AID,
   ],
   cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
-  facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING, 'healthSessions', 'atRisk'],
+  facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING, 'healthSessions', 'atRisk', ...AID],
   supervisor: [
     'home',
     'persons',
@@ -118,6 +126,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCE_READ,
     ...HEALTH_OVERSIGHT,
     'partnerships',
+    ...AID,
   ],
   auditor: [
     'home',
@@ -133,6 +142,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCE_READ,
     ...HEALTH_OVERSIGHT,
     'partnerships',
+    ...AID,
   ],
   // A cadre sees their own record: card data, trainings and the families they look after.
   cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],

@@ -320,6 +320,9 @@ for (const kind of testDatabaseKinds()) {
       expect(all.every((e: { account: string | null }) => e.account === null || e.account.startsWith('*'))).toBe(true);
       const bdList = await facilitator.get(url('pkh'));
       expect(bdList.body.items.map((e: { householdId: string }) => e.householdId)).toEqual([bd.id]);
+      // A row names its recipient and village (the web list reads no person per row).
+      const [bdHead] = await q<{ full_name: string }>(sql`SELECT full_name FROM person WHERE id = ${bd.head}`);
+      expect(bdList.body.items[0]).toMatchObject({ recipientName: bdHead?.full_name, villageCode: BD_VILLAGE });
       expect((await supervisor.get(`${url('pkh')}?status=ended`)).body.items.every((e: { status: string }) => e.status === 'ended')).toBe(
         true,
       );

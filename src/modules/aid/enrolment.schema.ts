@@ -58,7 +58,9 @@ export const enrolmentViewSchema = z.object({
 });
 export type EnrolmentView = z.infer<typeof enrolmentViewSchema>;
 
-export const enrolmentListSchema = z.object({ items: z.array(enrolmentViewSchema), nextCursor: z.string().nullable() });
+/** A list row also names the recipient and the village, so a page of enrolments reads without a request per row. */
+export const enrolmentListItemSchema = enrolmentViewSchema.extend({ recipientName: z.string(), villageCode: z.string() });
+export const enrolmentListSchema = z.object({ items: z.array(enrolmentListItemSchema), nextCursor: z.string().nullable() });
 
 export const bulkEnrolmentInputSchema = z.strictObject({
   households: z.array(z.uuid()).min(1).max(500),

@@ -9,7 +9,7 @@ import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { once } from '../idempotency/index.ts';
-import { findPersonForActor, householdById, lockHousehold } from '../registry/index.ts';
+import { findPersonForActor, householdById, lockHousehold, personNamesOf } from '../registry/index.ts';
 import { AID_READERS, ENROLLERS } from './aid.roles.ts';
 import type { AidChannel, AidEnrolmentRow } from './aid.tables.ts';
 import { wordsOf } from './eligibility.rules.ts';
@@ -339,8 +339,16 @@ export async function listEnrolments(
   });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  const names = new Map(
+    (
+      await personNamesOf(
+        ctx.db,
+        page.map((row) => row.recipient_id),
+      )
+    ).map((p) => [p.id, p.full_name]),
+  );
   return {
-    items: page.map(enrolmentView),
+    items: page.map((row) => ({ ...enrolmentView(row), recipientName: names.get(row.recipient_id) ?? '', villageCode: row.village_code })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(['uuid'], [last.id]) : null,
   };
 }

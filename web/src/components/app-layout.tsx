@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useSignedIn } from '../auth/session.ts';
 import { type NavKey, navFor } from '../nav.ts';
+import { AidIcon, RolloutIcon } from './aid-icons.tsx';
 import { CadreCardIcon } from './cadre-icons.tsx';
 import { ScreenErrorBoundary } from './error-boundary.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
@@ -62,6 +63,8 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   atRisk: () => <AtRiskIcon />,
   repaymentComparison: () => <CompareIcon />,
   partnerships: () => <PartnershipIcon />,
+  aidProgrammes: () => <AidIcon />,
+  aidProgress: () => <RolloutIcon />,
 };
 
 const initials = (name: string) =>
@@ -89,7 +92,7 @@ export function AppLayout() {
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.openNavigation')} />
-            <Text component={Link} to="/" fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none' }}>
+            <Text component={Link} to="/" fw={800} size="lg" c="teal.9" style={{ textDecoration: 'none' }}>
               {t('app.name')}
             </Text>
             {me.organisation?.isDemo && (

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../src/core/locale.ts';
 import type { fieldId } from '../../../src/core/messages/field.id.ts';
+import { aidEn } from './aid.en.ts';
+import { type AidDictionary, aidId } from './aid.id.ts';
 import { cadresEn } from './cadres.en.ts';
 import { type CadresDictionary, cadresId } from './cadres.id.ts';
 import { en } from './en.ts';
@@ -42,7 +44,8 @@ declare module 'i18next' {
         HealthEncountersDictionary &
         HealthScreeningDictionary &
         HealthFinanceDictionary &
-        PartnershipsWebDictionary;
+        PartnershipsWebDictionary &
+        AidDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -88,6 +91,7 @@ void i18next.use(initReactI18next).init({
         healthScreeningId,
         healthFinanceId,
         partnershipsWebId,
+        aidId,
       ].reduce(merged, id),
     },
     en: {
@@ -103,6 +107,7 @@ void i18next.use(initReactI18next).init({
         healthScreeningEn,
         healthFinanceEn,
         partnershipsWebEn,
+        aidEn,
       ].reduce(merged, en),
     },
   },

@@ -27,6 +27,7 @@ import { PlusIcon } from '../../components/icons.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { UnitAidSection } from '../aid/unit-aid-section.tsx';
 import { HouseholdJknSection } from '../cadres/household-jkn-section.tsx';
 import { HouseholdHealth } from '../health/household-health.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
@@ -130,6 +131,7 @@ function HouseholdDetail({ household }: { household: HouseholdView }) {
       <HouseholdMembers household={household} />
       <HouseholdJknSection householdId={household.id} />
       <HouseholdHealth householdId={household.id} />
+      <UnitAidSection kind="households" id={household.id} />
 
       {dialog === 'member' && <AddMemberModal household={household} onClose={close} />}
       {dialog === 'head' && <ChangeHeadModal household={household} onClose={close} />}

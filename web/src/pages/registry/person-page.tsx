@@ -11,6 +11,7 @@ import { ChevronDownIcon, PlusIcon } from '../../components/icons.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
+import { UnitAidSection } from '../aid/unit-aid-section.tsx';
 import { PersonHealth } from '../health/person-health.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { SavingsSection } from '../savings/savings-section.tsx';
@@ -121,6 +122,7 @@ function PersonView({ person }: { person: PersonDetail }) {
       <SavingsSection personId={person.id} deceased={person.deceased} />
 
       <PersonHealth personId={person.id} />
+      <UnitAidSection kind="persons" id={person.id} />
 
       {dialog === 'death' && <DeathModal person={person} onClose={close} />}
       {dialog === 'move' && <MoveModal person={person} onClose={close} />}
