@@ -11,7 +11,7 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { householdIsActiveMember } from '../groups/index.ts';
+import { householdIsActiveMember, personIsActiveMember } from '../groups/index.ts';
 import {
   ACCOUNTS,
   availableCash,
@@ -151,6 +151,9 @@ export async function applyForFinancing(ctx: Context, input: z.infer<typeof appl
   if (person.died_on) throw invalid('financing.person_deceased', 'personId');
   if (!product?.active) throw invalid('financing.product_unknown', 'productCode', { code: input.productCode });
   if (!fund?.active) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
+  // A group's revolving fund is the members' own money: it lends to them and no one else.
+  if (fund.group_id && !(await personIsActiveMember(ctx.db, fund.group_id, person)))
+    throw conflict('financing.fund_members_only', 'personId', { fund: fund.code });
   const principal = BigInt(input.principal);
   const errors = [];
   if (principal < BigInt(product.min_amount) || principal > BigInt(product.max_amount))
@@ -285,6 +288,13 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     if (input.firstDueDate && input.firstDueDate <= input.disbursedOn)
       throw invalid('financing.first_due_before_disbursement', 'firstDueDate');
     await lockFundForLending(tx, row.fund_id);
+    const fund = await fundById(tx, row.fund_id);
+    // The member may have left the group since applying: its fund no longer lends to them.
+    if (fund?.group_id) {
+      const person = await personById(tx, row.person_id);
+      if (!person || !(await personIsActiveMember(tx, fund.group_id, person)))
+        throw conflict('financing.fund_members_only', 'personId', { fund: fund.code });
+    }
     const principal = BigInt(row.principal);
     const cash = await availableCash(tx, row.fund_id);
     if (cash < principal)

@@ -29,6 +29,7 @@ import type {
 import { OFFICER_ROLES } from './groups.schema.ts';
 import {
   countActive,
+  findActiveMember,
   findActiveMemberOfHousehold,
   findActiveMembershipOfKind,
   findAssets,
@@ -502,6 +503,18 @@ export async function listKinds(ctx: Context) {
 /** Whether a household is a current member family of a group. */
 export const householdIsActiveMember = async (db: Queryable, groupId: string, householdId: string) =>
   (await findActiveMemberOfHousehold(db, groupId, householdId)) !== undefined;
+
+/**
+ * Whether a person belongs to a group now: the person themself in a group that counts members
+ * (USEP KM, JKM), their family in one that counts households (KUBE: the family is the member).
+ */
+export async function personIsActiveMember(db: Queryable, groupId: string, person: { id: string; household_id: string }) {
+  const group = await findGroup(db, groupId);
+  if (!group) return false;
+  const kind = await findGroupKind(db, group.kind);
+  if (kind?.counts === 'households') return householdIsActiveMember(db, groupId, person.household_id);
+  return (await findActiveMember(db, groupId, person.id)) !== undefined;
+}
 
 /** The ids of the groups a user facilitates, by name: the field app takes their sheets offline. */
 export const groupsOfFacilitator = (db: Queryable, userId: string) => findGroupIdsOfFacilitator(db, userId);

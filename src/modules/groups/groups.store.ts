@@ -53,6 +53,15 @@ export const findActiveMemberOfHousehold = (db: Queryable, groupId: string, hous
     .where('household_id', '=', householdId)
     .where('left_on', 'is', null)
     .executeTakeFirst();
+/** Whether a person is a current member of a group. */
+export const findActiveMember = (db: Queryable, groupId: string, personId: string) =>
+  db
+    .selectFrom('group_member')
+    .select('person_id')
+    .where('group_id', '=', groupId)
+    .where('person_id', '=', personId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
 export const findActiveMembershipOfKind = (db: Queryable, personId: string, kind: string) =>
   db
     .selectFrom('group_member')

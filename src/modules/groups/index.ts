@@ -8,5 +8,6 @@ export {
   groupVisibleTo,
   householdIsActiveMember,
   listGroups,
+  personIsActiveMember,
   recordMeeting,
 } from './groups.service.ts';
