@@ -12,6 +12,7 @@ import type { OrganisationTables } from '../modules/organisation/organisation.ta
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
 import type { BusinessTables, RegistryTables } from '../modules/registry/registry.tables.ts';
 import type { SavingsTables } from '../modules/savings/savings.tables.ts';
+import type { UsepTables } from '../modules/usep/usep.tables.ts';
 
 /** Every table Kysely knows, composed from the modules' own table files. */
 export type Tables = RegionTables &
@@ -28,4 +29,5 @@ export type Tables = RegionTables &
   SavingsTables &
   ContributionTables &
   HealthTables &
-  AidTables;
+  AidTables &
+  UsepTables;

@@ -64,6 +64,7 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   health:
     'The family-doctor programme: health profiles, encounters, referrals, illness, counselling, screening and recall, the family health index (IKS), members at risk, FHIR exchange.',
   aid: 'Social assistance (bantuan sosial): programmes with eligibility rules and dated benefit tables, eligibility explained rule by rule, entitlement quotes.',
+  usep: 'USEP KM (seed 002): the chain stimulus (stimulan berantai) and its multiplier, the 6-monthly group report and its chain of signatures, businesses over time and coaching.',
 };
 
 /** Each 4xx the API answers, as a reusable response (components.responses). */

@@ -25,7 +25,8 @@ export type ApiTag =
   | 'sync'
   | 'savings'
   | 'health'
-  | 'aid';
+  | 'aid'
+  | 'usep';
 
 /** Media types of files that routes send or take instead of JSON. */
 export const FILE_MEDIA_TYPES = {

@@ -10,20 +10,28 @@ import { moneyEn } from './money.en.ts';
 import { moneyId } from './money.id.ts';
 import { syncEn } from './sync.en.ts';
 import { syncId } from './sync.id.ts';
+import { usepEn } from './usep.en.ts';
+import { usepId } from './usep.id.ts';
 
 /**
  * The one message catalogue: i18next resources per language and namespace, read by the server's
  * `translate` (src/core/messages.ts), the office web app and the field app. Keys of the error
  * namespaces are the stable error codes clients rely on.
  */
-export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid'] as const;
+export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid', 'usep'] as const;
 
 /** Every error code: a key of the error namespaces (field-level codes included). */
-export type ErrorCode = keyof typeof errorsId | keyof typeof moneyId | keyof typeof syncId | keyof typeof healthId | keyof typeof aidId;
+export type ErrorCode =
+  | keyof typeof errorsId
+  | keyof typeof moneyId
+  | keyof typeof syncId
+  | keyof typeof healthId
+  | keyof typeof aidId
+  | keyof typeof usepId;
 
 export const ERROR_RESOURCES = {
-  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId },
-  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn },
+  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId, usep: usepId },
+  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn, usep: usepEn },
 };
 
 /**

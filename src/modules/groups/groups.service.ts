@@ -38,8 +38,11 @@ import {
   findGroupIdsOfFacilitator,
   findGroupKind,
   findGroupMembers,
+  findGroupsByIds,
   findGroupVillages,
+  findMeeting,
   findMeetings,
+  findMeetingsByIds,
   findOfficers,
   insertAsset,
   insertGroup,
@@ -518,3 +521,32 @@ export async function personIsActiveMember(db: Queryable, groupId: string, perso
 
 /** The ids of the groups a user facilitates, by name: the field app takes their sheets offline. */
 export const groupsOfFacilitator = (db: Queryable, userId: string) => findGroupIdsOfFacilitator(db, userId);
+
+/** A meeting of a group (undefined when the meeting is another group's or unknown); the caller checks the group's scope. */
+export const meetingOfGroup = (db: Queryable, groupId: string, meetingId: string) => findMeeting(db, groupId, meetingId);
+/** Meetings by id (date and agenda), for another module's lists. */
+export const meetingsByIds = (db: Queryable, ids: string[]) => findMeetingsByIds(db, [...new Set(ids)]);
+
+/** Groups by id with their villages, those in the actor's scope only: for another module's lists and reports. */
+export async function groupsForActor(ctx: Context, db: Queryable, ids: string[]) {
+  const rows = await findGroupsByIds(db, [...new Set(ids)]);
+  const result = [];
+  for (const row of rows) {
+    const villages = await findGroupVillages(db, row.id);
+    if (inScope(ctx, villages)) result.push({ ...row, villages });
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id));
+}
+
+/** A group's summary for another module's views: name, kind, villages, officers and active members (with households). */
+export async function groupSummary(db: Queryable, id: string) {
+  const group = await findGroup(db, id);
+  if (!group) return undefined;
+  const [villages, members, officers, kind] = await Promise.all([
+    findGroupVillages(db, id),
+    findGroupMembers(db, id),
+    findOfficers(db, id),
+    findGroupKind(db, group.kind),
+  ]);
+  return { ...group, kindName: kind?.name ?? group.kind, villages, members, officers };
+}

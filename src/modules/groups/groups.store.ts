@@ -161,3 +161,10 @@ export function listGroupRows(
   if (filter.afterId) query = query.where('g.id', '>', filter.afterId);
   return query.orderBy('g.id').limit(filter.limit).execute();
 }
+
+export const findMeeting = (db: Queryable, groupId: string, meetingId: string) =>
+  db.selectFrom('group_meeting').selectAll().where('group_id', '=', groupId).where('id', '=', meetingId).executeTakeFirst();
+export const findGroupsByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('business_group').selectAll().where('id', 'in', ids).execute();
+export const findMeetingsByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('group_meeting').selectAll().where('id', 'in', ids).execute();

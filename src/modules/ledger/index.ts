@@ -11,6 +11,7 @@ export {
   fundByCode,
   fundById,
   fundCodesByIds,
+  groupFundOf,
   lockFundForLending,
   type PostEntryInput,
   postEntry,

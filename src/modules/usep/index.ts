@@ -1,0 +1,2 @@
+export { allocateStimulus, chainFigures, passOnStimulus } from './stimulus.service.ts';
+export { usepRoutes } from './usep.routes.ts';
