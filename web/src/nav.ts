@@ -132,6 +132,8 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
   cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],
   // A health worker: their families' clinical records, recalls and sessions, in the office and offline.
   health_worker: ['home', 'fieldApp', 'persons', 'groups', 'offices', 'regions', ...HEALTH_ALL],
+  // A lurah or camat: the group reports of their area (no families).
+  official: ['home', 'groups'],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 
