@@ -10,4 +10,10 @@ export const usepEn = {
   'usep.before_musyawarah': 'The application cannot be dated before the musyawarah ({{heldOn}}).',
   'usep.recipient_twice': 'This member is already named in the same decision.',
   'usep.pot_exceeded': "Cannot pass on more than the group's pot holds: {{available, rupiah}} available, {{requested, rupiah}} decided.",
+  'usep.period_reversed': 'The period ends before it starts.',
+  'usep.report_frozen': 'The report has been submitted ({{status}}) and cannot change; make the change as a new version.',
+  'usep.report_wrong_status': 'The report is {{status}}; this step cannot be taken now.',
+  'usep.report_wrong_signer': 'This step must be signed by a user with the right role and region.',
+  'usep.return_needs_note': 'Write what to correct when returning the report.',
+  'usep.report_not_returned': 'Only a returned report can be corrected as a new version (it is {{status}}).',
 };

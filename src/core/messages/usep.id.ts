@@ -11,4 +11,10 @@ export const usepId = {
   'usep.recipient_twice': 'Anggota ini sudah disebut dalam keputusan yang sama.',
   'usep.pot_exceeded':
     'Tidak dapat menggulirkan lebih dari isi kas kelompok: tersedia {{available, rupiah}}, diputuskan {{requested, rupiah}}.',
+  'usep.period_reversed': 'Akhir periode lebih awal dari awal periode.',
+  'usep.report_frozen': 'Laporan sudah diajukan ({{status}}) dan tidak dapat diubah; perubahan dibuat sebagai versi baru.',
+  'usep.report_wrong_status': 'Laporan berstatus {{status}}; langkah ini tidak dapat dilakukan sekarang.',
+  'usep.report_wrong_signer': 'Langkah ini harus ditandatangani pengguna dengan peran dan wilayah yang tepat.',
+  'usep.return_needs_note': 'Tuliskan catatan perbaikan saat mengembalikan laporan.',
+  'usep.report_not_returned': 'Hanya laporan yang dikembalikan yang dapat diperbaiki sebagai versi baru (status sekarang {{status}}).',
 };

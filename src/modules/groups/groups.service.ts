@@ -38,6 +38,7 @@ import {
   findGroupIdsOfFacilitator,
   findGroupKind,
   findGroupMembers,
+  findGroupIdsOfKind,
   findGroupsByIds,
   findGroupVillages,
   findMeeting,
@@ -550,3 +551,5 @@ export async function groupSummary(db: Queryable, id: string) {
   ]);
   return { ...group, kindName: kind?.name ?? group.kind, villages, members, officers };
 }
+/** The ids of every group of a kind (USEP KM for the Dinas overview); the caller keeps those in scope (groupsForActor). */
+export const groupIdsOfKind = (db: Queryable, kind: string) => findGroupIdsOfKind(db, kind);

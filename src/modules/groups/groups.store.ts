@@ -168,3 +168,5 @@ export const findGroupsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('business_group').selectAll().where('id', 'in', ids).execute();
 export const findMeetingsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('group_meeting').selectAll().where('id', 'in', ids).execute();
+export const findGroupIdsOfKind = async (db: Queryable, kind: string) =>
+  (await db.selectFrom('business_group').select('id').where('kind', '=', kind).execute()).map((r) => r.id);

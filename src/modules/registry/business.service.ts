@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/index.ts';
 import { READERS, WRITERS } from './registry.roles.ts';
 import type { BusinessInput, BusinessView } from './registry.schema.ts';
 import { findPersonForActor } from './registry.service.ts';
-import { findBusinessesOfPerson, insertBusiness } from './registry.store.ts';
+import type { Queryable } from '../../db/database.ts';
+import { findBusinessesOfPerson, findBusinessesOfPersons, insertBusiness } from './registry.store.ts';
 
 type BusinessRow = Awaited<ReturnType<typeof findBusinessesOfPerson>>[number];
 
@@ -64,3 +65,6 @@ export async function listBusinesses(ctx: Context, personId: string) {
   await personInScope(ctx, personId);
   return { items: (await findBusinessesOfPerson(ctx.db, personId)).map(toView) };
 }
+
+/** Businesses of several persons (a group's members), for another module's reports; the caller checks scope. */
+export const businessesOfPersons = (db: Queryable, personIds: string[]) => findBusinessesOfPersons(db, [...new Set(personIds)]);

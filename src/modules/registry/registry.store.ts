@@ -181,6 +181,11 @@ export const findBusinessWithHousehold = (db: Queryable, id: string) =>
 export const findBusinessesOfPerson = (db: Queryable, personId: string) =>
   db.selectFrom('business').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
 
+export const findBusinessesOfPersons = (db: Queryable, personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('business').selectAll().where('person_id', 'in', personIds).orderBy('created_at').orderBy('id').execute();
+
 /** One page of persons with their household, for exports (keyset on person id). */
 export function findPersonsForExport(
   db: Queryable,

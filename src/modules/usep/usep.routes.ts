@@ -1,4 +1,30 @@
-import { defineRoute } from '../../http/route.ts';
+import { z } from 'zod';
+import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
+import {
+  overviewQuerySchema,
+  overviewSchema,
+  reportEditSchema,
+  reportIdParamsSchema,
+  reportInputSchema,
+  reportListSchema,
+  reportsQuerySchema,
+  reportViewSchema,
+  reviewInputSchema,
+  signInputSchema,
+} from './report.schema.ts';
+import { REPORT_STEPS } from './report.rules.ts';
+import {
+  draftReport,
+  editReport,
+  getReport,
+  listReports,
+  REPORT_READERS,
+  reportLetterPdf,
+  reportLetterXlsx,
+  reportOverview,
+  reviseReport,
+  signReport,
+} from './report.service.ts';
 import {
   allocationInputSchema,
   chainViewSchema,
@@ -10,7 +36,142 @@ import {
 import { allocateStimulus, cityChain, getChain, passOnStimulus } from './stimulus.service.ts';
 import { ALLOCATORS, CHAIN_READERS, PASSERS } from './usep.roles.ts';
 
+const REVIEWERS = REPORT_STEPS.accept.roles;
+
+const reportRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/groups/:id/reports',
+    tag: 'usep',
+    summary: "Draft the group's 6-monthly report for a period: narrative and problems; the records are compiled when it is submitted",
+    auth: PASSERS,
+    params: groupIdParamsSchema,
+    body: reportInputSchema,
+    response: reportViewSchema,
+    successStatus: 201,
+    handler: (ctx, { params, body }) => draftReport(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/usep/reports',
+    tag: 'usep',
+    summary: 'Group reports in your scope, newest period first (an official: those their kelurahan or kecamatan is shown)',
+    auth: REPORT_READERS,
+    query: reportsQuerySchema,
+    response: reportListSchema,
+    handler: (ctx, { query }) => listReports(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/usep/reports/:id',
+    tag: 'usep',
+    summary: 'A group report with its compiled records and every signed step',
+    auth: REPORT_READERS,
+    params: reportIdParamsSchema,
+    response: reportViewSchema,
+    handler: (ctx, { params }) => getReport(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/usep/reports/:id',
+    tag: 'usep',
+    summary: "A draft's narrative and problems; 409 once submitted (change it through a new version)",
+    auth: PASSERS,
+    params: reportIdParamsSchema,
+    body: reportEditSchema,
+    response: reportViewSchema,
+    handler: (ctx, { params, body }) => editReport(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/reports/:id/submit',
+    tag: 'usep',
+    summary: "Submit for the ketua: the group's records are compiled and frozen, the step signed and timestamped",
+    auth: REPORT_STEPS.submit.roles,
+    params: reportIdParamsSchema,
+    body: signInputSchema,
+    response: reportViewSchema,
+    handler: (ctx, { params, body }) => signReport(ctx, params.id, 'submit', body.note),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/reports/:id/review',
+    tag: 'usep',
+    summary: 'The pembina accepts the report or returns it with notes',
+    auth: REVIEWERS,
+    params: reportIdParamsSchema,
+    body: reviewInputSchema,
+    response: reportViewSchema,
+    handler: (ctx, { params, body }) => signReport(ctx, params.id, body.decision, body.note),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/reports/:id/acknowledge',
+    tag: 'usep',
+    summary: "The kelurahan acknowledges the accepted report (mengetahui): an official whose area is the group's kelurahan",
+    auth: REPORT_STEPS.acknowledge.roles,
+    params: reportIdParamsSchema,
+    body: signInputSchema,
+    response: reportViewSchema,
+    handler: (ctx, { params, body }) => signReport(ctx, params.id, 'acknowledge', body.note),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/reports/:id/receive',
+    tag: 'usep',
+    summary: 'The Dinas receives the acknowledged report; the kecamatan is copied (tembusan)',
+    auth: REPORT_STEPS.receive.roles,
+    params: reportIdParamsSchema,
+    body: signInputSchema,
+    response: reportViewSchema,
+    handler: (ctx, { params, body }) => signReport(ctx, params.id, 'receive', body.note),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/reports/:id/revise',
+    tag: 'usep',
+    summary: 'A returned report corrected through a new version (a draft again); the returned one is kept',
+    auth: PASSERS,
+    params: reportIdParamsSchema,
+    body: z.strictObject({}),
+    response: reportViewSchema,
+    successStatus: 201,
+    handler: (ctx, { params }) => reviseReport(ctx, params.id),
+  }),
+  ...(['pdf', 'xlsx'] as const).map((format) =>
+    defineRoute({
+      method: 'GET',
+      url: `/api/v1/usep/reports/:id/letter.${format}`,
+      tag: 'usep',
+      summary:
+        format === 'pdf'
+          ? 'The report as an official letter (kop surat, nomor, lampiran, perihal, kepada Yth., tembusan) with its annex tables'
+          : 'The report and its annex tables as a workbook',
+      auth: REPORT_READERS,
+      params: reportIdParamsSchema,
+      response: z.string(),
+      produces: [FILE_MEDIA_TYPES[format]],
+      handler: async (ctx, { params }, { reply }) => {
+        const file = format === 'pdf' ? await reportLetterPdf(ctx, params.id) : await reportLetterXlsx(ctx, params.id);
+        reply.type(FILE_MEDIA_TYPES[format]).header('content-disposition', `inline; filename="laporan-${params.id}.${format}"`);
+        return file as unknown as string;
+      },
+    }),
+  ),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/usep/overview',
+    tag: 'usep',
+    summary: "The Dinas's overview of a city's USEP KM groups: reports received, in progress, returned and late; the chain multiplier; arrears by group",
+    auth: CHAIN_READERS,
+    query: overviewQuerySchema,
+    response: overviewSchema,
+    handler: (ctx, { query }) => reportOverview(ctx, query.regency),
+  }),
+];
+
 export const usepRoutes = [
+  ...reportRoutes,
   defineRoute({
     method: 'POST',
     url: '/api/v1/usep/allocations',
