@@ -1,4 +1,4 @@
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { StoreDb } from '../../db/store.ts';
 import type {
   BusinessTable,
@@ -281,3 +281,7 @@ export function findHouseholdsForExport(
   if (filter.afterKk) query = query.where('h.kk_number', '>', filter.afterKk);
   return query.orderBy('h.kk_number').limit(filter.limit).execute();
 }
+
+export const findBusiness = (db: Queryable, id: string) => db.selectFrom('business').selectAll().where('id', '=', id).executeTakeFirst();
+export const updateBusiness = (db: Queryable, id: string, changes: Updateable<BusinessTable>) =>
+  db.updateTable('business').set(changes).where('id', '=', id).execute();

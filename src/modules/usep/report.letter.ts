@@ -90,11 +90,22 @@ export function renderReportLetter(report: ReportView, letter: LetterContext, op
   return renderPdf(
     (doc) => {
       const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-      doc.font('Helvetica-Bold').fontSize(13).text(`KELOMPOK ${letter.groupKind.toUpperCase()} "${report.groupName.toUpperCase()}"`, { align: 'center' });
-      doc.font('Helvetica').fontSize(10).text(`Kelurahan ${letter.village}, Kecamatan ${letter.district}, ${letter.city}`, { align: 'center' });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(13)
+        .text(`KELOMPOK ${letter.groupKind.toUpperCase()} "${report.groupName.toUpperCase()}"`, { align: 'center' });
+      doc
+        .font('Helvetica')
+        .fontSize(10)
+        .text(`Kelurahan ${letter.village}, Kecamatan ${letter.district}, ${letter.city}`, { align: 'center' });
       doc.text(`Binaan ${letter.organisation}`, { align: 'center' });
       const y = doc.y + 4;
-      doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.margins.left + width, y).lineWidth(2).stroke().lineWidth(1);
+      doc
+        .moveTo(doc.page.margins.left, y)
+        .lineTo(doc.page.margins.left + width, y)
+        .lineWidth(2)
+        .stroke()
+        .lineWidth(1);
       doc.moveDown(1.2).fontSize(11);
       const left = doc.page.margins.left;
       const field = (label: string, value: string) => {
@@ -120,14 +131,30 @@ export function renderReportLetter(report: ReportView, letter: LetterContext, op
       }
       doc.x = left;
       doc.moveDown();
-      doc.font('Helvetica-Bold').text('Uraian kegiatan').font('Helvetica').text(report.narrative || '-', { align: 'justify' }).moveDown(0.5);
-      doc.font('Helvetica-Bold').text('Permasalahan').font('Helvetica').text(report.problems || '-', { align: 'justify' }).moveDown(0.5);
+      doc
+        .font('Helvetica-Bold')
+        .text('Uraian kegiatan')
+        .font('Helvetica')
+        .text(report.narrative || '-', { align: 'justify' })
+        .moveDown(0.5);
+      doc
+        .font('Helvetica-Bold')
+        .text('Permasalahan')
+        .font('Helvetica')
+        .text(report.problems || '-', { align: 'justify' })
+        .moveDown(0.5);
       doc.text('Demikian laporan ini kami sampaikan. Atas perhatian Bapak/Ibu kami ucapkan terima kasih.').moveDown();
-      doc.text(`${letter.village}, ${formatDate(letter.letterDate)}`, left + width - 200, doc.y, { width: 200, align: 'center' }).moveDown();
+      doc
+        .text(`${letter.village}, ${formatDate(letter.letterDate)}`, left + width - 200, doc.y, { width: 200, align: 'center' })
+        .moveDown();
       const signY = doc.y;
       const column = (x: number, title: string, name: string | null, signed?: string) => {
         doc.text(title, x, signY, { width: 160, align: 'center' });
-        if (signed) doc.fontSize(8).text(signed, x, signY + 30, { width: 160, align: 'center' }).fontSize(11);
+        if (signed)
+          doc
+            .fontSize(8)
+            .text(signed, x, signY + 30, { width: 160, align: 'center' })
+            .fontSize(11);
         doc.text(`( ${name ?? '....................'} )`, x, signY + 60, { width: 160, align: 'center' });
       };
       const signedAt = (step: string) => {
@@ -186,7 +213,11 @@ export async function renderReportXlsx(report: ReportView): Promise<Buffer> {
       col.width = 20;
     });
   };
-  sheet('Anggota', ['No', 'Nama'], c.members.names.map((n, i) => [i + 1, n]));
+  sheet(
+    'Anggota',
+    ['No', 'Nama'],
+    c.members.names.map((n, i) => [i + 1, n]),
+  );
   sheet(
     'Usaha',
     ['Pemilik', 'Usaha', 'Modal awal', 'Modal akhir', 'Omzet awal', 'Omzet akhir', 'Biaya awal', 'Biaya akhir', 'Laba awal', 'Laba akhir'],
@@ -204,7 +235,16 @@ export async function renderReportXlsx(report: ReportView): Promise<Buffer> {
     ]),
     [3, 4, 5, 6, 7, 8, 9, 10],
   );
-  sheet('Musyawarah', ['Tanggal', 'Agenda', 'Hadir', 'Anggota'], c.meetings.items.map((m) => [m.heldOn, m.agenda, m.present, m.total]));
-  sheet('Aset', ['Diterima', 'Barang', 'Nilai'], c.assets.items.map((a) => [a.receivedOn, a.item, money(a.valueRupiah)]), [3]);
+  sheet(
+    'Musyawarah',
+    ['Tanggal', 'Agenda', 'Hadir', 'Anggota'],
+    c.meetings.items.map((m) => [m.heldOn, m.agenda, m.present, m.total]),
+  );
+  sheet(
+    'Aset',
+    ['Diterima', 'Barang', 'Nilai'],
+    c.assets.items.map((a) => [a.receivedOn, a.item, money(a.valueRupiah)]),
+    [3],
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

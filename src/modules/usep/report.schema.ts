@@ -102,7 +102,13 @@ export const overviewQuerySchema = z.strictObject({
 export const overviewSchema = z.object({
   regency: z.object({ code: z.string(), name: z.string() }),
   counts: z.object({ groups: z.number(), received: z.number(), inProgress: z.number(), returned: z.number(), late: z.number() }),
-  multiplier: z.object({ stimulusRupiah: z.string(), revolvedRupiah: z.string(), families: z.number(), rounds: z.number(), multiplier: z.string() }),
+  multiplier: z.object({
+    stimulusRupiah: z.string(),
+    revolvedRupiah: z.string(),
+    families: z.number(),
+    rounds: z.number(),
+    multiplier: z.string(),
+  }),
   groups: z.array(
     z.object({
       groupId: z.string(),

@@ -18,8 +18,8 @@ import {
   isLate,
   letterNumber,
   officialSees,
-  type ReportAction,
   REPORT_STEPS,
+  type ReportAction,
   type ReportStatus,
   stepRefusal,
 } from './report.rules.ts';
@@ -168,7 +168,13 @@ export async function draftReport(ctx: Context, groupId: string, input: ReportIn
       compiled: null,
       created_by: actorName(ctx.actor),
     });
-    await recordAudit(tx, ctx, { action: 'usep.report_draft', entityType: 'group_report', entityId: id, regionCode: group.region_code, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'usep.report_draft',
+      entityType: 'group_report',
+      entityId: id,
+      regionCode: group.region_code,
+      after: input,
+    });
     return id;
   });
   return getReport(ctx, id);
@@ -181,7 +187,13 @@ export async function editReport(ctx: Context, id: string, input: z.infer<typeof
     const row = await reportFor(ctx, tx, id, true);
     if (row.status !== 'draft') throw conflict('usep.report_frozen', 'status', { status: row.status });
     await updateReport(tx, id, { narrative: input.narrative, problems: input.problems, updated_at: ctx.clock.now() });
-    await recordAudit(tx, ctx, { action: 'usep.report_edit', entityType: 'group_report', entityId: id, regionCode: row.region_code, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'usep.report_edit',
+      entityType: 'group_report',
+      entityId: id,
+      regionCode: row.region_code,
+      after: input,
+    });
   });
   return getReport(ctx, id);
 }
@@ -278,7 +290,13 @@ export async function reviseReport(ctx: Context, id: string): Promise<ReportView
       created_by: actorName(ctx.actor),
     });
     await updateReport(tx, id, { status: 'superseded', updated_at: ctx.clock.now() });
-    await recordAudit(tx, ctx, { action: 'usep.report_revise', entityType: 'group_report', entityId: newId, regionCode: row.region_code, after: { previousId: id } });
+    await recordAudit(tx, ctx, {
+      action: 'usep.report_revise',
+      entityType: 'group_report',
+      entityId: newId,
+      regionCode: row.region_code,
+      after: { previousId: id },
+    });
     return newId;
   });
   return getReport(ctx, newId);
@@ -294,10 +312,12 @@ export async function listReports(ctx: Context, query: z.infer<typeof reportsQue
   assertRole(ctx, REPORT_READERS);
   const groups = await groupsForActor(ctx, ctx.db, query.groupId ? [query.groupId] : await findReportGroupIds(ctx.db));
   const names = new Map(groups.map((g) => [g.id, g.name]));
-  const rows = (await findReportsOfGroups(
-    ctx.db,
-    groups.map((g) => g.id),
-  )).filter((r) => (!query.status || r.status === query.status) && (!isOfficial(ctx) || officialSees(levelOf(ctx), r.status)));
+  const rows = (
+    await findReportsOfGroups(
+      ctx.db,
+      groups.map((g) => g.id),
+    )
+  ).filter((r) => (!query.status || r.status === query.status) && (!isOfficial(ctx) || officialSees(levelOf(ctx), r.status)));
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -311,7 +331,6 @@ export async function listReports(ctx: Context, query: z.infer<typeof reportsQue
     })),
   };
 }
-
 
 /** The Dinas's overview of a city: every USEP KM group in scope with its latest report, lateness, returns, multiplier and arrears. */
 export async function reportOverview(ctx: Context, regency: string) {

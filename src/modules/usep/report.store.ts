@@ -23,13 +23,7 @@ export const findReportsOfGroups = (db: Queryable, groupIds: string[]) =>
         .execute();
 export const countReportsOfGroup = async (db: Queryable, groupId: string) =>
   Number(
-    (
-      await db
-        .selectFrom('group_report')
-        .select(sql<string>`count(*)`.as('n'))
-        .where('group_id', '=', groupId)
-        .executeTakeFirstOrThrow()
-    ).n,
+    (await db.selectFrom('group_report').select(sql<string>`count(*)`.as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow()).n,
   );
 export const findReportGroupIds = async (db: Queryable) =>
   (await db.selectFrom('group_report').select('group_id').distinct().execute()).map((r) => r.group_id);

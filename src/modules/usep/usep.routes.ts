@@ -1,6 +1,27 @@
 import { z } from 'zod';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import {
+  coachingInputSchema,
+  coachingQuerySchema,
+  coachingViewSchema,
+  developmentViewSchema,
+  idParamsSchema,
+  mergedViewSchema,
+  mergeInputSchema,
+  monthFiguresSchema,
+  monthParamsSchema,
+} from './development.schema.ts';
+import {
+  businessDevelopment,
+  listCoaching,
+  listMerged,
+  mergeBusinesses,
+  recordBusinessMonth,
+  recordCoaching,
+  recordMergedMonth,
+} from './development.service.ts';
+import { REPORT_STEPS } from './report.rules.ts';
+import {
   overviewQuerySchema,
   overviewSchema,
   reportEditSchema,
@@ -12,7 +33,6 @@ import {
   reviewInputSchema,
   signInputSchema,
 } from './report.schema.ts';
-import { REPORT_STEPS } from './report.rules.ts';
 import {
   draftReport,
   editReport,
@@ -37,6 +57,84 @@ import { allocateStimulus, cityChain, getChain, passOnStimulus } from './stimulu
 import { ALLOCATORS, CHAIN_READERS, PASSERS } from './usep.roles.ts';
 
 const REVIEWERS = REPORT_STEPS.accept.roles;
+
+const developmentRoutes = [
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/usep/businesses/:id/months/:month',
+    tag: 'usep',
+    summary: "A member's business: capital, revenue and costs of a month (YYYY-MM); a second entry corrects the first",
+    auth: PASSERS,
+    params: monthParamsSchema,
+    body: monthFiguresSchema,
+    response: developmentViewSchema,
+    handler: (ctx, { params, body }) => recordBusinessMonth(ctx, params.id, params.month, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/usep/businesses/:id/development',
+    tag: 'usep',
+    summary: "A member's business over time: figures month by month and the coaching its owner attended",
+    auth: CHAIN_READERS,
+    params: idParamsSchema,
+    response: developmentViewSchema,
+    handler: (ctx, { params }) => businessDevelopment(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/coaching',
+    tag: 'usep',
+    summary: 'Record coaching (pembinaan: business management, marketing…): topic, attendance and follow-up actions',
+    auth: PASSERS,
+    body: coachingInputSchema,
+    response: coachingViewSchema,
+    successStatus: 201,
+    handler: (ctx, { body }) => recordCoaching(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/usep/coaching',
+    tag: 'usep',
+    summary: "A group's coaching sessions, newest first",
+    auth: CHAIN_READERS,
+    query: coachingQuerySchema,
+    response: z.object({ items: z.array(coachingViewSchema) }),
+    handler: (ctx, { query }) => listCoaching(ctx, query.groupId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/usep/groups/:id/merged-businesses',
+    tag: 'usep',
+    summary: "Merge members' businesses of the same kind (penggabungan usaha sejenis) as a musyawarah agreed, with members' shares",
+    auth: PASSERS,
+    params: groupIdParamsSchema,
+    body: mergeInputSchema,
+    response: mergedViewSchema,
+    successStatus: 201,
+    handler: (ctx, { params, body }) => mergeBusinesses(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/usep/groups/:id/merged-businesses',
+    tag: 'usep',
+    summary: "The group's merged businesses with members' shares and their own figures over time",
+    auth: CHAIN_READERS,
+    params: groupIdParamsSchema,
+    response: z.object({ items: z.array(mergedViewSchema) }),
+    handler: (ctx, { params }) => listMerged(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/usep/merged-businesses/:id/months/:month',
+    tag: 'usep',
+    summary: "A merged business's own capital, revenue and costs of a month (YYYY-MM)",
+    auth: PASSERS,
+    params: monthParamsSchema,
+    body: monthFiguresSchema,
+    response: mergedViewSchema,
+    handler: (ctx, { params, body }) => recordMergedMonth(ctx, params.id, params.month, body),
+  }),
+];
 
 const reportRoutes = [
   defineRoute({
@@ -162,7 +260,8 @@ const reportRoutes = [
     method: 'GET',
     url: '/api/v1/usep/overview',
     tag: 'usep',
-    summary: "The Dinas's overview of a city's USEP KM groups: reports received, in progress, returned and late; the chain multiplier; arrears by group",
+    summary:
+      "The Dinas's overview of a city's USEP KM groups: reports received, in progress, returned and late; the chain multiplier; arrears by group",
     auth: CHAIN_READERS,
     query: overviewQuerySchema,
     response: overviewSchema,
@@ -172,6 +271,7 @@ const reportRoutes = [
 
 export const usepRoutes = [
   ...reportRoutes,
+  ...developmentRoutes,
   defineRoute({
     method: 'POST',
     url: '/api/v1/usep/allocations',
