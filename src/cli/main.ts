@@ -8,7 +8,7 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../modules/demo/index.ts';
+import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney, fillDemoUsep } from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
@@ -137,6 +137,10 @@ export async function main(argv: string[]): Promise<number> {
           const aid = await fillDemoAid(ctx);
           console.log(
             `Social assistance: ${aid.enrolled} families of Kricak and Bener enrolled in PKH (paid from fund BANSOS-PKH); this quarter's stage paid (${aid.paid} transfers, ${aid.failed} failed and on the retry list) and the next stage computed, waiting for the supervisor pembina's approval.`,
+          );
+          const usep = await fillDemoUsep(ctx);
+          console.log(
+            `USEP KM: ${usep.groups} groups in Kricak with the city's stimulus (Rp19.714.000) passed on over two rounds to ${usep.financings} members, a merged business, coaching, and group reports at each stage of the chain (received, acknowledged, accepted, submitted, returned, draft).`,
           );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);

@@ -3,3 +3,4 @@ export { fillDemoAid } from './demo-aid.ts';
 export { fillDemoCadres } from './demo-cadres.ts';
 export { fillDemoHealth } from './demo-health.ts';
 export { fillDemoMoney } from './demo-money.ts';
+export { fillDemoUsep } from './demo-usep.ts';
