@@ -13,6 +13,8 @@ export type NavKey =
   | 'organisation'
   | 'cadres'
   | 'fieldApp'
+  | 'usepReports'
+  | 'usepOverview'
   | FinancingNavKey
   | FinanceNavKey
   | HealthNavKey;
@@ -36,6 +38,8 @@ const ITEMS: Record<NavKey, NavItem> = {
   cadres: { key: 'cadres', path: '/cadres' },
   // The offline field app (its own shell, outside the office layout).
   fieldApp: { key: 'fieldApp', path: '/field' },
+  usepReports: { key: 'usepReports', path: '/usep/reports' },
+  usepOverview: { key: 'usepOverview', path: '/usep/overview' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
@@ -84,6 +88,8 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...PORTFOLIO,
     ...FINANCE_KEEP,
     ...HEALTH_ALL,
+    'usepReports',
+    'usepOverview',
   ],
   manager: [
     'home',
@@ -113,6 +119,8 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...PORTFOLIO,
     ...FINANCE_READ,
     ...HEALTH_OVERSIGHT,
+    'usepReports',
+    'usepOverview',
   ],
   auditor: [
     'home',
@@ -127,13 +135,15 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...PORTFOLIO,
     ...FINANCE_READ,
     ...HEALTH_OVERSIGHT,
+    'usepReports',
+    'usepOverview',
   ],
   // A cadre sees their own record: card data, trainings and the families they look after.
   cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],
   // A health worker: their families' clinical records, recalls and sessions, in the office and offline.
   health_worker: ['home', 'fieldApp', 'persons', 'groups', 'offices', 'regions', ...HEALTH_ALL],
   // A lurah or camat: the group reports of their area (no families).
-  official: ['home', 'groups'],
+  official: ['home', 'groups', 'usepReports'],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

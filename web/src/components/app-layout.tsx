@@ -61,6 +61,8 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   healthSessions: () => <SessionIcon />,
   atRisk: () => <AtRiskIcon />,
   repaymentComparison: () => <CompareIcon />,
+  usepReports: () => <ReportIcon />,
+  usepOverview: () => <GaugeIcon />,
 };
 
 const initials = (name: string) =>

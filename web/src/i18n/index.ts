@@ -24,6 +24,8 @@ import { registryEn } from './registry.en.ts';
 import { type RegistryDictionary, registryId } from './registry.id.ts';
 import { savingsEn } from './savings.en.ts';
 import { type SavingsDictionary, savingsId } from './savings.id.ts';
+import { usepEn } from './usep.en.ts';
+import { type UsepDictionary, usepId } from './usep.id.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -39,7 +41,8 @@ declare module 'i18next' {
         HealthProfileDictionary &
         HealthEncountersDictionary &
         HealthScreeningDictionary &
-        HealthFinanceDictionary;
+        HealthFinanceDictionary &
+        UsepDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -84,6 +87,7 @@ void i18next.use(initReactI18next).init({
         healthEncountersId,
         healthScreeningId,
         healthFinanceId,
+        usepId,
       ].reduce(merged, id),
     },
     en: {
@@ -98,6 +102,7 @@ void i18next.use(initReactI18next).init({
         healthEncountersEn,
         healthScreeningEn,
         healthFinanceEn,
+        usepEn,
       ].reduce(merged, en),
     },
   },

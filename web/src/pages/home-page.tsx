@@ -41,6 +41,8 @@ export function HomePage() {
       case 'cashDrawer':
       case 'cadres':
       case 'fieldApp':
+      case 'usepReports':
+      case 'usepOverview':
         return t(`navHint.${key}`);
       default:
         return t('navHint.organisation');
