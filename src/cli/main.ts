@@ -8,7 +8,15 @@ import { translate } from '../core/messages.ts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { fieldErrorsFromZod } from '../http/problem.ts';
 import { createLogger } from '../http/server.ts';
-import { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney, fillDemoPartnerships } from '../modules/demo/index.ts';
+import {
+  fillDemo,
+  fillDemoAid,
+  fillDemoCadres,
+  fillDemoHealth,
+  fillDemoMoney,
+  fillDemoPartnerships,
+  fillDemoUsep,
+} from '../modules/demo/index.ts';
 import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
 import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
 import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
@@ -167,6 +175,10 @@ export async function main(argv: string[]): Promise<number> {
           const partnerships = await fillDemoPartnerships(ctx);
           console.log(
             `Partnerships for health promotion (YK01): ${partnerships.partners} partners and ${partnerships.partnerships} partnerships (a puskesmas evaluated, a company arranging roles, a professional organisation being explored); the puskesmas's MoU ends within 90 days.`,
+          );
+          const usep = await fillDemoUsep(ctx);
+          console.log(
+            `USEP KM: ${usep.groups} groups in Kricak with the city's stimulus (Rp19.714.000) passed on over two rounds to ${usep.financings} members, a merged business, coaching, and group reports at each stage of the chain (received, acknowledged, accepted, submitted, returned, draft).`,
           );
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);

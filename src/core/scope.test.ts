@@ -21,6 +21,18 @@ describe('scope', () => {
     expect(regionInScope(scopeFor('auditor', []), '32.04')).toBe(false);
   });
 
+  it('narrows an official to their area inside their offices: the lurah their kelurahan, the camat their kecamatan', () => {
+    const yogya = [{ id: 'yk', regionCodes: ['34.71'] }];
+    const lurah = scopeFor('official', yogya, ['34.71.01.1001']);
+    expect(regionInScope(lurah, '34.71.01.1001')).toBe(true);
+    expect(regionInScope(lurah, '34.71.01.1002')).toBe(false);
+    const camat = scopeFor('official', yogya, ['34.71.01']);
+    expect(regionInScope(camat, '34.71.01.1002')).toBe(true);
+    expect(regionInScope(camat, '34.71.02.1001')).toBe(false);
+    // An area outside the offices gives nothing.
+    expect(scopeFor('official', yogya, ['32.04.11'])).toEqual({ kind: 'regions', regionCodes: [], officeIds: ['yk'] });
+  });
+
   it('agrees with the SQL LIKE patterns it hands to queries', () => {
     const code = fc.stringMatching(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/);
     fc.assert(

@@ -10,13 +10,17 @@ export type Scope = { kind: 'all' } | { kind: 'regions'; regionCodes: string[]; 
 
 export const ORGANISATION_WIDE_ROLES: readonly Role[] = ['admin'];
 
-export function scopeFor(role: Role, offices: { id: string; regionCodes: string[] }[]): Scope {
+/**
+ * A user's area (a lurah's kelurahan, a camat's kecamatan) narrows what their offices cover: only
+ * the area codes that lie inside the offices' regions count.
+ */
+export function scopeFor(role: Role, offices: { id: string; regionCodes: string[] }[], areaCodes: readonly string[] = []): Scope {
   if (ORGANISATION_WIDE_ROLES.includes(role)) return { kind: 'all' };
-  return {
-    kind: 'regions',
-    regionCodes: [...new Set(offices.flatMap((office) => office.regionCodes))].sort(),
-    officeIds: offices.map((office) => office.id),
-  };
+  const covered = [...new Set(offices.flatMap((office) => office.regionCodes))].sort();
+  const officeIds = offices.map((office) => office.id);
+  if (areaCodes.length === 0) return { kind: 'regions', regionCodes: covered, officeIds };
+  const wide: Scope = { kind: 'regions', regionCodes: covered, officeIds };
+  return { kind: 'regions', regionCodes: [...new Set(areaCodes.filter((code) => regionInScope(wide, code)))].sort(), officeIds };
 }
 
 export function regionInScope(scope: Scope, regionCode: string): boolean {

@@ -13,6 +13,7 @@ import type { PartnershipTables } from '../modules/partnerships/partnerships.tab
 import type { RegionTables } from '../modules/regions/regions.tables.ts';
 import type { BusinessTables, RegistryTables } from '../modules/registry/registry.tables.ts';
 import type { SavingsTables } from '../modules/savings/savings.tables.ts';
+import type { UsepTables } from '../modules/usep/usep.tables.ts';
 
 /** Every table Kysely knows, composed from the modules' own table files. */
 export type Tables = RegionTables &
@@ -30,4 +31,5 @@ export type Tables = RegionTables &
   ContributionTables &
   HealthTables &
   AidTables &
-  PartnershipTables;
+  PartnershipTables &
+  UsepTables;

@@ -66,6 +66,7 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   aid: 'Social assistance (bantuan sosial): programmes with eligibility rules and dated benefit tables, eligibility explained rule by rule, entitlement quotes.',
   partnerships:
     'Partnerships for health promotion (kemitraan): partners, the six steps, roles matrix, communication log, activities, agreements (MoU) with their PDF, evaluations of the principles, and M&E with outcomes computed from the health records.',
+  usep: 'USEP KM (seed 002): the chain stimulus (stimulan berantai) and its multiplier, the 6-monthly group report and its chain of signatures, businesses over time and coaching.',
 };
 
 /** Each 4xx the API answers, as a reusable response (components.responses). */

@@ -26,7 +26,8 @@ export type ApiTag =
   | 'savings'
   | 'health'
   | 'aid'
-  | 'partnerships';
+  | 'partnerships'
+  | 'usep';
 
 /** Media types of files that routes send or take instead of JSON. */
 export const FILE_MEDIA_TYPES = {

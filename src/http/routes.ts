@@ -15,6 +15,7 @@ import { registryRoutes } from '../modules/registry/index.ts';
 import { savingsRoutes } from '../modules/savings/index.ts';
 import { setupRoutes } from '../modules/setup/index.ts';
 import { syncRoutes } from '../modules/sync/index.ts';
+import { usepRoutes } from '../modules/usep/index.ts';
 import type { AnyRoute } from './route.ts';
 
 /** Every /api/v1 route; the authorization matrix test walks this list. */
@@ -40,5 +41,6 @@ export function allRoutes(): AnyRoute[] {
     ...paymentRoutes,
     ...rolloutRoutes,
     ...partnershipRoutes,
+    ...usepRoutes,
   ];
 }

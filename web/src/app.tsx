@@ -44,6 +44,8 @@ const FinancingPage = lazy(() => import('./pages/financing/financing-page.tsx').
 const ApplicationPage = lazy(() => import('./pages/financing/application-page.tsx').then((m) => ({ default: m.ApplicationPage })));
 const ProductsPage = lazy(() => import('./pages/financing/products-page.tsx').then((m) => ({ default: m.ProductsPage })));
 const ProductNewPage = lazy(() => import('./pages/financing/product-new-page.tsx').then((m) => ({ default: m.ProductNewPage })));
+const UsepReportsPage = lazy(() => import('./pages/usep/usep-pages.tsx').then((m) => ({ default: m.UsepReportsPage })));
+const UsepOverviewPage = lazy(() => import('./pages/usep/usep-pages.tsx').then((m) => ({ default: m.UsepOverviewPage })));
 const PortfolioPage = lazy(() => import('./pages/portfolio/portfolio-page.tsx').then((m) => ({ default: m.PortfolioPage })));
 const QueuePage = lazy(() => import('./pages/portfolio/queue-page.tsx').then((m) => ({ default: m.QueuePage })));
 
@@ -56,6 +58,8 @@ const FINANCING_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = 
   { nav: 'financingProducts', path: 'financing/products/new', page: <ProductNewPage /> },
   { nav: 'portfolio', path: 'financing/portfolio', page: <PortfolioPage /> },
   { nav: 'revolvingQueue', path: 'financing/queue', page: <QueuePage /> },
+  { nav: 'usepReports', path: 'usep/reports', page: <UsepReportsPage /> },
+  { nav: 'usepOverview', path: 'usep/overview', page: <UsepOverviewPage /> },
 ];
 
 // The finance pages: one route each, opened when the role's navigation has it.

@@ -14,6 +14,8 @@ export type NavKey =
   | 'cadres'
   | 'fieldApp'
   | 'partnerships'
+  | 'usepReports'
+  | 'usepOverview'
   | FinancingNavKey
   | FinanceNavKey
   | HealthNavKey
@@ -40,6 +42,8 @@ const ITEMS: Record<NavKey, NavItem> = {
   // The offline field app (its own shell, outside the office layout).
   fieldApp: { key: 'fieldApp', path: '/field' },
   partnerships: { key: 'partnerships', path: '/partnerships' },
+  usepReports: { key: 'usepReports', path: '/usep/reports' },
+  usepOverview: { key: 'usepOverview', path: '/usep/overview' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
@@ -94,6 +98,8 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...HEALTH_ALL,
     'partnerships',
     ...AID,
+    'usepReports',
+    'usepOverview',
   ],
   manager: [
     'home',
@@ -111,9 +117,24 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'atRisk',
     'partnerships',
     ...AID,
+    'usepReports',
+    'usepOverview',
   ],
-  cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ],
-  facilitator: ['home', 'fieldApp', 'persons', 'groups', 'import', 'offices', 'regions', ...FINANCING, 'healthSessions', 'atRisk', ...AID],
+  cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ, 'usepReports'],
+  facilitator: [
+    'home',
+    'fieldApp',
+    'persons',
+    'groups',
+    'import',
+    'offices',
+    'regions',
+    ...FINANCING,
+    'healthSessions',
+    'atRisk',
+    ...AID,
+    'usepReports',
+  ],
   supervisor: [
     'home',
     'persons',
@@ -127,6 +148,8 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...HEALTH_OVERSIGHT,
     'partnerships',
     ...AID,
+    'usepReports',
+    'usepOverview',
   ],
   auditor: [
     'home',
@@ -143,11 +166,15 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...HEALTH_OVERSIGHT,
     'partnerships',
     ...AID,
+    'usepReports',
+    'usepOverview',
   ],
   // A cadre sees their own record: card data, trainings and the families they look after.
   cadre: ['home', 'fieldApp', 'persons', 'groups', 'cadres', 'offices', 'regions'],
   // A health worker: their families' clinical records, recalls and sessions, in the office and offline.
   health_worker: ['home', 'fieldApp', 'persons', 'groups', 'offices', 'regions', ...HEALTH_ALL, 'partnerships'],
+  // A lurah or camat: the group reports of their area (no families).
+  official: ['home', 'groups', 'usepReports'],
 };
 const DEFAULT: NavKey[] = ['home', 'persons', 'groups', 'offices', 'regions'];
 

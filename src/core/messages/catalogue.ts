@@ -12,13 +12,15 @@ import { partnershipsEn } from './partnerships.en.ts';
 import { partnershipsId } from './partnerships.id.ts';
 import { syncEn } from './sync.en.ts';
 import { syncId } from './sync.id.ts';
+import { usepEn } from './usep.en.ts';
+import { usepId } from './usep.id.ts';
 
 /**
  * The one message catalogue: i18next resources per language and namespace, read by the server's
  * `translate` (src/core/messages.ts), the office web app and the field app. Keys of the error
  * namespaces are the stable error codes clients rely on.
  */
-export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid', 'partnerships'] as const;
+export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid', 'partnerships', 'usep'] as const;
 
 /** Every error code: a key of the error namespaces (field-level codes included). */
 export type ErrorCode =
@@ -27,11 +29,12 @@ export type ErrorCode =
   | keyof typeof syncId
   | keyof typeof healthId
   | keyof typeof aidId
-  | keyof typeof partnershipsId;
+  | keyof typeof partnershipsId
+  | keyof typeof usepId;
 
 export const ERROR_RESOURCES = {
-  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId, partnerships: partnershipsId },
-  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn, partnerships: partnershipsEn },
+  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId, partnerships: partnershipsId, usep: usepId },
+  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn, partnerships: partnershipsEn, usep: usepEn },
 };
 
 /**

@@ -37,6 +37,7 @@ export const moneyEn: Translation<typeof moneyId> = {
   'financing.person_deceased': 'This member is recorded as deceased.',
   'financing.business_not_members':
     "This business is not registered to the member's family (or is no longer active). Choose one from the family's record.",
+  'financing.fund_members_only': "Fund {{fund}} is a group's revolving fund: it lends only to active members of that group.",
   'financing.group_not_members': "This member's family is not an active member of that group. Choose their own group or leave it empty.",
   'financing.product_unknown': 'Product {{code}} is unknown or inactive.',
   'financing.product_code_taken': 'Product code {{code}} is already used.',

@@ -34,6 +34,7 @@ export const moneyId = {
   'financing.person_deceased': 'Anggota ini tercatat meninggal.',
   'financing.business_not_members':
     'Usaha ini tidak terdaftar atas keluarga anggota (atau sudah tidak aktif). Pilih usaha dari data keluarganya.',
+  'financing.fund_members_only': 'Dana {{fund}} adalah dana bergulir kelompok: hanya dipinjamkan kepada anggota aktif kelompok itu.',
   'financing.group_not_members': 'Keluarga anggota ini bukan anggota aktif kelompok tersebut. Pilih kelompoknya sendiri atau kosongkan.',
   'financing.product_unknown': 'Produk {{code}} tidak dikenal atau tidak aktif.',
   'financing.product_code_taken': 'Kode produk {{code}} sudah dipakai.',

@@ -11,7 +11,7 @@ describeEachDatabase('demo organisation', (getDatabase) => {
     expect(result.organisation.isDemo).toBe(true);
     expect(result.households).toBe(DEMO_HOUSEHOLDS);
     expect(result.persons).toBeGreaterThan(DEMO_HOUSEHOLDS * 2);
-    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(8);
+    expect(new Set(DEMO_USERS.map((u) => u.role)).size).toBe(9);
 
     const perVillage = await getDatabase()
       .db.selectFrom('household')

@@ -12,7 +12,7 @@ import { demoFamilyLines } from './demo-families.ts';
 /** Documented in the README: every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'demo-jaring-2026';
 
-export const DEMO_USERS: { username: string; fullName: string; role: Role; offices: string[] }[] = [
+export const DEMO_USERS: { username: string; fullName: string; role: Role; offices: string[]; areaCodes?: string[] }[] = [
   { username: 'admin', fullName: 'Rina Kartikasari', role: 'admin', offices: ['YK01', 'BD01'] },
   { username: 'manajer', fullName: 'Budi Santoso', role: 'manager', offices: ['YK01'] },
   { username: 'kasir', fullName: 'Dewi Lestari', role: 'cashier', offices: ['YK01'] },
@@ -21,6 +21,9 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; offic
   { username: 'dokter', fullName: 'dr. Ahmad Fauzi', role: 'health_worker', offices: ['YK01'] },
   { username: 'pembina', fullName: 'Yohanes Wibowo', role: 'supervisor', offices: ['YK01'] },
   { username: 'auditor', fullName: 'Maria Ulfa', role: 'auditor', offices: ['YK01', 'BD01'] },
+  // USEP KM's report chain: the lurah of Kricak acknowledges, the camat of Tegalrejo is copied.
+  { username: 'lurah', fullName: 'Sri Rahayu', role: 'official', offices: ['YK01'], areaCodes: ['34.71.01.1001'] },
+  { username: 'camat', fullName: 'Bambang Triyono', role: 'official', offices: ['YK01'], areaCodes: ['34.71.01'] },
 ];
 
 /** Villages of the demo: Katapang and Soreang (Kabupaten Bandung), Kricak and Karangwaru (Kota Yogyakarta). */
@@ -64,6 +67,7 @@ export async function fillDemo(ctx: Context) {
         role: user.role,
         password: DEMO_PASSWORD,
         officeCodes: user.offices,
+        areaCodes: user.areaCodes,
       });
     return { organisation, users: DEMO_USERS.map((u) => ({ username: u.username, role: u.role })), password: DEMO_PASSWORD };
   });

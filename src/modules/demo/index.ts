@@ -4,3 +4,4 @@ export { fillDemoCadres } from './demo-cadres.ts';
 export { fillDemoHealth } from './demo-health.ts';
 export { fillDemoMoney } from './demo-money.ts';
 export { fillDemoPartnerships } from './demo-partnerships.ts';
+export { fillDemoUsep } from './demo-usep.ts';

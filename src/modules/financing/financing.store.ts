@@ -176,3 +176,24 @@ export function setInstallmentTerms(
 ) {
   return db.updateTable('financing_installment').set(terms).where('financing_id', '=', financingId).where('n', '=', n).execute();
 }
+
+/** What the USEP chain reads of its recipients' financings: status, principal left, arrears. */
+export const financingFactsByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('financing')
+        .select(['id', 'number', 'status', 'principal', 'outstanding_principal', 'overdue_amount', 'days_past_due', 'disbursed_on'])
+        .where('id', 'in', ids)
+        .execute();
+
+/** Principal promised from a fund and not yet paid out (applications waiting for a decision or for money). */
+export async function committedPrincipal(db: Queryable, fundId: string): Promise<bigint> {
+  const row = await db
+    .selectFrom('financing')
+    .select(sql<string>`coalesce(sum(principal), 0)::text`.as('total'))
+    .where('fund_id', '=', fundId)
+    .where('status', 'in', ['applied', 'approved'])
+    .executeTakeFirstOrThrow();
+  return BigInt(row.total);
+}

@@ -9,6 +9,7 @@ import { repay, writeOff } from './repayment.service.ts';
 
 /** The lifecycle operations, for the demo and benchmarks (the HTTP routes use the same). */
 export const financingDemoApi = { defineProduct, applyForFinancing, decideApplication, disburse, repay, getFinancing, writeOff };
+export { financingFacts, openApplication, promisedFromFund } from './lifecycle.service.ts';
 export { type FinancingHistory, financingHistoryBetween, runningFinancingsOfPersons } from './member-history.service.ts';
 export { amountOwed, instalmentOwed, instalmentsDue, type Owed } from './repayment.rules.ts';
 export { repay } from './repayment.service.ts';

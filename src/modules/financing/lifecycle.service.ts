@@ -9,9 +9,9 @@ import { maskNik } from '../../core/mask.ts';
 import { sumRupiah } from '../../core/money.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { householdIsActiveMember } from '../groups/index.ts';
+import { householdIsActiveMember, personIsActiveMember } from '../groups/index.ts';
 import {
   ACCOUNTS,
   availableCash,
@@ -36,6 +36,8 @@ import type {
   productViewSchema,
 } from './financing.schema.ts';
 import {
+  committedPrincipal,
+  financingFactsByIds,
   findFinancing,
   findProductByCode,
   findProductById,
@@ -140,17 +142,28 @@ export async function listProducts(ctx: Context) {
 /** Application for a member: validated against the product, the fund and the caller's scope. */
 export async function applyForFinancing(ctx: Context, input: z.infer<typeof applicationInputSchema>) {
   assertRole(ctx, MAKERS);
+  const id = await inTransaction(ctx, (tx) => openApplication(ctx, tx, input));
+  return getFinancing(ctx, id);
+}
+
+/**
+ * The application written inside the caller's transaction (a musyawarah passing on the group's
+ * revolving money opens several at once, all or none); returns its id. The caller checks the role.
+ */
+export async function openApplication(ctx: Context, tx: Tx, input: z.infer<typeof applicationInputSchema>): Promise<string> {
   refuseFutureDate(input.appliedOn, businessDate(ctx.clock), 'appliedOn');
-  const _scope = actorScope(ctx);
   const [person, product, fund] = await Promise.all([
-    findPersonForActor(ctx, ctx.db, input.personId),
-    findProductByCode(ctx.db, input.productCode),
-    findFundForActor(ctx, ctx.db, { code: input.fundCode }),
+    findPersonForActor(ctx, tx, input.personId),
+    findProductByCode(tx, input.productCode),
+    findFundForActor(ctx, tx, { code: input.fundCode }),
   ]);
   if (!person || person.merged_into) throw invalid('financing.person_unknown', 'personId');
   if (person.died_on) throw invalid('financing.person_deceased', 'personId');
   if (!product?.active) throw invalid('financing.product_unknown', 'productCode', { code: input.productCode });
   if (!fund?.active) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
+  // A group's revolving fund is the members' own money: it lends to them and no one else.
+  if (fund.group_id && !(await personIsActiveMember(tx, fund.group_id, person)))
+    throw conflict('financing.fund_members_only', 'personId', { fund: fund.code });
   const principal = BigInt(input.principal);
   const errors = [];
   if (principal < BigInt(product.min_amount) || principal > BigInt(product.max_amount))
@@ -169,58 +182,61 @@ export async function applyForFinancing(ctx: Context, input: z.infer<typeof appl
     errors.push({ field: 'lkmCapitalPercent', code: 'financing.capital_share_required' });
   // The business financed is the member's family's own; the group recommending is theirs.
   if (input.businessId) {
-    const business = await businessWithHousehold(ctx.db, input.businessId);
+    const business = await businessWithHousehold(tx, input.businessId);
     if (!business?.active || business.household_id !== person.household_id)
       errors.push({ field: 'businessId', code: 'financing.business_not_members' });
   }
-  if (input.groupId && !(await householdIsActiveMember(ctx.db, input.groupId, person.household_id)))
+  if (input.groupId && !(await householdIsActiveMember(tx, input.groupId, person.household_id)))
     errors.push({ field: 'groupId', code: 'financing.group_not_members' });
   if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
   const now = ctx.clock.now();
   const id = uuidv7(now.getTime());
-  const [office] = await officesWithRegions(ctx.db, [fund.office_id]);
+  const [office] = await officesWithRegions(tx, [fund.office_id]);
   const number = `${office?.code ?? 'PB'}-${businessDate(ctx.clock).slice(0, 4)}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
-  await inTransaction(ctx, async (tx) => {
-    await insertFinancing(tx, {
-      id,
-      number,
-      person_id: person.id,
-      office_id: fund.office_id,
-      region_code: person.village_code,
-      fund_id: fund.id,
-      product_id: product.id,
-      group_id: input.groupId ?? null,
-      business_id: input.businessId ?? null,
-      facilitator_id: ctx.actor.kind === 'user' && ctx.actor.role === 'facilitator' ? ctx.actor.id : null,
-      status: 'applied',
-      principal,
-      installments: input.installments,
-      lkm_capital_percent: input.lkmCapitalPercent ?? null,
-      purpose: input.purpose,
-      group_recommendation: input.groupRecommendation ?? null,
-      health_notes: input.healthNotes ?? null,
-      applied_on: input.appliedOn ?? businessDate(ctx.clock),
-      created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      created_by_name: actorName(ctx.actor),
-      decided_by: null,
-      decided_at: null,
-      decision_note: null,
-      disbursed_on: null,
-      disbursement_method: null,
-      first_due_date: null,
-      closed_on: null,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'financing.apply',
-      entityType: 'financing',
-      entityId: id,
-      officeId: fund.office_id,
-      regionCode: person.village_code,
-      after: { number, product: product.code, fund: fund.code, principal: input.principal, installments: input.installments },
-    });
+  await insertFinancing(tx, {
+    id,
+    number,
+    person_id: person.id,
+    office_id: fund.office_id,
+    region_code: person.village_code,
+    fund_id: fund.id,
+    product_id: product.id,
+    group_id: input.groupId ?? null,
+    business_id: input.businessId ?? null,
+    facilitator_id: ctx.actor.kind === 'user' && ctx.actor.role === 'facilitator' ? ctx.actor.id : null,
+    status: 'applied',
+    principal,
+    installments: input.installments,
+    lkm_capital_percent: input.lkmCapitalPercent ?? null,
+    purpose: input.purpose,
+    group_recommendation: input.groupRecommendation ?? null,
+    health_notes: input.healthNotes ?? null,
+    applied_on: input.appliedOn ?? businessDate(ctx.clock),
+    created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    created_by_name: actorName(ctx.actor),
+    decided_by: null,
+    decided_at: null,
+    decision_note: null,
+    disbursed_on: null,
+    disbursement_method: null,
+    first_due_date: null,
+    closed_on: null,
   });
-  return getFinancing(ctx, id);
+  await recordAudit(tx, ctx, {
+    action: 'financing.apply',
+    entityType: 'financing',
+    entityId: id,
+    officeId: fund.office_id,
+    regionCode: person.village_code,
+    after: { number, product: product.code, fund: fund.code, principal: input.principal, installments: input.installments },
+  });
+  return id;
 }
+
+/** Status, principal left and arrears of financings, for another module's lists (the USEP chain). */
+export const financingFacts = (db: Queryable, ids: string[]) => financingFactsByIds(db, [...new Set(ids)]);
+/** Principal promised from a fund and not yet paid out: applications waiting for a decision or for money. */
+export const promisedFromFund = (db: Queryable, fundId: string) => committedPrincipal(db, fundId);
 
 async function financingInScope(ctx: Context, db: Queryable, id: string, lock = false) {
   const row = lock ? await lockFinancing(db, id) : await findFinancing(db, id);
@@ -285,6 +301,13 @@ export async function disburse(ctx: Context, id: string, input: z.infer<typeof d
     if (input.firstDueDate && input.firstDueDate <= input.disbursedOn)
       throw invalid('financing.first_due_before_disbursement', 'firstDueDate');
     await lockFundForLending(tx, row.fund_id);
+    const fund = await fundById(tx, row.fund_id);
+    // The member may have left the group since applying: its fund no longer lends to them.
+    if (fund?.group_id) {
+      const person = await personById(tx, row.person_id);
+      if (!person || !(await personIsActiveMember(tx, fund.group_id, person)))
+        throw conflict('financing.fund_members_only', 'personId', { fund: fund.code });
+    }
     const principal = BigInt(row.principal);
     const cash = await availableCash(tx, row.fund_id);
     if (cash < principal)

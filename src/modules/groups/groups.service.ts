@@ -29,16 +29,21 @@ import type {
 import { OFFICER_ROLES } from './groups.schema.ts';
 import {
   countActive,
+  findActiveMember,
   findActiveMemberOfHousehold,
   findActiveMembershipOfKind,
   findAssets,
   findAttendance,
   findGroup,
   findGroupIdsOfFacilitator,
+  findGroupIdsOfKind,
   findGroupKind,
   findGroupMembers,
+  findGroupsByIds,
   findGroupVillages,
+  findMeeting,
   findMeetings,
+  findMeetingsByIds,
   findOfficers,
   insertAsset,
   insertGroup,
@@ -503,5 +508,48 @@ export async function listKinds(ctx: Context) {
 export const householdIsActiveMember = async (db: Queryable, groupId: string, householdId: string) =>
   (await findActiveMemberOfHousehold(db, groupId, householdId)) !== undefined;
 
+/**
+ * Whether a person belongs to a group now: the person themself in a group that counts members
+ * (USEP KM, JKM), their family in one that counts households (KUBE: the family is the member).
+ */
+export async function personIsActiveMember(db: Queryable, groupId: string, person: { id: string; household_id: string }) {
+  const group = await findGroup(db, groupId);
+  if (!group) return false;
+  const kind = await findGroupKind(db, group.kind);
+  if (kind?.counts === 'households') return householdIsActiveMember(db, groupId, person.household_id);
+  return (await findActiveMember(db, groupId, person.id)) !== undefined;
+}
+
 /** The ids of the groups a user facilitates, by name: the field app takes their sheets offline. */
 export const groupsOfFacilitator = (db: Queryable, userId: string) => findGroupIdsOfFacilitator(db, userId);
+
+/** A meeting of a group (undefined when the meeting is another group's or unknown); the caller checks the group's scope. */
+export const meetingOfGroup = (db: Queryable, groupId: string, meetingId: string) => findMeeting(db, groupId, meetingId);
+/** Meetings by id (date and agenda), for another module's lists. */
+export const meetingsByIds = (db: Queryable, ids: string[]) => findMeetingsByIds(db, [...new Set(ids)]);
+
+/** Groups by id with their villages, those in the actor's scope only: for another module's lists and reports. */
+export async function groupsForActor(ctx: Context, db: Queryable, ids: string[]) {
+  const rows = await findGroupsByIds(db, [...new Set(ids)]);
+  const result = [];
+  for (const row of rows) {
+    const villages = await findGroupVillages(db, row.id);
+    if (inScope(ctx, villages)) result.push({ ...row, villages });
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id));
+}
+
+/** A group's summary for another module's views: name, kind, villages, officers and active members (with households). */
+export async function groupSummary(db: Queryable, id: string) {
+  const group = await findGroup(db, id);
+  if (!group) return undefined;
+  const [villages, members, officers, kind] = await Promise.all([
+    findGroupVillages(db, id),
+    findGroupMembers(db, id),
+    findOfficers(db, id),
+    findGroupKind(db, group.kind),
+  ]);
+  return { ...group, kindName: kind?.name ?? group.kind, villages, members, officers };
+}
+/** The ids of every group of a kind (USEP KM for the Dinas overview); the caller keeps those in scope (groupsForActor). */
+export const groupIdsOfKind = (db: Queryable, kind: string) => findGroupIdsOfKind(db, kind);

@@ -53,6 +53,15 @@ export const findActiveMemberOfHousehold = (db: Queryable, groupId: string, hous
     .where('household_id', '=', householdId)
     .where('left_on', 'is', null)
     .executeTakeFirst();
+/** Whether a person is a current member of a group. */
+export const findActiveMember = (db: Queryable, groupId: string, personId: string) =>
+  db
+    .selectFrom('group_member')
+    .select('person_id')
+    .where('group_id', '=', groupId)
+    .where('person_id', '=', personId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
 export const findActiveMembershipOfKind = (db: Queryable, personId: string, kind: string) =>
   db
     .selectFrom('group_member')
@@ -152,3 +161,12 @@ export function listGroupRows(
   if (filter.afterId) query = query.where('g.id', '>', filter.afterId);
   return query.orderBy('g.id').limit(filter.limit).execute();
 }
+
+export const findMeeting = (db: Queryable, groupId: string, meetingId: string) =>
+  db.selectFrom('group_meeting').selectAll().where('group_id', '=', groupId).where('id', '=', meetingId).executeTakeFirst();
+export const findGroupsByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('business_group').selectAll().where('id', 'in', ids).execute();
+export const findMeetingsByIds = (db: Queryable, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('group_meeting').selectAll().where('id', 'in', ids).execute();
+export const findGroupIdsOfKind = async (db: Queryable, kind: string) =>
+  (await db.selectFrom('business_group').select('id').where('kind', '=', kind).execute()).map((r) => r.id);

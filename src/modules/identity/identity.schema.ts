@@ -51,6 +51,11 @@ export const createUserInputSchema = z.strictObject({
   role: roleSchema,
   password: passwordSchema,
   officeCodes: z.array(officeCodeSchema).max(50).default([]),
+  areaCodes: z
+    .array(z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/))
+    .max(20)
+    .default([])
+    .describe('Region codes narrowing the offices’ scope: a lurah’s kelurahan, a camat’s kecamatan'),
 });
 export type CreateUserInput = z.infer<typeof createUserInputSchema>;
 

@@ -57,7 +57,7 @@ async function buildActor(db: Queryable, user: UserRow, via: UserActor['via']): 
     fullName: user.full_name,
     role: user.role,
     offices: offices.map(({ id, code, name, regionCodes }) => ({ id, code, name, regionCodes })),
-    scope: scopeFor(user.role, offices),
+    scope: scopeFor(user.role, offices, user.area_codes),
     via,
   };
 }
@@ -272,7 +272,11 @@ function assertOfficesFitRole(role: Role, officeIds: string[]) {
 }
 
 /** Inside a caller's transaction: used by the users screen, the CLI, setup and the demo. */
-export async function addUser(tx: Tx, ctx: Context, input: CreateUserInput): Promise<UserView> {
+export async function addUser(
+  tx: Tx,
+  ctx: Context,
+  input: Omit<CreateUserInput, 'areaCodes'> & { areaCodes?: string[] },
+): Promise<UserView> {
   if (await findUserByUsername(tx, input.username)) throw conflict('users.username_taken', 'username', { username: input.username });
   const officeIds = await resolveOfficeCodes(tx, input.officeCodes, 'officeCodes');
   assertOfficesFitRole(input.role, officeIds);
@@ -283,15 +287,22 @@ export async function addUser(tx: Tx, ctx: Context, input: CreateUserInput): Pro
     full_name: input.fullName,
     role: input.role,
     password_hash: await hashPassword(input.password),
+    area_codes: input.areaCodes ?? [],
   });
   await replaceUserOffices(tx, id, officeIds);
-  const after = { username: input.username, fullName: input.fullName, role: input.role, officeCodes: input.officeCodes };
+  const after = {
+    username: input.username,
+    fullName: input.fullName,
+    role: input.role,
+    officeCodes: input.officeCodes,
+    areaCodes: input.areaCodes,
+  };
   await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, officeId: officeIds[0] ?? null, after });
   const [view] = await toUserViews(tx, [(await findUserById(tx, id)) as UserRow]);
   return view as UserView;
 }
 
-export async function createUser(ctx: Context, input: CreateUserInput) {
+export async function createUser(ctx: Context, input: Omit<CreateUserInput, 'areaCodes'> & { areaCodes?: string[] }) {
   assertRole(ctx, USER_KEEPERS);
   return inTransaction(ctx, (tx) => addUser(tx, ctx, input));
 }

@@ -10,6 +10,7 @@ export type AppUserTable = {
   full_name: string;
   role: Role;
   password_hash: string;
+  area_codes: ColumnType<string[], string[] | undefined, string[]>;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

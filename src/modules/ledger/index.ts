@@ -13,6 +13,7 @@ export {
   fundByCode,
   fundById,
   fundCodesByIds,
+  groupFundOf,
   lockFundForLending,
   type PostEntryInput,
   postEntry,

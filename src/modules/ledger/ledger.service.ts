@@ -43,6 +43,7 @@ import {
   findFund,
   findFundByCode,
   findFundCodesByIds,
+  findGroupFund,
   findReversal,
   fundCash,
   fundPositions,
@@ -510,6 +511,8 @@ export async function fundCodesByIds(db: Queryable, ids: string[]): Promise<Map<
   const rows = await findFundCodesByIds(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row.code]));
 }
+/** A group's revolving fund (its pot), for the USEP chain; undefined when the group has none. */
+export const groupFundOf = (db: Queryable, groupId: string) => findGroupFund(db, groupId);
 /** Locks a fund's row until the transaction ends: disbursements from one fund wait on each other. */
 export const lockFundForLending = (tx: Tx, id: string) => lockFund(tx, id);
 /** Credit minus debit of one account per office and fund through a date. */

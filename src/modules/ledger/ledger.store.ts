@@ -242,3 +242,14 @@ export async function creditBalancesByOfficeAndFund(db: Queryable, code: string,
     WHERE account_code = ${code} AND entry_date <= ${through}::date GROUP BY office_id, fund_id`.execute(db);
   return rows.rows;
 }
+
+/** A group's revolving fund (its pot): the active one, oldest first. */
+export const findGroupFund = (db: Queryable, groupId: string) =>
+  db
+    .selectFrom('fund')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('kind', '=', 'group_revolving')
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .executeTakeFirst();

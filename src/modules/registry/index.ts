@@ -1,3 +1,4 @@
+export { businessesOfPersons, businessForActor, recordBusiness } from './business.service.ts';
 export { DUPLICATE_REASONS, type DuplicateReason, nameKey } from './duplicates.rules.ts';
 export { addSharedAccountSource, type SharedAccountSource } from './duplicates.service.ts';
 export { IMPORT_HEADER } from './import.rules.ts';

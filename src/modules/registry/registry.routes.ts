@@ -3,7 +3,7 @@ import type { Context } from '../../context.ts';
 import { readCsv } from '../../export/read-csv.ts';
 import { EXPORT_TYPES, type ExportFormat } from '../../export/table-export.ts';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
-import { listBusinesses, recordBusiness } from './business.service.ts';
+import { changeBusiness, closeBusiness, listBusinesses, recordBusiness } from './business.service.ts';
 import { addHouseholdMember, changeHead, moveToHousehold, recordDeath, setSchool } from './changes.service.ts';
 import { DUPLICATE_REASONS } from './duplicates.rules.ts';
 import { decideDuplicate, getDuplicateSettings, listDuplicateCandidates, updateDuplicateSettings } from './duplicates.service.ts';
@@ -12,7 +12,10 @@ import { importHouseholdsFromUpload } from './import.service.ts';
 import { DUPLICATE_DECIDERS, DUPLICATE_READERS, DUPLICATE_SETTERS, IMPORTERS, READERS, WRITERS } from './registry.roles.ts';
 import {
   addMemberInputSchema,
+  businessCloseSchema,
+  businessEditSchema,
   businessInputSchema,
+  businessParamsSchema,
   businessViewSchema,
   deathInputSchema,
   duplicateDecisionInputSchema,
@@ -282,5 +285,27 @@ export const registryRoutes = [
     }),
     successStatus: 201,
     handler: (ctx, { body }) => decideDuplicate(ctx, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/persons/:id/businesses/:businessId',
+    tag: 'registry',
+    summary: 'Correct a member’s business (name, type, sector, start, current figures); 409 once closed',
+    auth: WRITERS,
+    params: businessParamsSchema,
+    body: businessEditSchema,
+    response: businessViewSchema,
+    handler: (ctx, { params, body }) => changeBusiness(ctx, params.id, params.businessId, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/persons/:id/businesses/:businessId/close',
+    tag: 'registry',
+    summary: 'Close a member’s business (kept with the day and the reason)',
+    auth: WRITERS,
+    params: businessParamsSchema,
+    body: businessCloseSchema,
+    response: businessViewSchema,
+    handler: (ctx, { params, body }) => closeBusiness(ctx, params.id, params.businessId, body),
   }),
 ];

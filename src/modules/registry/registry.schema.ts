@@ -174,6 +174,18 @@ export const businessInputSchema = z.strictObject({
   monthlyCostsRupiah: rupiahSchema.default('0'),
 });
 export type BusinessInput = z.infer<typeof businessInputSchema>;
+/** A business corrected: any of its fields (the figures of a month go to its monthly record). */
+export const businessEditSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  businessType: z.string().trim().min(1).max(80).optional(),
+  sector: z.enum(SECTORS).optional(),
+  startedOn: calendarDate.nullable().optional(),
+  capitalRupiah: rupiahSchema.optional(),
+  monthlyRevenueRupiah: rupiahSchema.optional(),
+  monthlyCostsRupiah: rupiahSchema.optional(),
+});
+export const businessCloseSchema = z.strictObject({ closedOn: calendarDate, reason: z.string().trim().min(3).max(300) });
+export const businessParamsSchema = z.strictObject({ id: z.uuid(), businessId: z.uuid() });
 export const businessViewSchema = z.object({
   id: z.string(),
   personId: z.string(),
@@ -186,6 +198,8 @@ export const businessViewSchema = z.object({
   monthlyCostsRupiah: z.string(),
   monthlyProfitRupiah: z.string(),
   active: z.boolean(),
+  closedOn: z.string().nullable(),
+  closedReason: z.string().nullable(),
 });
 export type BusinessView = z.infer<typeof businessViewSchema>;
 

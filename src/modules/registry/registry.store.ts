@@ -1,4 +1,4 @@
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { StoreDb } from '../../db/store.ts';
 import type {
   BusinessTable,
@@ -192,6 +192,11 @@ export const findBusinessWithHousehold = (db: Queryable, id: string) =>
 export const findBusinessesOfPerson = (db: Queryable, personId: string) =>
   db.selectFrom('business').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
 
+export const findBusinessesOfPersons = (db: Queryable, personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('business').selectAll().where('person_id', 'in', personIds).orderBy('created_at').orderBy('id').execute();
+
 /** One page of persons with their household, for exports (keyset on person id). */
 export function findPersonsForExport(
   db: Queryable,
@@ -329,3 +334,6 @@ export function findLivingPersonPage(db: Queryable, filter: RegistryPageFilter) 
   if (filter.afterId) query = query.where('id', '>', filter.afterId);
   return query.orderBy('id').limit(filter.limit).execute();
 }
+export const findBusiness = (db: Queryable, id: string) => db.selectFrom('business').selectAll().where('id', '=', id).executeTakeFirst();
+export const updateBusiness = (db: Queryable, id: string, changes: Updateable<BusinessTable>) =>
+  db.updateTable('business').set(changes).where('id', '=', id).execute();

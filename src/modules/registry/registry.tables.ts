@@ -68,6 +68,8 @@ export type BusinessTable = {
   monthly_revenue_rupiah: ColumnType<string, string, string>;
   monthly_costs_rupiah: ColumnType<string, string, string>;
   active: Generated<boolean>;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };

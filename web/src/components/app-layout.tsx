@@ -65,6 +65,8 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   partnerships: () => <PartnershipIcon />,
   aidProgrammes: () => <AidIcon />,
   aidProgress: () => <RolloutIcon />,
+  usepReports: () => <ReportIcon />,
+  usepOverview: () => <GaugeIcon />,
 };
 
 const initials = (name: string) =>

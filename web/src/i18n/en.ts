@@ -93,6 +93,7 @@ export const en: Dictionary = {
     health_worker: 'Health worker',
     supervisor: 'Supervisor',
     auditor: 'Auditor',
+    official: 'Village/district official',
   },
   home: {
     greeting: 'Welcome, {{name}}',

@@ -91,6 +91,7 @@ export const id = {
     health_worker: 'Tenaga kesehatan',
     supervisor: 'Pembina',
     auditor: 'Auditor',
+    official: 'Perangkat kelurahan/kecamatan',
   },
   home: {
     greeting: 'Selamat datang, {{name}}',

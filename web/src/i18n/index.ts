@@ -28,6 +28,8 @@ import { registryEn } from './registry.en.ts';
 import { type RegistryDictionary, registryId } from './registry.id.ts';
 import { savingsEn } from './savings.en.ts';
 import { type SavingsDictionary, savingsId } from './savings.id.ts';
+import { usepEn } from './usep.en.ts';
+import { type UsepDictionary, usepId } from './usep.id.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -45,7 +47,8 @@ declare module 'i18next' {
         HealthScreeningDictionary &
         HealthFinanceDictionary &
         PartnershipsWebDictionary &
-        AidDictionary;
+        AidDictionary &
+        UsepDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -92,6 +95,7 @@ void i18next.use(initReactI18next).init({
         healthFinanceId,
         partnershipsWebId,
         aidId,
+        usepId,
       ].reduce(merged, id),
     },
     en: {
@@ -108,6 +112,7 @@ void i18next.use(initReactI18next).init({
         healthFinanceEn,
         partnershipsWebEn,
         aidEn,
+        usepEn,
       ].reduce(merged, en),
     },
   },

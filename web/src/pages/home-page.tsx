@@ -43,6 +43,8 @@ export function HomePage() {
       case 'fieldApp':
       case 'aidProgrammes':
       case 'aidProgress':
+      case 'usepReports':
+      case 'usepOverview':
         return t(`navHint.${key}`);
       default:
         return t('navHint.organisation');

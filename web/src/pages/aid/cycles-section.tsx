@@ -108,7 +108,7 @@ function OpenCycleModal({ programme, onClose }: { programme: ProgrammeView; onCl
     onSuccess: async (cycle) => {
       await invalidate();
       toast.success(t('aid.cycles.opened'));
-      navigate(`/aid/cycles/${cycle.id}`);
+      void navigate(`/aid/cycles/${cycle.id}`);
     },
   });
   const required = (value: string) => (tried && !value.trim() ? t('common.required') : undefined);
