@@ -119,7 +119,7 @@ export const isExpiring = (endsOn: string, today: string, days = EXPIRY_WINDOW_D
   return left >= 0 && left <= days;
 };
 
-/** Mean of 1–5 scores with one decimal, half up ("3.7"); null for none. */
+/** Mean of 1–5 scores with one decimal, half up (e.g. 37 tenths shown as "3,7"); null for none. */
 export function meanScore(scores: readonly number[]): string | null {
   if (scores.length === 0) return null;
   const total = scores.reduce((a, b) => a + b, 0);

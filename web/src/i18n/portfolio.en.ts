@@ -60,6 +60,7 @@ export const portfolioEn: PortfolioDictionary = {
         snapshot: 'portfolio snapshot',
         provisions: 'allowance for losses (PPAP) booked',
         balances: 'ledger balances',
+        books: "the day's books sealed",
       },
     },
     qualityRule: {

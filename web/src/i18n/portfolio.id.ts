@@ -62,6 +62,7 @@ export const portfolioId = {
         snapshot: 'potret portofolio',
         provisions: 'pembukuan PPAP',
         balances: 'saldo buku besar',
+        books: 'segel buku harian',
       },
     },
     qualityRule: {

@@ -312,5 +312,5 @@ function CloseDayPanel() {
   );
 }
 
-const STEP_KEYS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances'] as const;
+const STEP_KEYS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'] as const;
 const knownStep = (step: string) => STEP_KEYS.find((known) => known === step);
