@@ -296,20 +296,30 @@ export function findHouseholdsForExport(
 /** Where a page of the registry is read: the caller's regions (null: all) and one region (any level) within them. */
 export type RegistryPageFilter = { regionPatterns: string[] | null; region?: string; afterId: string | null; limit: number };
 
+/** The page's place: within the caller's regions (none: nothing; null: all) and, if named, one region at any level. */
+function inPageRegions(filter: RegistryPageFilter) {
+  const conditions = [sql<boolean>`true`];
+  const patterns = filter.regionPatterns;
+  if (patterns !== null)
+    conditions.push(
+      patterns.length === 0
+        ? sql<boolean>`false`
+        : sql<boolean>`(${sql.join(
+            patterns.map((p) => sql`village_code LIKE ${p}`),
+            sql` OR `,
+          )})`,
+    );
+  if (filter.region) conditions.push(sql<boolean>`(village_code = ${filter.region} OR village_code LIKE ${`${filter.region}.%`})`);
+  return sql<boolean>`${sql.join(conditions, sql` AND `)}`;
+}
+
 /** One page of households in id order (keyset), with optional filters on the decile and the cards held. */
 export function findHouseholdPage(
   db: Queryable,
   filter: RegistryPageFilter & { decile?: { min: number; max: number }; cards?: { card: 'kks' | 'kis' | 'kip' | 'pkh'; held: boolean }[] },
 ) {
   let query = db.selectFrom('household').selectAll();
-  const patterns = filter.regionPatterns;
-  if (patterns !== null)
-    query =
-      patterns.length === 0
-        ? query.where(sql<boolean>`false`)
-        : query.where((eb) => eb.or(patterns.map((p) => eb('village_code', 'like', p))));
-  const region = filter.region;
-  if (region) query = query.where((eb) => eb.or([eb('village_code', '=', region), eb('village_code', 'like', `${region}.%`)]));
+  query = query.where(inPageRegions(filter));
   if (filter.decile) query = query.where('welfare_decile', '>=', filter.decile.min).where('welfare_decile', '<=', filter.decile.max);
   for (const { card, held } of filter.cards ?? []) query = query.where(`has_${card}`, '=', held);
   if (filter.afterId) query = query.where('id', '>', filter.afterId);
@@ -323,14 +333,7 @@ export function findLivingPersonPage(db: Queryable, filter: RegistryPageFilter) 
     .select(['id', 'household_id', 'village_code', 'full_name'])
     .where('merged_into', 'is', null)
     .where('died_on', 'is', null);
-  const patterns = filter.regionPatterns;
-  if (patterns !== null)
-    query =
-      patterns.length === 0
-        ? query.where(sql<boolean>`false`)
-        : query.where((eb) => eb.or(patterns.map((p) => eb('village_code', 'like', p))));
-  const region = filter.region;
-  if (region) query = query.where((eb) => eb.or([eb('village_code', '=', region), eb('village_code', 'like', `${region}.%`)]));
+  query = query.where(inPageRegions(filter));
   if (filter.afterId) query = query.where('id', '>', filter.afterId);
   return query.orderBy('id').limit(filter.limit).execute();
 }
