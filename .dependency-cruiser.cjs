@@ -68,6 +68,10 @@ module.exports = {
           '^src/modules/financing/close-day\\.store\\.ts$', // close of day: set-based SQL over financing with business_group, fund, office, app_user
           '^src/modules/ledger/ledger\\.store\\.ts$', // own tables only, but posts an entry with its lines through WITH, which StoreDb leaves out
           '^src/modules/ledger/books\\.store\\.ts$', // the day's seal hashes journal rows, audit records and offices exactly as stored (docs/books.md)
+          '^src/modules/dashboards/dashboards-refresh\\.store\\.ts$', // close of day fills the dashboards' monthly figures with set-based SQL over the modules' tables (docs/dashboards.md)
+          '^src/modules/home/home\\.store\\.ts$', // the home page's counts: one read-only statement per figure over the lists they link to (docs/decisions/0007-home-and-dashboards-read-across-modules.md)
+          '^src/modules/timeline/timeline\\.store\\.ts$', // a person's timeline and a family's flags: read-only statements over financing, JKN and aid (docs/person-view.md, decision 0007's pattern)
+          '^src/modules/reminders/due\\.store\\.ts$', // reminders: read-only set-based selection of what is due in financing, JKN, health, partnerships, USEP and the books (docs/reminders.md)
         ],
       },
       to: {

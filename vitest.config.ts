@@ -8,6 +8,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Test files share their worker's loaded modules (the server's module graph, PGlite's
+    // compiled WebAssembly) instead of loading them again per file: a third less time. Safe
+    // because no test mocks modules or changes the environment; each file opens its own
+    // database and server.
+    isolate: false,
     env: { TZ: 'UTC' },
   },
 });

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate } from '../src/core/clock.ts';
 import { addDays, addMonthsKeepingDay } from '../src/core/dates.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoAid } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoAid } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import {
   DESKTOP,
@@ -28,9 +28,8 @@ describe.skipIf(skipBrowserTests)(
     let period: { start: string; end: string; name: string };
 
     beforeAll(async () => {
-      [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
+      [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
       const ctx = systemTestContext(server.database);
-      await fillDemo(ctx);
       await fillDemoAid(ctx);
       // The demo has this quarter's PKH stage paid and the next one computed: open the stage after it.
       const manager = new ApiClient(server.url);

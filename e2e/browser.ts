@@ -56,7 +56,7 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await shown(page.getByRole('heading', { level: 2, name: /^Selamat datang, / }));
+  await shown(page.getByRole('heading', { level: 1, name: /^Selamat datang, / }));
 }
 
 /** A link of the app's navigation (the side bar; behind the burger on a phone). */

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
+import { formatDateText } from '../src/core/date-text.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { pdfText } from '../src/testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const KRICAK = '34.71.01.1001';
@@ -31,8 +32,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
   let oldToken: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     const db = server.database.db;
     const person = await db
       .selectFrom('person')
@@ -116,7 +116,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
     // Renewal from the warning: a new letter of today, valid a year, proposed; the end date set by hand.
     await page.getByTestId('renew-open').click();
     const renew = await shown(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
-    expect(await renew.getByTestId('edit-letter-date').inputValue()).toBe(businessDate(systemClock));
+    expect(await renew.getByTestId('edit-letter-date').inputValue()).toBe(formatDateText(businessDate(systemClock)));
     await renew.getByTestId('edit-letter').fill('41/ST/KC-YK/2026');
     const validUntil = dayFromToday(200);
     await renew.getByTestId('edit-valid-until').fill(dayFromToday(-1));
@@ -155,7 +155,13 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
     await again.getByTestId('edit-valid-until').fill(later);
     await again.getByTestId('edit-phone').fill('081399998888');
     await again.getByTestId('edit-save').click();
-    await shown(page.getByTestId('cadre-phone').getByText('081399998888'));
+    // Saving and reading the cadre again: on a busy CI machine this has taken more than the default 10 s.
+    const saving = page.getByRole('dialog', { name: 'Ubah data kader' });
+    await saving.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: unknown) => {
+      // What the dialog says when it stays open (an error shown, a button still loading) is the clue.
+      throw new Error(`the edit dialog stayed open, reading: ${await saving.textContent().catch(() => '?')}`, { cause: error });
+    });
+    await shown(page.getByTestId('cadre-phone').getByText('081399998888'), 30_000);
     await shown(page.getByTestId('cadre-valid-until').getByText(await shownDate(page, later)));
 
     // A new card: the confirmation says the old one stops verifying; then the new PDF is offered.

@@ -4,8 +4,8 @@ import { businessDate, systemClock } from '../src/core/clock.ts';
 import { formatRupiah } from '../src/core/format.ts';
 import { maskName } from '../src/core/mask.ts';
 import { terbilangRupiah } from '../src/core/terbilang.ts';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, eventually, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** A 1×1 PNG: the recruited cadre's photo. */
@@ -24,8 +24,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
   let recruitedId = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     const db = server.database.db;
     const person = await db
       .selectFrom('person')

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const NAME = 'Slamet Riyadi';
@@ -15,8 +15,7 @@ describe.skipIf(skipBrowserTests)('duplicates: a reviewer merges two records of 
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     // The same man registered twice in Bener (34.71.01.1004), each time as the head of a KK.
     const admin = new ApiClient(server.url);
     await admin.login('admin', DEMO_PASSWORD);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addMonthsKeepingDay } from '../src/core/dates.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoMoney } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
@@ -19,8 +19,7 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
   let borrower: { id: string; name: string; financingId: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     await fillDemoMoney(systemTestContext(server.database));
     const today = businessDate(systemClock);
     // A woman of Kricak in the screening ages (30–50), never screened: her recall is due.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { formatRupiah } from '../src/core/format.ts';
 import { maskName } from '../src/core/mask.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoCadres } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { eventually, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
@@ -23,8 +23,7 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     server.database.db.selectFrom('financing_repayment').selectAll().where('financing_id', '=', financingId).execute();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     await fillDemoCadres(systemTestContext(server.database));
     const admin = new ApiClient(server.url);
     await admin.login('admin', DEMO_PASSWORD);
@@ -158,10 +157,16 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
         await shown(dialog.getByText(/Melebihi sisa kewajiban \(Rp13\.200\.000\)/));
       }
       await dialog.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
+      // The receipt at once, offline: numbered by this phone (device code + its own sequence).
+      const number = (await (await shown(dialog.getByText(/F\d{3,}-\d{5,}/).first())).textContent()) ?? '';
+      await dialog.getByRole('button', { name: 'Selesai' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      return /F\d{3,}-\d{5,}/.exec(number)?.[0];
     };
-    await pay(payer.name);
-    await pay(overpayer.name, '99000000');
+    const payerReceipt = await pay(payer.name);
+    const overpayerReceipt = await pay(overpayer.name, '99000000');
+    expect(payerReceipt).toBeTruthy();
+    expect(overpayerReceipt).not.toBe(payerReceipt);
     await shown(page.getByRole('article', { name: payer.name }).getByText('Dicatat Rp1.100.000'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
@@ -179,7 +184,13 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     await shown(page.getByRole('status').getByText('Daring'));
     const recorded = await repaymentsOf(payer.id);
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ amount: '1100000', channel: 'group_meeting', received_by: 'fasil.kricak' });
+    expect(recorded[0]).toMatchObject({
+      amount: '1100000',
+      channel: 'group_meeting',
+      received_by: 'fasil.kricak',
+      // The same number on the server as on the phone's receipt.
+      field_receipt_number: payerReceipt,
+    });
     expect(await repaymentsOf(overpayer.id)).toHaveLength(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
@@ -252,7 +263,7 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
 
     await page.getByRole('button', { name: 'Catat kunjungan' }).click();
     const visit = await shown(page.getByRole('dialog'));
-    await visit.getByRole('textbox', { name: 'Hasil kunjungan' }).fill('Membayar tunggakan dan iuran bulan ini');
+    await visit.getByRole('radio', { name: 'Sudah membayar' }).check();
     await visit.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await visit.waitFor({ state: 'hidden' });
 
@@ -276,6 +287,8 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     await warning.waitFor({ state: 'detached' });
     expect(await received.inputValue()).toBe('105.000');
     await payment.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
+    await shown(payment.getByText(/F\d{3,}-\d{5,}/).first());
+    await payment.getByRole('button', { name: 'Selesai' }).click();
     await payment.waitFor({ state: 'hidden' });
     await shown(page.getByText('Iuran dicatat 3 bulan'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
+import { formatDateText } from '../src/core/date-text.ts';
 import { formatRupiah } from '../src/core/format.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoMoney } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { pdfText } from '../src/testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import type { Financing, FinancingListItem, Product } from '../web/src/api/financing.ts';
@@ -35,9 +36,8 @@ describe.skipIf(skipBrowserTests)(
     const view = async (id: string) => (await manager.get(`/api/v1/financings/${id}`)).body as Financing;
 
     beforeAll(async () => {
-      [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
+      [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
       const ctx = systemTestContext(server.database);
-      await fillDemo(ctx);
       await fillDemoMoney(ctx);
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD);
@@ -297,7 +297,7 @@ describe.skipIf(skipBrowserTests)(
       await gp.goto(`${server.url}/groups/${groupId}`);
       const sheet = await shown(gp.getByTestId('collection-sheet'));
       const date = sheet.getByLabel('Tanggal pertemuan');
-      expect(await date.inputValue()).toBe(nextMeeting);
+      expect(await date.inputValue()).toBe(formatDateText(nextMeeting));
       await shown(sheet.getByText(`Pertemuan berikutnya yang tercatat: ${shownDate(nextMeeting)}.`));
       const chosen = shiftDays(today, 35);
       await date.fill(chosen);

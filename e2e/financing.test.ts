@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** Status, type and first bytes of a link's target, fetched with the page's session. */
@@ -27,8 +27,7 @@ describe.skipIf(skipBrowserTests)(
     let other: { id: string };
 
     beforeAll(async () => {
-      [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-      await fillDemo(systemTestContext(server.database));
+      [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
       const manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD);
       const product = await manager.post('/api/v1/financing/products', {

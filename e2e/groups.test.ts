@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const GROUP = 'KUBE Melati Kricak';
@@ -14,8 +14,7 @@ describe.skipIf(skipBrowserTests)('groups: a manager forms a KUBE, adds members,
   let members: { nik: string; full_name: string }[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     // The demo's only facilitator works in Bandung: YK01 gets one, added by the admin.
     const admin = new ApiClient(server.url);
     await admin.login('admin', DEMO_PASSWORD);

@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addDays } from '../src/core/dates.ts';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, eventually, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const SHOTS = process.env.JARING_SCREENSHOTS;
@@ -16,8 +16,7 @@ describe.skipIf(skipBrowserTests)('health encounters, referral and illness on th
   const today = businessDate(systemClock);
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     const adult = (village: string) =>
       server.database.db
         .selectFrom('person')

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addDays, addMonthsKeepingDay } from '../src/core/dates.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
@@ -21,9 +21,8 @@ describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app
   let ill: { id: string; full_name: string; financingId: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     const ctx = systemTestContext(server.database);
-    await fillDemo(ctx);
     await fillDemoCadres(ctx);
     await fillDemoMoney(ctx);
     await fillDemoHealth(ctx);
@@ -74,7 +73,7 @@ describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     await overdueRow.getByRole('link', { name: overdue.full_name }).click();
-    await shown(page.getByRole('heading', { level: 2, name: overdue.full_name }));
+    await shown(page.getByRole('heading', { level: 1, name: overdue.full_name }));
     const screenings = await shown(page.getByTestId('person-screenings'));
     await shown(screenings.getByTestId('next-due-overdue'));
     await screenings.getByTestId('record-screening').click();
@@ -123,7 +122,7 @@ describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app
     await dialog.getByRole('button', { name: 'Batal' }).click();
 
     await page.goto(`${server.url}/persons/${ill.id}`);
-    await shown(page.getByRole('heading', { level: 2, name: ill.full_name }));
+    await shown(page.getByRole('heading', { level: 1, name: ill.full_name }));
     await shown(page.getByRole('heading', { name: 'Anggota keluarga (KK)' }));
     for (const clinical of ['health-profile', 'encounters-section', 'person-screenings', 'fhir-download'])
       expect(await page.getByTestId(clinical).count(), clinical).toBe(0);

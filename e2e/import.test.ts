@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, shown, signIn, skipBrowserTests } from './browser.ts';
 
 // Tegalrejo (34.71.01.1003), Kota Yogyakarta: in the manager's office YK01. Serial 0917 is not used by the demo.
@@ -18,8 +18,7 @@ describe.skipIf(skipBrowserTests)('import: a manager previews a CSV with a bad r
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { formatDateText } from '../src/core/date-text.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import {
   DESKTOP,
   eventually,
@@ -21,8 +22,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     // A stimulus fund of 50,000,000 and an expense of 150,000, both early this year.
     const manager = new ApiClient(server.url);
     await manager.login('manajer', DEMO_PASSWORD);
@@ -98,8 +98,9 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
 
     await page.getByRole('button', { name: 'Terima uang' }).click();
     const receive = await shown(page.getByRole('dialog', { name: 'Terima uang ke laci' }));
-    await receive.getByRole('combobox', { name: 'Akun lawan' }).fill('4.2.02');
-    await page.getByRole('option', { name: '4.2.02 · Pendapatan administrasi' }).click();
+    // What the money is for, by name: the server picks the account (4.2.02).
+    await receive.getByRole('combobox', { name: 'Untuk apa' }).click();
+    await page.getByRole('option', { name: 'Biaya administrasi', exact: true }).click();
     await receive.getByRole('textbox', { name: 'Jumlah' }).fill('250000');
     await receive.getByRole('textbox', { name: 'Keterangan' }).fill('Biaya administrasi kelompok');
     await receive.getByRole('button', { name: 'Terima uang' }).click();
@@ -167,7 +168,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     // Reverse it: the reason is required, the date is today, and a confirmation comes first.
     await page.getByRole('button', { name: 'Balik jurnal' }).click();
     const dialog = await shown(page.getByRole('dialog', { name: 'Balik jurnal' }));
-    expect(await dialog.getByRole('textbox', { name: 'Tanggal jurnal balik' }).inputValue()).toBe(today);
+    expect(await dialog.getByRole('textbox', { name: 'Tanggal jurnal balik' }).inputValue()).toBe(formatDateText(today));
     await dialog.getByRole('button', { name: 'Balik jurnal' }).click();
     await shown(dialog.getByText('Tulis alasannya (paling sedikit 3 huruf).'));
     await dialog.getByRole('textbox', { name: 'Alasan' }).fill('salah akun');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoCadres } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
@@ -10,8 +10,7 @@ describe.skipIf(skipBrowserTests)('a cadre opens their own ID card on a phone: o
   let cadreId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     await fillDemoCadres(systemTestContext(server.database));
     const kader = new ApiClient(server.url);
     await kader.login('kader', DEMO_PASSWORD);

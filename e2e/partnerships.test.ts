@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addMonthsKeepingDay } from '../src/core/dates.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoHealth } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoHealth } from '../src/modules/demo/index.ts';
 import { partnershipMonitoring } from '../src/modules/partnerships/index.ts';
 import { startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
@@ -16,9 +16,8 @@ describe.skipIf(skipBrowserTests)('a partnership for health promotion from explo
   let partnershipUrl = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     const ctx = systemTestContext(server.database);
-    await fillDemo(ctx);
     // The demo's screenings, counselling and IKS of Kricak: the outcome the partnership reads.
     await fillDemoHealth(ctx);
   }, 240_000);

@@ -172,7 +172,7 @@ describe.skipIf(skipBrowserTests)('portfolio: a manager reads PAR and the revolv
     await shown(result.getByText(/^\d+ pembiayaan berjalan diperiksa\.$/));
     await shown(
       result.getByText(
-        'Langkah yang dijalankan: denda keterlambatan, tunggakan dan kolektibilitas, potret portofolio, pembukuan PPAP, saldo buku besar, segel buku harian.',
+        'Langkah yang dijalankan: denda keterlambatan, tunggakan dan kolektibilitas, potret portofolio, pembukuan PPAP, saldo buku besar, segel buku harian, partisi bulan-bulan mendatang dibuat.',
       ),
     );
     await shown(page.getByTestId('portfolio-date').getByText(`Tutup hari ${shownDate(next)}`));

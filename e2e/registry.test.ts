@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 // A woman born 12 March 1990, first registered in Katapang (32.04.11); serial 0917 is not used by the demo.
@@ -15,8 +15,7 @@ describe.skipIf(skipBrowserTests)('registry: register a household by NIK, find t
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -40,6 +39,7 @@ describe.skipIf(skipBrowserTests)('registry: register a household by NIK, find t
       .first()
       .click();
     await page.getByRole('textbox', { name: 'Alamat' }).fill('Kp. Cibodas No. 7');
+    await page.getByRole('textbox', { name: 'Telepon/WA keluarga' }).fill('0812 3456 7890');
 
     const member = page.getByTestId('member-0');
     await member.getByRole('textbox', { name: 'NIK' }).pressSequentially(NIK.slice(0, 10));
@@ -47,7 +47,7 @@ describe.skipIf(skipBrowserTests)('registry: register a household by NIK, find t
     await member.getByRole('textbox', { name: 'NIK' }).pressSequentially(NIK.slice(10));
     // The NIK filled sex and birth date, and names the region it encodes.
     expect(await member.getByRole('radio', { name: 'Perempuan' }).isChecked()).toBe(true);
-    expect(await member.getByLabel('Tanggal lahir').inputValue()).toBe('1990-03-12');
+    expect(await member.getByLabel('Tanggal lahir').inputValue()).toBe('12/03/1990');
     await shown(member.getByTestId('member-0-nik-region').getByText(/Katapang/));
     await member.getByRole('textbox', { name: 'Nama lengkap' }).fill(NAME);
     await member.getByRole('textbox', { name: 'Tempat lahir' }).fill('Bandung');
@@ -58,6 +58,8 @@ describe.skipIf(skipBrowserTests)('registry: register a household by NIK, find t
     await shown(page.getByText(`Keluarga dengan KK ${KK} terdaftar.`));
     await shown(page.getByRole('heading', { name: `Keluarga ${NAME}` }));
     await shown(page.getByTestId('household-members').getByText(NAME));
+    // The family's phone, for the cadre's visits, on its page and a tap away.
+    await shown(page.getByTestId('household-phone').getByRole('link', { name: '0812 3456 7890' }));
 
     // Found again with a misspelt name; her page shows what the NIK said.
     await navLink(page, 'Penduduk').click();

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
 import { DESKTOP, eventually, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 describe.skipIf(skipBrowserTests)('savings: a cashier opens a sukarela account, deposits and sees the balance (Chromium)', () => {
@@ -11,8 +11,7 @@ describe.skipIf(skipBrowserTests)('savings: a cashier opens a sukarela account, 
   let person: { id: string; fullName: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: true }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: true }), launchBrowser()]);
     const api = new ApiClient(server.url);
     await api.login('kasir', DEMO_PASSWORD);
     const found = (await api.get('/api/v1/persons?village=34.71.01.1002&limit=10')).body.items as {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../src/modules/demo/index.ts';
+import { DEMO_PASSWORD, fillDemoCadres } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import { launchBrowser, newPage, PHONE, shown, skipBrowserTests } from './browser.ts';
 
@@ -14,8 +14,7 @@ describe.skipIf(skipBrowserTests)('public card verification: what a phone shows 
   let demoCards: { name: string; status: string; verifyPath: string }[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('pglite', { serveWeb: false }), launchBrowser()]);
-    await fillDemo(systemTestContext(server.database));
+    [server, browser] = await Promise.all([startTestServer('pglite', { demo: true, serveWeb: false }), launchBrowser()]);
     demoCards = (await fillDemoCadres(systemTestContext(server.database))).cards;
     admin = new ApiClient(server.url);
     await admin.login('admin', DEMO_PASSWORD);
@@ -32,6 +31,10 @@ describe.skipIf(skipBrowserTests)('public card verification: what a phone shows 
     const card = await admin.post(`/api/v1/cadres/${cadreId}/card`);
     expect(card.status).toBe(201);
     verifyPath = card.body.verifyPath;
+    // The number the public calls to report a fake card, set on the organisation page.
+    const organisation = (await admin.get('/api/v1/organisation')).body;
+    const saved = await admin.patch('/api/v1/organisation', { name: organisation.name, reportContact: '0812 3456 7890' });
+    expect(saved.status).toBe(200);
   });
   afterAll(async () => {
     await browser?.close();
@@ -47,6 +50,14 @@ describe.skipIf(skipBrowserTests)('public card verification: what a phone shows 
     await shown(page.getByText('12/ST/JKM-BD/2026'));
     await shown(page.getByText(/Katapang/).first());
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    // Whose card it is, when the server checked it (to the second, against screenshots), whom to call about a fake.
+    const organisation = (await admin.get('/api/v1/organisation')).body.name as string;
+    await shown(page.getByText(organisation, { exact: true }));
+    expect(await page.getByTestId('checked-at').textContent()).toMatch(
+      /^Diperiksa pada (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \p{L}+ \d{4} pukul \d{2}\.\d{2}\.\d{2} WIB \(waktu server\)\.$/u,
+    );
+    expect(await page.getByRole('link', { name: '0812 3456 7890' }).getAttribute('href')).toBe('tel:081234567890');
+    await shown(page.getByText('Berlaku sampai'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     const reason = 'Surat tugas dicabut';
@@ -54,6 +65,9 @@ describe.skipIf(skipBrowserTests)('public card verification: what a phone shows 
     await page.reload();
     await shown(page.getByText('AWAS: KARTU DICABUT'));
     expect(await page.getByText('KADER JKN TERVERIFIKASI').count()).toBe(0);
+    // A revoked card shows only its revocation, never an end date that reads like a promise.
+    await shown(page.getByText('Dicabut: bukan kader lagi'));
+    expect(await page.getByText('Berlaku sampai').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     // One character of the signature changed: not made by the server.

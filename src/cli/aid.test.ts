@@ -102,7 +102,13 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('a compute killed after its first chunk leaves the cycle computing; approval waits; a re-run completes it and a third inserts nothing', async () => {
-      const killed = await jaring(['aid', 'cycle', 'compute', cycleId, '--as', 'manajer', '--chunk', '5'], env, 'compute [');
+      // The pause after each chunk holds the process still while the kill arrives, so the kill
+      // lands after the first chunk however busy the machine is.
+      const killed = await jaring(
+        ['aid', 'cycle', 'compute', cycleId, '--as', 'manajer', '--chunk', '5', '--pause', '60000'],
+        env,
+        'compute [',
+      );
       expect(killed.signal).toBe('SIGKILL');
       let database = await open();
       const halfway = await database.db.selectFrom('aid_cycle').select('compute_state').where('id', '=', cycleId).executeTakeFirstOrThrow();

@@ -18,7 +18,7 @@ import { progressBar } from './progress.ts';
 export class AidUsageError extends Error {}
 
 const USAGE = `Usage:
-  jaring aid cycle compute <cycleId> --as <username> [--chunk <n>]
+  jaring aid cycle compute <cycleId> --as <username> [--chunk <n>] [--pause <ms>]
   jaring aid cycle approve <cycleId> --as <username>
   jaring aid cycle instructions <cycleId> --channel bank|lkd|giro_pos --out <file.csv> --as <username>
   jaring aid cycle reconcile <cycleId> --channel bank|lkd|giro_pos --file <confirmation.csv> --as <username>`;
@@ -32,6 +32,8 @@ export type AidArgs = {
   cycleId: string;
   as: string;
   chunk?: number;
+  /** Milliseconds to wait between chunks, to spare a database that is serving the offices. */
+  pause?: number;
   channel?: Channel;
   out?: string;
   file?: string;
@@ -46,6 +48,7 @@ export function parseAidArgs(args: string[]): AidArgs {
     options: {
       as: { type: 'string' },
       chunk: { type: 'string' },
+      pause: { type: 'string' },
       channel: { type: 'string' },
       out: { type: 'string' },
       file: { type: 'string' },
@@ -62,6 +65,12 @@ export function parseAidArgs(args: string[]): AidArgs {
     if (!Number.isInteger(chunk) || chunk < 1 || chunk > 100_000)
       throw new AidUsageError('--chunk must be a whole number from 1 to 100000');
     parsed.chunk = chunk;
+  }
+  if (values.pause !== undefined) {
+    const pause = Number(values.pause);
+    if (!Number.isInteger(pause) || pause < 0 || pause > 600_000)
+      throw new AidUsageError('--pause must be a whole number of milliseconds from 0 to 600000');
+    parsed.pause = pause;
   }
   if (action === 'instructions' || action === 'reconcile') {
     if (!CHANNELS.includes(values.channel as Channel))
@@ -104,7 +113,10 @@ export async function aidCommand(ctx: Context, args: AidArgs): Promise<number> {
       const bar = progressBar('compute');
       const result = await computeCycle(asUser, args.cycleId, {
         ...(args.chunk ? { chunkSize: args.chunk } : {}),
-        onProgress: (done, total) => bar.update(done, total),
+        onProgress: async (done, total) => {
+          bar.update(done, total);
+          if (args.pause && done < total) await new Promise((resolve) => setTimeout(resolve, args.pause));
+        },
       });
       bar.finish();
       console.log(`Cycle ${args.cycleId}: ${result.inserted} entitlements computed now, ${result.total} in all (${result.computeState}).`);

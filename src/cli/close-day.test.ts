@@ -140,7 +140,9 @@ for (const kind of testDatabaseKinds()) {
       await database.close();
 
       const resumed = await jaring(['close-day', '--date', '2026-03-01'], env);
-      expect(resumed.stdout).toContain('2026-03-01 closed: 5 active financings; steps arrears, snapshot, provisions, balances, books.');
+      expect(resumed.stdout).toContain(
+        '2026-03-01 closed: 5 active financings; steps arrears, snapshot, provisions, balances, books, partitions.',
+      );
       expect(resumed.code).toBe(0);
       const again = await jaring(['close-day', '--date', '2026-03-01'], env);
       expect(again.stdout).toContain('already closed; nothing changed');

@@ -26,7 +26,9 @@ import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
 import { HealthUsageError, healthFhirCommand, parseHealthArgs } from './health.ts';
 import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
 import { MigrateUsageError, migrateToPostgresCommand, parseMigrateArgs } from './migrate-to-postgres.ts';
+import { PartitionsUsageError, parsePartitionsArgs, partitionsCommand } from './partitions.ts';
 import { ToolMissingError } from './postgres-tools.ts';
+import { parseRemindersArgs, RemindersUsageError, remindersRunCommand } from './reminders.ts';
 import { scheduleCommand } from './schedule.ts';
 import { serve } from './serve.ts';
 
@@ -37,9 +39,11 @@ Usage: jaring <command> [options]
   serve                         start the API and web app (PORT, default 3000)
   migrate                       apply database migrations and load regions
   user add <username> --role <role> [--office <code>]... [--name <full name>]
-           [--organisation <name>] --password-stdin
+           [--area <region code>]... [--organisation <name>] --password-stdin
                                 create a user; on an empty database this also creates
-                                the organisation (like the first-run page)
+                                the organisation (like the first-run page). --area narrows
+                                the offices' regions to an official's area (a lurah's
+                                kelurahan 34.71.01.1001, a camat's kecamatan 34.71.01)
   token create <username> [--name <label>]
                                 create an API token (printed once)
   import households <file.csv> [--dry-run] [--skip-invalid --rejects <out.csv>]
@@ -64,6 +68,18 @@ Usage: jaring <command> [options]
                                 daily roots) to a file
   books verify <file.jsonl>     check such a file offline (no database): names the first
                                 day, record and field that do not match
+  partitions list               the monthly partitions of the large tables, their rows, and
+                                the archived months
+  partitions archive --table <table> --month <YYYY-MM> [--out <file.jsonl>]
+                                write a closed month of journal_line, audit_log,
+                                jkn_contribution_payment, cadre_visit or aid_instruction (by
+                                its cycle's period) to a file (with its SHA-256) and detach it;
+                                reports over it then say it is archived
+  partitions restore <file.jsonl>
+                                put an archived month back from its file
+  reminders run                 queue today's reminders (instalments, JKN, screening recalls,
+                                agreements, group reports, books roots) and send what may go
+                                now on the configured channels (safe to repeat; never twice)
   demo                          fill an empty database with the demo organisation
   backup <file> [--force]       back up the database to <file>: the embedded one as a .tar.gz
                                 (refused while a server has it open), PostgreSQL with pg_dump;
@@ -76,7 +92,8 @@ Usage: jaring <command> [options]
   help                          this text
 
 Environment: DATABASE_URL (PostgreSQL) or JARING_DATA_DIR (embedded, default ./data),
-PORT, HOST, LOG_LEVEL.`;
+PORT, HOST, LOG_LEVEL; reminders: JARING_REMINDER_* , JARING_SMTP_*, JARING_MESSAGE_GATEWAY_*
+(docs/reminders.md).`;
 
 class UsageError extends Error {}
 
@@ -127,12 +144,29 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
+      case 'reminders': {
+        parseRemindersArgs(rest);
+        const config = loadConfig();
+        let code = 0;
+        await withDatabase('reminders', async (ctx) => {
+          code = await remindersRunCommand(ctx, config.reminders);
+        });
+        return code;
+      }
       case 'books': {
         const options = parseBooksArgs(rest);
         if (options.action === 'verify') return await booksVerifyCommand(options);
         let code = 0;
         await withDatabase('books', async (ctx) => {
           code = await booksExportCommand(ctx, options);
+        });
+        return code;
+      }
+      case 'partitions': {
+        const options = parsePartitionsArgs(rest);
+        let code = 0;
+        await withDatabase('partitions', async (ctx) => {
+          code = await partitionsCommand(ctx, options);
         });
         return code;
       }
@@ -217,8 +251,10 @@ function reportError(error: unknown): number {
     error instanceof HealthUsageError ||
     error instanceof AidUsageError ||
     error instanceof BooksUsageError ||
+    error instanceof RemindersUsageError ||
     error instanceof BackupUsageError ||
     error instanceof MigrateUsageError ||
+    error instanceof PartitionsUsageError ||
     isArgsError
   ) {
     console.error(`${error.message}\n\n${HELP}`);
@@ -260,6 +296,7 @@ async function userCommand(args: string[]): Promise<number> {
     options: {
       role: { type: 'string' },
       office: { type: 'string', multiple: true },
+      area: { type: 'string', multiple: true },
       name: { type: 'string' },
       organisation: { type: 'string' },
       'password-stdin': { type: 'boolean' },
@@ -267,7 +304,7 @@ async function userCommand(args: string[]): Promise<number> {
   });
   const [sub, username] = positionals;
   if (sub !== 'add' || !username)
-    throw new UsageError('Usage: jaring user add <username> --role <role> [--office <code>] --password-stdin');
+    throw new UsageError('Usage: jaring user add <username> --role <role> [--office <code>] [--area <region code>] --password-stdin');
   if (!values['password-stdin'])
     throw new UsageError('Give the password on standard input with --password-stdin (never on the command line).');
   const password = await readStdin();
@@ -277,6 +314,7 @@ async function userCommand(args: string[]): Promise<number> {
     role: values.role,
     password,
     officeCodes: values.office ?? [],
+    areaCodes: values.area ?? [],
   });
   if (!parsed.success) {
     for (const fieldError of fieldErrorsFromZod(parsed.error, { username, role: values.role, password }, ''))
@@ -289,7 +327,9 @@ async function userCommand(args: string[]): Promise<number> {
       return addUser(tx, ctx, parsed.data);
     });
     console.log(
-      `User ${user.username} (${user.role}) created${user.offices.length ? ` in ${user.offices.map((o) => o.code).join(', ')}` : ''}.`,
+      `User ${user.username} (${user.role}) created${user.offices.length ? ` in ${user.offices.map((o) => o.code).join(', ')}` : ''}${
+        user.areaCodes.length ? `, area ${user.areaCodes.join(', ')}` : ''
+      }.`,
     );
   });
 }

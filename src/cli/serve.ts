@@ -10,7 +10,7 @@ export async function serve(): Promise<number> {
   const opened = await openConfiguredDatabase(config, 'serve', (step, done, total) => {
     if (step === 'regions' && done === total) log.info({ regions: total }, 'regions loaded');
   });
-  const app = await buildServer({ database: opened.database, logger: log, trustProxy: config.trustProxy });
+  const app = await buildServer({ database: opened.database, logger: log, trustProxy: config.trustProxy, reminders: config.reminders });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

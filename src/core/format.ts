@@ -51,3 +51,18 @@ export function formatRupiah(amount: string | bigint): string {
   const digits = negative ? text.slice(1) : text;
   return `${negative ? '-' : ''}Rp${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
+
+/** Office time (WIB, UTC+7, no daylight saving), as businessDate in clock.ts. */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/** "14.05" (or "14.05.09" with seconds): the time of day in office time (WIB), as Indonesian writes it. */
+export function formatTimeWib(instant: Date | string, options: { seconds?: boolean } = {}): string {
+  const wib = new Date(new Date(instant).getTime() + WIB_OFFSET_MS).toISOString();
+  return options.seconds ? wib.slice(11, 19).replaceAll(':', '.') : wib.slice(11, 16).replace(':', '.');
+}
+
+/** "Minggu, 6 Desember 2026 pukul 21.27.35 WIB": an instant to the second, e.g. when a card was checked. */
+export function formatInstantWib(instant: Date | string): string {
+  const day = new Date(new Date(instant).getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  return `${formatDateLong(day)} pukul ${formatTimeWib(instant, { seconds: true })} WIB`;
+}

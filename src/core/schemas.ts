@@ -32,3 +32,25 @@ export const positiveRupiah = (code: string) => rupiah.refine((value) => BigInt(
 
 /** A page cursor as the list wrote it; `decodeCursor` checks its shape. */
 export const cursorParam = z.string().max(1000);
+
+/** The months (YYYY-MM) of a report's range that were archived (jaring partitions archive): what of them the report leaves out. */
+export const archivedMonths = (what: string) =>
+  z.array(z.string()).describe(`Months (YYYY-MM) this report covers that are archived (jaring partitions archive): ${what}`);
+
+/**
+ * Who attended a meeting or a coaching session: each person at most once (a person listed twice
+ * is a form error the user can fix, named on the second line, not a clash in the database).
+ */
+export const attendanceList = <T extends z.ZodType<{ personId: string }>>(item: T) =>
+  z
+    .array(item)
+    .max(100)
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        if (seen.has(row.personId))
+          ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'listed twice', params: { code: 'person_listed_twice' } });
+        seen.add(row.personId);
+      });
+    })
+    .default([]);

@@ -11,7 +11,7 @@ describe('clean text', () => {
   });
 
   it('names the field of each bad string, keys included', () => {
-    const input = { name: 'ok', address: { street: 'a\u0000' }, members: ['x', '\ud800'], ['k\u0000']: 1 };
+    const input = { name: 'ok', address: { street: 'a\u0000' }, members: ['x', '\ud800'], 'k\u0000': 1 };
     expect(uncleanTextPaths(input)).toEqual(['address.street', 'members.1', 'k\uFFFD']);
     expect(uncleanTextPaths('csv\u0000')).toEqual(['']);
     expect(uncleanTextPaths(Buffer.from([0, 0xd8]))).toEqual([]);

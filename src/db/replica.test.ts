@@ -138,9 +138,11 @@ describeReplica('read replica [postgres + streaming replica]', () => {
     // A write in a transaction on a report context lands on the primary.
     await pauseReplay();
     try {
-      await inTransaction(reportCtx, (tx) => recordAudit(tx, reportCtx, { action: 'replica.test', entityType: 'setting', after: {} }));
+      await inTransaction(reportCtx, (tx) =>
+        recordAudit(tx, reportCtx, { action: 'setting.quality_rule', entityType: 'setting', entityId: 'replica.test', after: {} }),
+      );
       const count = (db: Db) =>
-        sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'replica.test'`.execute(db).then((r) => r.rows[0]?.n);
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = 'replica.test'`.execute(db).then((r) => r.rows[0]?.n);
       expect([await count(database.db), await count(replicaDb)]).toEqual([1, 0]);
     } finally {
       await resumeReplay();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../core/roles.ts';
-import { DEMO_PASSWORD, DEMO_USERS, fillDemo } from '../modules/demo/index.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../testing/server.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../modules/demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../testing/server.ts';
 import { allRoutes } from './routes.ts';
 
 /**
@@ -15,8 +15,7 @@ describe('authorization matrix', () => {
   const clients = new Map<Role, ApiClient>();
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { serveWeb: false });
-    await fillDemo(systemTestContext(server.database));
+    server = await startTestServer('pglite', { demo: true, serveWeb: false });
     for (const role of ROLES) {
       const user = DEMO_USERS.find((u) => u.role === role);
       if (!user) throw new Error(`demo has no ${role}`);

@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../core/roles.ts';
 import { isCleanText } from '../core/text.ts';
-import { DEMO_PASSWORD, DEMO_USERS, fillDemo } from '../modules/demo/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../modules/demo/index.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
-import { startTestServer, systemTestContext, type TestServer } from '../testing/server.ts';
+import { startTestServer, type TestServer } from '../testing/server.ts';
 
 /**
  * Walks every /api/v1 operation of the OpenAPI document and sends malformed values
@@ -182,8 +182,7 @@ describe.each(testDatabaseKinds())('malformed input on every route [%s]', (kind)
   const known = new Map<string, string[]>();
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { serveWeb: false });
-    await fillDemo(systemTestContext(server.database));
+    server = await startTestServer(kind, { demo: true, serveWeb: false });
     for (const role of ROLES_TRIED) {
       const user = DEMO_USERS.find((u) => u.role === role);
       if (!user) throw new Error(`demo has no ${role}`);

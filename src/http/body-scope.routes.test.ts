@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../core/clock.ts';
-import { DEMO_PASSWORD, fillDemo } from '../modules/demo/index.ts';
+import { DEMO_PASSWORD } from '../modules/demo/index.ts';
 import { testDatabaseKinds } from '../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../testing/server.ts';
+import { ApiClient, startTestServer, type TestServer } from '../testing/server.ts';
 
 /**
  * A record named inside a body (a fund's code, a person's id, an office's code, a user's name) is
@@ -88,7 +88,7 @@ const CASES: Case[] = [
     name: 'a cash-drawer movement tagged with a fund',
     method: 'POST',
     path: (refs) => `/api/v1/cash-drawers/${refs.drawer}/movements`,
-    body: (fundCode) => ({ direction: 'out', accountCode: '5.2.02', amount: '100000', memo: 'Beli ATK', fundCode }),
+    body: (fundCode) => ({ direction: 'out', purpose: 'office_expense', amount: '100000', memo: 'Beli ATK', fundCode }),
     outOfScope: (refs) => refs.bdFund,
     unknown: 'NO-SUCH-FUND',
     idempotent: true,
@@ -483,8 +483,7 @@ for (const kind of testDatabaseKinds()) {
     };
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url);

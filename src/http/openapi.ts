@@ -67,6 +67,15 @@ const TAG_DESCRIPTIONS: Record<ApiTag, string> = {
   partnerships:
     'Partnerships for health promotion (kemitraan): partners, the six steps, roles matrix, communication log, activities, agreements (MoU) with their PDF, evaluations of the principles, and M&E with outcomes computed from the health records.',
   usep: 'USEP KM (seed 002): the chain stimulus (stimulan berantai) and its multiplier, the 6-monthly group report and its chain of signatures, businesses over time and coaching.',
+  home: "Hari ini: each role's figures for today (cash drawer, instalments due, applications waiting, PAR, recalls, …), each linked to the list behind it.",
+  dashboards:
+    'Dashboards by office, region and period (portfolio, social assistance, JKN, health, partnerships), read from monthly aggregates filled at close of day; PDF and Excel.',
+  search:
+    'The header search box: a person by NIK, KK or name, a financing by number, a group, a cadre, within the caller’s role and regions.',
+  timeline:
+    'One view of a person and a family: the person’s events and what they owe, a family’s members with their flags, each part only for the roles that read it.',
+  reminders:
+    'Reminders outbox: what was sent, failed and waits (instalments, JKN contributions, screening recalls, agreements, group reports, books roots), and how a person or user is reached or opts out.',
 };
 
 /** Each 4xx the API answers, as a reusable response (components.responses). */

@@ -27,7 +27,12 @@ export type ApiTag =
   | 'health'
   | 'aid'
   | 'partnerships'
-  | 'usep';
+  | 'usep'
+  | 'home'
+  | 'dashboards'
+  | 'search'
+  | 'timeline'
+  | 'reminders';
 
 /** Media types of files that routes send or take instead of JSON. */
 export const FILE_MEDIA_TYPES = {

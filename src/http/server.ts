@@ -9,14 +9,15 @@ import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
 import type { TrustProxy } from '../config.ts';
 import type { Actor, Context } from '../context.ts';
-import { businessDate, type Clock, systemClock } from '../core/clock.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
 import { AppError, type FieldError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { maskPersonalData, maskText } from '../core/mask.ts';
 import { isCleanText, uncleanTextPaths } from '../core/text.ts';
 import type { Database } from '../db/database.ts';
-import { countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage, verifyCadreCard } from '../modules/cadres/index.ts';
+import { checkCadreCard, countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
+import { type ReminderSettings, startReminderSchedule } from '../modules/reminders/index.ts';
 import { idempotentAnswer, readIdempotencyKey } from './idempotency.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { fieldErrorsFromZod, localeOf, problemFrom, sendProblem, validationError } from './problem.ts';
@@ -45,6 +46,8 @@ export type ServerOptions = {
   serveWeb?: boolean;
   /** Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (JARING_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** Reminders on a schedule (`jaring serve`); absent: none (tests ask for them). Stopped when the server closes. */
+  reminders?: ReminderSettings;
 };
 
 /**
@@ -205,6 +208,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return sendProblem(reply, problemFrom(appError, request), appError.headers);
   });
 
+  if (options.reminders) {
+    const schedule = startReminderSchedule(database, logger, clock, options.reminders);
+    if (schedule) app.addHook('onClose', () => schedule.stop());
+  }
+
   const routes = allRoutes();
   for (const route of routes) {
     app.route({
@@ -264,7 +272,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .header('retry-after', String(lookup.retryAfterSeconds))
         .header('cache-control', 'no-store')
         .send(renderTooManyLookupsPage(lookup.retryAfterSeconds));
-    const result = await verifyCadreCard(database.db, request.params.token.slice(0, 400), businessDate(clock), 'id');
+    const result = await checkCadreCard(database.db, request.params.token.slice(0, 400), clock.now(), 'id');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderVerificationPage(result));
   });
 

@@ -27,12 +27,12 @@ export function renderPdf(render: (doc: Pdf) => void, options: { title: string; 
 }
 
 /** Rows of cells at fixed column widths; a new page when the page is full. */
-export function table(doc: Pdf, widths: number[], rows: string[][], header: string[]) {
+export function table(doc: Pdf, widths: number[], rows: string[][], header: string[], fontSize = 10) {
   const left = doc.page.margins.left;
   const drawRow = (cells: string[], bold: boolean) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
     let x = left;
     let height = 0;
     cells.forEach((cell, i) => {

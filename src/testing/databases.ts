@@ -1,24 +1,56 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { businessDate, systemClock } from '../core/clock.ts';
 import { type Database, type DatabaseKind, openPglite, openPostgres } from '../db/database.ts';
-import { PGLITE_TEMPLATE_FILE, POSTGRES_TEMPLATE_DB, withDatabaseName } from './paths.ts';
+import { fillDemo } from '../modules/demo/index.ts';
+import { systemTestContext } from './context.ts';
+import {
+  DEMO_TEMPLATE_INFO,
+  PGLITE_DEMO_FILE,
+  PGLITE_TEMPLATE_FILE,
+  POSTGRES_DEMO_DB,
+  POSTGRES_TEMPLATE_DB,
+  withDatabaseName,
+} from './paths.ts';
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */
 export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** A fresh, migrated database with all regions, private to the caller. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
-  if (kind === 'pglite') return openPglite({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE_FILE)]) });
+/**
+ * The demo template (filled once per run by global-setup) serves only while it is the same
+ * business day: the demo's dates (instalments due, today's meetings) are relative to the day
+ * it was filled, so after midnight WIB a test fills its own.
+ */
+function demoTemplateIsCurrent(): boolean {
+  if (!existsSync(DEMO_TEMPLATE_INFO)) return false;
+  const info = JSON.parse(readFileSync(DEMO_TEMPLATE_INFO, 'utf8')) as { businessDate?: string };
+  return info.businessDate === businessDate(systemClock);
+}
+
+/**
+ * A fresh, migrated database with all regions, private to the caller; with `demo`, also
+ * the demo organisation, offices, users, households and groups, exactly as
+ * `fillDemo(systemTestContext(database))` leaves them (copied from the run's demo template).
+ */
+export async function openTestDatabase(kind: DatabaseKind, options: { demo?: boolean } = {}): Promise<Database> {
+  const fromDemo = options.demo === true && demoTemplateIsCurrent();
+  const database = await openCopy(kind, fromDemo);
+  if (options.demo && !fromDemo) await fillDemo(systemTestContext(database));
+  return database;
+}
+
+async function openCopy(kind: DatabaseKind, demo: boolean): Promise<Database> {
+  if (kind === 'pglite') return openPglite({ loadDataDir: new Blob([readFileSync(demo ? PGLITE_DEMO_FILE : PGLITE_TEMPLATE_FILE)]) });
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `jaring_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${demo ? POSTGRES_DEMO_DB : POSTGRES_TEMPLATE_DB}`);
   } finally {
     await admin.end();
   }

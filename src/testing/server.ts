@@ -1,20 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import type { TrustProxy } from '../config.ts';
-import type { Context } from '../context.ts';
-import { type Clock, systemClock } from '../core/clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Database, DatabaseKind } from '../db/database.ts';
 import { buildServer } from '../http/server.ts';
 import { openTestDatabase } from './databases.ts';
 
+export { systemTestContext } from './context.ts';
+
 export type TestServer = { url: string; app: FastifyInstance; database: Database; close(): Promise<void> };
 
-/** The real server on a free port over a fresh test database. */
+/** The real server on a free port over a fresh test database (with the demo data when `demo`, see openTestDatabase). */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { clock?: Clock; serveWeb?: boolean; trustProxy?: TrustProxy } = {},
+  options: { clock?: Clock; serveWeb?: boolean; trustProxy?: TrustProxy; demo?: boolean } = {},
 ): Promise<TestServer> {
-  const database = await openTestDatabase(kind);
+  const database = await openTestDatabase(kind, { demo: options.demo });
   const app = await buildServer({ database, clock: options.clock, serveWeb: options.serveWeb, trustProxy: options.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -28,10 +28,6 @@ export async function startTestServer(
       await database.close();
     },
   };
-}
-
-export function systemTestContext(database: Database, clock: Clock = systemClock): Context {
-  return { database, db: database.db, actor: { kind: 'system', name: 'test' }, clock, log: pino({ level: 'silent' }), locale: 'id' };
 }
 
 /** A tiny HTTP client that keeps the session cookie and CSRF token like the web app does. */

@@ -23,6 +23,7 @@ const PersonPage = lazy(() => import('./pages/registry/person-page.tsx').then((m
 const HouseholdNewPage = lazy(() => import('./pages/registry/household-new-page.tsx').then((m) => ({ default: m.HouseholdNewPage })));
 const HouseholdPage = lazy(() => import('./pages/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })));
 const ImportPage = lazy(() => import('./pages/registry/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const RemindersPage = lazy(() => import('./pages/reminders/reminders-page.tsx').then((m) => ({ default: m.RemindersPage })));
 const DuplicatesPage = lazy(() => import('./pages/registry/duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
 const GroupsPage = lazy(() => import('./pages/groups/groups-page.tsx').then((m) => ({ default: m.GroupsPage })));
 const GroupNewPage = lazy(() => import('./pages/groups/group-new-page.tsx').then((m) => ({ default: m.GroupNewPage })));
@@ -38,6 +39,7 @@ const FundsPage = lazy(() => import('./pages/ledger/funds-page.tsx').then((m) =>
 const FundPage = lazy(() => import('./pages/ledger/fund-page.tsx').then((m) => ({ default: m.FundPage })));
 const EntryPage = lazy(() => import('./pages/ledger/entry-page.tsx').then((m) => ({ default: m.EntryPage })));
 const CashDrawerPage = lazy(() => import('./pages/ledger/cash-drawer-page.tsx').then((m) => ({ default: m.CashDrawerPage })));
+const DrawerDetailPage = lazy(() => import('./pages/ledger/drawer-detail-page.tsx').then((m) => ({ default: m.DrawerDetailPage })));
 
 const FinancingsPage = lazy(() => import('./pages/financing/financings-page.tsx').then((m) => ({ default: m.FinancingsPage })));
 const FinancingPage = lazy(() => import('./pages/financing/financing-page.tsx').then((m) => ({ default: m.FinancingPage })));
@@ -45,8 +47,11 @@ const ApplicationPage = lazy(() => import('./pages/financing/application-page.ts
 const ProductsPage = lazy(() => import('./pages/financing/products-page.tsx').then((m) => ({ default: m.ProductsPage })));
 const ProductNewPage = lazy(() => import('./pages/financing/product-new-page.tsx').then((m) => ({ default: m.ProductNewPage })));
 const UsepReportsPage = lazy(() => import('./pages/usep/usep-pages.tsx').then((m) => ({ default: m.UsepReportsPage })));
+const UsepChainPage = lazy(() => import('./pages/usep/usep-chain-page.tsx').then((m) => ({ default: m.UsepChainPage })));
+const UsepGroupPage = lazy(() => import('./pages/usep/usep-group-page.tsx').then((m) => ({ default: m.UsepGroupPage })));
 const UsepOverviewPage = lazy(() => import('./pages/usep/usep-pages.tsx').then((m) => ({ default: m.UsepOverviewPage })));
 const PortfolioPage = lazy(() => import('./pages/portfolio/portfolio-page.tsx').then((m) => ({ default: m.PortfolioPage })));
+const AtRiskFinancingsPage = lazy(() => import('./pages/portfolio/at-risk-page.tsx').then((m) => ({ default: m.AtRiskFinancingsPage })));
 const QueuePage = lazy(() => import('./pages/portfolio/queue-page.tsx').then((m) => ({ default: m.QueuePage })));
 
 // The financing pages, opened when the role's navigation has financing.
@@ -57,7 +62,10 @@ const FINANCING_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = 
   { nav: 'financingProducts', path: 'financing/products', page: <ProductsPage /> },
   { nav: 'financingProducts', path: 'financing/products/new', page: <ProductNewPage /> },
   { nav: 'portfolio', path: 'financing/portfolio', page: <PortfolioPage /> },
+  { nav: 'portfolio', path: 'financing/portfolio/at-risk', page: <AtRiskFinancingsPage /> },
   { nav: 'revolvingQueue', path: 'financing/queue', page: <QueuePage /> },
+  { nav: 'usepChain', path: 'usep/chain', page: <UsepChainPage /> },
+  { nav: 'usepChain', path: 'usep/groups/:id', page: <UsepGroupPage /> },
   { nav: 'usepReports', path: 'usep/reports', page: <UsepReportsPage /> },
   { nav: 'usepOverview', path: 'usep/overview', page: <UsepOverviewPage /> },
 ];
@@ -73,6 +81,7 @@ const FINANCE_PAGES: { nav: NavKey; path: string; page: React.ReactNode }[] = [
   { nav: 'funds', path: 'finance/funds', page: <FundsPage /> },
   { nav: 'funds', path: 'finance/funds/:id', page: <FundPage /> },
   { nav: 'cashDrawer', path: 'finance/cash-drawer', page: <CashDrawerPage /> },
+  { nav: 'cashDrawer', path: 'finance/cash-drawer/:id', page: <DrawerDetailPage /> },
 ];
 const ProgrammesPage = lazy(() => import('./pages/aid/programmes-page.tsx').then((m) => ({ default: m.ProgrammesPage })));
 const ProgrammePage = lazy(() => import('./pages/aid/programme-page.tsx').then((m) => ({ default: m.ProgrammePage })));
@@ -91,11 +100,13 @@ const CadrePage = lazy(() => import('./pages/cadres/cadre-page.tsx').then((m) =>
 const SavingsAccountPage = lazy(() => import('./pages/savings/account-page.tsx').then((m) => ({ default: m.SavingsAccountPage })));
 // The offline field app: its own shell, opened without the setup and session checks (they need the server).
 const IksPage = lazy(() => import('./pages/health/iks-page.tsx').then((m) => ({ default: m.IksPage })));
+const PregnanciesPage = lazy(() => import('./pages/health/pregnancies-page.tsx').then((m) => ({ default: m.PregnanciesPage })));
 const RecallsPage = lazy(() => import('./pages/health/recalls-page.tsx').then((m) => ({ default: m.RecallsPage })));
 const SessionsPage = lazy(() => import('./pages/health/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })));
 const AtRiskPage = lazy(() => import('./pages/health/at-risk-page.tsx').then((m) => ({ default: m.AtRiskPage })));
 const ComparisonPage = lazy(() => import('./pages/health/comparison-page.tsx').then((m) => ({ default: m.ComparisonPage })));
 const PartnershipsPage = lazy(() => import('./pages/partnerships/partnerships-page.tsx').then((m) => ({ default: m.PartnershipsPage })));
+const DashboardsPage = lazy(() => import('./pages/dashboards/dashboards-page.tsx').then((m) => ({ default: m.DashboardsPage })));
 const FieldApp = lazy(() => import('./field/field-app.tsx').then((m) => ({ default: m.FieldApp })));
 
 function RequireSession({ children }: { children: React.ReactNode }) {
@@ -239,6 +250,14 @@ function OfficeApp() {
           }
         />
         <Route
+          path="health/pregnancies"
+          element={
+            <RequireNav nav="recalls">
+              <PregnanciesPage />
+            </RequireNav>
+          }
+        />
+        <Route
           path="health/sessions/*"
           element={
             <RequireNav nav="healthSessions">
@@ -267,6 +286,14 @@ function OfficeApp() {
           element={
             <RequireNav nav="partnerships">
               <PartnershipsPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="dashboards/:subject?"
+          element={
+            <RequireNav nav="dashboards">
+              <DashboardsPage />
             </RequireNav>
           }
         />
@@ -347,6 +374,14 @@ function OfficeApp() {
           element={
             <RequireNav nav="duplicates">
               <DuplicatesPage />
+            </RequireNav>
+          }
+        />
+        <Route
+          path="reminders"
+          element={
+            <RequireNav nav="reminders">
+              <RemindersPage />
             </RequireNav>
           }
         />

@@ -14,8 +14,11 @@ export type NavKey =
   | 'cadres'
   | 'fieldApp'
   | 'partnerships'
+  | 'usepChain'
   | 'usepReports'
   | 'usepOverview'
+  | 'reminders'
+  | 'dashboards'
   | FinancingNavKey
   | FinanceNavKey
   | HealthNavKey
@@ -42,8 +45,11 @@ const ITEMS: Record<NavKey, NavItem> = {
   // The offline field app (its own shell, outside the office layout).
   fieldApp: { key: 'fieldApp', path: '/field' },
   partnerships: { key: 'partnerships', path: '/partnerships' },
+  usepChain: { key: 'usepChain', path: '/usep/chain' },
   usepReports: { key: 'usepReports', path: '/usep/reports' },
   usepOverview: { key: 'usepOverview', path: '/usep/overview' },
+  reminders: { key: 'reminders', path: '/reminders' },
+  dashboards: { key: 'dashboards', path: '/dashboards' },
   financings: { key: 'financings', path: '/financings', section: 'financing' },
   financingProducts: { key: 'financingProducts', path: '/financing/products', section: 'financing' },
   portfolio: { key: 'portfolio', path: '/financing/portfolio', section: 'financing' },
@@ -79,9 +85,11 @@ const PORTFOLIO: FinancingNavKey[] = ['portfolio', 'revolvingQueue'];
 // Social assistance: the readers of programmes and cycles (src/modules/aid/aid.roles.ts, AID_READERS).
 const AID: AidNavKey[] = ['aidProgrammes', 'aidProgress'];
 
+// Dashboards: their readers (src/modules/dashboards/dashboards.roles.ts, DASHBOARD_READERS): admin, manager, supervisor, auditor.
 const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
   admin: [
     'home',
+    'dashboards',
     'persons',
     'groups',
     'import',
@@ -92,17 +100,20 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'audit',
     'organisation',
     'cadres',
+    'reminders',
     ...FINANCING,
     ...PORTFOLIO,
     ...FINANCE_KEEP,
     ...HEALTH_ALL,
     'partnerships',
     ...AID,
+    'usepChain',
     'usepReports',
     'usepOverview',
   ],
   manager: [
     'home',
+    'dashboards',
     'persons',
     'groups',
     'import',
@@ -110,6 +121,7 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'offices',
     'regions',
     'cadres',
+    'reminders',
     ...FINANCING,
     ...PORTFOLIO,
     ...FINANCE_KEEP,
@@ -117,10 +129,23 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'atRisk',
     'partnerships',
     ...AID,
+    'usepChain',
     'usepReports',
     'usepOverview',
   ],
-  cashier: ['home', 'persons', 'groups', 'offices', 'regions', ...FINANCING, ...PORTFOLIO, 'cashDrawer', ...FINANCE_READ, 'usepReports'],
+  cashier: [
+    'home',
+    'persons',
+    'groups',
+    'offices',
+    'regions',
+    ...FINANCING,
+    ...PORTFOLIO,
+    'cashDrawer',
+    ...FINANCE_READ,
+    'usepChain',
+    'usepReports',
+  ],
   facilitator: [
     'home',
     'fieldApp',
@@ -133,10 +158,12 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     'healthSessions',
     'atRisk',
     ...AID,
+    'usepChain',
     'usepReports',
   ],
   supervisor: [
     'home',
+    'dashboards',
     'persons',
     'groups',
     'offices',
@@ -148,11 +175,13 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...HEALTH_OVERSIGHT,
     'partnerships',
     ...AID,
+    'usepChain',
     'usepReports',
     'usepOverview',
   ],
   auditor: [
     'home',
+    'dashboards',
     'persons',
     'groups',
     'users',
@@ -163,9 +192,14 @@ const BY_ROLE: Partial<Record<Role, NavKey[]>> = {
     ...FINANCING,
     ...PORTFOLIO,
     ...FINANCE_READ,
+    // The journal list (read only), where the home page's reversal and manual-entry counts lead,
+    // and the cash drawers (read only), where its drawer differences lead.
+    'journal',
+    'cashDrawer',
     ...HEALTH_OVERSIGHT,
     'partnerships',
     ...AID,
+    'usepChain',
     'usepReports',
     'usepOverview',
   ],

@@ -2,6 +2,8 @@ import type { i18n } from 'i18next';
 import { formatRupiah } from '../format.ts';
 import { aidEn } from './aid.en.ts';
 import { aidId } from './aid.id.ts';
+import { dashboardsEn } from './dashboards.en.ts';
+import { dashboardsId } from './dashboards.id.ts';
 import { errorsEn } from './errors.en.ts';
 import { errorsId } from './errors.id.ts';
 import { healthEn } from './health.en.ts';
@@ -20,7 +22,7 @@ import { usepId } from './usep.id.ts';
  * `translate` (src/core/messages.ts), the office web app and the field app. Keys of the error
  * namespaces are the stable error codes clients rely on.
  */
-export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid', 'partnerships', 'usep'] as const;
+export const ERROR_NAMESPACES = ['errors', 'money', 'sync', 'health', 'aid', 'partnerships', 'usep', 'dashboards'] as const;
 
 /** Every error code: a key of the error namespaces (field-level codes included). */
 export type ErrorCode =
@@ -30,11 +32,30 @@ export type ErrorCode =
   | keyof typeof healthId
   | keyof typeof aidId
   | keyof typeof partnershipsId
-  | keyof typeof usepId;
+  | keyof typeof usepId
+  | keyof typeof dashboardsId;
 
 export const ERROR_RESOURCES = {
-  id: { errors: errorsId, money: moneyId, sync: syncId, health: healthId, aid: aidId, partnerships: partnershipsId, usep: usepId },
-  en: { errors: errorsEn, money: moneyEn, sync: syncEn, health: healthEn, aid: aidEn, partnerships: partnershipsEn, usep: usepEn },
+  id: {
+    errors: errorsId,
+    money: moneyId,
+    sync: syncId,
+    health: healthId,
+    aid: aidId,
+    partnerships: partnershipsId,
+    usep: usepId,
+    dashboards: dashboardsId,
+  },
+  en: {
+    errors: errorsEn,
+    money: moneyEn,
+    sync: syncEn,
+    health: healthEn,
+    aid: aidEn,
+    partnerships: partnershipsEn,
+    usep: usepEn,
+    dashboards: dashboardsEn,
+  },
 };
 
 /**

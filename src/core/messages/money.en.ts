@@ -28,6 +28,7 @@ export const moneyEn: Translation<typeof moneyId> = {
   'ledger.account_has_balance':
     'Account {{account}} still has a balance (office {{offices}}); move it with a journal entry first, then deactivate.',
   'ledger.account_has_active_children': 'Group account {{account}} still has active accounts ({{children}}); deactivate them first.',
+  'financing.officer_unfit': 'The responsible officer must be an active facilitator or manager working at this financing’s office.',
   'financing.maker_checker': 'The maker cannot approve their own application; ask another user to decide.',
   'financing.fund_insufficient':
     'The fund lacks cash: {{available, rupiah}} available, {{needed, rupiah}} needed. The application stays in the queue.',
@@ -61,6 +62,13 @@ export const moneyEn: Translation<typeof moneyId> = {
   'financing.percent_above_100': 'At most 100%.',
   'cash_drawer.amount_positive': 'The amount must be above zero.',
   'cash_drawer.insufficient_cash': 'The drawer holds only {{available}}; not enough to pay {{amount}}.',
+  'cash_drawer.purpose_not_for_direction':
+    'This purpose does not match the direction of the money (receive or pay); pick one from the list.',
+  'cash_drawer.denomination_unknown': 'This note or coin is not known.',
+  'cash_drawer.denomination_twice': 'Write each note or coin once.',
+  'cash_drawer.pieces_mismatch': 'The count by note and coin comes to {{total}}, not the counted cash of {{counted}}.',
+  'cash_drawer.not_closed':
+    'This cash drawer is still open: the end-of-day report is printed once the cash is counted and the drawer closed.',
   'cash_drawer.account_not_allowed':
     'Account {{code}} is not used at the drawer: members’ repayments and savings are recorded through their own operations.',
   'financing.not_profit_sharing': 'Business results are reported for mudharabah or musyarakah financing only.',
@@ -108,6 +116,21 @@ export const moneyEn: Translation<typeof moneyId> = {
   'books.record.line': 'journal line',
   'books.record.audit': 'audit record',
   'books.from_after_to': 'The start date ({{from}}) is after the end date ({{to}}).',
+  'reminders.period_reversed': 'The start date ({{from}}) is after the end date ({{to}}).',
+  'reminders.not_failed': 'Only a failed reminder can be sent again (this one is {{status}}).',
   'books.range_too_long': 'At most 366 days at a time; check one year at a time.',
+  'partitions.table_unknown': 'Unknown table {{table}}: the partitioned tables are {{tables}}.',
+  'partitions.month_invalid': 'The month must be YYYY-MM, not "{{month}}".',
+  'partitions.month_open': 'The month {{month}} is not over yet: only a past month can be archived.',
+  'partitions.month_not_closed':
+    'Close of day has not closed (and sealed) the last day of {{month}} yet (last closed day: {{lastClosed}}); close it first.',
+  'partitions.already_archived': '{{table}} {{month}} is already archived.',
+  'partitions.no_partition':
+    '{{table}} has no partition for {{month}} (its rows, if any, are in the default partition): nothing to archive.',
+  'partitions.month_unsettled':
+    "{{table}} {{month}} still has {{count}} payment instructions awaiting the channel's confirmation: reconcile them before archiving the month.",
+  'partitions.not_archived': '{{table}} {{month}} is not archived: there is nothing to restore.',
+  'partitions.archive_invalid': 'This is not a usable archive file: {{reason}}.',
+  'partitions.archived_notice': 'Archived months ({{months}}) are not included: their records are in archive files.',
   'books.office_unknown': 'Office {{office}} is unknown.',
 };

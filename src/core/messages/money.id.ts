@@ -25,6 +25,7 @@ export const moneyId = {
   'ledger.account_has_balance':
     'Akun {{account}} masih bersaldo (kantor {{offices}}); pindahkan saldonya dengan jurnal dulu, lalu nonaktifkan.',
   'ledger.account_has_active_children': 'Akun induk {{account}} masih memiliki akun aktif ({{children}}); nonaktifkan akun-akun itu dulu.',
+  'financing.officer_unfit': 'Petugas penanggung jawab harus pendamping atau manajer yang aktif di kantor pembiayaan ini.',
   'financing.maker_checker': 'Pengaju tidak boleh menyetujui pengajuannya sendiri; minta pengguna lain untuk memutuskan.',
   'financing.fund_insufficient':
     'Kas dana tidak cukup: tersedia {{available, rupiah}}, dibutuhkan {{needed, rupiah}}. Pengajuan tetap di antrean.',
@@ -58,6 +59,11 @@ export const moneyId = {
   'financing.percent_above_100': 'Paling tinggi 100%.',
   'cash_drawer.amount_positive': 'Jumlah harus lebih dari nol.',
   'cash_drawer.insufficient_cash': 'Kas di laci hanya {{available}}; tidak cukup untuk membayar {{amount}}.',
+  'cash_drawer.purpose_not_for_direction': 'Keperluan ini tidak cocok dengan arah uang (terima atau bayar); pilih dari daftar.',
+  'cash_drawer.denomination_unknown': 'Pecahan uang ini tidak dikenal.',
+  'cash_drawer.denomination_twice': 'Setiap pecahan hanya ditulis sekali.',
+  'cash_drawer.pieces_mismatch': 'Hitungan per pecahan berjumlah {{total}}, tidak sama dengan uang yang dihitung {{counted}}.',
+  'cash_drawer.not_closed': 'Laci kas ini belum ditutup: laporan akhir hari dicetak setelah kas dihitung dan laci ditutup.',
   'cash_drawer.account_not_allowed':
     'Akun {{code}} tidak dipakai di laci kas: angsuran dan simpanan anggota dicatat melalui transaksinya sendiri.',
   'financing.not_profit_sharing': 'Hasil usaha hanya dilaporkan untuk pembiayaan mudharabah atau musyarakah.',
@@ -104,6 +110,21 @@ export const moneyId = {
   'books.record.line': 'baris jurnal',
   'books.record.audit': 'catatan audit',
   'books.from_after_to': 'Tanggal awal ({{from}}) sesudah tanggal akhir ({{to}}).',
+  'reminders.period_reversed': 'Tanggal awal ({{from}}) sesudah tanggal akhir ({{to}}).',
+  'reminders.not_failed': 'Hanya pengingat yang gagal yang dapat dikirim ulang (yang ini {{status}}).',
   'books.range_too_long': 'Rentang paling lama 366 hari; periksa per tahun.',
+  'partitions.table_unknown': 'Tabel {{table}} tidak dikenal: tabel yang dipartisi adalah {{tables}}.',
+  'partitions.month_invalid': 'Bulan harus berformat YYYY-MM, bukan "{{month}}".',
+  'partitions.month_open': 'Bulan {{month}} belum berakhir: hanya bulan yang sudah lewat yang dapat diarsipkan.',
+  'partitions.month_not_closed':
+    'Tutup hari belum menutup (dan menyegel) hari terakhir {{month}} (hari terakhir yang ditutup: {{lastClosed}}); tutup dahulu.',
+  'partitions.already_archived': '{{table}} {{month}} sudah diarsipkan.',
+  'partitions.no_partition':
+    '{{table}} tidak memiliki partisi untuk {{month}} (barisnya, bila ada, ada di partisi default): tidak ada yang diarsipkan.',
+  'partitions.month_unsettled':
+    '{{table}} {{month}} masih memiliki {{count}} instruksi pembayaran yang menunggu konfirmasi penyalur: rekonsiliasi dahulu sebelum bulan itu diarsipkan.',
+  'partitions.not_archived': '{{table}} {{month}} tidak diarsipkan: tidak ada yang dipulihkan.',
+  'partitions.archive_invalid': 'Berkas arsip ini tidak dapat dipakai: {{reason}}.',
+  'partitions.archived_notice': 'Bulan yang diarsipkan ({{months}}) tidak termasuk: catatannya ada di berkas arsip.',
   'books.office_unknown': 'Kantor {{office}} tidak dikenal.',
 };

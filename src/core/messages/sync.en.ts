@@ -11,4 +11,8 @@ export const syncEn: Translation<typeof syncId> = {
   'sync.payload_invalid': 'The record is incomplete or wrong: {{fields}}.',
   'sync.person_unknown': 'This person was not found or is outside your regions. Download the data again and check the family.',
   'sync.session_unknown': 'This counselling session was not found or is outside your regions.',
+  'sync.receipt_number_foreign':
+    'Receipt number {{number}} does not belong to this phone or your account. Do not change receipt numbers; record the payment again on your phone.',
+  'sync.receipt_number_taken':
+    'Receipt number {{number}} is already used for another payment. This payment was not recorded; check its receipt.',
 };

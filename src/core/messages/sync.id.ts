@@ -8,4 +8,8 @@ export const syncId = {
   'sync.payload_invalid': 'Data catatan tidak lengkap atau salah: {{fields}}.',
   'sync.person_unknown': 'Orang ini tidak ditemukan atau di luar wilayah Anda. Unduh data lagi dan periksa keluarganya.',
   'sync.session_unknown': 'Penyuluhan ini tidak ditemukan atau di luar wilayah Anda.',
+  'sync.receipt_number_foreign':
+    'Nomor kuitansi {{number}} bukan milik HP ini atau akun Anda. Jangan ubah nomor kuitansi; catat ulang pembayarannya di HP Anda.',
+  'sync.receipt_number_taken':
+    'Nomor kuitansi {{number}} sudah dipakai untuk pembayaran lain. Pembayaran ini tidak dicatat; periksa kuitansinya.',
 };

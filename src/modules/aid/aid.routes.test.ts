@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
 const QUOTE = '/api/v1/aid/entitlement-quote';
@@ -46,8 +46,7 @@ for (const kind of testDatabaseKinds()) {
     let bdHousehold: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       anonymous = new ApiClient(server.url);
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);

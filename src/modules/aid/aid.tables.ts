@@ -134,6 +134,8 @@ export type AidInstructionTable = {
   id: string;
   batch_id: string;
   entitlement_id: string;
+  /** The period start of the instruction's cycle: the partition key (migration 0048). */
+  period_start: string;
   reference: string;
   attempt: number;
   amount: Money;

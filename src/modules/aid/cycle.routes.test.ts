@@ -4,7 +4,7 @@ import { businessDate, systemClock } from '../../core/clock.ts';
 import { addDays, addMonths, daysInMonth } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 import { computeCycle } from './cycle.service.ts';
 
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
@@ -90,8 +90,7 @@ for (const kind of testDatabaseKinds()) {
     };
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url); // YK01, the maker

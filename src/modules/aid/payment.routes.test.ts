@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDate, systemClock } from '../../core/clock.ts';
+import { businessDate, fixedClock, systemClock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
 import { createFundedProgramme, type SeedUnit, seedApprovedCycle } from '../../testing/aid-fixtures.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 import { ACCOUNTS } from '../ledger/index.ts';
+import { archiveMonth, ensureComingPartitions } from '../partitions/index.ts';
 
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
 const YK_VILLAGES = ['34.71.01.1001', '34.71.01.1002'];
@@ -84,9 +86,10 @@ for (const kind of testDatabaseKinds()) {
     const unitsOf = (channel: SeedUnit['channel']) => units.filter((u) => u.channel === channel);
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       const ctx = systemTestContext(server.database);
-      await fillDemo(ctx);
+      // The months of the cycles below (January and February 2025) get their partitions.
+      await ensureComingPartitions(server.database.db, '2025-01-01', 1);
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url); // YK01
@@ -568,6 +571,30 @@ for (const kind of testDatabaseKinds()) {
       const batches = (await supervisor.get(`/api/v1/cycles/${cycleId}/instruction-batches`)).body.items as { id: string }[];
       // The file holds whole account numbers: makers only.
       expect((await raw(supervisor, 'GET', `/api/v1/instruction-batches/${batches[0]?.id}/file.csv`)).status).toBe(403);
+    });
+
+    it('keeps every instruction in its cycle’s month (partition), refuses another period, and archives no month with unconfirmed payments', async () => {
+      const placed = await q<{ partition: string; period_start: string; n: string }>(
+        sql`SELECT tableoid::regclass::text AS partition, period_start::text AS period_start, count(*)::text AS n
+            FROM aid_instruction GROUP BY 1, 2 ORDER BY 1`,
+      );
+      expect(placed.map((row) => [row.partition, row.period_start])).toEqual([['aid_instruction_p202501', '2025-01-01']]);
+      const [first] = units as [SeedUnit & { entitlementId: string }];
+      const batch = (await q<{ batch_id: string }>(sql`SELECT batch_id FROM aid_instruction LIMIT 1`))[0]?.batch_id;
+      const wrongPeriod = sql`INSERT INTO aid_instruction (id, batch_id, entitlement_id, period_start, reference, attempt, amount, payee_name, payee_kk)
+        VALUES (gen_random_uuid(), ${batch}, ${first.entitlementId}, '2025-02-01', 'BAYAR-UJI-20250201-000001-9', 9, 1, 'x', '1')`;
+      await expect(wrongPeriod.execute(server.database.db)).rejects.toThrow(/its cycle starts 2025-01-01/);
+      // Some instructions were never confirmed (Bandung's bank batch among them): January cannot be archived yet.
+      const waiting = await q<{ n: string }>(sql`SELECT count(*)::text AS n FROM aid_instruction WHERE status = 'instructed'`);
+      expect(Number(waiting[0]?.n)).toBeGreaterThan(0);
+      const later = systemTestContext(server.database, fixedClock(new Date('2025-03-10T03:00:00Z')));
+      const sink = { name: 'aid.jsonl', write: async () => {}, finish: async () => {} };
+      const refused = await archiveMonth(later, { table: 'aid_instruction', month: '2025-01', lastClosed: '2025-02-28' }, sink).catch(
+        (e: unknown) => e as AppError,
+      );
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).code).toBe('partitions.month_unsettled');
+      expect((refused as AppError).params).toMatchObject({ table: 'aid_instruction', month: '2025-01', count: waiting[0]?.n });
     });
   });
 }

@@ -14,6 +14,7 @@ import {
   msisdnOf,
   parseConfirmationLine,
   REFERENCE_PATTERN,
+  referencePeriods,
   referencePrefix,
   retryReference,
   splitCsvLine,
@@ -36,6 +37,18 @@ describe('instruction references', () => {
     expect(retryReference('KKS-20141101-00000042-9', 10)).toBe('KKS-20141101-00000042-10');
     expect(referencePrefix('pkh_lansia', '2025-01-01')).toBe('PKH-LANSIA-20250101');
     expect(firstReference(referencePrefix('sembako', '2020-03-01'), 15_500_000)).toBe('SEMBAKO-20200301-15500000-1');
+  });
+
+  it('names the period of a reference (the month of aid_instruction to look in); other text names none', () => {
+    const references = [
+      firstReference(referencePrefix('pkh_lansia', '2025-01-01'), 7),
+      retryReference('KKS-20141101-00000042-1', 3),
+      'KKS-20141101-00000043-1',
+      'NOT-A-REFERENCE',
+      'X-20251399-00000001-1',
+    ];
+    expect(referencePeriods(references)).toEqual(['2025-01-01', '2014-11-01']);
+    expect(referencePeriods([])).toEqual([]);
   });
 
   it('keeps a long code within 40 characters, distinct from another long code with the same beginning', () => {

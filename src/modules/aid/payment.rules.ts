@@ -46,6 +46,21 @@ export function referencePrefix(programmeCode: string, periodStart: string): str
   return `${code}-${periodStart.replaceAll('-', '')}`;
 }
 
+/**
+ * The period starts (YYYY-MM-DD) that references name (PREFIX-YYYYMMDD-sequence-attempt): the
+ * months of aid_instruction to look them up in (its partitions, migration 0048). A text that is
+ * no reference names none.
+ */
+export function referencePeriods(references: Iterable<string>): string[] {
+  const periods = new Set<string>();
+  for (const reference of references) {
+    const match = /-(\d{4})(\d{2})(\d{2})-\d+-\d+$/.exec(reference);
+    const date = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+    if (isIsoDate(date)) periods.add(date);
+  }
+  return [...periods];
+}
+
 /** The first instruction of the cycle's `sequence`-th entitlement. */
 export function firstReference(prefix: string, sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE) throw new RangeError(`sequence ${sequence}`);

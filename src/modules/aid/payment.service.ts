@@ -29,6 +29,7 @@ import {
   type LineOutcome,
   linesOf,
   parseConfirmationLine,
+  referencePeriods,
   referencePrefix,
   retryReference,
 } from './payment.rules.ts';
@@ -153,8 +154,10 @@ export async function createInstructionBatch(
       created_by: actorName(ctx.actor),
       created_at: now,
     });
-    const prefix = referencePrefix(scope.programme.code, scope.cycle.period_start);
-    let sequence = await countInstructedEntitlements(tx, cycleId);
+    const periodStart = scope.cycle.period_start;
+    const batch = { id: batchId, periodStart };
+    const prefix = referencePrefix(scope.programme.code, periodStart);
+    let sequence = await countInstructedEntitlements(tx, cycleId, periodStart);
     await analyzeEntitlements(tx);
     let count = 0;
     let total = 0n;
@@ -162,7 +165,7 @@ export async function createInstructionBatch(
     for (const status of ['approved', 'failed', 'returned'] satisfies EntitlementStatus[]) {
       let afterId: string | null = null;
       for (;;) {
-        const page = await instructablePage(tx, { cycleId, channel, status, afterId, limit: pageSize });
+        const page = await instructablePage(tx, { cycleId, periodStart, channel, status, afterId, limit: pageSize });
         if (page.length === 0) break;
         const names = new Map(
           (
@@ -187,7 +190,7 @@ export async function createInstructionBatch(
             payeeKk: families.get(row.unit_household_id)?.kkNumber ?? '',
           };
         });
-        await insertInstructions(tx, batchId, now, rows);
+        await insertInstructions(tx, batch, now, rows);
         count += page.length;
         for (const row of page) total += BigInt(row.amount);
         afterId = page[page.length - 1]?.id ?? null;
@@ -195,7 +198,7 @@ export async function createInstructionBatch(
       }
     }
     if (count === 0) throw conflict('aid.nothing_to_instruct', 'channel', { channel });
-    await markBatchInstructed(tx, batchId, now);
+    await markBatchInstructed(tx, batch, now);
     await analyzeInstructions(tx);
     await updateBatchTotals(tx, batchId, count, total);
     const row = (await findBatchById(tx, batchId)) as BatchRow;
@@ -240,7 +243,7 @@ export async function openInstructionFile(
     yield instructionFileHeader(channel);
     let after: string | null = null;
     for (;;) {
-      const page = await filePage(db, batchId, after, PAGE);
+      const page = await filePage(db, { id: batchId, periodStart: scope.cycle.period_start }, after, PAGE);
       if (page.length === 0) return;
       yield page
         .map((r) =>
@@ -415,7 +418,7 @@ export async function reconcile(
     };
     const flushChunk = async () => {
       if (chunk.length === 0) return;
-      const rows = await instructionStates(tx, cycleId, input.channel, [...inChunk]);
+      const rows = await instructionStates(tx, cycleId, input.channel, [...inChunk], referencePeriods(inChunk));
       const byReference = new Map(rows.map((row) => [row.reference, row]));
       // Whether the entitlement is paid by another instruction matters only to a payment confirmed on a settled one.
       const settled = chunk.flatMap(({ line }) => {
@@ -453,7 +456,7 @@ export async function reconcile(
         if (decision.moneyOut) paidTotal += line.amount;
         if (decision.moneyBack) returnedTotal += line.amount;
       }
-      await applySettlements(tx, id, now, settlements);
+      await applySettlements(tx, { id, periodStart: scope.cycle.period_start }, now, settlements);
       await flushIssues();
       chunk = [];
       inChunk = new Set();
@@ -560,9 +563,15 @@ export async function getRetryList(
   query: z.infer<typeof retryListQuerySchema>,
 ): Promise<z.input<typeof retryListSchema>> {
   assertRole(ctx, AID_READERS);
-  await cycleForActor(ctx, ctx.db, cycleId);
+  const { cycle } = await cycleForActor(ctx, ctx.db, cycleId);
   const afterId = query.cursor ? decodeCursor(query.cursor, RETRY_CURSOR)[0] : undefined;
-  const rows = await retryPage(ctx.db, { cycleId, channel: query.channel, afterId, limit: query.limit + 1 });
+  const rows = await retryPage(ctx.db, {
+    cycleId,
+    periodStart: cycle.period_start,
+    channel: query.channel,
+    afterId,
+    limit: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   const names = new Map(
     (

@@ -24,10 +24,10 @@ export async function nextBatchNumber(db: Queryable, cycleId: string, channel: A
 }
 
 /** How many of the cycle's entitlements were ever instructed: each has exactly one first attempt. */
-export async function countInstructedEntitlements(db: Queryable, cycleId: string): Promise<number> {
+export async function countInstructedEntitlements(db: Queryable, cycleId: string, periodStart: string): Promise<number> {
   const { rows } = await sql<{ n: string }>`
     SELECT count(*) AS n FROM aid_instruction i JOIN aid_instruction_batch b ON b.id = i.batch_id
-    WHERE b.cycle_id = ${cycleId} AND i.attempt = 1`.execute(db);
+    WHERE b.cycle_id = ${cycleId} AND i.period_start = ${periodStart}::date AND i.attempt = 1`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -58,17 +58,19 @@ export type InstructableRow = {
 /**
  * A page of a cycle's entitlements of one channel and status that can be instructed (an amount
  * to pay), in id order after `afterId`, each with its latest instruction (none for approved ones).
+ * Instructions are read from the cycle's month only (`periodStart`: the partition key, migration 0048).
  */
 export async function instructablePage(
   db: Queryable,
-  filter: { cycleId: string; channel: AidChannel; status: EntitlementStatus; afterId: string | null; limit: number },
+  filter: { cycleId: string; periodStart: string; channel: AidChannel; status: EntitlementStatus; afterId: string | null; limit: number },
 ): Promise<InstructableRow[]> {
   const { rows } = await sql<InstructableRow>`
     SELECT e.id, e.recipient_id, e.unit_household_id, e.amount::text AS amount,
            last.reference AS last_reference, last.attempt AS last_attempt
     FROM aid_entitlement e
     LEFT JOIN LATERAL (
-      SELECT i.reference, i.attempt FROM aid_instruction i WHERE i.entitlement_id = e.id ORDER BY i.attempt DESC LIMIT 1
+      SELECT i.reference, i.attempt FROM aid_instruction i
+      WHERE i.entitlement_id = e.id AND i.period_start = ${filter.periodStart}::date ORDER BY i.attempt DESC LIMIT 1
     ) last ON true
     WHERE e.cycle_id = ${filter.cycleId} AND e.status = ${filter.status} AND e.channel = ${filter.channel} AND e.amount > 0
       ${filter.afterId === null ? sql`` : sql`AND e.id > ${filter.afterId}`}
@@ -86,13 +88,19 @@ export type NewInstruction = {
   payeeKk: string;
 };
 
-/** A page of instructions in one statement; the amount is the entitlement's. */
-export async function insertInstructions(db: Queryable, batchId: string, at: Date, rows: NewInstruction[]): Promise<void> {
+/** A page of instructions in one statement; the amount is the entitlement's, the period its cycle's (checked by the table's trigger). */
+export async function insertInstructions(
+  db: Queryable,
+  batch: { id: string; periodStart: string },
+  at: Date,
+  rows: NewInstruction[],
+): Promise<void> {
   if (rows.length === 0) return;
   const col = <T>(pick: (row: NewInstruction) => T) => rows.map(pick);
   await sql`
-    INSERT INTO aid_instruction (id, batch_id, entitlement_id, reference, attempt, amount, payee_name, payee_kk, status, created_at, updated_at)
-    SELECT t.id, ${batchId}::uuid, t.entitlement_id, t.reference, t.attempt, e.amount, t.payee_name, t.payee_kk, 'instructed', ${at}, ${at}
+    INSERT INTO aid_instruction (id, batch_id, entitlement_id, period_start, reference, attempt, amount, payee_name, payee_kk, status,
+                                 created_at, updated_at)
+    SELECT t.id, ${batch.id}::uuid, t.entitlement_id, ${batch.periodStart}::date, t.reference, t.attempt, e.amount, t.payee_name, t.payee_kk, 'instructed', ${at}, ${at}
     FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.entitlementId)}::uuid[], ${col((r) => r.reference)}::text[],
                 ${col((r) => r.attempt)}::smallint[], ${col((r) => r.payeeName)}::text[], ${col((r) => r.payeeKk)}::text[])
          AS t(id, entitlement_id, reference, attempt, payee_name, payee_kk)
@@ -100,9 +108,10 @@ export async function insertInstructions(db: Queryable, batchId: string, at: Dat
 }
 
 /** Every entitlement of the batch is now instructed (one statement for the whole batch). */
-export const markBatchInstructed = (db: Queryable, batchId: string, at: Date) =>
+export const markBatchInstructed = (db: Queryable, batch: { id: string; periodStart: string }, at: Date) =>
   sql`UPDATE aid_entitlement e SET status = 'instructed', updated_at = ${at}
-      FROM aid_instruction i WHERE i.batch_id = ${batchId} AND e.id = i.entitlement_id`.execute(db);
+      FROM aid_instruction i
+      WHERE i.batch_id = ${batch.id} AND i.period_start = ${batch.periodStart}::date AND e.id = i.entitlement_id`.execute(db);
 
 export const findBatchById = (db: Queryable, id: string) =>
   db.selectFrom('aid_instruction_batch').selectAll().where('id', '=', id).executeTakeFirst();
@@ -113,11 +122,16 @@ export const listBatchRows = (db: Queryable, cycleId: string) =>
 export type FileRow = { reference: string; amount: string; payee_name: string; payee_kk: string; account: string; village_code: string };
 
 /** A page of a batch's file, in reference order after `afterReference` (the index (batch_id, reference)). */
-export async function filePage(db: Queryable, batchId: string, afterReference: string | null, limit: number): Promise<FileRow[]> {
+export async function filePage(
+  db: Queryable,
+  batch: { id: string; periodStart: string },
+  afterReference: string | null,
+  limit: number,
+): Promise<FileRow[]> {
   const { rows } = await sql<FileRow>`
     SELECT i.reference, i.amount::text AS amount, i.payee_name, i.payee_kk, e.account, e.village_code
     FROM aid_instruction i JOIN aid_entitlement e ON e.id = i.entitlement_id
-    WHERE i.batch_id = ${batchId} ${afterReference === null ? sql`` : sql`AND i.reference > ${afterReference}`}
+    WHERE i.batch_id = ${batch.id} AND i.period_start = ${batch.periodStart}::date ${afterReference === null ? sql`` : sql`AND i.reference > ${afterReference}`}
     ORDER BY i.reference
     LIMIT ${limit}`.execute(db);
   return rows;
@@ -154,18 +168,22 @@ export type InstructionStateRow = {
   ours: boolean;
 };
 
-/** The instructions named by a chunk of lines (one index probe each), with whether they are of this cycle and channel. */
+/**
+ * The instructions named by a chunk of lines (one index probe each in the months the references
+ * name, `periods`), with whether they are of this cycle and channel.
+ */
 export async function instructionStates(
   db: Queryable,
   cycleId: string,
   channel: AidChannel,
   references: string[],
+  periods: string[],
 ): Promise<InstructionStateRow[]> {
-  if (references.length === 0) return [];
+  if (references.length === 0 || periods.length === 0) return [];
   const { rows } = await sql<InstructionStateRow>`
     SELECT i.id, i.reference, i.status, i.amount::text AS amount, (b.cycle_id = ${cycleId} AND b.channel = ${channel}) AS ours
     FROM aid_instruction i JOIN aid_instruction_batch b ON b.id = i.batch_id
-    WHERE i.reference = ANY(${references}::text[])`.execute(db);
+    WHERE i.reference = ANY(${references}::text[]) AND i.period_start = ANY(${periods}::date[])`.execute(db);
   return rows;
 }
 
@@ -175,19 +193,24 @@ export async function paidElsewhere(db: Queryable, instructionIds: string[]): Pr
   const { rows } = await sql<{ id: string }>`
     SELECT i.id FROM aid_instruction i
     WHERE i.id = ANY(${instructionIds}::uuid[])
-      AND EXISTS (SELECT 1 FROM aid_instruction j WHERE j.entitlement_id = i.entitlement_id AND j.status = 'paid' AND j.id <> i.id)`.execute(
-    db,
-  );
+      AND EXISTS (SELECT 1 FROM aid_instruction j WHERE j.entitlement_id = i.entitlement_id AND j.period_start = i.period_start
+                  AND j.status = 'paid' AND j.id <> i.id)`.execute(db);
   return new Set(rows.map((row) => row.id));
 }
 
 export type Settlement = { instructionId: string; status: 'paid' | 'failed' | 'returned'; date: string; channelReference: string | null };
 
 /**
- * Applies a chunk of settlements in one statement: the instructions take the status, date and
- * channel reference; their entitlements follow (paid_on set when paid, cleared otherwise).
+ * Applies a chunk of settlements of one cycle (its period start: the instructions' partition) in
+ * one statement: the instructions take the status, date and channel reference; their
+ * entitlements follow (paid_on set when paid, cleared otherwise).
  */
-export async function applySettlements(db: Queryable, reconciliationId: string, at: Date, rows: Settlement[]): Promise<void> {
+export async function applySettlements(
+  db: Queryable,
+  reconciliation: { id: string; periodStart: string },
+  at: Date,
+  rows: Settlement[],
+): Promise<void> {
   if (rows.length === 0) return;
   const col = <T>(pick: (row: Settlement) => T) => rows.map(pick);
   await sql`
@@ -197,8 +220,8 @@ export async function applySettlements(db: Queryable, reconciliationId: string, 
     ), settled AS (
       UPDATE aid_instruction i
       SET status = s.status, settled_on = s.settled_on, channel_reference = s.channel_reference,
-          reconciliation_id = ${reconciliationId}, updated_at = ${at}
-      FROM s WHERE i.id = s.id
+          reconciliation_id = ${reconciliation.id}, updated_at = ${at}
+      FROM s WHERE i.id = s.id AND i.period_start = ${reconciliation.periodStart}::date
       RETURNING i.entitlement_id, i.status, i.settled_on
     )
     UPDATE aid_entitlement e
@@ -276,7 +299,7 @@ export type RetryRow = {
 /** Failed and returned entitlements of a cycle (optionally one channel), in id order after `afterId`, with their latest instruction. */
 export async function retryPage(
   db: Queryable,
-  filter: { cycleId: string; channel?: AidChannel; afterId?: string; limit: number },
+  filter: { cycleId: string; periodStart: string; channel?: AidChannel; afterId?: string; limit: number },
 ): Promise<RetryRow[]> {
   const { rows } = await sql<RetryRow>`
     SELECT e.id, e.enrolment_id, e.unit_household_id, e.person_id, e.recipient_id, e.village_code, e.channel, e.account,
@@ -286,7 +309,7 @@ export async function retryPage(
     FROM aid_entitlement e
     JOIN LATERAL (
       SELECT i.reference, i.attempt, i.settled_on, i.channel_reference FROM aid_instruction i
-      WHERE i.entitlement_id = e.id ORDER BY i.attempt DESC LIMIT 1
+      WHERE i.entitlement_id = e.id AND i.period_start = ${filter.periodStart}::date ORDER BY i.attempt DESC LIMIT 1
     ) last ON true
     WHERE e.cycle_id = ${filter.cycleId} AND e.status IN ('failed', 'returned')
       ${filter.channel ? sql`AND e.channel = ${filter.channel}` : sql``}

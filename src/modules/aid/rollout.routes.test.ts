@@ -5,7 +5,7 @@ import { businessDate, systemClock } from '../../core/clock.ts';
 import { addDays } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoAid } from '../demo/index.ts';
+import { DEMO_PASSWORD, fillDemoAid } from '../demo/index.ts';
 import { memberFactsOf } from './member-facts.service.ts';
 import { percentPaid } from './rollout.rules.ts';
 
@@ -53,8 +53,7 @@ for (const kind of testDatabaseKinds()) {
       );
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       expect(await fillDemoAid(systemTestContext(server.database))).toMatchObject({ enrolled: 24, cycles: 2, failed: 1 });
       const login = async (username: string, headers: Record<string, string> = {}) => {
         const client = new ApiClient(server.url, headers);

@@ -134,7 +134,7 @@ export async function findPaymentsOfEnrolments(db: Queryable, enrolmentIds: stri
     FROM aid_entitlement t
     JOIN aid_cycle c ON c.id = t.cycle_id
     LEFT JOIN LATERAL (
-      SELECT reference FROM aid_instruction WHERE entitlement_id = t.id ORDER BY attempt DESC LIMIT 1
+      SELECT reference FROM aid_instruction WHERE entitlement_id = t.id AND period_start = c.period_start ORDER BY attempt DESC LIMIT 1
     ) i ON true
     WHERE t.enrolment_id = ANY(${enrolmentIds}::uuid[])
     ORDER BY c.period_start DESC, t.id`.execute(db);

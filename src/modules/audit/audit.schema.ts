@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, cursorParam } from '../../core/schemas.ts';
+import { archivedMonths, calendarDate, cursorParam } from '../../core/schemas.ts';
 
 export const auditQuerySchema = z.strictObject({
   entityType: z.string().max(60).optional(),
@@ -13,10 +13,15 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+export const auditExportQuerySchema = auditQuerySchema.omit({ cursor: true, limit: true });
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
+
 export const auditRecordSchema = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string().nullable(),
+  /** The staff member's full name (null for the system and for users no longer known). */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
@@ -27,4 +32,8 @@ export const auditRecordSchema = z.object({
 });
 export type AuditRecordView = z.infer<typeof auditRecordSchema>;
 
-export const auditPageSchema = z.object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() });
+export const auditPageSchema = z.object({
+  items: z.array(auditRecordSchema),
+  nextCursor: z.string().nullable(),
+  archivedMonths: archivedMonths('months in UTC; their audit records are not listed'),
+});

@@ -1,2 +1,3 @@
 export { auditRoutes } from './audit.routes.ts';
-export { listAuditTrail, recordAudit } from './audit.service.ts';
+export { listAuditTrail, recordAudit, setActorNames } from './audit.service.ts';
+export type { AuditAction, AuditRecordType } from './audit-words.rules.ts';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../../core/clock.ts';
 import { addDays } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 const KRICAK = '34.71.01.1001';
 const KARANGWARU = '34.71.01.1002';
@@ -31,8 +31,7 @@ for (const kind of testDatabaseKinds()) {
         .execute();
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD); // YK01, Kota Yogyakarta
       const person = await server.database.db

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { TINY_JPEG, TINY_PNG } from '../../testing/images.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`cadre cards and public verification [${kind}]`, () => {
@@ -13,8 +13,7 @@ for (const kind of testDatabaseKinds()) {
     let token: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD); // YK01, Kota Yogyakarta
       const person = await server.database.db
@@ -229,7 +228,13 @@ for (const kind of testDatabaseKinds()) {
         'bukan-token',
       ]) {
         const response = await new ApiClient(server.url).get(`/api/v1/public/cadres/verify/${encodeURIComponent(forged)}`);
-        expect(response.body).toEqual({ valid: false, reason: 'Kode kartu ini tidak dibuat oleh sistem kami (palsu atau rusak).' });
+        expect(response.body).toEqual({
+          valid: false,
+          reason: 'Kode kartu ini tidak dibuat oleh sistem kami (palsu atau rusak).',
+          organisation: expect.any(String),
+          reportContact: null,
+          checkedAt: expect.any(String),
+        });
       }
       expect(await (await fetch(`${server.url}/v/bukan-token`)).text()).toContain('AWAS: KARTU TIDAK SAH');
     });

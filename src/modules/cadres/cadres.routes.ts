@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { businessDate } from '../../core/clock.ts';
 import { defineRoute, FILE_MEDIA_TYPES } from '../../http/route.ts';
 import { CARD_PRINTERS, MANAGERS, READERS, SETTINGS_KEEPERS } from './cadres.roles.ts';
 import {
@@ -24,14 +23,15 @@ import {
   updateCadreInputSchema,
 } from './cadres.schema.ts';
 import {
+  cadreAssignmentLetterPdf,
   cadreCardPdf,
   changeCadreStatus,
+  checkCadreCard,
   getCadre,
   issueCadreCard,
   listCadres,
   registerCadre,
   updateCadre,
-  verifyCadreCard,
 } from './cadres.service.ts';
 import {
   assignFamilies,
@@ -135,6 +135,23 @@ export const cadreRoutes = [
     },
   }),
   defineRoute({
+    method: 'GET',
+    url: '/api/v1/cadres/:id/assignment-letter.pdf',
+    tag: 'cadres',
+    summary:
+      'The cadre’s assignment letter (surat tugas, A4 PDF): letterhead, number, NIK, villages, period, signed by the office head by full name (409 when revoked)',
+    auth: MANAGERS,
+    params: cadreIdParamsSchema,
+    response: z.string(),
+    produces: [FILE_MEDIA_TYPES.pdf],
+    problems: [409],
+    handler: async (ctx, { params }, { reply }) => {
+      const pdf = await cadreAssignmentLetterPdf(ctx, params.id);
+      reply.type('application/pdf').header('content-disposition', `inline; filename="surat-tugas-kader-${params.id}.pdf"`);
+      return pdf as unknown as string;
+    },
+  }),
+  defineRoute({
     method: 'PATCH',
     url: '/api/v1/cadres/:id/status',
     tag: 'cadres',
@@ -215,7 +232,7 @@ export const cadreRoutes = [
     problems: [429],
     handler: async (ctx, { params }, { request }) => {
       assertVerificationAllowed(request.server, request.ip, ctx.clock.now().getTime());
-      return verifyCadreCard(ctx.db, params.token, businessDate(ctx.clock), ctx.locale);
+      return checkCadreCard(ctx.db, params.token, ctx.clock.now(), ctx.locale);
     },
   }),
 ];

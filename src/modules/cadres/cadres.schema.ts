@@ -62,6 +62,14 @@ export const cadreListSchema = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), letterNumber: z.string(), validUntil: z.string() })),
 });
 export const cardViewSchema = z.object({ token: z.string(), verifyPath: z.string(), cardVersion: z.number() });
+/** What every answer of the public card check carries: whose check it is, when, and whom to tell about a fake. */
+const checkContext = {
+  organisation: z.string(),
+  /** The number (or contact) to report a fake card to, from the organisation's settings; null when not set. */
+  reportContact: z.string().nullable(),
+  /** The server's time of the check (ISO), so that a screenshot can be told from a live check. */
+  checkedAt: z.string(),
+};
 export const publicVerificationSchema = z.union([
   z.object({
     valid: z.literal(true),
@@ -72,8 +80,9 @@ export const publicVerificationSchema = z.union([
     area: z.string(),
     validUntil: z.string(),
     expired: z.boolean(),
+    ...checkContext,
   }),
-  z.object({ valid: z.literal(false), reason: z.string() }),
+  z.object({ valid: z.literal(false), reason: z.string(), ...checkContext }),
 ]);
 export const cadreIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const tokenParamsSchema = z.strictObject({ token: z.string().max(400) });

@@ -1,17 +1,23 @@
 import type { z } from 'zod';
 import { actorScope, assertRegionInScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+
+const businessDateAt = (now: Date) => businessDate({ now: () => now });
+
 import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { Locale } from '../../core/locale.ts';
+import { maskNik } from '../../core/mask.ts';
 import { translate } from '../../core/messages.ts';
+import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { officeInScope, regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { activeUsersWithRole } from '../identity/index.ts';
-import { getOrganisation, resolveOfficeForActor } from '../organisation/index.ts';
+import { activeUsersWithRole, officeHeadName } from '../identity/index.ts';
+import { getOrganisation, getOrganisationDetails, resolveOfficeForActor } from '../organisation/index.ts';
 import { unknownRegionCodes } from '../regions/index.ts';
-import { findPersonForActor } from '../registry/index.ts';
+import { findPersonForActor, personById } from '../registry/index.ts';
+import { renderAssignmentLetter } from './assignment-letter.pdf.ts';
 import {
   countFamiliesByVillage,
   findCadre,
@@ -29,6 +35,7 @@ import {
   findCadreByPerson,
   findCadreByUser,
   findCadrePhoto,
+  findCadresOfPersons,
   insertCadre,
   insertCadreVillages,
   lockCadre,
@@ -197,6 +204,38 @@ export async function cadreCardPdf(ctx: Context, id: string, origin: string) {
   });
 }
 
+/**
+ * The cadre's assignment letter (surat tugas) as a PDF: the organisation's letterhead, the
+ * letter's number and period, the villages, the NIK as the reader's role may see it, signed by
+ * the head of the cadre's office by full name. A revoked cadre's letter is not printed (409).
+ */
+export async function cadreAssignmentLetterPdf(ctx: Context, id: string) {
+  assertRole(ctx, MANAGERS);
+  const cadre = await cadreInScope(ctx, id);
+  if (cadre.status === 'revoked') throw new AppError('cadres.not_active', 'conflict', { params: { status: cadre.status } });
+  const [organisation, person, head] = await Promise.all([
+    getOrganisationDetails(ctx.db),
+    personById(ctx.db, cadre.personId),
+    officeHeadName(ctx.db, cadre.officeId),
+  ]);
+  const nik = person?.nik ?? '';
+  const seesNik = ctx.actor.kind === 'system' || (ctx.actor.kind === 'user' && ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role));
+  return renderAssignmentLetter({
+    organisation: {
+      name: organisation?.name ?? 'Jaring',
+      address: organisation?.address ?? null,
+      contact: organisation?.reportContact ?? null,
+    },
+    office: { code: cadre.officeCode, name: cadre.officeName },
+    letterNumber: cadre.letterNumber,
+    letterDate: cadre.letterDate,
+    validUntil: cadre.validUntil,
+    cadre: { name: cadre.name, nik: seesNik ? nik : maskNik(nik), phone: cadre.phone },
+    villages: cadre.villages,
+    signatory: { title: cadre.signedBy, name: head },
+  });
+}
+
 /** A new card: the version goes up, so any earlier card of this cadre stops verifying. */
 export async function issueCadreCard(ctx: Context, id: string) {
   assertRole(ctx, MANAGERS);
@@ -340,10 +379,35 @@ export async function verifyCadreCard(db: Queryable, token: string, today: strin
   };
 }
 
+export type CardCheck = Verification & { organisation: string; reportContact: string | null; checkedAt: string };
+
+/**
+ * The public card check: the verification with the organisation's name, the number to report a
+ * fake card to, and the server's time of the check (a screenshot of an old check shows an old time).
+ */
+export async function checkCadreCard(db: Queryable, token: string, now: Date, locale: Locale): Promise<CardCheck> {
+  const [result, organisation] = await Promise.all([verifyCadreCard(db, token, businessDateAt(now), locale), getOrganisationDetails(db)]);
+  return {
+    ...result,
+    organisation: organisation?.name ?? 'Jaring',
+    reportContact: organisation?.reportContact ?? null,
+    checkedAt: now.toISOString(),
+  };
+}
+
 /** The cadre record of a signed-in user, if they are one (the field app's bundle). */
 export const cadreOfUser = (db: Queryable, userId: string) => findCadreByUser(db, userId);
 
 /** Cadres in the regions (null: all; a user's own when userId is given), at most 500, by name as the database sorts it. */
 export async function cadresInScope(db: Queryable, regionPatterns: string[] | null, userId?: string) {
   return (await listCadreRows(db, regionPatterns, userId)).map((c) => ({ id: c.id, status: c.status, fullName: c.full_name }));
+}
+
+/**
+ * Which of these persons (already found in the actor's scope) are cadres, for the search box:
+ * empty for a role that does not read cadres, so the search never reveals more than the cadre pages.
+ */
+export async function cadresAmongPersons(ctx: Context, personIds: string[]) {
+  if (ctx.actor.kind === 'user' && !(READERS as readonly string[]).includes(ctx.actor.role)) return [];
+  return (await findCadresOfPersons(ctx.db, personIds)).map((c) => ({ id: c.id, personId: c.person_id, status: c.status }));
 }

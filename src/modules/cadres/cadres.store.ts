@@ -186,3 +186,9 @@ export async function upsertCadrePhoto(db: Queryable, row: Insertable<CadrePhoto
 
 export const findCadrePhoto = (db: Queryable, cadreId: string) =>
   db.selectFrom('cadre_photo').select(['content_type', 'bytes', 'sha256']).where('cadre_id', '=', cadreId).executeTakeFirst();
+
+/** The cadres among these persons (the search box marks them), by the unique person index. */
+export const findCadresOfPersons = (db: Queryable, personIds: string[]) =>
+  personIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('cadre').select(['id', 'person_id', 'status']).where('person_id', 'in', personIds).execute();

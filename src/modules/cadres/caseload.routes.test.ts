@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 const LETTER = { letterDate: '2026-01-05', signedBy: 'Kepala Cabang', validUntil: '2027-01-04', phone: '081234567890' };
 
@@ -49,8 +49,7 @@ for (const kind of testDatabaseKinds()) {
       ).id;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       [admin, manager, supervisor, kader] = (await Promise.all(['admin', 'manajer', 'pembina', 'kader'].map(login))) as [
         ApiClient,
         ApiClient,

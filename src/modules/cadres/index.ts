@@ -2,7 +2,16 @@ import { cadreRoutes as cardAndCaseloadRoutes } from './cadres.routes.ts';
 import { participantRoutes } from './participants.routes.ts';
 import { photoRoutes } from './photo.routes.ts';
 
-export { cadreOfUser, cadresInScope, changeCadreStatus, issueCadreCard, registerCadre, verifyCadreCard } from './cadres.service.ts';
+export {
+  cadreOfUser,
+  cadresAmongPersons,
+  cadresInScope,
+  changeCadreStatus,
+  checkCadreCard,
+  issueCadreCard,
+  registerCadre,
+  verifyCadreCard,
+} from './cadres.service.ts';
 export { assignFamilies, cadreSettings, recordCadreTraining } from './caseload.service.ts';
 export { recordPersonJkn } from './participants.service.ts';
 export { assertVerificationAllowed, countVerificationLookup } from './verification-limit.ts';

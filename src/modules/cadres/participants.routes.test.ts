@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 const LETTER = { letterDate: '2026-01-05', signedBy: 'Kepala Cabang', validUntil: '2027-01-04', phone: '081234567890' };
 const card = (n: number) => String(1_000_000_000_000 + n);
@@ -44,8 +44,7 @@ for (const kind of testDatabaseKinds()) {
       client.request('PUT', `/api/v1/persons/${personId}/jkn`, { status: 'active', statusRecordedOn: '2026-02-01', ...body });
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       manager = await login('manajer');
       supervisor = await login('pembina');
       kader = await login('kader');

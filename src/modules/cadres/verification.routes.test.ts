@@ -62,8 +62,14 @@ for (const kind of testDatabaseKinds()) {
       const token = signCardToken(await signingKeys(server.database.db), { c: uuidv7(NOW.getTime()), v: 1 });
       const response = await verify(token);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ valid: false, reason: 'Kartu ini tidak terdaftar.' });
-      expect((await verify(token, { 'accept-language': 'en' })).body).toEqual({ valid: false, reason: 'This card is not registered.' });
+      // Every answer says whose check it is and when the server made it.
+      const context = { organisation: expect.any(String), reportContact: null, checkedAt: NOW.toISOString() };
+      expect(response.body).toEqual({ valid: false, reason: 'Kartu ini tidak terdaftar.', ...context });
+      expect((await verify(token, { 'accept-language': 'en' })).body).toEqual({
+        valid: false,
+        reason: 'This card is not registered.',
+        ...context,
+      });
       const html = await page(token);
       expect(html).toContain('AWAS: KARTU TIDAK SAH');
       expect(html).toContain('Kartu ini tidak terdaftar.');

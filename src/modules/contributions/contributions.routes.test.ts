@@ -3,8 +3,8 @@ import { fixedClock } from '../../core/clock.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`JKN contributions collected by a cadre, cash held, deposits, visits, worklist, performance [${kind}]`, () => {
@@ -16,8 +16,7 @@ for (const kind of testDatabaseKinds()) {
     const key = (k: string) => ({ [IDEMPOTENCY_HEADER]: k });
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD);
       const db = server.database.db;

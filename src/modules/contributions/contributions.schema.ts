@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, rupiah } from '../../core/schemas.ts';
+import { archivedMonths, calendarDate, rupiah } from '../../core/schemas.ts';
 import { rehabPlanViewSchema } from '../jkn/jkn.schema.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -117,11 +117,20 @@ export const visitViewSchema = z.object({
   notes: z.string().nullable(),
 });
 export const visitListSchema = z.object({ items: z.array(visitViewSchema) });
+/** A family's latest visits by any cadre, with the cadre's name. */
+export const householdVisitListSchema = z.object({
+  items: z.array(visitViewSchema.extend({ cadreId: z.string(), cadreName: z.string().nullable() })),
+});
 /** A family on the cadre's worklist and in the offline bundle: dues, arrears and the last visit. */
 export const worklistFamilySchema = z.object({
   householdId: z.string(),
   kkNumber: z.string(),
   headName: z.string().nullable(),
+  /** Where the family lives and how to reach them (added; older phones ignore them). */
+  address: z.string().optional(),
+  rt: z.string().nullable().optional(),
+  rw: z.string().nullable().optional(),
+  phone: z.string().optional(),
   jknClass: z.string().nullable(),
   /** Members paying as PBPU (mandiri): the persons the monthly due is for. */
   persons: z.number(),
@@ -158,6 +167,7 @@ export const performanceSchema = z.object({
     z.object({ kind: z.literal('fees'), perParticipant: z.number(), perRecruit: z.number() }),
   ]),
   incentive: z.string(),
+  archivedMonths: archivedMonths('its contributions and visits are not counted'),
 });
 
 /** The manager's overview across cadres: caseload against the cap, cash held (flagged ones first), the month's collected against due. */
@@ -181,6 +191,7 @@ export const cadresOverviewSchema = z.object({
       collectabilityPercent: z.string(),
     }),
   ),
+  archivedMonths: archivedMonths('its contributions are not counted in the month collected'),
 });
 
 /** How the branch runs collection: how long a cadre may hold cash, and how cadres are rewarded. */

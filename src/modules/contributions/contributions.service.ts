@@ -13,9 +13,12 @@ import { renderPdf } from '../../pdf/document.ts';
 import { recordAudit } from '../audit/index.ts';
 import { cadreFamilies, cadreOfFamily, cadreRecord, jknParticipantsOf, lockCadreRecord, recruitsInMonth } from '../cadres/index.ts';
 import { once } from '../idempotency/index.ts';
+import { displayNames } from '../identity/index.ts';
 import { firstBilledMonth, jknRateOf, quoteFamily, rehabPlanOfFamily } from '../jkn/index.ts';
 import { ACCOUNTS, postEntry } from '../ledger/index.ts';
-import { type HouseholdWithPersons, householdsWithPersons } from '../registry/index.ts';
+import { archivedMonthsIn } from '../partitions/index.ts';
+
+import { type HouseholdWithPersons, householdsWithPersons, personsByIds } from '../registry/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { COLLECTORS, READERS } from './contributions.roles.ts';
 import { amountForMonths, cashHeldSince, depositTimeliness, incentive, monthSpan } from './contributions.rules.ts';
@@ -36,6 +39,7 @@ import {
   paymentsInMonth,
   upsertFamilyAccount,
   visitsOf,
+  visitsOfHousehold,
 } from './contributions.store.ts';
 
 const CADRE_PARTY = 'cadre';
@@ -83,6 +87,10 @@ async function familiesOfCadre(db: Queryable, cadreId: string) {
     return {
       household_id: h.id,
       kk_number: h.kkNumber,
+      address: h.address,
+      rt: h.rt,
+      rw: h.rw,
+      phone: h.phone,
       head_name: headOf(living(h)),
       paid_through: paidThrough.get(h.id) ?? null,
       persons: living(h).filter((p) => participantOf.get(p.id)?.segment === 'PBPU').length,
@@ -174,7 +182,7 @@ export async function getFamilyDues(ctx: Context, householdId: string, asOf?: st
 export async function collectContribution(
   ctx: Context,
   cadreId: string,
-  input: { householdId: string; months: number; amount: string; paidOn?: string },
+  input: { householdId: string; months: number; amount: string; paidOn?: string; receiptNumber?: string },
   idempotencyKey: string,
 ) {
   assertRole(ctx, COLLECTORS);
@@ -199,7 +207,8 @@ export async function collectContribution(
           first: formatMonth(firstMonth, ctx.locale),
         });
       const id = uuidv7(ctx.clock.now().getTime());
-      const receiptNumber = `IUR-${paidOn.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
+      // Taken in the field, the number the phone gave (F007-00012); at the office, one made here.
+      const receiptNumber = input.receiptNumber ?? `IUR-${paidOn.replace(/-/g, '')}-${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
       const entryId = await postEntry(tx, ctx, {
         officeId: cadre.office_id,
         entryDate: paidOn,
@@ -300,6 +309,8 @@ export async function contributionReceiptPdf(ctx: Context, paymentId: string): P
   await cadreFor(ctx, ctx.db, payment.cadre_id);
   const household = await findHousehold(ctx.db, payment.household_id);
   const lastMonth = addMonths(payment.first_month, payment.months - 1);
+  // The cadre by name, never the username ("kader"); a system actor in words.
+  const receiver = (await displayNames(ctx.db, [payment.received_by], 'id')).get(payment.received_by) ?? payment.received_by;
   return renderPdf(
     (doc) => {
       doc.font('Helvetica-Bold').fontSize(14).text('KUITANSI IURAN JKN-KIS', { align: 'center' });
@@ -311,7 +322,7 @@ export async function contributionReceiptPdf(ctx: Context, paymentId: string): P
       line('Terbilang', terbilangRupiah(payment.amount));
       line('Untuk', `Iuran JKN-KIS ${payment.months} bulan (${monthSpan(payment.first_month, lastMonth, 'id')})`);
       line('Tanggal', formatDate(payment.paid_on));
-      line('Diterima oleh', payment.received_by);
+      line('Diterima oleh', receiver);
       doc.moveDown(2).text('Kuitansi ini sah tanpa tanda tangan basah; simpan sebagai bukti pembayaran.', { align: 'left' });
     },
     { title: `Kuitansi ${payment.receipt_number}`, size: 'A5' },
@@ -463,6 +474,37 @@ export async function listVisits(ctx: Context, cadreId: string, limit: number) {
   };
 }
 
+/**
+ * A family's latest cadre visits and their outcomes, with the cadre's name: for the person and
+ * household pages. Seen as the family's dues are (a cadre: only their own families).
+ */
+export async function householdVisits(ctx: Context, householdId: string, limit: number) {
+  assertRole(ctx, READERS);
+  await householdFor(ctx, ctx.db, householdId);
+  const rows = await visitsOfHousehold(ctx.db, householdId, limit);
+  const cadres = new Map<string, string | null>();
+  for (const id of new Set(rows.map((r) => r.cadre_id))) cadres.set(id, (await cadreRecord(ctx.db, id))?.person_id ?? null);
+  const names = await personsByIds(
+    ctx.db,
+    [...cadres.values()].filter((id): id is string => id !== null),
+  );
+  return {
+    items: rows.map((v) => {
+      const personId = cadres.get(v.cadre_id) ?? null;
+      return {
+        id: v.id,
+        householdId: v.household_id,
+        cadreId: v.cadre_id,
+        cadreName: (personId && names.get(personId)?.fullName) || null,
+        visitedOn: v.visited_on,
+        kind: v.kind,
+        outcome: v.outcome,
+        notes: v.notes,
+      };
+    }),
+  };
+}
+
 /** Today's worklist: families most in arrears first, then the longest unvisited. */
 export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
   assertRole(ctx, READERS);
@@ -480,6 +522,10 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
       householdId: f.household_id,
       kkNumber: f.kk_number,
       headName: f.head_name,
+      address: f.address,
+      rt: f.rt,
+      rw: f.rw,
+      phone: f.phone,
       jknClass: f.jkn_class,
       persons: f.persons,
       monthlyDue: quote ? String(quote.monthlyDue) : null,
@@ -499,7 +545,7 @@ export async function worklist(ctx: Context, cadreId: string, asOf?: string) {
 export async function performance(ctx: Context, cadreId: string, month: string) {
   assertRole(ctx, READERS);
   await cadreFor(ctx, ctx.db, cadreId);
-  const [figures, recruited, families, payments, cash, collections, deposits, settings] = await Promise.all([
+  const [figures, recruited, families, payments, cash, collections, deposits, settings, archived] = await Promise.all([
     monthFigures(ctx.db, cadreId, month),
     recruitsInMonth(ctx.db, cadreId, month),
     familiesOfCadre(ctx.db, cadreId),
@@ -508,6 +554,7 @@ export async function performance(ctx: Context, cadreId: string, month: string) 
     collectionsOf(ctx.db, cadreId),
     depositsOf(ctx.db, cadreId),
     collectionSettings(ctx.db),
+    archivedOfMonth(ctx.db, month),
   ]);
   const timeliness = depositTimeliness(
     collections.map((c) => ({ paidOn: c.paid_on, amount: BigInt(c.amount) })),
@@ -542,5 +589,16 @@ export async function performance(ctx: Context, cadreId: string, month: string) 
     depositsOnTime: timeliness.onTime,
     incentiveRule: settings.incentiveRule,
     incentive: String(incentive(settings.incentiveRule, { arrearsCollected, participantsPaid: figures.payments, recruits: recruited })),
+    archivedMonths: archived,
   };
+}
+
+/** Whether a month's contributions or visits are archived (jaring partitions archive): the month's figures then leave them out. */
+export async function archivedOfMonth(db: Queryable, month: string): Promise<string[]> {
+  const day = `${month}-01`;
+  const [payments, visits] = await Promise.all([
+    archivedMonthsIn(db, 'jkn_contribution_payment', day, day),
+    archivedMonthsIn(db, 'cadre_visit', day, day),
+  ]);
+  return [...new Set([...payments, ...visits])].sort();
 }

@@ -58,6 +58,17 @@ export async function depositedBy(db: Queryable, cadreId: string): Promise<bigin
   return BigInt(row.total);
 }
 
+/** A family's latest visits, by whichever cadre made them. */
+export const visitsOfHousehold = (db: Queryable, householdId: string, limit: number) =>
+  db
+    .selectFrom('cadre_visit')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('visited_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+
 export const visitsOf = (db: Queryable, cadreId: string, limit: number) =>
   db
     .selectFrom('cadre_visit')

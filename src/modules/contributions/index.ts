@@ -4,6 +4,7 @@ export {
   collectContribution,
   depositCash,
   getFamilyDues,
+  householdVisits,
   recordVisit,
   setPaidThrough,
   worklist,

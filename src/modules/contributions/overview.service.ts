@@ -5,6 +5,7 @@ import { regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { cadreSettings, cadresInScope, familiesOfCadres, jknParticipantsOf } from '../cadres/index.ts';
 import { jknRateOf } from '../jkn/index.ts';
+import { archivedMonthsIn } from '../partitions/index.ts';
 import { householdsWithPersons } from '../registry/index.ts';
 import { collectionSettings } from './collection-settings.ts';
 import { READERS } from './contributions.roles.ts';
@@ -67,11 +68,12 @@ export async function cadresOverview(ctx: Context, month?: string) {
     (a, b) => (rankOfName.get(a.fullName) ?? 0) - (rankOfName.get(b.fullName) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const ids = scoped.map((c) => c.id);
-  const [caseloads, cash, cadres, collection] = await Promise.all([
+  const [caseloads, cash, cadres, collection, archived] = await Promise.all([
     caseloadsOf(ctx.db, ids),
     cadreCashRows(ctx.db, ids, { from: `${chosen}-01`, to: `${addMonths(chosen, 1)}-01` }),
     cadreSettings(ctx.db),
     collectionSettings(ctx.db),
+    archivedMonthsIn(ctx.db, 'jkn_contribution_payment', `${chosen}-01`, `${chosen}-01`),
   ]);
   const cashOf = new Map(cash.map((c) => [c.cadre_id, c]));
   const rows = scoped.map((c) => {
@@ -113,5 +115,5 @@ export async function cadresOverview(ctx: Context, month?: string) {
     };
   });
   items.sort((a, b) => Number(b.cashFlagged) - Number(a.cashFlagged) || (a.cashFlagged ? b.daysHeld - a.daysHeld : 0));
-  return { month: chosen, asOf: today, caseloadCap: cadres.caseloadCap, cashHoldingLimitDays: limitDays, items };
+  return { month: chosen, asOf: today, caseloadCap: cadres.caseloadCap, cashHoldingLimitDays: limitDays, items, archivedMonths: archived };
 }

@@ -5,7 +5,7 @@ import { DAY_MS } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../../testing/financing-fixtures.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 import { closeDay as closeDayFromCli } from './close-day.service.ts';
 
 /**
@@ -40,8 +40,7 @@ for (const kind of testDatabaseKinds()) {
       ).rows;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false, clock });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock });
       const manager = new ApiClient(server.url);
       [admin, cashier] = [new ApiClient(server.url), new ApiClient(server.url)];
       await manager.login('manajer', DEMO_PASSWORD);
@@ -107,7 +106,7 @@ for (const kind of testDatabaseKinds()) {
         date: '2026-02-15',
         alreadyClosed: false,
         daysClosed: ['2026-02-15'],
-        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'],
+        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books', 'partitions'],
         financings: 2,
       });
       // 0.5% of 6,000,000 + 0.5% of 4,000,000.

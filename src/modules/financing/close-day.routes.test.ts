@@ -4,8 +4,8 @@ import { DAY_MS } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../../testing/financing-fixtures.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`close of day, portfolio at risk and the revolving queue [${kind}]`, () => {
@@ -19,8 +19,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       // Business date 2026-03-01 (WIB).
-      server = await startTestServer(kind, { serveWeb: false, clock });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock });
       [manager, cashier, admin] = [new ApiClient(server.url), new ApiClient(server.url), new ApiClient(server.url)];
       await manager.login('manajer', DEMO_PASSWORD);
       await cashier.login('kasir', DEMO_PASSWORD);
@@ -68,7 +67,7 @@ for (const kind of testDatabaseKinds()) {
         date: '2026-03-01',
         alreadyClosed: false,
         daysClosed: ['2026-03-01'],
-        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'],
+        stepsRun: ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books', 'partitions'],
         financings: 3,
       });
       const b = (await cashier.get(`/api/v1/financings/${ids.B}`)).body;

@@ -4,8 +4,10 @@ import { isIsoDate, nextDay } from '../../core/dates.ts';
 import { AppError, conflict, invalid } from '../../core/errors.ts';
 import type { Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
+import { refreshDashboards } from '../dashboards/index.ts';
 import { creditBalancesOf, fundById, postEntry, sealBooks, snapshotLedgerBalances } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
+import { ensureComingPartitions } from '../partitions/index.ts';
 import { planCloseDay } from './close-day.rules.ts';
 import {
   accruePenalties,
@@ -30,7 +32,7 @@ import { ALLOWANCE_ACCOUNT, provisionTrueUp } from './provisions.rules.ts';
 import { DEFAULT_QUALITY_RULE, PROVISION_PER_MILLE, type QualityRuleName, ruleInForceFrom, ruleOn } from './quality.rules.ts';
 import { prepareRepaymentFacts } from './repayment-facts.service.ts';
 
-export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'] as const;
+export const CLOSE_DAY_STEPS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books', 'partitions'] as const;
 type Step = (typeof CLOSE_DAY_STEPS)[number];
 
 /** The quality-class thresholds of the dated rule as one SQL CASE over days past due (a.dpd). */
@@ -113,7 +115,8 @@ async function closeOneDay(ctx: Context, date: string, rule: QualityRuleName, op
       else if (step === 'snapshot') await writeSnapshot(tx, date, PROVISION_PER_MILLE);
       else if (step === 'provisions') await bookProvisions(tx, ctx, date);
       else if (step === 'balances') await snapshotLedgerBalances(tx, date);
-      else await sealBooks(tx, ctx, date);
+      else if (step === 'books') await sealBooks(tx, ctx, date);
+      else await ensureComingPartitions(tx, date);
       await markStep(tx, date, step);
       return true;
     });
@@ -123,6 +126,8 @@ async function closeOneDay(ctx: Context, date: string, rule: QualityRuleName, op
   }
   await inTransaction(ctx, async (tx) => {
     if ((await lockRun(tx, date)).finished_at) return;
+    // The dashboards' month (docs/dashboards.md): a recompute, so a resumed run just writes it again.
+    await refreshDashboards(tx, date);
     await finishRun(tx, date);
     await recordAudit(tx, ctx, { action: 'financing.close_day', entityType: 'close_day', after: { date, steps: stepsRun, rule } });
   });
@@ -190,4 +195,9 @@ export async function portfolioAtRisk(ctx: Context, query: { date?: string; by: 
 export async function getQualityRule(ctx: Context): Promise<{ rule: QualityRuleName; defaultRule: QualityRuleName }> {
   assertRole(ctx, PAR_READERS);
   return { rule: await qualityRuleSetting(ctx.db), defaultRule: DEFAULT_QUALITY_RULE };
+}
+
+/** The last business date close of day has finished (and so sealed), or null: what may be archived (partitions). */
+export async function lastClosedDay(ctx: Context): Promise<string | null> {
+  return (await lastFinishedRun(ctx.db))?.business_date ?? null;
 }

@@ -103,8 +103,8 @@ export async function updateArrears(db: Queryable, date: string, classSql: strin
 }
 
 /**
- * The portfolio picture of a date by office, fund, group and facilitator, rewritten whole: a group's financings count
- * for the group's facilitator today; a financing outside a group, for the facilitator who applied.
+ * The portfolio picture of a date by office, fund, group and facilitator, rewritten whole: a financing counts for its
+ * responsible officer (assigned by a manager, or the facilitator who applied), else for its group's facilitator today.
  */
 export async function writeSnapshot(db: Queryable, date: string, provisionPerMille: Record<number, number>) {
   const provision = sql.raw(
@@ -116,7 +116,7 @@ export async function writeSnapshot(db: Queryable, date: string, provisionPerMil
   await sql`
     INSERT INTO portfolio_snapshot (business_date, office_id, fund_id, group_id, facilitator_id, financings, outstanding,
                                     at_risk_1, at_risk_30, at_risk_90, by_class, provision)
-    SELECT ${date}::date, f.office_id, f.fund_id, f.group_id, coalesce(g.facilitator_id, f.facilitator_id), count(*)::int,
+    SELECT ${date}::date, f.office_id, f.fund_id, f.group_id, coalesce(f.facilitator_id, g.facilitator_id), count(*)::int,
            sum(f.outstanding_principal),
            coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 1), 0),
            coalesce(sum(f.outstanding_principal) FILTER (WHERE f.days_past_due >= 30), 0),
@@ -129,7 +129,7 @@ export async function writeSnapshot(db: Queryable, date: string, provisionPerMil
            sum(floor(f.outstanding_principal * ${provision} / 1000))::bigint
     FROM financing f LEFT JOIN business_group g ON g.id = f.group_id
     WHERE f.status = 'disbursed'
-    GROUP BY f.office_id, f.fund_id, f.group_id, coalesce(g.facilitator_id, f.facilitator_id)`.execute(db);
+    GROUP BY f.office_id, f.fund_id, f.group_id, coalesce(f.facilitator_id, g.facilitator_id)`.execute(db);
 }
 
 export type SnapshotTotals = {
@@ -187,4 +187,72 @@ export async function requiredProvisions(db: Queryable, date: string) {
     SELECT office_id, fund_id, sum(provision)::text AS provision FROM portfolio_snapshot
     WHERE business_date = ${date} GROUP BY office_id, fund_id`.execute(db);
   return rows.rows;
+}
+
+export type AtRiskFilter = {
+  /** Days past due at least (PAR 1, 30, 90). */
+  minDays: number;
+  by?: { dimension: 'office' | 'fund' | 'group' | 'facilitator'; key: string | null };
+  officeIds: string[] | null;
+  regionPatterns: string[] | null;
+  offset: number;
+  limit: number;
+};
+
+function atRiskWhere(filter: AtRiskFilter) {
+  const officer = sql`coalesce(f.facilitator_id, g.facilitator_id)`;
+  const conditions = [sql`f.status = 'disbursed'`, sql`f.days_past_due >= ${filter.minDays}`];
+  if (filter.officeIds !== null)
+    conditions.push(filter.officeIds.length === 0 ? sql`false` : sql`f.office_id IN (${sql.join(filter.officeIds)})`);
+  if (filter.regionPatterns !== null)
+    conditions.push(
+      filter.regionPatterns.length === 0
+        ? sql`false`
+        : sql`(${sql.join(
+            filter.regionPatterns.map((p) => sql`f.region_code LIKE ${p}`),
+            sql` OR `,
+          )})`,
+    );
+  const by = filter.by;
+  if (by) {
+    const column = { office: sql`f.office_id`, fund: sql`f.fund_id`, group: sql`f.group_id`, facilitator: officer }[by.dimension];
+    conditions.push(by.key === null ? sql`${column} IS NULL` : sql`${column}::text = ${by.key}`);
+  }
+  return sql.join(conditions, sql` AND `);
+}
+
+/**
+ * The named financings behind a PAR figure as of the last close of day (days past due and the
+ * outstanding principal it counted), most days late first; each with its responsible officer
+ * as the snapshot counts it (assigned, else the group's facilitator). Totals over every match.
+ */
+export async function atRiskFinancings(db: Queryable, filter: AtRiskFilter) {
+  const where = atRiskWhere(filter);
+  const [page, totals] = await Promise.all([
+    sql<{
+      id: string;
+      number: string;
+      person_id: string;
+      office_id: string;
+      fund_id: string;
+      group_id: string | null;
+      officer_id: string | null;
+      outstanding: string;
+      overdue: string;
+      days_past_due: number;
+      quality_class: number;
+    }>`
+      SELECT f.id, f.number, f.person_id, f.office_id, f.fund_id, f.group_id,
+             coalesce(f.facilitator_id, g.facilitator_id) AS officer_id,
+             f.outstanding_principal::text AS outstanding, f.overdue_amount::text AS overdue, f.days_past_due, f.quality_class
+      FROM financing f LEFT JOIN business_group g ON g.id = f.group_id
+      WHERE ${where}
+      ORDER BY f.days_past_due DESC, f.outstanding_principal DESC, f.id
+      OFFSET ${filter.offset} LIMIT ${filter.limit}`.execute(db),
+    sql<{ financings: number; outstanding: string }>`
+      SELECT count(*)::int AS financings, coalesce(sum(f.outstanding_principal), 0)::text AS outstanding
+      FROM financing f LEFT JOIN business_group g ON g.id = f.group_id
+      WHERE ${where}`.execute(db),
+  ]);
+  return { rows: page.rows, totals: totals.rows[0] ?? { financings: 0, outstanding: '0' } };
 }

@@ -91,6 +91,8 @@ export type ReceiptFacts = {
   remaining: { principal: Money; total: Money };
   reversed: boolean;
   reversalReason: string | null;
+  /** Taken in the field: the number of the receipt the phone gave at once; it stays the receipt's number. */
+  fieldReceiptNumber?: string | null;
 };
 
 export type Receipt = {
@@ -115,7 +117,7 @@ export function buildReceipt(facts: ReceiptFacts): Receipt {
   breakdown.push(['Jumlah', formatRupiah(sumRupiah([facts.principal, facts.profit, facts.penalty]))]);
   return {
     title: 'KUITANSI PEMBAYARAN ANGSURAN',
-    number: receiptNumber(facts.financingNumber, facts.sequence),
+    number: facts.fieldReceiptNumber ?? receiptNumber(facts.financingNumber, facts.sequence),
     organisation: facts.organisation,
     office: facts.office,
     fields: [
@@ -124,6 +126,7 @@ export function buildReceipt(facts: ReceiptFacts): Receipt {
       ['Untuk pembayaran', `Angsuran pembiayaan No. ${facts.financingNumber} (${facts.productName})`],
       ['Tanggal bayar', formatDate(facts.paidOn)],
       ['Cara bayar', CHANNEL_WORDS[facts.channel]],
+      ...(facts.fieldReceiptNumber ? [['Nomor buku', receiptNumber(facts.financingNumber, facts.sequence)] as [string, string]] : []),
     ],
     amount: formatRupiah(facts.amount),
     amountWords: terbilangRupiah(facts.amount),

@@ -5,7 +5,7 @@ import { maskName } from '../../core/mask.ts';
 import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope } from '../../core/scope.ts';
 import { getGroup } from '../groups/index.ts';
-import { staffNameById, staffNames } from '../identity/index.ts';
+import { displayNames, staffNameById } from '../identity/index.ts';
 import { getOrganisation, officesWithRegions } from '../organisation/index.ts';
 import { findRegionsByCodes } from '../regions/index.ts';
 import { personById } from '../registry/index.ts';
@@ -65,7 +65,8 @@ export async function repaymentReceiptPdf(ctx: Context, id: string, repaymentId:
   const sequence = view.repayments.findIndex((r) => r.id === repaymentId) + 1;
   const repayment = view.repayments[sequence - 1];
   if (!repayment) throw notFound('repayment', repaymentId);
-  const names = await staffNames(ctx.db, [repayment.receivedBy]);
+  // Documents are in Bahasa Indonesia: a system actor's words too.
+  const names = await displayNames(ctx.db, [repayment.receivedBy], 'id');
   const facts: ReceiptFacts = {
     ...head,
     financingNumber: view.number,
@@ -84,6 +85,7 @@ export async function repaymentReceiptPdf(ctx: Context, id: string, repaymentId:
     remaining: remainingAfter(view.outstanding, repaymentFacts(view), repayment.id),
     reversed: repayment.reversed,
     reversalReason: repayment.reversalReason,
+    fieldReceiptNumber: repayment.fieldReceiptNumber,
   };
   return renderReceipt(buildReceipt(facts));
 }
@@ -133,7 +135,11 @@ export async function financingPassbookPdf(ctx: Context, id: string): Promise<Bu
   assertPrintable(view, ['disbursed', 'closed', 'written_off']);
   const product = await findProductByCode(ctx.db, view.product.code);
   if (!product) throw notFound('product', view.product.code);
-  const names = await staffNames(ctx.db, [...new Set(view.repayments.map((r) => r.receivedBy))]);
+  const names = await displayNames(
+    ctx.db,
+    view.repayments.map((r) => r.receivedBy),
+    'id',
+  );
   return renderPassbook(
     buildPassbook({
       organisation: head.organisation,

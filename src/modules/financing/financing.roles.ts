@@ -11,3 +11,6 @@ export const COLLECTORS = ['admin', 'manager', 'cashier', 'facilitator'] as cons
 /** Reversing a repayment, writing off, rescheduling: corrections a manager answers for. */
 export const CORRECTORS = ['admin', 'manager'] as const satisfies readonly Role[];
 export const PAR_READERS = ['admin', 'manager', 'supervisor', 'auditor', 'cashier'] as const satisfies readonly Role[];
+/** Who assigns a financing's responsible officer, and the roles an officer may hold. */
+export const OFFICER_KEEPERS = ['admin', 'manager'] as const satisfies readonly Role[];
+export const OFFICER_ROLES = ['facilitator', 'manager'] as const satisfies readonly Role[];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
+import { financingsAtRisk } from './at-risk.service.ts';
 import { closeDay, getQualityRule, portfolioAtRisk, setQualityRule } from './close-day.service.ts';
 import { financingDocumentRoutes } from './documents.routes.ts';
+import { householdExposure } from './exposure.service.ts';
 import {
   APPROVERS,
   COLLECTORS,
@@ -10,22 +12,29 @@ import {
   DISBURSERS,
   FINANCING_READERS,
   MAKERS,
+  OFFICER_KEEPERS,
   PAR_READERS,
   PRODUCT_KEEPERS,
   SETTINGS_KEEPERS,
 } from './financing.roles.ts';
 import {
   applicationInputSchema,
+  atRiskQuerySchema,
+  atRiskViewSchema,
   businessResultInputSchema,
   businessResultsViewSchema,
   closeDayInputSchema,
   closeDayResultSchema,
   decisionInputSchema,
   disbursementInputSchema,
+  exposureViewSchema,
   financingIdParamsSchema,
   financingListSchema,
   financingsQuerySchema,
   financingViewSchema,
+  officerInputSchema,
+  officersQuerySchema,
+  officersViewSchema,
   portfolioQuerySchema,
   portfolioViewSchema,
   productActiveInputSchema,
@@ -54,6 +63,7 @@ import {
   listFinancings,
   listProducts,
 } from './lifecycle.service.ts';
+import { assignOfficer, listOfficers } from './officer.service.ts';
 import { setProductActive } from './products.service.ts';
 import { listBusinessResults, reportBusinessResult } from './profit-report.service.ts';
 import { revolvingQueue } from './queue.service.ts';
@@ -133,6 +143,39 @@ export const financingRoutes = [
     params: financingIdParamsSchema,
     response: financingViewSchema,
     handler: (ctx, { params }) => getFinancing(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financings/:id/household-exposure',
+    tag: 'financing',
+    summary:
+      'Over-indebtedness for the approval screen: the member’s and the household’s (same KK) other open or owed financings, with outstanding, arrears and totals',
+    auth: FINANCING_READERS,
+    params: financingIdParamsSchema,
+    response: exposureViewSchema,
+    handler: (ctx, { params }) => householdExposure(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/financings/:id/officer',
+    tag: 'financing',
+    summary:
+      'Put a financing in an officer’s charge: an active facilitator or manager of its office (422 financing.officer_unfit otherwise); audited',
+    auth: OFFICER_KEEPERS,
+    params: financingIdParamsSchema,
+    body: officerInputSchema,
+    response: financingViewSchema,
+    handler: (ctx, { params, body }) => assignOfficer(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financing/officers',
+    tag: 'financing',
+    summary: 'Facilitators and managers of your offices (or one office) who may be responsible for a financing',
+    auth: FINANCING_READERS,
+    query: officersQuerySchema,
+    response: officersViewSchema,
+    handler: (ctx, { query }) => listOfficers(ctx, query),
   }),
   ...(['approve', 'reject'] as const).map((decision) =>
     defineRoute({
@@ -248,6 +291,18 @@ export const financingRoutes = [
     query: portfolioQuerySchema,
     response: portfolioViewSchema,
     handler: (ctx, { query }) => portfolioAtRisk(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/financing/portfolio/at-risk',
+    reads: 'replica',
+    tag: 'financing',
+    summary:
+      'PAR drilled down: the named financings at least 1, 30 or 90 days past due at the last close of day (optionally of one breakdown row), with the member’s phone and the responsible officer',
+    auth: PAR_READERS,
+    query: atRiskQuerySchema,
+    response: atRiskViewSchema,
+    handler: (ctx, { query }) => financingsAtRisk(ctx, query),
   }),
   ...financingDocumentRoutes,
   defineRoute({

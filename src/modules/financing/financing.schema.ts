@@ -146,8 +146,25 @@ export const financingsQuerySchema = z.strictObject({
   fund: code.optional(),
   person: z.uuid().optional(),
   group: z.uuid().optional(),
+  /** With an instalment not fully paid falling due in [dueFrom, dueTo] (the home page's "due today"/"this week"). */
+  dueFrom: calendarDate.optional(),
+  dueTo: calendarDate.optional(),
+  /** Past due at the last close of day. */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** The responsible facilitator, or a group's facilitator: a user id, or `me`. */
+  facilitator: z.union([z.literal('me'), z.uuid()]).optional(),
+  /** With a standing repayment received that day. */
+  paidOn: calendarDate.optional(),
+  /** Closed (repaid or written off) on or after that day. */
+  closedFrom: calendarDate.optional(),
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const responsibleOfficerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  viaGroup: z.boolean().describe('No officer is assigned: the group’s facilitator is responsible'),
 });
 
 const instalmentView = z.object({
@@ -170,9 +187,13 @@ export const repaymentViewSchema = z.object({
   penalty: z.string(),
   channel: z.string(),
   receivedBy: z.string(),
+  /** The receiver's full name (words for a system actor), as the receipt prints it. */
+  receivedByName: z.string().optional(),
   journalEntryId: z.string(),
   reversed: z.boolean(),
   reversalReason: z.string().nullable(),
+  /** The number of the receipt a field worker's phone gave for it (F007-00012); null at the counter. */
+  fieldReceiptNumber: z.string().nullable(),
   outstandingAfter: z.string().optional(),
 });
 export const financingViewSchema = z.object({
@@ -192,11 +213,17 @@ export const financingViewSchema = z.object({
   healthNotes: z.string().nullable(),
   appliedOn: z.string(),
   createdBy: z.string(),
+  /** Who applied, as documents print it: the user's full name, or words for a system actor. */
+  createdByName: z.string(),
   decidedBy: z.string().nullable(),
   decisionNote: z.string().nullable(),
   disbursedOn: z.string().nullable(),
   disbursementMethod: z.string().nullable(),
+  /** The responsible officer: assigned (or the facilitator who applied), else the group's facilitator (`viaGroup`). */
+  facilitator: responsibleOfficerSchema.nullable(),
   outstanding: z.object({ principal: z.string(), profit: z.string(), penalty: z.string(), total: z.string() }),
+  /** overdue: owed on instalments due before today; dueToday: on those due today; payableToday: both (rupiah). */
+  arrears: z.object({ overdue: z.string(), dueToday: z.string(), payableToday: z.string() }),
   daysPastDue: z.number(),
   qualityClass: z.number(),
   totals: z.object({ principal: z.string(), profit: z.string(), total: z.string() }),
@@ -214,9 +241,13 @@ export const financingListSchema = z.object({
       fundCode: z.string(),
       principal: z.string(),
       outstanding: z.string(),
+      /** Owed on instalments due before today (rupiah). */
+      overdue: z.string(),
       daysPastDue: z.number(),
       qualityClass: z.number(),
       appliedOn: z.string(),
+      /** The responsible officer's full name (see the view's `facilitator`), null when none. */
+      facilitatorName: z.string().nullable(),
     }),
   ),
   nextCursor: z.string().nullable(),
@@ -308,4 +339,77 @@ export const rescheduleInputSchema = z.strictObject({
   installments: z.number().int().min(1).max(520),
   firstDueDate: calendarDate.optional(),
   reason: z.string().trim().min(3).max(300),
+});
+
+// ---- The money screens (issue 15 §3): responsible officer, household exposure, PAR drill-down ----
+
+export const officerInputSchema = z.strictObject({
+  userId: z.uuid().describe('A facilitator or manager working at the financing’s office'),
+});
+export const officersQuerySchema = z.strictObject({ office: code.optional() });
+export const officersViewSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), officeCodes: z.array(z.string()) })),
+});
+
+const exposureItem = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(['applied', 'approved', 'rejected', 'disbursed', 'closed', 'written_off']),
+  personId: z.string(),
+  personName: z.string(),
+  /** The applicant's own financing, or another member of the household (same KK). */
+  whose: z.enum(['member', 'household']),
+  productCode: z.string(),
+  principal: z.string(),
+  outstanding: z.string(),
+  overdue: z.string(),
+  daysPastDue: z.number(),
+  appliedOn: z.string(),
+});
+export const exposureViewSchema = z.object({
+  financingId: z.string(),
+  householdId: z.string().nullable(),
+  members: z.number().describe('Persons on the household’s KK'),
+  /** Every other financing still open or owed (applied, approved, disbursed, written off) of the member and the household, in scope. */
+  items: z.array(exposureItem),
+  totals: z.object({
+    financings: z.number(),
+    outstanding: z.string().describe('Owed on running and written-off financings (rupiah)'),
+    overdue: z.string().describe('Owed on instalments past due (rupiah)'),
+    pending: z.string().describe('Principal of other applications waiting for a decision or for money'),
+    withThis: z.string().describe('outstanding + pending + this application’s principal'),
+  }),
+});
+
+export const atRiskQuerySchema = z.strictObject({
+  /** PAR 1, 30 or 90: financings at least that many days past due. */
+  par: z.enum(['1', '30', '90']).default('30'),
+  by: z.enum(['office', 'fund', 'group', 'facilitator']).optional(),
+  /** The portfolio row's key (an id), or `none` for its row without one. */
+  key: z.union([z.uuid(), z.literal('none')]).optional(),
+  cursor: cursorParam.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export const atRiskViewSchema = z.object({
+  asOf: z.string().describe('The last closed business day: days past due and outstanding as it counted them'),
+  par: z.number(),
+  totals: z.object({ financings: z.number(), outstanding: z.string() }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      personId: z.string(),
+      personName: z.string(),
+      /** The member's household phone (empty when none is known). */
+      phone: z.string(),
+      outstanding: z.string().describe('Outstanding principal (what PAR counts)'),
+      overdue: z.string(),
+      daysPastDue: z.number(),
+      qualityClass: z.number(),
+      officeCode: z.string(),
+      fundCode: z.string(),
+      facilitator: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
 });

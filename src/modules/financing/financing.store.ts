@@ -106,9 +106,17 @@ export const markRepaymentReversed = (db: Queryable, id: string, entryId: string
 
 export type FinancingFilter = {
   status?: FinancingStatus;
+  statuses?: FinancingStatus[];
   fundId?: string;
   personId?: string;
+  personIds?: string[];
   groupId?: string;
+  due?: { from: string; to: string };
+  overdue?: boolean;
+  /** The financings a user is responsible for: assigned to them, or of a group they facilitate when none is assigned. */
+  facilitator?: { id: string; groupIds: string[] };
+  paidOn?: string;
+  closedFrom?: string;
   regionPatterns: string[] | null;
   offset: number;
   limit: number;
@@ -131,11 +139,52 @@ export function listFinancingRows(db: Queryable, filter: FinancingFilter) {
       'f.days_past_due',
       'f.quality_class',
       'f.applied_on',
+      'f.facilitator_id',
+      'f.group_id',
     ]);
   if (filter.status) query = query.where('f.status', '=', filter.status);
   if (filter.fundId) query = query.where('f.fund_id', '=', filter.fundId);
   if (filter.personId) query = query.where('f.person_id', '=', filter.personId);
+  if (filter.personIds)
+    query = filter.personIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('f.person_id', 'in', filter.personIds);
+  if (filter.statuses)
+    query = filter.statuses.length === 0 ? query.where(sql<boolean>`false`) : query.where('f.status', 'in', filter.statuses);
   if (filter.groupId) query = query.where('f.group_id', '=', filter.groupId);
+  const due = filter.due;
+  if (due)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('financing_installment as i')
+          .select(sql`1`.as('one'))
+          .whereRef('i.financing_id', '=', 'f.id')
+          .where('i.due_date', '>=', due.from)
+          .where('i.due_date', '<=', due.to)
+          .where((eb) => eb.or([eb('i.principal_paid', '<', eb.ref('i.principal')), eb('i.profit_paid', '<', eb.ref('i.profit'))])),
+      ),
+    );
+  if (filter.overdue !== undefined) query = query.where('f.days_past_due', filter.overdue ? '>' : '=', 0);
+  const facilitator = filter.facilitator;
+  if (facilitator)
+    query = query.where((eb) =>
+      eb.or([
+        eb('f.facilitator_id', '=', facilitator.id),
+        ...(facilitator.groupIds.length > 0
+          ? [eb.and([eb('f.facilitator_id', 'is', null), eb('f.group_id', 'in', facilitator.groupIds)])]
+          : []),
+      ]),
+    );
+  const paidOn = filter.paidOn;
+  if (paidOn)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('financing_repayment as r')
+          .select(sql`1`.as('one'))
+          .whereRef('r.financing_id', '=', 'f.id')
+          .where('r.paid_on', '=', paidOn)
+          .where('r.reversal_entry_id', 'is', null),
+      ),
+    );
+  if (filter.closedFrom) query = query.where('f.closed_on', '>=', filter.closedFrom);
   if (filter.regionPatterns)
     query =
       filter.regionPatterns.length === 0
@@ -196,4 +245,19 @@ export async function committedPrincipal(db: Queryable, fundId: string): Promise
     .where('status', 'in', ['applied', 'approved'])
     .executeTakeFirstOrThrow();
   return BigInt(row.total);
+}
+
+/** Financings whose number starts with a prefix (pattern index of migration 0039), in the actor's regions. */
+export function searchFinancingRowsByNumber(db: Queryable, prefix: string, regionPatterns: string[] | null, limit: number) {
+  const like = `${prefix.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let query = db
+    .selectFrom('financing as f')
+    .select(['f.id', 'f.number', 'f.status', 'f.person_id', 'f.days_past_due'])
+    .where('f.number', 'like', like);
+  if (regionPatterns !== null)
+    query =
+      regionPatterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where((eb) => eb.or(regionPatterns.map((p) => eb('f.region_code', 'like', p))));
+  return query.orderBy('f.number').limit(limit).execute();
 }

@@ -96,6 +96,8 @@ export type FinancingRepaymentTable = {
   journal_entry_id: string;
   reversal_entry_id: string | null;
   reversal_reason: string | null;
+  /** The number of the receipt a field worker's phone gave (F007-00012), null at the counter. */
+  field_receipt_number: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
 };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 /** A group's revolving fund is the members' own money: it lends to them and no one else. */
 for (const kind of testDatabaseKinds()) {
@@ -14,8 +14,7 @@ for (const kind of testDatabaseKinds()) {
     let stranger: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url);

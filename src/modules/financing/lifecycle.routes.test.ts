@@ -3,8 +3,8 @@ import { businessDate, systemClock } from '../../core/clock.ts';
 import { nextDay } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`financing lifecycle on the ledger [${kind}]`, () => {
@@ -15,8 +15,7 @@ for (const kind of testDatabaseKinds()) {
     let persons: string[];
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD);
       cashier = new ApiClient(server.url);

@@ -11,7 +11,8 @@ import { ROLES_SEEING_IDENTIFIERS } from '../../core/roles.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { householdIsActiveMember, personIsActiveMember } from '../groups/index.ts';
+import { groupsOfFacilitator, householdIsActiveMember, personIsActiveMember } from '../groups/index.ts';
+import { displayNames } from '../identity/index.ts';
 import {
   ACCOUNTS,
   availableCash,
@@ -25,6 +26,7 @@ import {
 } from '../ledger/index.ts';
 import { officesWithRegions } from '../organisation/index.ts';
 import { businessWithHousehold, findPersonForActor, personById, personsByIds } from '../registry/index.ts';
+import { findInstalmentsOf } from './field.store.ts';
 import { APPROVERS, DISBURSERS, FINANCING_READERS, MAKERS, PRODUCT_KEEPERS } from './financing.roles.ts';
 import type {
   applicationInputSchema,
@@ -49,11 +51,13 @@ import {
   listProductRows,
   lockFinancing,
   repaymentsOf,
+  searchFinancingRowsByNumber,
   updateFinancing,
 } from './financing.store.ts';
 import type { FinancingProductTable, FinancingTable } from './financing.tables.ts';
 import { type ProductKind, type ProductTerms, productSchedule, SHARIA_KINDS } from './products.rules.ts';
-import { amountOwed, daysPastDue, instalmentsDue } from './repayment.rules.ts';
+import { amountOwed, arrearsOn, daysPastDue, instalmentsDue } from './repayment.rules.ts';
+import { responsibleOfficers } from './responsible-officer.service.ts';
 
 export type ProductRow = Selectable<FinancingProductTable>;
 export type FinancingRow = Selectable<FinancingTable>;
@@ -203,7 +207,8 @@ export async function openApplication(ctx: Context, tx: Tx, input: z.infer<typeo
     product_id: product.id,
     group_id: input.groupId ?? null,
     business_id: input.businessId ?? null,
-    facilitator_id: ctx.actor.kind === 'user' && ctx.actor.role === 'facilitator' ? ctx.actor.id : null,
+    // The facilitator who applies is responsible; a group member's financing follows the group's facilitator until a manager assigns one.
+    facilitator_id: ctx.actor.kind === 'user' && ctx.actor.role === 'facilitator' && !input.groupId ? ctx.actor.id : null,
     status: 'applied',
     principal,
     installments: input.installments,
@@ -238,7 +243,7 @@ export const financingFacts = (db: Queryable, ids: string[]) => financingFactsBy
 /** Principal promised from a fund and not yet paid out: applications waiting for a decision or for money. */
 export const promisedFromFund = (db: Queryable, fundId: string) => committedPrincipal(db, fundId);
 
-async function financingInScope(ctx: Context, db: Queryable, id: string, lock = false) {
+export async function financingInScope(ctx: Context, db: Queryable, id: string, lock = false) {
   const row = lock ? await lockFinancing(db, id) : await findFinancing(db, id);
   if (!row || !regionInScope(actorScope(ctx), row.region_code)) throw notFound('financing', id);
   return row;
@@ -387,14 +392,16 @@ export async function getFinancing(ctx: Context, id: string): Promise<z.infer<ty
 }
 
 export async function financingView(ctx: Context, db: Queryable, row: FinancingRow): Promise<z.infer<typeof financingViewSchema>> {
-  const [person, product, fund, [office], installments, repayments] = await Promise.all([
+  const [person, product, fund, [office], installments, repayments, officers] = await Promise.all([
     personById(db, row.person_id),
     findProductById(db, row.product_id),
     fundById(db, row.fund_id),
     officesWithRegions(db, [row.office_id]),
     installmentsOf(db, row.id),
     repaymentsOf(db, row.id),
+    responsibleOfficers(db, [row]),
   ]);
+  const names = await displayNames(db, [row.created_by_name, ...repayments.map((r) => r.received_by)], ctx.locale);
   const today = businessDate(ctx.clock);
   const seesIdentifiers = ctx.actor.kind === 'system' || (ctx.actor.kind === 'user' && ROLES_SEEING_IDENTIFIERS.includes(ctx.actor.role));
   const projected =
@@ -436,6 +443,7 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
   const totalProfit = sumRupiah(schedule.map((i) => i.profit));
   const dues = instalmentsDue(installments);
   const owed = amountOwed(dues);
+  const arrears = arrearsOn(dues, today);
   return {
     id: row.id,
     number: row.number,
@@ -458,15 +466,22 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
     healthNotes: row.health_notes,
     appliedOn: row.applied_on,
     createdBy: row.created_by_name,
+    createdByName: names.get(row.created_by_name) ?? row.created_by_name,
     decidedBy: row.decided_by,
     decisionNote: row.decision_note,
     disbursedOn: row.disbursed_on,
     disbursementMethod: row.disbursement_method,
+    facilitator: officers.get(row.id) ?? null,
     outstanding: {
       principal: owed.principal.toString(),
       profit: owed.profit.toString(),
       penalty: owed.penalty.toString(),
       total: owed.total.toString(),
+    },
+    arrears: {
+      overdue: arrears.overdue.toString(),
+      dueToday: arrears.dueToday.toString(),
+      payableToday: arrears.payableToday.toString(),
     },
     daysPastDue: row.status === 'disbursed' ? daysPastDue(dues, today) : 0,
     qualityClass: row.quality_class,
@@ -482,9 +497,11 @@ export async function financingView(ctx: Context, db: Queryable, row: FinancingR
       penalty: r.penalty,
       channel: r.channel,
       receivedBy: r.received_by,
+      receivedByName: names.get(r.received_by) ?? r.received_by,
       journalEntryId: r.journal_entry_id,
       reversed: r.reversal_entry_id !== null,
       reversalReason: r.reversal_reason,
+      fieldReceiptNumber: r.field_receipt_number,
     })),
   };
 }
@@ -497,17 +514,35 @@ export async function listFinancings(
   const offset = query.cursor ? decodeCursor(query.cursor, ['offset'])[0] : 0;
   const fund = query.fund ? await fundByCode(ctx.db, query.fund) : undefined;
   if (query.fund && !fund) return { items: [], nextCursor: null };
+  // `me` for a system actor (the CLI) names no one: the nil id matches no financing.
+  const facilitatorId =
+    query.facilitator === 'me' ? (ctx.actor.kind === 'user' ? ctx.actor.id : '00000000-0000-0000-0000-000000000000') : query.facilitator;
   const rows = await listFinancingRows(ctx.db, {
     status: query.status,
     fundId: fund?.id,
     personId: query.person,
     groupId: query.group,
+    due: query.dueFrom || query.dueTo ? { from: query.dueFrom ?? '0001-01-01', to: query.dueTo ?? '9999-12-31' } : undefined,
+    overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+    facilitator: facilitatorId ? { id: facilitatorId, groupIds: await groupsOfFacilitator(ctx.db, facilitatorId) } : undefined,
+    paidOn: query.paidOn,
+    closedFrom: query.closedFrom,
     regionPatterns: regionLikePatterns(actorScope(ctx)),
     offset,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const [persons, funds] = await Promise.all([
+  return {
+    items: await financingListItems(ctx, page),
+    nextCursor: rows.length > query.limit ? encodeCursor(['offset'], [offset + query.limit]) : null,
+  };
+}
+
+type ListRow = Awaited<ReturnType<typeof listFinancingRows>>[number];
+
+/** A page of financing rows as the list shows them: member, fund, live arrears and the responsible officer. */
+export async function financingListItems(ctx: Context, page: ListRow[]): Promise<z.infer<typeof financingListSchema>['items']> {
+  const [persons, funds, instalments, officers] = await Promise.all([
     personsByIds(
       ctx.db,
       page.map((r) => r.person_id),
@@ -516,21 +551,52 @@ export async function listFinancings(
       ctx.db,
       page.map((r) => r.fund_id),
     ),
+    findInstalmentsOf(
+      ctx.db,
+      page.filter((r) => r.status === 'disbursed').map((r) => r.id),
+    ),
+    responsibleOfficers(ctx.db, page),
   ]);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      status: r.status,
-      personName: persons.get(r.person_id)?.fullName ?? '',
-      productCode: r.product_code,
-      fundCode: funds.get(r.fund_id) ?? '',
-      principal: r.principal,
-      outstanding: sumRupiah([r.outstanding_principal, r.outstanding_profit, r.outstanding_penalty]).toString(),
-      daysPastDue: r.days_past_due,
-      qualityClass: r.quality_class,
-      appliedOn: r.applied_on,
-    })),
-    nextCursor: rows.length > query.limit ? encodeCursor(['offset'], [offset + query.limit]) : null,
-  };
+  const today = businessDate(ctx.clock);
+  const byFinancing = new Map<string, typeof instalments>();
+  for (const i of instalments) byFinancing.set(i.financing_id, [...(byFinancing.get(i.financing_id) ?? []), i]);
+  const overdue = (id: string) => arrearsOn(instalmentsDue(byFinancing.get(id) ?? []), today).overdue;
+  // Live, like the overdue amount beside it (the stored figure is only as fresh as the last close of day).
+  const daysLate = (r: ListRow) =>
+    r.status === 'disbursed' ? daysPastDue(instalmentsDue(byFinancing.get(r.id) ?? []), today) : r.days_past_due;
+  return page.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    personName: persons.get(r.person_id)?.fullName ?? '',
+    productCode: r.product_code,
+    fundCode: funds.get(r.fund_id) ?? '',
+    principal: r.principal,
+    outstanding: sumRupiah([r.outstanding_principal, r.outstanding_profit, r.outstanding_penalty]).toString(),
+    overdue: overdue(r.id).toString(),
+    daysPastDue: daysLate(r),
+    qualityClass: r.quality_class,
+    appliedOn: r.applied_on,
+    facilitatorName: officers.get(r.id)?.name ?? null,
+  }));
+}
+
+/**
+ * Financings whose number starts with what was typed, in the actor's regions, for the search
+ * box; empty for a role that does not read financings (the search box is for every staff role).
+ */
+export async function searchFinancingsByNumber(ctx: Context, prefix: string, limit: number) {
+  if (ctx.actor.kind === 'user' && !(FINANCING_READERS as readonly string[]).includes(ctx.actor.role)) return [];
+  const rows = await searchFinancingRowsByNumber(ctx.db, prefix, regionLikePatterns(actorScope(ctx)), limit);
+  const persons = await personsByIds(
+    ctx.db,
+    rows.map((r) => r.person_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    personName: persons.get(r.person_id)?.fullName ?? '',
+    daysPastDue: r.days_past_due,
+  }));
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts';
 import { findInstalmentsOf } from './field.store.ts';
 import {
   findDisbursedFinancingsOfPersons,
+  findFinancingMembers,
   findFinancingsInPortfolioBetween,
   findInstalmentsInPortfolioBetween,
   findRepaymentsInPortfolioBetween,
@@ -76,4 +77,10 @@ export async function financingHistoryBetween(
   for (const r of repayments)
     byId.get(r.financing_id)?.repayments.push({ paidOn: r.paid_on, principal: BigInt(r.principal), profit: BigInt(r.profit) });
   return [...byId.values()];
+}
+
+/** Whose financing each of these is (documents that name the member, e.g. a drawer's end-of-day report). */
+export async function financingMembers(db: Queryable, ids: string[]): Promise<Map<string, { personId: string; number: string }>> {
+  const rows = await findFinancingMembers(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { personId: row.person_id, number: row.number }]));
 }

@@ -58,3 +58,9 @@ export const findRepaymentsInPortfolioBetween = (db: Queryable, officeIds: strin
           AND ${officeIds === null ? sql`true` : sql`f.office_id IN (${sql.join(officeIds)})`}`
         .execute(db)
         .then((r) => r.rows);
+
+/** The member (person) and number of each financing. */
+export const findFinancingMembers = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('financing').select(['id', 'person_id', 'number']).where('id', 'in', ids).execute();

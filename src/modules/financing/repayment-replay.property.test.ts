@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 /**
  * Replays never double-post: whatever mix of first requests, repeats (one after another or at
@@ -18,8 +18,7 @@ for (const kind of testDatabaseKinds()) {
     let financingId: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       const manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD);
       cashier = new ApiClient(server.url);

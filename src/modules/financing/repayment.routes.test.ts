@@ -4,8 +4,8 @@ import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../../testing/financing-fixtures.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 // 09:00 WIB on Friday 20 March 2026: instalment 2 (due 15 March) is five days late.
 const TODAY = '2026-03-20';
@@ -19,8 +19,7 @@ for (const kind of testDatabaseKinds()) {
     const ids: string[] = [];
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date(`${TODAY}T02:00:00Z`)) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date(`${TODAY}T02:00:00Z`)) });
       [manager, cashier, admin] = [new ApiClient(server.url), new ApiClient(server.url), new ApiClient(server.url)];
       await manager.login('manajer', DEMO_PASSWORD); // YK01
       await cashier.login('kasir', DEMO_PASSWORD); // YK01

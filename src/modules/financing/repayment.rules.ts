@@ -127,3 +127,21 @@ export function daysPastDue(instalments: InstalmentDue[], asOf: string): number 
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
   return oldest ? daysBetween(oldest.dueDate, asOf) : 0;
 }
+
+export type Arrears = { overdue: bigint; dueToday: bigint; payableToday: bigint };
+
+/**
+ * What a member must pay to be up to date: `overdue` is what instalments that fell due before
+ * `asOf` still ask for (late charges included), `dueToday` what the instalment(s) falling due
+ * on `asOf` ask for, and `payableToday` both together. The counter offers these rather than
+ * only the oldest instalment, so a member three instalments behind is not sent home current.
+ */
+export function arrearsOn(instalments: InstalmentDue[], asOf: string): Arrears {
+  let overdue = 0n;
+  let dueToday = 0n;
+  for (const i of instalments) {
+    if (i.dueDate < asOf) overdue += instalmentOwed(i);
+    else if (i.dueDate === asOf) dueToday += instalmentOwed(i);
+  }
+  return { overdue, dueToday, payableToday: overdue + dueToday };
+}

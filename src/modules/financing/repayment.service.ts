@@ -86,6 +86,8 @@ export async function repay(
   id: string,
   input: z.infer<typeof repaymentInputSchema>,
   idempotencyKey: string,
+  /** A payment taken in the field: the number of the receipt the phone gave (docs/field.md). */
+  field: { fieldReceiptNumber?: string } = {},
 ): Promise<{ replayed: boolean; response: RepaymentView }> {
   assertRole(ctx, COLLECTORS);
   return inTransaction(ctx, (tx) =>
@@ -153,6 +155,7 @@ export async function repay(
             journal_entry_id: entryId,
             reversal_entry_id: null,
             reversal_reason: null,
+            field_receipt_number: field.fieldReceiptNumber ?? null,
           },
         );
         await recordAudit(tx, ctx, {
@@ -160,7 +163,13 @@ export async function repay(
           entityType: 'financing',
           entityId: id,
           officeId: row.office_id,
-          after: { repaymentId, amount: input.amount, paidOn, channel: input.channel },
+          after: {
+            repaymentId,
+            amount: input.amount,
+            paidOn,
+            channel: input.channel,
+            ...(field.fieldReceiptNumber ? { fieldReceiptNumber: field.fieldReceiptNumber } : {}),
+          },
         });
         const view: RepaymentView = {
           id: repaymentId,
@@ -175,6 +184,7 @@ export async function repay(
           journalEntryId: entryId,
           reversed: false,
           reversalReason: null,
+          fieldReceiptNumber: field.fieldReceiptNumber ?? null,
           outstandingAfter: (outstanding.principal + outstanding.profit).toString(),
         };
         return view;

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../testing/pdf-text.ts';
 import { renderBeritaAcara } from './berita-acara.ts';
-
-/**
- * The text a reader sees: PDFKit writes Helvetica text as hex strings inside TJ arrays, and
- * the gaps of justified lines as large negative kerning rather than spaces.
- */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>|(-?\d+(?:\.\d+)?)/g)]
-        .map((t) => (t[1] !== undefined ? Buffer.from(t[1], 'hex').toString('latin1') : Number(t[2]) < -200 ? ' ' : ''))
-        .join(''),
-    )
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
 
 describe('berita acara PDF', () => {
   it('states the day, place, agenda, attendance, decisions and signatories', async () => {

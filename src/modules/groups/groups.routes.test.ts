@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`business groups over HTTP [${kind}]`, () => {
@@ -12,8 +12,7 @@ for (const kind of testDatabaseKinds()) {
     let families: { householdId: string; personIds: string[] }[] = [];
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       facilitator = new ApiClient(server.url);
       await facilitator.login('pendamping', DEMO_PASSWORD);
       const people = await server.database.db

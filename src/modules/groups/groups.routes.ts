@@ -19,6 +19,7 @@ import {
   meetingParamsSchema,
   meetingViewSchema,
   officersInputSchema,
+  personGroupsSchema,
 } from './groups.schema.ts';
 import {
   addGroupMember,
@@ -32,6 +33,7 @@ import {
   listKinds,
   listMeetings,
   meetingMinutesPdf,
+  personGroups,
   recordMeeting,
   registerAsset,
   removeGroupMember,
@@ -56,6 +58,16 @@ const exportRoutes = (['csv', 'xlsx'] as const).map((format) =>
 
 export const groupRoutes = [
   ...exportRoutes,
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/persons/:id/groups',
+    tag: 'groups',
+    summary: 'The groups a person is or was in (their own or their household’s membership), with their officer role',
+    auth: READERS,
+    params: groupIdParamsSchema,
+    response: personGroupsSchema,
+    handler: (ctx, { params }) => personGroups(ctx, params.id),
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/groups/kinds',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
+import { attendanceList, calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
 import { villageCodeSchema as villageCode } from '../registry/registry.schema.ts';
 
 export const OFFICER_ROLES = ['ketua', 'sekretaris', 'bendahara'] as const;
@@ -28,10 +28,7 @@ export const meetingInputSchema = z.strictObject({
   agenda: z.string().trim().min(1).max(2000),
   decisions: z.string().trim().max(5000).default(''),
   minutes: z.string().trim().max(20_000).default(''),
-  attendance: z
-    .array(z.strictObject({ personId: z.uuid(), present: z.boolean() }))
-    .max(100)
-    .default([]),
+  attendance: attendanceList(z.strictObject({ personId: z.uuid(), present: z.boolean() })),
 });
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 export const assetInputSchema = z.strictObject({
@@ -111,3 +108,19 @@ export type FacilitatorItem = z.infer<typeof facilitatorListSchema>['items'][num
 export const groupIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const groupMemberParamsSchema = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 export const meetingParamsSchema = z.strictObject({ id: z.uuid(), meetingId: z.uuid() });
+
+/** A person's groups, current first: through their own membership or their household's (KUBE counts households). */
+export const personGroupsSchema = z.object({
+  items: z.array(
+    z.object({
+      groupId: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      kindName: z.string(),
+      through: z.enum(['self', 'household']),
+      joinedOn: z.string(),
+      leftOn: z.string().nullable(),
+      officerRole: z.enum(OFFICER_ROLES).nullable(),
+    }),
+  ),
+});

@@ -44,6 +44,7 @@ import {
   findMeeting,
   findMeetings,
   findMeetingsByIds,
+  findMembershipsOfPerson,
   findOfficers,
   insertAsset,
   insertGroup,
@@ -52,8 +53,11 @@ import {
   listGroupKinds,
   listGroupRows,
   lockGroup,
+  lockMeetingOn,
   markMemberLeft,
   removeOfficer,
+  replaceAttendance,
+  searchGroupRowsByName,
   setOfficer,
   sumAssets,
 } from './groups.store.ts';
@@ -372,14 +376,48 @@ export async function recordMeeting(ctx: Context, groupId: string, input: Meetin
   });
 }
 
-async function insertMeetingOf(ctx: Context, tx: Tx, groupId: string, input: MeetingInput) {
-  const { villages } = await groupInScope(tx, ctx, groupId);
+/**
+ * Who came to the group on a day, taken in the field: the day's meeting when there is one (its
+ * attendance replaced, so a second tap or a correction edits it rather than adding a meeting),
+ * else a new one. Once per idempotency key.
+ */
+export async function recordDayAttendance(ctx: Context, groupId: string, input: MeetingInput, idempotencyKey: string) {
+  assertRole(ctx, MANAGERS);
+  return inTransaction(ctx, (tx: Tx) =>
+    once(tx, ctx, { key: idempotencyKey, operation: `group.meeting:${groupId}`, body: input }, async () => {
+      const { villages } = await groupInScope(tx, ctx, groupId);
+      const meeting = await lockMeetingOn(tx, groupId, input.heldOn);
+      if (!meeting) return insertMeetingOf(ctx, tx, groupId, input);
+      await refuseStrangers(tx, groupId, input.attendance);
+      const before = (await findAttendance(tx, [meeting.id])).map((a) => ({ personId: a.person_id, present: a.present }));
+      await replaceAttendance(tx, meeting.id, input.attendance);
+      await recordAudit(tx, ctx, {
+        action: 'group.meeting_attendance',
+        entityType: 'group_meeting',
+        entityId: meeting.id,
+        regionCode: villages[0],
+        before: { attendance: before },
+        after: { attendance: input.attendance },
+      });
+      const views = await meetingViews(tx, groupId);
+      return views.find((v) => v.id === meeting.id) as (typeof views)[number];
+    }),
+  );
+}
+
+/** Only members (or members of that day) attend: anyone else is refused, naming them. */
+async function refuseStrangers(tx: Tx, groupId: string, attendance: MeetingInput['attendance']) {
   const members = new Set((await findGroupMembers(tx, groupId)).map((m) => m.person_id));
-  const strangers = input.attendance.map((a, i) => ({ ...a, i })).filter((a) => !members.has(a.personId));
+  const strangers = attendance.map((a, i) => ({ ...a, i })).filter((a) => !members.has(a.personId));
   if (strangers.length > 0)
     throw new AppError('common.validation_failed', 'invalid', {
       errors: strangers.map((s) => ({ field: `attendance.${s.i}.personId`, code: 'groups.attendee_not_member' })),
     });
+}
+
+async function insertMeetingOf(ctx: Context, tx: Tx, groupId: string, input: MeetingInput) {
+  const { villages } = await groupInScope(tx, ctx, groupId);
+  await refuseStrangers(tx, groupId, input.attendance);
   const id = uuidv7(ctx.clock.now().getTime());
   await insertMeeting(
     tx,
@@ -522,6 +560,11 @@ export async function personIsActiveMember(db: Queryable, groupId: string, perso
 
 /** The ids of the groups a user facilitates, by name: the field app takes their sheets offline. */
 export const groupsOfFacilitator = (db: Queryable, userId: string) => findGroupIdsOfFacilitator(db, userId);
+/** Each group's facilitator (user id, or null), for another module's lists (a financing's responsible officer). */
+export async function facilitatorsOfGroups(db: Queryable, ids: string[]): Promise<Map<string, string | null>> {
+  const rows = await findGroupsByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.facilitator_id]));
+}
 
 /** A meeting of a group (undefined when the meeting is another group's or unknown); the caller checks the group's scope. */
 export const meetingOfGroup = (db: Queryable, groupId: string, meetingId: string) => findMeeting(db, groupId, meetingId);
@@ -553,3 +596,37 @@ export async function groupSummary(db: Queryable, id: string) {
 }
 /** The ids of every group of a kind (USEP KM for the Dinas overview); the caller keeps those in scope (groupsForActor). */
 export const groupIdsOfKind = (db: Queryable, kind: string) => findGroupIdsOfKind(db, kind);
+
+/** Groups named like a fragment (at least 3 characters), in the actor's regions, for the search box. */
+export async function searchGroups(ctx: Context, fragment: string, limit: number) {
+  assertRole(ctx, READERS);
+  const rows = await searchGroupRowsByName(ctx.db, fragment, regionLikePatterns(actorScope(ctx)), limit);
+  return rows.map((g) => ({ id: g.id, name: g.name, kind: g.kind, regionCode: g.region_code }));
+}
+
+/**
+ * The groups a person is or was in (their own membership, or their household's in a group that
+ * counts households), with their officer role; only groups in the actor's regions. An unknown or
+ * out-of-scope person: 404.
+ */
+export async function personGroups(ctx: Context, personId: string) {
+  assertRole(ctx, READERS);
+  const person = await findPersonForActor(ctx, ctx.db, personId);
+  if (!person) throw notFound('person', personId);
+  const rows = await findMembershipsOfPerson(ctx.db, person.id, person.household_id);
+  const items = [];
+  for (const row of rows) {
+    if (!inScope(ctx, await findGroupVillages(ctx.db, row.group_id))) continue;
+    items.push({
+      groupId: row.group_id,
+      name: row.name,
+      kind: row.kind,
+      kindName: row.kind_name,
+      through: row.own ? ('self' as const) : ('household' as const),
+      joinedOn: row.joined_on,
+      leftOn: row.left_on,
+      officerRole: (row.officer_role ?? null) as (typeof OFFICER_ROLES)[number] | null,
+    });
+  }
+  return { items };
+}

@@ -117,6 +117,26 @@ export async function insertMeeting(
       .values(attendance.map((a) => ({ meeting_id: row.id, person_id: a.personId, present: a.present })))
       .execute();
 }
+/** The group's meeting on a day (the latest recorded, if several), locked: the field app's attendance edits it. */
+export const lockMeetingOn = (db: Queryable, groupId: string, heldOn: string) =>
+  db
+    .selectFrom('group_meeting')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('held_on', '=', heldOn)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+/** A meeting's attendance, replaced as a whole. */
+export async function replaceAttendance(db: Queryable, meetingId: string, attendance: { personId: string; present: boolean }[]) {
+  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+  if (attendance.length > 0)
+    await db
+      .insertInto('meeting_attendance')
+      .values(attendance.map((a) => ({ meeting_id: meetingId, person_id: a.personId, present: a.present })))
+      .execute();
+}
 export const findMeetings = (db: Queryable, groupId: string) =>
   db.selectFrom('group_meeting').selectAll().where('group_id', '=', groupId).orderBy('held_on', 'desc').orderBy('id', 'desc').execute();
 export function findAttendance(db: Queryable, meetingIds: string[]) {
@@ -170,3 +190,48 @@ export const findMeetingsByIds = (db: Queryable, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('group_meeting').selectAll().where('id', 'in', ids).execute();
 export const findGroupIdsOfKind = async (db: Queryable, kind: string) =>
   (await db.selectFrom('business_group').select('id').where('kind', '=', kind).execute()).map((r) => r.id);
+
+/** Groups whose name contains a fragment (trigram index of migration 0039), in the actor's regions, by name. */
+export function searchGroupRowsByName(db: Queryable, fragment: string, regionPatterns: string[] | null, limit: number) {
+  const like = `%${fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let query = db
+    .selectFrom('business_group as g')
+    .select(['g.id', 'g.name', 'g.kind', 'g.region_code'])
+    .where(sql<boolean>`lower(g.name) LIKE ${like}`);
+  if (regionPatterns !== null)
+    query =
+      regionPatterns.length === 0
+        ? query.where(sql<boolean>`false`)
+        : query.where('g.id', 'in', (eb) =>
+            eb
+              .selectFrom('group_village')
+              .select('group_id')
+              .where((w) => w.or(regionPatterns.map((p) => w('village_code', 'like', p)))),
+          );
+  return query.orderBy('g.name').orderBy('g.id').limit(limit).execute();
+}
+
+/** The groups a person is or was in: as a member, or through their household in a group that counts households (KUBE); with the person's officer role. */
+export async function findMembershipsOfPerson(db: Queryable, personId: string, householdId: string) {
+  const result = await sql<{
+    group_id: string;
+    name: string;
+    kind: string;
+    kind_name: string;
+    counts: 'households' | 'members';
+    joined_on: string;
+    left_on: string | null;
+    own: boolean;
+    officer_role: string | null;
+  }>`
+    SELECT g.id AS group_id, g.name, g.kind, k.name AS kind_name, k.counts,
+           min(m.joined_on)::text AS joined_on,
+           CASE WHEN bool_or(m.left_on IS NULL) THEN NULL ELSE max(m.left_on)::text END AS left_on,
+           bool_or(m.person_id = ${personId}::uuid) AS own,
+           (SELECT o.role FROM group_officer o WHERE o.group_id = g.id AND o.person_id = ${personId}::uuid LIMIT 1) AS officer_role
+    FROM group_member m JOIN business_group g ON g.id = m.group_id JOIN group_kind k ON k.code = g.kind
+    WHERE m.person_id = ${personId}::uuid OR (m.household_id = ${householdId}::uuid AND k.counts = 'households')
+    GROUP BY g.id, g.name, g.kind, k.name, k.counts
+    ORDER BY bool_or(m.left_on IS NULL) DESC, min(m.joined_on) DESC, g.id`.execute(db);
+  return result.rows;
+}

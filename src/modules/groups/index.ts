@@ -2,6 +2,7 @@ export { groupRoutes } from './groups.routes.ts';
 export {
   addGroupMember,
   appointOfficers,
+  facilitatorsOfGroups,
   formGroup,
   getGroup,
   groupIdsOfKind,
@@ -15,6 +16,9 @@ export {
   listMeetings,
   meetingOfGroup,
   meetingsByIds,
+  personGroups,
   personIsActiveMember,
+  recordDayAttendance,
   recordMeeting,
+  searchGroups,
 } from './groups.service.ts';

@@ -6,8 +6,8 @@ import { addDays } from '../../core/dates.ts';
 import { buildServer, createLogger } from '../../http/server.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
 const today = businessDate(systemClock);
@@ -45,8 +45,7 @@ for (const kind of testDatabaseKinds()) {
         .execute();
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       for (const name of ['dokter', 'admin', 'kasir', 'pendamping', 'kader', 'auditor', 'pembina', 'manajer'])
         clients[name] = await login(name);
       const adults = await server.database.db

@@ -7,7 +7,7 @@ import { firstTime, type Idempotent } from '../../core/idempotency.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { regionInScope, regionLikePatterns } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
-import { recordAudit } from '../audit/index.ts';
+import { type AuditRecordType, recordAudit } from '../audit/index.ts';
 import { jknParticipantsOf } from '../cadres/index.ts';
 import { once } from '../idempotency/index.ts';
 import { staffByIds } from '../identity/index.ts';
@@ -235,7 +235,7 @@ export async function recordEncounterOnce(
 }
 
 /** Every read of a clinical record leaves one audit row per request (lists name the ids read). */
-async function auditRead(ctx: Context, entry: { entityType: string; entityId: string; regionCode: string; ids?: string[] }) {
+async function auditRead(ctx: Context, entry: { entityType: AuditRecordType; entityId: string; regionCode: string; ids?: string[] }) {
   await inTransaction(ctx, (tx) =>
     recordAudit(tx, ctx, {
       action: 'health.read',

@@ -3,8 +3,8 @@ import { fixedClock } from '../../core/clock.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 // Friday 20 March 2026, 10:00 WIB. Four members borrowed 6.000.000 over 6 months on 15 January
 // (1.050.000 due on the 15th of each month from February).
@@ -27,8 +27,7 @@ for (const kind of testDatabaseKinds()) {
     const financings: string[] = [];
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date(`${TODAY}T03:00:00Z`)) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date(`${TODAY}T03:00:00Z`)) });
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       for (const username of ['fasil.kricak', 'fasil.lain'])

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../../core/clock.ts';
 import { addDays } from '../../core/dates.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 const YK_VILLAGE = '34.71.01.1001';
 const BD_VILLAGE = '32.04.11.2002';
@@ -58,8 +58,7 @@ for (const kind of testDatabaseKinds()) {
         .executeTakeFirstOrThrow();
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       for (const name of ['admin', 'manajer', 'kasir', 'pendamping', 'kader', 'dokter', 'pembina', 'auditor'])
         clients[name] = await login(name);
       wife = await spouseOf(YK_VILLAGE);

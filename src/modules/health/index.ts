@@ -1,8 +1,8 @@
 export { type EncounterInput, encounterInputSchema } from './encounters.schema.ts';
-export { recordEncounter, recordEncounterOnce } from './encounters.service.ts';
+export { listEncounters, recordEncounter, recordEncounterOnce } from './encounters.service.ts';
 export { exportPersonFhir } from './fhir.service.ts';
 export { healthFieldBundle } from './field.service.ts';
-export { illnessStatusOf } from './finance-link.service.ts';
+export { illnessStatusOf, membersAtRisk } from './finance-link.service.ts';
 export { healthRoutes } from './health.routes.ts';
 export { recomputeVillageIks } from './iks.service.ts';
 export { type IllnessStatus, illnessStatus } from './illness.rules.ts';

@@ -221,6 +221,11 @@ const MATRIX: Record<string, Row> = {
     clinical: ['nextDueOn'],
     request: () => ({ path: `/api/v1/health/recalls?status=overdue&village=${KRICAK}` }),
   },
+  'GET /api/v1/health/pregnancies': {
+    ok: CLINICAL_ONLY,
+    audited: true,
+    request: () => ({ path: '/api/v1/health/pregnancies' }),
+  },
   'POST /api/v1/health/sessions': {
     ok: CLINICAL_ONLY,
     request: (ids) => ({

@@ -5,12 +5,22 @@ import {
   householdHealthViewSchema,
   householdParamsSchema,
   personParamsSchema,
+  pregnancyListSchema,
   profileInputSchema,
   profileViewSchema,
 } from './profile.schema.ts';
-import { getHouseholdHealth, getPersonHealth, recordHouseholdHealth, recordPersonHealth } from './profile.service.ts';
+import { getHouseholdHealth, getPersonHealth, pregnanciesNearTerm, recordHouseholdHealth, recordPersonHealth } from './profile.service.ts';
 
 export const profileRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/health/pregnancies',
+    tag: 'health',
+    summary: 'Pregnancies near term in your regions: expected delivery within 30 days, nearest first (audited read)',
+    auth: CLINICAL_READERS,
+    response: pregnancyListSchema,
+    handler: (ctx) => pregnanciesNearTerm(ctx),
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/persons/:id/health',

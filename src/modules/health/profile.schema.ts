@@ -94,3 +94,19 @@ export const householdHealthViewSchema = z.object({
   updatedAt: z.string().nullable(),
 });
 export type HouseholdHealthView = z.infer<typeof householdHealthViewSchema>;
+
+/** Pregnancies near term: expected delivery within 30 days, nearest first. */
+export const pregnancyListSchema = z.object({
+  asOf: z.string(),
+  items: z.array(
+    z.object({
+      personId: z.string(),
+      fullName: z.string(),
+      householdId: z.string(),
+      villageCode: z.string(),
+      expectedDelivery: z.string(),
+      daysToGo: z.number(),
+      pregnancies: z.number().nullable(),
+    }),
+  ),
+});

@@ -1,16 +1,25 @@
-import { assertRole, type Context, inTransaction } from '../../context.ts';
+import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
+import { addDays, daysBetween } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
+import { regionInScope } from '../../core/scope.ts';
 import type { Queryable } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
-import { familiesWithMembers, findPersonForActor, householdById } from '../registry/index.ts';
+import { familiesWithMembers, findPersonForActor, householdById, personById } from '../registry/index.ts';
 import { CLINICAL_READERS, CLINICIANS } from './health.roles.ts';
 import { computeIks, IKS_CODES } from './iks.rules.ts';
 import { familyRecords, householdForActor, jknStatusOf } from './iks.service.ts';
 import { deleteAnswers, upsertAnswers } from './iks.store.ts';
 import { type AidHealthFacts, aidHealthFactsOf, deliveryDateOf, profileErrors } from './profile.rules.ts';
 import type { HouseholdHealthInput, HouseholdHealthView, ProfileInput, ProfileView } from './profile.schema.ts';
-import { findConditions, findProfiles, replaceConditions, upsertHouseholdHealth, upsertProfile } from './profile.store.ts';
+import {
+  findConditions,
+  findPregnanciesDue,
+  findProfiles,
+  replaceConditions,
+  upsertHouseholdHealth,
+  upsertProfile,
+} from './profile.store.ts';
 
 async function personForActor(ctx: Context, db: Queryable, id: string) {
   const person = await findPersonForActor(ctx, db, id);
@@ -192,4 +201,45 @@ export async function pregnancyAndDisabilityOf(db: Queryable, personIds: string[
   for (let i = 0; i < ids.length; i += 5_000)
     for (const profile of await findProfiles(db, ids.slice(i, i + 5_000))) facts.set(profile.person_id, aidHealthFactsOf(profile, asOf));
   return facts;
+}
+
+/** How far ahead a delivery counts as near term (the health worker's home count uses the same). */
+export const NEAR_TERM_DAYS = 30;
+
+/**
+ * Living women of the actor's regions whose expected delivery falls within the next 30 days,
+ * nearest first, with their household to visit. A clinical list: the read is audited.
+ */
+export async function pregnanciesNearTerm(ctx: Context) {
+  assertRole(ctx, CLINICAL_READERS);
+  const today = businessDate(ctx.clock);
+  const rows = await findPregnanciesDue(ctx.db, today, addDays(today, NEAR_TERM_DAYS));
+  const scope = actorScope(ctx);
+  const items: {
+    personId: string;
+    fullName: string;
+    householdId: string;
+    villageCode: string;
+    expectedDelivery: string;
+    daysToGo: number;
+    pregnancies: number | null;
+  }[] = [];
+  for (const row of rows) {
+    const person = await personById(ctx.db, row.person_id);
+    if (!person || person.died_on !== null || !regionInScope(scope, person.village_code)) continue;
+    const expected = row.expected_delivery as string;
+    items.push({
+      personId: person.id,
+      fullName: person.full_name,
+      householdId: person.household_id,
+      villageCode: person.village_code,
+      expectedDelivery: expected,
+      daysToGo: daysBetween(today, expected),
+      pregnancies: row.pregnancies,
+    });
+  }
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, ctx, { action: 'health.read', entityType: 'pregnancy_list', after: { ids: items.map((i) => i.personId) } }),
+  );
+  return { asOf: today, items };
 }

@@ -40,3 +40,15 @@ export async function upsertHouseholdHealth(db: Queryable, row: Insertable<House
     .onConflict((oc) => oc.column('household_id').doUpdateSet(changes))
     .execute();
 }
+
+/** Pregnancies with the expected delivery in [from, to], nearest first. */
+export const findPregnanciesDue = (db: Queryable, from: string, to: string) =>
+  db
+    .selectFrom('health_profile')
+    .select(['person_id', 'expected_delivery', 'last_menstrual_period', 'pregnancies'])
+    .where('pregnant', '=', true)
+    .where('expected_delivery', '>=', from)
+    .where('expected_delivery', '<=', to)
+    .orderBy('expected_delivery')
+    .orderBy('person_id')
+    .execute();

@@ -40,10 +40,22 @@ export const userViewSchema = z.object({
   role: roleSchema,
   active: z.boolean(),
   offices: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  areaCodes: z.array(z.string()).describe('The area narrowing the offices’ scope (empty: the offices’ whole regions)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
+
+/** A region code of any level: 34, 34.71, 34.71.01 or 34.71.01.1001. */
+const areaCodesSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/),
+  )
+  .max(20)
+  .describe('Region codes narrowing the offices’ scope: a lurah’s kelurahan, a camat’s kecamatan');
 
 export const createUserInputSchema = z.strictObject({
   username: usernameSchema,
@@ -51,11 +63,7 @@ export const createUserInputSchema = z.strictObject({
   role: roleSchema,
   password: passwordSchema,
   officeCodes: z.array(officeCodeSchema).max(50).default([]),
-  areaCodes: z
-    .array(z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/))
-    .max(20)
-    .default([])
-    .describe('Region codes narrowing the offices’ scope: a lurah’s kelurahan, a camat’s kecamatan'),
+  areaCodes: areaCodesSchema.default([]),
 });
 export type CreateUserInput = z.infer<typeof createUserInputSchema>;
 
@@ -63,6 +71,7 @@ export const updateUserInputSchema = z.strictObject({
   fullName: z.string().trim().min(1).max(120).optional(),
   role: roleSchema.optional(),
   officeCodes: z.array(officeCodeSchema).max(50).optional(),
+  areaCodes: areaCodesSchema.optional(),
   active: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
@@ -74,6 +83,8 @@ export const listUsersQuerySchema = z.strictObject({
   role: roleSchema.optional(),
   office: officeCodeSchema.optional(),
   active: z.enum(['true', 'false']).optional(),
+  /** true: only users locked out now by failed sign-ins. */
+  locked: z.enum(['true']).optional(),
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -223,4 +223,42 @@ describeEachDatabase('users and sessions', (getDatabase) => {
     const forged = await db.selectFrom('audit_log').select('id').where('action', '=', 'forged').execute();
     expect(forged).toEqual([]);
   });
+
+  it("gives an official an area inside their offices' regions: it narrows what they see; outside it is 422 on the code", async () => {
+    const lurah = await createUser(admin, {
+      username: 'lurah-uji',
+      fullName: 'Lurah Uji',
+      role: 'official',
+      password: 'rahasia-lurah',
+      officeCodes: ['BD01'],
+      areaCodes: ['32.04.11.2002'],
+    });
+    expect(lurah.areaCodes).toEqual(['32.04.11.2002']);
+    const session = await login(system, { username: 'lurah-uji', password: 'rahasia-lurah' });
+    const actor = await resolveSession(getDatabase().db, session.token, new Date());
+    expect(actor?.actor.scope).toMatchObject({ kind: 'regions', regionCodes: ['32.04.11.2002'] });
+
+    const outside = await expectAppError(
+      createUser(admin, {
+        username: 'camat-uji',
+        fullName: 'Camat Uji',
+        role: 'official',
+        password: 'rahasia-camat',
+        officeCodes: ['BD01'],
+        areaCodes: ['32.04.11', '34.71.01'],
+      }),
+      'common.validation_failed',
+      422,
+    );
+    expect(outside.errors).toEqual([{ field: 'areaCodes.1', code: 'users.area_outside_offices', params: { code: '34.71.01' } }]);
+    expect(await getDatabase().db.selectFrom('app_user').select('id').where('username', '=', 'camat-uji').execute()).toEqual([]);
+
+    // Moved to the kecamatan: the area is changed on the user, audited, and the next request sees it.
+    const moved = await changeUser(admin, lurah.id, { areaCodes: ['32.04.11'] });
+    expect(moved.areaCodes).toEqual(['32.04.11']);
+    expect((await resolveSession(getDatabase().db, session.token, new Date()))?.actor.scope).toMatchObject({ regionCodes: ['32.04.11'] });
+    const trail = await listAuditTrail(admin, { entityType: 'user', entityId: lurah.id, limit: 10 });
+    expect(trail.items.find((r) => r.action === 'user.update')?.after).toMatchObject({ areaCodes: ['32.04.11'] });
+    await expectAppError(changeUser(admin, lurah.id, { areaCodes: ['35'] }), 'common.validation_failed', 422);
+  });
 });

@@ -3,11 +3,13 @@ import { assertRole, type Context, inTransaction, type UserActor } from '../../c
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError, conflict, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import type { Locale } from '../../core/locale.ts';
 import type { Role } from '../../core/roles.ts';
-import { ORGANISATION_WIDE_ROLES, scopeFor } from '../../core/scope.ts';
+import { ORGANISATION_WIDE_ROLES, regionInScope, scopeFor } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getOrganisation, officeChangeCount, officesWithRegions, resolveOfficeCodes } from '../organisation/index.ts';
+import { systemActorLabel } from './display-names.rules.ts';
 import { USER_KEEPERS, USER_READERS } from './identity.roles.ts';
 import type { CreateUserInput, ListUsersQuery, Me, UpdateUserInput, UserView } from './identity.schema.ts';
 import {
@@ -261,6 +263,7 @@ async function toUserViews(db: Queryable, rows: UserRow[]): Promise<UserView[]> 
     role: row.role,
     active: row.active,
     offices: offices.filter((o) => officeIdsByUser.get(row.id)?.includes(o.id)).map(({ id, code, name }) => ({ id, code, name })),
+    areaCodes: row.area_codes,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }));
@@ -269,6 +272,16 @@ async function toUserViews(db: Queryable, rows: UserRow[]): Promise<UserView[]> 
 function assertOfficesFitRole(role: Role, officeIds: string[]) {
   if (officeIds.length === 0 && !ROLES_WITHOUT_OFFICE.includes(role))
     throw new AppError('common.validation_failed', 'invalid', { errors: [{ field: 'officeCodes', code: 'users.office_required' }] });
+}
+
+/** A user's area must lie inside their offices' regions, else it would silently narrow their scope to nothing. */
+async function assertAreasInOffices(tx: Tx, role: Role, officeIds: string[], areaCodes: readonly string[]) {
+  if (areaCodes.length === 0 || ORGANISATION_WIDE_ROLES.includes(role)) return;
+  const wide = scopeFor(role, await officesWithRegions(tx, officeIds));
+  const errors = areaCodes.flatMap((code, i) =>
+    regionInScope(wide, code) ? [] : [{ field: `areaCodes.${i}`, code: 'users.area_outside_offices', params: { code } }],
+  );
+  if (errors.length > 0) throw new AppError('common.validation_failed', 'invalid', { errors });
 }
 
 /** Inside a caller's transaction: used by the users screen, the CLI, setup and the demo. */
@@ -280,6 +293,7 @@ export async function addUser(
   if (await findUserByUsername(tx, input.username)) throw conflict('users.username_taken', 'username', { username: input.username });
   const officeIds = await resolveOfficeCodes(tx, input.officeCodes, 'officeCodes');
   assertOfficesFitRole(input.role, officeIds);
+  await assertAreasInOffices(tx, input.role, officeIds, input.areaCodes ?? []);
   const id = uuidv7(ctx.clock.now().getTime());
   await insertUser(tx, {
     id,
@@ -319,7 +333,14 @@ export async function changeUser(ctx: Context, id: string, input: UpdateUserInpu
       ? await resolveOfficeCodes(tx, input.officeCodes, 'officeCodes')
       : (beforeView?.offices.map((o) => o.id) ?? []);
     assertOfficesFitRole(input.role ?? before.role, officeIds);
-    await updateUser(tx, id, { full_name: input.fullName, role: input.role, active: input.active, updated_at: ctx.clock.now() });
+    await assertAreasInOffices(tx, input.role ?? before.role, officeIds, input.areaCodes ?? before.area_codes);
+    await updateUser(tx, id, {
+      full_name: input.fullName,
+      role: input.role,
+      active: input.active,
+      area_codes: input.areaCodes ? [...new Set(input.areaCodes)] : undefined,
+      updated_at: ctx.clock.now(),
+    });
     if (input.officeCodes) await replaceUserOffices(tx, id, officeIds);
     if (input.active === false) await deleteSessionsOfUser(tx, id);
     if (before.role === 'admin' && (await countActiveAdmins(tx)) === 0)
@@ -345,6 +366,7 @@ const userAuditShape = (view: UserView | undefined) =>
     role: view.role,
     active: view.active,
     officeCodes: view.offices.map((o) => o.code),
+    areaCodes: view.areaCodes,
   };
 
 export async function resetPassword(ctx: Context, id: string, password: string) {
@@ -371,6 +393,7 @@ export async function listUsers(ctx: Context, query: ListUsersQuery) {
     role: query.role,
     officeId,
     active: query.active === undefined ? undefined : query.active === 'true',
+    locked: query.locked ? { since: new Date(ctx.clock.now().getTime() - LOGIN_WINDOW_MS), max: LOGIN_MAX_ATTEMPTS } : undefined,
     userIdsInOffices: null,
     afterUsername: after,
     limit: query.limit + 1,
@@ -401,15 +424,57 @@ export async function activeUsersWithRole(db: Queryable, role: Role) {
   return rows.map((row) => ({ id: row.id, username: row.username, fullName: row.full_name, officeIds: officeIds.get(row.id) ?? [] }));
 }
 
+/**
+ * The full name of an office's head for documents to be signed by (a drawer report, a cadre's
+ * assignment letter): its active manager, the first by name when it has several; null when none.
+ */
+export async function officeHeadName(db: Queryable, officeId: string): Promise<string | null> {
+  const managers = (await activeUsersWithRole(db, 'manager')).filter((u) => u.officeIds.includes(officeId));
+  managers.sort((a, b) => a.fullName.localeCompare(b.fullName, 'id'));
+  return managers[0]?.fullName ?? null;
+}
+
 /** How many user accounts exist (first setup and the demo run only on an empty database). */
 export const userCount = (db: Queryable) => countUsers(db);
 /** Full names of staff by username, for documents that name who received or decided. */
 export const staffNames = (db: Queryable, usernames: string[]) => findFullNamesByUsername(db, usernames);
+
+/**
+ * The one place that turns a recorded actor (context.ts `actorName`: a username, or
+ * `system:cli:demo`) into what a document or a screen prints: the user's full name, or words
+ * for a system actor ("Sistem (baris perintah)"). A username no longer known stays as it is.
+ */
+export async function displayNames(db: Queryable, recorded: string[], locale: Locale = 'id'): Promise<Map<string, string>> {
+  const unique = [...new Set(recorded)];
+  const names = await findFullNamesByUsername(
+    db,
+    unique.filter((name) => systemActorLabel(name, locale) === null),
+  );
+  return new Map(unique.map((name) => [name, systemActorLabel(name, locale) ?? names.get(name) ?? name]));
+}
 export const staffNameById = (db: Queryable, id: string) => findFullNameById(db, id);
 /** A staff member's id, username and name (a group's facilitator), or undefined. */
 export async function staffById(db: Queryable, id: string) {
   const row = await findUserById(db, id);
   return row ? { id: row.id, username: row.username, fullName: row.full_name } : undefined;
+}
+
+/** Staff by id with role, whether active, and office ids: whether someone may be put in charge of a record of an office. */
+export async function staffWithOffices(db: Queryable, ids: string[]) {
+  const rows = await Promise.all([...new Set(ids)].map((id) => findUserById(db, id)));
+  const found = rows.filter((row): row is UserRow => row !== undefined);
+  const officeIds = await findOfficeIdsOfUsers(
+    db,
+    found.map((row) => row.id),
+  );
+  return found.map((row) => ({
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    active: row.active,
+    officeIds: officeIds.get(row.id) ?? [],
+  }));
 }
 
 /** Username and full name of staff by user id, for lists that name who holds or did something. */

@@ -46,6 +46,8 @@ export type UserFilter = {
   role?: string;
   officeId?: string;
   active?: boolean;
+  /** Only users locked out now: at least `max` failed sign-ins since `since` (the home page's count). */
+  locked?: { since: Date; max: number };
   userIdsInOffices: string[] | null;
   afterUsername?: string;
   limit: number;
@@ -59,6 +61,12 @@ export function listUserRows(db: Queryable, filter: UserFilter) {
   }
   if (filter.role) query = query.where('role', '=', filter.role as AppUserTable['role']);
   if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  const locked = filter.locked;
+  if (locked)
+    query = query.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM login_attempt a WHERE a.key = 'user:' || app_user.id::text
+        AND (SELECT count(*) FROM unnest(a.attempted_at) t WHERE t > ${locked.since}) >= ${locked.max})`,
+    );
   const officeId = filter.officeId;
   if (officeId) query = query.where('id', 'in', (eb) => eb.selectFrom('user_office').select('user_id').where('office_id', '=', officeId));
   if (filter.afterUsername) query = query.where('username', '>', filter.afterUsername);

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 import { inactiveAccountRefused } from './ledger.store.ts';
 
 type AccountItem = { code: string; name: string; active: boolean; system: boolean };
@@ -16,8 +16,7 @@ for (const kind of testDatabaseKinds()) {
     let firstEntryId: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       [manager, admin, cashier] = [new ApiClient(server.url), new ApiClient(server.url), new ApiClient(server.url)];
       await manager.login('manajer', DEMO_PASSWORD); // YK01
       await admin.login('admin', DEMO_PASSWORD);

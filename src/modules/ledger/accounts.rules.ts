@@ -65,6 +65,29 @@ export const ACCOUNTS = {
 } as const;
 export type SystemAccountCode = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
 
+/**
+ * What cash received or paid at a drawer is for, by name (the cashier never types a code), and
+ * the account each posts against. Ordinary accounts of the chart: one deactivated refuses its purpose.
+ */
+export const DRAWER_PURPOSE_ACCOUNTS = {
+  in: {
+    /** Modal sendiri LKM */
+    capital_top_up: '3.2.01',
+    /** Pendapatan administrasi */
+    admin_fee: '4.2.02',
+    /** Pendapatan lain-lain (migration 0044) */
+    other_income: '4.2.05',
+    /** Kas di bank: cash fetched from the bank */
+    from_bank: '1.1.02',
+  },
+  out: {
+    /** Beban operasional lain: stamps, stationery, electricity */
+    office_expense: '5.2.02',
+    /** Kas di bank: cash taken to the bank */
+    to_bank: '1.1.02',
+  },
+} as const;
+
 /** Groups of the chart whose accounts the system reads together. */
 export const ACCOUNT_GROUPS = {
   /** Pembiayaan yang diberikan */

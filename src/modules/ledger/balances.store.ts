@@ -15,7 +15,7 @@ type Queryable = StoreDb<LedgerTables>;
 export type Totals = { account_code: string; debit: string; credit: string };
 
 /** The latest complete snapshot on or before a date (null when none). */
-async function snapshotOnOrBefore(db: Queryable, date: string): Promise<string | null> {
+export async function snapshotOnOrBefore(db: Queryable, date: string): Promise<string | null> {
   const row = await sql<{
     as_of: string | null;
   }>`SELECT max(as_of)::text AS as_of FROM ledger_balance_day WHERE as_of <= ${date}::date`.execute(db);

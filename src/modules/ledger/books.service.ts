@@ -3,6 +3,7 @@ import { daysBetween } from '../../core/dates.ts';
 import { invalid } from '../../core/errors.ts';
 import { translate } from '../../core/messages.ts';
 import type { Queryable } from '../../db/database.ts';
+import { archivedMonthsIn } from '../partitions/index.ts';
 import { BOOKS_FORMAT, type BooksProblem, type BooksRecord, checkDay, DayHasher, GENESIS_ROOT, ORGANISATION_SCOPE } from './books.seal.ts';
 import {
   auditRecords,
@@ -101,6 +102,13 @@ export async function checkIntegrity(ctx: Context, query: IntegrityQuery) {
     checked,
     problem: problem && describeProblem(problem, codes.get(problem.scope) ?? problem.scope, ctx.locale),
     roots: [...lastRoots.values()].map((seal) => ({ office: codes.get(seal.scope) ?? seal.scope, day: seal.day, root: seal.root })),
+    // A sealed day of an archived month finds its lines or audit records missing: say why.
+    archivedMonths: [
+      ...new Set([
+        ...(await archivedMonthsIn(ctx.db, 'journal_line', query.from, query.to)),
+        ...(await archivedMonthsIn(ctx.db, 'audit_log', query.from, query.to)),
+      ]),
+    ].sort(),
   };
 }
 

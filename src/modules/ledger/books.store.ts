@@ -33,7 +33,8 @@ export async function dayEntries(db: Queryable, officeId: string, day: string): 
            l.entry_date::text AS entry_date, l.debit::text AS debit, l.credit::text AS credit, l.fund_id::text AS fund_id,
            l.party_type, l.party_id::text AS party_id
     FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
-    WHERE e.office_id = ${officeId} AND e.entry_date = ${day}::date ORDER BY l.entry_id, l.line_no`.execute(db);
+    WHERE e.office_id = ${officeId} AND e.entry_date = ${day}::date AND l.entry_date = ${day}::date
+    ORDER BY l.entry_id, l.line_no`.execute(db);
   return [
     ...entriesWithLines(
       entries.rows.map((row) => ({ kind: 'entry' as const, values: valuesOf(row, RECORD_FIELDS.entry) })),

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 import { openDrawerOf } from './index.ts';
 
 // 09:00 WIB on Monday 2 March 2026: the business day of every posting below.
@@ -19,8 +19,7 @@ for (const kind of testDatabaseKinds()) {
     const key = () => ({ [IDEMPOTENCY_HEADER]: `test-${kind}-${++keys}` });
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date(`${DAY}T02:00:00Z`)) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date(`${DAY}T02:00:00Z`)) });
       cashier = new ApiClient(server.url);
       await cashier.login('kasir', DEMO_PASSWORD); // YK01
       manager = new ApiClient(server.url);
@@ -63,8 +62,8 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    it('posts receipts and payments against a chosen account, once per idempotency key', async () => {
-      const receipt = { direction: 'in', accountCode: '4.2.02', amount: '250000', memo: 'Biaya administrasi kelompok' };
+    it('posts receipts and payments for a purpose picked by name, once per idempotency key', async () => {
+      const receipt = { direction: 'in', purpose: 'admin_fee', amount: '250000', memo: 'Biaya administrasi kelompok' };
       const headers = key();
       const first = await move(receipt, headers);
       expect(first.status).toBe(201);
@@ -76,6 +75,8 @@ for (const kind of testDatabaseKinds()) {
           amount: '250000',
           memo: 'Biaya administrasi kelompok',
           accounts: [{ code: '4.2.02', name: 'Pendapatan administrasi' }],
+          purpose: 'admin_fee',
+          party: null,
           createdBy: 'kasir',
         },
       });
@@ -88,21 +89,27 @@ for (const kind of testDatabaseKinds()) {
       expect(keyless.status).toBe(422);
       expect(keyless.body.errors[0]).toMatchObject({ field: IDEMPOTENCY_HEADER, code: 'idempotency.key_required' });
 
-      const payment = await move({ direction: 'out', accountCode: '5.2.02', amount: '100000', memo: 'Beli materai dan ATK' });
+      const payment = await move({ direction: 'out', purpose: 'office_expense', amount: '100000', memo: 'Beli materai dan ATK' });
       expect(payment.status).toBe(201);
       expect(payment.body.expectedCash).toBe('1150000');
 
-      const tooMuch = await move({ direction: 'out', accountCode: '5.2.02', amount: '1150001', memo: 'Terlalu banyak' });
+      const tooMuch = await move({ direction: 'out', purpose: 'office_expense', amount: '1150001', memo: 'Terlalu banyak' });
       expect(tooMuch.status).toBe(409);
       expect(tooMuch.body.errors[0]).toMatchObject({ field: 'amount', code: 'cash_drawer.insufficient_cash' });
       expect(tooMuch.body.errors[0].message).toBe('Kas di laci hanya Rp1.150.000; tidak cukup untuk membayar Rp1.150.001.');
-      const memberAccount = await move({ direction: 'in', accountCode: '1.2.01', amount: '1000', memo: 'Angsuran' });
-      expect(memberAccount.status).toBe(422);
-      expect(memberAccount.body.errors[0]).toMatchObject({ field: 'accountCode', code: 'cash_drawer.account_not_allowed' });
-      expect((await move({ direction: 'in', accountCode: '4.2', amount: '1000', memo: 'Akun induk' })).status).toBe(422);
-      expect((await move({ direction: 'in', accountCode: '4.2.02', amount: '0', memo: 'Nol' })).status).toBe(422);
+      // The cashier picks a purpose by name; the server maps it to its account, and refuses any other.
+      const unknown = await move({ direction: 'in', purpose: 'angsuran', amount: '1000', memo: 'Angsuran' });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors[0]).toMatchObject({ field: 'purpose' });
+      const wrongWay = await move({ direction: 'in', purpose: 'to_bank', amount: '1000', memo: 'Setor ke bank' });
+      expect(wrongWay.status).toBe(422);
+      expect(wrongWay.body.errors[0]).toMatchObject({ field: 'purpose', code: 'cash_drawer.purpose_not_for_direction' });
+      const byCode = await move({ direction: 'in', accountCode: '1.2.01', amount: '1000', memo: 'Angsuran' });
+      expect(byCode.status).toBe(422);
+      expect(byCode.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['purpose', 'accountCode']));
+      expect((await move({ direction: 'in', purpose: 'admin_fee', amount: '0', memo: 'Nol' })).status).toBe(422);
       // Only the holder moves the drawer's cash.
-      const other = await move({ direction: 'in', accountCode: '4.2.02', amount: '1000', memo: 'Bukan laci saya' }, key(), manager);
+      const other = await move({ direction: 'in', purpose: 'admin_fee', amount: '1000', memo: 'Bukan laci saya' }, key(), manager);
       expect(other.status).toBe(403);
     });
 
@@ -159,7 +166,7 @@ for (const kind of testDatabaseKinds()) {
       const twice = await cashier.request('POST', `/api/v1/cash-drawers/${drawerId}/close`, { countedCash: '1149000' }, key());
       expect(twice.status).toBe(409);
       expect(twice.body.code).toBe('cash_drawer.closed');
-      expect((await move({ direction: 'in', accountCode: '4.2.02', amount: '1000', memo: 'Sesudah tutup' })).status).toBe(409);
+      expect((await move({ direction: 'in', purpose: 'admin_fee', amount: '1000', memo: 'Sesudah tutup' })).status).toBe(409);
       expect(await openDrawerOf(server.database.db, await cashierId())).toBeNull();
       const audit = await server.database.db
         .selectFrom('audit_log')

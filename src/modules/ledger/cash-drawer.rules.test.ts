@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { countDifference, drawerCounterAccountAllowed, expectedCash, movementLines } from './cash-drawer.rules.ts';
+import { formatRupiah } from '../../core/format.ts';
+import {
+  countDifference,
+  DRAWER_PURPOSE_WORDS,
+  differenceWords,
+  drawerCounterAccountAllowed,
+  drawerPurposes,
+  expectedCash,
+  movementLines,
+  piecesTotal,
+  purposeAccount,
+  purposeOf,
+} from './cash-drawer.rules.ts';
 import { entryProblems } from './ledger.rules.ts';
 
 const DRAWER = '01900000-0000-7000-8000-0000000000d1';
@@ -45,5 +57,41 @@ describe('cash drawer rules', () => {
   it('keeps members’ financing and savings accounts away from the drawer', () => {
     expect(['4.2.02', '5.2.02', '1.1.02', '2.2.03', '3.2.01'].every(drawerCounterAccountAllowed)).toBe(true);
     expect(['1.2.01', '1.2.09', '1.3.02', '2.1.01', '3.1.01'].some(drawerCounterAccountAllowed)).toBe(false);
+  });
+
+  it('maps each purpose picked by name to its account, in its direction only', () => {
+    expect(drawerPurposes('in').map((p) => [p, purposeAccount('in', p)])).toEqual([
+      ['capital_top_up', '3.2.01'],
+      ['admin_fee', '4.2.02'],
+      ['other_income', '4.2.05'],
+      ['from_bank', '1.1.02'],
+    ]);
+    expect(drawerPurposes('out').map((p) => [p, purposeAccount('out', p)])).toEqual([
+      ['office_expense', '5.2.02'],
+      ['to_bank', '1.1.02'],
+    ]);
+    expect(purposeAccount('in', 'to_bank')).toBeNull();
+    expect(purposeAccount('in', 'toString')).toBeNull();
+    expect([...drawerPurposes('in'), ...drawerPurposes('out')].every((p) => DRAWER_PURPOSE_WORDS[p].id && DRAWER_PURPOSE_WORDS[p].en)).toBe(
+      true,
+    );
+    // Every purpose posts to an account the drawer may use: never a member's financing or savings.
+    for (const direction of ['in', 'out'] as const)
+      expect(drawerPurposes(direction).every((p) => drawerCounterAccountAllowed(purposeAccount(direction, p) ?? ''))).toBe(true);
+    expect(purposeOf('out', ['1.1.02'])).toBe('to_bank');
+    expect(purposeOf('in', ['1.2.01', '4.1.01'])).toBeNull();
+  });
+
+  it('adds up a count by denomination and says the difference in words', () => {
+    expect(
+      piecesTotal([
+        { value: 100_000, pieces: 41 },
+        { value: 20_000, pieces: 1 },
+        { value: 500, pieces: 3 },
+      ]),
+    ).toBe(4_121_500n);
+    expect(differenceWords(-500n, formatRupiah, 'id')).toBe('Kurang Rp500');
+    expect(differenceWords(1_250n, formatRupiah, 'en')).toBe('Over by Rp1.250');
+    expect(differenceWords(0n, formatRupiah, 'id')).toBe('Sesuai');
   });
 });

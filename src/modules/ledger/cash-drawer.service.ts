@@ -15,9 +15,11 @@ import {
   countDifference,
   DRAWER_PARTY,
   DRAWERS_IN_USE_DAYS,
-  drawerCounterAccountAllowed,
   expectedCash,
   movementLines,
+  piecesTotal,
+  purposeAccount,
+  purposeOf,
 } from './cash-drawer.rules.ts';
 import type {
   closeDrawerInputSchema,
@@ -102,7 +104,15 @@ export async function listDrawers(ctx: Context, query: z.infer<typeof drawerList
   let officeIds = scope.kind === 'all' ? null : scope.officeIds;
   if (query.office) officeIds = [await resolveOfficeForActor(ctx, ctx.db, query.office, 'office')];
   const cashierId = ctx.actor.kind === 'user' && ctx.actor.role === 'cashier' ? ctx.actor.id : undefined;
-  const rows = await listDrawerRows(ctx.db, { officeIds, cashierId, status: query.status, date: query.date, limit: query.limit });
+  const rows = await listDrawerRows(ctx.db, {
+    officeIds,
+    cashierId,
+    status: query.status,
+    date: query.date,
+    from: query.from,
+    withDifference: query.difference === 'true',
+    limit: query.limit,
+  });
   const flows = await drawerFlows(
     ctx.db,
     rows.map((r) => r.id),
@@ -154,7 +164,9 @@ function drawerView(row: DrawerRow, flow: { cashIn: bigint; cashOut: bigint } | 
   const expected = row.expected_cash ?? expectedCash(BigInt(row.opening_float), cashIn, cashOut).toString();
   return {
     id: row.id,
+    officeId: row.office_id,
     officeCode: names.offices.get(row.office_id)?.code ?? '',
+    officeName: names.offices.get(row.office_id)?.name ?? '',
     cashier: {
       id: row.cashier_id,
       username: names.staff.get(row.cashier_id)?.username ?? '',
@@ -174,6 +186,7 @@ function drawerView(row: DrawerRow, flow: { cashIn: bigint; cashOut: bigint } | 
     openedAt: row.created_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
     closedBy: row.closed_by,
+    countedPieces: row.counted_pieces ?? null,
   };
 }
 
@@ -189,16 +202,21 @@ async function drawerMovements(ctx: Context, db: Queryable, drawerId: string, on
   ]);
   const names = new Map(accounts.map((a) => [a.code, accountNameIn(ctx.locale, a)]));
   return lines.map((line) => {
-    const codes = [...new Set(others.filter((o) => o.entry_id === line.entry_id).map((o) => o.account_code))];
+    const mine = others.filter((o) => o.entry_id === line.entry_id);
+    const codes = [...new Set(mine.map((o) => o.account_code))];
     const debit = BigInt(line.debit);
+    const direction = debit > 0n ? 'in' : 'out';
+    const party = mine.find((o) => o.party_type && o.party_id && o.party_type !== DRAWER_PARTY);
     return {
       entryId: line.entry_id,
       date: line.entry_date,
       memo: line.memo,
       sourceType: line.source_type,
-      direction: debit > 0n ? 'in' : 'out',
+      direction,
       amount: (debit > 0n ? debit : BigInt(line.credit)).toString(),
       accounts: codes.map((code) => ({ code, name: names.get(code) ?? code })),
+      purpose: line.source_type === 'cash_drawer' ? purposeOf(direction, codes) : null,
+      party: party ? { type: party.party_type as string, id: party.party_id as string } : null,
       createdBy: line.created_by,
       createdAt: line.created_at.toISOString(),
     };
@@ -236,10 +254,10 @@ export async function recordDrawerMovement(
   return inTransaction(ctx, (tx) =>
     once(tx, ctx, { key: idempotencyKey, operation: `cash_drawer.movement:${drawerId}`, body: input }, async () => {
       const drawer = await lockedOpenDrawer(ctx, tx, drawerId, { holderOnly: true });
-      const refusal = postingRefusal(ctx.locale, input.accountCode, await findAccount(tx, input.accountCode), 'accountCode');
+      const accountCode = purposeAccount(input.direction, input.purpose);
+      if (!accountCode) throw invalid('cash_drawer.purpose_not_for_direction', 'purpose');
+      const refusal = postingRefusal(ctx.locale, accountCode, await findAccount(tx, accountCode), 'purpose');
       if (refusal) throw refusal;
-      if (!drawerCounterAccountAllowed(input.accountCode))
-        throw invalid('cash_drawer.account_not_allowed', 'accountCode', { code: input.accountCode });
       const fund = input.fundCode ? await findFundForActor(ctx, tx, { code: input.fundCode }) : undefined;
       if (input.fundCode && !fund) throw invalid('ledger.unknown_fund', 'fundCode', { code: input.fundCode });
       const amount = BigInt(input.amount);
@@ -251,7 +269,7 @@ export async function recordDrawerMovement(
         entryDate: drawer.business_date,
         memo: input.memo,
         source: { type: 'cash_drawer', id: drawerId },
-        lines: movementLines(drawerId, { direction: input.direction, accountCode: input.accountCode, amount, fundId: fund?.id ?? null }),
+        lines: movementLines(drawerId, { direction: input.direction, accountCode, amount, fundId: fund?.id ?? null }),
       });
       const [movement] = await drawerMovements(ctx, tx, drawerId, entryId);
       if (!movement) throw new Error(`movement ${entryId} not found after posting`);
@@ -280,6 +298,14 @@ export async function closeDrawer(
       const drawer = await lockedOpenDrawer(ctx, tx, drawerId, { holderOnly: false });
       const expected = await drawerExpected(tx, drawer);
       const counted = BigInt(input.countedCash);
+      const pieces = input.denominations?.filter((p) => p.pieces > 0).sort((a, b) => b.value - a.value) ?? null;
+      if (pieces && new Set(pieces.map((p) => p.value)).size !== pieces.length)
+        throw invalid('cash_drawer.denomination_twice', 'denominations');
+      if (pieces && piecesTotal(pieces) !== counted)
+        throw invalid('cash_drawer.pieces_mismatch', 'denominations', {
+          total: formatRupiah(piecesTotal(pieces)),
+          counted: formatRupiah(counted),
+        });
       const { difference, lines } = countDifference(drawerId, expected, counted);
       const entryId =
         lines.length === 0
@@ -299,6 +325,7 @@ export async function closeDrawer(
         difference,
         entryId,
         note: input.note || null,
+        pieces: pieces && pieces.length > 0 ? pieces : null,
       });
       await recordAudit(tx, ctx, {
         action: 'cash_drawer.close',

@@ -1,13 +1,12 @@
 import { type Selectable, sql } from 'kysely';
 import { read } from '../../db/read-together.ts';
 import type { StoreDb } from '../../db/store.ts';
-import { DRAWER_PARTY, TELLER_CASH } from './cash-drawer.rules.ts';
+import { COUNT_SOURCE, DRAWER_PARTY, TELLER_CASH } from './cash-drawer.rules.ts';
 import type { CashDrawerTable, LedgerTables } from './ledger.tables.ts';
 
 type Queryable = StoreDb<LedgerTables>;
 
-/** The source type of the entry posting a closing count's difference. */
-export const COUNT_SOURCE = 'cash_drawer_count';
+export { COUNT_SOURCE };
 
 const drawerColumns = [
   'd.id',
@@ -24,6 +23,7 @@ const drawerColumns = [
   'd.difference',
   'd.difference_entry_id',
   'd.closing_note',
+  'd.counted_pieces',
   'd.created_at',
 ] as const;
 
@@ -78,7 +78,15 @@ export async function drawerOpenedAtOfficeSince(db: Queryable, officeId: string,
 
 export function listDrawerRows(
   db: Queryable,
-  filter: { officeIds: string[] | null; cashierId?: string; status?: 'open' | 'closed'; date?: string; limit: number },
+  filter: {
+    officeIds: string[] | null;
+    cashierId?: string;
+    status?: 'open' | 'closed';
+    date?: string;
+    from?: string | undefined;
+    withDifference?: boolean;
+    limit: number;
+  },
 ) {
   let query = drawers(db).orderBy('d.business_date', 'desc').orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(filter.limit);
   if (filter.officeIds)
@@ -86,6 +94,8 @@ export function listDrawerRows(
   if (filter.cashierId) query = query.where('d.cashier_id', '=', filter.cashierId);
   if (filter.status) query = query.where('d.status', '=', filter.status);
   if (filter.date) query = query.where('d.business_date', '=', filter.date);
+  if (filter.from) query = query.where('d.business_date', '>=', filter.from);
+  if (filter.withDifference) query = query.where('d.status', '=', 'closed').where('d.difference', '<>', '0');
   return query.execute();
 }
 
@@ -124,7 +134,7 @@ export async function counterLines(db: Queryable, drawerId: string, entryIds: st
   if (entryIds.length === 0) return [];
   return db
     .selectFrom('journal_line')
-    .select(['entry_id', 'account_code'])
+    .select(['entry_id', 'account_code', 'party_type', 'party_id'])
     .where('entry_id', 'in', entryIds)
     .where((eb) => eb.or([eb('party_id', 'is distinct from', drawerId), eb('account_code', '<>', TELLER_CASH)]))
     .orderBy('entry_id')
@@ -143,6 +153,7 @@ export const closeDrawerRow = (
     difference: bigint;
     entryId: string | null;
     note: string | null;
+    pieces: { value: number; pieces: number }[] | null;
   },
 ) =>
   db
@@ -156,6 +167,7 @@ export const closeDrawerRow = (
       difference: values.difference,
       difference_entry_id: values.entryId,
       closing_note: values.note,
+      counted_pieces: values.pieces ? JSON.stringify(values.pieces) : null,
       updated_at: values.closedAt,
     })
     .where('id', '=', id)

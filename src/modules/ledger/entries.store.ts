@@ -4,7 +4,12 @@ import type { LedgerTables } from './ledger.tables.ts';
 type Queryable = StoreDb<LedgerTables>;
 
 export type EntryListFilter = {
-  sourceTypes: readonly string[];
+  /** null: every source. */
+  sourceTypes: readonly string[] | null;
+  /** true: reversing entries only; false: entries reversing nothing; undefined: both. */
+  reversal?: boolean;
+  /** Dated on or after this day. */
+  from?: string;
   /** null = every office. */
   officeIds: string[] | null;
   /** The last row of the previous page (newest first). */
@@ -18,7 +23,7 @@ export type EntryListFilter = {
  * (source_type, source_id) index finds them without a scan of the journal.
  */
 export async function listEntryRows(db: Queryable, filter: EntryListFilter) {
-  if (filter.officeIds?.length === 0 || filter.sourceTypes.length === 0) return [];
+  if (filter.officeIds?.length === 0 || filter.sourceTypes?.length === 0) return [];
   let query = db
     .selectFrom('journal_entry as e')
     .select((eb) => [
@@ -37,7 +42,10 @@ export async function listEntryRows(db: Queryable, filter: EntryListFilter) {
         .whereRef('l.entry_id', '=', 'e.id')
         .as('amount'),
     ])
-    .where('e.source_type', 'in', filter.sourceTypes);
+    .$if(filter.sourceTypes !== null, (q) => q.where('e.source_type', 'in', filter.sourceTypes ?? []))
+    .$if(filter.reversal === true, (q) => q.where('e.reverses_id', 'is not', null))
+    .$if(filter.reversal === false, (q) => q.where('e.reverses_id', 'is', null))
+    .$if(filter.from !== undefined, (q) => q.where('e.entry_date', '>=', filter.from ?? ''));
   if (filter.officeIds) query = query.where('e.office_id', 'in', filter.officeIds);
   const after = filter.after;
   if (after) query = query.where((eb) => eb(eb.refTuple('e.entry_date', 'e.id'), '<', eb.tuple(after.entryDate, after.id)));

@@ -1,12 +1,21 @@
 export { ACCOUNT_GROUPS, ACCOUNTS, CASH_ACCOUNTS, type SystemAccountCode } from './accounts.rules.ts';
 export { BOOKS_FORMAT, type VerifyResult, verifyExport } from './books.seal.ts';
 export { checkIntegrity, exportBooks, sealBooks } from './books.service.ts';
-export { DRAWER_PARTY } from './cash-drawer.rules.ts';
-export { counterCashParty, lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
+export {
+  COUNT_SOURCE,
+  DRAWER_PARTY,
+  DRAWER_PURPOSE_WORDS,
+  type DrawerPurpose,
+  differenceWords,
+  movementPurposeText,
+} from './cash-drawer.rules.ts';
+export { counterCashParty, getDrawer, listDrawers, lockOpenDrawer, openDrawerOf } from './cash-drawer.service.ts';
 export { findFundForActor } from './ledger.access.ts';
+export { LEDGER_READERS } from './ledger.roles.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
 export { compactLines, entryProblems, type PostingLine } from './ledger.rules.ts';
 export {
+  accountStatement,
   availableCash,
   createFund,
   creditBalancesOf,
@@ -14,6 +23,8 @@ export {
   fundById,
   fundCodesByIds,
   groupFundOf,
+  listEntries,
+  listFunds,
   lockFundForLending,
   type PostEntryInput,
   postEntry,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
+import { archivedMonths, calendarDate, cursorParam, rupiah } from '../../core/schemas.ts';
 import { ACCOUNTS, childSegment } from './accounts.rules.ts';
 
 export { rupiah };
@@ -62,6 +62,7 @@ export const trialBalanceSchema = z.object({
   booksRoots: z
     .array(z.object({ office: z.string(), root: z.string() }))
     .describe('The day’s tamper-evident roots (one per office, written at close of day; none before the day is closed)'),
+  archivedMonths: archivedMonths('their journal lines are not in it'),
 });
 
 export const integrityQuerySchema = z.strictObject({ from: calendarDate, to: calendarDate, office: officeCode.optional() });
@@ -83,6 +84,9 @@ export const integritySchema = z.object({
   roots: z
     .array(z.object({ office: z.string(), day: z.string(), root: z.string() }))
     .describe('The last root of each office in the period'),
+  archivedMonths: archivedMonths(
+    'their journal lines and audit records are not in the database, so their days cannot be re-hashed (restore the month first)',
+  ),
 });
 
 export const statementQuerySchema = z.strictObject({
@@ -110,6 +114,7 @@ export const statementSchema = z.object({
     }),
   ),
   nextCursor: z.string().nullable(),
+  archivedMonths: archivedMonths('their journal lines are not in it'),
 });
 
 export const manualEntryInputSchema = z.strictObject({
@@ -152,6 +157,10 @@ export const ENTRY_LIST_SOURCES = ['manual', 'fund'] as const;
 export const entryListQuerySchema = z.strictObject({
   office: officeCode.optional(),
   source: z.enum(ENTRY_LIST_SOURCES).optional(),
+  /** true: only reversing entries (of any source unless one is given); false: only entries that reverse nothing. */
+  reversal: z.enum(['true', 'false']).optional(),
+  /** Entries dated on or after this day. */
+  from: calendarDate.optional(),
   cursor: cursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -171,6 +180,7 @@ export const entryListSchema = z.object({
     }),
   ),
   nextCursor: z.string().nullable(),
+  archivedMonths: archivedMonths('their journal lines are not in it'),
 });
 
 export const FUND_KINDS = ['own_capital', 'stimulus', 'group_revolving'] as const;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { actorName, actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { nextDay } from '../../core/dates.ts';
 import { AppError, conflict, invalid, notFound, refuseFutureDate } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { officeInScope } from '../../core/scope.ts';
@@ -10,8 +11,9 @@ import { recordAudit } from '../audit/index.ts';
 import { groupVisibleTo } from '../groups/index.ts';
 import { once } from '../idempotency/index.ts';
 import { officesWithRegions, resolveOfficeForActor } from '../organisation/index.ts';
+import { archivedMonthsIn } from '../partitions/index.ts';
 import { ACCOUNTS, isSystemAccount } from './accounts.rules.ts';
-import { writeBalances } from './balances.store.ts';
+import { snapshotOnOrBefore, writeBalances } from './balances.store.ts';
 import { rootsOn } from './books.store.ts';
 import { listEntryRows } from './entries.store.ts';
 import { accountNameIn, accountView, findFundForActor, inactiveAccountError, officeFilter, postingRefusal } from './ledger.access.ts';
@@ -151,6 +153,15 @@ export async function reverseEntry(
   });
 }
 
+/**
+ * Totals through a date are its latest snapshot plus the lines after it: only archived months
+ * after that snapshot are missing from them (archiving waits for the month's close, so normally none).
+ */
+async function archivedLinesThrough(db: Queryable, asOf: string): Promise<string[]> {
+  const base = await snapshotOnOrBefore(db, asOf);
+  return archivedMonthsIn(db, 'journal_line', base ? nextDay(base) : null, asOf);
+}
+
 const accountName = (ctx: Context, row: { name_id: string; name_en: string }) => accountNameIn(ctx.locale, row);
 
 export async function trialBalance(
@@ -179,8 +190,19 @@ export async function trialBalance(
       },
     ];
   });
-  const booksRoots = await rootsOn(ctx.db, officeIds, query.asOf);
-  return { asOf: query.asOf, office: query.office ?? null, debit: debit.toString(), credit: credit.toString(), accounts: rows, booksRoots };
+  const [booksRoots, archivedMonths] = await Promise.all([
+    rootsOn(ctx.db, officeIds, query.asOf),
+    archivedLinesThrough(ctx.db, query.asOf),
+  ]);
+  return {
+    asOf: query.asOf,
+    office: query.office ?? null,
+    debit: debit.toString(),
+    credit: credit.toString(),
+    accounts: rows,
+    booksRoots,
+    archivedMonths,
+  };
 }
 
 export async function accountStatement(
@@ -219,6 +241,7 @@ export async function accountStatement(
     closing: more ? null : balance.toString(),
     lines,
     nextCursor: more ? encodeCursor(STATEMENT_CURSOR, [offset + query.limit, balance.toString()]) : null,
+    archivedMonths: await archivedMonthsIn(ctx.db, 'journal_line', query.from, query.to),
   };
 }
 
@@ -335,7 +358,10 @@ export async function listEntries(ctx: Context, query: z.infer<typeof entryListQ
   const officeIds = await officeFilter(ctx, query.office);
   const after = query.cursor ? decodeCursor(query.cursor, ENTRY_CURSOR) : null;
   const rows = await listEntryRows(ctx.db, {
-    sourceTypes: query.source ? [query.source] : ENTRY_LIST_SOURCES,
+    // Reversing entries of every source (a repayment's reversal too) when asked for reversals alone.
+    sourceTypes: query.source ? [query.source] : query.reversal === 'true' ? null : ENTRY_LIST_SOURCES,
+    reversal: query.reversal === undefined ? undefined : query.reversal === 'true',
+    from: query.from,
     officeIds,
     after: after ? { entryDate: after[0], id: after[1] } : null,
     limit: query.limit + 1,
@@ -357,6 +383,8 @@ export async function listEntries(ctx: Context, query: z.infer<typeof entryListQ
       createdAt: r.created_at.toISOString(),
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(ENTRY_CURSOR, [last.entry_date, last.id]) : null,
+    // The page's entries of archived months show no amount: their lines are in the archive.
+    archivedMonths: last ? await archivedMonthsIn(ctx.db, 'journal_line', last.entry_date, page[0]?.entry_date ?? last.entry_date) : [],
   };
 }
 

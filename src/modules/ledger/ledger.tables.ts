@@ -66,6 +66,8 @@ export type CashDrawerTable = {
   difference: ColumnType<string | null, never, bigint | string>;
   difference_entry_id: ColumnType<string | null, never, string | null>;
   closing_note: ColumnType<string | null, never, string | null>;
+  /** jsonb: [{ value, pieces }] of the closing count (migration 0044). */
+  counted_pieces: ColumnType<{ value: number; pieces: number }[] | null, never, string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 };

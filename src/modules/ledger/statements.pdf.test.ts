@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../testing/pdf-text.ts';
 import { renderStatementPdf } from './statements.pdf.ts';
 import { balanceSheetOf, type ChartAccount, printedBalanceSheet } from './statements.rules.ts';
-
-/** The text a reader sees (PDFKit writes Helvetica text as hex strings inside TJ arrays). */
-function pdfText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>|(-?\d+(?:\.\d+)?)/g)]
-        .map((t) => (t[1] !== undefined ? Buffer.from(t[1], 'hex').toString('latin1') : Number(t[2]) < -200 ? ' ' : ''))
-        .join(''),
-    )
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
 
 const chart: ChartAccount[] = [
   { code: '1', name: 'Aset', type: 'asset', parentCode: null, contra: false },

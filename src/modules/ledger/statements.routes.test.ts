@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 type Row = { code: string | null; name: string; level: number; kind: string; contra: boolean; amount: string };
 
@@ -12,8 +12,7 @@ for (const kind of testDatabaseKinds()) {
     let manager: ApiClient;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD); // YK01
       const fund = await manager.post('/api/v1/funds', {

@@ -11,7 +11,7 @@ import {
   updateOfficeInputSchema,
   updateOrganisationInputSchema,
 } from './organisation.schema.ts';
-import { changeOffice, createOffice, getOffice, getOrganisation, listOffices, renameOrganisation } from './organisation.service.ts';
+import { changeOffice, changeOrganisation, createOffice, getOffice, getOrganisationDetails, listOffices } from './organisation.service.ts';
 
 export const organisationRoutes = [
   defineRoute({
@@ -22,7 +22,7 @@ export const organisationRoutes = [
     auth: 'authenticated',
     response: organisationViewSchema,
     handler: async (ctx) => {
-      const organisation = await getOrganisation(ctx.db);
+      const organisation = await getOrganisationDetails(ctx.db);
       if (!organisation) throw new AppError('setup.not_done', 'conflict');
       return organisation;
     },
@@ -31,11 +31,11 @@ export const organisationRoutes = [
     method: 'PATCH',
     url: '/api/v1/organisation',
     tag: 'organisation',
-    summary: 'Rename the organisation',
+    summary: 'Rename the organisation; set its letterhead address and the number to report a fake cadre card (audited)',
     auth: ADMINS,
     body: updateOrganisationInputSchema,
     response: organisationViewSchema,
-    handler: (ctx, { body }) => renameOrganisation(ctx, body.name),
+    handler: (ctx, { body }) => changeOrganisation(ctx, body),
   }),
   defineRoute({
     method: 'GET',

@@ -49,5 +49,26 @@ export type UpdateOfficeInput = z.infer<typeof updateOfficeInputSchema>;
 export const officeIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const officeListSchema = z.object({ items: z.array(officeViewSchema) });
 
-export const organisationViewSchema = z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() });
-export const updateOrganisationInputSchema = z.strictObject({ name: z.string().trim().min(1).max(160) });
+export const organisationViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  isDemo: z.boolean(),
+  /** Printed under the name in letterheads (kop surat). */
+  address: z.string().nullable(),
+  /** The number (or contact) the public card check gives for reporting a fake cadre card. */
+  reportContact: z.string().nullable(),
+});
+/** Empty text clears an optional field. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((text) => text || null)
+    .nullable()
+    .optional();
+export const updateOrganisationInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(160),
+  address: optionalText(300),
+  reportContact: optionalText(120),
+});

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { AppError, conflict, type FieldError, notFound } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -6,20 +7,21 @@ import { officeInScope } from '../../core/scope.ts';
 import type { Queryable, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findRegionsByCodes, unknownRegionCodes } from '../regions/index.ts';
-import type { CreateOfficeInput, OfficeView, UpdateOfficeInput } from './organisation.schema.ts';
+import type { CreateOfficeInput, OfficeView, UpdateOfficeInput, updateOrganisationInputSchema } from './organisation.schema.ts';
 import {
   findCoveredRegions,
   findOfficeByCode,
   findOfficeById,
   findOfficesByCodes,
   findOfficesByIds,
+  findOfficeWithRegionsByCode,
   findOrganisation,
   insertOffice,
   insertOrganisation,
   listOfficeRows,
   replaceOfficeRegions,
   updateOffice,
-  updateOrganisationName,
+  updateOrganisationDetails,
 } from './organisation.store.ts';
 import type { OfficeRow } from './organisation.tables.ts';
 
@@ -36,20 +38,40 @@ export async function createOrganisation(tx: Tx, ctx: Context, input: { name: st
   return { id, name: input.name, isDemo: input.isDemo ?? false };
 }
 
-export async function renameOrganisation(ctx: Context, name: string) {
+/** The organisation as its page shows it: name, letterhead address, the number to report a fake card. */
+export async function getOrganisationDetails(db: Queryable) {
+  const row = await findOrganisation(db);
+  return row
+    ? { id: row.id, name: row.name, isDemo: row.is_demo, address: row.address ?? null, reportContact: row.report_contact ?? null }
+    : null;
+}
+
+/** Renames the organisation and sets its letterhead address and report contact (fields left out stay). */
+export async function changeOrganisation(ctx: Context, input: z.infer<typeof updateOrganisationInputSchema>) {
   assertRole(ctx, ADMINS);
   return inTransaction(ctx, async (tx) => {
-    const before = await findOrganisation(tx);
+    const before = await getOrganisationDetails(tx);
     if (!before) throw new AppError('setup.not_done', 'conflict');
-    await updateOrganisationName(tx, before.id, name, ctx.clock.now());
+    const after = {
+      name: input.name,
+      address: input.address === undefined ? before.address : input.address,
+      reportContact: input.reportContact === undefined ? before.reportContact : input.reportContact,
+    };
+    await updateOrganisationDetails(
+      tx,
+      before.id,
+      { name: after.name, address: after.address, report_contact: after.reportContact },
+      ctx.clock.now(),
+    );
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== before[key]);
     await recordAudit(tx, ctx, {
       action: 'organisation.update',
       entityType: 'organisation',
       entityId: before.id,
-      before: { name: before.name },
-      after: { name },
+      before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, after[key]])),
     });
-    return { id: before.id, name, isDemo: before.is_demo };
+    return { ...before, ...after };
   });
 }
 
@@ -203,6 +225,19 @@ export async function resolveOfficeForActor(ctx: Context, db: Queryable, code: s
   if (!office || !officeInScope(actorScope(ctx), office.id))
     throw new AppError('common.validation_failed', 'invalid', { errors: [unknownOffice(field, code)] });
   return office.id;
+}
+
+/** An office of the actor's scope by its code, with the region codes it covers (one statement); else a validation error on `field`. */
+export async function officeRegionsForActor(
+  ctx: Context,
+  db: Queryable,
+  code: string,
+  field: string,
+): Promise<{ id: string; regionCodes: string[] }> {
+  const office = await findOfficeWithRegionsByCode(db, code);
+  if (!office || !officeInScope(actorScope(ctx), office.id))
+    throw new AppError('common.validation_failed', 'invalid', { errors: [unknownOffice(field, code)] });
+  return { id: office.id, regionCodes: office.region_codes };
 }
 
 const unknownOffice = (field: string, code: string): FieldError => ({ field, code: 'users.unknown_office', params: { code } });

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { StoreDb } from '../../db/store.ts';
 import type { OfficeTable, OrganisationTable, OrganisationTables } from './organisation.tables.ts';
 
@@ -10,8 +10,17 @@ export async function insertOrganisation(db: Queryable, row: Insertable<Organisa
   await db.insertInto('organisation').values(row).execute();
 }
 
-export async function updateOrganisationName(db: Queryable, id: string, name: string, now: Date) {
-  await db.updateTable('organisation').set({ name, updated_at: now }).where('id', '=', id).execute();
+export async function updateOrganisationDetails(
+  db: Queryable,
+  id: string,
+  changes: { name: string; address?: string | null; report_contact?: string | null },
+  now: Date,
+) {
+  await db
+    .updateTable('organisation')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export const findOfficeById = (db: Queryable, id: string) => db.selectFrom('office').selectAll().where('id', '=', id).executeTakeFirst();
@@ -46,6 +55,21 @@ export async function replaceOfficeRegions(db: Queryable, officeId: string, regi
       .values(regionCodes.map((region_code) => ({ office_id: officeId, region_code })))
       .execute();
 }
+
+/** An office by its code with the region codes it covers, in one statement (a dashboard's filter, read on every open). */
+export const findOfficeWithRegionsByCode = (db: Queryable, code: string) =>
+  db
+    .selectFrom('office as o')
+    .leftJoin('office_region as r', 'r.office_id', 'o.id')
+    .select([
+      'o.id',
+      sql<string[]>`coalesce(array_agg(r.region_code ORDER BY r.region_code) FILTER (WHERE r.region_code IS NOT NULL), '{}')`.as(
+        'region_codes',
+      ),
+    ])
+    .where('o.code', '=', code)
+    .groupBy('o.id')
+    .executeTakeFirst();
 
 export function findCoveredRegions(db: Queryable, officeIds: string[]) {
   if (officeIds.length === 0) return Promise.resolve([]);

@@ -1,6 +1,6 @@
 export { businessesOfPersons, businessForActor, recordBusiness } from './business.service.ts';
 export { DUPLICATE_REASONS, type DuplicateReason, nameKey } from './duplicates.rules.ts';
-export { addSharedAccountSource, type SharedAccountSource } from './duplicates.service.ts';
+export { addSharedAccountSource, listDuplicateCandidates, type SharedAccountSource } from './duplicates.service.ts';
 export { IMPORT_HEADER } from './import.rules.ts';
 export { type ImportSummary, importHouseholds } from './import.service.ts';
 export { type FamilyWithMembers, familiesOfVillage, familiesWithMembers } from './members.service.ts';
@@ -9,6 +9,7 @@ export {
   businessWithHousehold,
   decodeNikWithRegions,
   findPersonForActor,
+  findPersons,
   type HouseholdWithPersons,
   headsInVillage,
   householdById,

@@ -63,6 +63,12 @@ export const householdInputSchema = z.strictObject({
     .trim()
     .regex(/^\d{1,3}$/)
     .optional(),
+  /** The family's phone number (08…, +62…), for the cadre's visits. */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+?[0-9][0-9 -]{5,18}[0-9])?$/)
+    .optional(),
   welfareDecile: z.number().int().min(1).max(10).nullable().optional(),
   cards: z.strictObject({ kks: z.boolean(), kis: z.boolean(), kip: z.boolean(), pkh: z.boolean() }).partial().default({}),
   members: z.array(memberInputSchema).min(1).max(30),
@@ -116,6 +122,7 @@ export const householdViewSchema = z.object({
   address: z.string(),
   rt: z.string().nullable(),
   rw: z.string().nullable(),
+  phone: z.string(),
   welfareDecile: z.number().nullable(),
   cards: z.object({ kks: z.boolean(), kis: z.boolean(), kip: z.boolean(), pkh: z.boolean() }),
   members: z.array(personViewSchema),

@@ -120,6 +120,7 @@ async function toHouseholdView(ctx: Context, db: Queryable, household: Household
     address: household.address,
     rt: household.rt,
     rw: household.rw,
+    phone: household.phone,
     welfareDecile: household.welfare_decile,
     cards: { kks: household.has_kks, kis: household.has_kis, kip: household.has_kip, pkh: household.has_pkh },
     members: members.map((m) => toPersonView(ctx, m, household, names)),
@@ -183,6 +184,7 @@ export async function registerHousehold(ctx: Context, input: HouseholdInput): Pr
       address: input.address,
       rt: input.rt ?? null,
       rw: input.rw ?? null,
+      phone: input.phone ?? '',
       welfare_decile: input.welfareDecile ?? null,
       has_kks: input.cards.kks ?? false,
       has_kis: input.cards.kis ?? false,
@@ -279,6 +281,9 @@ export type HouseholdWithPersons = {
   kkNumber: string;
   villageCode: string;
   address: string;
+  rt: string | null;
+  rw: string | null;
+  phone: string;
   persons: {
     id: string;
     fullName: string;
@@ -295,7 +300,16 @@ export type HouseholdWithPersons = {
 export async function householdsWithPersons(db: Queryable, ids: string[]): Promise<HouseholdWithPersons[]> {
   const byId = new Map<string, HouseholdWithPersons>();
   for (const r of await findHouseholdsWithPersons(db, [...new Set(ids)])) {
-    const household = byId.get(r.id) ?? { id: r.id, kkNumber: r.kk_number, villageCode: r.village_code, address: r.address, persons: [] };
+    const household = byId.get(r.id) ?? {
+      id: r.id,
+      kkNumber: r.kk_number,
+      villageCode: r.village_code,
+      address: r.address,
+      rt: r.rt,
+      rw: r.rw,
+      phone: r.phone,
+      persons: [],
+    };
     byId.set(r.id, household);
     if (r.person_id !== null && r.full_name !== null && r.relation !== null && r.sex !== null && r.birth_date !== null)
       household.persons.push({

@@ -22,6 +22,8 @@ export type HouseholdTable = {
   address: Generated<string>;
   rt: string | null;
   rw: string | null;
+  /** The family's phone number ('' when none), for the cadre at the door. */
+  phone: Generated<string>;
   welfare_decile: number | null;
   has_kks: Generated<boolean>;
   has_kis: Generated<boolean>;

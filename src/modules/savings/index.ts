@@ -1,2 +1,2 @@
 export { savingsRoutes } from './savings.routes.ts';
-export { depositSavings, openSavingsAccount, withdrawSavings } from './savings.service.ts';
+export { depositSavings, openSavingsAccount, savingsAccountMembers, withdrawSavings } from './savings.service.ts';

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../testing/pdf-text.ts';
 import { renderPassbook } from './passbook.ts';
-
-/** The text a reader sees (PDFKit writes Helvetica text as hex strings inside TJ arrays). */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>|(-?\d+(?:\.\d+)?)/g)]
-        .map((t) => (t[1] !== undefined ? Buffer.from(t[1], 'hex').toString('latin1') : Number(t[2]) < -200 ? ' ' : ''))
-        .join(''),
-    )
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
 
 describe('passbook (buku tabungan) PDF', () => {
   it('names the member and account and lists every movement with debit, credit and balance', async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthOfIndex } from '../../core/dates.ts';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 type Account = {
   id: string;
@@ -28,8 +28,7 @@ for (const kind of testDatabaseKinds()) {
     const accounts: Record<'pokok' | 'wajib' | 'sukarela', Account> = {} as never;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       cashier = new ApiClient(server.url);
       await cashier.login('kasir', DEMO_PASSWORD); // YK01
       manager = new ApiClient(server.url);

@@ -43,6 +43,7 @@ import type {
 import {
   allMovements,
   findAccount,
+  findAccountMembers,
   findMovement,
   findMovementById,
   findOpenAccountOfKind,
@@ -510,4 +511,10 @@ export async function savingsPassbookPdf(ctx: Context, id: string): Promise<Buff
       note: m.note,
     })),
   });
+}
+
+/** Whose savings account each of these is (documents that name the member, e.g. a drawer's end-of-day report). */
+export async function savingsAccountMembers(db: Queryable, ids: string[]): Promise<Map<string, { personId: string; number: string }>> {
+  const rows = await findAccountMembers(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { personId: row.person_id, number: row.number }]));
 }

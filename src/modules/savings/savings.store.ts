@@ -36,6 +36,12 @@ export const findOpenAccountOfKind = (db: Queryable, personId: string, kind: Sav
 export const findAccount = (db: Queryable, id: string) =>
   db.selectFrom('savings_account').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The member (person) and number of each savings account. */
+export const findAccountMembers = (db: Queryable, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('savings_account').select(['id', 'person_id', 'number']).where('id', 'in', ids).execute();
+
 /** Locks the member's own account row for the posting transaction (no other row is locked). */
 export const lockAccount = (tx: Queryable, id: string) =>
   tx.selectFrom('savings_account').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

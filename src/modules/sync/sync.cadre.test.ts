@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
+import { recruitCadreWithOneFamily } from '../../testing/cadre-fixtures.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`offline sync: bundle and push, exactly once [${kind}]`, () => {
@@ -12,47 +13,10 @@ for (const kind of testDatabaseKinds()) {
     let family: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
       const admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
-      const db = server.database.db;
-      const heads = await db
-        .selectFrom('person')
-        .select(['id', 'household_id'])
-        .where('village_code', '=', '32.04.11.2002')
-        .where('relation', '=', 'head')
-        .orderBy('nik')
-        .limit(2)
-        .execute();
-      const cadre = await admin.post('/api/v1/cadres', {
-        personId: heads[0]?.id,
-        officeCode: 'BD01',
-        username: 'kader',
-        phone: '081234567890',
-        letterNumber: '9/ST/2026',
-        letterDate: '2026-01-05',
-        signedBy: 'Kepala Cabang',
-        validUntil: '2027-01-04',
-        villageCodes: ['32.04.11.2002'],
-      });
-      expect(cadre.status).toBe(201);
-      cadreId = cadre.body.id;
-      family = heads[1]?.household_id as string;
-      expect((await admin.post(`/api/v1/cadres/${cadreId}/families`, { householdIds: [family] })).status).toBeLessThan(300);
-      const member = await db.selectFrom('person').select('id').where('household_id', '=', family).orderBy('nik').executeTakeFirstOrThrow();
-      await db
-        .insertInto('jkn_participant')
-        .values({
-          person_id: member.id,
-          card_number: '0001234567890',
-          segment: 'PBPU',
-          jkn_class: 'III',
-          status: 'active',
-          status_recorded_on: '2026-01-01',
-        })
-        .execute();
-      await admin.request('PUT', `/api/v1/households/${family}/jkn-account`, { paidThrough: '2026-01' });
+      ({ cadreId, family } = await recruitCadreWithOneFamily(admin, server.database));
       cadreUser = new ApiClient(server.url);
       await cadreUser.login('kader', DEMO_PASSWORD);
     });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 // Client ids as a phone makes them (any UUID); one per recorded operation.
 const cid = (n: number) => `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -38,8 +38,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       // Tuesday 10 March 2026, 10:00 WIB: the sheet looks to 17 March.
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url);
@@ -323,6 +322,21 @@ for (const kind of testDatabaseKinds()) {
         .sort();
       expect(present).toEqual([members[0], members[2]].sort());
       expect(meetings[0].attendance).toHaveLength(members.length);
+
+      // Attendance taken again the same day ("Semua hadir" after a latecomer): the day's meeting is edited, not doubled.
+      const everyone = await sync(facilitator, [
+        { clientId: cid(18), kind: 'attendance', groupId, heldOn: '2026-03-10', personIds: members },
+      ]);
+      expect(everyone.body.results[0]).toMatchObject({ status: 'applied', result: { meetingId: meetings[0].id, present: members.length } });
+      const edited = (await manager.get(`/api/v1/groups/${groupId}/meetings`)).body.items;
+      expect(edited).toHaveLength(1);
+      expect(edited[0].attendance.filter((a: { present: boolean }) => a.present)).toHaveLength(members.length);
+      // Another day is another meeting.
+      const nextDay = await sync(facilitator, [
+        { clientId: cid(19), kind: 'attendance', groupId, heldOn: '2026-03-09', personIds: [members[1]] },
+      ]);
+      expect(nextDay.body.results[0].status).toBe('applied');
+      expect((await manager.get(`/api/v1/groups/${groupId}/meetings`)).body.items).toHaveLength(2);
     });
 
     it('checks the batch: at most 200 operations, each with an id; only field workers', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo, fillDemoCadres } from '../demo/index.ts';
+import { DEMO_PASSWORD, fillDemoCadres } from '../demo/index.ts';
 
 // Client ids as a phone makes them; one per recorded operation.
 const cid = (n: number) => `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -35,8 +35,7 @@ for (const kind of testDatabaseKinds()) {
 
     beforeAll(async () => {
       // Tuesday 10 March 2026, 10:00 WIB.
-      server = await startTestServer(kind, { serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false, clock: fixedClock(new Date('2026-03-10T03:00:00Z')) });
       await fillDemoCadres(systemTestContext(server.database));
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);

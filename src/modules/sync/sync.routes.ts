@@ -1,7 +1,7 @@
 import { defineRoute } from '../../http/route.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
-import { bundleQuerySchema, bundleSchema, pushInputSchema, pushViewSchema } from './sync.schema.ts';
-import { syncBundle, syncPush } from './sync.service.ts';
+import { bundleQuerySchema, bundleSchema, deviceViewSchema, pushInputSchema, pushViewSchema } from './sync.schema.ts';
+import { registerDevice, syncBundle, syncPush } from './sync.service.ts';
 
 export const syncRoutes = [
   defineRoute({
@@ -26,5 +26,16 @@ export const syncRoutes = [
     body: pushInputSchema,
     response: pushViewSchema,
     handler: (ctx, { body }) => syncPush(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/sync/devices',
+    tag: 'sync',
+    summary:
+      "A device code for the caller's phone (F001, F002, …), asked for once: the phone numbers its field receipts with it (F007-00012), offline too, so two phones never give the same number",
+    auth: FIELD_WORKERS,
+    successStatus: 201,
+    response: deviceViewSchema,
+    handler: (ctx) => registerDevice(ctx),
   }),
 ];

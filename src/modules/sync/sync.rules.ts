@@ -48,3 +48,13 @@ export const opKey = (opId: string) => `sync:${opId}`;
 
 /** Money parameters of refusal messages, shown as rupiah ("Rp1.210.000") rather than bare digits. */
 export const MONEY_PARAMS = ['owed', 'available', 'needed', 'held', 'balance'] as const;
+
+/**
+ * A receipt number made on a phone: its device code (F007, given by the server once) and the
+ * phone's own sequence, "F007-00012". Two phones never share a device code, so two receipts
+ * never share a number, offline or not.
+ */
+export const FIELD_RECEIPT_PATTERN = /^F\d{3,}-\d{5,}$/;
+export const fieldReceiptNumber = (deviceCode: string, sequence: number) => `${deviceCode}-${String(sequence).padStart(5, '0')}`;
+/** The device code of a receipt number ("F007-00012" → "F007"). */
+export const deviceCodeOf = (number: string) => number.slice(0, number.lastIndexOf('-'));

@@ -6,6 +6,7 @@ import { healthBundleQuerySchema, healthBundleSchema } from '../health/field.sch
 import { illnessInputSchema } from '../health/illness.schema.ts';
 import { screeningInputSchema } from '../health/screening.schema.ts';
 import { sessionAttendanceInputSchema } from '../health/sessions.schema.ts';
+import { FIELD_RECEIPT_PATTERN } from './sync.rules.ts';
 
 /**
  * The offline field app's contract: the bundle a worker downloads (a cadre's families and
@@ -15,6 +16,8 @@ import { sessionAttendanceInputSchema } from '../health/sessions.schema.ts';
 
 const positiveRupiah = rupiah.refine((v) => /^\d+$/.test(v) && BigInt(v) > 0n, 'positive');
 const isoDate = calendarDate;
+/** The number of the receipt the phone gave for a payment (F007-00012: device code and the phone's sequence). */
+const fieldReceipt = z.string().regex(FIELD_RECEIPT_PATTERN);
 
 export const bundleQuerySchema = z.strictObject({
   /** One group's sheet (a manager or admin; a facilitator only their own). */
@@ -72,7 +75,12 @@ export type SheetGroup = z.infer<typeof sheetGroupSchema>;
 export type SheetFinancing = z.infer<typeof sheetFinancingSchema>;
 
 /** The payload of each kind of op. A new kind adds a schema here and a handler in sync.service.ts. */
-export const repaymentPayloadSchema = z.strictObject({ financingId: z.uuid(), amount: positiveRupiah, paidOn: isoDate.optional() });
+export const repaymentPayloadSchema = z.strictObject({
+  financingId: z.uuid(),
+  amount: positiveRupiah,
+  paidOn: isoDate.optional(),
+  receiptNumber: fieldReceipt.optional(),
+});
 export const attendancePayloadSchema = z.strictObject({
   groupId: z.uuid(),
   heldOn: isoDate.optional(),
@@ -84,6 +92,7 @@ export const contributionPayloadSchema = z.strictObject({
   householdId: z.uuid(),
   months: z.number().int().min(1).max(36),
   amount: positiveRupiah,
+  receiptNumber: fieldReceipt.optional(),
 });
 export const visitPayloadSchema = z.strictObject({
   cadreId: z.uuid(),
@@ -153,3 +162,7 @@ export const pushResultSchema = z.object({
 export const pushViewSchema = z.object({ results: z.array(pushResultSchema) });
 export type PushResult = z.infer<typeof pushResultSchema>;
 export type PushView = z.infer<typeof pushViewSchema>;
+
+/** A phone's own device code, which its receipt numbers start with. */
+export const deviceViewSchema = z.object({ code: z.string() });
+export type DeviceView = z.infer<typeof deviceViewSchema>;

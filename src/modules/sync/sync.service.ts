@@ -2,16 +2,17 @@ import type { z } from 'zod';
 import { actorScope, assertRole, type Context, inTransaction } from '../../context.ts';
 import { businessDate } from '../../core/clock.ts';
 import { addDays } from '../../core/dates.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/errors.ts';
 import { formatRupiah } from '../../core/format.ts';
 import type { Idempotent } from '../../core/idempotency.ts';
 import { translate } from '../../core/messages.ts';
 import { sumRupiah } from '../../core/money.ts';
 import { regionInScope } from '../../core/scope.ts';
+import { recordAudit } from '../audit/index.ts';
 import { cadreOfUser } from '../cadres/index.ts';
 import { collectContribution, recordVisit, worklist } from '../contributions/index.ts';
 import { disbursedFinancingsOfGroups, instalmentOwed, instalmentsDue, instalmentsOfFinancings, repay } from '../financing/index.ts';
-import { getGroup, groupsOfFacilitator, recordMeeting } from '../groups/index.ts';
+import { getGroup, groupsOfFacilitator, recordDayAttendance } from '../groups/index.ts';
 import {
   healthFieldBundle,
   illnessStatusOf,
@@ -22,12 +23,13 @@ import {
 } from '../health/index.ts';
 import { once } from '../idempotency/index.ts';
 import { FIELD_WORKERS } from './sync.roles.ts';
-import { MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
+import { deviceCodeOf, MONEY_PARAMS, memberDue, opKey } from './sync.rules.ts';
 import {
   attendancePayloadSchema,
   type Bundle,
   type BundleQuery,
   contributionPayloadSchema,
+  type DeviceView,
   encounterPayloadSchema,
   illnessPayloadSchema,
   type PushInput,
@@ -39,6 +41,7 @@ import {
   sessionAttendancePayloadSchema,
   visitPayloadSchema,
 } from './sync.schema.ts';
+import { claimReceiptNumber, findDeviceByCode, insertDevice } from './sync.store.ts';
 
 /** Who takes work offline: cadres (families), facilitators (groups), and managers or admins (any group, by ?group=). */
 
@@ -145,6 +148,40 @@ async function groupSheets(ctx: Context, groupId: string | undefined, today: str
 type Op = PushInput['ops'][number];
 
 /**
+ * A device code for the caller's phone (F001, F002, …), asked for once when the phone first
+ * downloads: the phone numbers its receipts with it, offline too.
+ */
+export async function registerDevice(ctx: Context): Promise<DeviceView> {
+  assertRole(ctx, FIELD_WORKERS);
+  if (ctx.actor.kind !== 'user') throw new AppError('auth.unauthenticated', 'unauthenticated');
+  const userId = ctx.actor.id;
+  return inTransaction(ctx, async (tx) => {
+    const device = await insertDevice(tx, userId);
+    await recordAudit(tx, ctx, {
+      action: 'sync.device_register',
+      entityType: 'field_device',
+      entityId: device.code,
+      after: { code: device.code },
+    });
+    return { code: device.code };
+  });
+}
+
+/**
+ * Claims the receipt number a phone gave for a payment, for this op: the device must be the
+ * caller's own (another worker's or an unknown device answers alike), and a number another op
+ * holds is refused. The same op claims it again on a repeat (a sync cut off, a corrected amount).
+ */
+async function claimFieldReceipt(ctx: Context, number: string | undefined, op: Op, kind: 'repayment' | 'contribution') {
+  if (number === undefined) return;
+  const device = await findDeviceByCode(ctx.db, deviceCodeOf(number));
+  if (!device || ctx.actor.kind !== 'user' || device.user_id !== ctx.actor.id)
+    throw invalid('sync.receipt_number_foreign', 'receiptNumber', { number });
+  const holder = await inTransaction(ctx, (tx) => claimReceiptNumber(tx, { number, deviceId: device.id, opId: op.id, kind }));
+  if (holder.op_id !== op.id) throw conflict('sync.receipt_number_taken', 'receiptNumber', { number });
+}
+
+/**
  * One kind of op recorded offline: its payload, and how it is applied through the module that
  * owns it (the same use case as the web screens) under the op's own idempotency key.
  */
@@ -171,10 +208,14 @@ const HANDLERS: Record<string, OpHandler> = {
   repayment: handler({
     schema: repaymentPayloadSchema,
     unknownCode: 'sync.financing_unknown',
-    apply: async (ctx, p, op, key) =>
-      repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key),
+    apply: async (ctx, p, op, key) => {
+      await claimFieldReceipt(ctx, p.receiptNumber, op, 'repayment');
+      return repay(ctx, p.financingId, { amount: p.amount, paidOn: p.paidOn ?? dayOf(op), channel: 'group_meeting' }, key, {
+        fieldReceiptNumber: p.receiptNumber,
+      });
+    },
   }),
-  // Who came to the meeting: every active member on the phone's list, present or not.
+  // Who came to the day's meeting: every active member on the phone's list, present or not.
   attendance: handler({
     schema: attendancePayloadSchema,
     unknownCode: 'sync.group_unknown',
@@ -189,7 +230,8 @@ const HANDLERS: Record<string, OpHandler> = {
       ];
       const agenda = p.agenda ?? 'Pertemuan rutin kelompok (kehadiran dicatat di lapangan)';
       const heldOn = p.heldOn ?? dayOf(op);
-      const { replayed, response: meeting } = await recordMeeting(
+      // The day's meeting is edited when there is one: attendance taken twice is one meeting.
+      const { replayed, response: meeting } = await recordDayAttendance(
         ctx,
         p.groupId,
         { heldOn, place: '', agenda, decisions: '', minutes: '', attendance },
@@ -202,8 +244,22 @@ const HANDLERS: Record<string, OpHandler> = {
   contribution: handler({
     schema: contributionPayloadSchema,
     unknownCode: 'sync.family_unknown',
-    apply: (ctx, p, op, key) =>
-      collectContribution(ctx, p.cadreId, { householdId: p.householdId, months: p.months, amount: p.amount, paidOn: dayOf(op) }, key),
+    apply: async (ctx, p, op, key) => {
+      await claimFieldReceipt(ctx, p.receiptNumber, op, 'contribution');
+      // The phone's number is the contribution's receipt number: the family holds one number.
+      return collectContribution(
+        ctx,
+        p.cadreId,
+        {
+          householdId: p.householdId,
+          months: p.months,
+          amount: p.amount,
+          paidOn: dayOf(op),
+          ...(p.receiptNumber ? { receiptNumber: p.receiptNumber } : {}),
+        },
+        key,
+      );
+    },
   }),
   // A cadre's visit to a family.
   visit: handler({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 /** Businesses over time: edited, month by month, coached, closed; similar businesses merged by a musyawarah. */
 for (const kind of testDatabaseKinds()) {
@@ -14,8 +14,7 @@ for (const kind of testDatabaseKinds()) {
     let meetingId: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       manager = new ApiClient(server.url);
       await manager.login('manajer', DEMO_PASSWORD);
       bandung = new ApiClient(server.url);
@@ -82,6 +81,21 @@ for (const kind of testDatabaseKinds()) {
         costsRupiah: '1',
       });
       expect(future.status).toBe(422);
+      // A member listed twice is a form error naming the second line, not a server error.
+      const twice = await manager.post('/api/v1/usep/coaching', {
+        groupId,
+        villageCode: '34.71.01.1001',
+        heldOn: '2026-08-20',
+        topic: 'marketing',
+        title: 'Menjual keripik lewat marketplace',
+        coachName: 'Yohanes Wibowo',
+        attendance: [
+          { personId: a.id, present: true },
+          { personId: a.id, present: false },
+        ],
+      });
+      expect(twice.status).toBe(422);
+      expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'attendance.1.personId', code: 'person_listed_twice' })]);
       const coaching = await manager.post('/api/v1/usep/coaching', {
         groupId,
         villageCode: '34.71.01.1001',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, rupiah } from '../../core/schemas.ts';
+import { attendanceList, calendarDate, rupiah } from '../../core/schemas.ts';
 import { villageCodeSchema } from '../registry/registry.schema.ts';
 
 const month = z
@@ -39,10 +39,9 @@ export const coachingInputSchema = z.strictObject({
   notes: z.string().trim().max(5000).default(''),
   followUp: z.string().trim().max(2000).default('').describe('Follow-up actions agreed for all'),
   coachName: z.string().trim().min(1).max(120),
-  attendance: z
-    .array(z.strictObject({ personId: z.uuid(), present: z.boolean(), followUp: z.string().trim().max(500).default('') }))
-    .max(100)
-    .default([]),
+  attendance: attendanceList(
+    z.strictObject({ personId: z.uuid(), present: z.boolean(), followUp: z.string().trim().max(500).default('') }),
+  ),
 });
 export const coachingViewSchema = z.object({
   id: z.string(),

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { pdfText } from '../../testing/pdf-text.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 /** The 6-monthly report climbs the whole chain, is returned once, and prints as a letter. */
 for (const kind of testDatabaseKinds()) {
@@ -14,8 +14,7 @@ for (const kind of testDatabaseKinds()) {
     let ketua: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       for (const username of ['admin', 'manajer', 'pembina', 'lurah', 'camat', 'kasir']) {
         as[username] = new ApiClient(server.url);
         await (as[username] as ApiClient).login(username, DEMO_PASSWORD);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_HEADER } from '../../core/idempotency.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
-import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../../testing/server.ts';
-import { DEMO_PASSWORD, fillDemo } from '../demo/index.ts';
+import { ApiClient, startTestServer, type TestServer } from '../../testing/server.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 
 /**
  * The chain stimulus over HTTP: a Dinas stimulus allocated to a USEP KM group, a musyawarah passing
@@ -20,8 +20,7 @@ for (const kind of testDatabaseKinds()) {
     let firstMeeting: string;
 
     beforeAll(async () => {
-      server = await startTestServer(kind, { serveWeb: false });
-      await fillDemo(systemTestContext(server.database));
+      server = await startTestServer(kind, { demo: true, serveWeb: false });
       admin = new ApiClient(server.url);
       await admin.login('admin', DEMO_PASSWORD);
       manager = new ApiClient(server.url);

@@ -3,8 +3,10 @@ import { keepPreviousData, queryOptions, useInfiniteQuery, useQueryClient } from
 import type { z } from 'zod';
 import type {
   applicationInputSchema,
+  exposureViewSchema,
   financingListSchema,
   financingViewSchema,
+  officersViewSchema,
   PRODUCT_KIND_VALUES,
   productInputSchema,
   productViewSchema,
@@ -24,6 +26,8 @@ export type FinancingListItem = z.infer<typeof financingListSchema>['items'][num
 export type Instalment = Financing['schedule'][number];
 export type Repayment = z.infer<typeof repaymentViewSchema>;
 export type Channel = 'counter' | 'group_meeting' | 'field';
+export type Exposure = z.infer<typeof exposureViewSchema>;
+export type Officer = z.infer<typeof officersViewSchema>['items'][number];
 
 // Records (not lists) so that a kind or status added on the server is a compile error here.
 const KIND_ORDER: Record<ProductKind, number> = {
@@ -53,7 +57,20 @@ export const productsQuery = queryOptions({
   staleTime: 60_000,
 });
 
-export type FinancingFilters = { status?: string; fund?: string; person?: string; group?: string };
+export type FinancingFilters = {
+  status?: string;
+  fund?: string;
+  person?: string;
+  group?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  overdue?: string;
+  facilitator?: string;
+  paidOn?: string;
+  closedFrom?: string;
+};
+/** The filters a link (the home page's figures) may carry besides the status. */
+export const LINKED_FINANCING_FILTERS = ['dueFrom', 'dueTo', 'overdue', 'facilitator', 'paidOn', 'closedFrom'] as const;
 
 export function useFinancings(filters: FinancingFilters) {
   return useInfiniteQuery({
@@ -85,3 +102,19 @@ export const agreementUrl = (financingId: string) => `${base(financingId)}/agree
 export const passbookUrl = (financingId: string) => `${base(financingId)}/passbook.pdf`;
 export const collectionSheetUrl = (groupId: string, date: string) =>
   `/api/v1/groups/${encodeURIComponent(groupId)}/collection-sheet.pdf?date=${encodeURIComponent(date)}`;
+
+/** The member's and household's other financings, for the approval screen. */
+export const exposureQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['financing', 'exposure', id],
+    queryFn: () => api.get<Exposure>(`${base(id)}/household-exposure`),
+  });
+
+/** Facilitators and managers who may be responsible for a financing (of one office, or of every office of the user). */
+export const officersQuery = (office?: string) =>
+  queryOptions({
+    queryKey: ['financing', 'officers', office ?? null],
+    queryFn: () => api.get<{ items: Officer[] }>('/api/v1/financing/officers', { office }),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });

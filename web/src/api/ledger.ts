@@ -1,6 +1,7 @@
 // The finance screens' API shapes (types only, from the server's zod schemas) and queries.
 import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { DrawerReport } from '../../../src/modules/drawer-report/drawer-report.schema.ts';
 import type {
   DrawerDetail,
   DrawerMovement,
@@ -136,20 +137,27 @@ export const entryQuery = (id: string) =>
     queryFn: () => api.get<EntryView>(`/api/v1/ledger/entries/${encodeURIComponent(id)}`),
   });
 
-/** Manual and fund entries, newest first, 20 at a time. */
-export function useRecentEntries() {
+/** What the journal list is narrowed to (from the address: /finance/journal?source=manual&reversal=false&from=…). */
+export type EntryFilters = { source?: 'manual' | 'fund'; reversal?: 'true' | 'false'; from?: string };
+
+/** Manual and fund entries (or reversing entries of any source), newest first, 20 at a time. */
+export function useRecentEntries(filters: EntryFilters = {}) {
   return useInfiniteQuery({
-    queryKey: ['ledger', 'entries'],
-    queryFn: ({ pageParam }) => api.get<z.infer<typeof entryListSchema>>('/api/v1/ledger/entries', { cursor: pageParam, limit: 20 }),
+    queryKey: ['ledger', 'entries', filters],
+    queryFn: ({ pageParam }) =>
+      api.get<z.infer<typeof entryListSchema>>('/api/v1/ledger/entries', { ...filters, cursor: pageParam, limit: 20 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
-export const drawersQuery = (status: 'open' | 'closed', limit = 20) =>
+/** Narrowing of the drawer list from the address (the auditor's home count: differences since a day). */
+export type DrawerListFilters = { difference?: 'true' | undefined; from?: string | undefined };
+
+export const drawersQuery = (status: 'open' | 'closed', limit = 20, filters: DrawerListFilters = {}) =>
   queryOptions({
-    queryKey: ['ledger', 'drawers', status, limit],
-    queryFn: () => api.get<{ items: DrawerView[] }>('/api/v1/cash-drawers', { status, limit }),
+    queryKey: ['ledger', 'drawers', status, limit, filters],
+    queryFn: () => api.get<{ items: DrawerView[] }>('/api/v1/cash-drawers', { status, limit, ...filters }),
     select: (data) => data.items,
   });
 
@@ -172,3 +180,10 @@ export function newIdempotencyKey(): string {
 /** A POST that moves money: sent with its Idempotency-Key. */
 export const postMoney = <T>(path: string, body: unknown, key: string) =>
   request<T>('POST', path, body, undefined, { 'idempotency-key': key });
+
+/** A drawer's day in detail, with people by name (the page behind the end-of-day report). */
+export const drawerReportQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['ledger', 'drawer', id, 'report'],
+    queryFn: () => api.get<DrawerReport>(`/api/v1/cash-drawers/${encodeURIComponent(id)}/report`),
+  });

@@ -1,8 +1,9 @@
 // The portfolio screens' API shapes (types only, from the server's zod schemas) and queries:
 // portfolio at risk of a closed day, the revolving queue of a fund, close of day.
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  atRiskViewSchema,
   closeDayResultSchema,
   portfolioQuerySchema,
   portfolioViewSchema,
@@ -15,6 +16,10 @@ export type PortfolioView = z.infer<typeof portfolioViewSchema>;
 export type PortfolioRow = PortfolioView['rows'][number];
 export type Dimension = z.output<typeof portfolioQuerySchema>['by'];
 export type QueueView = z.infer<typeof queueViewSchema>;
+export type AtRiskView = z.infer<typeof atRiskViewSchema>;
+export type AtRiskItem = AtRiskView['items'][number];
+export const PAR_BUCKETS = ['1', '30', '90'] as const;
+export type ParBucket = (typeof PAR_BUCKETS)[number];
 export type CloseDayResult = z.infer<typeof closeDayResultSchema>;
 export type QualityRuleView = z.infer<typeof qualityRuleViewSchema>;
 export type QualityRuleName = QualityRuleView['rule'];
@@ -62,5 +67,16 @@ export function useSetQualityRule() {
   return useMutation({
     mutationFn: (rule: QualityRuleName) => api.put<{ rule: QualityRuleName }>('/api/v1/financing/settings/quality-rule', { rule }),
     onSuccess: () => client.invalidateQueries({ queryKey: qualityRuleQuery.queryKey }),
+  });
+}
+
+/** PAR drilled down: the named financings at risk, a page at a time (optionally of one breakdown row). */
+export function useAtRisk(filter: { par: ParBucket; by?: Dimension; key?: string }) {
+  return useInfiniteQuery({
+    queryKey: ['financing', 'at-risk', filter],
+    placeholderData: keepPreviousData,
+    queryFn: ({ pageParam }) => api.get<AtRiskView>('/api/v1/financing/portfolio/at-risk', { ...filter, cursor: pageParam, limit: 25 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

@@ -29,7 +29,7 @@ export function rememberSession(queryClient: QueryClient, me: Me | null) {
   queryClient.setQueryData(meQuery.queryKey, me);
 }
 
-export type UserFilters = { q?: string; role?: string; office?: string; active?: string };
+export type UserFilters = { q?: string; role?: string; office?: string; active?: string; locked?: 'true' };
 
 export function useUsers(filters: UserFilters) {
   return useInfiniteQuery({

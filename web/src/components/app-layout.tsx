@@ -13,6 +13,7 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Fragment, Suspense } from 'react';
@@ -24,6 +25,7 @@ import { AidIcon, RolloutIcon } from './aid-icons.tsx';
 import { CadreCardIcon } from './cadre-icons.tsx';
 import { ScreenErrorBoundary } from './error-boundary.tsx';
 import { FinancingIcon, ProductIcon } from './financing-icons.tsx';
+import { HeaderSearch } from './header-search.tsx';
 import { AtRiskIcon, CompareIcon, FamilyHealthIcon, PartnershipIcon, RecallIcon, SessionIcon } from './health-icons.tsx';
 import { HistoryIcon, HomeIcon, LogoutIcon, MapIcon, OfficeIcon, PhoneIcon, SettingsIcon, UsersIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -65,8 +67,11 @@ export const NAV_ICONS: Record<NavKey, () => React.ReactNode> = {
   partnerships: () => <PartnershipIcon />,
   aidProgrammes: () => <AidIcon />,
   aidProgress: () => <RolloutIcon />,
+  usepChain: () => <CoinsIcon />,
   usepReports: () => <ReportIcon />,
   usepOverview: () => <GaugeIcon />,
+  reminders: () => <PhoneIcon />,
+  dashboards: () => <ChartIcon />,
 };
 
 const initials = (name: string) =>
@@ -110,18 +115,21 @@ export function AppLayout() {
               </Text>
             )}
           </Group>
+          {me.role !== 'official' && <HeaderSearch />}
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={me.fullName} data-testid="user-menu">
+                {/* Named by the name it shows (WCAG 2.5.3): on a phone the name is there for screen readers only. */}
+                <UnstyledButton data-testid="user-menu" miw={44} mih={44}>
                   <Group gap={8} wrap="nowrap">
-                    <Avatar size={32} radius="xl" color="teal">
+                    <Avatar size={32} radius="xl" color="teal" aria-hidden>
                       {initials(me.fullName)}
                     </Avatar>
                     <Text size="sm" fw={500} visibleFrom="sm" truncate maw={160}>
                       {me.fullName}
                     </Text>
+                    <VisuallyHidden hiddenFrom="sm">{me.fullName}</VisuallyHidden>
                   </Group>
                 </UnstyledButton>
               </Menu.Target>

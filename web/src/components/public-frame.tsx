@@ -9,7 +9,7 @@ export function PublicFrame({ children, size = 420 }: { children: React.ReactNod
     <Box mih="100vh" bg="gray.0">
       <Group justify="space-between" px="md" py="sm">
         <Group gap={8}>
-          <Text fw={800} size="xl" c="teal.8">
+          <Text fw={800} size="xl" c="teal.9">
             {t('app.name')}
           </Text>
           <Text size="sm" c="dimmed" visibleFrom="xs">

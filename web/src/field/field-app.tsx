@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Group, MantineThemeProvider, Text, UnstyledButton } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { FieldHealthSessionsScreen } from './field-health-session.tsx';
 import { FieldHomeScreen } from './field-home.tsx';
 import { FieldOutboxScreen } from './field-outbox.tsx';
 import { startField, useField } from './field-store.ts';
+import { fieldTheme } from './field-theme.ts';
 import './field-text.ts';
 import { counts } from './outbox.ts';
 import { installFieldApp } from './pwa/register.ts';
@@ -28,6 +29,14 @@ export function FieldApp() {
   }, []);
   const field = useField();
   if (!field.ready) return <PageLoader fullScreen />;
+  return (
+    <MantineThemeProvider theme={fieldTheme}>
+      <FieldShell />
+    </MantineThemeProvider>
+  );
+}
+
+function FieldShell() {
   return (
     <Box mih="100vh" bg="gray.0">
       <FieldHeader />
@@ -91,7 +100,7 @@ function Tab({ to, children }: { to: string; children: React.ReactNode }) {
       flex={1}
       mih={48}
       fw={600}
-      c={active ? 'teal.8' : 'gray.7'}
+      c={active ? 'teal.9' : 'gray.7'}
       style={{
         display: 'flex',
         alignItems: 'center',
@@ -113,7 +122,7 @@ function FieldHeader() {
   return (
     <Box component="header" bg="white" pos="sticky" top={0} style={{ zIndex: 10, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
       <Group justify="space-between" px="sm" pt="xs" wrap="nowrap" gap="xs" maw={640} mx="auto">
-        <Text fw={800} size="md" c="teal.8" style={{ whiteSpace: 'nowrap' }}>
+        <Text fw={800} size="md" c="teal.9" style={{ whiteSpace: 'nowrap' }}>
           {ft('appName')}
         </Text>
         <Group gap={6} wrap="nowrap">

@@ -3,6 +3,7 @@
  * and the browser being closed. One database, two stores: `kv` (the downloaded bundle, the
  * signed-in worker) and `outbox` (operations recorded offline, keyed by their id).
  */
+import { fieldReceiptNumber } from '../../../src/modules/sync/sync.rules.ts';
 import type { OutboxEntry, StoredBundle, StoredWorker } from './outbox.ts';
 
 const NAME = 'jaring-field';
@@ -56,6 +57,34 @@ export async function putOutboxMany(entries: OutboxEntry[]): Promise<void> {
     const tx = db.transaction('outbox', 'readwrite');
     for (const entry of entries) tx.objectStore('outbox').put(entry);
     tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** The phone's device code (from the server, once) and the next number of its receipts, for one worker. */
+export type StoredDevice = { code: string; username: string; next: number };
+export const loadDevice = () => run<StoredDevice | undefined>('kv', 'readonly', (s) => s.get('device'));
+export const saveDevice = (device: StoredDevice) => run('kv', 'readwrite', (s) => s.put(device, 'device'));
+
+/**
+ * The next receipt number of this phone for the worker ("F007-00012"), taken in one transaction
+ * so two tabs never take the same one; undefined when the phone has no device code for them yet.
+ */
+export async function takeReceiptNumber(username: string): Promise<string | undefined> {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('kv', 'readwrite');
+    const store = tx.objectStore('kv');
+    let number: string | undefined;
+    const read = store.get('device');
+    read.onsuccess = () => {
+      const device = read.result as StoredDevice | undefined;
+      if (!device || device.username !== username) return;
+      number = fieldReceiptNumber(device.code, device.next);
+      store.put({ ...device, next: device.next + 1 }, 'device');
+    };
+    tx.oncomplete = () => resolve(number);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });

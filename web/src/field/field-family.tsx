@@ -7,6 +7,7 @@ import {
   Group,
   Modal,
   NumberInput,
+  Radio,
   Select,
   Stack,
   Text,
@@ -25,20 +26,50 @@ import type { RehabPlanView } from '../../../src/modules/jkn/jkn.schema.ts';
 import type { BundleFamily } from '../../../src/modules/sync/sync.schema.ts';
 import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
-import { ReceiptActions } from './field-receipt.tsx';
+import { i18n } from '../i18n/index.ts';
+import { PhoneReceiptCard, ReceiptActions } from './field-receipt.tsx';
 import { recordContribution, recordVisit, useField, type VisitKind } from './field-store.ts';
 import { formatMonth, formatMonthLong } from './field-text.ts';
-import { monthsRecordedSince, receiptsOf, visitsRecordedSince } from './outbox.ts';
+import { familyWithLocal, monthsRecordedSince, phoneReceiptOf, receiptsOf, visitsRecordedSince } from './outbox.ts';
 
 const VISIT_KINDS: VisitKind[] = ['reminder', 'socialisation', 'recruitment', 'complaint', 'follow_up'];
+/** The outcomes offered for each kind of visit (a tap, not typing at the door); "other" lets the cadre write one. */
+type Outcome =
+  | 'paid'
+  | 'promised'
+  | 'cannotPay'
+  | 'notHome'
+  | 'understood'
+  | 'wantsMore'
+  | 'willing'
+  | 'registered'
+  | 'notWilling'
+  | 'complaintNoted'
+  | 'complaintSolved'
+  | 'needsOffice'
+  | 'cardActive'
+  | 'inProcess'
+  | 'visitAgain'
+  | 'other';
+const OUTCOMES: Record<VisitKind, Outcome[]> = {
+  reminder: ['paid', 'promised', 'cannotPay', 'notHome'],
+  socialisation: ['understood', 'wantsMore', 'notHome'],
+  recruitment: ['willing', 'registered', 'notWilling', 'notHome'],
+  complaint: ['complaintNoted', 'complaintSolved', 'needsOffice'],
+  follow_up: ['cardActive', 'inProcess', 'visitAgain'],
+};
 /** The first families shown; the search finds the rest (a caseload is up to 500). */
 const SHOWN = 60;
 
 export const familyName = (family: BundleFamily) => family.headName ?? `KK ${family.kkNumber}`;
 
 /** A cadre's families, most in arrears and longest unvisited first, with a search. */
-export function FieldFamilyList({ families }: { families: BundleFamily[] }) {
+export function FieldFamilyList({ families: downloaded }: { families: BundleFamily[] }) {
   const { t: ft } = useTranslation('field');
+  const field = useField();
+  const since = field.bundle?.downloadedAt ?? '';
+  // What this phone recorded since the download shows at once (visited today, months paid).
+  const families = downloaded.map((f) => familyWithLocal(f, field.outbox, since, businessDate(systemClock)));
   const [search, setSearch] = useState('');
   const needle = search.trim().toLowerCase();
   const matching = needle
@@ -115,7 +146,9 @@ export function FieldFamilyScreen() {
   const [visiting, setVisiting] = useState(false);
   const [paying, setPaying] = useState(false);
   const stored = field.bundle;
-  const family = stored?.bundle.families.find((f) => f.householdId === id);
+  const downloaded = stored?.bundle.families.find((f) => f.householdId === id);
+  const family =
+    downloaded && stored ? familyWithLocal(downloaded, field.outbox, stored.downloadedAt, businessDate(systemClock)) : undefined;
   const cadreId = stored?.bundle.cadreId;
   const back = (
     <Anchor component={Link} to="/field" size="md" py={8} display="inline-block">
@@ -132,6 +165,18 @@ export function FieldFamilyScreen() {
   const months = monthsRecordedSince(field.outbox, family.householdId, stored.downloadedAt);
   const visits = visitsRecordedSince(field.outbox, family.householdId, stored.downloadedAt);
   const receipts = receiptsOf(field.outbox, family.householdId);
+  // The phone's receipts of this family's payments not yet (or not) receipted by the server.
+  const phoneReceipts = field.outbox
+    .filter(
+      (e) =>
+        e.operation.type === 'contribution' &&
+        e.operation.payload.householdId === family.householdId &&
+        phoneReceiptOf(e) &&
+        !(e.status === 'applied' && e.receipt),
+    )
+    .reverse();
+  const rtRw = family.rt || family.rw ? ft('rtRw', { rt: family.rt ?? '-', rw: family.rw ?? '-' }) : '';
+  const address = [family.address, rtRw].filter(Boolean).join(', ');
   return (
     <Stack gap="sm">
       {back}
@@ -143,6 +188,18 @@ export function FieldFamilyScreen() {
           ? ft('familySummary', { kk: family.kkNumber, jknClass: family.jknClass, count: family.persons })
           : ft('noJkn', { kk: family.kkNumber })}
       </Text>
+      <Stack gap={0} data-testid="family-contact">
+        <Text size="sm">{address || ft('noAddress')}</Text>
+        {family.phone ? (
+          <Anchor href={`tel:${family.phone.replace(/[\s-]/g, '')}`} size="md" py={10} display="inline-block" mih={44}>
+            {ft('callFamily', { phone: family.phone })}
+          </Anchor>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {ft('noPhone')}
+          </Text>
+        )}
+      </Stack>
       <Card withBorder padding="sm">
         <Stack gap={6}>
           <Group justify="space-between">
@@ -171,6 +228,18 @@ export function FieldFamilyScreen() {
         <Button size="lg" fullWidth variant="light" onClick={() => setPaying(true)}>
           {ft('recordContribution')}
         </Button>
+      ) : null}
+      {phoneReceipts.length > 0 ? (
+        <Stack gap="xs" component="section" aria-label={ft('phoneReceiptsTitle')} data-testid="family-phone-receipts" mt="xs">
+          <Title order={2} size="h5">
+            {ft('phoneReceiptsTitle')}
+          </Title>
+          {phoneReceipts.map((entry) => (
+            <Card key={entry.clientId} withBorder padding="sm">
+              <PhoneReceiptCard entry={entry} />
+            </Card>
+          ))}
+        </Stack>
       ) : null}
       {receipts.length > 0 ? (
         <Stack gap="xs" component="section" aria-label={ft('receiptsTitle')} data-testid="family-receipts" mt="xs">
@@ -238,7 +307,11 @@ function VisitModal({ cadreId, family, onClose }: { cadreId: string; family: Bun
   const { t: ft } = useTranslation('field');
   const toast = useToast();
   const [kind, setKind] = useState<VisitKind>(family.arrearsMonths ? 'reminder' : 'socialisation');
-  const [outcome, setOutcome] = useState('');
+  const [choice, setChoice] = useState<Outcome | null>(null);
+  const [other, setOther] = useState('');
+  // The outcome is kept in Indonesian, the language of the office's records, whatever the phone shows.
+  const recordText = i18n.getFixedT('id', 'field');
+  const outcome: string = choice === 'other' ? other : choice ? String(recordText(`outcome_${choice}` as never)) : '';
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
@@ -265,20 +338,48 @@ function VisitModal({ cadreId, family, onClose }: { cadreId: string; family: Bun
           allowDeselect={false}
           data={VISIT_KINDS.map((k) => ({ value: k, label: ft(`visit_${k}`) }))}
           value={kind}
-          onChange={(v) => v && setKind(v as VisitKind)}
-        />
-        <TextInput
-          label={ft('outcome')}
-          size="md"
-          required
-          maxLength={300}
-          value={outcome}
-          error={error}
-          onChange={(e) => {
-            setOutcome(e.currentTarget.value);
-            setError(undefined);
+          onChange={(v) => {
+            if (!v) return;
+            setKind(v as VisitKind);
+            if (choice !== 'other') setChoice(null);
           }}
         />
+        <Radio.Group
+          label={ft('outcome')}
+          withAsterisk
+          value={choice}
+          error={error}
+          onChange={(v) => {
+            setChoice(v as Outcome);
+            setError(undefined);
+          }}
+        >
+          <Stack gap={0} mt={4}>
+            {[...OUTCOMES[kind], 'other' as const].map((o) => (
+              <Radio
+                key={o}
+                value={o}
+                label={ft(`outcome_${o}`)}
+                size="md"
+                py={10}
+                styles={{ body: { alignItems: 'center', minHeight: 44 } }}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {choice === 'other' ? (
+          <TextInput
+            label={ft('outcomeOther')}
+            size="md"
+            required
+            maxLength={300}
+            value={other}
+            onChange={(e) => {
+              setOther(e.currentTarget.value);
+              setError(undefined);
+            }}
+          />
+        ) : null}
         <Textarea
           label={ft('notes')}
           maxLength={1000}
@@ -311,6 +412,8 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
   const [amount, setAmount] = useState(months === null ? '' : (monthly * BigInt(months)).toString());
   const [error, setError] = useState<{ months?: string; amount?: string }>({});
   const [saving, setSaving] = useState(false);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const field = useField();
   const expected = months === null ? null : monthly * BigInt(months);
   const typedAmount = positiveRupiahOf(amount);
   // Warned, not blocked: the phone knows only this month's rate (the server checks each month's),
@@ -333,13 +436,26 @@ function ContributionModal({ cadreId, family, onClose }: { cadreId: string; fami
     }
     setSaving(true);
     try {
-      await recordContribution(cadreId, family, months, amount);
+      const entry = await recordContribution(cadreId, family, months, amount);
       toast.success(ft('saved'));
-      onClose();
+      if (phoneReceiptOf(entry)) setSavedId(entry.clientId);
+      else onClose();
     } finally {
       setSaving(false);
     }
   };
+  const saved = savedId ? field.outbox.find((e) => e.clientId === savedId) : undefined;
+  if (saved)
+    return (
+      <Modal opened onClose={onClose} title={ft('contributionTitle', { name: familyName(family) })} centered>
+        <Stack gap="sm">
+          <PhoneReceiptCard entry={saved} />
+          <Button size="lg" variant="default" fullWidth onClick={onClose}>
+            {ft('receiptDone')}
+          </Button>
+        </Stack>
+      </Modal>
+    );
   return (
     <Modal opened onClose={onClose} title={ft('contributionTitle', { name: familyName(family) })} centered>
       <Stack gap="sm">

@@ -10,7 +10,8 @@ import { RupiahInput } from '../components/rupiah-input.tsx';
 import { useToast } from '../components/toast.tsx';
 import { recordAttendance, recordPayment, useField } from './field-store.ts';
 import './field-text.ts';
-import { recordedSince } from './outbox.ts';
+import { PhoneReceiptCard } from './field-receipt.tsx';
+import { financingWithLocal, phoneReceiptOf, recordedSince } from './outbox.ts';
 
 /** One group at its meeting: each member's due, a payment per member, and who came. */
 export function FieldGroupScreen() {
@@ -34,6 +35,10 @@ export function FieldGroupScreen() {
       </Stack>
     );
   const since = stored.downloadedAt;
+  const dueNow = group.financings.reduce(
+    (sum, f) => sum + BigInt(financingWithLocal(f, recordedSince(field.outbox, f.financingId, since)).dueNow),
+    0n,
+  );
   return (
     <Stack gap="sm">
       {back}
@@ -41,7 +46,7 @@ export function FieldGroupScreen() {
         {group.name}
       </Title>
       <Text size="sm" c="dimmed">
-        {ft('dueUntil', { date: formatDateShort(stored.bundle.dueUntil) })} · {ft('groupDue', { amount: formatRupiah(group.dueNow) })}
+        {ft('dueUntil', { date: formatDateShort(stored.bundle.dueUntil) })} · {ft('groupDue', { amount: formatRupiah(dueNow) })}
       </Text>
       {group.members.length > 0 ? (
         <Button variant="light" size="md" onClick={() => setAttendance(true)}>
@@ -49,14 +54,18 @@ export function FieldGroupScreen() {
         </Button>
       ) : null}
       {group.financings.length === 0 ? <Text c="dimmed">{ft('noFinancings')}</Text> : null}
-      {group.financings.map((financing) => (
-        <MemberCard
-          key={financing.financingId}
-          financing={financing}
-          recorded={recordedSince(field.outbox, financing.financingId, since)}
-          onPay={() => setPaying(financing)}
-        />
-      ))}
+      {group.financings.map((financing) => {
+        const recorded = recordedSince(field.outbox, financing.financingId, since);
+        // The figures after what this phone recorded since the download, at once.
+        return (
+          <MemberCard
+            key={financing.financingId}
+            financing={financingWithLocal(financing, recorded)}
+            recorded={recorded}
+            onPay={() => setPaying(financing)}
+          />
+        );
+      })}
       {paying ? <PaymentModal group={group} financing={paying} since={since} onClose={() => setPaying(null)} /> : null}
       {attendance ? <AttendanceModal group={group} onClose={() => setAttendance(false)} /> : null}
     </Stack>
@@ -129,7 +138,7 @@ function MemberCard({ financing, recorded, onPay }: { financing: SheetFinancing;
         <Figure label={ft('dueNow')} value={formatRupiah(financing.dueNow)} strong color="teal.9" />
         {financing.overdue !== '0' ? <Figure label={ft('overdue')} value={formatRupiah(financing.overdue)} color="red.8" /> : null}
         {financing.lateCharges !== '0' ? (
-          <Text size="xs" c="red.8" ta="right">
+          <Text size="xs" c="red.9" ta="right">
             {ft('lateCharges', { amount: formatRupiah(financing.lateCharges) })}
           </Text>
         ) : null}
@@ -163,6 +172,7 @@ function PaymentModal({
   const [amount, setAmount] = useState(remainingDue > 0n ? remainingDue.toString() : '');
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const [savedId, setSavedId] = useState<string | null>(null);
   const typed = positiveRupiahOf(amount);
   const above = typed !== null && typed > remainingOwed;
   const save = async () => {
@@ -172,13 +182,27 @@ function PaymentModal({
     }
     setSaving(true);
     try {
-      await recordPayment(group, financing, amount);
+      const entry = await recordPayment(group, financing, amount);
       toast.success(ft('saved'));
-      onClose();
+      // The receipt at once, with its number; without one (a phone never online since the update) just close.
+      if (phoneReceiptOf(entry)) setSavedId(entry.clientId);
+      else onClose();
     } finally {
       setSaving(false);
     }
   };
+  const saved = savedId ? field.outbox.find((e) => e.clientId === savedId) : undefined;
+  if (saved)
+    return (
+      <Modal opened onClose={onClose} title={ft('paymentTitle', { name: financing.memberName })} centered>
+        <Stack gap="sm">
+          <PhoneReceiptCard entry={saved} />
+          <Button size="lg" variant="default" fullWidth onClick={onClose}>
+            {ft('receiptDone')}
+          </Button>
+        </Stack>
+      </Modal>
+    );
   return (
     <Modal opened onClose={onClose} title={ft('paymentTitle', { name: financing.memberName })} centered>
       <Stack gap="sm">
@@ -196,7 +220,7 @@ function PaymentModal({
           required
         />
         {above ? (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange.9">
             {ft('aboveOutstanding', { amount: formatRupiah(remainingOwed < 0n ? 0n : remainingOwed) })}
           </Text>
         ) : null}
@@ -215,7 +239,20 @@ function PaymentModal({
 function AttendanceModal({ group, onClose }: { group: SheetGroup; onClose: () => void }) {
   const { t: ft } = useTranslation('field');
   const toast = useToast();
-  const [present, setPresent] = useState<string[]>([]);
+  const field = useField();
+  // Taken already today on this phone: start from it (the server edits the day's meeting, it adds no second one).
+  const today = businessDate(systemClock);
+  const earlier = field.outbox
+    .filter(
+      (e) => e.operation.type === 'attendance' && e.operation.payload.groupId === group.groupId && e.operation.payload.heldOn === today,
+    )
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))
+    .at(-1);
+  const [present, setPresent] = useState<string[]>(
+    earlier?.operation.type === 'attendance'
+      ? earlier.operation.payload.personIds.filter((id) => group.members.some((m) => m.personId === id))
+      : [],
+  );
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
@@ -233,10 +270,25 @@ function AttendanceModal({ group, onClose }: { group: SheetGroup; onClose: () =>
         <Text size="sm" c="dimmed">
           {ft('attendanceHint')}
         </Text>
+        {earlier ? (
+          <Text size="sm" c="orange.9">
+            {ft('attendanceEdit')}
+          </Text>
+        ) : null}
+        <Button variant="light" size="lg" fullWidth onClick={() => setPresent(group.members.map((m) => m.personId))}>
+          {ft('allPresent')}
+        </Button>
         <Checkbox.Group value={present} onChange={setPresent}>
-          <Stack gap={4}>
+          <Stack gap={0}>
             {group.members.map((member) => (
-              <Checkbox key={member.personId} value={member.personId} label={member.name} size="md" py={8} />
+              <Checkbox
+                key={member.personId}
+                value={member.personId}
+                label={member.name}
+                size="md"
+                py={10}
+                styles={{ body: { alignItems: 'center', minHeight: 44 }, label: { minHeight: 24 } }}
+              />
             ))}
           </Stack>
         </Checkbox.Group>

@@ -236,7 +236,7 @@ function SessionForm({ health, session, onDone }: { health: HealthBundle; sessio
         .filter((p): p is Person => p !== undefined)
         .map(row)}
       {tried && ticked.size === 0 ? (
-        <Text size="sm" c="red.8">
+        <Text size="sm" c="red.9">
           {ft('attendeesRequired')}
         </Text>
       ) : null}

@@ -26,6 +26,7 @@ import { formatDateShort } from '../../../src/core/format.ts';
 import { ageOn, type Icd10Entry, icd10Name, searchIcd10 } from '../../../src/modules/health/encounters.rules.ts';
 import { MAX_DIAGNOSES } from '../../../src/modules/health/encounters.schema.ts';
 import type { FieldFamily, FieldMember, HealthBundle } from '../../../src/modules/health/field.schema.ts';
+import { DateField } from '../components/date-field.tsx';
 import { useToast } from '../components/toast.tsx';
 import { type EncounterRecord, recordEncounter, recordIllness, recordScreening, type ScreeningRecord, useField } from './field-store.ts';
 import './field-text.ts';
@@ -243,7 +244,7 @@ export function FieldHealthFamilyScreen() {
                 </Text>
               ) : null}
               {recorded > 0 ? (
-                <Text size="sm" c="teal.8" fw={600}>
+                <Text size="sm" c="teal.9" fw={600}>
                   {ft('healthRecorded', { count: recorded })}
                 </Text>
               ) : null}
@@ -393,8 +394,7 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
           <Checkbox size="md" label={ft('unableToWork')} checked={unable} onChange={(e) => setUnable(e.currentTarget.checked)} />
         )}
         {unable ? (
-          <TextInput
-            type="date"
+          <DateField
             size="md"
             label={ft('unableUntil')}
             min={date}
@@ -416,7 +416,7 @@ function EncounterModal({ family, member, onClose }: { family: FieldFamily; memb
             <TextInput label={ft('destination')} size="md" value={destination} onChange={(e) => setDestination(e.currentTarget.value)} />
             <Textarea label={ft('referralReason')} size="md" autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
             {tried && referralMissing ? (
-              <Text size="sm" c="red.8">
+              <Text size="sm" c="red.9">
                 {ft('referralRequired')}
               </Text>
             ) : null}

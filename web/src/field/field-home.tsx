@@ -52,7 +52,7 @@ export function FieldHomeScreen() {
                 </Text>
               ) : null}
               {field.worker && stored.username && stored.username !== field.worker.username ? (
-                <Text size="sm" c="orange.8">
+                <Text size="sm" c="orange.9">
                   {ft('otherWorker', { name: stored.username })}
                 </Text>
               ) : null}
@@ -69,7 +69,7 @@ export function FieldHomeScreen() {
             </Text>
           ) : null}
           {field.problem === 'server' && field.problemDetail ? (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red.9" role="alert">
               {ft('downloadFailed', { detail: field.problemDetail })}
             </Text>
           ) : null}
@@ -98,7 +98,7 @@ export function FieldHomeScreen() {
             <Text size="sm" c="dimmed">
               {ft('groupMembers', { count: group.members.length })} · {ft('groupFinancings', { count: group.financings.length })}
             </Text>
-            <Text fw={700} c="teal.8">
+            <Text fw={700} c="teal.9">
               {ft('groupDue', { amount: formatRupiah(group.dueNow) })}
             </Text>
           </Stack>

@@ -41,7 +41,7 @@ export function FieldOutboxScreen() {
             </Text>
           ) : null}
           {field.problem === 'server' && field.problemDetail ? (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red.9">
               {ft('syncServerProblem', { detail: field.problemDetail })}
             </Text>
           ) : null}
@@ -198,7 +198,7 @@ function EntryCard({ entry }: { entry: OutboxEntry }) {
         </Text>
         {entry.status === 'applied' && entry.receipt ? <ReceiptActions entry={entry} /> : null}
         {other ? (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="orange.9">
             {ft('otherUser', { name: entry.recordedBy })}
           </Text>
         ) : null}

@@ -5,10 +5,30 @@
  */
 import { useSyncExternalStore } from 'react';
 import { businessDate, systemClock } from '../../../src/core/clock.ts';
-import type { Bundle, BundleFamily, PushView, SheetFinancing, SheetGroup, SyncOp } from '../../../src/modules/sync/sync.schema.ts';
+import type {
+  Bundle,
+  BundleFamily,
+  DeviceView,
+  PushView,
+  SheetFinancing,
+  SheetGroup,
+  SyncOp,
+} from '../../../src/modules/sync/sync.schema.ts';
 import { ApiError, api, request, setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
-import { deleteOutbox, listOutbox, loadBundle, loadWorker, putOutbox, putOutboxMany, saveBundle, saveWorker } from './field-db.ts';
+import {
+  deleteOutbox,
+  listOutbox,
+  loadBundle,
+  loadDevice,
+  loadWorker,
+  putOutbox,
+  putOutboxMany,
+  saveBundle,
+  saveDevice,
+  saveWorker,
+  takeReceiptNumber,
+} from './field-db.ts';
 import {
   corrected,
   expired,
@@ -115,10 +135,27 @@ async function refreshSession(): Promise<boolean> {
     const worker = { username: me.username, fullName: me.fullName, role: me.role };
     await saveWorker(worker);
     set({ worker, signedOut: false, online: true });
+    await ensureDevice(worker.username);
     return true;
   } catch (error) {
     noteFailure(error);
     return false;
+  }
+}
+
+/**
+ * The phone's device code for the signed-in worker, asked for once (online): the phone numbers
+ * its receipts with it from then on, offline too. A worker who may not take money is refused
+ * (403), and the app goes on without receipt numbers.
+ */
+async function ensureDevice(username: string) {
+  const device = await loadDevice();
+  if (device?.username === username) return;
+  try {
+    const { code } = await api.post<DeviceView>('/api/v1/sync/devices', {});
+    await saveDevice({ code, username, next: 1 });
+  } catch {
+    // Asked again at the next sign-in check.
   }
 }
 
@@ -156,6 +193,7 @@ export function syncNow(): Promise<void> {
       const username = state.worker?.username;
       if (!username) return;
       const waiting = sendable(await listOutbox(), username);
+      let applied = 0;
       for (let i = 0; i < waiting.length; i += SYNC_CHUNK) {
         const chunk = waiting.slice(i, i + SYNC_CHUNK).map((e) => ({ ...e, attempts: e.attempts + 1 }));
         await putOutboxMany(chunk);
@@ -166,13 +204,18 @@ export function syncNow(): Promise<void> {
           noteFailure(error);
           return;
         }
-        await putOutboxMany(withAnswers(chunk, answer.results, new Date().toISOString()));
+        const answered = withAnswers(chunk, answer.results, new Date().toISOString());
+        applied += answered.filter((e) => e.status === 'applied').length;
+        await putOutboxMany(answered);
       }
       const old = expired(await listOutbox(), Date.now());
       for (const entry of old) await deleteOutbox(entry.clientId);
       failures = 0;
       nextTryAt = 0;
       set({ online: true, problem: null, problemDetail: null, lastSyncAt: new Date().toISOString() });
+      // What went through is now in the server's figures: fetch them, so the lists and amounts
+      // show it without the worker pressing "Unduh data".
+      if (applied > 0 && state.bundle) void downloadBundle();
     } finally {
       await reloadOutbox();
       set({ syncing: false });
@@ -184,15 +227,23 @@ export function syncNow(): Promise<void> {
 
 type OpOf<T extends SyncOp['type']> = Extract<SyncOp, { type: T }>;
 
-async function record<T extends SyncOp['type']>(type: T, payload: OpOf<T>['payload'], label: OutboxEntry['label']) {
+async function record<T extends SyncOp['type']>(type: T, payload: OpOf<T>['payload'], label: OutboxEntry['label']): Promise<OutboxEntry> {
   const now = new Date();
-  const operation = { id: newClientId(), type, recordedAt: localTimestamp(now), payload } as SyncOp;
+  const recordedBy = state.worker?.username ?? state.bundle?.username ?? '';
+  // Money taken: the phone's own receipt number, given now, offline too (the same number on the server after sync).
+  const receiptNumber = type === 'repayment' || type === 'contribution' ? await takeReceiptNumber(recordedBy) : undefined;
+  const operation = {
+    id: newClientId(),
+    type,
+    recordedAt: localTimestamp(now),
+    payload: receiptNumber ? { ...payload, receiptNumber } : payload,
+  } as SyncOp;
   const entry: OutboxEntry = {
     clientId: operation.id,
     operation,
-    label,
+    label: { ...label, collector: state.worker?.fullName ?? recordedBy },
     recordedAt: now.toISOString(),
-    recordedBy: state.worker?.username ?? state.bundle?.username ?? '',
+    recordedBy,
     status: 'waiting',
     attempts: 0,
   };
@@ -200,6 +251,7 @@ async function record<T extends SyncOp['type']>(type: T, payload: OpOf<T>['paylo
   await reloadOutbox();
   // With a connection it goes at once; without, it waits for the connection to come back.
   if (navigator.onLine) void syncNow();
+  return entry;
 }
 
 /** A payment taken at the meeting, into the outbox with an id made here. */

@@ -5,9 +5,10 @@
  * A refused operation stays, with the server's reason, until the worker corrects or discards it.
  */
 import type { z } from 'zod';
+import { addMonths } from '../../../src/core/dates.ts';
 import { uuidv7 } from '../../../src/core/ids.ts';
 import type { contributionViewSchema } from '../../../src/modules/contributions/contributions.schema.ts';
-import type { Bundle, PushResult, SyncOp } from '../../../src/modules/sync/sync.schema.ts';
+import type { Bundle, BundleFamily, PushResult, SheetFinancing, SyncOp } from '../../../src/modules/sync/sync.schema.ts';
 
 export type StoredBundle = { bundle: Bundle; downloadedAt: string; username: string };
 export type StoredWorker = { username: string; fullName: string; role: string };
@@ -25,7 +26,7 @@ export type OutboxEntry = {
   clientId: string;
   operation: SyncOp;
   /** Names as the worker saw them when recording (the bundle may be downloaded again meanwhile). */
-  label: { group?: string; family?: string; member?: string; number?: string };
+  label: { group?: string; family?: string; member?: string; number?: string; collector?: string };
   recordedAt: string;
   recordedBy: string;
   status: OutboxStatus;
@@ -169,4 +170,77 @@ export function corrected(entry: OutboxEntry, amount?: string): OutboxEntry {
         ? { ...op, payload: { ...op.payload, amount } }
         : op;
   return { ...entry, operation, status: 'waiting', code: undefined, reason: undefined, settledAt: undefined };
+}
+
+/** The receipt the phone gave at once for a payment taken in the field: what the worker shows and shares. */
+export type PhoneReceipt = {
+  number: string;
+  kind: 'repayment' | 'contribution';
+  amount: string;
+  months?: number;
+  /** The phone's day of the payment. */
+  paidOn: string;
+  /** The member (repayment) or the family head as recorded, and the financing or KK number. */
+  payer: string;
+  reference: string;
+  collector: string;
+};
+
+/** The phone's receipt of an entry, when it is a payment numbered on the phone. */
+export function phoneReceiptOf(entry: OutboxEntry): PhoneReceipt | undefined {
+  const op = entry.operation;
+  if (op.type !== 'repayment' && op.type !== 'contribution') return undefined;
+  const number = op.payload.receiptNumber;
+  if (!number) return undefined;
+  return {
+    number,
+    kind: op.type,
+    amount: op.payload.amount,
+    ...(op.type === 'contribution' ? { months: op.payload.months } : {}),
+    paidOn: op.recordedAt.slice(0, 10),
+    payer: entry.label.member ?? entry.label.family ?? '',
+    reference: entry.label.number ?? '',
+    collector: entry.label.collector ?? entry.recordedBy,
+  };
+}
+
+/** The phone's receipts of a family's or a financing's payments, newest first. */
+export const phoneReceiptsOf = (entries: OutboxEntry[], match: (op: SyncOp) => boolean) =>
+  entries
+    .filter((e) => match(e.operation) && phoneReceiptOf(e))
+    .sort(byRecordedAt)
+    .reverse();
+
+/**
+ * A family as it stands after what this phone recorded since the download: visited today, the
+ * months paid added to the paid-through month and taken off the arrears. The next download
+ * (after every sync that went through) brings the server's own figures.
+ */
+export function familyWithLocal(family: BundleFamily, entries: OutboxEntry[], downloadedAt: string, today: string): BundleFamily {
+  const visits = visitsRecordedSince(entries, family.householdId, downloadedAt);
+  const months = monthsRecordedSince(entries, family.householdId, downloadedAt);
+  if (visits === 0 && months === 0) return family;
+  return {
+    ...family,
+    ...(visits > 0 ? { lastVisitOn: today, daysSinceVisit: 0 } : {}),
+    ...(months > 0 && family.paidThrough
+      ? { paidThrough: addMonths(family.paidThrough, months), arrearsMonths: Math.max(0, (family.arrearsMonths ?? 0) - months) }
+      : {}),
+  };
+}
+
+const less = (value: string, by: bigint) => {
+  const left = BigInt(value) - by;
+  return (left < 0n ? 0n : left).toString();
+};
+
+/** A member's figures after the payments recorded on this phone since the download: overdue first, then due, then outstanding. */
+export function financingWithLocal(financing: SheetFinancing, recorded: bigint): SheetFinancing {
+  if (recorded === 0n) return financing;
+  return {
+    ...financing,
+    overdue: less(financing.overdue, recorded),
+    dueNow: less(financing.dueNow, recorded),
+    outstanding: less(financing.outstanding, recorded),
+  };
 }

@@ -22,6 +22,7 @@ export const cadresEn: CadresDictionary = {
     phone: 'Phone',
     villages: 'Area',
     card: 'Print card (PDF)',
+    assignmentLetter: 'Print assignment letter (PDF)',
     cardHint: 'A bank-card-sized card: the cadre on the front, a QR code on the back to check it is genuine.',
     cardVersion: 'Card no. {{version}}',
     noCard: 'No card printed yet',

@@ -21,6 +21,7 @@ export const cadresId = {
     phone: 'Telepon',
     villages: 'Wilayah tugas',
     card: 'Cetak kartu (PDF)',
+    assignmentLetter: 'Cetak surat tugas (PDF)',
     cardHint: 'Kartu seukuran kartu ATM: depan berisi data kader, belakang kode QR untuk memeriksa keaslian.',
     cardVersion: 'Kartu ke-{{version}}',
     noCard: 'Kartu belum pernah dicetak',

@@ -12,6 +12,18 @@ export const en: Dictionary = {
     navigation: 'Navigation',
     openNavigation: 'Open navigation menu',
   },
+  headerSearch: {
+    label: 'Search',
+    placeholder: 'NIK, KK, name, financing no., group',
+    persons: 'People',
+    households: 'Families (KK)',
+    financings: 'Financing',
+    groups: 'Groups',
+    cadre: 'Cadre',
+    householdOf: 'KK {{kk}} · {{head}}',
+    nothing: 'Nothing found. Try a full NIK/KK (16 digits), a name or a financing number.',
+    tooShort: 'Type at least 2 characters.',
+  },
   nav: {
     home: 'Home',
     fieldApp: 'Field app',
@@ -58,6 +70,12 @@ export const en: Dictionary = {
     clear: 'Clear',
     showPassword: 'Show or hide the password',
     clearFilters: 'Clear filters',
+    dateField: {
+      impossible: '{{text}} is not a day on the calendar. Check the day and the month.',
+      unreadable: 'Write the date as {{pattern}}, for example 17/08/2026.',
+      tooEarly: 'No earlier than {{date}}.',
+      tooLate: 'No later than {{date}}.',
+    },
   },
   auth: {
     title: 'Sign in to Jaring',
@@ -118,6 +136,8 @@ export const en: Dictionary = {
     confirmPassword: 'Repeat the password',
     usernameHint: 'Lower-case letters, digits, dot, underscore or hyphen (3–40).',
     officesHint: 'Every role except admin needs at least one office.',
+    areas: 'Area (officials)',
+    areasHint: 'Optional. Narrows the offices’ regions: a lurah’s kelurahan, a camat’s kecamatan.',
     createTitle: 'Add user',
     editTitle: 'Edit user {{username}}',
     created: 'User {{username}} created.',
@@ -193,6 +213,10 @@ export const en: Dictionary = {
     pickerNothing: 'No region matches.',
     pickerTypeMore: 'Type at least 2 letters.',
   },
+  archive: {
+    notice:
+      'Not included here: {{months}} (archived months: their records are in archive files, jaring partitions restore puts them back).',
+  },
   audit: {
     title: 'Audit trail',
     at: 'Time',
@@ -209,6 +233,10 @@ export const en: Dictionary = {
     noChange: '(none)',
     empty: 'No audit records yet.',
     newestFirst: 'Newest first.',
+    exportCsv: 'Download CSV',
+    exportXlsx: 'Download Excel',
+    openRecord: 'Open record',
+    field: 'Field',
     actions: {
       auth_login: 'Signed in',
       auth_login_failed: 'Failed sign-in',
@@ -232,8 +260,12 @@ export const en: Dictionary = {
   organisation: {
     title: 'Organisation',
     name: 'Organisation name',
-    saved: 'Organisation name saved.',
+    saved: 'Organisation details saved.',
     demoNote: 'This organisation holds demo data.',
+    address: 'Address (letterhead)',
+    addressHint: 'Printed under the name on cadre assignment letters and drawer reports.',
+    reportContact: 'Number to report a fake cadre card',
+    reportContactHint: 'Phone or WhatsApp shown on the public cadre card check page (/v/…).',
   },
   notFound: {
     title: 'Page not found',

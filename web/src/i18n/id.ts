@@ -10,6 +10,18 @@ export const id = {
     navigation: 'Navigasi',
     openNavigation: 'Buka menu navigasi',
   },
+  headerSearch: {
+    label: 'Cari',
+    placeholder: 'NIK, KK, nama, no. pembiayaan, kelompok',
+    persons: 'Warga',
+    households: 'Keluarga (KK)',
+    financings: 'Pembiayaan',
+    groups: 'Kelompok',
+    cadre: 'Kader',
+    householdOf: 'KK {{kk}} · {{head}}',
+    nothing: 'Tidak ditemukan. Coba NIK/KK lengkap (16 angka), nama, atau nomor pembiayaan.',
+    tooShort: 'Ketik minimal 2 huruf.',
+  },
   nav: {
     home: 'Beranda',
     fieldApp: 'Aplikasi lapangan',
@@ -56,6 +68,12 @@ export const id = {
     clear: 'Kosongkan',
     showPassword: 'Tampilkan atau sembunyikan kata sandi',
     clearFilters: 'Hapus filter',
+    dateField: {
+      impossible: '{{text}} tidak ada di kalender. Periksa hari dan bulannya.',
+      unreadable: 'Tulis tanggal sebagai {{pattern}}, misalnya 17/08/2026.',
+      tooEarly: 'Paling awal {{date}}.',
+      tooLate: 'Paling lambat {{date}}.',
+    },
   },
   auth: {
     title: 'Masuk ke Jaring',
@@ -116,6 +134,8 @@ export const id = {
     confirmPassword: 'Ulangi kata sandi',
     usernameHint: 'Huruf kecil, angka, titik, garis bawah atau tanda hubung (3–40).',
     officesHint: 'Peran selain admin perlu minimal satu kantor.',
+    areas: 'Wilayah tugas (pejabat)',
+    areasHint: 'Boleh kosong. Mempersempit wilayah kantor: kelurahan seorang lurah, kecamatan seorang camat.',
     createTitle: 'Tambah pengguna',
     editTitle: 'Ubah pengguna {{username}}',
     created: 'Pengguna {{username}} dibuat.',
@@ -191,6 +211,10 @@ export const id = {
     pickerNothing: 'Tidak ada wilayah yang cocok.',
     pickerTypeMore: 'Ketik minimal 2 huruf.',
   },
+  archive: {
+    notice:
+      'Tidak termasuk di sini: {{months}} (bulan yang diarsipkan: catatannya ada di berkas arsip, jaring partitions restore mengembalikannya).',
+  },
   audit: {
     title: 'Jejak Audit',
     at: 'Waktu',
@@ -207,6 +231,10 @@ export const id = {
     noChange: '(tidak ada)',
     empty: 'Belum ada catatan audit.',
     newestFirst: 'Terbaru di atas.',
+    exportCsv: 'Unduh CSV',
+    exportXlsx: 'Unduh Excel',
+    openRecord: 'Buka data',
+    field: 'Kolom',
     actions: {
       auth_login: 'Masuk',
       auth_login_failed: 'Gagal masuk',
@@ -230,8 +258,12 @@ export const id = {
   organisation: {
     title: 'Organisasi',
     name: 'Nama organisasi',
-    saved: 'Nama organisasi disimpan.',
+    saved: 'Data organisasi disimpan.',
     demoNote: 'Organisasi ini berisi data demo.',
+    address: 'Alamat (kop surat)',
+    addressHint: 'Dicetak di bawah nama pada surat tugas kader dan laporan kas.',
+    reportContact: 'Nomor pengaduan kartu kader palsu',
+    reportContactHint: 'Telepon atau WhatsApp yang ditampilkan di halaman periksa kartu kader (/v/…).',
   },
   notFound: {
     title: 'Halaman tidak ditemukan',

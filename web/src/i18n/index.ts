@@ -6,6 +6,8 @@ import { aidEn } from './aid.en.ts';
 import { type AidDictionary, aidId } from './aid.id.ts';
 import { cadresEn } from './cadres.en.ts';
 import { type CadresDictionary, cadresId } from './cadres.id.ts';
+import { dashboardsWebEn } from './dashboards.en.ts';
+import { type DashboardsWebDictionary, dashboardsWebId } from './dashboards.id.ts';
 import { en } from './en.ts';
 import { financingEn } from './financing.en.ts';
 import { type FinancingDictionary, financingId } from './financing.id.ts';
@@ -17,11 +19,15 @@ import { healthProfileEn } from './health-profile.en.ts';
 import { type HealthProfileDictionary, healthProfileId } from './health-profile.id.ts';
 import { healthScreeningEn } from './health-screening.en.ts';
 import { type HealthScreeningDictionary, healthScreeningId } from './health-screening.id.ts';
+import { homeEn } from './home.en.ts';
+import { type HomeDictionary, homeId } from './home.id.ts';
 import { type Dictionary, id } from './id.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { type LedgerDictionary, ledgerId } from './ledger.id.ts';
 import { partnershipsWebEn } from './partnerships.en.ts';
 import { type PartnershipsWebDictionary, partnershipsWebId } from './partnerships.id.ts';
+import { personViewEn } from './person-view.en.ts';
+import { type PersonViewDictionary, personViewId } from './person-view.id.ts';
 import { portfolioEn } from './portfolio.en.ts';
 import { type PortfolioDictionary, portfolioId } from './portfolio.id.ts';
 import { registryEn } from './registry.en.ts';
@@ -48,7 +54,10 @@ declare module 'i18next' {
         HealthFinanceDictionary &
         PartnershipsWebDictionary &
         AidDictionary &
-        UsepDictionary;
+        UsepDictionary &
+        HomeDictionary &
+        PersonViewDictionary &
+        DashboardsWebDictionary;
       /** Added by the field chunk (web/src/field/field-text.ts). */
       field: typeof fieldId;
     };
@@ -96,6 +105,9 @@ void i18next.use(initReactI18next).init({
         partnershipsWebId,
         aidId,
         usepId,
+        homeId,
+        personViewId,
+        dashboardsWebId,
       ].reduce(merged, id),
     },
     en: {
@@ -113,6 +125,9 @@ void i18next.use(initReactI18next).init({
         partnershipsWebEn,
         aidEn,
         usepEn,
+        homeEn,
+        personViewEn,
+        dashboardsWebEn,
       ].reduce(merged, en),
     },
   },

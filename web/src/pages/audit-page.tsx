@@ -1,16 +1,47 @@
-import { Badge, Button, Card, Code, Collapse, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Collapse, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { auditChanges } from '../../../src/modules/audit/audit-changes.rules.ts';
+import { auditActionWords, auditRecordTypeChoices, auditRecordTypeWords } from '../../../src/modules/audit/audit-words.rules.ts';
 import { type AuditFilters, useAudit } from '../api/queries.ts';
 import type { AuditRecord } from '../api/types.ts';
+import { ArchivedMonthsNotice } from '../components/archived-notice.tsx';
+import { DateField } from '../components/date-field.tsx';
 import { ChevronDownIcon, ChevronRightIcon } from '../components/icons.tsx';
 import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ListStates } from '../components/states.tsx';
 import { useIsPhone } from '../components/use-is-phone.ts';
 
-const ENTITY_TYPES = ['user', 'office', 'organisation', 'api_token'] as const;
+/** The page of the record an audit line is about, where the web app has one. */
+const RECORD_PAGES: Record<string, (id: string) => string> = {
+  person: (id) => `/persons/${id}`,
+  household: (id) => `/households/${id}`,
+  group: (id) => `/groups/${id}`,
+  financing: (id) => `/financings/${id}`,
+  savings_account: (id) => `/savings/${id}`,
+  journal_entry: (id) => `/finance/entries/${id}`,
+  fund: (id) => `/finance/funds/${id}`,
+  cadre: (id) => `/cadres/${id}`,
+  partnership: (id) => `/partnerships/${id}`,
+  partner: (id) => `/partnerships/partners/${id}`,
+  aid_programme: (id) => `/aid/programmes/${id}`,
+  aid_cycle: (id) => `/aid/cycles/${id}`,
+  counselling_session: (id) => `/health/sessions/${id}`,
+  user: () => '/users',
+  office: () => '/offices',
+  organisation: () => '/organisation',
+};
+
+const recordPage = (type: string, id: string | null) => (id ? RECORD_PAGES[type]?.(id) : undefined);
+
+function exportHref(format: 'csv' | 'xlsx', filters: AuditFilters) {
+  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const query = params.toString();
+  return `/api/v1/audit/export.${format}${query ? `?${query}` : ''}`;
+}
 
 /** Failures stand out; changes and creations are told apart at a glance. */
 const actionColor = (action: string) =>
@@ -23,17 +54,40 @@ function useFormatTime() {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'id';
   const isPhone = useIsPhone();
   const formatTime = useFormatTime();
-  const [entityType, setEntityType] = useState<string | null>(null);
-  const [actorInput, setActorInput] = useState('');
+  // The filters live in the address (/audit?action=…&from=…&recordType=…&user=…): a home-page count links to the exact list.
+  const [params, setParams] = useSearchParams();
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const entityType = params.get('recordType');
+  const setEntityType = (value: string | null) => setParam('recordType', value);
+  const action = params.get('action');
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const setFrom = (value: string) => setParam('from', value);
+  const setTo = (value: string) => setParam('to', value);
+  const [actorInput, setActorInput] = useState(() => params.get('user') ?? '');
   const [actor] = useDebouncedValue(actorInput.trim(), 300);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const urlActor = params.get('user') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed name, once it settles, goes to the address
+  useEffect(() => {
+    if (actor !== urlActor) setParam('user', actor || null);
+  }, [actor]);
   const filters: AuditFilters = {
     entityType: entityType ?? undefined,
-    actor: actor || undefined,
+    actor: urlActor || undefined,
+    action: action ?? undefined,
     from: from || undefined,
     to: to || undefined,
   };
@@ -48,10 +102,10 @@ export function AuditPage() {
       else next.add(id);
       return next;
     });
-  const entityLabel = (type: string) => t(`audit.entityTypes.${type}` as 'audit.entityTypes.user', { defaultValue: type });
+  const entityLabel = (type: string) => auditRecordTypeWords(type, locale);
   const actionBadge = (action: string) => (
     <Badge variant="light" color={actionColor(action)} title={action} style={{ textTransform: 'none' }}>
-      {t(`audit.actions.${action.replaceAll('.', '_')}` as 'audit.actions.auth_login', { defaultValue: action })}
+      {auditActionWords(action, locale)}
     </Badge>
   );
 
@@ -61,42 +115,42 @@ export function AuditPage() {
         <Text size="sm" c="dimmed">
           {t('audit.newestFirst')}
         </Text>
+        <Group gap="xs">
+          <Button component="a" href={exportHref('csv', filters)} variant="light" size="xs" download>
+            {t('audit.exportCsv')}
+          </Button>
+          <Button component="a" href={exportHref('xlsx', filters)} variant="light" size="xs" download>
+            {t('audit.exportXlsx')}
+          </Button>
+        </Group>
       </PageHeader>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Select
           label={t('audit.entityType')}
           placeholder={t('common.all')}
-          data={ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))}
+          data={auditRecordTypeChoices(locale)}
+          searchable
           value={entityType}
           onChange={setEntityType}
           clearable
         />
         <TextInput label={t('audit.actor')} value={actorInput} onChange={(event) => setActorInput(event.currentTarget.value)} />
-        <TextInput
-          label={t('audit.from')}
-          type="date"
-          value={from}
-          max={to || undefined}
-          onChange={(event) => setFrom(event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('audit.to')}
-          type="date"
-          value={to}
-          min={from || undefined}
-          onChange={(event) => setTo(event.currentTarget.value)}
-        />
+        <DateField label={t('audit.from')} value={from} max={to || undefined} onChange={(event) => setFrom(event.currentTarget.value)} />
+        <DateField label={t('audit.to')} value={to} min={from || undefined} onChange={(event) => setTo(event.currentTarget.value)} />
       </SimpleGrid>
       {filtered && (
-        <Group>
+        <Group gap="xs">
+          {action && (
+            <Badge variant="light" color="blue" style={{ textTransform: 'none' }} data-testid="audit-action-filter">
+              {t('audit.actionFilter', { action: auditActionWords(action, locale) })}
+            </Badge>
+          )}
           <Button
             variant="subtle"
             size="compact-sm"
             onClick={() => {
-              setEntityType(null);
               setActorInput('');
-              setFrom('');
-              setTo('');
+              setParams(new URLSearchParams(), { replace: true });
             }}
           >
             {t('common.clearFilters')}
@@ -104,6 +158,7 @@ export function AuditPage() {
         </Group>
       )}
 
+      <ArchivedMonthsNotice months={audit.data?.pages[0]?.archivedMonths} />
       <ListStates query={audit} count={rows.length} empty={filtered ? t('common.noResults') : t('audit.empty')}>
         {isPhone ? (
           <Stack gap="sm" data-testid="audit-list">
@@ -114,11 +169,11 @@ export function AuditPage() {
                 </Text>
                 <Group gap={6} mt={4}>
                   {actionBadge(record.action)}
-                  <Text size="sm">{record.actor ?? '—'}</Text>
+                  <Text size="sm" title={record.actor ?? undefined}>
+                    {record.actorName ?? record.actor ?? '—'}
+                  </Text>
                 </Group>
-                <Text size="xs" c="dimmed" mt={4}>
-                  {entityLabel(record.entityType)} {record.entityId ?? ''}
-                </Text>
+                <RecordCell type={record.entityType} id={record.entityId} label={entityLabel(record.entityType)} />
                 <Group>
                   <DetailsToggle opened={open.has(record.id)} onClick={() => toggle(record.id)} />
                 </Group>
@@ -165,14 +220,13 @@ export function AuditPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{record.actor ?? '—'}</Text>
+                        <Text size="sm" title={record.actor ?? undefined}>
+                          {record.actorName ?? record.actor ?? '—'}
+                        </Text>
                       </Table.Td>
                       <Table.Td>{actionBadge(record.action)}</Table.Td>
                       <Table.Td>
-                        <Text size="sm">{entityLabel(record.entityType)}</Text>
-                        <Text size="xs" c="dimmed" ff="monospace">
-                          {record.entityId ?? ''}
-                        </Text>
+                        <RecordCell type={record.entityType} id={record.entityId} label={entityLabel(record.entityType)} />
                       </Table.Td>
                     </Table.Tr>
                     {open.has(record.id) && (
@@ -211,21 +265,67 @@ function DetailsToggle({ opened, onClick }: { opened: boolean; onClick(): void }
   );
 }
 
+function RecordCell({ type, id, label }: { type: string; id: string | null; label: string }) {
+  const { t } = useTranslation();
+  const page = recordPage(type, id);
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{label}</Text>
+      {page ? (
+        <Anchor component={Link} to={page} size="xs" onClick={(event) => event.stopPropagation()}>
+          {t('audit.openRecord')}
+        </Anchor>
+      ) : id ? (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {id}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Before and after, field by field: only what changed, money in rupiah. */
 function Changes({ record }: { record: AuditRecord }) {
   const { t } = useTranslation();
-  const json = (value: unknown) => (value === null || value === undefined ? t('audit.noChange') : JSON.stringify(value, null, 2));
+  const changes = auditChanges(record.before, record.after);
+  if (changes.length === 0)
+    return (
+      <Text size="sm" c="dimmed" py={4}>
+        {t('audit.noChange')}
+      </Text>
+    );
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" py={4}>
-      {(['before', 'after'] as const).map((side) => (
-        <Stack key={side} gap={4} miw={0}>
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-            {t(`audit.${side}`)}
-          </Text>
-          <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {json(record[side])}
-          </Code>
-        </Stack>
-      ))}
-    </SimpleGrid>
+    <Table.ScrollContainer minWidth={320}>
+      <Table withRowBorders={false} verticalSpacing={2} data-testid="audit-changes">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('audit.field')}</Table.Th>
+            <Table.Th>{t('audit.before')}</Table.Th>
+            <Table.Th>{t('audit.after')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {changes.map((change) => (
+            <Table.Tr key={change.field}>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {change.field}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" td={change.before !== null && change.after !== null ? 'line-through' : undefined}>
+                  {change.before ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {change.after ?? '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -36,7 +36,9 @@ export function LoginPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <div>
-              <Title order={2}>{t('auth.title')}</Title>
+              <Title order={1} size="h2">
+                {t('auth.title')}
+              </Title>
               <Text size="sm" c="dimmed" mt={4}>
                 {t('auth.subtitle')}
               </Text>

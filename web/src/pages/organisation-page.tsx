@@ -26,8 +26,15 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [name, setName] = useState(organisation.name);
+  const [address, setAddress] = useState(organisation.address ?? '');
+  const [reportContact, setReportContact] = useState(organisation.reportContact ?? '');
+  const changed =
+    name.trim() !== organisation.name ||
+    address.trim() !== (organisation.address ?? '') ||
+    reportContact.trim() !== (organisation.reportContact ?? '');
   const save = useMutation({
-    mutationFn: () => api.patch<Organisation>('/api/v1/organisation', { name: name.trim() }),
+    mutationFn: () =>
+      api.patch<Organisation>('/api/v1/organisation', { name: name.trim(), address: address.trim(), reportContact: reportContact.trim() }),
     onSuccess: (saved) => {
       queryClient.setQueryData(organisationQuery.queryKey, saved);
       for (const key of [['me'], setupQuery.queryKey, ['audit']]) void queryClient.invalidateQueries({ queryKey: key });
@@ -47,7 +54,7 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
               {t('organisation.demoNote')}
             </Alert>
           )}
-          <FormError error={save.error} fields={['name']} />
+          <FormError error={save.error} fields={['name', 'address', 'reportContact']} />
           <TextInput
             label={t('organisation.name')}
             required
@@ -56,8 +63,25 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
             onChange={(event) => setName(event.currentTarget.value)}
             error={name.trim() ? fieldError(save.error, 'name') : t('common.required')}
           />
+          <TextInput
+            label={t('organisation.address')}
+            description={t('organisation.addressHint')}
+            value={address}
+            maxLength={300}
+            onChange={(event) => setAddress(event.currentTarget.value)}
+            error={fieldError(save.error, 'address')}
+          />
+          <TextInput
+            label={t('organisation.reportContact')}
+            description={t('organisation.reportContactHint')}
+            value={reportContact}
+            maxLength={120}
+            inputMode="tel"
+            onChange={(event) => setReportContact(event.currentTarget.value)}
+            error={fieldError(save.error, 'reportContact')}
+          />
           <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} disabled={!name.trim() || name.trim() === organisation.name}>
+            <Button type="submit" loading={save.isPending} disabled={!name.trim() || !changed}>
               {t('common.save')}
             </Button>
           </Group>

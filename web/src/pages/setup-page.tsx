@@ -55,7 +55,9 @@ export function SetupPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <div>
-              <Title order={2}>{t('setup.title')}</Title>
+              <Title order={1} size="h2">
+                {t('setup.title')}
+              </Title>
               <Text size="sm" c="dimmed" mt={4}>
                 {t('setup.intro')}
               </Text>
@@ -144,7 +146,7 @@ export function SetupPage() {
 }
 
 const SectionLabel = ({ text }: { text: string }) => (
-  <Text size="sm" fw={700} c="teal.8">
+  <Text size="sm" fw={700} c="teal.9">
     {text}
   </Text>
 );

@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import { useOffices } from '../api/queries.ts';
 import type { Role, UserView } from '../api/types.ts';
 import { FormError, fieldError } from '../components/error-alert.tsx';
+import { RegionMultiSelect } from '../components/region-picker.tsx';
 import { useToast } from '../components/toast.tsx';
 
 export function useRoleOptions() {
@@ -33,7 +34,15 @@ export function useInvalidateUsers() {
   };
 }
 
-type Draft = { username: string; fullName: string; role: Role | null; officeCodes: string[]; password: string; confirm: string };
+type Draft = {
+  username: string;
+  fullName: string;
+  role: Role | null;
+  officeCodes: string[];
+  areaCodes: string[];
+  password: string;
+  confirm: string;
+};
 
 /** Create a user (no `user`) or change one's name, role and offices. */
 export function UserFormModal({ user, opened, onClose }: { user: UserView | null; opened: boolean; onClose(): void }) {
@@ -47,6 +56,7 @@ export function UserFormModal({ user, opened, onClose }: { user: UserView | null
     fullName: user?.fullName ?? '',
     role: user?.role ?? null,
     officeCodes: user?.offices.map((office) => office.code) ?? [],
+    areaCodes: user?.areaCodes ?? [],
     password: '',
     confirm: '',
   }));
@@ -62,11 +72,13 @@ export function UserFormModal({ user, opened, onClose }: { user: UserView | null
             role: draft.role,
             password: draft.password,
             officeCodes: draft.officeCodes,
+            areaCodes: draft.areaCodes,
           })
         : api.patch<UserView>(`/api/v1/users/${user.id}`, {
             fullName: draft.fullName.trim(),
             role: draft.role,
             officeCodes: draft.officeCodes,
+            areaCodes: draft.areaCodes,
           }),
     onSuccess: (saved) => {
       invalidate();
@@ -84,6 +96,8 @@ export function UserFormModal({ user, opened, onClose }: { user: UserView | null
   };
   const errorOf = (field: keyof typeof local | 'officeCodes') =>
     (checked && field !== 'officeCodes' ? local[field] : undefined) ?? fieldError(save.error, field);
+  // The server names the area at fault (areaCodes.1): shown under the picker.
+  const areaError = draft.areaCodes.map((_, i) => fieldError(save.error, `areaCodes.${i}`)).find(Boolean);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setChecked(true);
@@ -99,7 +113,7 @@ export function UserFormModal({ user, opened, onClose }: { user: UserView | null
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <FormError error={save.error} fields={['username', 'fullName', 'role', 'officeCodes', 'password']} />
+          <FormError error={save.error} fields={['username', 'fullName', 'role', 'officeCodes', 'areaCodes', 'password']} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               label={t('users.username')}
@@ -149,6 +163,14 @@ export function UserFormModal({ user, opened, onClose }: { user: UserView | null
             clearable
             comboboxProps={{ withinPortal: true }}
             data-testid="user-offices"
+          />
+          <RegionMultiSelect
+            label={t('users.areas')}
+            description={t('users.areasHint')}
+            value={draft.areaCodes}
+            onChange={(areaCodes) => setDraft({ ...draft, areaCodes })}
+            error={areaError}
+            data-testid="user-areas"
           />
           {creating && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

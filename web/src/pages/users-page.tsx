@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useOffices, useUsers } from '../api/queries.ts';
 import type { UserView } from '../api/types.ts';
@@ -34,8 +35,20 @@ export function UsersPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [role, setRole] = useState<string | null>(null);
   const [office, setOffice] = useState<string | null>(null);
-  const [active, setActive] = useState<string | null>(null);
-  const users = useUsers({ q: q || undefined, role: role ?? undefined, office: office ?? undefined, active: active ?? undefined });
+  // "Locked out" comes from the address too (/users?locked=true): the admin's home count opens this list.
+  const [params, setParams] = useSearchParams();
+  const [active, setStatus] = useState<string | null>(params.get('locked') === 'true' ? 'locked' : params.get('active'));
+  const setActive = (value: string | null) => {
+    setStatus(value);
+    setParams(value === 'locked' ? { locked: 'true' } : value ? { active: value } : {}, { replace: true });
+  };
+  const users = useUsers({
+    q: q || undefined,
+    role: role ?? undefined,
+    office: office ?? undefined,
+    active: active === 'locked' ? undefined : (active ?? undefined),
+    locked: active === 'locked' ? 'true' : undefined,
+  });
   const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(q || role || office || active);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -90,6 +103,7 @@ export function UsersPage() {
           data={[
             { value: 'true', label: t('common.active') },
             { value: 'false', label: t('common.inactive') },
+            { value: 'locked', label: t('users.lockedOut') },
           ]}
           placeholder={t('users.allStatuses')}
           value={active}
@@ -198,11 +212,20 @@ function InactiveBadge() {
 }
 
 function OfficeBadges({ user }: { user: UserView }) {
-  return user.offices.map((office) => (
-    <Badge key={office.id} variant="default" title={office.name} style={{ textTransform: 'none' }}>
-      {office.code}
-    </Badge>
-  ));
+  const { t } = useTranslation();
+  return [
+    ...user.offices.map((office) => (
+      <Badge key={office.id} variant="default" title={office.name} style={{ textTransform: 'none' }}>
+        {office.code}
+      </Badge>
+    )),
+    // An official's area narrows the offices' regions (a lurah's kelurahan).
+    ...user.areaCodes.map((code) => (
+      <Badge key={code} variant="light" color="grape" title={t('users.areas')} style={{ textTransform: 'none' }} data-testid="user-area">
+        {code}
+      </Badge>
+    )),
+  ];
 }
 
 function UserActions({ user, isSelf, open }: { user: UserView; isSelf: boolean; open(kind: 'edit' | 'password' | 'active'): void }) {

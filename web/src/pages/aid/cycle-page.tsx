@@ -96,7 +96,7 @@ function CycleDetail({ cycle }: { cycle: CycleWithTotals }) {
         </Anchor>
         <Group justify="space-between" align="flex-start" gap="sm">
           <Group gap="sm" miw={0}>
-            <Title order={2} data-testid="cycle-title">
+            <Title order={1} size="h2" data-testid="cycle-title">
               {cycle.name}
             </Title>
             <CycleStatusBadge status={cycle.status} />

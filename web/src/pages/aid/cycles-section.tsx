@@ -1,4 +1,5 @@
 // A programme's payment cycles, newest period first, and opening one for a period.
+
 import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { type Cycle, canMakeCycles, createCycle, cyclesQuery, type ProgrammeView, useInvalidateAid } from '../../api/aid.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { ListStates } from '../../components/states.tsx';
@@ -124,16 +126,14 @@ function OpenCycleModal({ programme, onClose }: { programme: ProgrammeView; onCl
           error={required(name) ?? fieldError(open.error, 'name')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('aid.cycles.periodStart')}
             required
             value={periodStart}
             onChange={(e) => setPeriodStart(e.currentTarget.value)}
             error={required(periodStart) ?? fieldError(open.error, 'periodStart')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('aid.cycles.periodEnd')}
             required
             value={periodEnd}

@@ -514,7 +514,7 @@ function EnrolledNotEligible({ programme }: { programme: ProgrammeView }) {
               {item.villageName ?? item.regionCode}
             </Text>
             {(item.failedRules ?? []).map((rule) => (
-              <Text key={rule.rule} size="sm" c="red.8">
+              <Text key={rule.rule} size="sm" c="red.9">
                 {rule.message}
               </Text>
             ))}

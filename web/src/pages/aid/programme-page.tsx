@@ -50,7 +50,7 @@ function ProgrammeDetail({ programme }: { programme: ProgrammeView }) {
           <Anchor component={Link} to="/aid/programmes" size="sm">
             ← {t('aid.back')}
           </Anchor>
-          <Title order={2} data-testid="programme-title">
+          <Title order={1} size="h2" data-testid="programme-title">
             {nameOf(programme)}
           </Title>
           <Text size="sm" c="dimmed">

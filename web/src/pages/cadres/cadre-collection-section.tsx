@@ -1,6 +1,7 @@
 // The cadre page's collection: the cash the cadre holds (since when, flagged when held too
 // long), collecting a family's contributions with its receipt, depositing the cash, and the
 // latest collections with their receipts.
+
 import {
   Alert,
   Anchor,
@@ -41,6 +42,7 @@ import {
 } from '../../api/contributions.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
@@ -198,7 +200,7 @@ function CashCard({ cash, canDeposit, onDeposit }: { cash: CashView; canDeposit:
           <Text
             fw={700}
             fz="lg"
-            c={cash.flagged ? 'red.7' : undefined}
+            c={cash.flagged ? 'red.9' : undefined}
             style={{ fontVariantNumeric: 'tabular-nums' }}
             data-testid="cash-held"
           >
@@ -342,8 +344,7 @@ export function CollectModal({ cadre, householdId, onClose }: { cadre: CadreView
                 error={problem('months')}
                 data-testid="collect-months"
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('cadres.collection.paidOn')}
                 required
                 value={paidOn}
@@ -521,8 +522,7 @@ function DepositModal({ cadreId, cash, onClose }: { cadreId: string; cash: CashV
               onChange={(value) => value && setChannel(value as DepositChannel)}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('cadres.collection.depositedOn')}
               required
               value={depositedOn}

@@ -49,12 +49,13 @@ export function CadreEditModal({ cadre, renewing = false, onClose }: { cadre: Ca
   const changes = cadreChanges(cadre, form, villageCodes);
   const save = useMutation({
     mutationFn: () => updateCadre(cadre.id, changes),
-    onSuccess: async () => {
-      await invalidate();
+    onSuccess: () => {
       // What the card prints changed: a card printed before shows the old letter or area.
       const printed = ['letterNumber', 'validUntil', 'villageCodes'].some((key) => key in changes);
       toast.success(printed && cadre.cardVersion > 0 ? t('cadres.edit.savedReprint') : t('cadres.edit.saved'));
+      // Closed at once: the page's sections reload behind it (on a slow line that can take a while).
       onClose();
+      void invalidate();
     },
   });
   const missing = (value: string | string[]) =>

@@ -37,6 +37,7 @@ import type { PersonPage } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { QrIcon } from '../../components/cadre-icons.tsx';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon, SearchIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -87,7 +88,7 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
               </Anchor>
             )}
             <Group gap="xs">
-              <Title order={2} data-testid="cadre-name">
+              <Title order={1} size="h2" data-testid="cadre-name">
                 {cadre.name}
               </Title>
               <CadreStatusBadge status={cadre.status} />
@@ -149,6 +150,16 @@ function CadreDetail({ cadre }: { cadre: CadreView }) {
               data-testid="cadre-card-link"
             >
               {t('cadres.card')}
+            </Button>
+            <Button
+              component="a"
+              href={`/api/v1/cadres/${cadre.id}/assignment-letter.pdf`}
+              target="_blank"
+              rel="noopener"
+              variant="light"
+              data-testid="assignment-letter-link"
+            >
+              {t('cadres.assignmentLetter')}
             </Button>
             {cadre.cardVersion > 0 && (
               <Button variant="default" onClick={() => setReissuing(true)} data-testid="reissue-open">
@@ -290,8 +301,7 @@ function TrainingModal({ cadreId, onClose }: { cadreId: string; onClose(): void 
             error={required(form.organiser) ?? fieldError(save.error, 'organiser')}
           />
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('cadres.heldOn')}
               required
               value={form.heldOn}
@@ -371,7 +381,12 @@ function Families({ cadre, manages }: { cadre: CadreView; manages: boolean }) {
             {t('cadres.caseload', { count: caseload.count, cap: caseload.cap })}
             {full ? ` — ${t('cadres.caseloadFull')}` : ''}
           </Text>
-          <Progress value={Math.min(100, (caseload.count / caseload.cap) * 100)} color={full ? 'orange' : 'teal'} size="sm" />
+          <Progress
+            value={Math.min(100, (caseload.count / caseload.cap) * 100)}
+            color={full ? 'orange' : 'teal'}
+            size="sm"
+            aria-label={t('cadres.caseload', { count: caseload.count, cap: caseload.cap })}
+          />
         </Stack>
       )}
       <ListStates query={families} count={rows.length} empty={t('cadres.familiesEmpty')}>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Performance, performanceQuery, shiftMonth } from '../../api/contributions.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { ArchivedMonthsNotice } from '../../components/archived-notice.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
@@ -43,7 +44,14 @@ export function CadrePerformanceSection({ cadreId }: { cadreId: string }) {
           data-testid="performance-month"
         />
       </Group>
-      <QueryStates query={performance}>{(data) => <Figures figures={data} />}</QueryStates>
+      <QueryStates query={performance}>
+        {(data) => (
+          <>
+            <ArchivedMonthsNotice months={data.archivedMonths} />
+            <Figures figures={data} />
+          </>
+        )}
+      </QueryStates>
       {me.role !== 'cadre' && <CollectionChart cadreId={cadreId} lastMonth={thisMonth} />}
     </Stack>
   );

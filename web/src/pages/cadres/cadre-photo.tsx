@@ -71,7 +71,7 @@ export function CadrePhoto({ cadre, manages }: { cadre: CadreView; manages: bool
         </FileButton>
       )}
       {problem && (
-        <Text size="xs" c="red" maw={160} ta="center" role="alert">
+        <Text size="xs" c="red.9" maw={160} ta="center" role="alert">
           {problem}
         </Text>
       )}

@@ -1,5 +1,6 @@
 // The cadre page's field work: today's worklist (the families most in arrears and longest
 // unvisited first, as the server orders them), recording a visit, and the latest visits.
+
 import { Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +17,7 @@ import {
 } from '../../api/contributions.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
@@ -253,8 +255,7 @@ function VisitModal({
               comboboxProps={{ withinPortal: true }}
               data-testid="visit-kind"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('cadres.visits.visitedOn')}
               required
               value={visitedOn}

@@ -30,6 +30,7 @@ import {
 import { api } from '../../api/client.ts';
 import { type CadreOverviewItem, cadresOverviewQuery } from '../../api/contributions.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { ArchivedMonthsNotice } from '../../components/archived-notice.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon, SettingsIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -88,6 +89,7 @@ export function CadresPage() {
         </Group>
       </PageHeader>
       {overview.isError && <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />}
+      <ArchivedMonthsNotice months={overview.data?.archivedMonths} />
       {flagged > 0 && overview.data && (
         <Alert color="red" variant="light" p="xs" data-testid="cadres-flagged">
           <Text size="sm">{t('cadres.overview.flagged', { count: flagged, limit: overview.data.cashHoldingLimitDays })}</Text>
@@ -241,7 +243,7 @@ function Caseload({ count, cap }: { count: number; cap: number | undefined }) {
   const { t } = useTranslation();
   const full = cap !== undefined && count >= cap;
   return (
-    <Text size="sm" c={full ? 'red.7' : undefined} fw={full ? 600 : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
+    <Text size="sm" c={full ? 'red.9' : undefined} fw={full ? 600 : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
       {cap === undefined ? count : t('cadres.overview.caseloadValue', { count, cap })}
     </Text>
   );
@@ -253,7 +255,7 @@ function Cash({ item }: { item: CadreOverviewItem }) {
   return (
     <Stack gap={0}>
       <Group gap={6} wrap="wrap">
-        <Text size="sm" fw={600} c={item.cashFlagged ? 'red.7' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Text size="sm" fw={600} c={item.cashFlagged ? 'red.9' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>
           {formatRupiah(item.cashHeld)}
         </Text>
         {item.cashFlagged && (

@@ -1,6 +1,7 @@
 // The household page's "JKN-KIS": each member's card, the family's class and this month's due,
 // the cadre looking after the family, and recording a card (with the recruiting cadre); the
 // family's dues with its paid-through month, and the inpatient penalty calculator.
+
 import {
   Anchor,
   Badge,
@@ -36,6 +37,7 @@ import {
 } from '../../api/cadres.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
@@ -270,8 +272,7 @@ function JknModal({ view, member, onClose }: { view: HouseholdJknView; member: M
               onChange={(value) => value && setStatus(value as 'active' | 'inactive')}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('jkn.statusRecordedOn')}
               required
               value={recordedOn}
@@ -304,8 +305,7 @@ function JknModal({ view, member, onClose }: { view: HouseholdJknView; member: M
                   comboboxProps={{ withinPortal: true }}
                 />
               )}
-              <TextInput
-                type="date"
+              <DateField
                 label={t('jkn.recruitedOn')}
                 required
                 value={recruitedOn}

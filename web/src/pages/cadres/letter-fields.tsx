@@ -1,8 +1,10 @@
 // The assignment letter (surat tugas) of a cadre: number, signer, date and end date, as
 // recruiting and editing a cadre both ask for it. The end date follows the letter's date
 // (a year's assignment) until someone sets it apart.
+
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field.tsx';
 
 export type LetterForm = { letterNumber: string; signedBy: string; letterDate: string; validUntil: string };
 
@@ -55,8 +57,7 @@ export function LetterFields<T extends LetterForm>({
         error={errorOf('signedBy', form.signedBy)}
         data-testid={`${testId}-signed-by`}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('cadres.letterDate')}
         required
         value={form.letterDate}
@@ -69,8 +70,7 @@ export function LetterFields<T extends LetterForm>({
         error={errorOf('letterDate', form.letterDate) ?? (form.letterDate > today ? t('cadres.letterDateFuture') : undefined)}
         data-testid={`${testId}-letter-date`}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('cadres.validUntil')}
         required
         value={form.validUntil}

@@ -1,13 +1,15 @@
 // The inpatient penalty (denda pelayanan) a family would pay after reactivating its card: a
 // small calculator on the household's JKN panel. The server computes it (POST
 // /api/v1/jkn/penalty-quote); the segment is the family's own.
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdJknView, JknSegment } from '../../api/cadres.ts';
 import { familyDuesQuery } from '../../api/contributions.ts';
 import { type PenaltyInput, quotePenalty } from '../../api/jkn.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { todayIso } from '../registry/shared.tsx';
@@ -93,8 +95,7 @@ function PenaltyForm({ segments, arrearsMonths }: { segments: JknSegment[]; arre
       <Paper withBorder radius="md" p="xs">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('penaltyQuote.reactivatedOn')}
               description={t('penaltyQuote.reactivatedOnHint')}
               required
@@ -103,8 +104,7 @@ function PenaltyForm({ segments, arrearsMonths }: { segments: JknSegment[]; arre
               error={shown('reactivatedOn')}
               data-testid="penalty-reactivated"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('penaltyQuote.admittedOn')}
               description={t('penaltyQuote.admittedOnHint')}
               required

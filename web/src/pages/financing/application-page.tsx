@@ -9,6 +9,7 @@ import { type Financing, financingQuery, productsQuery, useInvalidateFinancing }
 import { useFunds } from '../../api/ledger.ts';
 import { businessesQuery, useGroups } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PersonPicker } from '../../components/person-picker.tsx';
@@ -228,8 +229,7 @@ function ApplicationForm() {
                   rightSection="%"
                 />
               )}
-              <TextInput
-                type="date"
+              <DateField
                 label={t('financing.appliedOn')}
                 required
                 value={appliedOn}
@@ -281,7 +281,7 @@ function ApplicationForm() {
         </Paper>
         <FormError error={save.error} fields={[...FIELDS]} />
         {checked && Object.keys(local).length > 0 && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {t('household.checkMarked')}
           </Text>
         )}

@@ -1,5 +1,6 @@
 // The financing page's later actions: write-off, reschedule (restrukturisasi), and the
 // business results of profit-sharing financings (mudharabah, musyarakah).
+
 import {
   Alert,
   Badge,
@@ -16,7 +17,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
@@ -30,6 +30,7 @@ import { api } from '../../api/client.ts';
 import { type Financing, productsQuery, sharesProfit, useInvalidateFinancing } from '../../api/financing.ts';
 import type { Role } from '../../api/types.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, fieldError } from '../../components/error-alert.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
@@ -253,8 +254,7 @@ export function RescheduleModal({ financing, opened, onClose, onDone }: ModalPro
               fieldError(save.error, 'installments')
             }
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('financing.reschedule.firstDueDate')}
             value={firstDueDate}
             onChange={(e) => setFirstDueDate(e.currentTarget.value)}
@@ -350,7 +350,7 @@ export function BusinessResultsSection({ financing }: { financing: Financing }) 
 
 function ResultText({ value }: { value: string }) {
   return (
-    <Text span size="sm" c={value.startsWith('-') ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+    <Text span size="sm" c={value.startsWith('-') ? 'red.9' : undefined} style={{ whiteSpace: 'nowrap' }}>
       {formatRupiah(value)}
     </Text>
   );

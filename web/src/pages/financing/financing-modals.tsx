@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { positiveRupiahOf } from '../../../../src/core/input.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { CHANNELS, type Channel, type Financing, type Repayment, useInvalidateFinancing } from '../../api/financing.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, fieldError, useErrorText } from '../../components/error-alert.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -121,8 +122,7 @@ export function DisburseModal({ financing, opened, onClose }: ModalProps) {
           <Text size="sm">
             {formatRupiah(financing.principal)} · {financing.person.name} · {financing.fundCode}
           </Text>
-          <TextInput
-            type="date"
+          <DateField
             label={t('financing.actions.disbursedOn')}
             required
             value={disbursedOn}
@@ -140,8 +140,7 @@ export function DisburseModal({ financing, opened, onClose }: ModalProps) {
               fullWidth
             />
           </Stack>
-          <TextInput
-            type="date"
+          <DateField
             label={t('financing.actions.firstDueDate')}
             value={firstDueDate}
             onChange={(e) => setFirstDueDate(e.currentTarget.value)}
@@ -165,6 +164,21 @@ export function DisburseModal({ financing, opened, onClose }: ModalProps) {
   );
 }
 
+/**
+ * The amounts a cashier is offered, distinct and non-zero: the total overdue, that plus what
+ * falls due today, the next instalment, and everything owed (paying off).
+ */
+export function amountChoices(financing: Financing): { key: 'payOverdue' | 'payToday' | 'payNext' | 'payAll'; amount: string }[] {
+  const choices = [
+    { key: 'payOverdue' as const, amount: financing.arrears.overdue },
+    { key: 'payToday' as const, amount: financing.arrears.payableToday },
+    { key: 'payNext' as const, amount: nextDue(financing) },
+    { key: 'payAll' as const, amount: financing.outstanding.total },
+  ];
+  const seen = new Set<string>();
+  return choices.filter((c) => BigInt(c.amount) > 0n && !seen.has(c.amount) && seen.add(c.amount));
+}
+
 /** What the member owes on the oldest instalment not yet paid: the usual amount to receive. */
 export function nextDue(financing: Financing): string {
   const next = financing.schedule.find((i) => i.status !== 'paid');
@@ -179,7 +193,8 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
   const { t } = useTranslation();
   const toast = useToast();
   const invalidate = useInvalidateFinancing();
-  const [amount, setAmount] = useState(nextDue(financing));
+  // Offer what brings the member up to date, not only the oldest instalment.
+  const [amount, setAmount] = useState(BigInt(financing.arrears.payableToday) > 0n ? financing.arrears.payableToday : nextDue(financing));
   const [paidOn, setPaidOn] = useState(todayIso());
   const [channel, setChannel] = useState<Channel>('counter');
   const [checked, setChecked] = useState(false);
@@ -213,6 +228,24 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
               owed: formatRupiah(financing.outstanding.total),
             })}
           </Text>
+          <Group gap={6} role="group" aria-label={t('financing.actions.amountChoices')} data-testid="amount-choices">
+            {amountChoices(financing).map((choice) => (
+              <Button
+                key={choice.key}
+                size="compact-sm"
+                variant={choice.amount === amount ? 'filled' : 'light'}
+                color={choice.key === 'payOverdue' ? 'red' : 'teal'}
+                aria-pressed={choice.amount === amount}
+                data-testid={`choice-${choice.key}`}
+                onClick={() => {
+                  save.reset();
+                  setAmount(choice.amount);
+                }}
+              >
+                {t(`financing.actions.${choice.key}`, { amount: formatRupiah(choice.amount) })}
+              </Button>
+            ))}
+          </Group>
           <RupiahInput
             label={t('financing.detail.amount')}
             required
@@ -224,8 +257,7 @@ export function RepayModal({ financing, opened, onClose, onRecorded }: ModalProp
             error={(checked && noAmount ? t('common.amountPositive') : undefined) ?? fieldError(save.error, 'amount')}
             name="amount"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('financing.detail.paidOn')}
             required
             value={paidOn}

@@ -33,6 +33,7 @@ import {
   WrittenOffNotice,
 } from './financing-actions.tsx';
 import { DecisionModal, DisburseModal, RepayModal, ReverseModal } from './financing-modals.tsx';
+import { canAssignOfficer, HouseholdExposureSection, OfficerDetail } from './money-sections.tsx';
 import { canCollect, canDecide, canDisburse, canReverse, InstalmentBadge, StatusBadge, useProfitLabel } from './shared.tsx';
 
 export function FinancingPage() {
@@ -84,7 +85,7 @@ function FinancingDetail({ financing }: { financing: Financing }) {
           ← {t('financing.detail.back')}
         </Anchor>
         <Group gap="xs" wrap="wrap">
-          <Title order={2} ff="monospace" style={{ overflowWrap: 'anywhere' }} data-testid="financing-number">
+          <Title order={1} size="h2" ff="monospace" style={{ overflowWrap: 'anywhere' }} data-testid="financing-number">
             {financing.number}
           </Title>
           <StatusBadge status={status} />
@@ -145,8 +146,25 @@ function FinancingDetail({ financing }: { financing: Financing }) {
           <Detail label={t('financing.outstanding')} testId="financing-outstanding">
             {hasPassbook ? formatRupiah(financing.outstanding.total) : '—'}
           </Detail>
+          {financing.status === 'disbursed' && (
+            <Detail label={t('financing.arrears.overdue')} testId="financing-overdue">
+              <Text
+                span
+                size="sm"
+                fw={BigInt(financing.arrears.overdue) > 0n ? 700 : undefined}
+                c={BigInt(financing.arrears.overdue) > 0n ? 'red.9' : undefined}
+              >
+                {formatRupiah(financing.arrears.overdue)}
+              </Text>
+            </Detail>
+          )}
+          {financing.status === 'disbursed' && (
+            <Detail label={t('financing.arrears.dueToday')} testId="financing-due-today">
+              {formatRupiah(financing.arrears.dueToday)}
+            </Detail>
+          )}
           <Detail label={t('financing.daysPastDue')}>
-            <Text span size="sm" c={financing.daysPastDue > 0 ? 'red' : undefined}>
+            <Text span size="sm" c={financing.daysPastDue > 0 ? 'red.9' : undefined}>
               {financing.daysPastDue}
             </Text>
           </Detail>
@@ -159,7 +177,8 @@ function FinancingDetail({ financing }: { financing: Financing }) {
           <Detail label={t('financing.office')}>{financing.officeCode}</Detail>
           <Detail label={t('financing.appliedOn')}>{formatDate(financing.appliedOn)}</Detail>
           <Detail label={t('financing.disbursedOn')}>{formatDate(financing.disbursedOn)}</Detail>
-          <Detail label={t('financing.createdBy')}>{financing.createdBy}</Detail>
+          <Detail label={t('financing.createdBy')}>{financing.createdByName}</Detail>
+          <OfficerDetail financing={financing} canAssign={canAssignOfficer(me.role)} />
           {financing.decisionNote && <Detail label={t('financing.decisionNote')}>{financing.decisionNote}</Detail>}
         </SimpleGrid>
         <Stack gap="xs" mt="md">
@@ -178,6 +197,8 @@ function FinancingDetail({ financing }: { financing: Financing }) {
           )}
         </Group>
       )}
+
+      {(status === 'applied' || status === 'approved') && <HouseholdExposureSection financing={financing} />}
 
       <ScheduleSection financing={financing} />
       <BusinessResultsSection financing={financing} />
@@ -319,7 +340,7 @@ function RepaymentsSection({ financing, onReverse }: { financing: Financing; onR
                       {formatDate(r.paidOn)} · {t(`financing.channels.${r.channel as 'counter'}`)}
                     </Text>
                     {r.reversed && (
-                      <Text size="xs" c="red" fw={600}>
+                      <Text size="xs" c="red.9" fw={600}>
                         {t('financing.detail.reversed')}
                         {r.reversalReason ? `: ${r.reversalReason}` : ''}
                       </Text>
@@ -327,8 +348,14 @@ function RepaymentsSection({ financing, onReverse }: { financing: Financing; onR
                   </Group>
                   <Text size="xs" c="dimmed">
                     {t('financing.principal')} {formatRupiah(r.principal)} · {profitLabel(financing.product.kind)} {formatRupiah(r.profit)}{' '}
-                    · {t('financing.detail.penalty')} {formatRupiah(r.penalty)} · {t('financing.detail.receivedBy')} {r.receivedBy}
+                    · {t('financing.detail.penalty')} {formatRupiah(r.penalty)} · {t('financing.detail.receivedBy')}{' '}
+                    {r.receivedByName ?? r.receivedBy}
                   </Text>
+                  {r.fieldReceiptNumber ? (
+                    <Text size="xs" c="dimmed" data-testid="field-receipt-number">
+                      {t('financing.detail.fieldReceipt', { number: r.fieldReceiptNumber })}
+                    </Text>
+                  ) : null}
                 </Stack>
                 <Group gap="xs">
                   <PdfLink href={receiptUrl(financing.id, r.id)} label={t('financing.detail.receipt')} testId="receipt-link" />

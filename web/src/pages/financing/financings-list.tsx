@@ -37,17 +37,22 @@ export function FinancingsList({ rows, showFund = true }: { rows: FinancingListI
                 {formatRupiah(f.principal)} · {f.productCode}
               </Text>
               {f.status === 'disbursed' && (
-                <Text size="sm" c={f.daysPastDue > 0 ? 'red' : 'dimmed'}>
+                <Text size="sm" c={f.daysPastDue > 0 ? 'red.9' : 'dimmed'}>
                   {t('financing.outstanding')} {formatRupiah(f.outstanding)}
                 </Text>
               )}
             </Group>
+            {f.facilitatorName && (
+              <Text size="xs" c="dimmed" mt={2} data-testid="financing-row-officer">
+                {t('financing.officer.column')}: {f.facilitatorName}
+              </Text>
+            )}
           </Card>
         ))}
       </Stack>
     );
   return (
-    <Table.ScrollContainer minWidth={showFund ? 900 : 820}>
+    <Table.ScrollContainer minWidth={showFund ? 1020 : 940}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="financings-list">
         <Table.Thead>
           <Table.Tr>
@@ -59,6 +64,7 @@ export function FinancingsList({ rows, showFund = true }: { rows: FinancingListI
             <Table.Th ta="right">{t('financing.outstanding')}</Table.Th>
             <Table.Th ta="right">{t('financing.daysPastDue')}</Table.Th>
             <Table.Th>{t('common.status')}</Table.Th>
+            <Table.Th>{t('financing.officer.column')}</Table.Th>
             <Table.Th>{t('financing.appliedOn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -71,12 +77,13 @@ export function FinancingsList({ rows, showFund = true }: { rows: FinancingListI
               {showFund && <Table.Td>{f.fundCode}</Table.Td>}
               <Table.Td ta="right">{formatRupiah(f.principal)}</Table.Td>
               <Table.Td ta="right">{f.status === 'disbursed' ? formatRupiah(f.outstanding) : '—'}</Table.Td>
-              <Table.Td ta="right" c={f.daysPastDue > 0 ? 'red' : undefined}>
+              <Table.Td ta="right" c={f.daysPastDue > 0 ? 'red.9' : undefined}>
                 {f.status === 'disbursed' ? f.daysPastDue : '—'}
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={f.status as FinancingStatus} />
               </Table.Td>
+              <Table.Td data-testid="financing-row-officer">{f.facilitatorName ?? '—'}</Table.Td>
               <Table.Td>{formatDate(f.appliedOn)}</Table.Td>
             </Table.Tr>
           ))}

@@ -291,7 +291,7 @@ function ProductForm() {
         </Paper>
         <FormError error={save.error} fields={[...FIELDS]} />
         {checked && Object.keys(local).length > 0 && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {t('household.checkMarked')}
           </Text>
         )}

@@ -25,10 +25,16 @@ const STATUS_COLOURS: Record<FinancingStatus, string> = {
   written_off: 'red',
 };
 
+/** A badge's label is never cut ("Berjal…" in a narrow table column): the badge keeps its full width. */
+export const WHOLE_BADGE = {
+  style: { textTransform: 'none', flexShrink: 0, minWidth: 'max-content' },
+  styles: { label: { overflow: 'visible', textOverflow: 'clip' } },
+} as const;
+
 export function StatusBadge({ status }: { status: FinancingStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" style={{ textTransform: 'none', flexShrink: 0 }} data-testid="financing-status">
+    <Badge color={STATUS_COLOURS[status]} variant="light" {...WHOLE_BADGE} data-testid="financing-status">
       {t(`financing.statuses.${status}`)}
     </Badge>
   );
@@ -49,7 +55,8 @@ export function InstalmentBadge({ status }: { status: Instalment['status'] }) {
       color={INSTALMENT_COLOURS[status]}
       variant={status === 'overdue' ? 'filled' : 'light'}
       size="sm"
-      style={{ textTransform: 'none' }}
+      {...WHOLE_BADGE}
+      data-testid="instalment-status"
     >
       {t(`financing.detail.instalmentStatuses.${status}`)}
     </Badge>

@@ -1,10 +1,11 @@
-import { Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { collectionSheetUrl, type FinancingListItem } from '../../api/financing.ts';
 import { type GroupView, meetingsQuery } from '../../api/registry.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PrintIcon } from '../../components/financing-icons.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
@@ -60,8 +61,7 @@ export function CollectionSheetPanel({ group }: { group: GroupView }) {
           </Text>
         ) : (
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
-              type="date"
+            <DateField
               label={t('groups.collectionSheet.date')}
               description={hint}
               value={date}

@@ -1,10 +1,12 @@
 // Changes to a business group: members join and leave, meetings, assets.
+
 import { Button, Checkbox, Group, Modal, Paper, ScrollArea, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { type Asset, type GroupView, type Meeting, type PersonView, useInvalidateRegistry } from '../../api/registry.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PersonPicker } from '../../components/person-picker.tsx';
 import { RupiahInput } from '../../components/rupiah-input.tsx';
@@ -76,8 +78,7 @@ export function AddMemberModal({ group, onClose }: { group: GroupView; onClose()
             error={(checked && !person ? t('common.required') : undefined) ?? personError(save.error)}
             data-testid="group-member-picker"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('groups.members.joinedOn')}
             required
             value={joinedOn}
@@ -117,8 +118,7 @@ export function LeaveModal({ group, member, onClose }: { group: GroupView; membe
       >
         <Stack gap="sm">
           <Text size="sm">{t('groups.members.leaveBody')}</Text>
-          <TextInput
-            type="date"
+          <DateField
             label={t('groups.members.leftOn')}
             required
             value={leftOn}
@@ -178,8 +178,7 @@ export function MeetingModal({ group, onClose }: { group: GroupView; onClose(): 
       >
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('groups.meetings.heldOn')}
               required
               value={heldOn}
@@ -248,7 +247,7 @@ export function MeetingModal({ group, onClose }: { group: GroupView; onClose(): 
               </Checkbox.Group>
             </ScrollArea.Autosize>
             {fieldError(save.error, 'attendance') && (
-              <Text size="xs" c="red" mt={4}>
+              <Text size="xs" c="red.9" mt={4}>
                 {fieldError(save.error, 'attendance')}
               </Text>
             )}
@@ -313,8 +312,7 @@ export function AssetModal({ group, onClose }: { group: GroupView; onClose(): vo
             data-autofocus
           />
           <RupiahInput label={t('groups.assets.value')} required value={value} onChange={setValue} error={errorOf('valueRupiah')} />
-          <TextInput
-            type="date"
+          <DateField
             label={t('groups.assets.receivedOn')}
             required
             value={receivedOn}

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useOffices } from '../../api/queries.ts';
 import { GROUP_KINDS, type GroupView, useInvalidateRegistry } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RegionMultiSelect } from '../../components/region-picker.tsx';
@@ -111,8 +112,7 @@ function GroupForm() {
                 error={errorOf('officeCode')}
                 comboboxProps={{ withinPortal: true }}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('groups.formedOn')}
                 required
                 value={formedOn}
@@ -146,7 +146,7 @@ function GroupForm() {
         </Paper>
         <FormError error={save.error} fields={[...FIELDS]} />
         {checked && Object.keys(local).length > 0 && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {t('household.checkMarked')}
           </Text>
         )}

@@ -24,9 +24,11 @@ import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { canOpen } from '../../nav.ts';
 import { canReadFinancing } from '../financing/shared.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { canManageGroups, Detail, useFormatDate } from '../registry/shared.tsx';
+import { UsepChainLink } from '../usep/usep-shared.tsx';
 import { CollectionSheetPanel } from './collection-sheet-panel.tsx';
 import { AddMemberModal, AssetModal, LeaveModal, MeetingModal } from './group-modals.tsx';
 import { KindBadge, SizeBar, VillageNames } from './group-shared.tsx';
@@ -63,10 +65,11 @@ function GroupDetail({ group }: { group: GroupView }) {
           ← {t('groups.title')}
         </Anchor>
         <Group gap="xs">
-          <Title order={2} data-testid="group-name">
+          <Title order={1} size="h2" data-testid="group-name">
             {group.name}
           </Title>
           <KindBadge kind={group.kind} />
+          {group.kind.code === 'usep_km' && canOpen(me.role, 'usepChain') && <UsepChainLink groupId={group.id} />}
         </Group>
       </Stack>
 

@@ -67,7 +67,7 @@ export function SizeBar({ kind, size }: { kind: Kind; size: Size }) {
         <Progress value={Math.min(100, (count / kind.maxSize) * 100)} color={below ? 'orange' : 'teal'} size="sm" aria-hidden />
       )}
       {below && (
-        <Text size="xs" c="orange.8">
+        <Text size="xs" c="orange.9">
           {t('groups.belowMin', { min: kind.minSize })}
         </Text>
       )}

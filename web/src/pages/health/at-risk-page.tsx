@@ -163,7 +163,7 @@ function AtRiskList({ items }: { items: Item[] }) {
               <Table.Td ta="right">
                 <Amount value={item.overdueAmount} bold={item.daysPastDue > 0} />
               </Table.Td>
-              <Table.Td ta="right" c={item.daysPastDue > 0 ? 'red.8' : undefined}>
+              <Table.Td ta="right" c={item.daysPastDue > 0 ? 'red.9' : undefined}>
                 {days(item)}
               </Table.Td>
             </Table.Tr>

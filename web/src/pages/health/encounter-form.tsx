@@ -1,6 +1,7 @@
 // The "new encounter" form of a health worker: vitals with their units and ranges checked as they
 // are typed (the server's own rules), the flags they raise, an ICD-10 picker, treatment and an
 // optional referral.
+
 import {
   ActionIcon,
   Badge,
@@ -28,6 +29,7 @@ import {
   vitalFlags,
 } from '../../../../src/modules/health/encounters.rules.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
@@ -164,8 +166,7 @@ export function NewEncounterModal({
               onChange={(value) => value && setPlace(value as typeof place)}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('healthEncounters.encounteredOn')}
               required
               value={encounteredOn}

@@ -1,11 +1,13 @@
 // Illness episodes of a member (unable to trade): recorded by health workers, facilitators and the
 // admin; no diagnosis in them. Other roles see one plain line: unable to work since/until.
-import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+
+import { Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMoneyMutation } from '../../api/idempotency.ts';
 import { personQuery } from '../../api/registry.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { ListStates } from '../../components/states.tsx';
@@ -47,7 +49,7 @@ export function IllnessStatusLine({ personId }: { personId: string }) {
       <Title order={3} size="h4">
         {t('healthEncounters.illness.title')}
       </Title>
-      <Text size="sm" c={status.data.status === 'ill' ? 'red.8' : undefined}>
+      <Text size="sm" c={status.data.status === 'ill' ? 'red.9' : undefined}>
         {text(status.data)}
       </Text>
     </Stack>
@@ -70,7 +72,7 @@ export function IllnessSection({ personId }: { personId: string }) {
             {t('healthEncounters.illness.title')}
           </Title>
           {illnesses.data && (
-            <Text size="sm" c={illnesses.data.status.status === 'ill' ? 'red.8' : 'dimmed'} data-testid="illness-status">
+            <Text size="sm" c={illnesses.data.status.status === 'ill' ? 'red.9' : 'dimmed'} data-testid="illness-status">
               {text(illnesses.data.status)}
             </Text>
           )}
@@ -166,8 +168,7 @@ function IllnessModal({
             {t('healthEncounters.illness.noDiagnosis')}
           </Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('healthEncounters.illness.fromOn')}
               required
               value={fromOn}
@@ -176,8 +177,7 @@ function IllnessModal({
               error={fieldError(save.error, 'fromOn')}
               data-testid="illness-from"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('healthEncounters.illness.toOn')}
               value={stillIll ? '' : toOn}
               min={fromOn}

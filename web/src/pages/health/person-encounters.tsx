@@ -1,13 +1,15 @@
 // A person's encounters with health workers (clinical: health workers and the admin only, every
 // opening audited), their referrals with the letter and the outcome, and illness episodes (no
 // diagnosis in them) for those who record them; other roles see only whether the member can work.
-import { Anchor, Badge, Button, Card, Group, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+
+import { Anchor, Badge, Button, Card, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referralAddressee } from '../../../../src/modules/health/encounters.rules.ts';
 import { personQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -236,8 +238,7 @@ function OutcomeModal({ personId, referral, onClose }: { personId: string; refer
             error={fieldError(save.error, 'outcome')}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('healthEncounters.outcomeOn')}
             required
             value={outcomeOn}

@@ -1,5 +1,6 @@
 // A person's health profile: conditions, pregnancy, disability, smoking, KB, JKN (read from the JKN
 // records). Shown only to health workers and the admin (every read is audited); health workers edit.
+
 import {
   Badge,
   Button,
@@ -31,6 +32,7 @@ import {
 } from '../../api/health-profile.ts';
 import { personQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -207,8 +209,7 @@ function ProfileModal({
     },
   });
   const dateInput = (key: 'lastMenstrualPeriod' | 'expectedDelivery', label: string, description?: string) => (
-    <TextInput
-      type="date"
+    <DateField
       label={label}
       description={description}
       value={form[key] ?? ''}
@@ -301,8 +302,7 @@ function ProfileModal({
                       value={current.treatedRegularly}
                       onChange={(v) => changeCondition(code, { treatedRegularly: v })}
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('healthProfile.since')}
                       value={current.since ?? ''}
                       onChange={(e) => changeCondition(code, { since: e.currentTarget.value || null })}

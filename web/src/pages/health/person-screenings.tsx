@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Modal, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { daysBetween } from '../../../../src/core/dates.ts';
 import { request } from '../../api/client.ts';
 import { personQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { ListStates, QueryStates } from '../../components/states.tsx';
@@ -202,8 +203,7 @@ function RecordScreeningModal({ personId, onClose }: { personId: string; onClose
               error={fieldError(save.error, 'method')}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('healthScreening.screenedOn')}
               required
               max={todayIso()}

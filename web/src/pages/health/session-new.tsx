@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { request } from '../../api/client.ts';
 import { groupQuery, useGroups } from '../../api/registry.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
@@ -89,8 +90,7 @@ export function SessionNewPage() {
                 comboboxProps={{ withinPortal: true }}
                 data-testid="session-topic"
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('healthScreening.sessions.heldOn')}
                 required
                 value={heldOn}

@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@m
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type AccountStatement, useAccountStatement } from '../../api/ledger.ts';
+import { ArchivedMonthsNotice } from '../../components/archived-notice.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ListStates } from '../../components/states.tsx';
@@ -66,6 +67,7 @@ export function AccountStatementPage() {
               )}
             </Group>
           )}
+          <ArchivedMonthsNotice months={pages[0]?.archivedMonths} />
           <ListStates query={statement} count={lines.length} empty={t('ledger.statementEmpty')}>
             {isPhone ? (
               <Stack gap="xs" data-testid="statement-lines">

@@ -1,14 +1,37 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
 import { positiveRupiahOf, wholeNumberOf } from '../../../../src/core/input.ts';
-import { ACCOUNTS } from '../../../../src/modules/ledger/accounts.rules.ts';
-import { drawerCounterAccountAllowed } from '../../../../src/modules/ledger/cash-drawer.rules.ts';
+import {
+  DENOMINATIONS,
+  DRAWER_PURPOSE_WORDS,
+  type DrawerPurpose,
+  drawerPurposes,
+  movementPurposeText,
+} from '../../../../src/modules/ledger/cash-drawer.rules.ts';
 import { api } from '../../api/client.ts';
 import {
   type DrawerDetail,
+  type DrawerListFilters,
   type DrawerView,
   drawerQuery,
   drawersQuery,
@@ -25,7 +48,7 @@ import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useFormatDate } from '../registry/shared.tsx';
-import { Amount, useAccountChoices } from './ledger-shared.tsx';
+import { Amount, Figure } from './ledger-shared.tsx';
 
 /** A cashier's day: open the drawer with the float, receive and pay, count and close. */
 export function CashDrawerPage() {
@@ -35,6 +58,8 @@ export function CashDrawerPage() {
   const [lastClosed, setLastClosed] = useState<DrawerDetail | null>(null);
   const mine = open.data?.find((drawer) => drawer.cashier.id === me.id);
   const others = open.data?.filter((drawer) => drawer.cashier.id !== me.id) ?? [];
+  // An auditor or supervisor reads the drawers; only admins, managers and cashiers hold one.
+  const holdsDrawers = DRAWER_HOLDER_ROLES.includes(me.role);
 
   return (
     <Stack gap="md" maw={1000}>
@@ -46,7 +71,7 @@ export function CashDrawerPage() {
       ) : (
         <>
           {lastClosed && <ClosedResult drawer={lastClosed} />}
-          {mine ? <OpenDrawer id={mine.id} onClosed={setLastClosed} /> : <OpenForm onOpened={() => setLastClosed(null)} />}
+          {mine ? <OpenDrawer id={mine.id} onClosed={setLastClosed} /> : holdsDrawers && <OpenForm onOpened={() => setLastClosed(null)} />}
           {me.role !== 'cashier' && <OtherDrawers drawers={others} />}
         </>
       )}
@@ -117,17 +142,6 @@ function OpenForm({ onOpened }: { onOpened(): void }) {
   );
 }
 
-function Figure({ label, value, testId, strong }: { label: string; value: string; testId: string; strong?: boolean }) {
-  return (
-    <Paper withBorder p="xs" radius="md" bg={strong ? 'teal.0' : undefined}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Amount value={value} bold testId={testId} />
-    </Paper>
-  );
-}
-
 function OpenDrawer({ id, onClosed }: { id: string; onClosed(drawer: DrawerDetail): void }) {
   const { t, i18n } = useTranslation();
   const isPhone = useIsPhone();
@@ -185,14 +199,13 @@ function OpenDrawer({ id, onClosed }: { id: string; onClosed(drawer: DrawerDetai
               {d.movements.map((movement) => (
                 <Table.Tr key={`${movement.entryId}-${movement.direction}`}>
                   <Table.Td>
-                    <Text size="sm">{movement.memo}</Text>
+                    <Text size="sm">{movementPurposeText(movement, i18n.language === 'en' ? 'en' : 'id')}</Text>
                     <Text size="xs" c="dimmed">
                       {new Date(movement.createdAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
                         hour: '2-digit',
                         minute: '2-digit',
                         timeZone: 'Asia/Jakarta',
-                      })}{' '}
-                      · {movement.createdBy}
+                      })}
                     </Text>
                   </Table.Td>
                   {!isPhone && <Table.Td>{movement.accounts.map((a) => `${a.code} ${a.name}`).join(', ')}</Table.Td>}
@@ -221,29 +234,27 @@ function OpenDrawer({ id, onClosed }: { id: string; onClosed(drawer: DrawerDetai
 }
 
 function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; direction: 'in' | 'out'; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'id';
   const toast = useToast();
   const queryClient = useQueryClient();
   // One key per form: a retry after a lost answer is recognised by the server, not posted twice.
   const [key] = useState(newIdempotencyKey);
-  const choices = useAccountChoices((account) => drawerCounterAccountAllowed(account.code) && account.code !== ACCOUNTS.tellerCash);
-  const [accountCode, setAccountCode] = useState<string | null>(null);
+  // What the money is for, in words: the server maps each purpose to its account.
+  const choices = drawerPurposes(direction).map((purpose) => ({ value: purpose, label: DRAWER_PURPOSE_WORDS[purpose][locale] }));
+  const [purpose, setPurpose] = useState<DrawerPurpose | null>(null);
   const [amount, setAmount] = useState('');
   const [memo, setMemo] = useState('');
   const [checked, setChecked] = useState(false);
   const local = {
-    accountCode: accountCode ? undefined : t('common.required'),
+    purpose: purpose ? undefined : t('common.required'),
     amount: positiveRupiahOf(amount) !== null ? undefined : t('common.amountPositive'),
     memo: memo.trim().length >= 3 ? undefined : memo.trim() ? t('common.atLeastChars', { count: 3 }) : t('common.required'),
   };
   const shownError = (field: keyof typeof local) => (checked ? local[field] : undefined) ?? fieldError(save.error, field);
   const save = useMutation({
     mutationFn: () =>
-      postMoney<MovementResult>(
-        `/api/v1/cash-drawers/${drawer.id}/movements`,
-        { direction, accountCode, amount: amount || '0', memo },
-        key,
-      ),
+      postMoney<MovementResult>(`/api/v1/cash-drawers/${drawer.id}/movements`, { direction, purpose, amount: amount || '0', memo }, key),
     onSuccess: async (result) => {
       toast.success(t('ledger.movementSaved', { amount: formatRupiah(result.movement.amount) }));
       await queryClient.invalidateQueries({ queryKey: ['ledger'] });
@@ -257,30 +268,30 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
         onSubmit={(event) => {
           event.preventDefault();
           setChecked(true);
-          if (!local.accountCode && !local.amount && !local.memo) save.mutate();
+          if (!local.purpose && !local.amount && !local.memo) save.mutate();
         }}
       >
         <Stack gap="sm">
           <Select
-            label={t('ledger.counterAccount')}
-            description={direction === 'in' ? t('ledger.receiveAccountHint') : t('ledger.payAccountHint')}
-            data={choices.data}
-            value={accountCode}
-            onChange={setAccountCode}
-            searchable
+            label={t('ledger.purpose')}
+            description={direction === 'in' ? t('ledger.receivePurposeHint') : t('ledger.payPurposeHint')}
+            data={choices}
+            value={purpose}
+            onChange={(value) => setPurpose(value as DrawerPurpose | null)}
             required
-            error={shownError('accountCode')}
+            error={shownError('purpose')}
             comboboxProps={{ withinPortal: true }}
           />
           <RupiahInput label={t('ledger.amount')} value={amount} onChange={setAmount} required error={shownError('amount')} />
           <TextInput
             label={t('ledger.memo')}
+            description={t('ledger.drawerMemoHint')}
             value={memo}
             onChange={(event) => setMemo(event.currentTarget.value)}
             required
             error={shownError('memo')}
           />
-          <FormError error={save.error} fields={['accountCode', 'amount', 'memo']} />
+          <FormError error={save.error} fields={['purpose', 'amount', 'memo']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -294,8 +305,6 @@ function MovementModal({ drawer, direction, onClose }: { drawer: DrawerView; dir
     </Modal>
   );
 }
-
-const DENOMINATIONS = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100];
 
 function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose(): void; onClosed(drawer: DrawerDetail): void }) {
   const { t } = useTranslation();
@@ -315,7 +324,18 @@ function CloseModal({ drawer, onClose, onClosed }: { drawer: DrawerView; onClose
   );
   const save = useMutation({
     mutationFn: () =>
-      postMoney<DrawerDetail>(`/api/v1/cash-drawers/${drawer.id}/close`, { countedCash: counted || '0', note: note || undefined }, key),
+      postMoney<DrawerDetail>(
+        `/api/v1/cash-drawers/${drawer.id}/close`,
+        {
+          countedCash: counted || '0',
+          note: note || undefined,
+          // The count by denomination goes with the total when it is what the total came from.
+          ...(byPieces !== '0' && byPieces === counted
+            ? { denominations: DENOMINATIONS.map((value) => ({ value, pieces: pieces[value] ?? 0 })).filter((p) => p.pieces > 0) }
+            : {}),
+        },
+        key,
+      ),
     onSuccess: async (closed) => {
       toast.success(t('ledger.drawerClosed'));
       await queryClient.invalidateQueries({ queryKey: ['ledger'] });
@@ -427,6 +447,14 @@ function ClosedResult({ drawer }: { drawer: DrawerDetail }) {
         <Text size="sm" fw={600} data-testid="closed-difference">
           {differenceText(t, difference)}
         </Text>
+        <Group gap="sm">
+          <Anchor component={Link} to={`/finance/cash-drawer/${drawer.id}`} size="sm">
+            {t('ledger.openDetail')}
+          </Anchor>
+          <Anchor href={`/api/v1/cash-drawers/${drawer.id}/report.pdf`} target="_blank" rel="noopener" size="sm">
+            {t('ledger.downloadReport')}
+          </Anchor>
+        </Group>
       </Stack>
     </Alert>
   );
@@ -457,14 +485,46 @@ function OtherDrawers({ drawers }: { drawers: DrawerView[] }) {
   );
 }
 
+const DRAWER_HOLDER_ROLES: string[] = ['admin', 'manager', 'cashier'];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The history's narrowing from the address: `?difference=true&from=YYYY-MM-DD` (the auditor's home count). */
+function useHistoryFilters(): [DrawerListFilters, () => void] {
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') ?? '';
+  return [
+    { difference: params.get('difference') === 'true' ? 'true' : undefined, from: ISO_DAY.test(from) ? from : undefined },
+    () => setParams({}, { replace: true }),
+  ];
+}
+
 function History() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const closed = useQuery(drawersQuery('closed', 10));
+  const [filters, clear] = useHistoryFilters();
+  const narrowed = Boolean(filters.difference || filters.from);
+  const closed = useQuery(drawersQuery('closed', narrowed ? 200 : 10, filters));
   const rows = closed.data ?? [];
   return (
     <Stack gap="xs">
       <Text fw={600}>{t('ledger.history')}</Text>
+      {narrowed && (
+        <Group gap="xs" data-testid="drawer-filters">
+          {filters.difference && (
+            <Badge variant="light" style={{ textTransform: 'none' }}>
+              {t('ledger.differencesOnly')}
+            </Badge>
+          )}
+          {filters.from && (
+            <Badge variant="light" style={{ textTransform: 'none' }}>
+              {t('ledger.closedSince', { date: formatDate(filters.from) })}
+            </Badge>
+          )}
+          <Button variant="subtle" size="compact-sm" onClick={clear}>
+            {t('common.clearFilters')}
+          </Button>
+        </Group>
+      )}
       <ListStates query={closed} count={rows.length} empty={t('common.empty')}>
         <Table.ScrollContainer minWidth={320}>
           <Table striped verticalSpacing={4} data-testid="drawer-history">
@@ -473,6 +533,9 @@ function History() {
                 <Table.Th>{t('ledger.date')}</Table.Th>
                 <Table.Th>{t('ledger.cashier')}</Table.Th>
                 <Table.Th ta="right">{t('ledger.difference')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('ledger.drawerDetail')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -482,6 +545,11 @@ function History() {
                   <Table.Td>{drawer.cashier.fullName}</Table.Td>
                   <Table.Td ta="right">
                     <Amount value={drawer.difference ?? '0'} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/finance/cash-drawer/${drawer.id}`} size="sm">
+                      {t('ledger.openDetail')}
+                    </Anchor>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,5 @@
 // One journal entry: its lines, memo, who posted it and when, its reversal; keepers reverse a wrong one.
+
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import { type EntryView, entryQuery } from '../../api/ledger.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah, rupiahSum } from '../../components/rupiah-input.tsx';
@@ -67,7 +69,7 @@ function EntryDetail({ entry }: { entry: EntryView }) {
         </Anchor>
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Group gap="xs">
-            <Title order={2} data-testid="entry-memo">
+            <Title order={1} size="h2" data-testid="entry-memo">
               {entry.memo}
             </Title>
             {entry.reversedById && (
@@ -236,8 +238,7 @@ function ReverseModal({ entry, total, onClose }: { entry: EntryView; total: stri
             }}
             error={(checked ? reasonProblem : undefined) ?? fieldError(reverse.error, 'reason')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('ledger.reverseDate')}
             required
             value={entryDate}

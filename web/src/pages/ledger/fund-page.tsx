@@ -1,4 +1,5 @@
 // One fund: its source, capital, cash and what it has lent out, the financings drawn from it; keepers add capital.
+
 import { Anchor, Button, Card, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { useFinancings } from '../../api/financing.ts';
 import { useMoneyMutation } from '../../api/idempotency.ts';
 import { type Fund, type FundCapitalResult, fundQuery } from '../../api/ledger.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -52,7 +54,7 @@ function FundDetail({ fund }: { fund: Fund }) {
         </Anchor>
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Group gap="xs">
-            <Title order={2} data-testid="fund-code">
+            <Title order={1} size="h2" data-testid="fund-code">
               {fund.code}
             </Title>
             <FundKindBadge kind={fund.kind} />
@@ -170,8 +172,7 @@ function AddCapitalModal({ fund, onClose }: { fund: Fund; onClose(): void }) {
             required
             error={(checked ? problems.amount : undefined) ?? fieldError(add.error, 'amount')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('ledger.capitalDate')}
             value={date}
             onChange={(event) => setDate(event.currentTarget.value)}

@@ -9,6 +9,7 @@ import { FUND_KIND_LIST, type Fund, type FundKind, useFunds } from '../../api/le
 import { useOffices } from '../../api/queries.ts';
 import { useGroups } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -246,8 +247,7 @@ function NewFundModal({ onClose }: { onClose(): void }) {
               onChange={(digits) => set('initialCapital', digits)}
               error={fieldError(save.error, 'initialCapital')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('ledger.capitalDate')}
               value={draft.capitalDate}
               onChange={(event) => set('capitalDate', event.currentTarget.value)}

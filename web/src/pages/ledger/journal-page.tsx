@@ -18,11 +18,13 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { type EntryListItem, type EntryView, useFunds, useRecentEntries } from '../../api/ledger.ts';
+import { type EntryFilters, type EntryListItem, type EntryView, useFunds, useRecentEntries } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { ArchivedMonthsNotice } from '../../components/archived-notice.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -41,6 +43,24 @@ type Line = { key: number; accountCode: string | null; debit: string; credit: st
  * balances; below, the latest manual and fund entries, each opening its page (to reverse it).
  */
 export function JournalPage() {
+  const me = useSignedIn();
+  // The auditor and the supervisor read the journal list; only its keepers post entries.
+  if (me.role !== 'admin' && me.role !== 'manager') return <JournalListPage />;
+  return <JournalForm />;
+}
+
+/** The list alone, for roles that read the books but do not post to them. */
+function JournalListPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('ledger.recentEntries')} />
+      <RecentEntries />
+    </Stack>
+  );
+}
+
+function JournalForm() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const toast = useToast();
@@ -120,8 +140,7 @@ export function JournalPage() {
               error={(checked && !officeCode ? t('common.required') : undefined) ?? fieldError(post.error, 'officeCode')}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('ledger.date')}
               value={entryDate}
               onChange={(event) => setEntryDate(event.currentTarget.value)}
@@ -256,12 +275,33 @@ export function JournalPage() {
   );
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The list's filters from the address (a home-page count links to the exact list). */
+function useEntryFilters(): [EntryFilters, () => void] {
+  const [params, setParams] = useSearchParams();
+  const source = params.get('source');
+  const reversal = params.get('reversal');
+  const from = params.get('from') ?? '';
+  return [
+    {
+      source: source === 'manual' || source === 'fund' ? source : undefined,
+      reversal: reversal === 'true' || reversal === 'false' ? reversal : undefined,
+      from: ISO_DAY.test(from) ? from : undefined,
+    },
+    () => setParams({}, { replace: true }),
+  ];
+}
+
 function RecentEntries() {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const formatDate = useFormatDate();
-  const entries = useRecentEntries();
+  const [filters, clear] = useEntryFilters();
+  const entries = useRecentEntries(filters);
+  const narrowed = Boolean(filters.source || filters.reversal || filters.from);
   const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const archived = [...new Set(entries.data?.pages.flatMap((page) => page.archivedMonths) ?? [])].sort();
   const link = (entry: EntryListItem) => (
     <Anchor component={Link} to={entryPath(entry.id)} size="sm">
       {entry.memo}
@@ -272,6 +312,29 @@ function RecentEntries() {
       <Title order={3} size="h4">
         {t('ledger.recentEntries')}
       </Title>
+      <ArchivedMonthsNotice months={archived} />
+      {narrowed && (
+        <Group gap="xs" data-testid="journal-filters">
+          {filters.source && (
+            <Badge variant="light" style={{ textTransform: 'none' }}>
+              {t(`journalFilter.source.${filters.source}`)}
+            </Badge>
+          )}
+          {filters.reversal && (
+            <Badge variant="light" style={{ textTransform: 'none' }}>
+              {t(filters.reversal === 'true' ? 'journalFilter.reversals' : 'journalFilter.originals')}
+            </Badge>
+          )}
+          {filters.from && (
+            <Badge variant="light" style={{ textTransform: 'none' }}>
+              {t('journalFilter.since', { date: formatDate(filters.from) })}
+            </Badge>
+          )}
+          <Button variant="subtle" size="compact-sm" onClick={clear}>
+            {t('common.clearFilters')}
+          </Button>
+        </Group>
+      )}
       <ListStates query={entries} count={rows.length} empty={t('ledger.recentEmpty')}>
         {isPhone ? (
           <Stack gap="xs" data-testid="recent-entries">

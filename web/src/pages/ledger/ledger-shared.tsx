@@ -1,10 +1,11 @@
 // Pieces shared by the finance screens: amounts, the office filter, account choices, URL state.
-import { Badge, Select, Text, TextInput } from '@mantine/core';
+import { Badge, Paper, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { type Account, type AccountType, accountsQuery, type FundKind } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
+import { DateField as DayField } from '../../components/date-field.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 
 /** Whole rupiah, right-aligned in tabular figures; negatives in red. */
@@ -14,12 +15,24 @@ export function Amount({ value, bold, testId }: { value: string; bold?: boolean;
       span
       size="sm"
       fw={bold ? 700 : undefined}
-      c={value.startsWith('-') ? 'red.8' : undefined}
+      c={value.startsWith('-') ? 'red.9' : undefined}
       style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
       data-testid={testId}
     >
       {formatRupiah(value)}
     </Text>
+  );
+}
+
+/** One figure of a drawer (opening cash, cash in, expected…) in a small box. */
+export function Figure({ label, value, testId, strong }: { label: string; value: string; testId: string; strong?: boolean }) {
+  return (
+    <Paper withBorder p="xs" radius="md" bg={strong ? 'teal.0' : undefined}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Amount value={value} bold testId={testId} />
+    </Paper>
   );
 }
 
@@ -68,9 +81,7 @@ export function DateField({
   onChange(value: string): void;
   error?: string;
 }) {
-  return (
-    <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} required error={error} />
-  );
+  return <DayField label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)} required error={error} />;
 }
 
 /**

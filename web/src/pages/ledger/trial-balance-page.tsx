@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type TrialBalance, trialBalanceQuery } from '../../api/ledger.ts';
+import { ArchivedMonthsNotice } from '../../components/archived-notice.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
@@ -42,6 +43,7 @@ export function TrialBalancePage() {
         <DateField label={t('ledger.asOf')} value={asOf} onChange={setAsOf} />
         <OfficeFilter value={office} onChange={setOffice} />
       </SimpleGrid>
+      <ArchivedMonthsNotice months={data?.archivedMonths} />
       <ListStates query={query} count={rows.length} empty={t('ledger.trialEmpty')}>
         {isPhone ? (
           <Stack gap="xs" data-testid="trial-balance">

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, request } from '../../api/client.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert, FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah, RupiahInput } from '../../components/rupiah-input.tsx';
@@ -472,12 +473,7 @@ function Communications({ view, manage }: { view: PartnershipView; manage: boole
         {manage && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-              <TextInput
-                type="date"
-                label={t('partnerships.fields.heldOn')}
-                value={heldOn}
-                onChange={(e) => setHeldOn(e.currentTarget.value)}
-              />
+              <DateField label={t('partnerships.fields.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} />
               <Select
                 label={t('partnerships.fields.channel')}
                 data={CHANNELS.map((k) => ({ value: k, label: t(`partnerships.channels.${k}`) }))}
@@ -572,8 +568,7 @@ function Activities({ view, manage }: { view: PartnershipView; manage: boolean }
                 error={fieldError(save.error, 'title')}
                 data-testid="activity-title"
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('partnerships.fields.heldOn')}
                 value={heldOn}
                 onChange={(e) => setHeldOn(e.currentTarget.value)}
@@ -678,14 +673,8 @@ function Agreements({ view, manage }: { view: PartnershipView; manage: boolean }
                 onChange={(e) => setTitle(e.currentTarget.value)}
                 error={fieldError(save.error, 'title')}
               />
-              <TextInput
-                type="date"
-                label={t('partnerships.fields.startsOn')}
-                value={startsOn}
-                onChange={(e) => setStartsOn(e.currentTarget.value)}
-              />
-              <TextInput
-                type="date"
+              <DateField label={t('partnerships.fields.startsOn')} value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
+              <DateField
                 label={t('partnerships.fields.endsOn')}
                 value={endsOn}
                 onChange={(e) => setEndsOn(e.currentTarget.value)}

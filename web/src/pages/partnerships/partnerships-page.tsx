@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -343,8 +344,7 @@ function NewPartnership() {
             error={fieldError(save.error, 'title')}
             data-testid="partnership-title"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('partnerships.fields.startedOn')}
             value={startedOn}
             onChange={(e) => setStartedOn(e.currentTarget.value)}

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import {
   DIMENSIONS,
@@ -14,6 +15,7 @@ import {
 } from '../../api/portfolio.ts';
 import { groupQuery } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
@@ -46,8 +48,7 @@ export function PortfolioPage() {
           </Badge>
         )}
       </PageHeader>
-      <TextInput
-        type="date"
+      <DateField
         label={t('portfolio.date')}
         description={date ? undefined : t('portfolio.latest')}
         value={date}
@@ -66,7 +67,7 @@ export function PortfolioPage() {
       ) : (
         <ListStates query={query} count={data?.rows.length ?? 0} empty={t('portfolio.empty')}>
           {/* The breakdown of the figures shown (while another one loads, the previous stays). */}
-          {data && <Dashboard rows={data.rows} rowsBy={isDimension(data.by) ? data.by : by} by={by} onBy={setBy} />}
+          {data && <Dashboard rows={data.rows} rowsBy={isDimension(data.by) ? data.by : by} by={by} onBy={setBy} latest={!date} />}
         </ListStates>
       )}
       {canAdminister(me.role) && <CloseDayPanel />}
@@ -75,7 +76,27 @@ export function PortfolioPage() {
   );
 }
 
-function Dashboard({ rows, rowsBy, by, onBy }: { rows: PortfolioRow[]; rowsBy: Dimension; by: Dimension; onBy(by: string): void }) {
+/** The drill-down of a PAR figure (of the whole, or of one breakdown row): the named financings behind it. */
+const atRiskLink = (par: 1 | 30 | 90, row?: { by: Dimension; key: string | null; label: string }) =>
+  `/financing/portfolio/at-risk?${new URLSearchParams({
+    par: String(par),
+    ...(row ? { by: row.by, key: row.key ?? 'none', label: row.label } : {}),
+  }).toString()}`;
+
+function Dashboard({
+  rows,
+  rowsBy,
+  by,
+  onBy,
+  latest,
+}: {
+  rows: PortfolioRow[];
+  rowsBy: Dimension;
+  by: Dimension;
+  onBy(by: string): void;
+  /** The last closed day: the drill-down (as of that day) matches the figures. */
+  latest: boolean;
+}) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const percent = usePercent();
@@ -88,7 +109,13 @@ function Dashboard({ rows, rowsBy, by, onBy }: { rows: PortfolioRow[]; rowsBy: D
       note={t('portfolio.atRisk', { amount: formatRupiah(atRisk) })}
       testId={`par${days}`}
       color={atRisk > 0n ? (days === 1 ? 'orange.8' : 'red.8') : undefined}
-    />
+    >
+      {latest && atRisk > 0n && (
+        <Anchor component={Link} to={atRiskLink(days)} size="sm" data-testid={`par${days}-drill`}>
+          {t('portfolio.drill.show')}
+        </Anchor>
+      )}
+    </Figure>
   );
   return (
     <Stack gap="md">
@@ -134,17 +161,32 @@ function Dashboard({ rows, rowsBy, by, onBy }: { rows: PortfolioRow[]; rowsBy: D
               data-testid="portfolio-by"
             />
           </Group>
-          <Breakdown rows={rows} by={rowsBy} isPhone={isPhone} />
+          <Breakdown rows={rows} by={rowsBy} isPhone={isPhone} latest={latest} />
         </Stack>
       </Paper>
     </Stack>
   );
 }
 
-function Breakdown({ rows, by, isPhone }: { rows: PortfolioRow[]; by: Dimension; isPhone: boolean }) {
+function Breakdown({ rows, by, isPhone, latest }: { rows: PortfolioRow[]; by: Dimension; isPhone: boolean; latest: boolean }) {
   const { t } = useTranslation();
   const percent = usePercent();
   const parOf = (row: PortfolioRow) => [row.par1Percent, row.par30Percent, row.par90Percent].map(percent);
+  // A PAR figure of a row, linked to its named financings when there are any (on the last closed day).
+  const parCell = (row: PortfolioRow, days: 1 | 30 | 90, text: string) => {
+    const atRisk = BigInt(days === 1 ? row.atRisk1 : days === 30 ? row.atRisk30 : row.atRisk90);
+    if (!latest || atRisk === 0n) return text;
+    return (
+      <Anchor
+        component={Link}
+        to={atRiskLink(days, { by, key: row.key, label: row.label ?? '' })}
+        size="inherit"
+        data-testid={`row-par${days}-drill`}
+      >
+        {text}
+      </Anchor>
+    );
+  };
   if (isPhone)
     return (
       <Stack gap="xs" data-testid="portfolio-rows">
@@ -160,9 +202,9 @@ function Breakdown({ rows, by, isPhone }: { rows: PortfolioRow[]; by: Dimension;
                 {t('portfolio.financings', { count: row.financings })}
               </Text>
               <Group gap="xs" mt={4}>
-                <Text size="xs">PAR 1 {par1}</Text>
-                <Text size="xs">PAR 30 {par30}</Text>
-                <Text size="xs">PAR 90 {par90}</Text>
+                <Text size="xs">PAR 1 {parCell(row, 1, par1 ?? '')}</Text>
+                <Text size="xs">PAR 30 {parCell(row, 30, par30 ?? '')}</Text>
+                <Text size="xs">PAR 90 {parCell(row, 90, par90 ?? '')}</Text>
               </Group>
               <Group justify="space-between" mt={2}>
                 <Text size="xs" c="dimmed">
@@ -201,9 +243,9 @@ function Breakdown({ rows, by, isPhone }: { rows: PortfolioRow[]; by: Dimension;
                 <Table.Td ta="right">
                   <Amount value={row.outstanding} />
                 </Table.Td>
-                <Table.Td ta="right">{par1}</Table.Td>
-                <Table.Td ta="right">{par30}</Table.Td>
-                <Table.Td ta="right">{par90}</Table.Td>
+                <Table.Td ta="right">{parCell(row, 1, par1 ?? '')}</Table.Td>
+                <Table.Td ta="right">{parCell(row, 30, par30 ?? '')}</Table.Td>
+                <Table.Td ta="right">{parCell(row, 90, par90 ?? '')}</Table.Td>
                 <Table.Td ta="right">
                   <Amount value={row.provision} />
                 </Table.Td>
@@ -255,8 +297,7 @@ function CloseDayPanel() {
           }}
         >
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
-              type="date"
+            <DateField
               label={t('portfolio.closeDay.date')}
               value={date}
               max={todayIso()}
@@ -312,5 +353,5 @@ function CloseDayPanel() {
   );
 }
 
-const STEP_KEYS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books'] as const;
+const STEP_KEYS = ['penalties', 'arrears', 'snapshot', 'provisions', 'balances', 'books', 'partitions'] as const;
 const knownStep = (step: string) => STEP_KEYS.find((known) => known === step);

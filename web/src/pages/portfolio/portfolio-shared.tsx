@@ -59,12 +59,15 @@ export function Figure({
   note,
   testId,
   color,
+  children,
 }: {
   label: string;
   value: string;
   note?: string;
   testId: string;
   color?: string;
+  /** Below the note: a link to the list behind the figure. */
+  children?: React.ReactNode;
 }) {
   return (
     <Paper withBorder radius="md" p="sm" data-testid={testId}>
@@ -85,6 +88,7 @@ export function Figure({
           {note}
         </Text>
       )}
+      {children}
     </Paper>
   );
 }

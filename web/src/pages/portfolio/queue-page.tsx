@@ -251,7 +251,7 @@ function OverdueCard({ item, positions }: { item: Overdue; positions: Map<string
           <Text size="xs" c="dimmed">
             {t('queue.overdueAmount')}
           </Text>
-          <Text size="sm" fw={700} c="red.8" style={{ whiteSpace: 'nowrap' }} data-testid="overdue-amount">
+          <Text size="sm" fw={700} c="red.9" style={{ whiteSpace: 'nowrap' }} data-testid="overdue-amount">
             {formatRupiah(item.overdueAmount)}
           </Text>
         </Stack>

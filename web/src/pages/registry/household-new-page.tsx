@@ -17,7 +17,7 @@ import { canChangeRegistry, scrollToFirstError } from './shared.tsx';
 
 const CARDS = ['kks', 'kis', 'kip', 'pkh'] as const;
 type Card = (typeof CARDS)[number];
-const HOUSEHOLD_FIELDS = ['kkNumber', 'villageCode', 'address', 'rt', 'rw', 'welfareDecile', 'cards', 'members'];
+const HOUSEHOLD_FIELDS = ['kkNumber', 'villageCode', 'address', 'rt', 'rw', 'phone', 'welfareDecile', 'cards', 'members'];
 
 /** Digits only, at most `max` (RT/RW, KK number). */
 const digitsOf = (raw: string, max: number) => raw.replace(/\s+/g, '').slice(0, max);
@@ -38,6 +38,7 @@ function HouseholdForm() {
   const [address, setAddress] = useState('');
   const [rt, setRt] = useState('');
   const [rw, setRw] = useState('');
+  const [phone, setPhone] = useState('');
   const [decile, setDecile] = useState<string | null>(null);
   const [cards, setCards] = useState<Card[]>([]);
   const [members, setMembers] = useState<MemberDraft[]>(() => [emptyMember('head')]);
@@ -51,6 +52,7 @@ function HouseholdForm() {
         address: address.trim(),
         rt: rt.trim() || undefined,
         rw: rw.trim() || undefined,
+        phone: phone.trim() || undefined,
         welfareDecile: decile ? Number(decile) : null,
         cards: Object.fromEntries(CARDS.map((card) => [card, cards.includes(card)])),
         members: members.map(memberBody),
@@ -137,6 +139,20 @@ function HouseholdForm() {
               maxLength={300}
               name="address"
             />
+            <TextInput
+              label={t('registry.phone')}
+              description={t('household.phoneHint')}
+              value={phone}
+              onChange={(event) => setPhone(event.currentTarget.value)}
+              error={serverError('phone')}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              maw={{ base: '100%', sm: 320 }}
+              name="phone"
+              data-testid="household-phone"
+            />
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
               <TextInput
                 label={t('registry.rt')}
@@ -214,7 +230,7 @@ function HouseholdForm() {
 
         <FormError error={save.error} fields={HOUSEHOLD_FIELDS} />
         {checked && !localOk && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {t('household.checkMarked')}
           </Text>
         )}
@@ -232,7 +248,7 @@ function HouseholdForm() {
 }
 
 export const SectionLabel = ({ text }: { text: string }) => (
-  <Text size="sm" fw={700} c="teal.8">
+  <Text size="sm" fw={700} c="teal.9">
     {text}
   </Text>
 );

@@ -29,8 +29,10 @@ import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { UnitAidSection } from '../aid/unit-aid-section.tsx';
 import { HouseholdJknSection } from '../cadres/household-jkn-section.tsx';
+import { HouseholdVisitsSection } from '../cadres/household-visits.tsx';
 import { HouseholdHealth } from '../health/household-health.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { HouseholdOverviewSection } from './household-overview.tsx';
 import { emptyMember, MEMBER_FIELDS, MemberFields, memberBody, missingMemberFields } from './member-fields.tsx';
 import {
   canChangeRegistry,
@@ -73,7 +75,7 @@ function HouseholdDetail({ household }: { household: HouseholdView }) {
           <Anchor component={Link} to="/persons" size="sm">
             ← {t('persons.title')}
           </Anchor>
-          <Title order={2} data-testid="household-title">
+          <Title order={1} size="h2" data-testid="household-title">
             {t('household.title', { name: head?.fullName ?? household.kkNumber })}
           </Title>
         </Stack>
@@ -106,6 +108,9 @@ function HouseholdDetail({ household }: { household: HouseholdView }) {
             {[household.address, household.rt && `RT ${household.rt}`, household.rw && `RW ${household.rw}`].filter(Boolean).join(', ') ||
               '—'}
           </Detail>
+          <Detail label={t('registry.phone')} testId="household-phone">
+            {household.phone ? <a href={`tel:${household.phone.replace(/[ -]/g, '')}`}>{household.phone}</a> : '—'}
+          </Detail>
           <Detail label={t('registry.decile')}>
             {household.welfareDecile ? t('registry.decileN', { n: household.welfareDecile }) : t('household.decileUnknown')}
           </Detail>
@@ -129,7 +134,9 @@ function HouseholdDetail({ household }: { household: HouseholdView }) {
         {t('household.membersSection', { count: household.members.length })}
       </Title>
       <HouseholdMembers household={household} />
+      <HouseholdOverviewSection householdId={household.id} />
       <HouseholdJknSection householdId={household.id} />
+      <HouseholdVisitsSection householdId={household.id} />
       <HouseholdHealth householdId={household.id} />
       <UnitAidSection kind="households" id={household.id} />
 

@@ -1,8 +1,10 @@
 // One member of a Kartu Keluarga: NIK first (it fills sex and birth date), then name,
 // relation, place and date of birth. Used by the household form and "add member".
+
 import { ActionIcon, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Relation } from '../../api/registry.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { birthDateFitsNik, checkNik, cleanNik, NikFeedback, NikReasons, nikParts } from './nik.tsx';
 import { todayIso, useRelationOptions } from './shared.tsx';
 
@@ -148,8 +150,7 @@ export function MemberFields({ value, onChange, errorOf, title, excludeRelations
               <Radio value="F" label={t('registry.sex.F')} />
             </Group>
           </Radio.Group>
-          <TextInput
-            type="date"
+          <DateField
             label={t('registry.birthDate')}
             description={decoded ? t('nik.filledFromNik') : undefined}
             required

@@ -79,14 +79,14 @@ export function NikFeedback({ check, testId }: { check: NikCheck; testId?: strin
     : null;
   return (
     <Stack gap={2} data-testid={testId}>
-      <Text size="xs" c="teal.8" fw={500}>
+      <Text size="xs" c="teal.9" fw={500}>
         {t('nik.reads', { sex: t(`registry.sex.${valid.sex}`), date: formatDate(valid.birthDate) })}
       </Text>
       <Group gap={6} wrap="nowrap">
         {region.isPending ? (
           <Loader size={12} color="teal" />
         ) : place ? (
-          <Text size="xs" c="teal.8" data-testid={testId ? `${testId}-region` : undefined}>
+          <Text size="xs" c="teal.9" data-testid={testId ? `${testId}-region` : undefined}>
             {t('nik.region', { place })}
           </Text>
         ) : region.isError ? (
@@ -96,7 +96,7 @@ export function NikFeedback({ check, testId }: { check: NikCheck; testId?: strin
         ) : null}
       </Group>
       {registered.data && (
-        <Text size="xs" c="orange.8" data-testid={testId ? `${testId}-registered` : undefined}>
+        <Text size="xs" c="orange.9" data-testid={testId ? `${testId}-registered` : undefined}>
           {t('nik.registered')}{' '}
           <Anchor component={Link} to={`/persons/${registered.data.id}`} size="xs" target="_blank">
             {registered.data.fullName} ({registered.data.villageName ?? registered.data.villageCode})
@@ -104,7 +104,7 @@ export function NikFeedback({ check, testId }: { check: NikCheck; testId?: strin
         </Text>
       )}
       {(region.data?.warnings.length ?? 0) > 0 && (
-        <List size="xs" c="orange.8" spacing={0}>
+        <List size="xs" c="orange.9" spacing={0}>
           {region.data?.warnings.map((warning) => (
             <List.Item key={warning.code}>{warning.message}</List.Item>
           ))}
@@ -118,7 +118,7 @@ export function NikFeedback({ check, testId }: { check: NikCheck; testId?: strin
 export function NikReasons({ reasons }: { reasons: string[] }) {
   if (reasons.length === 1) return reasons[0];
   return (
-    <List size="xs" spacing={0} c="red">
+    <List size="xs" spacing={0} c="red.9">
       {reasons.map((reason) => (
         <List.Item key={reason}>{reason}</List.Item>
       ))}

@@ -1,4 +1,5 @@
 // Changes to one person: a death, a move to another KK, a business.
+
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import {
   useInvalidateRegistry,
   usePersons,
 } from '../../api/registry.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { FormError, fieldError } from '../../components/error-alert.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { formatRupiah, RupiahInput, rupiahMinus } from '../../components/rupiah-input.tsx';
@@ -65,8 +67,7 @@ export function DeathModal({ person, onClose }: { person: PersonDetail; onClose(
               {t('person.deathOfHead')}
             </Alert>
           )}
-          <TextInput
-            type="date"
+          <DateField
             label={t('person.diedOn')}
             required
             value={diedOn}
@@ -290,8 +291,7 @@ export function BusinessModal({ personId, onClose }: { personId: string; onClose
               error={show('sector')}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('business.startedOn')}
               value={draft.startedOn}
               max={todayIso()}
@@ -320,7 +320,7 @@ export function BusinessModal({ personId, onClose }: { personId: string; onClose
               <Text size="sm" fw={500}>
                 {t('business.profit')}
               </Text>
-              <Text size="lg" fw={700} c={profit.startsWith('-') ? 'red' : 'teal.8'}>
+              <Text size="lg" fw={700} c={profit.startsWith('-') ? 'red.9' : 'teal.9'}>
                 {formatRupiah(profit)}
               </Text>
             </Stack>

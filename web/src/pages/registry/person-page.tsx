@@ -12,11 +12,18 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { UnitAidSection } from '../aid/unit-aid-section.tsx';
+import { HouseholdVisitsSection } from '../cadres/household-visits.tsx';
+import { PersonJknSection } from '../cadres/person-jkn.tsx';
+import { PersonFinancings } from '../financing/person-financings.tsx';
+import { PersonGroupsSection } from '../groups/person-groups.tsx';
 import { PersonHealth } from '../health/person-health.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
+import { PersonOptOutSection } from '../reminders/person-opt-out.tsx';
 import { SavingsSection } from '../savings/savings-section.tsx';
+import { PersonBusinessSection } from '../usep/person-business-section.tsx';
 import { HouseholdMembers } from './household-page.tsx';
 import { BusinessModal, DeathModal, MoveModal } from './person-modals.tsx';
+import { PersonTimelineSection } from './person-timeline.tsx';
 import { canChangeRegistry, DeceasedBadge, Detail, GroupedDigits, RelationBadge, SexAndAge, useFormatDate } from './shared.tsx';
 
 type Dialog = 'death' | 'move' | 'business';
@@ -50,7 +57,7 @@ function PersonView({ person }: { person: PersonDetail }) {
             ← {t('persons.title')}
           </Anchor>
           <Group gap="xs">
-            <Title order={2} data-testid="person-name">
+            <Title order={1} size="h2" data-testid="person-name">
               {person.fullName}
             </Title>
             {person.deceased && <DeceasedBadge diedOn={person.diedOn} />}
@@ -118,11 +125,19 @@ function PersonView({ person }: { person: PersonDetail }) {
         )}
       </Group>
       <Businesses personId={person.id} />
+      <PersonBusinessSection personId={person.id} />
+
+      <PersonGroupsSection personId={person.id} />
+      <PersonFinancings personId={person.id} />
 
       <SavingsSection personId={person.id} deceased={person.deceased} />
 
       <PersonHealth personId={person.id} />
       <UnitAidSection kind="persons" id={person.id} />
+      <PersonJknSection personId={person.id} householdId={person.householdId} />
+      <HouseholdVisitsSection householdId={person.householdId} />
+      <PersonOptOutSection personId={person.id} deceased={person.deceased} />
+      <PersonTimelineSection personId={person.id} />
 
       {dialog === 'death' && <DeathModal person={person} onClose={close} />}
       {dialog === 'move' && <MoveModal person={person} onClose={close} />}
@@ -178,7 +193,7 @@ function BusinessCard({ business }: { business: BusinessView }) {
               </Text>
             </Table.Td>
             <Table.Td ta="right">
-              <Text size="sm" fw={700} c={loss ? 'red' : 'teal.8'}>
+              <Text size="sm" fw={700} c={loss ? 'red.9' : 'teal.9'}>
                 {formatRupiah(business.monthlyProfitRupiah)}
               </Text>
             </Table.Td>

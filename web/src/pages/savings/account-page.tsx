@@ -69,7 +69,7 @@ function AccountView({ account, movements, more }: { account: SavingsAccountDeta
           ← {account.person.fullName}
         </Anchor>
         <Group gap="xs">
-          <Title order={2} data-testid="savings-number" ff="monospace">
+          <Title order={1} size="h2" data-testid="savings-number" ff="monospace">
             {account.number}
           </Title>
           <SavingsKindBadge kind={account.kind} />

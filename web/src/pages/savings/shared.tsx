@@ -27,7 +27,7 @@ export function SavingsKindBadge({ kind }: { kind: SavingsKind }) {
 export function SignedRupiah({ amount }: { amount: string }) {
   const out = amount.startsWith('-');
   return (
-    <Text size="sm" fw={600} c={out ? 'red.7' : 'teal.8'} style={{ whiteSpace: 'nowrap' }}>
+    <Text size="sm" fw={600} c={out ? 'red.9' : 'teal.9'} style={{ whiteSpace: 'nowrap' }}>
       {out ? '−' : '+'}
       {formatRupiah(out ? amount.slice(1) : amount)}
     </Text>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Te
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Role } from '../../../../src/core/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -205,7 +205,10 @@ export function UsepOverviewPage() {
                 {o.groups.map((g) => (
                   <Table.Tr key={g.groupId}>
                     <Table.Td>
-                      {g.name} {g.late && <Badge color="red">{t('usep.late')}</Badge>}
+                      <Anchor component={Link} to={`/usep/groups/${g.groupId}`}>
+                        {g.name}
+                      </Anchor>{' '}
+                      {g.late && <Badge color="red">{t('usep.late')}</Badge>}
                       {g.returnedCount > 0 && (
                         <Text size="xs" c="dimmed">
                           {t('usep.returnedCount')}: {g.returnedCount}

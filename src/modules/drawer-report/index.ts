@@ -1,0 +1,1 @@
+export { drawerReportRoutes } from './drawer-report.routes.ts';

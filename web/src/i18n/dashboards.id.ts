@@ -1,0 +1,38 @@
+/** The dashboards pages, in Bahasa Indonesia (the figures' names come from src/core/messages/dashboards.id.ts). */
+export const dashboardsWebId = {
+  nav: { dashboards: 'Dasbor' },
+  navHint: { dashboards: 'Portofolio, bantuan, JKN, kesehatan dan kemitraan per bulan' },
+  dashboards: {
+    title: 'Dasbor',
+    subjects: {
+      portfolio: 'Portofolio',
+      aid: 'Bantuan sosial',
+      jkn: 'Iuran JKN',
+      health: 'Kesehatan',
+      partnerships: 'Kemitraan',
+    },
+    subjectsLabel: 'Pilih dasbor',
+    filters: 'Saring',
+    office: 'Kantor',
+    anyOffice: 'Semua kantor dalam cakupan',
+    region: 'Wilayah',
+    regionHint: 'Provinsi, kabupaten/kota, kecamatan atau desa',
+    from: 'Dari bulan',
+    to: 'Sampai bulan',
+    clear: 'Hapus saringan',
+    pdf: 'Unduh PDF',
+    xlsx: 'Unduh Excel',
+    asOf: 'Data tutup hari {{date}}',
+    noneYet: 'Belum ada tutup hari: angka dasbor diisi saat tutup hari.',
+    periodTotal: 'Periode {{from}} – {{to}}',
+    lastMonth: 'per {{month}}',
+    empty: 'Tidak ada angka untuk saringan ini.',
+    chart: 'Grafik per bulan',
+    chartOf: '{{name}} per bulan, {{from}} – {{to}}',
+    table: 'Tabel per bulan',
+    month: 'Bulan',
+    period: 'Periode',
+    classes: 'Outstanding per kolektibilitas ({{month}})',
+  },
+};
+export type DashboardsWebDictionary = typeof dashboardsWebId;
