@@ -68,6 +68,23 @@ export async function shown(locator: Locator, timeout?: number): Promise<Locator
   return locator;
 }
 
+/**
+ * A dialog, visible and done opening: Mantine moves focus into it on a timer after it mounts,
+ * and on a busy machine that can land in the middle of a fill (between selecting a field's text
+ * and typing), so typing waits until focus is inside.
+ */
+export async function openedDialog(locator: Locator, timeout?: number): Promise<Locator> {
+  await shown(locator, timeout);
+  await locator.evaluate(
+    (dialog) =>
+      new Promise<void>((resolve) => {
+        const check = () => (dialog.contains(document.activeElement) ? resolve() : setTimeout(check, 20));
+        check();
+      }),
+  );
+  return locator;
+}
+
 /** Where an element is horizontally: wholly on screen, wholly off it (an off-canvas menu), or sliding. */
 export async function horizontalPlace(locator: Locator): Promise<'inside' | 'outside' | 'partly'> {
   return locator.evaluate((element) => {

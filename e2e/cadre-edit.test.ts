@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDate, systemClock } from '../src/core/clock.ts';
-import { formatDateText } from '../src/core/date-text.ts';
+import { dateInWords, formatDateText } from '../src/core/date-text.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { pdfText } from '../src/testing/pdf-text.ts';
 import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const KRICAK = '34.71.01.1001';
 const KARANGWARU = '34.71.01.1002';
@@ -78,7 +78,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
     await shown(page.getByTestId('reissue-open'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('renew-open').click();
-    const renew = await shown(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
+    const renew = await openedDialog(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // The village picker's list opens as wide as the field and on the screen from its first frame
     // (centred under the field, it first showed at x 180–472 and then jumped into place).
@@ -115,7 +115,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
 
     // Renewal from the warning: a new letter of today, valid a year, proposed; the end date set by hand.
     await page.getByTestId('renew-open').click();
-    const renew = await shown(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
+    const renew = await openedDialog(page.getByRole('dialog', { name: 'Perpanjang surat tugas' }));
     expect(await renew.getByTestId('edit-letter-date').inputValue()).toBe(formatDateText(businessDate(systemClock)));
     await renew.getByTestId('edit-letter').fill('41/ST/KC-YK/2026');
     const validUntil = dayFromToday(200);
@@ -139,7 +139,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
 
     // The edit form: the end date and the phone again; removing Karangwaru, where a family lives, is refused with its name.
     await page.getByTestId('edit-open').click();
-    const edit = await shown(page.getByRole('dialog', { name: 'Ubah data kader' }));
+    const edit = await openedDialog(page.getByRole('dialog', { name: 'Ubah data kader' }));
     const later = dayFromToday(300);
     await edit.getByTestId('edit-valid-until').fill(later);
     await edit.getByTestId('edit-phone').fill('081399998888');
@@ -151,9 +151,11 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
     await shown(page.getByTestId('cadre-villages').getByText('Kricak, Karangwaru'));
     await edit.getByRole('button', { name: 'Batal' }).click();
     await page.getByTestId('edit-open').click();
-    const again = await shown(page.getByRole('dialog', { name: 'Ubah data kader' }));
+    const again = await openedDialog(page.getByRole('dialog', { name: 'Ubah data kader' }));
     await again.getByTestId('edit-valid-until').fill(later);
     await again.getByTestId('edit-phone').fill('081399998888');
+    // The date as read, in words under the field, before saving (what a user checks).
+    await shown(again.getByText(dateInWords(later, 'id')));
     await again.getByTestId('edit-save').click();
     // Saving and reading the cadre again: on a busy CI machine this has taken more than the default 10 s.
     const saving = page.getByRole('dialog', { name: 'Ubah data kader' });

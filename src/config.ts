@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CHANNELS, type Channel, DEFAULT_REMINDER_SETTINGS, parseQuietHours, type ReminderSettings } from './modules/reminders/index.ts';
+// The pure rules file, not the module's index: loading the config must not load every module.
+import {
+  CHANNELS,
+  type Channel,
+  DEFAULT_REMINDER_SETTINGS,
+  parseQuietHours,
+  type ReminderSettings,
+} from './modules/reminders/reminders.rules.ts';
 
 /** The only place that reads process.env. */
 const envSchema = z.object({

@@ -14,8 +14,9 @@ import {
 } from '../modules/aid/index.ts';
 import { actorForUsername } from '../modules/identity/index.ts';
 import { progressBar } from './progress.ts';
+import { UsageError } from './usage-error.ts';
 
-export class AidUsageError extends Error {}
+export class AidUsageError extends UsageError {}
 
 const USAGE = `Usage:
   jaring aid cycle compute <cycleId> --as <username> [--chunk <n>] [--pause <ms>]

@@ -12,8 +12,9 @@ import { type Database, openPglite, openPostgres } from '../db/database.ts';
 import { type Checks, compareChecks, databaseChecks, formatChecks } from './checks.ts';
 import { connectionFor, findTool, runTool } from './postgres-tools.ts';
 import { firstTarEntry, tarEntry } from './tar.ts';
+import { UsageError } from './usage-error.ts';
 
-export class BackupUsageError extends Error {}
+export class BackupUsageError extends UsageError {}
 /** Refused on purpose (a running server, a non-empty target, a wrong kind of file): exit code 1, no usage text. */
 export class BackupRefusedError extends Error {}
 

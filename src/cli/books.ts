@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { isIsoDate } from '../core/dates.ts';
 import { exportBooks, verifyExport } from '../modules/ledger/index.ts';
+import { UsageError } from './usage-error.ts';
 
-export class BooksUsageError extends Error {}
+export class BooksUsageError extends UsageError {}
 
 const USAGE = `Usage:
   jaring books export --office <code> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--out <file.jsonl>]

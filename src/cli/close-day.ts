@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { closeDay } from '../modules/financing/index.ts';
+import { UsageError } from './usage-error.ts';
 
-export class CloseDayUsageError extends Error {}
+export class CloseDayUsageError extends UsageError {}
 
 /** `jaring close-day --date YYYY-MM-DD`: progress on stderr, the result on stdout. */
 export async function closeDayCommand(ctx: Context, args: string[]): Promise<number> {

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { exportPersonFhir } from '../modules/health/index.ts';
+import { UsageError } from './usage-error.ts';
 
-export class HealthUsageError extends Error {}
+export class HealthUsageError extends UsageError {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -6,8 +6,9 @@ import { csvCell } from '../core/csv.ts';
 import { translate } from '../core/messages.ts';
 import { readCsv } from '../export/read-csv.ts';
 import { IMPORT_HEADER, importHouseholds, xlsxRecords } from '../modules/registry/index.ts';
+import { UsageError } from './usage-error.ts';
 
-export class ImportUsageError extends Error {}
+export class ImportUsageError extends UsageError {}
 
 function progress(phase: 'read' | 'write', done: number, total: number | null): string {
   if (phase === 'read' || total === null) return `\rMembaca berkas: ${done} baris`;

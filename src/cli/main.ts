@@ -1,36 +1,15 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openConfiguredDatabase, systemContext } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
-import { inTransaction } from '../context.ts';
+import type { Context } from '../context.ts';
 import { AppError } from '../core/errors.ts';
 import { translate } from '../core/messages.ts';
-import { DataDirBusyError } from '../db/data-dir-lock.ts';
-import { fieldErrorsFromZod } from '../http/problem.ts';
-import { createLogger } from '../http/server.ts';
-import {
-  fillDemo,
-  fillDemoAid,
-  fillDemoCadres,
-  fillDemoHealth,
-  fillDemoMoney,
-  fillDemoPartnerships,
-  fillDemoUsep,
-} from '../modules/demo/index.ts';
-import { addUser, createApiToken, createUserInputSchema } from '../modules/identity/index.ts';
-import { createOrganisation, getOrganisation } from '../modules/organisation/index.ts';
-import { AidUsageError, aidCommand, parseAidArgs } from './aid.ts';
-import { BackupRefusedError, BackupUsageError, backupCommand, parseBackupArgs } from './backup.ts';
-import { BooksUsageError, booksExportCommand, booksVerifyCommand, parseBooksArgs } from './books.ts';
-import { CloseDayUsageError, closeDayCommand } from './close-day.ts';
-import { HealthUsageError, healthFhirCommand, parseHealthArgs } from './health.ts';
-import { ImportUsageError, parseImportArgs, runImport } from './import.ts';
-import { MigrateUsageError, migrateToPostgresCommand, parseMigrateArgs } from './migrate-to-postgres.ts';
-import { PartitionsUsageError, parsePartitionsArgs, partitionsCommand } from './partitions.ts';
-import { ToolMissingError } from './postgres-tools.ts';
-import { parseRemindersArgs, RemindersUsageError, remindersRunCommand } from './reminders.ts';
-import { scheduleCommand } from './schedule.ts';
-import { serve } from './serve.ts';
+import { createLogger } from '../http/logger.ts';
+import { UsageError } from './usage-error.ts';
+
+// Each command loads its own modules when it runs (import() below), so that `jaring help` or a
+// backup does not first load the HTTP server and every module: a command starts in about a
+// second instead of three to four.
 
 const HELP = `Jaring — platform program jaring pengaman sosial
 
@@ -53,7 +32,7 @@ Usage: jaring <command> [options]
                                 classes, portfolio at risk (safe to re-run; resumes if cut off)
   health fhir <personId>        print a person's health record as a FHIR R4 Bundle (JSON);
                                 the read is audited
-  aid cycle compute <cycleId> --as <username> [--chunk <n>]
+  aid cycle compute <cycleId> --as <username> [--chunk <n>] [--pause <ms>]
                                 compute a social assistance cycle's entitlements in
                                 restartable chunks (a re-run completes a cut-off one)
   aid cycle approve <cycleId> --as <username>
@@ -95,8 +74,6 @@ Environment: DATABASE_URL (PostgreSQL) or JARING_DATA_DIR (embedded, default ./d
 PORT, HOST, LOG_LEVEL; reminders: JARING_REMINDER_* , JARING_SMTP_*, JARING_MESSAGE_GATEWAY_*
 (docs/reminders.md).`;
 
-class UsageError extends Error {}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -109,8 +86,10 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'serve':
+      case 'serve': {
+        const { serve } = await import('./serve.ts');
         return await serve();
+      }
       case 'migrate':
         return await withDatabase('migrate', async () => {
           console.log('Database migrated; regions loaded.');
@@ -120,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'token':
         return await tokenCommand(rest);
       case 'import': {
+        const { parseImportArgs, runImport } = await import('./import.ts');
         const options = parseImportArgs(rest);
         let code = 0;
         await withDatabase('import', async (ctx) => {
@@ -127,9 +107,12 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
-      case 'schedule':
+      case 'schedule': {
+        const { scheduleCommand } = await import('./schedule.ts');
         return await scheduleCommand(readStdin);
+      }
       case 'close-day': {
+        const { closeDayCommand } = await import('./close-day.ts');
         let code = 0;
         await withDatabase('close-day', async (ctx) => {
           code = await closeDayCommand(ctx, rest);
@@ -137,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
         return code;
       }
       case 'health': {
+        const { parseHealthArgs, healthFhirCommand } = await import('./health.ts');
         const { personId } = parseHealthArgs(rest);
         let code = 0;
         await withDatabase('health fhir', async (ctx) => {
@@ -145,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
         return code;
       }
       case 'reminders': {
+        const { parseRemindersArgs, remindersRunCommand } = await import('./reminders.ts');
         parseRemindersArgs(rest);
         const config = loadConfig();
         let code = 0;
@@ -154,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         return code;
       }
       case 'books': {
+        const { parseBooksArgs, booksVerifyCommand, booksExportCommand } = await import('./books.ts');
         const options = parseBooksArgs(rest);
         if (options.action === 'verify') return await booksVerifyCommand(options);
         let code = 0;
@@ -163,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         return code;
       }
       case 'partitions': {
+        const { parsePartitionsArgs, partitionsCommand } = await import('./partitions.ts');
         const options = parsePartitionsArgs(rest);
         let code = 0;
         await withDatabase('partitions', async (ctx) => {
@@ -171,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
         return code;
       }
       case 'aid': {
+        const { parseAidArgs, aidCommand } = await import('./aid.ts');
         const options = parseAidArgs(rest);
         let code = 0;
         await withDatabase('aid', async (ctx) => {
@@ -178,7 +166,10 @@ export async function main(argv: string[]): Promise<number> {
         });
         return code;
       }
-      case 'demo':
+      case 'demo': {
+        const { fillDemo, fillDemoAid, fillDemoCadres, fillDemoHealth, fillDemoMoney, fillDemoPartnerships, fillDemoUsep } = await import(
+          '../modules/demo/index.ts'
+        );
         return await withDatabase('demo', async (ctx) => {
           const result = await fillDemo(ctx);
           console.log(
@@ -217,13 +208,16 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`Users (password for all: ${result.password}):`);
           for (const user of result.users) console.log(`  ${user.username.padEnd(12)} ${user.role}`);
         });
+      }
       case 'backup':
       case 'restore': {
+        const { parseBackupArgs, backupCommand } = await import('./backup.ts');
         const options = parseBackupArgs(command, rest);
         const config = loadConfig();
         return await backupCommand(config, createLogger('silent'), options);
       }
       case 'migrate-to-postgres': {
+        const { parseMigrateArgs, migrateToPostgresCommand } = await import('./migrate-to-postgres.ts');
         const options = parseMigrateArgs(rest);
         const config = loadConfig();
         return await migrateToPostgresCommand(config, createLogger('silent'), options);
@@ -244,25 +238,9 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(error: unknown): number {
   const isArgsError = error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
-  if (
-    error instanceof UsageError ||
-    error instanceof ImportUsageError ||
-    error instanceof CloseDayUsageError ||
-    error instanceof HealthUsageError ||
-    error instanceof AidUsageError ||
-    error instanceof BooksUsageError ||
-    error instanceof RemindersUsageError ||
-    error instanceof BackupUsageError ||
-    error instanceof MigrateUsageError ||
-    error instanceof PartitionsUsageError ||
-    isArgsError
-  ) {
+  if (error instanceof UsageError || isArgsError) {
     console.error(`${error.message}\n\n${HELP}`);
     return 2;
-  }
-  if (error instanceof DataDirBusyError || error instanceof BackupRefusedError || error instanceof ToolMissingError) {
-    console.error(error.message);
-    return 1;
   }
   if (error instanceof AppError) {
     console.error(`Error: ${translate(error.code, 'en', error.params)} (${error.code})`);
@@ -274,8 +252,9 @@ function reportError(error: unknown): number {
   return 1;
 }
 
-async function withDatabase(command: string, work: (ctx: ReturnType<typeof systemContext>) => Promise<void>): Promise<number> {
+async function withDatabase(command: string, work: (ctx: Context) => Promise<void>): Promise<number> {
   const config = loadConfig();
+  const { openConfiguredDatabase, systemContext } = await import('../bootstrap.ts');
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const opened = await openConfiguredDatabase(config, command, (step, done, total) => {
     if (step === 'regions' && done !== undefined && total !== undefined) process.stderr.write(`\rLoading regions ${done}/${total}`);
@@ -308,6 +287,8 @@ async function userCommand(args: string[]): Promise<number> {
   if (!values['password-stdin'])
     throw new UsageError('Give the password on standard input with --password-stdin (never on the command line).');
   const password = await readStdin();
+  const { createUserInputSchema } = await import('../modules/identity/index.ts');
+  const { fieldErrorsFromZod } = await import('../http/problem.ts');
   const parsed = createUserInputSchema.safeParse({
     username,
     fullName: values.name ?? username,
@@ -321,6 +302,9 @@ async function userCommand(args: string[]): Promise<number> {
       console.error(`  ${fieldError.field}: ${fieldError.message ?? translate(fieldError.code, 'en', fieldError.params)}`);
     return 2;
   }
+  const { addUser } = await import('../modules/identity/index.ts');
+  const { createOrganisation, getOrganisation } = await import('../modules/organisation/index.ts');
+  const { inTransaction } = await import('../context.ts');
   return withDatabase('user add', async (ctx) => {
     const user = await inTransaction(ctx, async (tx) => {
       if (!(await getOrganisation(tx))) await createOrganisation(tx, ctx, { name: values.organisation ?? 'Jaring' });
@@ -344,6 +328,7 @@ async function tokenCommand(args: string[]): Promise<number> {
     .min(1)
     .max(80)
     .parse(values.name ?? 'cli');
+  const { createApiToken } = await import('../modules/identity/index.ts');
   return withDatabase('token create', async (ctx) => {
     const { token } = await createApiToken(ctx, username.toLowerCase(), name);
     console.log(token);

@@ -12,8 +12,9 @@ import { migrate } from '../db/migrate.ts';
 import { BackupRefusedError } from './backup.ts';
 import { type Checks, compareChecks, databaseChecks, formatChecks, listTables } from './checks.ts';
 import { progressBar } from './progress.ts';
+import { UsageError } from './usage-error.ts';
 
-export class MigrateUsageError extends Error {}
+export class MigrateUsageError extends UsageError {}
 
 const USAGE = `Usage: jaring migrate-to-postgres <DATABASE_URL> [--batch <rows>]
   copies the embedded database (JARING_DATA_DIR) into an empty PostgreSQL database,

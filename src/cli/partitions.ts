@@ -8,8 +8,9 @@ import { type Context, inTransaction } from '../context.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { lastClosedDay } from '../modules/financing/index.ts';
 import { archiveMonth, listPartitions, PARTITIONED_TABLES, restoreMonth } from '../modules/partitions/index.ts';
+import { UsageError } from './usage-error.ts';
 
-export class PartitionsUsageError extends Error {}
+export class PartitionsUsageError extends UsageError {}
 
 const USAGE = `Usage:
   jaring partitions list

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { type ReminderSettings, runReminders } from '../modules/reminders/index.ts';
+import { UsageError } from './usage-error.ts';
 
-export class RemindersUsageError extends Error {}
+export class RemindersUsageError extends UsageError {}
 
 /** `jaring reminders run`, read before the database is opened. */
 export function parseRemindersArgs(args: string[]): { action: 'run' } {

@@ -1,7 +1,8 @@
 import { openConfiguredDatabase } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { updateLockPort } from '../db/data-dir-lock.ts';
-import { buildServer, createLogger } from '../http/server.ts';
+import { createLogger } from '../http/logger.ts';
+import { buildServer } from '../http/server.ts';
 
 export async function serve(): Promise<number> {
   const config = loadConfig();

@@ -6,7 +6,8 @@ import { addUser } from '../modules/identity/index.ts';
 import { createOrganisation } from '../modules/organisation/index.ts';
 import { openTestDatabase } from '../testing/databases.ts';
 import { systemTestContext } from '../testing/server.ts';
-import { buildServer, createLogger } from './server.ts';
+import { createLogger } from './logger.ts';
+import { buildServer } from './server.ts';
 
 describe('logs carry no personal data or secrets', () => {
   let database: Database;

@@ -5,20 +5,20 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { TrustProxy } from '../config.ts';
 import type { Actor, Context } from '../context.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { AppError, type FieldError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
-import { maskPersonalData, maskText } from '../core/mask.ts';
 import { isCleanText, uncleanTextPaths } from '../core/text.ts';
 import type { Database } from '../db/database.ts';
 import { checkCadreCard, countVerificationLookup, renderTooManyLookupsPage, renderVerificationPage } from '../modules/cadres/index.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/identity/index.ts';
 import { type ReminderSettings, startReminderSchedule } from '../modules/reminders/index.ts';
 import { idempotentAnswer, readIdempotencyKey } from './idempotency.ts';
+import { createLogger } from './logger.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { fieldErrorsFromZod, localeOf, problemFrom, sendProblem, validationError } from './problem.ts';
 import type { AnyRoute } from './route.ts';
@@ -58,24 +58,6 @@ function fastifyTrustProxy(setting: TrustProxy | undefined) {
   if (!setting) return false;
   if ('hops' in setting) return (_address: string, hop: number) => hop < setting.hops;
   return setting.addresses;
-}
-
-/** A logger that never writes passwords, tokens, cookies or NIK. */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.token'],
-        censor: '[redacted]',
-      },
-      serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskText(req.url), id: req.id }),
-        err: (err: Error) => ({ type: err.name, message: maskPersonalData(err.message), stack: maskPersonalData(err.stack ?? '') }),
-      },
-    },
-    destination,
-  );
 }
 
 /** One log line per request, when it is answered (method, masked path, status, time), instead of Fastify's two. */
