@@ -12,6 +12,7 @@ import {
   lowContrastTexts,
   navLink,
   newPage,
+  openedDialog,
   PHONE,
   shown,
   signIn,
@@ -235,14 +236,14 @@ describe.skipIf(skipBrowserTests)(
       const row = await shown(page.getByTestId('enrolment-row').first());
       const name = (await row.getByRole('link').first().textContent()) as string;
       await row.getByRole('button', { name: 'Tangguhkan' }).click();
-      const dialog = await shown(page.getByRole('dialog', { name: `Tangguhkan kepesertaan ${name}` }));
+      const dialog = await openedDialog(page.getByRole('dialog', { name: `Tangguhkan kepesertaan ${name}` }));
       await dialog.getByRole('textbox', { name: 'Alasan' }).fill('Menunggu verifikasi ulang pendamping');
       await dialog.getByRole('button', { name: 'Tangguhkan' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await shown(row.getByTestId('enrolment-status').getByText('Ditangguhkan'));
       await shown(row.getByText('Menunggu verifikasi ulang pendamping'));
       await row.getByRole('button', { name: 'Aktifkan lagi' }).click();
-      const resume = await shown(page.getByRole('dialog'));
+      const resume = await openedDialog(page.getByRole('dialog'));
       await resume.getByRole('textbox', { name: 'Alasan' }).fill('Sudah diverifikasi');
       await resume.getByRole('button', { name: 'Aktifkan lagi' }).click();
       await resume.waitFor({ state: 'hidden' });

@@ -75,13 +75,20 @@ export async function shown(locator: Locator, timeout?: number): Promise<Locator
  */
 export async function openedDialog(locator: Locator, timeout?: number): Promise<Locator> {
   await shown(locator, timeout);
-  await locator.evaluate(
+  const focused = await locator.evaluate(
     (dialog) =>
-      new Promise<void>((resolve) => {
-        const check = () => (dialog.contains(document.activeElement) ? resolve() : setTimeout(check, 20));
+      new Promise<boolean>((resolve) => {
+        // Gives up after 10 s (a dialog with nothing to focus): the test goes on, with a warning.
+        const until = Date.now() + 10_000;
+        const check = () => {
+          if (dialog.contains(document.activeElement)) resolve(true);
+          else if (Date.now() > until) resolve(false);
+          else setTimeout(check, 20);
+        };
         check();
       }),
   );
+  if (!focused) console.warn(`openedDialog: focus never entered ${locator}`);
   return locator;
 }
 

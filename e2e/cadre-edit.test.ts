@@ -169,7 +169,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: renewing an expired letter, editi
     // A new card: the confirmation says the old one stops verifying; then the new PDF is offered.
     await shown(page.getByTestId('cadre-card-hint').getByText(/Kartu ke-1/));
     await page.getByTestId('reissue-open').click();
-    const reissue = await shown(page.getByRole('dialog', { name: 'Terbitkan kartu baru?' }));
+    const reissue = await openedDialog(page.getByRole('dialog', { name: 'Terbitkan kartu baru?' }));
     await shown(reissue.getByText(/Kartu ke-1 yang sekarang langsung tidak berlaku/));
     const issued = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/cadres/${cadreId}/card`));
     await reissue.getByTestId('reissue-confirm').click();

@@ -6,7 +6,7 @@ import { maskName } from '../src/core/mask.ts';
 import { terbilangRupiah } from '../src/core/terbilang.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, eventually, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, eventually, launchBrowser, navLink, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** A 1×1 PNG: the recruited cadre's photo. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -181,7 +181,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
     await navLink(page, 'Kader JKN').click();
     await page.getByTestId('recruit-open').click();
-    const form = await shown(page.getByRole('dialog', { name: 'Rekrut kader JKN-KIS' }));
+    const form = await openedDialog(page.getByRole('dialog', { name: 'Rekrut kader JKN-KIS' }));
     await form.getByRole('combobox', { name: 'Calon kader' }).fill(recruit.nik);
     await page.getByRole('option', { name: new RegExp(recruit.full_name) }).click();
     await form.getByRole('combobox', { name: 'Wilayah tugas' }).fill(village);
@@ -218,7 +218,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     // Collect what makes the card active again: the amount is offered, the server checks it, one key per submission.
     const amount = formatRupiah(String(payer.reactivation));
     await page.getByTestId('collect-open').click();
-    const collect = await shown(page.getByRole('dialog', { name: 'Terima iuran JKN-KIS' }));
+    const collect = await openedDialog(page.getByRole('dialog', { name: 'Terima iuran JKN-KIS' }));
     await collect.getByRole('combobox', { name: 'Keluarga' }).click();
     await page.getByRole('option', { name: new RegExp(payer.head) }).click();
     await shown(collect.getByTestId('dues-total').getByText(amount));
@@ -262,7 +262,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await shown(page.getByTestId('worklist-row').getByText('Lancar'));
 
     await page.getByTestId('deposit-open').click();
-    const deposit = await shown(page.getByRole('dialog', { name: 'Setor iuran' }));
+    const deposit = await openedDialog(page.getByRole('dialog', { name: 'Setor iuran' }));
     expect(await deposit.getByRole('textbox', { name: 'Jumlah uang' }).inputValue()).toBe(amount.replace('Rp', ''));
     await deposit.getByTestId('deposit-reference').fill('BRI 0042');
     await deposit.getByTestId('deposit-save').click();
@@ -271,7 +271,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await shown(page.getByTestId('cash-since').getByText('Semua iuran sudah disetor.'));
 
     await page.getByTestId('visit-open').click();
-    const visit = await shown(page.getByRole('dialog', { name: 'Catat kunjungan' }));
+    const visit = await openedDialog(page.getByRole('dialog', { name: 'Catat kunjungan' }));
     await visit.getByRole('combobox', { name: 'Keluarga' }).click();
     await page.getByRole('option', { name: new RegExp(payer.head) }).click();
     await visit.getByTestId('visit-outcome').fill('Iuran dibayar, kartu aktif lagi');
@@ -287,7 +287,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     expect(await performance.getByTestId('performance-bar').count()).toBe(6);
 
     await page.getByTestId('status-open').click();
-    const status = await shown(page.getByRole('dialog', { name: `Status kader ${recruit.full_name}` }));
+    const status = await openedDialog(page.getByRole('dialog', { name: `Status kader ${recruit.full_name}` }));
     await status.getByTestId('status-reason').fill('Cuti melahirkan tiga bulan');
     await status.getByRole('button', { name: 'Bekukan' }).click();
     await shown(page.getByTestId('cadre-status').getByText('Dibekukan'));
@@ -319,7 +319,7 @@ describe.skipIf(skipBrowserTests)('JKN cadres: card, training, a family and its 
     await signIn(page, server.url, 'admin', DEMO_PASSWORD);
     await page.goto(`${server.url}/cadres`);
     await page.getByRole('button', { name: 'Aturan iuran & insentif' }).click();
-    const dialog = await shown(page.getByRole('dialog'));
+    const dialog = await openedDialog(page.getByRole('dialog'));
     // Emptied fields are required, not saved as 0 (Number('') is 0).
     await dialog.getByRole('textbox', { name: /Batas hari memegang uang iuran/ }).fill('');
     await dialog.getByRole('textbox', { name: /Persen dari tunggakan/ }).fill('');

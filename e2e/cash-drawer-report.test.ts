@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { pdfText } from '../src/testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import type { Financing, FinancingListItem } from '../web/src/api/financing.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** The bytes behind a link, fetched by the page with its session. */
 async function fetchBytes(page: Page, href: string | null) {
@@ -57,7 +57,7 @@ describe.skipIf(skipBrowserTests)(
       await signIn(page, server.url, 'kasir', DEMO_PASSWORD);
       await page.goto(`${server.url}/financings/${financing.id}`);
       await page.getByRole('button', { name: 'Catat pembayaran' }).click();
-      const repay = await shown(page.getByRole('dialog'));
+      const repay = await openedDialog(page.getByRole('dialog'));
       const overdue = formatRupiah(financing.arrears.overdue);
       await repay.getByRole('button', { name: `Total tunggakan ${overdue}` }).click();
       expect(`Rp${await repay.getByRole('textbox', { name: 'Jumlah' }).inputValue()}`).toBe(overdue);
@@ -81,7 +81,7 @@ describe.skipIf(skipBrowserTests)(
       await signIn(page, server.url, 'kasir', DEMO_PASSWORD);
       await page.goto(`${server.url}/finance/cash-drawer`);
       await page.getByRole('button', { name: 'Hitung & tutup' }).click();
-      const close = await shown(page.getByRole('dialog', { name: 'Hitung kas dan tutup laci' }));
+      const close = await openedDialog(page.getByRole('dialog', { name: 'Hitung kas dan tutup laci' }));
       await close.getByRole('textbox', { name: 'Rp100.000' }).fill(String(hundreds));
       // Whatever is under Rp100.000 is counted as a total: the count then does not claim denominations.
       if (rest > 0n) await close.getByRole('textbox', { name: 'Uang yang dihitung' }).fill(expected.toString());

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, navLink, newPage, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, navLink, newPage, openedDialog, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const NAME = 'Slamet Riyadi';
 // The second registration in the old spelling (j for y): found by the typo-tolerant review.
@@ -52,7 +52,7 @@ describe.skipIf(skipBrowserTests)('duplicates: a reviewer merges two records of 
     await pair.getByRole('radio', { name: 'Pertahankan data ini' }).first().check();
     await pair.getByRole('textbox', { name: 'Catatan (boleh kosong)' }).fill('Terdaftar dua kali, KK lama tidak berlaku');
     await pair.getByRole('button', { name: 'Gabungkan' }).click();
-    const dialog = await shown(page.getByRole('dialog', { name: /^Gabungkan data Slamet Ri[yj]adi\?$/ }));
+    const dialog = await openedDialog(page.getByRole('dialog', { name: /^Gabungkan data Slamet Ri[yj]adi\?$/ }));
     await shown(dialog.getByText(/Data yang dipertahankan: NIK 34710117087009(17|18)\./));
     await dialog.getByRole('button', { name: 'Gabungkan' }).click();
 

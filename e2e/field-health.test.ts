@@ -4,7 +4,7 @@ import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addMonthsKeepingDay } from '../src/core/dates.ts';
 import { DEMO_PASSWORD, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** Back online, the outbox goes by itself; on a busy machine the first try may fail and the retry follows 2 s later. */
 const SYNC_WAIT_MS = 30_000;
@@ -93,7 +93,7 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     await shown(card.getByText('Belum pernah skrining', { exact: true }));
 
     await card.getByRole('button', { name: 'Catat skrining IVA/pap smear' }).click();
-    let dialog = await shown(page.getByRole('dialog'));
+    let dialog = await openedDialog(page.getByRole('dialog'));
     await dialog.getByRole('radio', { name: 'Negatif' }).check();
     await dialog.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -106,7 +106,7 @@ describe.skipIf(skipBrowserTests)('field app: a health worker screens and examin
     await page.locator('a[href^="/field/health/families/"]').first().click();
     const patient = await shown(page.getByRole('article', { name: borrower.name }));
     await patient.getByRole('button', { name: 'Catat pemeriksaan' }).click();
-    dialog = await shown(page.getByRole('dialog'));
+    dialog = await openedDialog(page.getByRole('dialog'));
     await dialog.getByRole('textbox', { name: 'Keluhan' }).fill('Pusing, tengkuk berat');
     await dialog.getByRole('textbox', { name: 'Sistolik (mmHg)' }).fill('160');
     await dialog.getByRole('textbox', { name: 'Diastolik (mmHg)' }).fill('100');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const MIN = 44;
 
@@ -71,7 +71,7 @@ describe.skipIf(skipBrowserTests)('field app tap targets at 360 px (Chromium)', 
       findings.push(...(await smallTargets(page, 'family')));
       for (const action of ['Catat kunjungan', 'Catat iuran']) {
         await page.getByRole('button', { name: action }).click();
-        const dialog = await shown(page.getByRole('dialog'));
+        const dialog = await openedDialog(page.getByRole('dialog'));
         findings.push(...(await smallTargets(page, action)));
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
@@ -111,7 +111,7 @@ describe.skipIf(skipBrowserTests)('field app tap targets at 360 px (Chromium)', 
         const pay = page.getByRole('button', { name: 'Catat pembayaran' }).first();
         if ((await pay.count()) > 0) {
           await pay.click();
-          const dialog = await shown(page.getByRole('dialog'));
+          const dialog = await openedDialog(page.getByRole('dialog'));
           findings.push(...(await smallTargets(page, 'payment')));
           await page.keyboard.press('Escape');
           await dialog.waitFor({ state: 'hidden' });

@@ -5,7 +5,7 @@ import { formatRupiah } from '../src/core/format.ts';
 import { maskName } from '../src/core/mask.ts';
 import { DEMO_PASSWORD, fillDemoCadres } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { eventually, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { eventually, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** Back online, the outbox goes by itself; on a busy machine the first try may fail and the retry follows 2 s later. */
 const SYNC_WAIT_MS = 30_000;
@@ -149,7 +149,7 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     const pay = async (member: string, amount?: string) => {
       const card = page.getByRole('article', { name: member });
       await card.getByRole('button', { name: 'Catat pembayaran' }).click();
-      const dialog = await shown(page.getByRole('dialog'));
+      const dialog = await openedDialog(page.getByRole('dialog'));
       const input = dialog.getByRole('textbox', { name: /Jumlah diterima/ });
       expect(await input.inputValue()).toBe('1.100.000');
       if (amount) {
@@ -209,7 +209,7 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     await page.getByRole('link', { name: 'Kelompok', exact: true }).click();
     await page.getByRole('link', { name: groupName }).click();
     await page.getByRole('button', { name: 'Catat kehadiran' }).click();
-    const attendance = await shown(page.getByRole('dialog'));
+    const attendance = await openedDialog(page.getByRole('dialog'));
     await attendance.getByRole('checkbox', { name: payer.name }).check();
     await attendance.getByRole('button', { name: 'Simpan kehadiran (1 hadir)' }).click();
     await attendance.waitFor({ state: 'hidden' });
@@ -262,13 +262,13 @@ describe.skipIf(skipBrowserTests)('field app: a facilitator and a cadre record o
     await shown(page.getByText('Rp105.000'));
 
     await page.getByRole('button', { name: 'Catat kunjungan' }).click();
-    const visit = await shown(page.getByRole('dialog'));
+    const visit = await openedDialog(page.getByRole('dialog'));
     await visit.getByRole('radio', { name: 'Sudah membayar' }).check();
     await visit.getByRole('button', { name: 'Simpan ke kotak keluar' }).click();
     await visit.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'Catat iuran' }).click();
-    const payment = await shown(page.getByRole('dialog'));
+    const payment = await openedDialog(page.getByRole('dialog'));
     const received = payment.getByRole('textbox', { name: /Jumlah diterima/ });
     expect(await received.inputValue()).toBe('105.000');
     // Emptying the months field crashed the whole app (BigInt of NaN): the screen stays, and so does the outbox.

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { pdfText } from '../src/testing/pdf-text.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import type { Financing, FinancingListItem, Product } from '../web/src/api/financing.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('combobox', { name: label }).click();
@@ -59,7 +59,7 @@ describe.skipIf(skipBrowserTests)(
       await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
       await page.goto(`${server.url}/financings/${lost.id}`);
       await page.getByRole('button', { name: 'Hapus buku' }).click();
-      const dialog = await shown(page.getByRole('dialog'));
+      const dialog = await openedDialog(page.getByRole('dialog'));
       expect(await dialog.getByTestId('write-off-principal').textContent()).toBe('Rp2.000.000');
       expect(await dialog.getByTestId('write-off-profit').textContent()).toBe('Rp180.000');
       expect(await dialog.getByTestId('write-off-penalty').textContent()).toBe(formatRupiah(before.outstanding.penalty));
@@ -102,7 +102,7 @@ describe.skipIf(skipBrowserTests)(
       expect(await page.getByRole('button', { name: 'Jadwal ulang' }).count()).toBe(0);
 
       await section.getByRole('button', { name: 'Laporkan hasil usaha' }).click();
-      const dialog = await shown(page.getByRole('dialog'));
+      const dialog = await openedDialog(page.getByRole('dialog'));
       expect(await dialog.getByRole('combobox', { name: 'Periode angsuran' }).inputValue()).toMatch(new RegExp(`^Ke-${period.n} · `));
       await dialog.getByRole('textbox', { name: 'Jumlah laba / rugi usaha' }).fill('2000000');
       expect(await dialog.getByTestId('preview-member').textContent()).toBe('Rp1.200.000');
@@ -133,7 +133,7 @@ describe.skipIf(skipBrowserTests)(
       await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
       await page.goto(`${server.url}/financings/${late.id}`);
       await page.getByRole('button', { name: 'Jadwal ulang' }).click();
-      const dialog = await shown(page.getByRole('dialog'));
+      const dialog = await openedDialog(page.getByRole('dialog'));
       await shown(dialog.getByText('pokok tersisa Rp5.500.000 dibagi ke angsuran baru'));
       await dialog.getByRole('textbox', { name: 'Jumlah angsuran baru' }).fill('8');
       await dialog.getByRole('textbox', { name: 'Alasan' }).fill('Warung sepi selama perbaikan jalan; disepakati kelompok');

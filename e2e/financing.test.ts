@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, navLink, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, navLink, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** Status, type and first bytes of a link's target, fetched with the page's session. */
 async function fetchPdf(page: Page, href: string | null) {
@@ -161,7 +161,7 @@ describe.skipIf(skipBrowserTests)(
       await signIn(page, server.url, 'manajer', DEMO_PASSWORD);
       await page.goto(url);
       await page.getByRole('button', { name: 'Setujui' }).click();
-      const dialog = await shown(page.getByRole('dialog'));
+      const dialog = await openedDialog(page.getByRole('dialog'));
       await dialog.getByRole('button', { name: 'Setujui' }).click();
       const refusal = await shown(dialog.getByTestId('refusal'));
       expect(await refusal.textContent()).toContain('Persetujuan harus oleh orang lain');

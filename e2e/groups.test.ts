@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { ApiClient, startTestServer, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, navLink, newPage, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, navLink, newPage, openedDialog, shown, signIn, skipBrowserTests } from './browser.ts';
 
 const GROUP = 'KUBE Melati Kricak';
 const AGENDA = 'Pembagian giliran modal usaha';
@@ -71,7 +71,7 @@ describe.skipIf(skipBrowserTests)('groups: a manager forms a KUBE, adds members,
 
     for (const member of members) {
       await page.getByRole('button', { name: 'Tambah anggota' }).click();
-      const dialog = await shown(page.getByRole('dialog', { name: 'Tambah anggota kelompok' }));
+      const dialog = await openedDialog(page.getByRole('dialog', { name: 'Tambah anggota kelompok' }));
       await dialog.getByRole('combobox', { name: 'Warga' }).fill(member.nik);
       await page.getByRole('option', { name: new RegExp(member.full_name) }).click();
       await dialog.getByRole('button', { name: 'Tambah anggota' }).click();
@@ -83,7 +83,7 @@ describe.skipIf(skipBrowserTests)('groups: a manager forms a KUBE, adds members,
     await page.getByRole('tab', { name: 'Musyawarah' }).click();
     await shown(page.getByText('Belum ada musyawarah tercatat.'));
     await page.getByRole('button', { name: 'Catat musyawarah' }).click();
-    const dialog = await shown(page.getByRole('dialog', { name: 'Catat musyawarah' }));
+    const dialog = await openedDialog(page.getByRole('dialog', { name: 'Catat musyawarah' }));
     await dialog.getByRole('textbox', { name: 'Tempat' }).fill('Balai RW 05 Kricak');
     await dialog.getByRole('textbox', { name: 'Acara / agenda' }).fill(AGENDA);
     await dialog.getByRole('button', { name: 'Semua hadir' }).click();

@@ -4,7 +4,7 @@ import { businessDate, systemClock } from '../src/core/clock.ts';
 import { addDays, addMonthsKeepingDay } from '../src/core/dates.ts';
 import { DEMO_PASSWORD, fillDemoCadres, fillDemoHealth, fillDemoMoney } from '../src/modules/demo/index.ts';
 import { startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 /** "6 Des 2029": a date as the Indonesian screens write it. */
 const idDate = (iso: string) =>
@@ -77,7 +77,7 @@ describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app
     const screenings = await shown(page.getByTestId('person-screenings'));
     await shown(screenings.getByTestId('next-due-overdue'));
     await screenings.getByTestId('record-screening').click();
-    const dialog = await shown(page.getByRole('dialog'));
+    const dialog = await openedDialog(page.getByRole('dialog'));
     // IVA, negative, no action: the next screening after three years by the rule in force.
     expect(await dialog.getByRole('combobox', { name: 'Metode' }).inputValue()).toBe('IVA');
     expect(await dialog.getByRole('combobox', { name: 'Hasil' }).inputValue()).toBe('Negatif');
@@ -117,7 +117,7 @@ describe.skipIf(skipBrowserTests)('the family-doctor programme in the office app
     await signIn(page, server.url, 'kasir', DEMO_PASSWORD);
     await page.goto(`${server.url}/financings/${ill.financingId}`);
     await page.getByRole('button', { name: 'Catat pembayaran' }).click();
-    const dialog = await shown(page.getByRole('dialog'));
+    const dialog = await openedDialog(page.getByRole('dialog'));
     await shown(dialog.getByTestId('illness-badge').getByText(/^Sakit sejak /));
     await dialog.getByRole('button', { name: 'Batal' }).click();
 

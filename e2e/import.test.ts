@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import { startTestServer, type TestServer } from '../src/testing/server.ts';
-import { DESKTOP, launchBrowser, navLink, newPage, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, launchBrowser, navLink, newPage, openedDialog, shown, signIn, skipBrowserTests } from './browser.ts';
 
 // Tegalrejo (34.71.01.1003), Kota Yogyakarta: in the manager's office YK01. Serial 0917 is not used by the demo.
 const CSV = [
@@ -48,7 +48,7 @@ describe.skipIf(skipBrowserTests)('import: a manager previews a CSV with a bad r
     await shown(preview.getByText('Ada baris bermasalah. Perbaiki berkas lalu unggah lagi, atau impor baris yang sah saja.'));
 
     await preview.getByRole('button', { name: 'Impor yang sah saja, lewati 1 baris' }).click();
-    const dialog = await shown(page.getByRole('dialog', { name: 'Impor sekarang?' }));
+    const dialog = await openedDialog(page.getByRole('dialog', { name: 'Impor sekarang?' }));
     await shown(dialog.getByText('1 keluarga (2 orang) akan disimpan. Baris bermasalah dilewati: 1.'));
     await dialog.getByRole('button', { name: 'Impor sekarang?' }).click();
     const done = await shown(page.getByRole('alert').filter({ hasText: 'Impor selesai: 1 keluarga dan 2 orang disimpan.' }));

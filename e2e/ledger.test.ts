@@ -11,6 +11,7 @@ import {
   launchBrowser,
   navLink,
   newPage,
+  openedDialog,
   PHONE,
   shown,
   signIn,
@@ -97,7 +98,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     await shown(page.getByTestId('drawer-expected').getByText('Rp1.000.000'));
 
     await page.getByRole('button', { name: 'Terima uang' }).click();
-    const receive = await shown(page.getByRole('dialog', { name: 'Terima uang ke laci' }));
+    const receive = await openedDialog(page.getByRole('dialog', { name: 'Terima uang ke laci' }));
     // What the money is for, by name: the server picks the account (4.2.02).
     await receive.getByRole('combobox', { name: 'Untuk apa' }).click();
     await page.getByRole('option', { name: 'Biaya administrasi', exact: true }).click();
@@ -110,7 +111,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     await page.getByRole('button', { name: 'Hitung & tutup' }).click();
-    const close = await shown(page.getByRole('dialog', { name: 'Hitung kas dan tutup laci' }));
+    const close = await openedDialog(page.getByRole('dialog', { name: 'Hitung kas dan tutup laci' }));
     await close.getByRole('textbox', { name: 'Uang yang dihitung' }).fill('1249000');
     await shown(close.getByText('Selisih kurang Rp1.000 (dibukukan ke 5.2.01)'));
     // A difference is booked with its reason: the form asks for one first.
@@ -167,7 +168,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
 
     // Reverse it: the reason is required, the date is today, and a confirmation comes first.
     await page.getByRole('button', { name: 'Balik jurnal' }).click();
-    const dialog = await shown(page.getByRole('dialog', { name: 'Balik jurnal' }));
+    const dialog = await openedDialog(page.getByRole('dialog', { name: 'Balik jurnal' }));
     expect(await dialog.getByRole('textbox', { name: 'Tanggal jurnal balik' }).inputValue()).toBe(formatDateText(today));
     await dialog.getByRole('button', { name: 'Balik jurnal' }).click();
     await shown(dialog.getByText('Tulis alasannya (paling sedikit 3 huruf).'));
@@ -199,7 +200,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     const member = persons.find((p) => !p.deceased) as { id: string };
     await page.goto(`${server.url}/persons/${member.id}`);
     await page.getByTestId('savings-section').getByRole('button', { name: 'Atur jumlah simpanan' }).click();
-    const settings = await shown(page.getByRole('dialog', { name: 'Jumlah simpanan pokok dan wajib' }));
+    const settings = await openedDialog(page.getByRole('dialog', { name: 'Jumlah simpanan pokok dan wajib' }));
     const pokok = settings.getByRole('textbox', { name: 'Simpanan pokok' });
     await eventually(async () => (await pokok.inputValue()) === '50.000', 'the current pokok amount is shown');
     expect(await settings.getByRole('textbox', { name: 'Simpanan wajib per bulan' }).inputValue()).toBe('10.000');
@@ -221,7 +222,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     expect(await page.getByTestId('fund-capital').textContent()).toBe('Rp50.000.000');
     await shown(page.getByText('Belum ada pembiayaan dari dana ini.'));
     await page.getByRole('button', { name: 'Tambah modal' }).click();
-    const capital = await shown(page.getByRole('dialog', { name: 'Tambah modal dana USEP-YK' }));
+    const capital = await openedDialog(page.getByRole('dialog', { name: 'Tambah modal dana USEP-YK' }));
     await capital.getByRole('button', { name: 'Tambah modal' }).click();
     await shown(capital.getByText('Isi jumlah lebih dari nol.'));
     await shown(capital.getByText('Tulis keterangannya (paling sedikit 3 huruf).'));
@@ -248,7 +249,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
 
     // Add 5.2.03 under 5.2: the group's type is shown and the next free code suggested.
     await page.getByRole('button', { name: 'Tambah akun' }).click();
-    const add = await shown(page.getByRole('dialog', { name: 'Tambah akun' }));
+    const add = await openedDialog(page.getByRole('dialog', { name: 'Tambah akun' }));
     await add.getByRole('button', { name: 'Tambah akun' }).click();
     expect(await add.getByText('Wajib diisi.').count()).toBe(4);
     await add.getByRole('combobox', { name: 'Akun induk' }).fill('5.2');
@@ -266,7 +267,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
 
     // The same code again: the server's 409 on the code field.
     await page.getByRole('button', { name: 'Tambah akun' }).click();
-    const again = await shown(page.getByRole('dialog', { name: 'Tambah akun' }));
+    const again = await openedDialog(page.getByRole('dialog', { name: 'Tambah akun' }));
     await again.getByRole('combobox', { name: 'Akun induk' }).fill('5.2');
     await page.getByRole('option', { name: '5.2 · Beban operasional' }).click();
     expect(await again.getByRole('textbox', { name: 'Kode akun' }).inputValue()).toBe('5.2.04');
@@ -280,7 +281,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     // Rename it.
     await page.getByRole('button', { name: 'Tindakan untuk akun 5.2.03' }).click();
     await page.getByRole('menuitem', { name: 'Ubah nama' }).click();
-    const rename = await shown(page.getByRole('dialog', { name: 'Ubah nama akun 5.2.03' }));
+    const rename = await openedDialog(page.getByRole('dialog', { name: 'Ubah nama akun 5.2.03' }));
     await rename.getByRole('textbox', { name: 'Nama (Bahasa Indonesia)' }).fill('Beban listrik dan air');
     await rename.getByRole('button', { name: 'Simpan' }).click();
     await rename.waitFor({ state: 'hidden' });
@@ -293,7 +294,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Tindakan untuk akun 5.2.02' }).click();
     await page.getByRole('menuitem', { name: 'Nonaktifkan' }).click();
-    const busy = await shown(page.getByRole('dialog', { name: 'Nonaktifkan akun 5.2.02?' }));
+    const busy = await openedDialog(page.getByRole('dialog', { name: 'Nonaktifkan akun 5.2.02?' }));
     await busy.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
     await shown(busy.getByText(/^Akun 5\.2\.02 Beban operasional lain masih bersaldo \(kantor YK01\)/));
     await busy.getByRole('button', { name: 'Batal' }).click();
@@ -302,7 +303,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     // Deactivate 5.2.03 after a confirmation: marked, and no longer offered by the journal form.
     await page.getByRole('button', { name: 'Tindakan untuk akun 5.2.03' }).click();
     await page.getByRole('menuitem', { name: 'Nonaktifkan' }).click();
-    const deactivate = await shown(page.getByRole('dialog', { name: 'Nonaktifkan akun 5.2.03?' }));
+    const deactivate = await openedDialog(page.getByRole('dialog', { name: 'Nonaktifkan akun 5.2.03?' }));
     await shown(deactivate.getByText(/tidak akan menerima jurnal baru/));
     await deactivate.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
     await deactivate.waitFor({ state: 'hidden' });
@@ -323,7 +324,7 @@ describe.skipIf(skipBrowserTests)('finance: a manager reads the books, a cashier
     await page.goto(`${server.url}/finance/accounts`);
     await page.getByRole('button', { name: 'Tindakan untuk akun 5.2.03' }).click();
     await page.getByRole('menuitem', { name: 'Aktifkan kembali' }).click();
-    const reactivate = await shown(page.getByRole('dialog', { name: 'Aktifkan kembali akun 5.2.03?' }));
+    const reactivate = await openedDialog(page.getByRole('dialog', { name: 'Aktifkan kembali akun 5.2.03?' }));
     await reactivate.getByRole('button', { name: 'Ya, aktifkan' }).click();
     await reactivate.waitFor({ state: 'hidden' });
     await eventually(async () => (await row('5.2.03').getByTestId('account-inactive').count()) === 0, 'the mark goes');

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, fillDemo } from '../src/modules/demo/index.ts';
 import { FLAT_PRODUCT_WITH_PENALTY, YOGYA_FUND } from '../src/testing/financing-fixtures.ts';
 import { ApiClient, startTestServer, systemTestContext, type TestServer } from '../src/testing/server.ts';
 import type { Financing } from '../web/src/api/financing.ts';
-import { DESKTOP, horizontalPlace, launchBrowser, newPage, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
+import { DESKTOP, horizontalPlace, launchBrowser, newPage, openedDialog, PHONE, shown, signIn, skipBrowserTests } from './browser.ts';
 
 // Sunday 15 March 2026 on the server: instalment 1 (15 February) is 28 days late and
 // instalment 2 falls due today; each is Rp1.000.000 principal + Rp50.000 profit.
@@ -83,7 +83,7 @@ describe.skipIf(skipBrowserTests)('one view of a person: header search, the memb
     expect(await (await shown(page.getByTestId('financing-overdue'))).textContent()).toContain('Rp1.050.000');
     expect(await page.getByTestId('financing-due-today').textContent()).toContain('Rp1.050.000');
     await page.getByRole('button', { name: 'Catat pembayaran' }).click();
-    const dialog = await shown(page.getByRole('dialog'));
+    const dialog = await openedDialog(page.getByRole('dialog'));
     // The form offers overdue + today first, and the total overdue by name.
     expect(await dialog.getByRole('textbox', { name: 'Jumlah' }).inputValue()).toBe('2.100.000');
     await dialog.getByRole('button', { name: 'Total tunggakan Rp1.050.000' }).click();
