@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Collapse, Group, Select, SimpleGrid, Stack
 import { useDebouncedValue } from '@mantine/hooks';
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { auditChanges } from '../../../src/modules/audit/audit-changes.rules.ts';
 import { auditActionWords, auditRecordTypeChoices, auditRecordTypeWords } from '../../../src/modules/audit/audit-words.rules.ts';
 import { type AuditFilters, useAudit } from '../api/queries.ts';
@@ -14,6 +14,7 @@ import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ListStates } from '../components/states.tsx';
 import { useIsPhone } from '../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../components/use-url-search-params.ts';
 
 /** The page of the record an audit line is about, where the web app has one. */
 const RECORD_PAGES: Record<string, (id: string) => string> = {
@@ -59,7 +60,7 @@ export function AuditPage() {
   const isPhone = useIsPhone();
   const formatTime = useFormatTime();
   // The filters live in the address (/audit?action=…&from=…&recordType=…&user=…): a home-page count links to the exact list.
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const setParam = (key: string, value: string | null) =>
     setParams(
       (current) => {

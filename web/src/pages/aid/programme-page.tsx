@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Tab
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { canEditProgrammes, eligibilityQuery, type ProgrammeView, programmeQuery } from '../../api/aid.ts';
 import { ApiError } from '../../api/client.ts';
 import { useSignedIn } from '../../auth/session.ts';
@@ -13,6 +13,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { PersonPicker } from '../../components/person-picker.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { Detail, useFormatDate } from '../registry/shared.tsx';
 import { CyclesSection } from './cycles-section.tsx';
@@ -39,7 +40,7 @@ function ProgrammeDetail({ programme }: { programme: ProgrammeView }) {
   const me = useSignedIn();
   const nameOf = useProgrammeName();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'definition';
   const [editing, setEditing] = useState(false);
 

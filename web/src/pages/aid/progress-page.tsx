@@ -4,7 +4,6 @@
 import { Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import {
   cyclesQuery,
   type ProgressLevel,
@@ -18,6 +17,7 @@ import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { useProgrammeName } from './shared.tsx';
 
 const BELOW: Record<ProgressLevel, ProgressLevel | null> = { province: 'regency', regency: 'district', district: null };
@@ -27,7 +27,7 @@ const COUNTS = ['eligible', 'enrolled', 'entitled', 'paid', 'failed'] as const;
 export function ProgressPage() {
   const { t, i18n } = useTranslation();
   const nameOf = useProgrammeName();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const programmes = useQuery(programmesQuery);
   const list = programmes.data ?? [];
   const programmeId = params.get('programme') ?? list.find((p) => p.fundCode && p.active)?.code ?? list.find((p) => p.active)?.code ?? null;

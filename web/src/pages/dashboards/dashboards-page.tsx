@@ -5,7 +5,7 @@
 import { Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { addMonths } from '../../../../src/core/dates.ts';
 import { formatMonth } from '../../../../src/core/format.ts';
 import { translate } from '../../../../src/core/messages.ts';
@@ -23,6 +23,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { ClassBars, Figure, usePercent } from '../portfolio/portfolio-shared.tsx';
 import { todayIso, useFormatDate } from '../registry/shared.tsx';
@@ -56,7 +57,7 @@ export function DashboardsPage() {
   const navigate = useNavigate();
   const { subject: subjectParam } = useParams();
   const subject: DashboardSubject = isDashboardSubject(subjectParam) ? subjectParam : 'portfolio';
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const filter: DashboardFilter = {
     office: params.get('office'),
     region: params.get('region'),

@@ -1,13 +1,14 @@
 import { Badge, Button, CloseButton, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { FINANCING_STATUSES, LINKED_FINANCING_FILTERS, officersQuery, useFinancings } from '../../api/financing.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { PlusIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ListStates } from '../../components/states.tsx';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { useFormatDate } from '../registry/shared.tsx';
 import { FinancingsList } from './financings-list.tsx';
 import { canApply } from './shared.tsx';
@@ -16,7 +17,7 @@ export function FinancingsPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const status = params.get('status');
   const setStatus = (value: string | null) =>
     setParams(

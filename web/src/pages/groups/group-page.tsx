@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Collapse, Group, Paper, Select, SimpleGrid, Stack
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.ts';
 import {
   type Asset,
@@ -24,6 +24,7 @@ import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { canOpen } from '../../nav.ts';
 import { canReadFinancing } from '../financing/shared.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
@@ -54,7 +55,7 @@ function GroupDetail({ group }: { group: GroupView }) {
   const me = useSignedIn();
   const formatDate = useFormatDate();
   const editable = canManageGroups(me.role);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'members';
   const active = group.members.filter((member) => member.leftOn === null);
 

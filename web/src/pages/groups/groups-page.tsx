@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { GROUP_KINDS, type GroupListItem, useGroups } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { PlusIcon } from '../../components/icons.tsx';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { canManageGroups, useFormatDate } from '../registry/shared.tsx';
 import { KindBadge, SizeText, VillageNames } from './group-shared.tsx';
 
@@ -17,7 +18,7 @@ export function GroupsPage() {
   const me = useSignedIn();
   const isPhone = useIsPhone();
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const kind = params.get('kind');
   const village = params.get('village');
   const setParam = (key: string, value: string | null) =>

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Card, Checkbox, Group, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { useFormatDate } from '../registry/shared.tsx';
 import { useVillageNames } from './health-format.ts';
 import { type RecallItem, useRecalls } from './session-api.ts';
@@ -13,7 +14,7 @@ import { type RecallItem, useRecalls } from './session-api.ts';
 /** Screening recalls due within 30 days and overdue, by village and by the health worker who screened: each row opens the woman’s page. */
 export function RecallsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const status = params.get('status') === 'overdue' ? 'overdue' : 'due';
   const village = params.get('village');
   const mine = params.get('worker') === 'me';

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
+import { Link, Route, Routes } from 'react-router-dom';
 import { useSignedIn } from '../../auth/session.ts';
 import { PlusIcon } from '../../components/icons.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { useFormatDate } from '../registry/shared.tsx';
 import { canWriteSessions, type SessionPage, useSessions } from './session-api.ts';
@@ -34,7 +35,7 @@ function SessionList() {
   const me = useSignedIn();
   const isPhone = useIsPhone();
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const village = params.get('village');
   const sessions = useSessions({ village: village ?? undefined });
   const rows = sessions.data?.pages.flatMap((page) => page.items) ?? [];

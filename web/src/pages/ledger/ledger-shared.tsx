@@ -2,11 +2,11 @@
 import { Badge, Paper, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { type Account, type AccountType, accountsQuery, type FundKind } from '../../api/ledger.ts';
 import { useOffices } from '../../api/queries.ts';
 import { DateField as DayField } from '../../components/date-field.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 
 /** Whole rupiah, right-aligned in tabular figures; negatives in red. */
 export function Amount({ value, bold, testId }: { value: string; bold?: boolean; testId?: string }) {
@@ -38,7 +38,7 @@ export function Figure({ label, value, testId, strong }: { label: string; value:
 
 /** A filter kept in the page's address, so a link or a reload shows the same figures. */
 export function useParamState(key: string, fallback: string): [string, (value: string | null) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const value = params.get(key) ?? fallback;
   const set = (next: string | null) =>
     setParams(

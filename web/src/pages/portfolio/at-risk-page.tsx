@@ -2,13 +2,14 @@
 // each with the member's phone and the responsible officer to call.
 import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { type AtRiskItem, type Dimension, isDimension, PAR_BUCKETS, type ParBucket, useAtRisk } from '../../api/portfolio.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatRupiah } from '../../components/rupiah-input.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { useFormatDate } from '../registry/shared.tsx';
 
 const isBucket = (value: string | null): value is ParBucket => PAR_BUCKETS.includes(value as ParBucket);
@@ -17,7 +18,7 @@ export function AtRiskFinancingsPage() {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const parParam = params.get('par');
   const par: ParBucket = isBucket(parParam) ? parParam : '30';
   const byParam = params.get('by') ?? '';

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { type PersonView, usePersons } from '../../api/registry.ts';
 import { useSignedIn } from '../../auth/session.ts';
 import { PlusIcon, SearchIcon } from '../../components/icons.tsx';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RegionSelect } from '../../components/region-picker.tsx';
 import { ListStates } from '../../components/states.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useUrlSearchParams } from '../../components/use-url-search-params.ts';
 import { canChangeRegistry, DeceasedBadge, GroupedDigits, RelationBadge, SexAndAge } from './shared.tsx';
 
 /** Find persons by NIK, KK number or name; the search and village stay in the address (back button, links). */
@@ -17,7 +18,7 @@ export function PersonsPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const isPhone = useIsPhone();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlSearchParams();
   const search = params.get('q') ?? '';
   const village = params.get('village');
   const setParam = (key: string, value: string | null) =>
