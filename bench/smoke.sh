@@ -41,6 +41,7 @@ wait
 run dashboards npm run --silent bench:dashboards -- --persons 5000 --rounds 2 &
 run duplicates npm run --silent bench:duplicates -- --persons 5000 --rounds 1 &
 run aid-cycle npm run --silent bench:aid-cycle -- --households 2000 &
+run aid-payments node --import tsx bench/aid-payments.ts --households 500 &
 run books-verify npm run --silent bench:books-verify -- --lines 20000 &
 # Skipped with a message (still ok) when no replica answers on BENCH_REPLICA_URL / 127.0.0.1:5433.
 run replica-reads npm run --silent bench:replica-reads -- --clients 1 --readers 1 --seconds 1 --rounds 1 --warmup 1 --financings 10 &
@@ -48,7 +49,7 @@ BENCH_DATABASE_URL="" run cold-start npm run --silent bench:start -- 1 &
 wait
 
 failed=0
-for name in close-day import postings bundle health dashboards duplicates aid-cycle books-verify replica-reads cold-start; do
+for name in close-day import postings bundle health dashboards duplicates aid-cycle aid-payments books-verify replica-reads cold-start; do
   read -r status seconds <"$logs/$name.status"
   if [ "$status" -eq 0 ]; then
     printf 'ok    %-13s %3ss  %s\n' "$name" "$seconds" "$(cat "$logs/$name.line")"
